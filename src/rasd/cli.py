@@ -1,0 +1,207 @@
+"""The ``rasd`` command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="rasd: Arabic conflict reporting → ACLED-style event data.")
+data_app = typer.Typer(no_args_is_help=True, help="Install and inspect the data rasd reads (gazetteer).")
+app.add_typer(data_app, name="data")
+
+err = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _published(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published")
+
+
+def _pipeline(gazetteer: Optional[Path]):  # type: ignore[no-untyped-def]
+    from rasd.pipeline import Pipeline
+    from rasd.recognize.actors import ActorPackError
+    from rasd.resolve.gazetteer import GazetteerError
+
+    try:
+        return Pipeline(gazetteer_path=gazetteer)
+    except (GazetteerError, ActorPackError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+
+
+def _inter_of(pipeline):  # type: ignore[no-untyped-def]
+    def inter(name: Optional[str]) -> Optional[int]:
+        actor = pipeline.actors.by_name.get(name) if name else None
+        return actor.inter if actor else None
+    return inter
+
+
+def _print_table(events: list, console: Console) -> None:  # type: ignore[type-arg]
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("date", "prec", "type", "actor1", "actor2", "location", "admin1", "geo", "killed", "conf", "doc"):
+        table.add_column(column, overflow="fold")
+    for e in events:
+        when = f"{e.date}" if e.date == e.date_end else f"{e.date}..{e.date_end}"
+        table.add_row(when, str(e.time_precision), e.sub_event_type, e.actor1, e.actor2 or "",
+                      f"{e.location or ''} ({e.location_ar or ''})", e.admin1 or "", str(e.geo_precision),
+                      str(e.fatalities), f"{e.confidence:.2f}", e.doc_id or "")
+    console.print(table)
+    console.print(f"{len(events)} event(s)")
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Text files, JSONL[.gz] corpora, folders, or - for stdin.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for texts that lack one.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name for texts that lack one.")] = None,
+    format: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise).")] = None,
+    explain: Annotated[bool, typer.Option(help="Show, for each candidate, the rules that fired and why it was kept or dropped.")] = False,
+    min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence.")] = 0.0,
+    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
+) -> None:
+    """Extract events from documents and print them."""
+    from rasd.events.assemble import assemble
+    from rasd.export.acled import to_csv
+    from rasd.ingest.files import InputError, read_path
+
+    day = _published(published)
+    pipeline = _pipeline(gazetteer)
+    fmt = format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
+    events = []
+    explanations: list[dict] = []
+    failures = 0
+    for path in paths:
+        for item in read_path(path, day, outlet):
+            if isinstance(item, InputError):
+                failures += 1
+                err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
+                continue
+            try:
+                trace: list[dict] | None = [] if explain else None
+                found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
+            except Exception as exc:  # one bad document never ends the batch
+                failures += 1
+                err.print(f"[red]error:[/red] {item.id}: extraction failed ({exc.__class__.__name__}: {exc})")
+                continue
+            found = [e for e in found if e.confidence >= min_confidence]
+            events.extend(found)
+            if trace is not None:
+                explanations.extend({"doc_id": item.id, **t} for t in trace)
+    out = Console(soft_wrap=True)
+    if fmt is OutputFormat.table:
+        _print_table(events, out)
+    elif fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2) + "\n")
+    elif fmt is OutputFormat.jsonl:
+        for e in events:
+            sys.stdout.write(json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(to_csv(events, _inter_of(pipeline)))
+    if explain:
+        for record in explanations:
+            verdict = "kept" if record.get("kept") else f"dropped: {record['dropped']['rule']} {record['dropped'].get('detail', '')}"
+            err.print(f"[bold]{record['doc_id']}[/bold] «{record['trigger']}» {', '.join(record['rules'])} → {verdict}",
+                      highlight=False, soft_wrap=True)
+            err.print(f"    {record['segment']['start']}-{record['segment']['end']}: {record['segment']['text'][:200]}",
+                      highlight=False, soft_wrap=True)
+    if failures:
+        err.print(f"[yellow]{failures} input(s) failed; the others were processed.[/yellow]")
+        raise typer.Exit(1)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL (event-schema.md §6).")],
+    corpus: Annotated[list[Path], typer.Option(help="Corpus JSONL[.gz] files holding the gold documents' texts.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
+    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder.")] = None,
+) -> None:
+    """Score extraction against gold events (event-schema.md §7)."""
+    from rasd.events.assemble import assemble
+    from rasd.evaluate.runner import GoldError, evaluate as run
+    from rasd.evaluate.scorer import format_report
+
+    pipeline = _pipeline(gazetteer)
+    try:
+        result, missing = run(gold, corpus, lambda doc: assemble(pipeline.analyze(doc), pipeline.gazetteer))
+    except GoldError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    if missing:
+        err.print(f"[yellow]warning:[/yellow] {len(missing)} gold document(s) not found in the corpus: {', '.join(missing[:5])}")
+    if as_json:
+        sys.stdout.write(json.dumps(result.figures, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(format_report(result) + "\n")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the event record."""
+    from rasd.model import event_json_schema
+
+    sys.stdout.write(json.dumps(event_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@data_app.command("status")
+def data_status() -> None:
+    """Say which gazetteer rasd uses and how big it is."""
+    from rasd.config import data_dir, gazetteer_paths
+    from rasd.resolve import gazetteer as gz
+
+    paths = gazetteer_paths()
+    try:
+        g = gz.load(paths)
+    except gz.GazetteerError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    embedded = paths == [gz.embedded_source()]
+    print(f"data directory: {data_dir()}")
+    print(f"gazetteer: {'embedded default (governorates and capitals only)' if embedded else ', '.join(map(str, paths))}")
+    counts: dict[str, int] = {}
+    for p in g.places:
+        counts[p.country] = counts.get(p.country, 0) + 1
+    print(f"places: {len(g)} ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
+
+
+@data_app.command("install")
+def data_install(
+    source: Annotated[Path, typer.Option("--from", help="A gazetteer folder or file in the rasd CSV format.")],
+) -> None:
+    """Validate a gazetteer and install it into the data directory."""
+    from rasd.resolve.install import InstallError, install_gazetteer
+
+    try:
+        report = install_gazetteer(source)
+    except InstallError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2)
+    print(report)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""Data packs that ship with rasd: language facts kept as files, apart from the code."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def data_path(name: str) -> resources.abc.Traversable:
+    return resources.files(__name__).joinpath(name)
+
+
+@lru_cache(maxsize=None)
+def load_yaml(name: str) -> Any:
+    """Parse a packaged YAML data file (cached: packs are read once per process)."""
+    with data_path(name).open("r", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)

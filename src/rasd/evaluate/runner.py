@@ -1,0 +1,67 @@
+"""``rasd evaluate``: run extraction on gold documents and score it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from rasd.evaluate.scorer import EvaluationResult, score
+from rasd.ingest.files import iter_jsonl_records
+from rasd.model import Document
+
+
+class GoldError(Exception):
+    """A gold file or corpus that cannot be used, naming the file and the problem."""
+
+
+def load_gold(path: Path) -> list[dict]:
+    docs = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read gold file ({exc})") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+        if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("events"), list):
+            raise GoldError(f"{path}:{number}: a gold line needs 'id' and an 'events' list")
+        docs.append(record)
+    return docs
+
+
+def gold_texts(gold: list[dict], corpora: list[Path]) -> dict[str, dict]:
+    """Corpus records of the gold documents, found by id in the corpus files."""
+    wanted = {g["id"] for g in gold}
+    found: dict[str, dict] = {}
+    for corpus in corpora:
+        try:
+            for record in iter_jsonl_records(corpus):
+                if record.get("id") in wanted:
+                    found[record["id"]] = record
+        except (OSError, EOFError, json.JSONDecodeError) as exc:
+            raise GoldError(f"{corpus}: cannot read corpus ({exc})") from exc
+        if len(found) == len(wanted):
+            break
+    return found
+
+
+def evaluate(gold_path: Path, corpora: list[Path],
+             extract: Callable[[Document], list]) -> tuple[EvaluationResult, list[str]]:
+    """Score ``extract`` on the gold file; also return the ids missing from the corpora."""
+    gold = load_gold(gold_path)
+    records = gold_texts(gold, corpora)
+    missing = sorted(g["id"] for g in gold if g["id"] not in records)
+    predictions: dict[str, list[dict]] = {}
+    scored = [g for g in gold if g["id"] in records]
+    for g in scored:
+        record = records[g["id"]]
+        doc = Document(id=g["id"], text=record["text"], title=record.get("title"),
+                       published=g.get("published") or record.get("published"),
+                       outlet=record.get("outlet"))
+        predictions[g["id"]] = [e.model_dump(mode="json") for e in extract(doc)]
+    return score(scored, predictions), missing

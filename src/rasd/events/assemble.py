@@ -1,0 +1,565 @@
+"""Event assembly: from the mentions of an ``Analysis`` to ACLED-coded events.
+
+Works clause by clause. A clause with an event trigger becomes an event candidate;
+its date, place, actors and toll come from the same clause first, then the sentence,
+then (for what the article states once for several sentences) the document context.
+Candidates that the coding rules exclude are dropped with a named reason, visible
+with ``rasd extract --explain``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasd.model import EVENT_TYPE_OF, Event, Evidence
+from rasd.pipeline import Analysis
+from rasd.recognize.actors import Actor, ActorMention
+from rasd.recognize.dates import DateMatch
+from rasd.recognize.numbers import CountMention, number_words
+from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
+from rasd.resolve.gazetteer import Gazetteer, Place
+from rasd.resolve.places import ResolvedPlace
+from rasd.text.segment import Segment
+from rasd.text.tokens import clitic_variants, strip_article
+
+BACKGROUND_DAYS = 90
+# Connectors that start a new event inside one sentence ("..., إضافة إلى ...").
+_CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما\s+(?:قتل|اصيب|شن|استهدف|سيطر|تم)))\s)|;\s*")
+_CONTINUATION = re.compile(r"^\W*(?:[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت)|مما|ما\s+ادي|ما\s+اسفر)")
+_ANAPHORIC_PLACES = {"المدينه": ("city", "town"), "البلده": ("town", "village"),
+                     "القريه": ("village",), "المخيم": ("camp",)}
+_PAREN = re.compile(r"\([^()]{0,120}\)")
+_GENERIC_SHELLING = {"قصف", "القصف", "قصفت", "قصفا", "تقصف", "يقصف"}
+_AIR_FIRST = {"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
+              "Unidentified Military Forces", "Saudi-led Coalition"}
+_TARGET_CUES = {"علي", "ضد", "مع", "استهدف", "استهدفت", "استهداف", "لمواقع", "مواقع", "مقر", "مقرات",
+                "نقاط", "رتل", "رتلا", "تجمعات", "معاقل"}
+_AGENT_GLUE = {"الجوي", "الجويه", "جوي", "جويه", "الجويتين", "التي", "الذي", "شنها", "شنتها", "نفذها",
+               "نفذتها", "من", "قبل", "المدفعي", "الصاروخي", "مدفعي", "صاروخي", "طيران", "طائرات",
+               "الطيران", "الطائرات", "الحربي", "الحربيه", "مقاتلات", "قوات", "عناصر", "مسلحو",
+               "مسلحي", "شنته", "شنه", "نفذه", "نفذته"}
+_AFFILIATION = {"باسم", "قاده", "قادات", "قيادات", "قياديي", "امير", "امراء", "والي", "مسؤول", "زعيم",
+                "عناصر", "مقاتلي", "مسلحي", "مقاتلو", "مسلحو", "عناصرها", "صفوف", "مواقع", "مقر", "مقرات",
+                "تجمعات", "نقاط", "معاقل", "اسري", "قتلي", "جثث"}
+_LOSS_VERBS = {"فقد", "خسر", "فقدت", "خسرت", "يفقد", "تكبد", "تكبدت"}
+
+
+@dataclass
+class Decision:
+    """Why a candidate became an event or not (shown by ``--explain``)."""
+
+    rule: str
+    kept: bool
+    detail: str = ""
+
+
+@dataclass
+class DocContext:
+    analysis: Analysis
+    salience: Counter[str] = field(default_factory=Counter)
+    actor_by_name: dict[str, Actor] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.analysis.actors:
+            if mention.actor.kind in ("civilians", "protesters", "rioters"):
+                continue
+            self.salience[mention.actor.name] += 1
+            self.actor_by_name.setdefault(mention.actor.name, mention.actor)
+
+    def most_salient(self, exclude: set[str]) -> Actor | None:
+        for name, _ in self.salience.most_common():
+            if name not in exclude and self.actor_by_name[name].kind != "unidentified":
+                return self.actor_by_name[name]
+        return None
+
+
+def clause_segments(analysis: Analysis) -> list[Segment]:
+    norm = analysis.ntext.norm
+    out: list[Segment] = []
+    for sentence in analysis.sentences:
+        cursor = sentence.start
+        for m in _CLAUSE_SPLIT.finditer(norm, sentence.start, sentence.end):
+            if m.start() > cursor:
+                out.append(Segment(cursor, m.start()))
+            cursor = m.end()
+        if cursor < sentence.end:
+            out.append(Segment(cursor, sentence.end))
+    return out
+
+
+def _within(items, seg: Segment):  # type: ignore[no-untyped-def]
+    return [x for x in items if seg.start <= x.start < seg.end]
+
+
+def _sentence_of(analysis: Analysis, pos: int) -> Segment:
+    for s in analysis.sentences:
+        if s.start <= pos < s.end:
+            return s
+    return Segment(pos, pos + 1)
+
+
+def _inside_parens(norm: str, pos: int, seg_start: int) -> bool:
+    for m in _PAREN.finditer(norm, max(0, seg_start - 1)):
+        if m.start() < pos < m.end():
+            return True
+        if m.start() > pos:
+            break
+    return False
+
+
+@dataclass
+class Candidate:
+    segment: Segment
+    sentence: Segment
+    trigger: TriggerMatch
+    sub_event_type: str
+    decisions: list[Decision] = field(default_factory=list)
+
+
+def _primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
+    priority = trigger_lexicon().priority
+    modes = [t for t in triggers if t.sense.mode] or triggers
+    return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.start))
+
+
+def _filtered(analysis: Analysis, cand: Candidate) -> Decision | None:
+    norm = analysis.ntext.norm
+    seg, sentence = cand.segment, cand.sentence
+    for f in analysis.filters:
+        if f.rule == "denial" and sentence.start <= f.start < sentence.end:
+            return Decision("denial", False, norm[f.start:f.end])
+        if f.rule in ("future", "conditional", "background") and seg.start <= f.start < cand.trigger.start:
+            return Decision(f.rule, False, norm[f.start:f.end])
+        if f.rule == "generic" and seg.start <= f.start < seg.end:
+            return Decision("generic_statistic", False, norm[f.start:f.end])
+    if cand.trigger.sense.territory and "%" in norm[sentence.start:sentence.end]:
+        return Decision("territory_percentage", False)
+    return None
+
+
+def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
+    def usable(d: DateMatch) -> bool:
+        return not d.value.get("unresolved") and d.value["category"] != "year"
+
+    trig = cand.trigger.start
+    for scope in (cand.segment, cand.sentence):
+        dates = [d for d in _within(analysis.dates, scope) if usable(d)]
+        if dates:
+            return min(dates, key=lambda d: abs(d.start - trig))
+    # the last date the article gave before this sentence (news states it once)
+    before = [d for d in analysis.dates if d.end <= cand.sentence.start and usable(d)
+              and d.value["precision"] <= 2 and cand.sentence.start - d.end < 600]
+    return before[-1] if before else None
+
+
+def _date_window(analysis: Analysis, date: DateMatch | None) -> tuple[dt.date | None, dt.date | None, int]:
+    if date is not None:
+        v = date.value
+        return dt.date.fromisoformat(v["date"]), dt.date.fromisoformat(v["date_end"]), int(v["precision"])
+    published = analysis.doc.published
+    if published is None:
+        return None, None, 3
+    # No date stated: news reports recent events; the day before publication or that day.
+    return published - dt.timedelta(days=1), published, 2
+
+
+@dataclass
+class PlacePick:
+    resolved: ResolvedPlace | None
+    place: Place | None
+    start: int
+    end: int
+    geo_precision: int
+    name_norm: str
+
+
+def _anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
+    """``مدخل المدينة`` → the city last named before it."""
+    from rasd.recognize.places import place_cues, _is_near
+
+    cues = place_cues()
+    tokens = analysis.tokens
+    for i, tok in enumerate(tokens):
+        if not (cand.trigger.start <= tok.start < cand.segment.end):
+            continue
+        for variant, removed in clitic_variants(tok.text):
+            if variant in _ANAPHORIC_PLACES:
+                features = _ANAPHORIC_PLACES[variant]
+                previous = [p for p in analysis.places if p.place and p.mention.end <= tok.start
+                            and p.place.feature in features + ("city", "town")]
+                if not previous:
+                    return None
+                antecedent = previous[-1]
+                near = i > 0 and _is_near(tokens[i - 1].text, cues)
+                return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
+                                 2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
+    return None
+
+
+def _choose_places(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
+    norm = analysis.ntext.norm
+    seg = cand.segment
+    places = [p for p in _within([_PlaceView(p) for p in analysis.places], seg)]
+    # a place inside parentheses is a person's origin or a nickname unless a cue marks it
+    resolved = [p for p in places if p.r.place is not None and (
+        p.r.mention.cue or not _inside_parens(norm, p.r.mention.start, seg.start))]
+    anaphor = _anaphoric_place(analysis, cand)
+    if not resolved:
+        return [anaphor] if anaphor else []
+    trig = cand.trigger.start
+    after = [p for p in resolved if p.start >= trig]
+    first = after[0] if after else resolved[-1]
+    if anaphor and (not after or anaphor.start < first.start):
+        return [anaphor]
+    picks = [first]
+    # "مناطق هاكورك وجارا ومتينا": coordinated places are one event each
+    for p in resolved[resolved.index(first) + 1:]:
+        gap = norm[picks[-1].r.mention.end:p.r.mention.start]
+        if re.fullmatch(r"[\s,]*و?\s*(?:(?:مدينه|بلده|قريه|بلدتي|منطقه|حي)\s+)?", gap) and \
+                p.r.place.id != picks[-1].r.place.id:
+            picks.append(p)
+        else:
+            break
+    # a named place inside a wider one: "قرية هداج في ريف الحسكة" → the village
+    return [PlacePick(p.r, p.r.place, p.r.mention.start, p.r.mention.end, p.r.geo_precision,
+                      p.r.mention.name_norm) for p in picks]
+
+
+@dataclass
+class _PlaceView:
+    r: ResolvedPlace
+
+    @property
+    def start(self) -> int:
+        return self.r.mention.cue_start if self.r.mention.cue_start is not None else self.r.mention.start
+
+
+def _victim_side(analysis: Analysis, actors: list[ActorMention]) -> ActorMention | None:
+    """The actor whose people were hit: "التنظيم فقد", "عناصر من داعش", "الناطق باسم
+    التنظيم", civilians."""
+    tokens = analysis.tokens
+    fighter = number_words().fighter
+    for a in actors:
+        around = [t.text for t in tokens[max(0, a.token_start - 2):a.token_end + 2]]
+        if any(w in _LOSS_VERBS or (w[:1] in "وف" and w[1:] in _LOSS_VERBS) for w in around):
+            return a
+    for a in actors:
+        before = [t.text for t in tokens[max(0, a.token_start - 2):a.token_start]]
+        if any(w in _AFFILIATION or strip_article(w) in fighter or w in fighter for w in before):
+            return a
+    return next((a for a in actors if a.actor.kind == "civilians"), None)
+
+
+def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
+    """(agent, target) among the actor mentions of the clause (else its sentence)."""
+    tokens = analysis.tokens
+    trig = cand.trigger
+    actors = _within(analysis.actors, cand.segment) or _within(analysis.actors, cand.sentence)
+    victim = _victim_side(analysis, actors)
+    excluded = {victim.actor.name} if victim else set()
+    agent: ActorMention | None = None
+    # attached to the trigger: غارة للتحالف، غارات التحالف، سيطرت قسد، قصف قوات النظام
+    for a in actors:
+        if a.token_start >= trig.token_end and a.actor.name not in excluded:
+            between = [t.text for t in tokens[trig.token_end:a.token_start]]
+            if len(between) <= 3 and all(strip_article(w) in _AGENT_GLUE or w in _AGENT_GLUE for w in between):
+                agent = a
+                break
+    # an actor right before the trigger (subject first): "قوات النظام تقصف"
+    if agent is None:
+        for a in sorted(actors, key=lambda a: -a.start):
+            if a.token_end <= trig.token_start and trig.token_start - a.token_end <= 3 \
+                    and a.actor.name not in excluded and a.actor.kind != "civilians":
+                agent = a
+                break
+    target = victim
+    if target is None:
+        for a in actors:
+            if agent is not None and a.actor.name == agent.actor.name:
+                continue
+            before = [t.text for t in tokens[max(0, a.token_start - 3):a.token_start]]
+            if any(w in _TARGET_CUES or strip_article(w) in _TARGET_CUES for w in before) or before[-1:] == ["من"]:
+                target = a
+                break
+    if agent is None:
+        taken = {target.actor.name} if target else set()
+        agent = next((a for a in actors if a.actor.name not in taken and a.actor.kind != "civilians"), None)
+    return agent, target
+
+
+def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | None, int | None, list[CountMention]]]:
+    words = number_words()
+    tokens = analysis.tokens
+    sentence_text = {t.text for t in tokens if cand.sentence.start <= t.start < cand.sentence.end}
+    death_in_sentence = any(
+        any(v in words.death or strip_article(v) in words.death for v, _ in clitic_variants(w))
+        for w in sentence_text)
+    counts = []
+    for c in _within(analysis.counts, cand.segment):
+        if c.among:
+            continue
+        if c.role == "killed" or (c.role == "other" and c.victims and death_in_sentence):
+            counts.append(c)
+    groups: list[list[CountMention]] = []
+    for c in counts:
+        if groups:
+            last = groups[-1][-1]
+            gap = tokens[last.token_end:c.token_start]
+            if len(gap) <= 4 and tokens[c.token_start].text.startswith("و") or (
+                    gap and gap[-1].text == "و") and len(gap) <= 4:
+                groups[-1].append(c)
+                continue
+        groups.append([c])
+    out = []
+    for g in groups:
+        best = sum(c.best for c in g)
+        low = sum((c.low if c.low is not None else c.best) for c in g) if any(c.low is not None for c in g) else None
+        high = sum((c.high if c.high is not None else c.best) for c in g) if any(c.high is not None for c in g) else None
+        out.append((best, low, high, g))
+    return out
+
+
+def _people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore[type-arg]
+    words = number_words()
+    tokens = [t for t in analysis.tokens if cand.sentence.start <= t.start < cand.sentence.end]
+    if not any(any(v in words.death for v, _ in clitic_variants(t.text)) for t in tokens):
+        return []
+    norm = analysis.ntext.norm
+    people = []
+    for p in _within(analysis.people, cand.segment):
+        before = norm[max(cand.segment.start, p.start - 12):p.start]
+        if "بينهم" in before or "منهم" in before:
+            continue
+        people.append(p)
+    return people
+
+
+def _agent_default(sub: str) -> str | None:
+    if sub == "Air/drone strike":
+        return "Unidentified Military Forces"
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Attack", "Grenade",
+               "Abduction/forced disappearance", "Shelling/artillery/missile attack"):
+        return "Unidentified Armed Group"
+    if sub in ("Peaceful protest",):
+        return "Protesters"
+    return None
+
+
+def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | None = None) -> list[Event]:
+    """Events of one analysed document. With ``explain`` (a list), every candidate's
+    rules and decisions are appended to it."""
+    ctx = DocContext(analysis)
+    lexicon = trigger_lexicon()
+    words = number_words()
+    norm = analysis.ntext.norm
+    published = analysis.doc.published
+    events: list[Event] = []
+    previous_place: list[PlacePick] = []
+    for seg in clause_segments(analysis):
+        triggers = _within(analysis.triggers, seg)
+        if not triggers:
+            continue
+        trigger = _primary_trigger(triggers)
+        sentence = _sentence_of(analysis, seg.start)
+        cand = Candidate(seg, sentence, trigger, trigger.sense.sub_event_type)
+        record: dict = {"segment": analysis.span(seg.start, seg.end).model_dump(),
+                        "trigger": analysis.span(trigger.start, trigger.end).text,
+                        "rules": [f"trigger:{trigger.sense.sub_event_type}"]}
+
+        def drop(rule: str, detail: str = "") -> None:
+            record["dropped"] = {"rule": rule, "detail": detail}
+            if explain is not None:
+                explain.append(record)
+
+        rejected = _filtered(analysis, cand)
+        if rejected:
+            drop(rejected.rule, rejected.detail)
+            continue
+        # date
+        date_match = _choose_date(analysis, cand)
+        date, date_end, precision = _date_window(analysis, date_match)
+        if date_match is not None and date_match.value.get("future"):
+            drop("future_date", date_match.value["date"])
+            continue
+        if published and date_end and (published - date_end).days > BACKGROUND_DAYS:
+            drop("background_date", f"{date}..{date_end}")
+            continue
+        if date and date_end and (date_end - date).days > 31:
+            drop("date_too_vague", f"{date}..{date_end}")
+            continue
+        # place
+        picks = _choose_places(analysis, cand)
+        if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
+            picks = previous_place
+            record["rules"].append("place_from_previous_sentence")
+        if not picks:
+            drop("no_place")
+            continue
+        # actors and type
+        agent_m, target_m = _actor_roles(analysis, cand)
+        agent = agent_m.actor if agent_m else None
+        target = target_m.actor if target_m else None
+        sub = cand.sub_event_type
+        groups = _count_groups(analysis, cand)
+        victims = next((c.victims for g in groups for c in g[3] if c.victims), None)
+        if victims is None:
+            seg_tokens = [t.text for t in analysis.tokens if seg.start <= t.start < seg.end]
+            if any(any(v in words.civilian for v, _ in clitic_variants(w)) for w in seg_tokens):
+                victims = "civilians"
+        if sub in _GENERIC_SHELLING_TYPES and norm[trigger.start:trigger.end] in _GENERIC_SHELLING:
+            if agent and agent.name in _AIR_FIRST:
+                sub = "Air/drone strike"
+                record["rules"].append("generic_shelling_by_air_force")
+        if sub == "Attack":
+            # a killing without its own mode word
+            armed_target = target and target.kind not in ("civilians",)
+            if victims == "civilians" or (target and target.kind == "civilians"):
+                sub = "Attack"
+            elif agent and armed_target:
+                sub = "Armed clash"
+            elif victims == "fighters" and (agent or target):
+                sub = "Armed clash"
+            else:
+                drop("killing_without_mode_or_victims")
+                continue
+        if sub == "Air/drone strike" and agent and not agent.air:
+            air_actor = next((a.actor for a in _within(analysis.actors, sentence) if a.actor.air), None)
+            if air_actor:
+                if target is None and agent.kind != "civilians":
+                    target = agent
+                agent = air_actor
+                agent_m = next(a for a in _within(analysis.actors, sentence) if a.actor is air_actor)
+        if trigger.sense.territory and agent and agent.inter == 1:
+            sub = "Government regains territory"
+        # fill sides
+        if sub in ("Attack", "Abduction/forced disappearance") or victims == "civilians" and sub in (
+                "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                "Suicide bomb", "Chemical weapon"):
+            if target is None or (victims == "civilians" and target.kind != "civilians" and sub == "Attack"):
+                target = ctx.actor_by_name.get("Civilians") or _CIVILIANS
+        if agent is None:
+            if sub in ("Armed clash", "Non-state actor overtakes territory", "Air/drone strike",
+                       "Shelling/artillery/missile attack") and target is not None:
+                fallback = ctx.most_salient({target.name})
+                if fallback and (sub != "Air/drone strike" or fallback.air):
+                    agent = fallback
+                    record["rules"].append("actor1_from_document_salience")
+        if target is None and victims != "civilians" and sub in (
+                "Armed clash", "Non-state actor overtakes territory", "Government regains territory",
+                "Air/drone strike", "Shelling/artillery/missile attack") and agent is not None:
+            fallback = ctx.most_salient({agent.name})
+            if fallback:
+                target = fallback
+                record["rules"].append("actor2_from_document_salience")
+        actor1 = agent.name if agent else _agent_default(sub)
+        if actor1 is None:
+            drop("no_actor")
+            continue
+        actor2 = target.name if target and target.name != actor1 else None
+        if sub == "Armed clash" and actor2 is None:
+            drop("clash_without_second_side")
+            continue
+        # fatalities
+        fatalities, f_low, f_high = 0, None, None
+        fatality_spans: list[tuple[int, int]] = []
+        if groups:
+            best, low, high, members = groups[0]
+            fatalities = best
+            f_low, f_high = low, high
+            totals = [g[0] for g in groups]
+            if len(set(totals)) > 1:
+                fatalities = min(totals)
+                f_low, f_high = min(totals), max(totals)
+            fatality_spans = [(c.start, c.end) for g in groups for c in g[3]]
+        else:
+            people = _people_killed(analysis, cand)
+            if people:
+                fatalities = len(people)
+                fatality_spans = [(p.start, p.end) for p in people]
+        if sub in ("Non-state actor overtakes territory", "Government regains territory", "Arrests",
+                   "Peaceful protest", "Agreement", "Non-violent transfer of territory") and not groups:
+            fatalities = 0
+        # sources
+        sources = [s.name for s in _within(analysis.sources, sentence)]
+        if not sources:
+            earlier = [s for s in analysis.sources if s.end <= sentence.start and sentence.start - s.end < 800]
+            sources = [earlier[-1].name] if earlier else []
+        for pick in picks:
+            place = pick.place
+            evidence = [Evidence(field="trigger", **_ev(analysis, trigger.start, trigger.end))]
+            if agent_m and agent and agent_m.actor.name == actor1:
+                evidence.append(Evidence(field="actor1", **_ev(analysis, agent_m.start, agent_m.end)))
+            if target_m and actor2 == target_m.actor.name:
+                evidence.append(Evidence(field="actor2", **_ev(analysis, target_m.start, target_m.end)))
+            evidence.append(Evidence(field="location", **_ev(analysis, pick.start, pick.end)))
+            if date_match:
+                evidence.append(Evidence(field="date", **_ev(analysis, date_match.start, date_match.end)))
+            for a, b in fatality_spans:
+                evidence.append(Evidence(field="fatalities", **_ev(analysis, a, b)))
+            evidence.append(Evidence(field="quote", **_ev(analysis, seg.start, seg.end)))
+            location_ar = analysis.span(pick.start, pick.end).text
+            if pick.resolved is not None and pick.start != pick.resolved.mention.start:
+                location_ar = analysis.span(pick.resolved.mention.start, pick.resolved.mention.end).text
+            location_ar = location_ar.lstrip("#")
+            confidence = trigger.sense.strength * (
+                0.55 + 0.1 * bool(agent) + 0.1 * bool(actor2) + 0.1 * bool(date_match)
+                + 0.15 * (pick.resolved is not None and not pick.resolved.ambiguous))
+            event = Event(
+                event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
+                date=date, date_end=date_end, time_precision=precision,
+                actor1=actor1, actor2=actor2,
+                country=place.country if place else None,
+                admin1=place.admin1 if place else None,
+                admin2=(place.admin2 or None) if place else None,
+                location=place.display_name if place else None,
+                location_ar=location_ar,
+                latitude=place.lat if place else None, longitude=place.lon if place else None,
+                geo_precision=pick.geo_precision, gazetteer_id=place.id if place else None,
+                fatalities=fatalities, fatalities_low=f_low, fatalities_high=f_high,
+                reported_by=list(dict.fromkeys(sources)), evidence=evidence,
+                notes=_note(sub, actor1, actor2, place, fatalities),
+                confidence=round(min(confidence, 1.0), 3), doc_id=analysis.doc.id,
+            )
+            events.append(event)
+        previous_place = picks
+        record["kept"] = True
+        if explain is not None:
+            explain.append(record)
+    return _merge_within_article(events)
+
+
+_GENERIC_SHELLING_TYPES = {"Shelling/artillery/missile attack"}
+_CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
+
+
+def _ev(analysis: Analysis, start: int, end: int) -> dict:
+    span = analysis.span(start, end)
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _note(sub: str, actor1: str, actor2: str | None, place: Place | None, fatalities: int) -> str:
+    where = f" in {place.display_name}" if place else ""
+    against = f" against {actor2}" if actor2 else ""
+    toll = f"; {fatalities} killed" if fatalities else ""
+    return f"{sub}: {actor1}{against}{where}{toll}."
+
+
+def _merge_within_article(events: list[Event]) -> list[Event]:
+    """One event per (type, place, overlapping dates): the article often repeats it."""
+    merged: list[Event] = []
+    for event in events:
+        twin = next((m for m in merged if m.sub_event_type == event.sub_event_type
+                     and m.gazetteer_id == event.gazetteer_id and m.date and event.date
+                     and m.date <= event.date_end and event.date <= m.date_end), None)
+        if twin is None:
+            merged.append(event)
+            continue
+        if event.fatalities > twin.fatalities:
+            twin.fatalities_high = max(event.fatalities, twin.fatalities_high or 0)
+        if event.time_precision < twin.time_precision:
+            twin.date, twin.date_end, twin.time_precision = event.date, event.date_end, event.time_precision
+        twin.evidence.extend(e for e in event.evidence if e.field != "quote")
+    return merged

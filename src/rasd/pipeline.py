@@ -1,0 +1,112 @@
+"""The extraction chain: normalize → segment → recognize → resolve → assemble.
+
+``Pipeline.analyze`` returns an ``Analysis`` (the document with every mention found in
+it, like a spaCy ``Doc``); ``Pipeline.extract`` turns it into events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rasd.model import Document, Event, Mention, Span
+from rasd.recognize.actors import ActorLexicon, ActorMention, load_pack
+from rasd.recognize.dates import DateMatch, find_dates
+from rasd.recognize.numbers import CountMention, find_counts
+from rasd.recognize.people import PersonMention, find_people
+from rasd.recognize.places import find_places
+from rasd.recognize.sources import SourceMention, find_sources
+from rasd.recognize.triggers import FilterMatch, TriggerMatch, find_filters, find_triggers
+from rasd.resolve import gazetteer as gazetteer_mod
+from rasd.resolve.gazetteer import Gazetteer
+from rasd.resolve.places import ResolvedPlace, resolve_places
+from rasd.text.normalize import NormalizedText, normalize
+from rasd.text.segment import Segment, sentences
+from rasd.text.tokens import Token, tokenize
+
+
+@dataclass
+class Analysis:
+    """A document and everything recognized in it. Offsets of the recognizers are in
+    normalized text; ``span`` maps them to the original."""
+
+    doc: Document
+    ntext: NormalizedText
+    tokens: list[Token]
+    sentences: list[Segment]
+    dates: list[DateMatch] = field(default_factory=list)
+    places: list[ResolvedPlace] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    counts: list[CountMention] = field(default_factory=list)
+    people: list[PersonMention] = field(default_factory=list)
+    sources: list[SourceMention] = field(default_factory=list)
+    triggers: list[TriggerMatch] = field(default_factory=list)
+    filters: list[FilterMatch] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        a, b = self.ntext.original_span(start, end)
+        return Span.of(self.doc.text, a, b)
+
+    def mentions(self) -> list[Mention]:
+        """Every recognized item as a ``Mention`` with an original-text span."""
+        out: list[Mention] = []
+        for d in self.dates:
+            out.append(Mention(kind="date", span=self.span(d.start, d.end), value=d.value))
+        for p in self.places:
+            place = p.place
+            out.append(Mention(kind="place", span=self.span(p.mention.start, p.mention.end), value={
+                "gazetteer_id": place.id if place else None,
+                "name": place.display_name if place else None,
+                "admin1": place.admin1 if place else None,
+                "geo_precision": p.geo_precision, "ambiguous": p.ambiguous,
+            }))
+        for a in self.actors:
+            out.append(Mention(kind="actor", span=self.span(a.start, a.end),
+                               value={"name": a.actor.name, "inter": a.actor.inter,
+                                      "anaphoric": a.anaphoric}))
+        for c in self.counts:
+            out.append(Mention(kind="number", span=self.span(c.start, c.end),
+                               value={"value": c.best, "low": c.low, "high": c.high, "role": c.role}))
+        for person in self.people:
+            out.append(Mention(kind="person", span=self.span(person.start, person.end),
+                               value={"name": person.name, "nisba": person.nisba}))
+        for s in self.sources:
+            out.append(Mention(kind="source", span=self.span(s.start, s.end), value={"name": s.name}))
+        for t in self.triggers:
+            out.append(Mention(kind="trigger", span=self.span(t.start, t.end),
+                               value={"sub_event_type": t.sense.sub_event_type}))
+        out.sort(key=lambda m: (m.span.start, m.kind))
+        return out
+
+
+class Pipeline:
+    """Holds the loaded resources (gazetteer, actor pack) so that many documents can be
+    processed without reloading them."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, actors: ActorLexicon | None = None,
+                 gazetteer_path: Path | None = None) -> None:
+        if gazetteer is None:
+            from rasd.config import gazetteer_paths
+
+            gazetteer = gazetteer_mod.load(gazetteer_paths(gazetteer_path))
+        self.gazetteer = gazetteer
+        self.actors = actors or load_pack()
+
+    def analyze(self, doc: Document) -> Analysis:
+        ntext = normalize(doc.text)
+        tokens = tokenize(ntext)
+        analysis = Analysis(doc, ntext, tokens, sentences(ntext.norm))
+        analysis.dates = find_dates(ntext, doc.published)
+        analysis.places = resolve_places(find_places(ntext.norm, tokens, self.gazetteer), self.gazetteer)
+        analysis.actors = self.actors.find(tokens, doc.published)
+        analysis.counts = find_counts(ntext.norm, tokens)
+        analysis.people = find_people(ntext.norm)
+        analysis.sources = find_sources(tokens)
+        analysis.triggers = find_triggers(tokens)
+        analysis.filters = find_filters(tokens)
+        return analysis
+
+    def extract(self, doc: Document) -> list[Event]:
+        from rasd.events.assemble import assemble
+
+        return assemble(self.analyze(doc), self.gazetteer)

@@ -1,0 +1,173 @@
+"""Actor mentions from the actor dictionary (``data/actors.yaml``), resolved to canonical
+names with the validity period the article's date falls in.
+
+``التنظيم`` alone refers to the organization last named (in these texts usually the
+Islamic State), so it resolves to the latest group actor mentioned before it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from rasd.data import data_path, load_yaml
+from rasd.text.normalize import normalize_key
+from rasd.text.tokens import PhraseMatcher, Token, clitic_variants
+
+KINDS = {"state", "group", "militia", "civilians", "protesters", "rioters", "unidentified"}
+ANAPHORS = {"التنظيم": "group"}
+# Actors the bare word التنظيم ("the organization") refers back to in these texts.
+ORGANIZATIONS = {"Islamic State", "Al-Qaeda", "HTS", "Hurras al-Din"}
+
+
+class ActorPackError(Exception):
+    """The actor dictionary is not valid: names the file, the actor and the problem."""
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    inter: int
+    kind: str
+    country: str | None
+    air: bool
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.valid_to is None
+        return (self.valid_from is None or day >= self.valid_from) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int  # normalized offsets
+    end: int
+    actor: Actor
+    token_start: int
+    token_end: int
+    anaphoric: bool = False
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def check_pack(raw: Any, source: str) -> list[str]:
+    """Problems of an actor pack, one readable line each (empty when valid)."""
+    problems: list[str] = []
+    if not isinstance(raw, dict) or not isinstance(raw.get("actors"), list):
+        return [f"{source}: expected a mapping with an 'actors' list"]
+    inter_codes = {int(k) for k in (raw.get("inter_codes") or {})} or set(range(1, 9))
+    seen: dict[str, list[tuple[str, dt.date | None, dt.date | None]]] = {}
+    for index, entry in enumerate(raw["actors"]):
+        label = f"{source}: actor #{index + 1} ({entry.get('name', '?') if isinstance(entry, dict) else '?'})"
+        if not isinstance(entry, dict) or not entry.get("name"):
+            problems.append(f"{label}: missing name")
+            continue
+        if entry.get("inter") not in inter_codes:
+            problems.append(f"{label}: unknown inter code {entry.get('inter')!r}")
+        if entry.get("kind") not in KINDS:
+            problems.append(f"{label}: unknown kind {entry.get('kind')!r}")
+        aliases = entry.get("aliases_ar") or []
+        if not aliases:
+            problems.append(f"{label}: no Arabic aliases")
+        try:
+            start, end = _date(entry.get("valid_from")), _date(entry.get("valid_to"))
+        except ValueError as exc:
+            problems.append(f"{label}: bad validity date ({exc})")
+            continue
+        for alias in aliases:
+            key = normalize_key(str(alias))
+            for other, o_start, o_end in seen.get(key, []):
+                overlap = (start is None or o_end is None or start <= o_end) and (
+                    end is None or o_start is None or o_start <= end)
+                if overlap and other != entry["name"]:
+                    problems.append(f"{label}: alias {alias!r} also belongs to {other!r} in an overlapping period")
+                elif other == entry["name"]:
+                    problems.append(f"{label}: alias {alias!r} listed twice")
+            seen.setdefault(key, []).append((entry["name"], start, end))
+    return problems
+
+
+class ActorLexicon:
+    def __init__(self, raw: dict[str, Any], source: str = "actors.yaml") -> None:
+        problems = check_pack(raw, source)
+        if problems:
+            raise ActorPackError("\n".join(problems))
+        self.actors: list[Actor] = []
+        self.matcher: PhraseMatcher[int] = PhraseMatcher()
+        self.by_name: dict[str, Actor] = {}
+        for entry in raw["actors"]:
+            actor = Actor(entry["name"], int(entry["inter"]), entry["kind"], entry.get("country"),
+                          bool(entry.get("air")), _date(entry.get("valid_from")),
+                          _date(entry.get("valid_to")))
+            index = len(self.actors)
+            self.actors.append(actor)
+            self.by_name.setdefault(actor.name, actor)
+            for alias in entry["aliases_ar"]:
+                self.matcher.add(str(alias), index)
+
+    @staticmethod
+    def _is_organization(mention: ActorMention, tokens: list[Token]) -> bool:
+        """Whether ``التنظيم`` can refer back to this mention: named as a تنظيم, or an
+        actor the pack marks as a jihadist organization."""
+        words = [t.text for t in tokens[mention.token_start:mention.token_end]]
+        return mention.actor.name in ORGANIZATIONS or any("تنظيم" in w for w in words)
+
+    def find(self, tokens: list[Token], published: dt.date | None) -> list[ActorMention]:
+        found: list[ActorMention] = []
+        by_span: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+        for m in self.matcher.find_all(tokens):
+            by_span.setdefault((m.token_start, m.token_end), []).append((m.start, m.end, m.payload))
+        taken: set[int] = set()
+        for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), k[0])):
+            if set(range(ts, te)) & taken:
+                continue
+            options = [self.actors[p] for _, _, p in by_span[(ts, te)]]
+            valid = [a for a in options if a.valid_on(published)] or options
+            start, end, _ = by_span[(ts, te)][0]
+            taken |= set(range(ts, te))
+            found.append(ActorMention(start, end, valid[0], ts, te))
+        # anaphora: التنظيم → the organization last named as a تنظيم (usually the Islamic State)
+        named = sorted(found, key=lambda m: m.start)
+        for i, tok in enumerate(tokens):
+            if i in taken:
+                continue
+            for variant, removed in clitic_variants(tok.text):
+                if variant in ANAPHORS:
+                    antecedent = next((m.actor for m in reversed(named) if m.start < tok.start
+                                       and self._is_organization(m, tokens)), None)
+                    if antecedent is None and variant == "التنظيم":
+                        antecedent = self.by_name.get("Islamic State")
+                    if antecedent is not None:
+                        found.append(ActorMention(tok.start + removed, tok.end, antecedent, i, i + 1, True))
+                    break
+        found.sort(key=lambda m: m.start)
+        return found
+
+
+def load_pack(path: Path | None = None) -> ActorLexicon:
+    """The actor lexicon from ``path`` or the packaged ``actors.yaml``."""
+    if path is None:
+        return _packaged()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ActorPackError(f"{path}: cannot read actor pack ({exc})") from exc
+    return ActorLexicon(raw, str(path))
+
+
+@lru_cache(maxsize=1)
+def _packaged() -> ActorLexicon:
+    return ActorLexicon(load_yaml("actors.yaml"), str(data_path("actors.yaml")))

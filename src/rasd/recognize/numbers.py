@@ -1,0 +1,137 @@
+"""Counts of people: digits, number words, vague words, dual and singular nouns; each
+classified as killed, injured, captured or other from the words nearest to it.
+
+Injured are never read as dead: a count is a death toll only when a death word is
+closer to it than any injury word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.data import load_yaml
+from rasd.text.normalize import normalize_key
+from rasd.text.tokens import PhraseMatcher, Token, clitic_variants, strip_article
+
+
+@dataclass(frozen=True)
+class CountMention:
+    start: int  # normalized offsets
+    end: int
+    token_start: int
+    token_end: int
+    best: int
+    low: int | None
+    high: int | None
+    role: str  # 'killed' | 'injured' | 'captured' | 'other'
+    victims: str | None  # 'civilians' | 'fighters' | None
+    among: bool  # "بينهم 4 أطفال": part of a total given before
+    at_least: bool
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    matcher: PhraseMatcher[tuple[str, int, int | None, int | None]]
+    death: frozenset[str]
+    injury: frozenset[str]
+    capture: frozenset[str]
+    civilian: frozenset[str]
+    fighter: frozenset[str]
+    at_least: tuple[tuple[str, ...], ...]
+
+
+@lru_cache(maxsize=1)
+def number_words() -> NumberWords:
+    data = load_yaml("numbers.yaml")
+    triggers = load_yaml("triggers.yaml")
+    matcher: PhraseMatcher[tuple[str, int, int | None, int | None]] = PhraseMatcher()
+    for word, value in data["units"].items():
+        matcher.add(word, ("unit", int(value), None, None))
+    for word, (best, low, high) in data["vague"].items():
+        matcher.add(word, ("vague", best, low, high))
+    for word in data["dual_nouns"]:
+        matcher.add(word, ("dual", 2, None, None))
+    for word in data["singular_nouns"]:
+        matcher.add(word, ("singular", 1, None, None))
+
+    def words(values: list[str]) -> frozenset[str]:
+        return frozenset(normalize_key(w) for w in values)
+
+    return NumberWords(
+        matcher, words(triggers["death_words"]), words(triggers["injury_words"]),
+        words(triggers["capture_words"]), words(triggers["victim_civilian_words"]),
+        words(triggers["victim_fighter_words"]),
+        tuple(tuple(normalize_key(w).split()) for w in data["at_least"]),
+    )
+
+
+_DIGITS = re.compile(r"^\d{1,6}$")
+
+
+def _in(word: str, table: frozenset[str]) -> bool:
+    return any(v in table or strip_article(v) in table for v, _ in clitic_variants(word))
+
+
+def _role(tokens: list[Token], start: int, end: int, words: NumberWords) -> str:
+    """The role of the count at tokens[start:end]: nearest death/injury/capture word
+    within the clause window wins; ties go to the word after the count."""
+    best: tuple[int, str] | None = None
+    for distance in range(0, 7):
+        for j in (end + distance, start - 1 - distance):
+            if 0 <= j < len(tokens) and (start <= j < end) is False:
+                word = tokens[j].text
+                for role, table in (("injured", words.injury), ("killed", words.death),
+                                    ("captured", words.capture)):
+                    if _in(word, table):
+                        if best is None:
+                            best = (distance, role)
+                        break
+        if best:
+            return best[1]
+    return "other"
+
+
+def _victims(tokens: list[Token], end: int, words: NumberWords) -> str | None:
+    for j in range(end - 1, min(end + 3, len(tokens))):
+        word = tokens[j].text
+        if _in(word, words.civilian):
+            return "civilians"
+        if _in(word, words.fighter):
+            return "fighters"
+    return None
+
+
+def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
+    words = number_words()
+    spans: list[tuple[int, int, str, int, int | None, int | None]] = []
+    for m in words.matcher.find(tokens):
+        kind, best, low, high = m.payload
+        spans.append((m.token_start, m.token_end, kind, best, low, high))
+    taken = {i for s in spans for i in range(s[0], s[1])}
+    for i, tok in enumerate(tokens):
+        if i not in taken and _DIGITS.match(tok.text):
+            after = norm[tok.end:tok.end + 2]
+            if after.startswith(("%", "/", ".", "-", ":")) and not after.startswith((". ", "- ")):
+                continue  # percentages, dates, decimals, times
+            value = int(tok.text)
+            if 1900 <= value <= 2100:
+                continue  # a year
+            spans.append((i, i + 1, "digits", value, None, None))
+    counts: list[CountMention] = []
+    for ts, te, kind, best, low, high in sorted(spans):
+        # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
+        prev = tokens[ts - 1].text if ts else ""
+        among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما")
+        at_least = any(
+            tuple(t.text for t in tokens[max(0, ts - len(p)):ts]) == p for p in words.at_least
+        ) or any(tuple(t.text for t in tokens[te:te + len(p)]) == p for p in words.at_least)
+        victims = _victims(tokens, te, words)
+        if kind in ("dual", "singular"):
+            victims = victims or "fighters"
+        if kind == "singular" and not (prev.startswith("و") or _role(tokens, ts, te, words) == "killed"):
+            continue
+        counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
+                                   _role(tokens, ts, te, words), victims, among, at_least))
+    return counts

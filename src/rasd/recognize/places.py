@@ -1,0 +1,176 @@
+"""Place mentions: gazetteer names found with their clitics and cue words.
+
+A name is accepted as a place when a cue word marks it (``قرية``، ``بريف``، ``على أطراف
+مدينة``), or when the gazetteer knows it as a town, city or admin unit. Village names
+without a cue are too often ordinary words to trust. A cue followed by a name the
+gazetteer does not know still yields a place mention, unresolved, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.data import load_yaml
+from rasd.resolve.gazetteer import Gazetteer, Place
+from rasd.text.normalize import normalize_key
+from rasd.text.tokens import Token, clitic_variants, strip_article
+
+SETTLEMENT_FEATURES = {"city", "town", "village", "neighbourhood"}
+PROMINENT_FEATURES = {"city", "governorate", "district"}
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    settlement: frozenset[str]
+    governorate: frozenset[str]
+    facility: frozenset[str]
+    near_single: frozenset[str]
+    near_phrases: tuple[tuple[str, ...], ...]
+    prepositions: frozenset[str]
+    not_places: frozenset[str]
+    strong: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def place_cues() -> PlaceCues:
+    data = load_yaml("place_cues.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(normalize_key(w) for w in data[key])
+
+    near = [tuple(normalize_key(w).split()) for w in data["near"]]
+    return PlaceCues(
+        settlement=words("settlement"), governorate=words("governorate"),
+        facility=words("facility"),
+        near_single=frozenset(n[0] for n in near if len(n) == 1),
+        near_phrases=tuple(sorted((n for n in near if len(n) > 1), key=len, reverse=True)),
+        prepositions=words("prepositions"),
+        not_places=frozenset(strip_article(w) for w in words("not_places")),
+        strong=words("strong"),
+    )
+
+
+@dataclass
+class PlaceMention:
+    start: int  # normalized offsets of the name (clitics excluded)
+    end: int
+    name_norm: str
+    candidates: list[int]  # gazetteer indexes
+    cue: str | None = None  # 'settlement' | 'governorate' | 'facility' | None
+    near: bool = False  # directional/outskirts/countryside phrase before it
+    cue_start: int | None = None  # normalized start of the cue phrase
+    countryside: bool = False  # ريف X
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _cue_kind(word: str, cues: PlaceCues) -> str | None:
+    for variant, _ in clitic_variants(word):
+        base = strip_article(variant)
+        for kind, table in (("settlement", cues.settlement), ("governorate", cues.governorate),
+                            ("facility", cues.facility)):
+            if variant in table or base in table:
+                return kind
+    return None
+
+
+def _is_near(word: str, cues: PlaceCues) -> bool:
+    for variant, _ in clitic_variants(word):
+        if variant in cues.near_single or strip_article(variant) in cues.near_single:
+            return True
+    return False
+
+
+def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues) -> tuple[str | None, bool, bool, int | None]:
+    """Cue kind, near flag, countryside flag, and where the cue phrase starts, from
+    up to four tokens before ``index``."""
+    cue: str | None = None
+    near = countryside = False
+    cue_start: int | None = None
+    j = index - 1
+    steps = 0
+    while j >= 0 and steps < 4:
+        if norm[tokens[j].end:tokens[j + 1].start].strip(" "):
+            break  # punctuation between: the cue belongs to another phrase
+        word = tokens[j].text
+        kind = _cue_kind(word, cues)
+        if kind and cue is None and steps <= 1:
+            cue, cue_start = kind, tokens[j].start
+        elif _is_near(word, cues):
+            near = True
+            cue_start = tokens[j].start
+            if any(v in ("ريف", "ارياف") for v, _ in clitic_variants(word)):
+                countryside = True
+        elif word in ("من", "مدينه", "بلده") or (steps == 0 and word in cues.prepositions):
+            pass
+        else:
+            break
+        j -= 1
+        steps += 1
+    return cue, near, countryside, cue_start
+
+
+def _is_near_after(tokens: list[Token], index: int) -> bool:
+    """``ريف حلب الشمالي`` / ``دير الزور الشرقي``: a direction after the name."""
+    if index < len(tokens):
+        word = strip_article(tokens[index].text)
+        return word in ("شمالي", "جنوبي", "شرقي", "غربي", "اوسط", "شماليه", "جنوبيه", "شرقيه", "غربيه")
+    return False
+
+
+def _prominent(place: Place) -> bool:
+    return place.feature in PROMINENT_FEATURES or place.population >= 20000
+
+
+def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
+    cues = place_cues()
+    mentions: list[PlaceMention] = []
+    matches = gazetteer.matcher.find_all(tokens)
+    # group candidates of the same span
+    by_span: dict[tuple[int, int], tuple[int, int, list[int]]] = {}
+    for m in matches:
+        key = (m.token_start, m.token_end)
+        if key not in by_span:
+            by_span[key] = (m.start, m.end, [])
+        by_span[key][2].append(m.payload)
+    chosen: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), k[0])):
+        if set(range(ts, te)) & taken:
+            continue
+        chosen.append((ts, te))
+        taken |= set(range(ts, te))
+    for ts, te in sorted(chosen):
+        start, end, candidates = by_span[(ts, te)]
+        name = " ".join(strip_article(t.text) for t in tokens[ts:te])
+        first = tokens[ts]
+        # the first token itself may be a cue+name glued only by clitics (بريف is a cue, not a place)
+        if te - ts == 1 and (name in cues.not_places or _cue_kind(first.text, cues) or _is_near(first.text, cues)):
+            continue
+        cue, near, countryside, cue_start = _context_before(norm, tokens, ts, cues)
+        places = [gazetteer.places[i] for i in candidates]
+        if ts > 0 and tokens[ts - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
+            continue  # part of a person's name (أبو حمزة)
+        if not cue and not near:
+            candidates = [i for i, p in zip(candidates, places) if _prominent(p)]
+            if not candidates:
+                continue
+        near = near or _is_near_after(tokens, te)
+        mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[ts:te])),
+                                     list(dict.fromkeys(candidates)), cue, near, cue_start, countryside))
+    # cue words followed by an unknown name: keep as unresolved places
+    known = {t for ts, te in chosen for t in range(ts, te)}
+    for i, tok in enumerate(tokens[:-1]):
+        kind = _cue_kind(tok.text, cues)
+        if i + 1 in known or not any(v in cues.strong for v, _ in clitic_variants(tok.text)):
+            continue
+        nxt = tokens[i + 1]
+        if nxt.text.isdigit() or strip_article(nxt.text) in cues.not_places or _cue_kind(nxt.text, cues) \
+                or _is_near(nxt.text, cues) or len(nxt.text) < 3 or not nxt.text.startswith("ال") and kind == "settlement" and tok.text.startswith("ال"):
+            continue
+        if tok.text.startswith("ال") or tok.text.startswith(("وال", "بال", "فال")):
+            continue  # "المدينة X" is rarely a name
+        mentions.append(PlaceMention(nxt.start, nxt.end, normalize_key(nxt.text), [], kind, False,
+                                     tok.start))
+    mentions.sort(key=lambda p: p.start)
+    return mentions

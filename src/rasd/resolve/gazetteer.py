@@ -1,0 +1,244 @@
+"""The gazetteer: places with Arabic names, admin hierarchy and coordinates.
+
+Sources, in the rasd gazetteer CSV format (documented in docs/gazetteer-format.md):
+an installed data directory (``rasd data install``), or the embedded default that ships
+with rasd (governorates and their capitals of Syria and Iraq). The index is built once
+and cached on disk next to its source, keyed by the sources' size and mtime.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rasd.data import data_path
+from rasd.text.normalize import normalize_key
+from rasd.text.tokens import PhraseMatcher
+
+CACHE_VERSION = 3
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+# How specific a feature is, for choosing among rows that share a name.
+FEATURE_RANK = {
+    "city": 0, "town": 1, "village": 2, "neighbourhood": 3, "camp": 3, "site": 3,
+    "district": 4, "subdistrict": 5, "governorate": 6, "abandoned": 7, "destroyed": 8,
+    "historical": 9,
+}
+ADMIN_FEATURES = {"governorate", "district", "subdistrict"}
+
+
+class GazetteerError(Exception):
+    """A gazetteer source that cannot be read: names the file and the problem."""
+
+
+@dataclass(slots=True)
+class Place:
+    id: str
+    country: str
+    feature: str
+    name_ar: str
+    name_en: str
+    lat: float | None
+    lon: float | None
+    population: int
+    admin1: str
+    admin1_ar: str
+    admin1_pcode: str
+    admin2: str
+    admin2_ar: str
+    admin3: str
+    names_ar: list[str] = field(default_factory=list)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature in ADMIN_FEATURES
+
+    @property
+    def display_name(self) -> str:
+        """English name as ACLED writes a location: admin units by their admin name."""
+        if self.feature == "governorate" and self.admin1:
+            return self.admin1
+        if self.feature == "district" and self.admin2:
+            return self.admin2
+        return self.name_en or self.name_ar
+
+
+REQUIRED_COLUMNS = ("id", "country", "feature", "name_ar", "lat", "lon")
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
+    return open(path, encoding="utf-8", newline="")
+
+
+def _float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def read_rasd_csv(path: Path) -> Iterator[Place]:
+    """Rows of a rasd-format gazetteer CSV (plain or .gz)."""
+    try:
+        with _open_text(path) as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise GazetteerError(f"{path}: not a rasd gazetteer CSV (missing columns: {', '.join(missing)})")
+            for line, row in enumerate(reader, start=2):
+                lat, lon = _float(row.get("lat")), _float(row.get("lon"))
+                if not row.get("id") or (row.get("lat") and lat is None):
+                    raise GazetteerError(f"{path}:{line}: bad row (id or coordinates)")
+                names = [row.get("name_ar") or ""]
+                names += [n for n in (row.get("alt_names") or "").split("|")
+                          if _ARABIC.search(n) and not _LATIN.search(n)]
+                yield Place(
+                    id=row["id"], country=row.get("country") or "", feature=row.get("feature") or "",
+                    name_ar=row.get("name_ar") or "", name_en=row.get("name_en") or "",
+                    lat=lat, lon=lon,
+                    population=int(float(row.get("population") or 0)),
+                    admin1=row.get("admin1_name_en") or "", admin1_ar=row.get("admin1_name_ar") or "",
+                    admin1_pcode=row.get("admin1_pcode") or "",
+                    admin2=row.get("admin2_name_en") or "", admin2_ar=row.get("admin2_name_ar") or "",
+                    admin3=row.get("admin3_name_en") or "",
+                    names_ar=[n.strip() for n in names if n.strip()],
+                )
+    except (OSError, EOFError, UnicodeDecodeError, csv.Error, gzip.BadGzipFile) as exc:
+        raise GazetteerError(f"{path}: cannot read gazetteer ({exc.__class__.__name__}: {exc})") from exc
+
+
+class Gazetteer:
+    """Places and a phrase matcher over all their Arabic names."""
+
+    def __init__(self, places: Iterable[Place], sources: list[str]) -> None:
+        self.places: list[Place] = list(places)
+        self.sources = sources
+        self.by_id = {p.id: p for p in self.places}
+        self.matcher: PhraseMatcher[int] = PhraseMatcher(article_insensitive=True)
+        self.governorates: dict[str, Place] = {}
+        for index, place in enumerate(self.places):
+            for name in dict.fromkeys(normalize_key(n) for n in place.names_ar):
+                self.matcher.add(name, index)
+            if place.feature == "governorate" and place.admin1:
+                self.governorates.setdefault(f"{place.country}:{place.admin1}", place)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def governorate_of(self, place: Place) -> Place | None:
+        return self.governorates.get(f"{place.country}:{place.admin1}")
+
+
+def embedded_source() -> Path:
+    return Path(str(data_path("places_default.csv")))
+
+
+def _fingerprint(paths: list[Path]) -> str:
+    h = hashlib.sha256(str(CACHE_VERSION).encode())
+    for p in paths:
+        st = p.stat()
+        h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def gazetteer_files(directory: Path) -> list[Path]:
+    """The rasd-format CSVs of a gazetteer directory, main file first."""
+    files = sorted(directory.glob("*.csv.gz")) + sorted(directory.glob("*.csv"))
+    return [f for f in files if not f.name.startswith("coverage")]
+
+
+def _read_any(path: Path) -> Iterator[Place]:
+    if path.name == "syria_admin_ocha.csv" or _is_ocha(path):
+        yield from read_ocha_admin_csv(path)
+    else:
+        yield from read_rasd_csv(path)
+
+
+def _is_ocha(path: Path) -> bool:
+    if path.suffix != ".csv":
+        return False
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        header = handle.readline()
+    return header.startswith("pcode,admin_level")
+
+
+def read_ocha_admin_csv(path: Path) -> Iterator[Place]:
+    """OCHA-style admin units (pcode, admin_level, ...): districts and subdistricts add
+    names that settlements do not carry (ناحية هجين)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise GazetteerError(f"{path}: cannot read admin units ({exc})") from exc
+    by_pcode = {r["pcode"]: r for r in rows}
+    for row in rows:
+        level = int(row.get("admin_level") or 0)
+        if level == 1:
+            continue  # governorates already come from the main file
+        chain = [row]
+        while chain[-1].get("parent_pcode") in by_pcode:
+            chain.append(by_pcode[chain[-1]["parent_pcode"]])
+        gov = chain[-1]
+        district = chain[-2] if level == 3 else row
+        names = [row["name_ar"]] + [n for n in row.get("alt_names", "").split("|")
+                                    if _ARABIC.search(n) and not _LATIN.search(n)]
+        yield Place(
+            id=f"ocha:{row['pcode']}", country="SY", feature=row.get("feature") or "district",
+            name_ar=row["name_ar"], name_en=row["name_en"],
+            lat=_float(row.get("lat")), lon=_float(row.get("lon")),
+            population=int(float(row.get("population") or 0)),
+            admin1=gov["name_en"], admin1_ar=gov["name_ar"], admin1_pcode=gov["pcode"],
+            admin2=district["name_en"], admin2_ar=district["name_ar"],
+            admin3=row["name_en"] if level == 3 else "",
+            names_ar=[n for n in names if n],
+        )
+
+
+def build(paths: list[Path]) -> Gazetteer:
+    places: list[Place] = []
+    for path in paths:
+        places.extend(_read_any(path))
+    if not places:
+        raise GazetteerError(f"{', '.join(map(str, paths))}: no places found")
+    return Gazetteer(places, [str(p) for p in paths])
+
+
+def cache_dir() -> Path:
+    from rasd.config import cache_dir as _cache_dir
+
+    return _cache_dir()
+
+
+def load(paths: list[Path]) -> Gazetteer:
+    """Load a gazetteer, from the on-disk cache when the sources are unchanged."""
+    key = _fingerprint(paths)
+    cached = cache_dir() / f"gazetteer-{key}.pickle"
+    if cached.exists():
+        try:
+            with open(cached, "rb") as handle:
+                gazetteer = pickle.load(handle)
+            if isinstance(gazetteer, Gazetteer):
+                return gazetteer
+        except Exception:  # a stale or partial cache is rebuilt, never trusted
+            pass
+    gazetteer = build(paths)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only cache dir only costs speed
+    return gazetteer

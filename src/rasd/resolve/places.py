@@ -1,0 +1,91 @@
+"""Choosing the gazetteer row a place mention means.
+
+Names repeat (البحرة، الإصلاح، حيان). The article's own context decides: governorates it
+names, the places it names without ambiguity, its country; then the kind of place the
+cue word asks for, and size. Unsettled ambiguity lowers confidence instead of guessing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rasd.recognize.places import PlaceMention
+from rasd.resolve.gazetteer import Gazetteer, Place
+
+_SETTLEMENT_SCORE = {"city": 5.0, "town": 4.2, "village": 3.0, "neighbourhood": 2.6,
+                     "district": 1.8, "subdistrict": 1.2, "governorate": 1.4,
+                     "abandoned": 0.3, "destroyed": 0.2, "historical": 0.1}
+
+
+@dataclass
+class ResolvedPlace:
+    mention: PlaceMention
+    place: Place | None
+    geo_precision: int
+    confidence: float
+    ambiguous: bool = False
+
+
+def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    governorates: Counter[tuple[str, str]] = Counter()
+    countries: Counter[str] = Counter()
+    for m in mentions:
+        places = [gazetteer.places[i] for i in m.candidates]
+        if not places:
+            continue
+        admin1s = {(p.country, p.admin1) for p in places}
+        prominent = [p for p in places if p.feature in ("city", "governorate")]
+        if len(admin1s) == 1:
+            governorates[next(iter(admin1s))] += 2
+        elif len({(p.country, p.admin1) for p in prominent}) == 1:
+            governorates[(prominent[0].country, prominent[0].admin1)] += 1
+        codes = {p.country for p in places}
+        if len(codes) == 1:
+            countries[next(iter(codes))] += 1
+    return governorates, countries
+
+
+def _score(place: Place, mention: PlaceMention, governorates: Counter[tuple[str, str]],
+           countries: Counter[str]) -> float:
+    if mention.cue == "governorate" or (mention.countryside and place.feature == "governorate"):
+        base = 6.0 if place.feature == "governorate" else 1.0
+    else:
+        base = _SETTLEMENT_SCORE.get(place.feature, 2.0)
+    score = base
+    if governorates[(place.country, place.admin1)]:
+        score += 3.0 + min(governorates[(place.country, place.admin1)], 4) * 0.25
+    total = sum(countries.values())
+    if total:
+        score += 1.5 * countries[place.country] / total
+    if place.population:
+        score += math.log10(place.population + 1) / 3
+    return score
+
+
+def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[ResolvedPlace]:
+    governorates, countries = _context(mentions, gazetteer)
+    resolved: list[ResolvedPlace] = []
+    for mention in mentions:
+        places = [gazetteer.places[i] for i in mention.candidates]
+        if not places:
+            resolved.append(ResolvedPlace(mention, None, 3, 0.2))
+            continue
+        ranked = sorted(places, key=lambda p: (-_score(p, mention, governorates, countries), p.id))
+        best = ranked[0]
+        ambiguous = False
+        confidence = 0.9
+        if len(ranked) > 1:
+            second = ranked[1]
+            gap = _score(best, mention, governorates, countries) - _score(second, mention, governorates, countries)
+            if second.admin1 != best.admin1 and gap < 1.0:
+                ambiguous, confidence = True, 0.45
+        if best.feature == "governorate":
+            precision = 3
+        elif best.feature in ("district", "subdistrict") or mention.near or mention.countryside:
+            precision = 2
+        else:
+            precision = 1
+        resolved.append(ResolvedPlace(mention, best, precision, confidence, ambiguous))
+    return resolved

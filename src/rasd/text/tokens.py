@@ -1,0 +1,142 @@
+"""Tokens, clitic-aware variants, and a phrase matcher over normalized text.
+
+Arabic attaches conjunctions, prepositions and the article to the next word
+(``وبالقرب``، ``للتحالف``، ``بريف``). A lexicon entry must be found inside such words
+without breaking names that really begin with those letters (``بريهة``، ``البوكمال``):
+the token itself is always tried first, then its clitic-stripped variants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Generic, Iterable, TypeVar
+
+from rasd.text.normalize import NormalizedText, normalize_key
+
+TOKEN_RE = re.compile(r"[0-9a-z\u0621-\u064a\u066e-\u06d3]+")
+
+# Proclitic sequences (normalized): conjunction, preposition, or both.
+_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+_LAM_LAM = re.compile(r"^[وف]?لل(?=\w{2,})")
+_ARTICLE = re.compile(r"^ال(?=\w{2,})")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # in normalized text
+    end: int
+
+
+def tokenize(ntext: NormalizedText) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(ntext.norm)]
+
+
+def strip_article(word: str) -> str:
+    return _ARTICLE.sub("", word) if len(word) > 3 else word
+
+
+def clitic_variants(word: str) -> list[tuple[str, int]]:
+    """``(variant, chars_removed)`` pairs: the word itself first, then forms without
+    proclitics. ``للتنظيم`` yields ``التنظيم`` (the article the ``لل`` swallowed)."""
+    variants = [(word, 0)]
+    lam = _LAM_LAM.match(word)
+    if lam:
+        variants.append(("ال" + word[lam.end():], lam.end() - 1))
+    for prefix in _PROCLITICS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            variants.append((word[len(prefix):], len(prefix)))
+    return variants
+
+
+P = TypeVar("P")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[P]):
+    start: int  # normalized offsets, clitic excluded
+    end: int
+    token_start: int  # index of first token
+    token_end: int  # one past the last token
+    payload: P
+    clitic: str  # the proclitic letters stripped from the first token, '' if none
+
+
+class PhraseMatcher(Generic[P]):
+    """Finds lexicon phrases in token sequences.
+
+    With ``article_insensitive`` a leading ال on any word is ignored on both sides
+    (gazetteer names: ``الشحيل`` vs ``شحيل``); entries also match in glued form
+    (``ديرالزور`` for ``دير الزور``).
+    """
+
+    def __init__(self, article_insensitive: bool = False) -> None:
+        self.article_insensitive = article_insensitive
+        self._entries: dict[str, list[tuple[tuple[str, ...], P]]] = defaultdict(list)
+        self.max_tokens = 1
+
+    def _key(self, word: str) -> str:
+        return strip_article(word) if self.article_insensitive else word
+
+    def add(self, phrase: str, payload: P) -> None:
+        words = [w for w in TOKEN_RE.findall(normalize_key(phrase))]
+        if not words:
+            return
+        keys = tuple(self._key(w) for w in words)
+        self._entries[keys[0]].append((keys[1:], payload))
+        if len(words) > 1:
+            glued = self._key("".join(words))
+            self._entries[glued].append(((), payload))
+        self.max_tokens = max(self.max_tokens, len(words))
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._entries.values())
+
+    def find_all(self, tokens: list[Token]) -> list[PhraseMatch[P]]:
+        """Every match at every position (overlapping), longest first per position."""
+        found: list[PhraseMatch[P]] = []
+        keys = [self._key(t.text) for t in tokens] if self.article_insensitive else [
+            t.text for t in tokens
+        ]
+        for i, token in enumerate(tokens):
+            for variant, removed in clitic_variants(token.text):
+                candidates = self._entries.get(self._key(variant))
+                if not candidates:
+                    continue
+                matched = False
+                for rest, payload in candidates:
+                    n = len(rest)
+                    if n and tuple(keys[i + 1 : i + 1 + n]) != rest:
+                        continue
+                    last = tokens[i + n]
+                    matched = True
+                    found.append(
+                        PhraseMatch(token.start + removed, last.end, i, i + 1 + n, payload,
+                                    token.text[:removed])
+                    )
+                if removed == 0 and matched:
+                    break  # the word as written is a name: do not also read it as clitic+name
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return found
+
+    def find(self, tokens: list[Token]) -> list[PhraseMatch[P]]:
+        """Non-overlapping matches, preferring the longest (then the earliest)."""
+        chosen: list[PhraseMatch[P]] = []
+        taken: set[int] = set()
+        for m in sorted(self.find_all(tokens), key=lambda m: (-(m.token_end - m.token_start), m.start)):
+            span = set(range(m.token_start, m.token_end))
+            if span & taken:
+                continue
+            taken |= span
+            chosen.append(m)
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+
+def build_matcher(entries: Iterable[tuple[str, Any]], article_insensitive: bool = False) -> PhraseMatcher[Any]:
+    matcher: PhraseMatcher[Any] = PhraseMatcher(article_insensitive)
+    for phrase, payload in entries:
+        matcher.add(phrase, payload)
+    return matcher

@@ -1,0 +1,117 @@
+"""Temporal expressions: the table of real corpus expressions, and the rules one by one.
+
+The table (date_table.tsv) cites the article each expression comes from. The current
+month or year ("الشهر الجاري", "هذا العام") resolves up to the publication date, not
+to the end of the month or year: an event cannot be reported before it happens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.recognize.dates import find_dates
+from rasd.text.normalize import normalize
+from tests.recognize.date_table import expected, rasd_resolution, rows
+
+PUB = dt.date(2018, 12, 20)  # a Thursday
+
+
+def resolve(text: str, published: dt.date | None = PUB) -> list[tuple[str, dict]]:
+    n = normalize(text)
+    out = []
+    for d in find_dates(n, published):
+        a, b = n.original_span(d.start, d.end)
+        out.append((text[a:b], d.value))
+    return out
+
+
+def only(text: str, published: dt.date | None = PUB) -> tuple:
+    found = resolve(text, published)
+    assert len(found) == 1, found
+    v = found[0][1]
+    return v["date"], v["date_end"], v["precision"]
+
+
+def test_table_has_enough_rows_from_real_articles() -> None:
+    table = rows()
+    assert len(table) >= 150
+    assert len({r.article_id for r in table}) >= 100
+
+
+def test_table_accuracy_is_at_least_95_percent() -> None:
+    table = rows()
+    wrong = [(r.article_id, r.expression, expected(r), rasd_resolution(r)) for r in table
+             if rasd_resolution(r) != expected(r)]
+    accuracy = 1 - len(wrong) / len(table)
+    assert accuracy >= 0.95, "\n".join(map(str, wrong))
+
+
+@pytest.mark.parametrize("text, window", [
+    ("12 ديسمبر/ كانون الأول من هذا العام", ("2018-12-12", "2018-12-12", 1)),
+    ("أكتوبر (تشرين الأول) الماضي", ("2018-10-01", "2018-10-31", 3)),
+    ("12/10/2018", ("2018-10-12", "2018-10-12", 1)),
+    ("2018-10-12", ("2018-10-12", "2018-10-12", 1)),
+    ("١٢ تشرين الأول ٢٠١٨", ("2018-10-12", "2018-10-12", 1)),
+    ("منتصف أكتوبر/تشرين الأول الماضي", ("2018-10-11", "2018-10-20", 2)),
+    ("مطلع نوفمبر/تشرين الثاني الفائت", ("2018-11-01", "2018-11-10", 2)),
+    ("أواخر الشهر الماضي", ("2018-11-21", "2018-11-30", 2)),
+    ("مطلع الشهر الجاري", ("2018-12-01", "2018-12-10", 2)),
+    ("الأسبوع الماضي", ("2018-12-13", "2018-12-19", 2)),
+    ("العام الماضي", ("2017-01-01", "2017-12-31", 3)),
+    ("يوم الجمعة", ("2018-12-14", "2018-12-14", 1)),
+    ("الخميس الماضي", ("2018-12-13", "2018-12-13", 1)),
+    ("فجر الأحد", ("2018-12-16", "2018-12-16", 1)),
+    ("مساء أمس", ("2018-12-19", "2018-12-19", 1)),
+    ("أول أمس", ("2018-12-18", "2018-12-18", 1)),
+    ("أمس الأول", ("2018-12-18", "2018-12-18", 1)),
+    ("اليوم", ("2018-12-20", "2018-12-20", 1)),
+    ("15 رمضان 1439 هـ", ("2018-05-30", "2018-05-30", 1)),  # Umm al-Qura
+    ("بين 1 و 5 آذار", ("2018-03-01", "2018-03-05", 2)),
+    ("منذ 10 أيلول", ("2018-09-10", "2018-12-20", 3)),
+    ("خلال الأشهر القليلة الماضية", ("2018-09-21", "2018-12-20", 3)),
+    ("قبل يومين", ("2018-12-18", "2018-12-18", 1)),
+])
+def test_rules(text: str, window: tuple) -> None:
+    assert only(text) == window
+
+
+def test_night_between_two_days_is_a_two_day_window() -> None:
+    assert only("ليل الجمعة - السبت") == ("2018-12-14", "2018-12-15", 2)
+
+
+def test_years_alone_are_background() -> None:
+    (_, value), = resolve("منذ عام 2014")
+    assert value["category"] in ("range", "year")
+    (_, value), = resolve("في العام 2017")
+    assert value["background"] and value["date"] == "2017-01-01"
+
+
+def test_future_month_is_flagged() -> None:
+    (_, value), = resolve("في يناير المقبل")
+    assert value["future"] and value["date"] == "2019-01-01"
+
+
+def test_without_publication_date_no_year_is_invented() -> None:
+    (_, value), = resolve("مساء الأحد", published=None)
+    assert value["unresolved"] and value["date"] is None
+    (_, value), = resolve("12 ديسمبر", published=None)
+    assert value["unresolved"] and value["date"] is None
+    assert only("12 ديسمبر 2018", published=None) == ("2018-12-12", "2018-12-12", 1)
+
+
+def test_person_named_like_a_weekday_is_not_a_date() -> None:
+    assert resolve("تحدث محمد الجمعة لموقع الحل") == []
+    assert resolve("ويرى الجمعة أن التنظيم") == []
+
+
+def test_ambiguous_month_word_needs_context() -> None:
+    assert resolve("مارس ضغوطا كبيرة") == []
+    assert only("في مارس الماضي") == ("2018-03-01", "2018-03-31", 3)
+
+
+def test_spans_are_the_expression_in_the_original() -> None:
+    text = "ففي 12 ديسمبر/ كانون الأول من هذا العام، سيطرت قسد"
+    (span, _), = resolve(text)
+    assert span == "12 ديسمبر/ كانون الأول من هذا العام"

@@ -1,0 +1,74 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.text.normalize import loose_key, normalize, normalize_key
+from rasd.text.segment import clauses, sentences
+from rasd.text.tokens import tokenize
+
+ARABIC_ALPHABET = st.sampled_from(
+    list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىةـًٌٍَُِّْ٠١٢٣٤٥٦٧٨٩۰۱۲،؛؟«»“”#_ .\n()\u200b\u200f\u202bﻻﷲabc123")
+)
+ARABIC_TEXT = st.lists(ARABIC_ALPHABET, max_size=200).map("".join)
+
+
+def test_variants_are_unified_and_offsets_point_at_original() -> None:
+    text = "قُتِلَ «٥» مدنيين في #ديرالزور، يوم الأحد"
+    n = normalize(text)
+    assert "قتل" in n.norm and '"5"' in n.norm and " ديرالزور," in n.norm and "الاحد" in n.norm
+    i = n.norm.index("5")
+    a, b = n.original_span(i, i + 1)
+    assert text[a:b] == "٥"
+    i = n.norm.index("قتل")
+    a, b = n.original_span(i, i + 3)
+    assert text[a:b] == "قُتِلَ"
+
+
+def test_zero_width_bidi_and_tatweel_are_ignored() -> None:
+    assert normalize("دير\u200f الزو\u0640\u0640ر\u202b").norm == "دير الزور"
+    assert normalize_key("إدلب") == normalize_key("ادلب") == "ادلب"
+    assert normalize_key("حماة") == normalize_key("حماه")
+    assert normalize_key("ذيبان ۱۲") == "ذيبان 12"
+
+
+def test_loose_key_joins_glued_and_spaced_names() -> None:
+    assert loose_key("دير الزور") == "ديرزور"
+    assert loose_key("كفر نبودة") == loose_key("كفرنبودة")
+    assert loose_key("الشحيل") == loose_key("شحيل")
+
+
+def test_ligature_expands_and_maps_back() -> None:
+    text = "ﻻ شيء"
+    n = normalize(text)
+    assert n.norm.startswith("لا")
+    assert n.original_span(0, 2) == (0, 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT)
+def test_any_span_maps_back_inside_the_original(text: str) -> None:
+    n = normalize(text)
+    assert len(n.offsets) == len(n.norm) + 1
+    assert list(n.offsets) == sorted(n.offsets)
+    for token in tokenize(n):
+        a, b = n.original_span(token.start, token.end)
+        assert 0 <= a < b <= len(text)
+        # the original characters normalize back to the token (plus removed marks only)
+        assert normalize(text[a:b]).norm == token.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(ARABIC_TEXT)
+def test_segmentation_covers_text_without_overlap(text: str) -> None:
+    n = normalize(text)
+    last = 0
+    for s in sentences(n.norm):
+        assert last <= s.start < s.end <= len(n.norm)
+        for c in clauses(n.norm, s):
+            assert s.start <= c.start < c.end <= s.end
+        last = s.end
+
+
+def test_sentences_split_on_stops_and_lines() -> None:
+    n = normalize("قتل شخص. وأصيب آخر!\nسطر جديد؟ نهاية")
+    parts = [n.norm[s.start:s.end] for s in sentences(n.norm)]
+    assert parts == ["قتل شخص.", "واصيب اخر!", "سطر جديد?", "نهايه"]

@@ -1,0 +1,53 @@
+import pytest
+
+from rasd.text.normalize import normalize
+from rasd.text.tokens import PhraseMatcher, clitic_variants, tokenize
+
+
+def _find(matcher: PhraseMatcher, text: str) -> list[tuple[str, str]]:
+    n = normalize(text)
+    out = []
+    for m in matcher.find(tokenize(n)):
+        a, b = n.original_span(m.start, m.end)
+        out.append((m.payload, text[a:b]))
+    return out
+
+
+@pytest.fixture()
+def places() -> PhraseMatcher:
+    m: PhraseMatcher = PhraseMatcher()
+    for name in ("ريف", "مدينة", "بلدة", "التحالف", "التنظيم", "القرب", "بريهة", "البوكمال", "الباب", "دير الزور"):
+        m.add(name, name)
+    return m
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("بريف حلب", ("ريف", "ريف")),
+    ("لمدينة هجين", ("مدينة", "مدينة")),
+    ("وبلدة الشعفة", ("بلدة", "بلدة")),
+    ("والتحالف الدولي", ("التحالف", "التحالف")),
+    ("بالقرب من", ("القرب", "القرب")),
+    ("وبالبوكمال", ("البوكمال", "البوكمال")),
+])
+def test_names_are_found_inside_clitics(places: PhraseMatcher, text: str, expected: tuple[str, str]) -> None:
+    assert _find(places, text)[0] == expected
+
+
+def test_lam_lam_restores_the_article(places: PhraseMatcher) -> None:
+    found = _find(places, "للتنظيم")
+    assert found and found[0][0] == "التنظيم"
+
+
+@pytest.mark.parametrize("name", ["بريهة", "البوكمال", "الباب"])
+def test_names_beginning_with_clitic_letters_stay_whole(places: PhraseMatcher, name: str) -> None:
+    assert _find(places, f"في {name} اليوم") == [(name, name)]
+
+
+def test_multiword_and_glued_forms(places: PhraseMatcher) -> None:
+    assert _find(places, "شرقي دير الزور")[0][0] == "دير الزور"
+    assert _find(places, "#ديرالزور")[0][0] == "دير الزور"
+
+
+def test_clitic_variants_first_is_the_word_itself() -> None:
+    assert clitic_variants("بريهة")[0] == ("بريهة", 0)
+    assert ("ريف", 1) in clitic_variants("بريف")
