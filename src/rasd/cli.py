@@ -132,7 +132,9 @@ def extract(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (event-schema.md §6).")],
-    corpus: Annotated[list[Path], typer.Option(help="Corpus JSONL[.gz] files holding the gold documents' texts.")],
+    corpus: Annotated[list[Path], typer.Option(help="Corpus JSONL[.gz] files holding the gold documents' texts; "
+                                                    "`--corpus a.jsonl.gz b.jsonl.gz` (a shell glob) works too.")],
+    more_corpora: Annotated[Optional[list[Path]], typer.Argument(help="More corpus files (after --corpus).", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder.")] = None,
 ) -> None:
@@ -143,7 +145,7 @@ def evaluate(
 
     pipeline = _pipeline(gazetteer)
     try:
-        result, missing = run(gold, corpus, lambda doc: assemble(pipeline.analyze(doc), pipeline.gazetteer))
+        result, missing = run(gold, corpus + (more_corpora or []), lambda doc: assemble(pipeline.analyze(doc), pipeline.gazetteer))
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)

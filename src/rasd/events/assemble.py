@@ -261,8 +261,12 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
     victim = _victim_side(analysis, actors)
     excluded = {victim.actor.name} if victim else set()
     agent: ActorMention | None = None
-    # attached to the trigger: غارة للتحالف، غارات التحالف، سيطرت قسد، قصف قوات النظام
+    # attached to the trigger: غارة للتحالف، غارات التحالف، سيطرت قسد، قصف قوات النظام,
+    # or the trigger is part of the actor's name ("الضربات الإسرائيلية")
     for a in actors:
+        if a.token_start < trig.token_end and a.token_end > trig.token_start and a.actor.name not in excluded:
+            agent = a
+            break
         if a.token_start >= trig.token_end and a.actor.name not in excluded:
             between = [t.text for t in tokens[trig.token_end:a.token_start]]
             if len(between) <= 3 and all(strip_article(w) in _AGENT_GLUE or w in _AGENT_GLUE for w in between):

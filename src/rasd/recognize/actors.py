@@ -135,7 +135,9 @@ class ActorLexicon:
             if set(range(ts, te)) & taken:
                 continue
             options = [self.actors[p] for _, _, p in by_span[(ts, te)]]
-            valid = [a for a in options if a.valid_on(published)] or options
+            valid = [a for a in options if a.valid_on(published)]
+            if not valid:
+                continue  # a name that meant this actor only in another period
             start, end, _ = by_span[(ts, te)][0]
             taken |= set(range(ts, te))
             found.append(ActorMention(start, end, valid[0], ts, te))
