@@ -107,7 +107,7 @@ def extract(
             events.extend(found)
             if trace is not None:
                 explanations.extend({"doc_id": item.id, **t} for t in trace)
-    out = Console(soft_wrap=True)
+    out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 220)
     if fmt is OutputFormat.table:
         _print_table(events, out)
     elif fmt is OutputFormat.json:

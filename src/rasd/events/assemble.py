@@ -76,6 +76,20 @@ class DocContext:
         return None
 
 
+_REFERRING_SOURCE = re.compile(
+    r"(?<!\w)[وف]?(?:اضاف|اورد|تابع|اوضح|ذكر|قال|اكد|افاد|اشار)(?:ت)?\s+(?:ال\w+\s+)?(?:الشبكه|المرصد|المصدر|الوكاله|المتحدث|البيان|المنظمه)")
+_HEADLINE = re.compile(r"(?:[^\n.!?]{1,160}\n+){1,3}")
+
+
+def _headline_end(norm: str) -> int:
+    """End of the headline lines a body may start with: short lines without a full stop."""
+    m = _HEADLINE.match(norm)
+    if not m:
+        return 0
+    lines = [line for line in m.group().split("\n") if line.strip()]
+    return m.end() if all(len(line.split()) <= 20 for line in lines) else 0
+
+
 def clause_segments(analysis: Analysis) -> list[Segment]:
     norm = analysis.ntext.norm
     out: list[Segment] = []
@@ -199,33 +213,56 @@ def _anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
     return None
 
 
-def _choose_places(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
+def _context_governorate(analysis: Analysis, cand: Candidate) -> ResolvedPlace | None:
+    """The governorate the article (this sentence first) places things in, for a place
+    the gazetteer does not know."""
+    for scope in (cand.sentence, None):
+        pool = [p for p in analysis.places if p.place is not None
+                and (scope is None or scope.start <= p.mention.start < scope.end)]
+        if pool:
+            counts = Counter((p.place.country, p.place.admin1) for p in pool)
+            (country, admin1), _ = counts.most_common(1)[0]
+            for p in pool:
+                if (p.place.country, p.place.admin1) == (country, admin1):
+                    return p
+    return None
+
+
+def _choose_places(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
     norm = analysis.ntext.norm
     seg = cand.segment
     places = [p for p in _within([_PlaceView(p) for p in analysis.places], seg)]
     # a place inside parentheses is a person's origin or a nickname unless a cue marks it
-    resolved = [p for p in places if p.r.place is not None and (
-        p.r.mention.cue or not _inside_parens(norm, p.r.mention.start, seg.start))]
+    places = [p for p in places if p.r.mention.cue or not _inside_parens(norm, p.r.mention.start, seg.start)]
     anaphor = _anaphoric_place(analysis, cand)
-    if not resolved:
+    if not places:
         return [anaphor] if anaphor else []
     trig = cand.trigger.start
-    after = [p for p in resolved if p.start >= trig]
-    first = after[0] if after else resolved[-1]
+    after = [p for p in places if p.start >= trig]
+    first = after[0] if after else places[-1]
     if anaphor and (not after or anaphor.start < first.start):
         return [anaphor]
     picks = [first]
     # "مناطق هاكورك وجارا ومتينا": coordinated places are one event each
-    for p in resolved[resolved.index(first) + 1:]:
+    for p in places[places.index(first) + 1:]:
         gap = norm[picks[-1].r.mention.end:p.r.mention.start]
         if re.fullmatch(r"[\s,]*و?\s*(?:(?:مدينه|بلده|قريه|بلدتي|منطقه|حي)\s+)?", gap) and \
-                p.r.place.id != picks[-1].r.place.id:
+                (p.r.place is None or picks[-1].r.place is None or p.r.place.id != picks[-1].r.place.id):
             picks.append(p)
         else:
             break
-    # a named place inside a wider one: "قرية هداج في ريف الحسكة" → the village
-    return [PlacePick(p.r, p.r.place, p.r.mention.start, p.r.mention.end, p.r.geo_precision,
-                      p.r.mention.name_norm) for p in picks]
+    out = []
+    for p in picks:
+        r = p.r
+        if r.place is not None:
+            out.append(PlacePick(r, r.place, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm))
+            continue
+        # a name the gazetteer does not know: keep it as written, placed in the governorate
+        context = _context_governorate(analysis, cand)
+        gov_place = gazetteer.governorate_of(context.place) if context and context.place else None
+        if gov_place is not None:
+            out.append(PlacePick(r, gov_place, r.mention.start, r.mention.end, 3, r.mention.name_norm))
+    return out
 
 
 @dataclass
@@ -362,10 +399,11 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
     published = analysis.doc.published
     events: list[Event] = []
     previous_place: list[PlacePick] = []
+    headline_end = _headline_end(norm)
     for seg in clause_segments(analysis):
         triggers = _within(analysis.triggers, seg)
-        if not triggers:
-            continue
+        if not triggers or seg.end <= headline_end:
+            continue  # a headline only repeats what the body reports
         trigger = _primary_trigger(triggers)
         sentence = _sentence_of(analysis, seg.start)
         cand = Candidate(seg, sentence, trigger, trigger.sense.sub_event_type)
@@ -395,7 +433,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             drop("date_too_vague", f"{date}..{date_end}")
             continue
         # place
-        picks = _choose_places(analysis, cand)
+        picks = _choose_places(analysis, cand, gazetteer)
         if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
             picks = previous_place
             record["rules"].append("place_from_previous_sentence")
@@ -489,7 +527,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         # sources
         sources = [s.name for s in _within(analysis.sources, sentence)]
         if not sources:
-            earlier = [s for s in analysis.sources if s.end <= sentence.start and sentence.start - s.end < 800]
+            # the source named earlier in the paragraph, or the one "وأضافت الشبكة" points back to
+            referring = _REFERRING_SOURCE.search(norm, sentence.start, sentence.end)
+            earlier = [s for s in analysis.sources if s.end <= sentence.start
+                       and (referring or "\n" not in norm[s.end:sentence.start])]
             sources = [earlier[-1].name] if earlier else []
         for pick in picks:
             place = pick.place

@@ -79,7 +79,8 @@ def _role(tokens: list[Token], start: int, end: int, words: NumberWords) -> str:
     within the clause window wins; ties go to the word after the count."""
     best: tuple[int, str] | None = None
     for distance in range(0, 7):
-        for j in (end + distance, start - 1 - distance):
+        # at equal distance the word before wins: "مقتل شخصين وإصابة ثلاثة"
+        for j in (start - 1 - distance, end + distance):
             if 0 <= j < len(tokens) and (start <= j < end) is False:
                 word = tokens[j].text
                 for role, table in (("injured", words.injury), ("killed", words.death),

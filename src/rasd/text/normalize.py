@@ -39,6 +39,8 @@ def _normalize_char(ch: str) -> str:
         return ""
     if ch in _REPLACED:
         return _REPLACED[ch]
+    if ch in "\n\r\u2028\u2029":
+        return "\n"  # line breaks end sentences and headlines
     if ch.isspace():
         return " "
     if ch.isascii():
