@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SHARED ?= ../shared
+# the team's shared data: next to the checkout, as on the developers' machines
+SHARED ?= $(firstword $(wildcard ../shared /work/shared) ../shared)
 PUBLISHED ?= 2026-11-20
 
 .PHONY: run test install install-test data clean
