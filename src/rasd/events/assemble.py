@@ -136,7 +136,7 @@ class Candidate:
 def _primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
     priority = trigger_lexicon().priority
     modes = [t for t in triggers if t.sense.mode] or triggers
-    return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.start))
+    return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))
 
 
 def _filtered(analysis: Analysis, cand: Candidate) -> Decision | None:
@@ -432,6 +432,11 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         if date and date_end and (date_end - date).days > 31:
             drop("date_too_vague", f"{date}..{date_end}")
             continue
+        if trigger.sense.weak:
+            stated = date_match is not None and cand.sentence.start <= date_match.start < cand.sentence.end
+            if not stated and not _count_groups(analysis, cand):
+                drop("weak_trigger_without_date_or_toll")
+                continue
         # place
         picks = _choose_places(analysis, cand, gazetteer)
         if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
@@ -508,14 +513,14 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         fatalities, f_low, f_high = 0, None, None
         fatality_spans: list[tuple[int, int]] = []
         if groups:
-            best, low, high, members = groups[0]
-            fatalities = best
-            f_low, f_high = low, high
-            totals = [g[0] for g in groups]
-            if len(set(totals)) > 1:
-                fatalities = min(totals)
-                f_low, f_high = min(totals), max(totals)
-            fatality_spans = [(c.start, c.end) for g in groups for c in g[3]]
+            # the toll nearest the trigger, killed counts first; others only widen the range
+            killed = [g for g in groups if any(c.role == "killed" for c in g[3])] or groups
+            best, low, high, members = min(killed, key=lambda g: abs(g[3][0].start - trigger.start))
+            fatalities, f_low, f_high = best, low, high
+            others = [g[0] for g in killed if g[0] > best]
+            if others:
+                f_low, f_high = (low if low is not None else best), max(others + [high or best])
+            fatality_spans = [(c.start, c.end) for c in members]
         else:
             people = _people_killed(analysis, cand)
             if people:

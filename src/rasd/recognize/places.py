@@ -29,6 +29,7 @@ class PlaceCues:
     near_phrases: tuple[tuple[str, ...], ...]
     prepositions: frozenset[str]
     not_places: frozenset[str]
+    needs_cue: frozenset[str]
     strong: frozenset[str]
 
 
@@ -47,6 +48,7 @@ def place_cues() -> PlaceCues:
         near_phrases=tuple(sorted((n for n in near if len(n) > 1), key=len, reverse=True)),
         prepositions=words("prepositions"),
         not_places=frozenset(strip_article(w) for w in words("not_places")),
+        needs_cue=frozenset(strip_article(w) for w in words("needs_cue")),
         strong=words("strong"),
     )
 
@@ -118,8 +120,14 @@ def _is_near_after(tokens: list[Token], index: int) -> bool:
     return False
 
 
-def _prominent(place: Place) -> bool:
-    return place.feature in PROMINENT_FEATURES or place.population >= 20000
+def _prominent(place: Place, n_words: int) -> bool:
+    """Known well enough to be read as a place without a cue word. Subdistricts and
+    villages are not: their names are too often ordinary words (زيارة، سلوك، الكرامة)."""
+    if place.feature in PROMINENT_FEATURES:
+        return True
+    if place.feature == "subdistrict":
+        return n_words > 1
+    return place.feature in ("town", "village") and place.population >= 20000
 
 
 def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -148,11 +156,13 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if te - ts == 1 and (name in cues.not_places or _cue_kind(first.text, cues) or _is_near(first.text, cues)):
             continue
         cue, near, countryside, cue_start = _context_before(norm, tokens, ts, cues)
+        if te - ts == 1 and not cue and name in cues.needs_cue:
+            continue
         places = [gazetteer.places[i] for i in candidates]
         if ts > 0 and tokens[ts - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
             continue  # part of a person's name (أبو حمزة)
         if not cue and not near:
-            candidates = [i for i, p in zip(candidates, places) if _prominent(p)]
+            candidates = [i for i, p in zip(candidates, places) if _prominent(p, te - ts)]
             if not candidates:
                 continue
         near = near or _is_near_after(tokens, te)

@@ -17,6 +17,7 @@ class TriggerSense:
     strength: float
     mode: bool  # says how the event happened (strike, clash...), not only that people died
     territory: bool
+    weak: bool  # a noun or loose verb: needs a stated date or a toll to make an event
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def trigger_lexicon() -> TriggerLexicon:
         if sub not in EVENT_TYPE_OF:
             raise ValueError(f"triggers.yaml: unknown sub_event_type {sub!r}")
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
-                             bool(entry.get("territory", False)))
+                             bool(entry.get("territory", False)), bool(entry.get("weak", False)))
         for word in entry["words"]:
             triggers.add(word, sense)
     filters: PhraseMatcher[str] = PhraseMatcher()

@@ -23,7 +23,7 @@ from rasd.data import data_path
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4  # bump when Place, Gazetteer or PhraseMatcher change shape
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -145,7 +145,9 @@ def embedded_source() -> Path:
 
 
 def _fingerprint(paths: list[Path]) -> str:
-    h = hashlib.sha256(str(CACHE_VERSION).encode())
+    from rasd import __version__
+
+    h = hashlib.sha256(f"{CACHE_VERSION}|{__version__}".encode())
     for p in paths:
         st = p.stat()
         h.update(f"{p.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())

@@ -67,14 +67,16 @@ class PhraseMatch(Generic[P]):
 class PhraseMatcher(Generic[P]):
     """Finds lexicon phrases in token sequences.
 
-    With ``article_insensitive`` a leading ال on any word is ignored on both sides
-    (gazetteer names: ``الشحيل`` vs ``شحيل``); entries also match in glued form
-    (``ديرالزور`` for ``دير الزور``).
+    With ``article_insensitive`` a leading ال may be added in the text to a name that
+    lacks it (``الشحيل`` for the gazetteer's ``شحيل``), but a name written with ال is
+    not found in a word without it: ``ورقة`` (a paper) is not ``و`` + ``الرقة``.
+    Entries also match in glued form (``ديرالزور`` for ``دير الزور``).
     """
 
     def __init__(self, article_insensitive: bool = False) -> None:
         self.article_insensitive = article_insensitive
-        self._entries: dict[str, list[tuple[tuple[str, ...], P]]] = defaultdict(list)
+        # first word's key → (keys of the other words, payload, first word has ال)
+        self._entries: dict[str, list[tuple[tuple[str, ...], P, bool]]] = defaultdict(list)
         self.max_tokens = 1
 
     def _key(self, word: str) -> str:
@@ -85,10 +87,11 @@ class PhraseMatcher(Generic[P]):
         if not words:
             return
         keys = tuple(self._key(w) for w in words)
-        self._entries[keys[0]].append((keys[1:], payload))
+        has_article = self.article_insensitive and keys[0] != words[0]
+        self._entries[keys[0]].append((keys[1:], payload, has_article))
         if len(words) > 1:
             glued = self._key("".join(words))
-            self._entries[glued].append(((), payload))
+            self._entries[glued].append(((), payload, has_article))
         self.max_tokens = max(self.max_tokens, len(words))
 
     def __len__(self) -> int:
@@ -106,8 +109,11 @@ class PhraseMatcher(Generic[P]):
                 if not candidates:
                     continue
                 matched = False
-                for rest, payload in candidates:
+                variant_has_article = self._key(variant) != variant
+                for rest, payload, has_article in candidates:
                     n = len(rest)
+                    if has_article and not variant_has_article:
+                        continue
                     if n and tuple(keys[i + 1 : i + 1 + n]) != rest:
                         continue
                     last = tokens[i + n]
