@@ -27,7 +27,7 @@ from rasd.text.tokens import clitic_variants, strip_article
 
 BACKGROUND_DAYS = 90
 # Connectors that start a new event inside one sentence ("..., إضافة إلى ...").
-_CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما\s+(?:قتل|اصيب|شن|استهدف|سيطر|تم)))\s)|;\s*")
+_CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث))\s)|;\s*")
 _CONTINUATION = re.compile(r"^\W*(?:[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت)|مما|ما\s+ادي|ما\s+اسفر)")
 _ANAPHORIC_PLACES = {"المدينه": ("city", "town"), "البلده": ("town", "village"),
                      "القريه": ("village",), "المخيم": ("camp",)}
@@ -78,6 +78,7 @@ class DocContext:
 
 _REFERRING_SOURCE = re.compile(
     r"(?<!\w)[وف]?(?:اضاف|اورد|تابع|اوضح|ذكر|قال|اكد|افاد|اشار)(?:ت)?\s+(?:ال\w+\s+)?(?:الشبكه|المرصد|المصدر|الوكاله|المتحدث|البيان|المنظمه)")
+_BLAME = re.compile(r"\w*\s+(?:\w+\s+)?(?:مسؤوليه|مسؤوليته|مسؤوليتها|مسؤوليتهم|المسؤوليه|علاقته|علاقتها)")
 _HEADLINE = re.compile(r"(?:[^\n.!?]{1,160}\n+){1,3}")
 
 
@@ -144,7 +145,9 @@ def _filtered(analysis: Analysis, cand: Candidate) -> Decision | None:
     seg, sentence = cand.segment, cand.sentence
     for f in analysis.filters:
         if f.rule == "denial" and sentence.start <= f.start < sentence.end:
-            return Decision("denial", False, norm[f.start:f.end])
+            # "نفى مسؤوليته": a denial of blame, not of the event
+            if not _BLAME.match(norm, f.end):
+                return Decision("denial", False, norm[f.start:f.end])
         if f.rule in ("future", "conditional", "background") and seg.start <= f.start < cand.trigger.start:
             return Decision(f.rule, False, norm[f.start:f.end])
         if f.rule == "generic" and seg.start <= f.start < seg.end:
@@ -211,6 +214,23 @@ def _anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
                 return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
                                  2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
     return None
+
+
+def _focus_place(analysis: Analysis) -> PlacePick | None:
+    """The settlement an article is about: named at least twice, more than any other."""
+    counts: Counter[str] = Counter()
+    first: dict[str, ResolvedPlace] = {}
+    for p in analysis.places:
+        if p.place is not None and p.place.feature in ("city", "town", "village", "neighbourhood"):
+            counts[p.place.id] += 1
+            first.setdefault(p.place.id, p)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    r = first[ranked[0][0]]
+    return PlacePick(r, r.place, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm)
 
 
 def _context_governorate(analysis: Analysis, cand: Candidate) -> ResolvedPlace | None:
@@ -416,6 +436,9 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             if explain is not None:
                 explain.append(record)
 
+        if trigger.sense.weak and "ل" in trigger.clitic:
+            drop("purpose", norm[trigger.start - len(trigger.clitic):trigger.end])
+            continue  # "لطرد", "للسيطرة على": what a campaign is for, not what happened
         rejected = _filtered(analysis, cand)
         if rejected:
             drop(rejected.rule, rejected.detail)
@@ -432,16 +455,25 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         if date and date_end and (date_end - date).days > 31:
             drop("date_too_vague", f"{date}..{date_end}")
             continue
-        if trigger.sense.weak:
-            stated = date_match is not None and cand.sentence.start <= date_match.start < cand.sentence.end
-            if not stated and not _count_groups(analysis, cand):
-                drop("weak_trigger_without_date_or_toll")
-                continue
+        stated = date_match is not None and cand.sentence.start <= date_match.start < cand.sentence.end
+        has_toll = bool(_count_groups(analysis, cand))
+        if trigger.sense.weak and not stated and not has_toll:
+            drop("weak_trigger_without_date_or_toll")
+            continue
+        if date_match is None and not has_toll:
+            # nothing dates it and nobody died: commentary or an ongoing situation
+            drop("no_date_or_toll")
+            continue
         # place
         picks = _choose_places(analysis, cand, gazetteer)
         if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
             picks = previous_place
             record["rules"].append("place_from_previous_sentence")
+        if not picks and (stated or has_toll):
+            focus = _focus_place(analysis)
+            if focus is not None:
+                picks = [focus]
+                record["rules"].append("place_from_document_focus")
         if not picks:
             drop("no_place")
             continue
@@ -487,6 +519,11 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 "Suicide bomb", "Chemical weapon"):
             if target is None or (victims == "civilians" and target.kind != "civilians" and sub == "Attack"):
                 target = ctx.actor_by_name.get("Civilians") or _CIVILIANS
+        if agent is None and sub == "Chemical weapon":
+            agent = next((ctx.actor_by_name[n] for n, _ in ctx.salience.most_common()
+                          if ctx.actor_by_name[n].kind == "state"), None)
+            if agent is not None:
+                record["rules"].append("chemical_attack_by_most_named_state_force")
         if agent is None:
             if sub in ("Armed clash", "Non-state actor overtakes territory", "Air/drone strike",
                        "Shelling/artillery/missile attack") and target is not None:

@@ -121,6 +121,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
                 continue  # a year
             spans.append((i, i + 1, "digits", value, None, None))
     counts: list[CountMention] = []
+    taken_numbers = {i for s in spans if s[2] in ("unit", "digits", "vague") for i in range(s[0], s[1])}
     for ts, te, kind, best, low, high in sorted(spans):
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
         prev = tokens[ts - 1].text if ts else ""
@@ -131,8 +132,9 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         victims = _victims(tokens, te, words)
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
-        if kind == "singular" and not (prev.startswith("و") or _role(tokens, ts, te, words) == "killed"):
-            continue
+        if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()
+                                   or not (prev.startswith("و") or _role(tokens, ts, te, words) == "killed")):
+            continue  # "45 عنصرا": the noun of a number, not one more person
         counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
                                    _role(tokens, ts, te, words), victims, among, at_least))
     return counts

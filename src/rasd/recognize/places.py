@@ -130,57 +130,81 @@ def _prominent(place: Place, n_words: int) -> bool:
     return place.feature in ("town", "village") and place.population >= 20000
 
 
-def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
-    cues = place_cues()
-    mentions: list[PlaceMention] = []
-    matches = gazetteer.matcher.find_all(tokens)
-    # group candidates of the same span
+def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tuple[int, int, int, list[int]]]:
+    """Non-overlapping gazetteer matches, longest first: token start → (token end,
+    normalized start, normalized end, candidate places)."""
     by_span: dict[tuple[int, int], tuple[int, int, list[int]]] = {}
-    for m in matches:
+    for m in gazetteer.matcher.find_all(tokens):
         key = (m.token_start, m.token_end)
         if key not in by_span:
             by_span[key] = (m.start, m.end, [])
         by_span[key][2].append(m.payload)
-    chosen: list[tuple[int, int]] = []
+    chosen: dict[int, tuple[int, int, int, list[int]]] = {}
     taken: set[int] = set()
     for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), k[0])):
         if set(range(ts, te)) & taken:
             continue
-        chosen.append((ts, te))
-        taken |= set(range(ts, te))
-    for ts, te in sorted(chosen):
         start, end, candidates = by_span[(ts, te)]
-        name = " ".join(strip_article(t.text) for t in tokens[ts:te])
-        first = tokens[ts]
-        # the first token itself may be a cue+name glued only by clitics (بريف is a cue, not a place)
-        if te - ts == 1 and (name in cues.not_places or _cue_kind(first.text, cues) or _is_near(first.text, cues)):
-            continue
-        cue, near, countryside, cue_start = _context_before(norm, tokens, ts, cues)
-        if te - ts == 1 and not cue and name in cues.needs_cue:
-            continue
-        places = [gazetteer.places[i] for i in candidates]
-        if ts > 0 and tokens[ts - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
-            continue  # part of a person's name (أبو حمزة)
-        if not cue and not near:
-            candidates = [i for i, p in zip(candidates, places) if _prominent(p, te - ts)]
-            if not candidates:
+        chosen[ts] = (te, start, end, list(dict.fromkeys(candidates)))
+        taken |= set(range(ts, te))
+    return chosen
+
+
+def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
+    base = strip_article(word)
+    return not (word.isdigit() or len(word) < 3 or base in cues.not_places or base in cues.needs_cue
+                or _cue_kind(word, cues) or _is_near(word, cues))
+
+
+def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
+    cues = place_cues()
+    spans = _gazetteer_spans(tokens, gazetteer)
+    mentions: list[PlaceMention] = []
+    list_cue: str | None = None  # the cue of "مناطق X وY وZ" carries along the list
+    list_end = -1  # token index right after the last accepted place
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        in_list = i == list_end and tok.text.startswith("و") and list_cue is not None \
+            and not norm[tokens[i - 1].end:tok.start].strip(" ")
+        if i in spans:
+            te, start, end, candidates = spans[i]
+            name = " ".join(strip_article(t.text) for t in tokens[i:te])
+            single = te - i == 1
+            if single and (name in cues.not_places or _cue_kind(tok.text, cues) or _is_near(tok.text, cues)):
+                i += 1  # a cue word or a common word, not a place
                 continue
-        near = near or _is_near_after(tokens, te)
-        mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[ts:te])),
-                                     list(dict.fromkeys(candidates)), cue, near, cue_start, countryside))
-    # cue words followed by an unknown name: keep as unresolved places
-    known = {t for ts, te in chosen for t in range(ts, te)}
-    for i, tok in enumerate(tokens[:-1]):
-        kind = _cue_kind(tok.text, cues)
-        if i + 1 in known or not any(v in cues.strong for v, _ in clitic_variants(tok.text)):
+            if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
+                i = te  # part of a person's name (أبو حمزة)
+                continue
+            cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
+            if cue is None and in_list:
+                cue = list_cue
+            if single and not cue and name in cues.needs_cue:
+                i += 1
+                continue
+            if not cue and not near:
+                places = [gazetteer.places[c] for c in candidates]
+                candidates = [c for c, p in zip(candidates, places) if _prominent(p, te - i)]
+                if not candidates:
+                    i += 1
+                    continue
+            near = near or _is_near_after(tokens, te)
+            mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
+                                         candidates, cue, near, cue_start, countryside))
+            list_cue, list_end = cue, te
+            i = te
             continue
-        nxt = tokens[i + 1]
-        if nxt.text.isdigit() or strip_article(nxt.text) in cues.not_places or _cue_kind(nxt.text, cues) \
-                or _is_near(nxt.text, cues) or len(nxt.text) < 3 or not nxt.text.startswith("ال") and kind == "settlement" and tok.text.startswith("ال"):
-            continue
-        if tok.text.startswith("ال") or tok.text.startswith(("وال", "بال", "فال")):
-            continue  # "المدينة X" is rarely a name
-        mentions.append(PlaceMention(nxt.start, nxt.end, normalize_key(nxt.text), [], kind, False,
-                                     tok.start))
-    mentions.sort(key=lambda p: p.start)
+        # a name the gazetteer does not know, after a strong cue word or inside a list
+        prev = tokens[i - 1] if i else None
+        after_cue = prev is not None and not prev.text.startswith(("ال", "وال", "بال", "فال")) \
+            and any(v in cues.strong for v, _ in clitic_variants(prev.text)) \
+            and not norm[prev.end:tok.start].strip(" ")
+        if (after_cue or in_list) and _unknown_name_ok(tok.text, cues) and not (in_list and not _unknown_name_ok(tok.text[1:], cues)):
+            skip = 1 if in_list else 0
+            kind = _cue_kind(prev.text, cues) if after_cue else list_cue
+            mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]), [], kind,
+                                         False, prev.start if after_cue else None))
+            list_cue, list_end = kind, i + 1
+        i += 1
     return mentions
