@@ -38,6 +38,7 @@ _AIR_FIRST = {"International Coalition", "Russian Forces", "US Forces", "Israeli
 _TARGET_CUES = {"علي", "ضد", "مع", "استهدف", "استهدفت", "استهداف", "لمواقع", "مواقع", "مقر", "مقرات",
                 "نقاط", "رتل", "رتلا", "تجمعات", "معاقل"}
 _AGENT_GLUE = {"الجوي", "الجويه", "جوي", "جويه", "الجويتين", "التي", "الذي", "شنها", "شنتها", "نفذها",
+               "وحدات", "عناصر", "مقاتلو", "مقاتلي", "فصائل", "تابعه", "التابعه", "التابع", "تابع",
                "نفذتها", "من", "قبل", "المدفعي", "الصاروخي", "مدفعي", "صاروخي", "طيران", "طائرات",
                "الطيران", "الطائرات", "الحربي", "الحربيه", "مقاتلات", "قوات", "عناصر", "مسلحو",
                "مسلحي", "شنته", "شنه", "نفذه", "نفذته"}
@@ -514,11 +515,22 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         if trigger.sense.territory and agent and agent.inter == 1:
             sub = "Government regains territory"
         # fill sides
-        if sub in ("Attack", "Abduction/forced disappearance") or victims == "civilians" and sub in (
-                "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                "Suicide bomb", "Chemical weapon"):
-            if target is None or (victims == "civilians" and target.kind != "civilians" and sub == "Attack"):
-                target = ctx.actor_by_name.get("Civilians") or _CIVILIANS
+        remote = EVENT_TYPE_OF[sub] == "Explosions/Remote violence"
+        if sub in ("Attack", "Abduction/forced disappearance") or (remote and victims == "civilians") \
+                or (sub == "Chemical weapon" and (target is None or target.kind not in ("state",))):
+            if target is None or victims == "civilians" or sub == "Chemical weapon":
+                if target is None or target.kind != "civilians":
+                    target = _CIVILIANS
+                    record["rules"].append("actor2_civilians_as_victims")
+        if sub == "Air/drone strike" and (agent is None or not agent.air):
+            # the air force the article names most: "وقال الجيش إن الضربة الجوية ..."
+            air = next((ctx.actor_by_name[n] for n, _ in ctx.salience.most_common()
+                        if ctx.actor_by_name[n].air), None)
+            if air is not None:
+                if agent is not None and target is None and agent.kind not in ("civilians",) and agent.name != air.name:
+                    target = agent
+                agent, agent_m = air, None
+                record["rules"].append("air_force_from_document")
         if agent is None and sub == "Chemical weapon":
             agent = next((ctx.actor_by_name[n] for n, _ in ctx.salience.most_common()
                           if ctx.actor_by_name[n].kind == "state"), None)
