@@ -164,9 +164,10 @@ def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
 
     trig = cand.trigger.start
     for scope in (cand.segment, cand.sentence):
-        dates = [d for d in _within(analysis.dates, scope) if usable(d)]
-        if dates:
-            return min(dates, key=lambda d: abs(d.start - trig))
+        resolved = [d for d in _within(analysis.dates, scope) if not d.value.get("unresolved")]
+        if resolved:
+            # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
+            return min(resolved, key=lambda d: abs(d.start - trig))
     # the last date the article gave before this sentence (news states it once)
     before = [d for d in analysis.dates if d.end <= cand.sentence.start and usable(d)
               and d.value["precision"] <= 2 and cand.sentence.start - d.end < 600]
@@ -418,7 +419,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
     words = number_words()
     norm = analysis.ntext.norm
     published = analysis.doc.published
-    events: list[Event] = []
+    events: list[tuple[Event, dict]] = []
     previous_place: list[PlacePick] = []
     headline_end = _headline_end(norm)
     for seg in clause_segments(analysis):
@@ -452,6 +453,9 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             continue
         if published and date_end and (published - date_end).days > BACKGROUND_DAYS:
             drop("background_date", f"{date}..{date_end}")
+            continue
+        if date_match is not None and date_match.value["category"] == "year":
+            drop("background_year", date_match.value["date"][:4])
             continue
         if date and date_end and (date_end - date).days > 31:
             drop("date_too_vague", f"{date}..{date_end}")
@@ -622,7 +626,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 notes=_note(sub, actor1, actor2, place, fatalities),
                 confidence=round(min(confidence, 1.0), 3), doc_id=analysis.doc.id,
             )
-            events.append(event)
+            events.append((event, {
+                "anaphoric": trigger.sense.mode and norm.startswith("ال", trigger.start),
+                "specificity": _specificity(pick),
+            }))
         previous_place = picks
         record["kept"] = True
         if explain is not None:
@@ -646,19 +653,45 @@ def _note(sub: str, actor1: str, actor2: str | None, place: Place | None, fatali
     return f"{sub}: {actor1}{against}{where}{toll}."
 
 
-def _merge_within_article(events: list[Event]) -> list[Event]:
-    """One event per (type, place, overlapping dates): the article often repeats it."""
-    merged: list[Event] = []
-    for event in events:
-        twin = next((m for m in merged if m.sub_event_type == event.sub_event_type
-                     and m.gazetteer_id == event.gazetteer_id and m.date and event.date
-                     and m.date <= event.date_end and event.date <= m.date_end), None)
+def _specificity(pick: PlacePick) -> int:
+    """How precisely a pick places an event: the named village beats "near the city",
+    which beats the governorate; a name the gazetteer lacks still beats the governorate."""
+    if pick.resolved is not None and pick.resolved.place is None:
+        return 3
+    return {1: 4, 2: 2, 3: 1}[pick.geo_precision]
+
+
+def _merge_within_article(events: list[tuple[Event, dict]]) -> list[Event]:
+    """One event per real event. The article repeats an event (same type, place and
+    dates), or comes back to it with a definite noun ("الهجوم وقع ... في منطقة
+    السعدونية"): the second mention then adds what it knows better (place, day, toll)."""
+    merged: list[tuple[Event, dict]] = []
+    for event, meta in events:
+        twin = next((m for m, _ in merged if m.sub_event_type == event.sub_event_type
+                     and m.gazetteer_id == event.gazetteer_id and _overlap(m, event)), None)
+        if twin is None and meta["anaphoric"]:
+            twin = next((m for m, _ in reversed(merged) if m.event_type == event.event_type
+                         and m.admin1 == event.admin1 and m.country == event.country and _overlap(m, event)), None)
         if twin is None:
-            merged.append(event)
+            merged.append((event, meta))
             continue
-        if event.fatalities > twin.fatalities:
-            twin.fatalities_high = max(event.fatalities, twin.fatalities_high or 0)
+        twin_meta = next(tm for m, tm in merged if m is twin)
+        if meta["specificity"] > twin_meta["specificity"]:
+            for name in ("location", "location_ar", "latitude", "longitude", "geo_precision", "gazetteer_id",
+                         "admin1", "admin2", "country"):
+                setattr(twin, name, getattr(event, name))
+            twin_meta["specificity"] = meta["specificity"]
         if event.time_precision < twin.time_precision:
             twin.date, twin.date_end, twin.time_precision = event.date, event.date_end, event.time_precision
+        if twin.fatalities == 0 and event.fatalities:
+            twin.fatalities, twin.fatalities_low, twin.fatalities_high = (
+                event.fatalities, event.fatalities_low, event.fatalities_high)
+        elif event.fatalities > twin.fatalities:
+            twin.fatalities_high = max(event.fatalities, twin.fatalities_high or 0)
         twin.evidence.extend(e for e in event.evidence if e.field != "quote")
-    return merged
+        twin.reported_by = list(dict.fromkeys(twin.reported_by + event.reported_by))
+    return [m for m, _ in merged]
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    return bool(a.date and b.date and a.date_end and b.date_end and a.date <= b.date_end and b.date <= a.date_end)

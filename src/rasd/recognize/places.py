@@ -66,8 +66,16 @@ class PlaceMention:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+def _cue_variants(word: str) -> list[tuple[str, int]]:
+    """Clitic variants, also of short cue words (وحي، بحي)."""
+    variants = clitic_variants(word)
+    if len(word) == 3 and word[0] in "وفبل":
+        variants.append((word[1:], 1))
+    return variants
+
+
 def _cue_kind(word: str, cues: PlaceCues) -> str | None:
-    for variant, _ in clitic_variants(word):
+    for variant, _ in _cue_variants(word):
         base = strip_article(variant)
         for kind, table in (("settlement", cues.settlement), ("governorate", cues.governorate),
                             ("facility", cues.facility)):
@@ -198,7 +206,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         # a name the gazetteer does not know, after a strong cue word or inside a list
         prev = tokens[i - 1] if i else None
         after_cue = prev is not None and not prev.text.startswith(("ال", "وال", "بال", "فال")) \
-            and any(v in cues.strong for v, _ in clitic_variants(prev.text)) \
+            and any(v in cues.strong for v, _ in _cue_variants(prev.text)) \
             and not norm[prev.end:tok.start].strip(" ")
         if (after_cue or in_list) and _unknown_name_ok(tok.text, cues) and not (in_list and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if in_list else 0
