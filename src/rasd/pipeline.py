@@ -16,7 +16,7 @@ from rasd.recognize.numbers import CountMention, find_counts
 from rasd.recognize.people import PersonMention, find_people
 from rasd.recognize.places import find_places
 from rasd.recognize.sources import SourceMention, find_sources
-from rasd.recognize.triggers import FilterMatch, TriggerMatch, find_filters, find_triggers
+from rasd.recognize.triggers import FilterMatch, TriggerMatch, find_civilian_targets, find_filters, find_triggers
 from rasd.resolve import gazetteer as gazetteer_mod
 from rasd.resolve.gazetteer import Gazetteer
 from rasd.resolve.places import ResolvedPlace, resolve_places
@@ -42,6 +42,7 @@ class Analysis:
     sources: list[SourceMention] = field(default_factory=list)
     triggers: list[TriggerMatch] = field(default_factory=list)
     filters: list[FilterMatch] = field(default_factory=list)
+    civilian_targets: list[tuple[int, int]] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         a, b = self.ntext.original_span(start, end)
@@ -104,6 +105,7 @@ class Pipeline:
         analysis.sources = find_sources(tokens)
         analysis.triggers = find_triggers(tokens)
         analysis.filters = find_filters(tokens)
+        analysis.civilian_targets = find_civilian_targets(tokens)
         return analysis
 
     def extract(self, doc: Document) -> list[Event]:

@@ -223,7 +223,7 @@ def _focus_place(analysis: Analysis) -> PlacePick | None:
     counts: Counter[str] = Counter()
     first: dict[str, ResolvedPlace] = {}
     for p in analysis.places:
-        if p.place is not None and p.place.feature in ("city", "town", "village", "neighbourhood"):
+        if p.place is not None and p.place.feature != "governorate":
             counts[p.place.id] += 1
             first.setdefault(p.place.id, p)
     if not counts:
@@ -426,7 +426,15 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         triggers = _within(analysis.triggers, seg)
         if not triggers or seg.end <= headline_end:
             continue  # a headline only repeats what the body reports
-        trigger = _primary_trigger(triggers)
+        # "لطرد", "للسيطرة على": what a campaign is for, not what happened
+        purposeful = [t for t in triggers if not (t.sense.weak and "ل" in t.clitic)]
+        if not purposeful:
+            if explain is not None:
+                explain.append({"segment": analysis.span(seg.start, seg.end).model_dump(),
+                                "trigger": analysis.span(triggers[0].start, triggers[0].end).text,
+                                "rules": ["trigger:purpose"], "dropped": {"rule": "purpose", "detail": ""}})
+            continue
+        trigger = _primary_trigger(purposeful)
         sentence = _sentence_of(analysis, seg.start)
         cand = Candidate(seg, sentence, trigger, trigger.sense.sub_event_type)
         record: dict = {"segment": analysis.span(seg.start, seg.end).model_dump(),
@@ -438,9 +446,6 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             if explain is not None:
                 explain.append(record)
 
-        if trigger.sense.weak and "ل" in trigger.clitic:
-            drop("purpose", norm[trigger.start - len(trigger.clitic):trigger.end])
-            continue  # "لطرد", "للسيطرة على": what a campaign is for, not what happened
         rejected = _filtered(analysis, cand)
         if rejected:
             drop(rejected.rule, rejected.detail)
@@ -491,7 +496,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         victims = next((c.victims for g in groups for c in g[3] if c.victims), None)
         if victims is None:
             seg_tokens = [t.text for t in analysis.tokens if seg.start <= t.start < seg.end]
-            if any(any(v in words.civilian for v, _ in clitic_variants(w)) for w in seg_tokens):
+            if any(any(v in words.civilian for v, _ in clitic_variants(w)) for w in seg_tokens) or any(
+                    trigger.start <= a < seg.end for a, _ in analysis.civilian_targets):
                 victims = "civilians"
         if sub in _GENERIC_SHELLING_TYPES and norm[trigger.start:trigger.end] in _GENERIC_SHELLING:
             if agent and agent.name in _AIR_FIRST:

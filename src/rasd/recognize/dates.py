@@ -247,6 +247,8 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None,
             return None
         return _val(day, day, 1, "hijri")
     if kind == "ordinal_day":
+        if g.get("ord") and norm[max(0, m.start() - 12):m.start()].rstrip().endswith(("الاسبوع", "الاسابيع", "اليوم", "الشهر", "العام")):
+            return None  # "الأسبوع الثاني من شباط" is a week, not the 2nd
         number = words.ordinal_of[" ".join(g["ord"].split())] if g.get("ord") else int(g["day"])
         if g.get("this"):
             if published is None:

@@ -132,6 +132,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         victims = _victims(tokens, te, words)
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
+        if kind == "vague" and victims is None and not _in(tokens[te].text if te < len(tokens) else "", words.death):
+            continue  # "قذائف عدة": several shells, not several people
         if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()
                                    or not (prev.startswith("و") or _role(tokens, ts, te, words) == "killed")):
             continue  # "45 عنصرا": the noun of a number, not one more person

@@ -43,6 +43,8 @@ class TriggerLexicon:
     triggers: PhraseMatcher[TriggerSense]
     filters: PhraseMatcher[str]
     priority: dict[str, int]
+    non_triggers: PhraseMatcher[str]
+    civilian_targets: PhraseMatcher[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,13 +64,26 @@ def trigger_lexicon() -> TriggerLexicon:
         for word in words:
             filters.add(normalize_key(word), rule)
     priority = {name: rank for rank, name in enumerate(data["priority"])}
-    return TriggerLexicon(triggers, filters, priority)
+    non_triggers: PhraseMatcher[str] = PhraseMatcher()
+    for phrase in data.get("non_triggers", []):
+        non_triggers.add(phrase, phrase)
+    civilian_targets: PhraseMatcher[str] = PhraseMatcher()
+    for phrase in data.get("civilian_targets", []):
+        civilian_targets.add(phrase, phrase)
+    return TriggerLexicon(triggers, filters, priority, non_triggers, civilian_targets)
 
 
 def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
+    """Triggers, except those inside a phrase that describes a state ("الخاضعة لسيطرة")."""
     lexicon = trigger_lexicon()
+    hidden = {i for m in lexicon.non_triggers.find(tokens) for i in range(m.token_start, m.token_end)}
     return [TriggerMatch(m.start, m.end, m.token_start, m.token_end, m.payload, m.clitic)
-            for m in lexicon.triggers.find(tokens)]
+            for m in lexicon.triggers.find(tokens) if m.token_start not in hidden]
+
+
+def find_civilian_targets(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Normalized spans of civilian places and people named as targets."""
+    return [(m.start, m.end) for m in trigger_lexicon().civilian_targets.find(tokens)]
 
 
 def find_filters(tokens: list[Token]) -> list[FilterMatch]:
