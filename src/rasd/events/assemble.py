@@ -163,15 +163,31 @@ def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
         return not d.value.get("unresolved") and d.value["category"] != "year"
 
     trig = cand.trigger.start
+    norm = analysis.ntext.norm
     for scope in (cand.segment, cand.sentence):
-        resolved = [d for d in _within(analysis.dates, scope) if not d.value.get("unresolved")]
+        resolved = [d for d in _within(analysis.dates, scope) if not d.value.get("unresolved")
+                    and not _reporting_date(norm, d, scope.start)]
         if resolved:
             # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
             return min(resolved, key=lambda d: abs(d.start - trig))
     # the last date the article gave before this sentence (news states it once)
     before = [d for d in analysis.dates if d.end <= cand.sentence.start and usable(d)
+              and not _reporting_date(norm, d, 0)
               and d.value["precision"] <= 2 and cand.sentence.start - d.end < 600]
     return before[-1] if before else None
+
+
+_REPORT_BEFORE = re.compile(
+    r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت"
+    r"|ادان|ادانت|حذر|حذرت|اضاف|اضافت|كشف|كشفت|نشر|نشرت|اورد|اوردت|بث|بثت)\w*(?:\W+\w+){0,8}?\W*$")
+_REPORT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:ان|بان|انه|انها|عن)(?!\w)")
+
+
+def _reporting_date(norm: str, date: DateMatch, floor: int) -> bool:
+    """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن..."."""
+    before = norm[max(floor, date.start - 80):date.start]
+    after = norm[date.end:date.end + 40]
+    return bool(_REPORT_BEFORE.search(before) and _REPORT_AFTER.match(after))
 
 
 def _date_window(analysis: Analysis, date: DateMatch | None) -> tuple[dt.date | None, dt.date | None, int]:
