@@ -68,7 +68,7 @@ class PlaceMention:
 
 def _cue_variants(word: str) -> list[tuple[str, int]]:
     """Clitic variants, also of short cue words (وحي، بحي)."""
-    variants = clitic_variants(word)
+    variants = list(clitic_variants(word))
     if len(word) == 3 and word[0] in "وفبل":
         variants.append((word[1:], 1))
     return variants

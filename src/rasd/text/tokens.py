@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, Iterable, TypeVar
 
 from rasd.text.normalize import NormalizedText, normalize_key
@@ -34,13 +35,16 @@ def tokenize(ntext: NormalizedText) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(ntext.norm)]
 
 
+@lru_cache(maxsize=262144)
 def strip_article(word: str) -> str:
     return _ARTICLE.sub("", word) if len(word) > 3 else word
 
 
-def clitic_variants(word: str) -> list[tuple[str, int]]:
+@lru_cache(maxsize=262144)
+def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     """``(variant, chars_removed)`` pairs: the word itself first, then forms without
-    proclitics. ``للتنظيم`` yields ``التنظيم`` (the article the ``لل`` swallowed)."""
+    proclitics. ``للتنظيم`` yields ``التنظيم`` (the article the ``لل`` swallowed).
+    Cached: every matcher asks for the same words."""
     variants = [(word, 0)]
     lam = _LAM_LAM.match(word)
     if lam:
@@ -48,7 +52,7 @@ def clitic_variants(word: str) -> list[tuple[str, int]]:
     for prefix in _PROCLITICS:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             variants.append((word[len(prefix):], len(prefix)))
-    return variants
+    return tuple(variants)
 
 
 P = TypeVar("P")
