@@ -79,16 +79,16 @@ def extract(
     min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence.")] = 0.0,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
 ) -> None:
-    """Extract events from documents and print them."""
+    """Extract events from documents and print them (jsonl and csv stream as they go)."""
     from rasd.events.assemble import assemble
-    from rasd.export.acled import to_csv
+    from rasd.export.acled import CsvWriter
     from rasd.ingest.files import InputError, read_path
 
     day = _published(published)
     pipeline = _pipeline(gazetteer)
     fmt = format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.jsonl)
-    events = []
-    explanations: list[dict] = []
+    collected = []
+    csv_writer = CsvWriter(sys.stdout, _inter_of(pipeline)) if fmt is OutputFormat.csv else None
     failures = 0
     for path in paths:
         for item in read_path(path, day, outlet):
@@ -96,37 +96,38 @@ def extract(
                 failures += 1
                 err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
                 continue
+            trace: list[dict] | None = [] if explain else None
             try:
-                trace: list[dict] | None = [] if explain else None
                 found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
             except Exception as exc:  # one bad document never ends the batch
                 failures += 1
                 err.print(f"[red]error:[/red] {item.id}: extraction failed ({exc.__class__.__name__}: {exc})")
                 continue
             found = [e for e in found if e.confidence >= min_confidence]
-            events.extend(found)
-            if trace is not None:
-                explanations.extend({"doc_id": item.id, **t} for t in trace)
-    out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 220)
+            if fmt is OutputFormat.jsonl:
+                for e in found:
+                    sys.stdout.write(json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            elif csv_writer is not None:
+                csv_writer.write(found)
+            else:
+                collected.extend(found)
+            for record in trace or []:
+                _print_explanation(item.id, record)
     if fmt is OutputFormat.table:
-        _print_table(events, out)
+        _print_table(collected, Console(soft_wrap=True, width=None if sys.stdout.isatty() else 220))
     elif fmt is OutputFormat.json:
-        sys.stdout.write(json.dumps([e.model_dump(mode="json") for e in events], ensure_ascii=False, indent=2) + "\n")
-    elif fmt is OutputFormat.jsonl:
-        for e in events:
-            sys.stdout.write(json.dumps(e.model_dump(mode="json"), ensure_ascii=False) + "\n")
-    else:
-        sys.stdout.write(to_csv(events, _inter_of(pipeline)))
-    if explain:
-        for record in explanations:
-            verdict = "kept" if record.get("kept") else f"dropped: {record['dropped']['rule']} {record['dropped'].get('detail', '')}"
-            err.print(f"[bold]{record['doc_id']}[/bold] «{record['trigger']}» {', '.join(record['rules'])} → {verdict}",
-                      highlight=False, soft_wrap=True)
-            err.print(f"    {record['segment']['start']}-{record['segment']['end']}: {record['segment']['text'][:200]}",
-                      highlight=False, soft_wrap=True)
+        sys.stdout.write(json.dumps([e.model_dump(mode="json") for e in collected], ensure_ascii=False, indent=2) + "\n")
     if failures:
         err.print(f"[yellow]{failures} input(s) failed; the others were processed.[/yellow]")
         raise typer.Exit(1)
+
+
+def _print_explanation(doc_id: str, record: dict) -> None:
+    verdict = "kept" if record.get("kept") else f"dropped: {record['dropped']['rule']} {record['dropped'].get('detail', '')}"
+    err.print(f"[bold]{doc_id}[/bold] «{record['trigger']}» {', '.join(record['rules'])} → {verdict}",
+              highlight=False, soft_wrap=True)
+    segment = record["segment"]
+    err.print(f"    {segment['start']}-{segment['end']}: {segment['text'][:200]}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -281,8 +281,10 @@ def _choose_places(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) ->
     if anaphor and (not after or anaphor.start < first.start):
         return [anaphor]
     picks = [first]
-    # "مناطق هاكورك وجارا ومتينا": coordinated places are one event each
-    for p in places[places.index(first) + 1:]:
+    # "مناطق هاكورك وجارا ومتينا": coordinated places are one event each,
+    # but "بين بلدتي ذيبان والشحيل" is one place between two
+    between = re.search(r"(?<!\w)بين\s+(?:\w+\s+)?$", norm[max(0, first.start - 20):first.start])
+    for p in [] if between else places[places.index(first) + 1:]:
         gap = norm[picks[-1].r.mention.end:p.r.mention.start]
         if re.fullmatch(r"[\s,]*و?\s*(?:(?:مدينه|بلده|قريه|بلدتي|منطقه|حي)\s+)?", gap) and \
                 (p.r.place is None or picks[-1].r.place is None or p.r.place.id != picks[-1].r.place.id):

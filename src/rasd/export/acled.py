@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TextIO
 
 from rasd.model import Event
 
@@ -69,10 +69,22 @@ def acled_row(event: Event, number: int, inter_of: Callable[[str | None], int | 
     }
 
 
+class CsvWriter:
+    """ACLED-column CSV rows written as they come (a corpus run streams)."""
+
+    def __init__(self, stream: TextIO, inter_of: Callable[[str | None], int | None]) -> None:
+        self._writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS + RASD_COLUMNS, lineterminator="\n")
+        self._writer.writeheader()
+        self._inter_of = inter_of
+        self._count = 0
+
+    def write(self, events: Iterable[Event]) -> None:
+        for event in events:
+            self._count += 1
+            self._writer.writerow(acled_row(event, self._count, self._inter_of))
+
+
 def to_csv(events: Iterable[Event], inter_of: Callable[[str | None], int | None]) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS + RASD_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for number, event in enumerate(events, start=1):
-        writer.writerow(acled_row(event, number, inter_of))
+    CsvWriter(buffer, inter_of).write(events)
     return buffer.getvalue()
