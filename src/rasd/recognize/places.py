@@ -31,6 +31,7 @@ class PlaceCues:
     not_places: frozenset[str]
     needs_cue: frozenset[str]
     strong: frozenset[str]
+    political: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +51,7 @@ def place_cues() -> PlaceCues:
         not_places=frozenset(strip_article(w) for w in words("not_places")),
         needs_cue=frozenset(strip_article(w) for w in words("needs_cue")),
         strong=words("strong"),
+        political=words("political"),
     )
 
 
@@ -75,7 +77,11 @@ def _cue_variants(word: str) -> list[tuple[str, int]]:
 
 
 def _cue_kind(word: str, cues: PlaceCues) -> str | None:
+    """The kind of place a cue word announces. With the article (المنطقة، المدينة) the
+    word refers back or describes ("المنطقة الجنوبية"): no cue."""
     for variant, _ in _cue_variants(word):
+        if variant.startswith("ال") and variant not in cues.settlement | cues.governorate | cues.facility:
+            continue
         base = strip_article(variant)
         for kind, table in (("settlement", cues.settlement), ("governorate", cues.governorate),
                             ("facility", cues.facility)):
@@ -185,9 +191,14 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
                 i = te  # part of a person's name (أبو حمزة)
                 continue
+            if i > 0 and any(v in cues.political for v, _ in clitic_variants(tokens[i - 1].text)):
+                i = te  # "مؤيدين لدمشق": a government, not a location
+                continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
             if cue is None and in_list:
                 cue = list_cue
+            if cue is None and not single:
+                cue = _cue_kind(tok.text, cues)  # the name begins with its cue: "مدينة الصدر"
             if single and not cue and name in cues.needs_cue:
                 i += 1
                 continue
