@@ -180,7 +180,7 @@ def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
 _REPORT_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت"
     r"|ادان|ادانت|حذر|حذرت|اضاف|اضافت|كشف|كشفت|نشر|نشرت|اورد|اوردت|بث|بثت)\w*(?:\W+\w+){0,8}?\W*$")
-_REPORT_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:ان|بان|انه|انها|عن)(?!\w)")
+_REPORT_AFTER = re.compile(r"^(?:\W*(?:\w+\W+){0,3}?(?:ان|بان|انه|انها|عن)(?!\w)|\s*[.\n]|\s*$)")
 
 
 def _reporting_date(norm: str, date: DateMatch, floor: int) -> bool:
@@ -323,11 +323,32 @@ def _victim_side(analysis: Analysis, actors: list[ActorMention]) -> ActorMention
         around = [t.text for t in tokens[max(0, a.token_start - 2):a.token_end + 2]]
         if any(w in _LOSS_VERBS or (w[:1] in "وف" and w[1:] in _LOSS_VERBS) for w in around):
             return a
+    death = number_words().death
     for a in actors:
         before = [t.text for t in tokens[max(0, a.token_start - 2):a.token_start]]
-        if any(w in _AFFILIATION or strip_article(w) in fighter or w in fighter for w in before):
+        if any(w in _AFFILIATION for w in before):
             return a
+        # "مقتل 37 عنصرا من قسد" (victims), not "مقاتلين من داعش هاجموا" (attackers)
+        if any(strip_article(w) in fighter or w in fighter for w in before):
+            context = [t.text for t in tokens[max(0, a.token_start - 6):a.token_start]]
+            if any(c.isdigit() or any(v in death for v, _ in clitic_variants(c)) for c in context):
+                return a
     return next((a for a in actors if a.actor.kind == "civilians"), None)
+
+
+_SOURCE_BEFORE = re.compile(r"(?:مصادر|مصدر|وسائل\s+اعلام|وسائل\s+الاعلام|اعلام|ناشطون|ناشطو|مراسل|بيان|موقع|حساب|وكاله)\s+(?:\w+\s+)?$")
+_SUPPORT_BEFORE = re.compile(r"(?:بدعم|بمسانده|باسناد|باسناد|مدعومه|المدعومه|المدعوم|مدعوم|بغطاء|بمشاركه)\s+(?:جوي\s+)?(?:من\s+)?(?:قبل\s+)?$")
+
+
+def _side_role(analysis: Analysis, mention: ActorMention) -> str | None:
+    """'source' for "مصادر للمعارضة", 'support' for "بدعم من التحالف": such actors are
+    not the sides of the event."""
+    before = analysis.ntext.norm[max(0, mention.start - 30):mention.start]
+    if _SOURCE_BEFORE.search(before):
+        return "source"
+    if _SUPPORT_BEFORE.search(before):
+        return "support"
+    return None
 
 
 def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
@@ -335,6 +356,7 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
     tokens = analysis.tokens
     trig = cand.trigger
     actors = _within(analysis.actors, cand.segment) or _within(analysis.actors, cand.sentence)
+    actors = [a for a in actors if _side_role(analysis, a) is None]
     victim = _victim_side(analysis, actors)
     excluded = {victim.actor.name} if victim else set()
     agent: ActorMention | None = None
@@ -353,7 +375,8 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
     if agent is None:
         for a in sorted(actors, key=lambda a: -a.start):
             if a.token_end <= trig.token_start and trig.token_start - a.token_end <= 3 \
-                    and a.actor.name not in excluded and a.actor.kind != "civilians":
+                    and a.actor.name not in excluded and a.actor.kind != "civilians" \
+                    and not re.search(r"[,;:.]", analysis.ntext.norm[a.end:trig.start]):
                 agent = a
                 break
     target = victim
@@ -418,6 +441,15 @@ def _people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore
     return people
 
 
+_JIHADIST = {"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"}
+_MILITANT = re.compile(r"(?<!\w)[وف]?(?:متشدد|جهادي|ارهابي|تكفيري|مسلحي\s+التنظيم|عناصر\s+التنظيم)\w*")
+
+
+def _militant_victims(analysis: Analysis, cand: Candidate) -> bool:
+    """"58 متشددا", "جهاديين": the article's jihadist group lost people."""
+    return bool(_MILITANT.search(analysis.ntext.norm, cand.segment.start, cand.segment.end))
+
+
 def _agent_default(sub: str) -> str | None:
     if sub == "Air/drone strike":
         return "Unidentified Military Forces"
@@ -477,6 +509,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         if published and date_end and (published - date_end).days > BACKGROUND_DAYS:
             drop("background_date", f"{date}..{date_end}")
             continue
+        if date_match is not None and date_match.value.get("since") and date and date_end \
+                and (date_end - date).days > 7:
+            drop("ongoing_since", f"{date}..{date_end}")
+            continue
         if date_match is not None and date_match.value["category"] == "year":
             drop("background_year", date_match.value["date"][:4])
             continue
@@ -497,11 +533,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
             picks = previous_place
             record["rules"].append("place_from_previous_sentence")
-        if not picks and (stated or has_toll):
-            focus = _focus_place(analysis)
-            if focus is not None:
-                picks = [focus]
-                record["rules"].append("place_from_document_focus")
+        focus = _focus_place(analysis) if (stated or has_toll) else None
+        if not picks and focus is not None:
+            picks = [focus]
+            record["rules"].append("place_from_document_focus")
         if not picks:
             drop("no_place")
             continue
@@ -571,6 +606,11 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 if fallback and (sub != "Air/drone strike" or fallback.air):
                     agent = fallback
                     record["rules"].append("actor1_from_document_salience")
+        if target is None and _militant_victims(analysis, cand):
+            target = next((ctx.actor_by_name[n] for n, _ in ctx.salience.most_common()
+                           if n in _JIHADIST and (agent is None or n != agent.name)), None)
+            if target is not None:
+                record["rules"].append("militants_are_the_jihadist_group")
         if target is None and victims != "civilians" and sub in (
                 "Armed clash", "Non-state actor overtakes territory", "Government regains territory",
                 "Air/drone strike", "Shelling/artillery/missile attack") and agent is not None:
@@ -589,6 +629,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         # fatalities
         fatalities, f_low, f_high = 0, None, None
         fatality_spans: list[tuple[int, int]] = []
+        if sub in _NO_TOLL_TYPES:
+            groups = [g for g in groups if any(c.role == "killed" for c in g[3])]
         if groups:
             # the toll nearest the trigger, killed counts first; others only widen the range
             killed = [g for g in groups if any(c.role == "killed" for c in g[3])] or groups
@@ -661,6 +703,9 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
     return _merge_within_article(events)
 
 
+_NO_TOLL_TYPES = {"Abduction/forced disappearance", "Arrests", "Peaceful protest", "Agreement",
+                  "Non-violent transfer of territory", "Change to group/activity", "Other",
+                  "Headquarters or base established", "Disrupted weapons use"}
 _GENERIC_SHELLING_TYPES = {"Shelling/artillery/missile attack"}
 _CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
 

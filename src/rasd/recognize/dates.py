@@ -356,11 +356,17 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None,
             n = n * 7 if unit != "اسبوعين" else 14
         elif unit.startswith("شهر") or unit in ("اشهر", "شهور"):
             n = n * 30 if unit != "شهرين" else 60
-        day = published - dt.timedelta(days=n)
         since = norm[m.start():m.start() + 3] == "منذ"
+        if n_text is None and unit in ("ايام", "اسابيع", "اشهر", "شهور"):
+            # "قبل أيام": a few days (weeks, months) ago, not one
+            span = {"ايام": 7, "اسابيع": 30, "اشهر": 90, "شهور": 90}[unit]
+            start = published - dt.timedelta(days=span)
+            end = published if since else published - dt.timedelta(days=2 if unit == "ايام" else 7)
+            return _val(start, end, 2 if span <= 7 else 3, kind, since=since)
+        day = published - dt.timedelta(days=n)
         if n <= 6 and not since:
             return _val(day, day, 1, kind)
-        return _val(day, published, _window(day, published), kind)
+        return _val(day, published, _window(day, published), kind, since=since)
     if kind == "period":
         per = " ".join(g["per"].split())
         if per.startswith(("اليومين", "الساعات")):
@@ -474,7 +480,8 @@ def _combine_ranges(found: list[DateMatch], norm: str, published: dt.date | None
                 begin = d.start - (len(before) - since.start())
                 while norm[begin] == " ":
                     begin += 1
-                out.append(DateMatch(begin, d.end, _val(start, published, _range_precision(start, published), "range")))
+                out.append(DateMatch(begin, d.end, _val(start, published, _range_precision(start, published), "range",
+                                                        since=True)))
                 i += 1
                 continue
         out.append(d)
