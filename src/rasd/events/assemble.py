@@ -172,15 +172,25 @@ def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
             return min(resolved, key=lambda d: abs(d.start - trig))
     # the last date the article gave before this sentence (news states it once)
     before = [d for d in analysis.dates if d.end <= cand.sentence.start and usable(d)
-              and not _reporting_date(norm, d, 0)
+              and not _reporting_date(norm, d, 0) and not d.value.get("future")
               and d.value["precision"] <= 2 and cand.sentence.start - d.end < 600]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # only the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم"): the event came
+    # that day or the day before
+    reports = [d for d in _within(analysis.dates, cand.sentence) if usable(d) and d.value["precision"] == 1]
+    if reports:
+        d = min(reports, key=lambda d: abs(d.start - trig))
+        day = dt.date.fromisoformat(d.value["date"])
+        window = dict(d.value, date=(day - dt.timedelta(days=1)).isoformat(), precision=2, reported=True)
+        return DateMatch(d.start, d.end, window)
+    return None
 
 
 _REPORT_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت"
     r"|ادان|ادانت|حذر|حذرت|اضاف|اضافت|كشف|كشفت|نشر|نشرت|اورد|اوردت|بث|بثت)\w*(?:\W+\w+){0,8}?\W*$")
-_REPORT_AFTER = re.compile(r"^(?:\W*(?:\w+\W+){0,3}?(?:ان|بان|انه|انها|عن)(?!\w)|\s*[.\n]|\s*$)")
+_REPORT_AFTER = re.compile(r"^(?:\W*(?:\w+\W+){0,3}?(?:ان|بان|انه|انها|عن)(?!\w)|\s*[.\n,]|\s*$)")
 
 
 def _reporting_date(norm: str, date: DateMatch, floor: int) -> bool:
@@ -470,6 +480,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
     norm = analysis.ntext.norm
     published = analysis.doc.published
     events: list[tuple[Event, dict]] = []
+    last_of_type: dict[str, Event] = {}
     previous_place: list[PlacePick] = []
     headline_end = _headline_end(norm)
     for seg in clause_segments(analysis):
@@ -544,6 +555,13 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         agent_m, target_m = _actor_roles(analysis, cand)
         agent = agent_m.actor if agent_m else None
         target = target_m.actor if target_m else None
+        anaphoric = trigger.sense.mode and norm.startswith("ال", trigger.start)
+        earlier = last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
+        if anaphoric and agent is None and target is None and earlier is not None:
+            # "إحباط الهجوم جرى الخميس في ناحية بادوش": the attack already reported
+            agent = ctx.actor_by_name.get(earlier.actor1) or agent
+            target = ctx.actor_by_name.get(earlier.actor2 or "") or target
+            record["rules"].append("actors_of_the_event_referred_back_to")
         sub = cand.sub_event_type
         groups = _count_groups(analysis, cand)
         victims = next((c.victims for g in groups for c in g[3] if c.victims), None)
@@ -692,10 +710,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 notes=_note(sub, actor1, actor2, place, fatalities),
                 confidence=round(min(confidence, 1.0), 3), doc_id=analysis.doc.id,
             )
-            events.append((event, {
-                "anaphoric": trigger.sense.mode and norm.startswith("ال", trigger.start),
-                "specificity": _specificity(pick),
-            }))
+            events.append((event, {"anaphoric": anaphoric, "specificity": _specificity(pick)}))
+            last_of_type[event.event_type] = event
         previous_place = picks
         record["kept"] = True
         if explain is not None:

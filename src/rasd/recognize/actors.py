@@ -141,6 +141,11 @@ class ActorLexicon:
             start, end, _ = by_span[(ts, te)][0]
             taken |= set(range(ts, te))
             found.append(ActorMention(start, end, valid[0], ts, te))
+        # "مسلحين من حزب العمال": the generic word only introduces the group named after it
+        starts = {m.token_start for m in found if m.actor.kind != "unidentified"}
+        found = [m for m in found if not (m.actor.kind == "unidentified" and any(
+            tokens[j].text == "من" and j + 1 in starts
+            for j in range(m.token_end, min(m.token_end + 4, len(tokens)))))]
         # anaphora: التنظيم → the organization last named as a تنظيم (usually the Islamic State)
         named = sorted(found, key=lambda m: m.start)
         for i, tok in enumerate(tokens):

@@ -118,7 +118,7 @@ def calendar_words() -> CalendarWords:
             rf"{_C}(?:{day_part}\s+)?(?P<rd>اول\s+امس|امس\s+الاول|[وف]?امس|البارحه|اليوم|الليله\s+الماضيه){_E}"
         ),
         "days_ago": re.compile(
-            rf"{_C}(?:قبل|منذ)\s+(?:{num}\s+)?(?P<unit>يومين|ايام|يوم|اسبوع|اسبوعين|اسابيع|شهرين|اشهر|شهور|شهر){_E}"
+            rf"{_C}(?:قبل|منذ)\s+(?:{num}\s+)?(?P<unit>يومين|ايام|يوم|اسبوع|اسبوعين|اسابيع|شهرين|اشهر|شهور|شهر|عامين|اعوام|عام|سنتين|سنوات|سنه|سنين|عقدين|عقود|عقد){_E}(?!\s*(?:19|20)\d\d)"
         ),
         "period": re.compile(
             rf"{_C}(?:خلال\s+|في\s+|منذ\s+)?(?P<per>(?:الاسبوع|الشهر|العام|السنه)\s+(?:الماضي|الماضيه|الفائت|المنصرم|الجاري|الحالي|الجاريه|الحاليه)"
@@ -356,8 +356,12 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None,
             n = n * 7 if unit != "اسبوعين" else 14
         elif unit.startswith("شهر") or unit in ("اشهر", "شهور"):
             n = n * 30 if unit != "شهرين" else 60
+        elif unit in ("عام", "اعوام", "سنه", "سنوات", "سنين", "عامين", "سنتين"):
+            n = 730 if unit in ("عامين", "سنتين") else n * 365 if n_text else 3 * 365
+        elif unit.startswith("عق"):
+            n = 7300 if unit == "عقدين" else n * 3650 if n_text else 3 * 3650
         since = norm[m.start():m.start() + 3] == "منذ"
-        if n_text is None and unit in ("ايام", "اسابيع", "اشهر", "شهور"):
+        if n_text is None and unit in ("ايام", "اسابيع", "اشهر", "شهور") and not since:
             # "قبل أيام": a few days (weeks, months) ago, not one
             span = {"ايام": 7, "اسابيع": 30, "اشهر": 90, "شهور": 90}[unit]
             start = published - dt.timedelta(days=span)

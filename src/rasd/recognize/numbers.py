@@ -119,6 +119,9 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             value = int(tok.text)
             if 1900 <= value <= 2100:
                 continue  # a year
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if following in ("الف", "الاف", "مليون", "ملايين"):
+                value *= 1000 if following in ("الف", "الاف") else 1_000_000
             spans.append((i, i + 1, "digits", value, None, None))
     counts: list[CountMention] = []
     taken_numbers = {i for s in spans if s[2] in ("unit", "digits", "vague") for i in range(s[0], s[1])}
