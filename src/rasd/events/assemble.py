@@ -79,7 +79,7 @@ class DocContext:
 
 _REFERRING_SOURCE = re.compile(
     r"(?<!\w)[وف]?(?:اضاف|اورد|تابع|اوضح|ذكر|قال|اكد|افاد|اشار)(?:ت)?\s+(?:ال\w+\s+)?(?:الشبكه|المرصد|المصدر|الوكاله|المتحدث|البيان|المنظمه)")
-_BLAME = re.compile(r"\w*\s+(?:\w+\s+)?(?:مسؤوليه|مسؤوليته|مسؤوليتها|مسؤوليتهم|المسؤوليه|علاقته|علاقتها)")
+_BLAME = re.compile(r"\w*\s+(?:\w+\s+){0,3}(?:مسؤوليه|مسؤوليته|مسؤوليتها|مسؤوليتهم|المسؤوليه|علاقته|علاقتها)")
 _HEADLINE = re.compile(r"(?:[^\n.!?]{1,160}\n+){1,3}")
 
 
@@ -108,6 +108,10 @@ def clause_segments(analysis: Analysis) -> list[Segment]:
 
 def _within(items, seg: Segment):  # type: ignore[no-untyped-def]
     return [x for x in items if seg.start <= x.start < seg.end]
+
+
+def _sentence_index(analysis: Analysis, pos: int) -> int:
+    return next((i for i, s in enumerate(analysis.sentences) if s.start <= pos < s.end), -1)
 
 
 def _sentence_of(analysis: Analysis, pos: int) -> Segment:
@@ -254,8 +258,10 @@ def _focus_place(analysis: Analysis) -> PlacePick | None:
             first.setdefault(p.place.id, p)
     if not counts:
         return None
-    ranked = counts.most_common(2)
-    if ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    settled = Counter({k: v + (0.5 if first[k].place.feature in ("city", "town", "village") else 0)
+                       for k, v in counts.items()})
+    ranked = settled.most_common(2)
+    if counts[ranked[0][0]] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     r = first[ranked[0][0]]
     return PlacePick(r, r.place, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm)
@@ -346,7 +352,7 @@ def _victim_side(analysis: Analysis, actors: list[ActorMention]) -> ActorMention
     return next((a for a in actors if a.actor.kind == "civilians"), None)
 
 
-_SOURCE_BEFORE = re.compile(r"(?:مصادر|مصدر|وسائل\s+اعلام|وسائل\s+الاعلام|اعلام|ناشطون|ناشطو|مراسل|بيان|موقع|حساب|وكاله)\s+(?:\w+\s+)?$")
+_SOURCE_BEFORE = re.compile(r"(?:الموالي|المواليه|المقرب|المقربه|المحسوب|المحسوبه|مصادر|مصدر|وسائل\s+اعلام|وسائل\s+الاعلام|اعلام|ناشطون|ناشطو|مراسل|بيان|موقع|حساب|وكاله)\s+(?:\w+\s+)?$")
 _SUPPORT_BEFORE = re.compile(r"(?:بدعم|بمسانده|باسناد|باسناد|مدعومه|المدعومه|المدعوم|مدعوم|بغطاء|بمشاركه)\s+(?:جوي\s+)?(?:من\s+)?(?:قبل\s+)?$")
 
 
@@ -455,9 +461,31 @@ _JIHADIST = {"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"}
 _MILITANT = re.compile(r"(?<!\w)[وف]?(?:متشدد|جهادي|ارهابي|تكفيري|مسلحي\s+التنظيم|عناصر\s+التنظيم)\w*")
 
 
+def _nearby_air_force(analysis: Analysis, cand: Candidate) -> Actor | None:
+    previous = [s for s in analysis.sentences if s.end <= cand.sentence.start][-1:]
+    start = previous[0].start if previous else cand.sentence.start
+    near = [a.actor for a in analysis.actors if start <= a.start < cand.sentence.end and a.actor.air]
+    return near[-1] if near else None
+
+
 def _militant_victims(analysis: Analysis, cand: Candidate) -> bool:
     """"58 متشددا", "جهاديين": the article's jihadist group lost people."""
     return bool(_MILITANT.search(analysis.ntext.norm, cand.segment.start, cand.segment.end))
+
+
+_PREPARING = {"يمهد", "تمهد", "تمهيدا", "استعدادا", "تحضيرا", "تستعد", "يستعد", "تحشد", "يحشد", "تخطط", "يخطط",
+              "تعد", "يعد", "تنذر", "ينذر"}
+
+
+def _purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم": the aim of an operation. "تعرضت
+    لهجمات" (was subjected to attacks) is not."""
+    if not (trigger.sense.weak and "ل" in trigger.clitic):
+        return False
+    previous = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
+    if previous.startswith(("تعرض", "يتعرض", "تتعرض")) or previous in ("تعرضت", "تعرضوا"):
+        return False
+    return trigger.sense.territory or any(v in _PREPARING for v, _ in clitic_variants(previous))
 
 
 def _agent_default(sub: str) -> str | None:
@@ -481,14 +509,16 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
     published = analysis.doc.published
     events: list[tuple[Event, dict]] = []
     last_of_type: dict[str, Event] = {}
+    previous_picks: dict[int, list[PlacePick]] = {}
+    event_sentence: dict[int, int] = {}
     previous_place: list[PlacePick] = []
     headline_end = _headline_end(norm)
     for seg in clause_segments(analysis):
         triggers = _within(analysis.triggers, seg)
         if not triggers or seg.end <= headline_end:
             continue  # a headline only repeats what the body reports
-        # "لطرد", "للسيطرة على": what a campaign is for, not what happened
-        purposeful = [t for t in triggers if not (t.sense.weak and "ل" in t.clitic)]
+        # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
+        purposeful = [t for t in triggers if not _purpose(analysis, t)]
         if not purposeful:
             if explain is not None:
                 explain.append({"segment": analysis.span(seg.start, seg.end).model_dump(),
@@ -496,6 +526,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                                 "rules": ["trigger:purpose"], "dropped": {"rule": "purpose", "detail": ""}})
             continue
         trigger = _primary_trigger(purposeful)
+        # a definite event noun ("الهجوم", "القصف") refers back to an event already reported
+        anaphoric = trigger.sense.mode and norm.startswith("ال", trigger.start)
         sentence = _sentence_of(analysis, seg.start)
         cand = Candidate(seg, sentence, trigger, trigger.sense.sub_event_type)
         record: dict = {"segment": analysis.span(seg.start, seg.end).model_dump(),
@@ -544,6 +576,16 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
             picks = previous_place
             record["rules"].append("place_from_previous_sentence")
+        earlier_same = last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
+        generic = norm[trigger.start:trigger.end] in _GENERIC_SHELLING
+        if earlier_same is not None and ((earlier_same.sub_event_type != cand.sub_event_type and not generic)
+                                         or event_sentence.get(id(earlier_same), -9) < _sentence_index(analysis, seg.start) - 2):
+            earlier_same = None  # only the strike (clash ...) of the last sentences
+        if not picks and anaphoric and earlier_same is not None:
+            # "إن القصف أسفر عن مقتل 4 أشخاص": the strike just reported
+            picks = [p for p in previous_picks.get(id(earlier_same), [])]
+            if picks:
+                record["rules"].append("place_of_the_event_referred_back_to")
         focus = _focus_place(analysis) if (stated or has_toll) else None
         if not picks and focus is not None:
             picks = [focus]
@@ -555,7 +597,6 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         agent_m, target_m = _actor_roles(analysis, cand)
         agent = agent_m.actor if agent_m else None
         target = target_m.actor if target_m else None
-        anaphoric = trigger.sense.mode and norm.startswith("ال", trigger.start)
         earlier = last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
         if anaphoric and agent is None and target is None and earlier is not None:
             # "إحباط الهجوم جرى الخميس في ناحية بادوش": the attack already reported
@@ -604,13 +645,17 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                     target = _CIVILIANS
                     record["rules"].append("actor2_civilians_as_victims")
         if sub == "Air/drone strike" and (agent is None or not agent.air):
-            # the air force the article names most: "وقال الجيش إن الضربة الجوية ..."
-            air = next((ctx.actor_by_name[n] for n, _ in ctx.salience.most_common()
-                        if ctx.actor_by_name[n].air), None)
+            # the air force named in this or the previous sentence ("وقال الجيش إن الضربة
+            # الجوية ..."), or the author of the article's earlier strike
+            air = _nearby_air_force(analysis, cand)
+            earlier_strike = last_of_type.get("Explosions/Remote violence")
+            if air is None and earlier_strike is not None and earlier_strike.sub_event_type == sub:
+                air = ctx.actor_by_name.get(earlier_strike.actor1)
+            if agent is not None and target is None and agent.kind not in ("civilians",) \
+                    and (air is None or agent.name != air.name):
+                target = agent  # a side without aircraft is what the strike hit
+            agent, agent_m = air, None
             if air is not None:
-                if agent is not None and target is None and agent.kind not in ("civilians",) and agent.name != air.name:
-                    target = agent
-                agent, agent_m = air, None
                 record["rules"].append("air_force_from_document")
         if agent is None and sub == "Chemical weapon":
             agent = next((ctx.actor_by_name[n] for n, _ in ctx.salience.most_common()
@@ -629,9 +674,9 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                            if n in _JIHADIST and (agent is None or n != agent.name)), None)
             if target is not None:
                 record["rules"].append("militants_are_the_jihadist_group")
-        if target is None and victims != "civilians" and sub in (
-                "Armed clash", "Non-state actor overtakes territory", "Government regains territory",
-                "Air/drone strike", "Shelling/artillery/missile attack") and agent is not None:
+        if target is None and agent is not None and (sub in (
+                "Armed clash", "Non-state actor overtakes territory", "Government regains territory")
+                or (EVENT_TYPE_OF[sub] == "Explosions/Remote violence" and victims == "fighters")):
             fallback = ctx.most_salient({agent.name})
             if fallback:
                 target = fallback
@@ -712,6 +757,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             )
             events.append((event, {"anaphoric": anaphoric, "specificity": _specificity(pick)}))
             last_of_type[event.event_type] = event
+            previous_picks[id(event)] = [pick]
+            event_sentence[id(event)] = _sentence_index(analysis, seg.start)
         previous_place = picks
         record["kept"] = True
         if explain is not None:
@@ -768,6 +815,8 @@ def _merge_within_article(events: list[tuple[Event, dict]]) -> list[Event]:
             twin_meta["specificity"] = meta["specificity"]
         if event.time_precision < twin.time_precision:
             twin.date, twin.date_end, twin.time_precision = event.date, event.date_end, event.time_precision
+        if twin.actor2 is None and event.actor2 and event.actor2 != twin.actor1:
+            twin.actor2 = event.actor2
         if twin.fatalities == 0 and event.fatalities:
             twin.fatalities, twin.fatalities_low, twin.fatalities_high = (
                 event.fatalities, event.fatalities_low, event.fatalities_high)
