@@ -30,7 +30,7 @@ BACKGROUND_DAYS = 90
 _CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث))\s)|;\s*")
 _CONTINUATION = re.compile(r"^\W*(?:[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت)|مما|ما\s+ادي|ما\s+اسفر)")
 _ANAPHORIC_PLACES = {"المدينه": ("city", "town"), "البلده": ("town", "village"),
-                     "القريه": ("village",), "المخيم": ("camp",)}
+                     "القريه": ("village",), "المخيم": ("camp",), "الحي": ("neighbourhood", "town", "city")}
 _PAREN = re.compile(r"\([^()]{0,120}\)")
 _GENERIC_SHELLING = {"قصف", "القصف", "قصفت", "قصفا", "تقصف", "يقصف"}
 _AIR_FIRST = {"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
@@ -79,6 +79,7 @@ class DocContext:
 
 _REFERRING_SOURCE = re.compile(
     r"(?<!\w)[وف]?(?:اضاف|اورد|تابع|اوضح|ذكر|قال|اكد|افاد|اشار)(?:ت)?\s+(?:ال\w+\s+)?(?:الشبكه|المرصد|المصدر|الوكاله|المتحدث|البيان|المنظمه)")
+_ALLEGATION_DENIED = re.compile(r"(?<!\w)[وف]?(?:رفض|رفضت|نفي|نفت|ينفي|تنفي)\s+(?:\S+\s+){0,5}?(?:ادعاءات|الادعاءات|اتهامات|الاتهامات|مزاعم|المزاعم)")
 _BLAME = re.compile(r"\w*\s+(?:\w+\s+){0,3}(?:مسؤوليه|مسؤوليته|مسؤوليتها|مسؤوليتهم|المسؤوليه|علاقته|علاقتها)")
 _HEADLINE = re.compile(r"(?:[^\n.!?]{1,160}\n+){1,3}")
 
@@ -157,6 +158,8 @@ def _filtered(analysis: Analysis, cand: Candidate) -> Decision | None:
             return Decision(f.rule, False, norm[f.start:f.end])
         if f.rule == "generic" and seg.start <= f.start < seg.end:
             return Decision("generic_statistic", False, norm[f.start:f.end])
+    if _ALLEGATION_DENIED.search(norm, sentence.start, sentence.end):
+        return Decision("denial", False, "allegations rejected")
     if cand.trigger.sense.territory and "%" in norm[sentence.start:sentence.end]:
         return Decision("territory_percentage", False)
     return None
@@ -352,7 +355,7 @@ def _victim_side(analysis: Analysis, actors: list[ActorMention]) -> ActorMention
     return next((a for a in actors if a.actor.kind == "civilians"), None)
 
 
-_SOURCE_BEFORE = re.compile(r"(?:الموالي|المواليه|المقرب|المقربه|المحسوب|المحسوبه|مصادر|مصدر|وسائل\s+اعلام|وسائل\s+الاعلام|اعلام|ناشطون|ناشطو|مراسل|بيان|موقع|حساب|وكاله)\s+(?:\w+\s+)?$")
+_SOURCE_BEFORE = re.compile(r"(?:اعلان|بيان|تصريح|تصريحات|لسان|سيطره|لسيطره|الموالي|المواليه|المقرب|المقربه|المحسوب|المحسوبه|مصادر|مصدر|وسائل\s+اعلام|وسائل\s+الاعلام|اعلام|ناشطون|ناشطو|مراسل|بيان|موقع|حساب|وكاله)\s+(?:\w+\s+)?$")
 _SUPPORT_BEFORE = re.compile(r"(?:بدعم|بمسانده|باسناد|باسناد|مدعومه|المدعومه|المدعوم|مدعوم|بغطاء|بمشاركه)\s+(?:جوي\s+)?(?:من\s+)?(?:قبل\s+)?$")
 
 
@@ -404,7 +407,8 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
             if any(w in _TARGET_CUES or strip_article(w) in _TARGET_CUES for w in before) or before[-1:] == ["من"]:
                 target = a
                 break
-    if agent is None:
+    if agent is None and EVENT_TYPE_OF[cand.sub_event_type] != "Explosions/Remote violence":
+        # remote violence has no author unless the text names one (or a claim does)
         taken = {target.actor.name} if target else set()
         agent = next((a for a in actors if a.actor.name not in taken and a.actor.kind != "civilians"), None)
     return agent, target
@@ -553,7 +557,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             drop("background_date", f"{date}..{date_end}")
             continue
         if date_match is not None and date_match.value.get("since") and date and date_end \
-                and (date_end - date).days > 7:
+                and (date_end - date).days >= 7:
             drop("ongoing_since", f"{date}..{date_end}")
             continue
         if date_match is not None and date_match.value["category"] == "year":
@@ -681,6 +685,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             if fallback:
                 target = fallback
                 record["rules"].append("actor2_from_document_salience")
+        if EVENT_TYPE_OF[sub] == "Battles" and target is not None and target.kind == "civilians":
+            target = ctx.most_salient({agent.name} if agent else set())
         actor1 = agent.name if agent else _agent_default(sub)
         if actor1 is None:
             drop("no_actor")
@@ -755,7 +761,9 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 notes=_note(sub, actor1, actor2, place, fatalities),
                 confidence=round(min(confidence, 1.0), 3), doc_id=analysis.doc.id,
             )
-            events.append((event, {"anaphoric": anaphoric, "specificity": _specificity(pick)}))
+            weak_date = date_match is None or bool(date_match.value.get("reported"))
+            events.append((event, {"anaphoric": anaphoric, "specificity": _specificity(pick),
+                                   "weak_date": weak_date}))
             last_of_type[event.event_type] = event
             previous_picks[id(event)] = [pick]
             event_sentence[id(event)] = _sentence_index(analysis, seg.start)
@@ -799,8 +807,15 @@ def _merge_within_article(events: list[tuple[Event, dict]]) -> list[Event]:
     السعدونية"): the second mention then adds what it knows better (place, day, toll)."""
     merged: list[tuple[Event, dict]] = []
     for event, meta in events:
-        twin = next((m for m, _ in merged if m.sub_event_type == event.sub_event_type
-                     and m.gazetteer_id == event.gazetteer_id and _overlap(m, event)), None)
+        twin = next((m for m, mm in merged if m.sub_event_type == event.sub_event_type
+                     and m.gazetteer_id == event.gazetteer_id
+                     and (_overlap(m, event) or meta["weak_date"] or mm["weak_date"])), None)
+        if twin is None:
+            # undated in one place ("... قتل خلاله 26"), the same sides in the same
+            # governorate: the event the article dates in the other
+            twin = next((m for m, mm in merged if (meta["weak_date"] or mm["weak_date"])
+                         and m.sub_event_type == event.sub_event_type and m.admin1 == event.admin1
+                         and {m.actor1, m.actor2} == {event.actor1, event.actor2}), None)
         if twin is None and meta["anaphoric"]:
             twin = next((m for m, _ in reversed(merged) if m.event_type == event.event_type
                          and m.admin1 == event.admin1 and m.country == event.country and _overlap(m, event)), None)
@@ -813,8 +828,9 @@ def _merge_within_article(events: list[tuple[Event, dict]]) -> list[Event]:
                          "admin1", "admin2", "country"):
                 setattr(twin, name, getattr(event, name))
             twin_meta["specificity"] = meta["specificity"]
-        if event.time_precision < twin.time_precision:
+        if (event.time_precision < twin.time_precision or twin_meta["weak_date"]) and not meta["weak_date"]:
             twin.date, twin.date_end, twin.time_precision = event.date, event.date_end, event.time_precision
+            twin_meta["weak_date"] = False
         if twin.actor2 is None and event.actor2 and event.actor2 != twin.actor1:
             twin.actor2 = event.actor2
         if twin.fatalities == 0 and event.fatalities:

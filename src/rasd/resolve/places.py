@@ -64,11 +64,24 @@ def _score(place: Place, mention: PlaceMention, governorates: Counter[tuple[str,
     return score
 
 
+def _governorates_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> set[int]:
+    """Governorates the article names with محافظة: elsewhere, their bare name (which is
+    also the capital's) means the governorate too."""
+    return {i for m in mentions if m.cue == "governorate" for i in m.candidates
+            if gazetteer.places[i].feature == "governorate"}
+
+
 def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[ResolvedPlace]:
     governorates, countries = _context(mentions, gazetteer)
+    named_governorates = _governorates_named(mentions, gazetteer)
     resolved: list[ResolvedPlace] = []
     for mention in mentions:
         places = [gazetteer.places[i] for i in mention.candidates]
+        if mention.cue is None and not mention.near:
+            as_governorate = [i for i in mention.candidates if i in named_governorates]
+            if as_governorate:
+                resolved.append(ResolvedPlace(mention, gazetteer.places[as_governorate[0]], 3, 0.7))
+                continue
         if not places:
             resolved.append(ResolvedPlace(mention, None, 3, 0.2))
             continue
