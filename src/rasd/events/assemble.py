@@ -27,7 +27,7 @@ from rasd.text.tokens import clitic_variants, strip_article
 
 BACKGROUND_DAYS = 90
 # Connectors that start a new event inside one sentence ("..., إضافة إلى ...").
-_CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث))\s)|;\s*")
+_CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث|بالتزامن\s+مع|تزامنا\s+مع|علاوه\s+علي))\s)|;\s*")
 _CONTINUATION = re.compile(r"^\W*(?:[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت)|مما|ما\s+ادي|ما\s+اسفر)")
 _ANAPHORIC_PLACES = {"المدينه": ("city", "town"), "البلده": ("town", "village"),
                      "القريه": ("village",), "المخيم": ("camp",), "الحي": ("neighbourhood", "town", "city")}
@@ -156,7 +156,8 @@ def _filtered(analysis: Analysis, cand: Candidate) -> Decision | None:
                 return Decision("denial", False, norm[f.start:f.end])
         if f.rule in ("future", "conditional", "background") and seg.start <= f.start < cand.trigger.start:
             return Decision(f.rule, False, norm[f.start:f.end])
-        if f.rule == "generic" and seg.start <= f.start < seg.end:
+        if f.rule == "generic" and seg.start <= f.start < seg.end \
+                and abs(f.token_start - cand.trigger.token_start) <= 8:
             return Decision("generic_statistic", False, norm[f.start:f.end])
     if _ALLEGATION_DENIED.search(norm, sentence.start, sentence.end):
         return Decision("denial", False, "allegations rejected")
@@ -226,6 +227,7 @@ class PlacePick:
     end: int
     geo_precision: int
     name_norm: str
+    country: str | None = None  # when no gazetteer place is known
 
 
 def _anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
@@ -321,7 +323,26 @@ def _choose_places(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) ->
         gov_place = gazetteer.governorate_of(context.place) if context and context.place else None
         if gov_place is not None:
             out.append(PlacePick(r, gov_place, r.mention.start, r.mention.end, 3, r.mention.name_norm))
+            continue
+        country = _country_of(analysis, cand)
+        if country is not None:  # only the country is known: the name stays as written
+            out.append(PlacePick(r, None, r.mention.start, r.mention.end, 3, r.mention.name_norm, country))
     return out
+
+
+_COUNTRY_WORDS = {"SY": re.compile(r"(?<!\w)[وفبل]?(?:ال)?سوري(?:ا|ه)?(?!\w)"),
+                  "IQ": re.compile(r"(?<!\w)[وفبل]?(?:ال)?عراق(?:ي|يه)?(?!\w)")}
+
+
+def _country_of(analysis: Analysis, cand: Candidate) -> str | None:
+    """The country the sentence (else the article) is about, from its country words."""
+    norm = analysis.ntext.norm
+    for start, end in ((cand.sentence.start, cand.sentence.end), (0, len(norm))):
+        counts = {cc: len(rx.findall(norm, start, end)) for cc, rx in _COUNTRY_WORDS.items()}
+        best = max(counts, key=lambda cc: counts[cc])
+        if counts[best] and list(counts.values()).count(counts[best]) == 1:
+            return best
+    return None
 
 
 @dataclass
@@ -749,10 +770,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
                 date=date, date_end=date_end, time_precision=precision,
                 actor1=actor1, actor2=actor2,
-                country=place.country if place else None,
+                country=place.country if place else pick.country,
                 admin1=place.admin1 if place else None,
                 admin2=(place.admin2 or None) if place else None,
-                location=place.display_name if place else None,
+                location=place.display_name if place else location_ar,
                 location_ar=location_ar,
                 latitude=place.lat if place else None, longitude=place.lon if place else None,
                 geo_precision=pick.geo_precision, gazetteer_id=place.id if place else None,
@@ -762,8 +783,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 confidence=round(min(confidence, 1.0), 3), doc_id=analysis.doc.id,
             )
             weak_date = date_match is None or bool(date_match.value.get("reported"))
+            resolved_here = pick.resolved is not None and pick.resolved.place is not None
+            place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
             events.append((event, {"anaphoric": anaphoric, "specificity": _specificity(pick),
-                                   "weak_date": weak_date}))
+                                   "weak_date": weak_date, "place_key": place_key, "segment": seg.start}))
             last_of_type[event.event_type] = event
             previous_picks[id(event)] = [pick]
             event_sentence[id(event)] = _sentence_index(analysis, seg.start)
@@ -808,7 +831,7 @@ def _merge_within_article(events: list[tuple[Event, dict]]) -> list[Event]:
     merged: list[tuple[Event, dict]] = []
     for event, meta in events:
         twin = next((m for m, mm in merged if m.sub_event_type == event.sub_event_type
-                     and m.gazetteer_id == event.gazetteer_id
+                     and mm["place_key"] == meta["place_key"]
                      and (_overlap(m, event) or meta["weak_date"] or mm["weak_date"])), None)
         if twin is None:
             # undated in one place ("... قتل خلاله 26"), the same sides in the same
@@ -817,7 +840,8 @@ def _merge_within_article(events: list[tuple[Event, dict]]) -> list[Event]:
                          and m.sub_event_type == event.sub_event_type and m.admin1 == event.admin1
                          and {m.actor1, m.actor2} == {event.actor1, event.actor2}), None)
         if twin is None and meta["anaphoric"]:
-            twin = next((m for m, _ in reversed(merged) if m.event_type == event.event_type
+            twin = next((m for m, mm in reversed(merged) if mm["segment"] != meta["segment"]
+                         and m.event_type == event.event_type
                          and m.admin1 == event.admin1 and m.country == event.country and _overlap(m, event)), None)
         if twin is None:
             merged.append((event, meta))

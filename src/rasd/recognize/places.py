@@ -211,7 +211,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             near = near or _is_near_after(tokens, te)
             mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
                                          candidates, cue, near, cue_start, countryside))
-            list_cue, list_end = cue, te
+            list_cue, list_end = cue or "settlement", te
             i = te
             continue
         # a name the gazetteer does not know, after a strong cue word or inside a list
@@ -219,8 +219,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         after_cue = prev is not None and not prev.text.startswith(("ال", "وال", "بال", "فال")) \
             and any(v in cues.strong for v, _ in _cue_variants(prev.text)) \
             and not norm[prev.end:tok.start].strip(" ")
-        if (after_cue or in_list) and _unknown_name_ok(tok.text, cues) and not (in_list and not _unknown_name_ok(tok.text[1:], cues)):
-            skip = 1 if in_list else 0
+        listed = in_list and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
+        if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
+            skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text, cues) if after_cue else list_cue
             mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]), [], kind,
                                          False, prev.start if after_cue else None))
