@@ -1,0 +1,114 @@
+"""Event assembly rules, on sentences from real corpus articles (ids cited) and on
+short constructed cases for one rule each. Every case names the rule it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.events.assemble import assemble
+from rasd.model import Document
+
+
+def extract(pipeline, text: str, published: str = "2018-06-06", trace: list | None = None):  # type: ignore[no-untyped-def]
+    doc = Document(id="t", text=text, published=dt.date.fromisoformat(published))
+    return assemble(pipeline.analyze(doc), pipeline.gazetteer, trace)
+
+
+def test_coordinated_places_are_one_event_each(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-internationalNews-2000-20180606
+    text = ("قال الجيش التركي على تويتر، الأربعاء، إن ضربة جوية نفذتها طائراته الحربية استهدفت ستة مسلحين "
+            "على الأقل من حزب العمال الكردستاني.\nوقال الجيش إن الضربة الجوية التي نفذت الثلاثاء استهدفت "
+            "مناطق هاكورك وجارا ومتينا والزاب وقنديل وأفاسين بشمال العراق ودمرت 16 هدفا.")
+    events = extract(shared_pipeline, text)
+    names = [e.location_ar for e in events]
+    assert names == ["هاكورك", "جارا", "متينا", "الزاب", "قنديل", "أفاسين"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+    assert {e.actor1 for e in events} == {"Turkish Forces"}
+    assert {e.date for e in events} == {dt.date(2018, 6, 5)}  # الثلاثاء before Wednesday 6 June
+    assert all(e.country == "IQ" for e in events)
+
+
+def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
+            "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")
+    events = extract(embedded_pipeline, text)
+    assert len(events) == 1
+    event = events[0]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities == 2  # the three injured are not dead
+    assert event.actor1 == "Unidentified Armed Group" and event.actor2 == "Civilians"
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("وكان التنظيم قد سيطر على مدينة الرقة عام 2014 قبل أن يخسرها.", "background"),
+    ("نفت قوات سوريا الديمقراطية أن تكون قد شنت هجوما على بلدة البصيرة يوم الاثنين.", "denial"),
+    ("وتستعد قوات النظام لشن هجوم على مدينة إدلب خلال الأيام المقبلة.", "future"),
+    ("وعادة ما تنفذ تركيا ضربات جوية ضد أهداف تابعة لحزب العمال الكردستاني بشمال العراق.", "generic_statistic"),
+    ("وتشن قوات قسد منذ شهر هجوما ضد آخر جيب يتحصن فيه التنظيم في دير الزور.", "ongoing_since"),
+])
+def test_not_events(embedded_pipeline, text: str, rule: str) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    assert extract(embedded_pipeline, text, trace=trace) == []
+    rules = {t.get("dropped", {}).get("rule") for t in trace}
+    assert any(r and r.startswith(rule.split("_")[0]) for r in rules), (rule, trace)
+
+
+def test_denial_of_blame_keeps_the_event(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-312-20180408
+    text = ("وقالت وسائل إعلام حكومية إن ستة مدنيين على الأقل قتلوا أثناء قصف المعارضة في العاصمة دمشق، "
+            "يوم السبت، علاوة على إصابة 38، وهو ما نفى جيش الإسلام مسؤوليته عنه.")
+    events = extract(embedded_pipeline, text, "2018-04-08")
+    assert len(events) == 1
+    assert events[0].fatalities == 6 and events[0].actor2 == "Civilians"
+    assert events[0].actor1 == "Syrian Opposition Factions"
+
+
+def test_statement_day_bounds_the_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-middleEast-685-20180623: "announced on Saturday" → Friday..Saturday
+    text = ('أعلن الجيش العراقي في بيان السبت، عن مقتل 45 عنصرا من تنظيم "الدولة الإسلامية" بينهم قياديون، '
+            "في غارات جوية شنها على ثلاثة مواقع في منطقة هجين بمحافظة دير الزور شرق سوريا.")
+    (event,) = extract(shared_pipeline, text, "2018-06-23")
+    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 6, 22), dt.date(2018, 6, 23), 2)
+    assert event.actor1 == "Iraqi Security Forces" and event.actor2 == "Islamic State"
+    assert event.fatalities == 45 and event.location == "Hajin"
+
+
+def test_definite_noun_refers_back_to_the_reported_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-168-20180302
+    text = ("أعلنت القوات العراقية، الجمعة، إحباط هجوم شنه مسلحو تنظيم داعش الإرهابي في محافظة نينوى "
+            "شمالي البلاد، وقتل في الاشتباكات جنديان.\nوذكر مركز الإعلام الأمني في بيان أن إحباط الهجوم "
+            "جرى الخميس في ناحية بادوش القريبة من مدينة الموصل مركز المحافظة.")
+    events = extract(shared_pipeline, text, "2018-03-02")
+    assert len(events) == 1, [(e.location, e.date) for e in events]
+    event = events[0]
+    assert event.date == dt.date(2018, 3, 1)  # the day the second sentence gives
+    assert event.location_ar == "بادوش" and event.fatalities == 2
+    assert {event.actor1, event.actor2} == {"Islamic State", "Iraqi Security Forces"}
+
+
+def test_victims_side_is_actor2_and_attackers_actor1(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-1478-20180527
+    text = ('وأكد المرصد أن "مقاتلين من تنظيم داعش هاجموا الأربعاء رتلا لقوات النظام وقوات روسية حليفة '
+            'أثناء توقفه في نقطة جنوب غرب مدينة الميادين، ما تسبب بمقتل 26 من قوات النظام".')
+    (event,) = extract(shared_pipeline, text, "2018-05-27")
+    assert (event.actor1, event.actor2) == ("Islamic State", "Syrian Government Forces")
+    assert event.date == dt.date(2018, 5, 23) and event.geo_precision == 2
+    assert event.fatalities == 26
+
+
+def test_civilian_targets_make_civilians_actor2(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-481-20180322
+    text = ("واستهدفت الطائرات الحربية السورية والروسية، الخميس، بأكثر من 15 غارة الأحياء السكنية في "
+            "مدينة زملكا.")
+    (event,) = extract(shared_pipeline, text, "2018-03-22")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Syrian Government Forces" and event.actor2 == "Civilians"
+    assert event.fatalities == 0  # "15 غارة" counts strikes, not people
+
+
+def test_explain_trace_names_every_rule(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    extract(embedded_pipeline, "قتل ثلاثة مدنيين في غارة جوية على مدينة دوما، يوم الثلاثاء.", trace=trace)
+    assert trace and trace[0]["kept"] and trace[0]["rules"][0] == "trigger:Air/drone strike"
