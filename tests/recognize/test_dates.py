@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.recognize.dates import find_dates
 from rasd.text.normalize import normalize
@@ -115,3 +117,24 @@ def test_spans_are_the_expression_in_the_original() -> None:
     text = "ففي 12 ديسمبر/ كانون الأول من هذا العام، سيطرت قسد"
     (span, _), = resolve(text)
     assert span == "12 ديسمبر/ كانون الأول من هذا العام"
+
+
+def test_huge_spans_do_not_break_resolution() -> None:
+    assert resolve("منذ 5000 عام") == [] or all(v["date"] is None or v["date"] >= "0001" for _, v in resolve("منذ 5000 عام"))
+    resolve("قبل 99999999 يوم")
+
+
+DATEY = st.lists(st.sampled_from(
+    ["منذ", "قبل", "عام", "يوم", "الجمعة", "الماضي", "مطلع", "شهر", "12", "99999", "2018", "/", "-", "من",
+     "إلى", "بين", "و", "أيار", "كانون", "الأول", "الثاني", "هـ", "رمضان", "1439", "أمس", "اليوم", " ", "،"]),
+    max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATEY, st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2040, 12, 31)) | st.none())
+def test_any_date_words_resolve_without_error(text: str, published: dt.date | None) -> None:
+    for span, value in resolve(text, published):
+        assert span
+        if value["date"]:
+            assert value["date"] <= value["date_end"]
+            assert value["precision"] in (1, 2, 3)

@@ -525,7 +525,10 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
             start += 1
         if any(taken[start:end]):
             continue
-        value = _resolve(kind, m, published, words, norm)
+        try:
+            value = _resolve(kind, m, published, words, norm)
+        except (ValueError, OverflowError):
+            continue  # "منذ 5000 عام": nothing a calendar can hold
         if value is None:
             continue
         found.append(DateMatch(start, end, value))
