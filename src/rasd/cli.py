@@ -168,36 +168,63 @@ def schema() -> None:
 
 @data_app.command("status")
 def data_status() -> None:
-    """Say which gazetteer rasd uses and how big it is."""
+    """Say which gazetteer rasd uses, where it came from and how big it is."""
     from rasd.config import data_dir, gazetteer_paths
     from rasd.resolve import gazetteer as gz
+    from rasd.resolve.install import read_manifest
+    from rich.markup import escape
 
     paths = gazetteer_paths()
     try:
         g = gz.load(paths)
     except gz.GazetteerError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2)
     embedded = paths == [gz.embedded_source()]
     print(f"data directory: {data_dir()}")
-    print(f"gazetteer: {'embedded default (governorates and capitals only)' if embedded else ', '.join(map(str, paths))}")
+    if embedded:
+        print("gazetteer: embedded default (governorates and capitals only); "
+              "`rasd data install` downloads GeoNames places for Syria and Iraq")
+    else:
+        print(f"gazetteer: {', '.join(map(str, paths))}")
+    manifest = None if embedded else read_manifest()
+    if manifest:
+        print(f"installed: {manifest.get('installed', '?')} from {manifest.get('source', '?')}")
+        for f in manifest.get("files", []):
+            print(f"  {f.get('name')}  sha256 {f.get('sha256')}  ({f.get('origin')})")
     counts: dict[str, int] = {}
     for p in g.places:
         counts[p.country] = counts.get(p.country, 0) + 1
     print(f"places: {len(g)} ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
+    if manifest:
+        for country, figures in manifest.get("by_country", {}).items():
+            features = ", ".join(f"{k} {v}" for k, v in figures.get("features", {}).items())
+            print(f"  {country}: {figures.get('places')} ({features})")
+        if manifest.get("places") != len(g):
+            err.print(f"[yellow]warning:[/yellow] the manifest records {manifest.get('places')} places but the "
+                      f"files now give {len(g)}; they were changed after `rasd data install`", soft_wrap=True)
 
 
 @data_app.command("install")
 def data_install(
-    source: Annotated[Path, typer.Option("--from", help="A gazetteer folder or file in the rasd CSV format.")],
+    source: Annotated[Optional[str], typer.Option(
+        "--from", metavar="PATH_OR_URL",
+        help="A gazetteer folder or file (rasd CSV, or GeoNames XX.zip/XX.txt), or a URL of one. "
+             "Default: download the GeoNames dumps of --countries.")] = None,
+    countries: Annotated[Optional[str], typer.Option(
+        metavar="SY,IQ", help="Country codes to install, comma-separated (default: SY,IQ when downloading; all in the source otherwise).")] = None,
+    sha256: Annotated[Optional[list[str]], typer.Option(
+        metavar="HEX", help="Expected SHA-256 of each source file, in order (repeat or comma-separate).")] = None,
 ) -> None:
-    """Validate a gazetteer and install it into the data directory."""
+    """Download or copy a gazetteer, validate and index it, and install it into the data
+    directory, all or nothing."""
     from rasd.resolve.install import InstallError, install_gazetteer
+    from rich.markup import escape
 
     try:
-        report = install_gazetteer(source)
+        report = install_gazetteer(source, countries, sha256, console=err)
     except InstallError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2)
     print(report)
 

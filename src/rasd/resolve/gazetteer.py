@@ -155,13 +155,21 @@ def _fingerprint(paths: list[Path]) -> str:
 
 
 def gazetteer_files(directory: Path) -> list[Path]:
-    """The rasd-format CSVs of a gazetteer directory, main file first."""
+    """The gazetteer files of a directory: rasd-format CSVs (main file first), then
+    GeoNames country dumps (``SY.txt``, ``IQ.zip``)."""
+    from rasd.resolve.geonames import is_geonames_file
+
     files = sorted(directory.glob("*.csv.gz")) + sorted(directory.glob("*.csv"))
-    return [f for f in files if not f.name.startswith("coverage")]
+    dumps = sorted(f for f in directory.glob("*.*") if f.is_file() and is_geonames_file(f))
+    return [f for f in files if not f.name.startswith("coverage")] + dumps
 
 
 def _read_any(path: Path) -> Iterator[Place]:
-    if path.name == "syria_admin_ocha.csv" or _is_ocha(path):
+    from rasd.resolve.geonames import is_geonames_file, read_geonames
+
+    if is_geonames_file(path):
+        yield from read_geonames(path)
+    elif path.name == "syria_admin_ocha.csv" or _is_ocha(path):
         yield from read_ocha_admin_csv(path)
     else:
         yield from read_rasd_csv(path)
