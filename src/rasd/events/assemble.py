@@ -354,10 +354,16 @@ class _PlaceView:
         return self.r.mention.cue_start if self.r.mention.cue_start is not None else self.r.mention.start
 
 
-def _victim_side(analysis: Analysis, actors: list[ActorMention]) -> ActorMention | None:
+def _victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate) -> ActorMention | None:
     """The actor whose people were hit: "التنظيم فقد", "عناصر من داعش", "الناطق باسم
-    التنظيم", civilians."""
+    التنظيم", civilians (first, when the event is violence against civilians)."""
     tokens = analysis.tokens
+    if EVENT_TYPE_OF[cand.sub_event_type] == "Violence against civilians":
+        civilians = next((a for a in actors if a.actor.kind == "civilians"), None)
+        if civilians is not None:
+            return civilians
+    near = cand.trigger.token_start
+    actors = [a for a in actors if abs(a.token_start - near) <= 30]
     fighter = number_words().fighter
     for a in actors:
         around = [t.text for t in tokens[max(0, a.token_start - 2):a.token_end + 2]]
@@ -376,7 +382,7 @@ def _victim_side(analysis: Analysis, actors: list[ActorMention]) -> ActorMention
     return next((a for a in actors if a.actor.kind == "civilians"), None)
 
 
-_SOURCE_BEFORE = re.compile(r"(?:اعلان|بيان|تصريح|تصريحات|لسان|سيطره|لسيطره|الموالي|المواليه|المقرب|المقربه|المحسوب|المحسوبه|مصادر|مصدر|وسائل\s+اعلام|وسائل\s+الاعلام|اعلام|ناشطون|ناشطو|مراسل|بيان|موقع|حساب|وكاله)\s+(?:\w+\s+)?$")
+_SOURCE_BEFORE = re.compile(r"(?:اعلان|بيان|تصريح|تصريحات|لسان|سيطره|لسيطره|تسيطر\s+عليه|يسيطر\s+عليه|تسيطر\s+عليها|يسيطر\s+عليها|الخاضع|الخاضعه|الموالي|المواليه|المقرب|المقربه|المحسوب|المحسوبه|مصادر|مصدر|وسائل\s+اعلام|وسائل\s+الاعلام|اعلام|ناشطون|ناشطو|مراسل|بيان|موقع|حساب|وكاله)\s+(?:\w+\s+)?$")
 _SUPPORT_BEFORE = re.compile(r"(?:بدعم|بمسانده|باسناد|باسناد|مدعومه|المدعومه|المدعوم|مدعوم|بغطاء|بمشاركه)\s+(?:جوي\s+)?(?:من\s+)?(?:قبل\s+)?$")
 
 
@@ -397,7 +403,7 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
     trig = cand.trigger
     actors = _within(analysis.actors, cand.segment) or _within(analysis.actors, cand.sentence)
     actors = [a for a in actors if _side_role(analysis, a) is None]
-    victim = _victim_side(analysis, actors)
+    victim = _victim_side(analysis, actors, cand)
     excluded = {victim.actor.name} if victim else set()
     agent: ActorMention | None = None
     # attached to the trigger: غارة للتحالف، غارات التحالف، سيطرت قسد، قصف قوات النظام,
@@ -484,6 +490,16 @@ def _people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore
 
 _JIHADIST = {"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"}
 _MILITANT = re.compile(r"(?<!\w)[وف]?(?:متشدد|جهادي|ارهابي|تكفيري|مسلحي\s+التنظيم|عناصر\s+التنظيم)\w*")
+
+
+_MILITARY_TARGET = re.compile(
+    r"(?<!\w)[وفبل]?(?:مطار|قاعده|ثكنه|مقر|مقرات|مواقع|موقع|نقاط|نقطه|تجمعات|رتل|معسكر|مستودع|مخزن|منصه|كتيبه|فوج|"
+    r"اللواء|الفرقه|حاجز|حواجز|تحصينات|اهداف|هدفا)\w*")
+
+
+def _military_target(analysis: Analysis, cand: Candidate) -> bool:
+    """The strike hit a base, positions or a convoy: its target is an armed side."""
+    return bool(_MILITARY_TARGET.search(analysis.ntext.norm, cand.trigger.start, cand.segment.end))
 
 
 def _nearby_air_force(analysis: Analysis, cand: Candidate) -> Actor | None:
@@ -706,6 +722,17 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             if fallback:
                 target = fallback
                 record["rules"].append("actor2_from_document_salience")
+        if sub == "Non-violent transfer of territory" and agent is not None:
+            # "سمح لمسلحي داعش بمغادرة اليرموك": the side that leaves is actor2
+            leaving = agent
+            agent = target if target is not None and target.name != leaving.name else \
+                ctx.most_salient({leaving.name})
+            target = leaving
+            record["rules"].append("leaving_side_is_actor2")
+        if remote and target is None and victims != "fighters" and not _military_target(analysis, cand):
+            # a strike on a town with no side named hits its people (ACLED codes Civilians)
+            target = _CIVILIANS
+            record["rules"].append("actor2_civilians_in_a_town")
         if EVENT_TYPE_OF[sub] == "Battles" and target is not None and target.kind == "civilians":
             target = ctx.most_salient({agent.name} if agent else set())
         actor1 = agent.name if agent else _agent_default(sub)
