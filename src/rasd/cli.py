@@ -15,8 +15,10 @@ from rich.table import Table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasd: Arabic conflict reporting → ACLED-style event data.")
+actors_app = typer.Typer(no_args_is_help=True, help="Inspect and validate the actor dictionary.")
 data_app = typer.Typer(no_args_is_help=True, help="Install and inspect the data rasd reads (gazetteer).")
 app.add_typer(data_app, name="data")
+app.add_typer(actors_app, name="actors")
 
 err = Console(stderr=True)
 
@@ -227,6 +229,47 @@ def data_install(
         err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2)
     print(report)
+
+
+@actors_app.command("check")
+def actors_check(
+    pack: Annotated[Optional[Path], typer.Argument(help="An actor pack (YAML); default: the one rasd ships.")] = None,
+) -> None:
+    """Validate an actor pack: required fields, inter codes, kinds, dates, and aliases
+    shared by two actors in overlapping periods."""
+    import yaml
+
+    from rasd.data import data_path
+    from rasd.recognize.actors import check_pack
+
+    path = pack or Path(str(data_path("actors.yaml")))
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        err.print(f"[red]error:[/red] {path}: cannot read actor pack ({exc})", highlight=False)
+        raise typer.Exit(2)
+    problems = check_pack(raw, str(path))
+    for problem in problems:
+        err.print(f"[red]error:[/red] {problem}", highlight=False, soft_wrap=True)
+    if problems:
+        raise typer.Exit(1)
+    actors = raw["actors"]
+    aliases = sum(len(a.get("aliases_ar") or []) for a in actors)
+    print(f"{path}: {len(actors)} actors, {aliases} Arabic aliases, no problems")
+
+
+@actors_app.command("list")
+def actors_list() -> None:
+    """The canonical actor names with their ACLED inter codes."""
+    from rasd.recognize.actors import load_pack
+
+    table = Table(header_style="bold")
+    for column in ("name", "inter", "kind", "country", "valid"):
+        table.add_column(column)
+    for actor in load_pack().actors:
+        valid = f"{actor.valid_from or ''}..{actor.valid_to or ''}" if actor.valid_from or actor.valid_to else ""
+        table.add_row(actor.name, str(actor.inter), actor.kind, actor.country or "", valid)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 def main() -> None:

@@ -1,0 +1,75 @@
+"""The actor dictionary and actor mentions: clitics, validity periods, anaphora."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rasd.recognize.actors import ActorPackError, check_pack, load_pack
+from rasd.text.normalize import normalize
+from rasd.text.tokens import tokenize
+
+
+def names(text: str, published: dt.date | None = dt.date(2018, 10, 1)) -> list[tuple[str, bool]]:
+    tokens = tokenize(normalize(text))
+    return [(m.actor.name, m.anaphoric) for m in load_pack().find(tokens, published)]
+
+
+def test_shipped_pack_is_valid() -> None:
+    result = subprocess.run([sys.executable, "-m", "rasd", "actors", "check"], capture_output=True, text=True,
+                            env=os.environ, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+
+
+def test_check_reports_duplicates_and_bad_codes(tmp_path: Path) -> None:
+    pack = {"actors": [
+        {"name": "A", "inter": 2, "kind": "group", "aliases_ar": ["جماعة ألف"]},
+        {"name": "B", "inter": 11, "kind": "group", "aliases_ar": ["جماعة الف"]},
+    ]}
+    problems = check_pack(pack, "test.yaml")
+    assert any("unknown inter code 11" in p for p in problems)
+    assert any("also belongs to 'A'" in p for p in problems)  # same alias after normalization
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(pack, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "rasd", "actors", "check", str(path)], capture_output=True,
+                            text=True, env=os.environ, timeout=60)
+    assert result.returncode == 1 and "unknown inter code" in result.stderr
+    with pytest.raises(ActorPackError):
+        load_pack(path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('أعلن تنظيم داعش مسؤوليته', "Islamic State"),
+    ("قصفت طائرات للتحالف الدولي", "International Coalition"),
+    ("وقسد سيطرت على البلدة", "SDF"),
+    ('هجوم لـ"داعش" على القرية', "Islamic State"),
+    ("مقاتلين من الحشد الشعبي", "PMF"),
+])
+def test_actors_are_found_inside_clitics_and_quotes(text: str, expected: str) -> None:
+    assert expected in [n for n, _ in names(text)]
+
+
+def test_the_same_words_mean_different_forces_before_and_after_december_2024() -> None:
+    before = names("قصف الجيش السوري البلدة", dt.date(2018, 5, 1))
+    after = names("قصف الجيش السوري البلدة", dt.date(2025, 3, 1))
+    assert ("Syrian Government Forces", False) in before
+    assert ("Syrian Transitional Government Forces", False) in after
+
+
+def test_the_organization_refers_back_to_the_group_named_as_one() -> None:
+    found = names("انحسر نفوذ تنظيم الدولة الإسلامية بعد هجمات قوات سوريا الديمقراطية، وخسر التنظيم مواقعه")
+    assert found[-1] == ("Islamic State", True)
+    assert ("SDF", False) in found
+
+
+def test_generic_gunmen_give_way_to_the_group_named_after_them() -> None:
+    # ant-multisource:SK-internationalNews-2000-20180606
+    found = names("استهدفت ستة مسلحين على الأقل من حزب العمال الكردستاني")
+    assert [n for n, _ in found] == ["PKK"]
