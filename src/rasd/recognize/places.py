@@ -170,6 +170,15 @@ def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
                 or _cue_kind(word, cues) or _is_near(word, cues))
 
 
+@lru_cache(maxsize=65536)
+def _is_strong_cue(word: str) -> bool:
+    """A cue strong enough to report the unknown name after it (مدينة، قرية، مناطق)."""
+    if word.startswith(("ال", "وال", "بال", "فال")):
+        return False  # "المدينة X" refers back or describes
+    strong = place_cues().strong
+    return any(v in strong for v, _ in _cue_variants(word))
+
+
 def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = place_cues()
     spans = _gazetteer_spans(tokens, gazetteer)
@@ -216,9 +225,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             continue
         # a name the gazetteer does not know, after a strong cue word or inside a list
         prev = tokens[i - 1] if i else None
-        after_cue = prev is not None and not prev.text.startswith(("ال", "وال", "بال", "فال")) \
-            and any(v in cues.strong for v, _ in _cue_variants(prev.text)) \
-            and not norm[prev.end:tok.start].strip(" ")
+        after_cue = prev is not None and _is_strong_cue(prev.text) and not norm[prev.end:tok.start].strip(" ")
         listed = in_list and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
         if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if listed and not after_cue else 0

@@ -23,7 +23,7 @@ from rasd.data import data_path
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 4  # bump when Place, Gazetteer or PhraseMatcher change shape
+CACHE_VERSION = 6  # bump when Place, Gazetteer or PhraseMatcher change shape
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 

@@ -9,7 +9,6 @@ the token itself is always tried first, then its clitic-stripped variants.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, Iterable, TypeVar
@@ -79,12 +78,19 @@ class PhraseMatcher(Generic[P]):
 
     def __init__(self, article_insensitive: bool = False) -> None:
         self.article_insensitive = article_insensitive
-        # first word's key → (keys of the other words, payload, first word has ال)
-        self._entries: dict[str, list[tuple[tuple[str, ...], P, bool]]] = defaultdict(list)
+        # first word's key → next word's key ('' for one-word entries) →
+        # (keys of the other words, payload, first word has ال)
+        self._entries: dict[str, dict[str, list[tuple[tuple[str, ...], P, bool]]]] = {}
+        self._hit_cache: dict[str, tuple] = {}
         self.max_tokens = 1
 
     def _key(self, word: str) -> str:
         return strip_article(word) if self.article_insensitive else word
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_hit_cache"] = {}  # a cache, not part of the index
+        return state
 
     def add(self, phrase: str, payload: P) -> None:
         words = [w for w in TOKEN_RE.findall(normalize_key(phrase))]
@@ -92,33 +98,57 @@ class PhraseMatcher(Generic[P]):
             return
         keys = tuple(self._key(w) for w in words)
         has_article = self.article_insensitive and keys[0] != words[0]
-        self._entries[keys[0]].append((keys[1:], payload, has_article))
+        self._slot(keys[0], keys[1] if len(keys) > 1 else "").append((keys[1:], payload, has_article))
         if len(words) > 1:
-            glued = self._key("".join(words))
-            self._entries[glued].append(((), payload, has_article))
+            self._slot(self._key("".join(words)), "").append(((), payload, has_article))
         self.max_tokens = max(self.max_tokens, len(words))
+        self._hit_cache.clear()
+
+    def _slot(self, first: str, following: str) -> list[tuple[tuple[str, ...], P, bool]]:
+        return self._entries.setdefault(first, {}).setdefault(following, [])
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._entries.values())
+        return sum(len(entries) for by_next in self._entries.values() for entries in by_next.values())
+
+    def _hits(self, word: str) -> tuple[tuple[str, int, bool, dict[str, list[tuple[tuple[str, ...], P, bool]]]], ...]:
+        """The entries a word can start, per clitic reading: (variant, chars removed,
+        variant has ال, entries). Cached per word: most words start nothing, and the
+        same words come back in every article."""
+        cached = self._hit_cache.get(word)
+        if cached is not None:
+            return cached
+        hits = []
+        for variant, removed in clitic_variants(word):
+            key = self._key(variant)
+            candidates = self._entries.get(key)
+            if candidates:
+                hits.append((variant, removed, key != variant, candidates))
+        result = tuple(hits)
+        if len(self._hit_cache) > 200_000:
+            self._hit_cache.clear()
+        self._hit_cache[word] = result
+        return result
 
     def find_all(self, tokens: list[Token]) -> list[PhraseMatch[P]]:
         """Every match at every position (overlapping), longest first per position."""
         found: list[PhraseMatch[P]] = []
-        keys = [self._key(t.text) for t in tokens] if self.article_insensitive else [
-            t.text for t in tokens
-        ]
+        key = self._key
         for i, token in enumerate(tokens):
-            for variant, removed in clitic_variants(token.text):
-                candidates = self._entries.get(self._key(variant))
-                if not candidates:
-                    continue
+            hits = self._hits(token.text)
+            if not hits:
+                continue
+            following = key(tokens[i + 1].text) if i + 1 < len(tokens) else None
+            for variant, removed, variant_has_article, by_next in hits:
                 matched = False
-                variant_has_article = self._key(variant) != variant
+                candidates = by_next.get("", [])
+                if following is not None and following in by_next:
+                    candidates = candidates + by_next[following]
                 for rest, payload, has_article in candidates:
                     n = len(rest)
                     if has_article and not variant_has_article:
                         continue
-                    if n and tuple(keys[i + 1 : i + 1 + n]) != rest:
+                    if n and (i + n >= len(tokens)
+                              or tuple(key(t.text) for t in tokens[i + 1 : i + 1 + n]) != rest):
                         continue
                     last = tokens[i + n]
                     matched = True
