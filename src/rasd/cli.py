@@ -176,13 +176,14 @@ def data_status() -> None:
     from rasd.resolve.install import read_manifest
     from rich.markup import escape
 
-    paths = gazetteer_paths()
+    paths = [p for p in gazetteer_paths() if p != gz.regions_source()]
     try:
         g = gz.load(paths)
+        regions = gz.load([gz.regions_source()])
     except gz.GazetteerError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2)
-    embedded = paths == [gz.embedded_source()]
+    embedded = paths[0] == gz.embedded_source()
     print(f"data directory: {data_dir()}")
     if embedded:
         print("gazetteer: embedded default (governorates and capitals only); "
@@ -198,6 +199,7 @@ def data_status() -> None:
     for p in g.places:
         counts[p.country] = counts.get(p.country, 0) + 1
     print(f"places: {len(g)} ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
+    print(f"plus rasd's own regions and bases (الغوطة، الجولان، التيفور ...): {len(regions)}")
     if manifest:
         for country, figures in manifest.get("by_country", {}).items():
             features = ", ".join(f"{k} {v}" for k, v in figures.get("features", {}).items())

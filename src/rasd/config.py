@@ -25,14 +25,16 @@ def cache_dir() -> Path:
 
 def gazetteer_paths(explicit: Path | None = None) -> list[Path]:
     """The gazetteer sources to use: an explicit file or folder, else the installed
-    gazetteer, else the embedded default (governorates and capitals only)."""
-    from rasd.resolve.gazetteer import embedded_source, gazetteer_files
+    gazetteer, else the embedded default (governorates and capitals only); always with
+    rasd's own list of regions and bases that gazetteers lack (الغوطة، الجولان، التيفور)."""
+    from rasd.resolve.gazetteer import embedded_source, gazetteer_files, regions_source
 
     if explicit is not None:
-        return gazetteer_files(explicit) if explicit.is_dir() else [explicit]
+        files = gazetteer_files(explicit) if explicit.is_dir() else [explicit]
+        return files + [regions_source()]
     installed = data_dir() / "gazetteer"
     if installed.is_dir():
         files = gazetteer_files(installed)
         if files:
-            return files
-    return [embedded_source()]
+            return files + [regions_source()]
+    return [embedded_source(), regions_source()]

@@ -23,13 +23,13 @@ from rasd.data import data_path
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 6  # bump when Place, Gazetteer or PhraseMatcher change shape
+CACHE_VERSION = 7  # bump when Place, Gazetteer or PhraseMatcher change shape
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 # How specific a feature is, for choosing among rows that share a name.
 FEATURE_RANK = {
-    "city": 0, "town": 1, "village": 2, "neighbourhood": 3, "camp": 3, "site": 3,
+    "city": 0, "town": 1, "village": 2, "neighbourhood": 3, "camp": 3, "site": 3, "region": 4,
     "district": 4, "subdistrict": 5, "governorate": 6, "abandoned": 7, "destroyed": 8,
     "historical": 9,
 }
@@ -142,6 +142,11 @@ class Gazetteer:
 
 def embedded_source() -> Path:
     return Path(str(data_path("places_default.csv")))
+
+
+def regions_source() -> Path:
+    """Regions, mountains and military bases news names but gazetteers lack."""
+    return Path(str(data_path("places_regions.csv")))
 
 
 def _fingerprint(paths: list[Path]) -> str:

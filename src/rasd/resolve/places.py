@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rasd.recognize.places import PlaceMention
 from rasd.resolve.gazetteer import Gazetteer, Place
 
-_SETTLEMENT_SCORE = {"city": 5.0, "town": 4.2, "village": 3.0, "neighbourhood": 2.6,
+_SETTLEMENT_SCORE = {"region": 4.6, "site": 4.6, "city": 5.0, "town": 4.2, "village": 3.0, "neighbourhood": 2.6,
                      "district": 1.8, "subdistrict": 1.2, "governorate": 1.4,
                      "abandoned": 0.3, "destroyed": 0.2, "historical": 0.1}
 
@@ -96,7 +96,7 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[R
                 ambiguous, confidence = True, 0.45
         if best.feature == "governorate":
             precision = 3
-        elif best.feature in ("district", "subdistrict") or mention.near or mention.countryside:
+        elif best.feature in ("district", "subdistrict", "region") or mention.near or mention.countryside:
             precision = 2
         else:
             precision = 1
