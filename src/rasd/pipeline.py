@@ -100,7 +100,10 @@ class Pipeline:
         analysis.dates = find_dates(ntext, doc.published)
         analysis.places = resolve_places(find_places(ntext.norm, tokens, self.gazetteer), self.gazetteer)
         analysis.actors = self.actors.find(tokens, doc.published)
-        analysis.counts = find_counts(ntext.norm, tokens)
+        # "15 مارس" is a day, not fifteen people
+        date_spans = [(d.start, d.end) for d in analysis.dates]
+        analysis.counts = [c for c in find_counts(ntext.norm, tokens)
+                           if not any(a <= c.start < b for a, b in date_spans)]
         analysis.people = find_people(ntext.norm)
         analysis.sources = find_sources(tokens)
         analysis.triggers = find_triggers(tokens)

@@ -65,12 +65,12 @@ def test_denial_of_blame_keeps_the_event(embedded_pipeline) -> None:  # type: ig
     assert events[0].actor1 == "Syrian Opposition Factions"
 
 
-def test_statement_day_bounds_the_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:FR-middleEast-685-20180623: "announced on Saturday" → Friday..Saturday
+def test_statement_day_dates_an_otherwise_undated_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-middleEast-685-20180623: "announced on Saturday": news reports that day's events
     text = ('أعلن الجيش العراقي في بيان السبت، عن مقتل 45 عنصرا من تنظيم "الدولة الإسلامية" بينهم قياديون، '
             "في غارات جوية شنها على ثلاثة مواقع في منطقة هجين بمحافظة دير الزور شرق سوريا.")
     (event,) = extract(shared_pipeline, text, "2018-06-23")
-    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 6, 22), dt.date(2018, 6, 23), 2)
+    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 6, 23), dt.date(2018, 6, 23), 1)
     assert event.actor1 == "Iraqi Security Forces" and event.actor2 == "Islamic State"
     assert event.fatalities == 45 and event.location == "Hajin"
 

@@ -178,21 +178,17 @@ def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
         if resolved:
             # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
             return min(resolved, key=lambda d: abs(d.start - trig))
+    # only the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم"): news reports
+    # what happened that day; the event is dated by it, marked as a weak date
+    reports = [d for d in _within(analysis.dates, cand.sentence) if usable(d) and d.value["precision"] == 1]
+    if reports:
+        d = min(reports, key=lambda d: abs(d.start - trig))
+        return DateMatch(d.start, d.end, dict(d.value, reported=True))
     # the last date the article gave before this sentence (news states it once)
     before = [d for d in analysis.dates if d.end <= cand.sentence.start and usable(d)
               and not _reporting_date(norm, d, 0) and not d.value.get("future")
               and d.value["precision"] <= 2 and cand.sentence.start - d.end < 600]
-    if before:
-        return before[-1]
-    # only the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم"): the event came
-    # that day or the day before
-    reports = [d for d in _within(analysis.dates, cand.sentence) if usable(d) and d.value["precision"] == 1]
-    if reports:
-        d = min(reports, key=lambda d: abs(d.start - trig))
-        day = dt.date.fromisoformat(d.value["date"])
-        window = dict(d.value, date=(day - dt.timedelta(days=1)).isoformat(), precision=2, reported=True)
-        return DateMatch(d.start, d.end, window)
-    return None
+    return before[-1] if before else None
 
 
 _REPORT_BEFORE = re.compile(
