@@ -64,7 +64,7 @@ class DocContext:
 
     def __post_init__(self) -> None:
         for mention in self.analysis.actors:
-            if mention.actor.kind in ("civilians", "protesters", "rioters"):
+            if mention.actor.kind in ("civilians", "protesters", "rioters") or _country_name(self.analysis, mention):
                 continue
             self.salience[mention.actor.name] += 1
             self.actor_by_name.setdefault(mention.actor.name, mention.actor)
@@ -392,12 +392,44 @@ def _side_role(analysis: Analysis, mention: ActorMention) -> str | None:
     return None
 
 
+_COUNTRY_NAMES = {"الولايات المتحده", "ايران", "تركيا", "روسيا", "اسرائيل"}
+_POSSESSED = re.compile(r"(?:ها|ه|هم)$")
+_DOER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:الذي|التي)?\s*(?:نفذته|نفذتها|شنته|شنتها|نفذه|شنه|اطلقته|اطلقتها)\s+$")
+
+
+def _country_name(analysis: Analysis, mention: ActorMention) -> bool:
+    """Whether the mention is a bare country name (its first word may carry a clitic)."""
+    words = [t.text for t in analysis.tokens[mention.token_start:mention.token_end]]
+    return any(" ".join([v] + words[1:]) in _COUNTRY_NAMES for v, _ in clitic_variants(words[0]))
+
+
+def _possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                       excluded: set[str]) -> ActorMention | None:
+    """The author named through a pronoun on the trigger ("غاراتها" after "أعلنت X أن")
+    or a relative clause after it ("الذي نفذته إيران")."""
+    norm = analysis.ntext.norm
+    trig = cand.trigger
+    for a in actors:
+        if a.start > trig.end and _DOER.match(norm[trig.end:a.start]) and a.actor.name not in excluded:
+            return a
+    last_word = analysis.tokens[trig.token_end - 1].text
+    if _POSSESSED.search(last_word) and len(last_word) > 4:
+        before = [a for a in actors if a.end <= trig.start and a.start >= cand.sentence.start
+                  and a.actor.kind == "state" and a.actor.name not in excluded]
+        if before:
+            return before[-1]
+    return None
+
+
 def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
     """(agent, target) among the actor mentions of the clause (else its sentence)."""
     tokens = analysis.tokens
     trig = cand.trigger
     actors = _within(analysis.actors, cand.segment) or _within(analysis.actors, cand.sentence)
     actors = [a for a in actors if _side_role(analysis, a) is None]
+    # a bare country name ("إيران", "تركيا") is a side only as the author of the act
+    countries = [a for a in actors if _country_name(analysis, a)]
+    actors = [a for a in actors if not _country_name(analysis, a)]
     victim = _victim_side(analysis, actors, cand)
     excluded = {victim.actor.name} if victim else set()
     agent: ActorMention | None = None
@@ -412,6 +444,9 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
             if len(between) <= 3 and all(strip_article(w) in _AGENT_GLUE or w in _AGENT_GLUE for w in between):
                 agent = a
                 break
+    # "أعلنت الولايات المتحدة أن غاراتها", "الهجوم الصاروخي الذي نفذته إيران"
+    if agent is None:
+        agent = _possessor_or_doer(analysis, cand, actors + countries, excluded)
     # an actor right before the trigger (subject first): "قوات النظام تقصف"
     if agent is None:
         for a in sorted(actors, key=lambda a: -a.start):
@@ -500,7 +535,8 @@ def _military_target(analysis: Analysis, cand: Candidate) -> bool:
 def _nearby_air_force(analysis: Analysis, cand: Candidate) -> Actor | None:
     previous = [s for s in analysis.sentences if s.end <= cand.sentence.start][-1:]
     start = previous[0].start if previous else cand.sentence.start
-    near = [a.actor for a in analysis.actors if start <= a.start < cand.sentence.end and a.actor.air]
+    near = [a.actor for a in analysis.actors if start <= a.start < cand.sentence.end and a.actor.air
+            and not _country_name(analysis, a)]
     return near[-1] if near else None
 
 
