@@ -154,3 +154,21 @@ def test_evaluate_on_dev_gold_reports_every_figure() -> None:
                   "--gazetteer", str(SHARED_DATA / "gazetteer"))
     text = report.stdout.decode()
     assert "Missed" in text and "Spurious" in text
+
+
+@needs_shared
+def test_seed_people_and_sources_are_mentions(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from rasd.model import Document
+
+    text = SEED.read_text(encoding="utf-8")
+    analysis = shared_pipeline.analyze(Document(id="seed", text=text, published="2018-12-20"))
+    mentions = analysis.mentions()
+    for m in mentions:
+        assert text[m.span.start:m.span.end] == m.span.text
+    people = {m.value["kunya"] or m.value["name"]: m.value for m in mentions if m.kind == "person"}
+    spokesman = next(v for k, v in people.items() if "التدمري" in k)
+    assert spokesman["origin"] == "Palmyra" and spokesman["organization"] == "Islamic State"
+    british = next(v for k, v in people.items() if "البريطاني" in k)
+    assert british["origin"] == "British"
+    sources = {m.value["name"] for m in mentions if m.kind == "source"}
+    assert {"Furat Post", "Resident", "Defector"} <= sources

@@ -70,7 +70,9 @@ class Analysis:
                                value={"value": c.best, "low": c.low, "high": c.high, "role": c.role}))
         for person in self.people:
             out.append(Mention(kind="person", span=self.span(person.start, person.end),
-                               value={"name": person.name, "nisba": person.nisba}))
+                               value={"name": person.name, "kunya": person.kunya, "nisba": person.nisba,
+                                      "origin": person.origin, "role": person.role,
+                                      "organization": person.organization}))
         for s in self.sources:
             out.append(Mention(kind="source", span=self.span(s.start, s.end), value={"name": s.name}))
         for t in self.triggers:
@@ -104,7 +106,7 @@ class Pipeline:
         date_spans = [(d.start, d.end) for d in analysis.dates]
         analysis.counts = [c for c in find_counts(ntext.norm, tokens)
                            if not any(a <= c.start < b for a, b in date_spans)]
-        analysis.people = find_people(ntext.norm)
+        analysis.people = find_people(ntext.norm, tokens, analysis.actors)
         analysis.sources = find_sources(tokens)
         analysis.triggers = find_triggers(tokens)
         analysis.filters = find_filters(tokens)
