@@ -193,6 +193,7 @@ def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
 _REPORT_BEFORE = re.compile(
     r"(?<!\w)[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|ذكر|ذكرت|افاد|افادت|اوضح|اوضحت|صرح|صرحت|اتهم|اتهمت"
     r"|ادان|ادانت|حذر|حذرت|اضاف|اضافت|كشف|كشفت|نشر|نشرت|اورد|اوردت|بث|بثت)\w*(?:\W+\w+){0,8}?\W*$")
+_COMPLEMENTIZER = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|بانه)(?!\w)")
 _REPORT_AFTER = re.compile(r"^(?:\W*(?:\w+\W+){0,3}?(?:ان|بان|انه|انها|عن)(?!\w)|\s*[.\n,]|\s*$)")
 
 
@@ -200,7 +201,11 @@ def _reporting_date(norm: str, date: DateMatch, floor: int) -> bool:
     """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن..."."""
     before = norm[max(floor, date.start - 80):date.start]
     after = norm[date.end:date.end + 40]
-    return bool(_REPORT_BEFORE.search(before) and _REPORT_AFTER.match(after))
+    verb = _REPORT_BEFORE.search(before)
+    if not verb or not _REPORT_AFTER.match(after):
+        return False
+    # "وأضاف أن بريطانيا لم تشارك في ضربات، ليل الأحد": after أن, the date is the content's
+    return not _COMPLEMENTIZER.search(before, verb.start())
 
 
 def _date_window(analysis: Analysis, date: DateMatch | None) -> tuple[dt.date | None, dt.date | None, int]:
@@ -793,6 +798,11 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             if people:
                 fatalities = len(people)
                 fatality_spans = [(p.start, p.end) for p in people]
+        if sub == "Suicide bomb" and fatalities == 0 and _BOMBER_DIED.search(norm, seg.start, seg.end):
+            fatalities = 1  # ACLED counts the attacker who blew himself up
+            record["rules"].append("suicide_bomber_counted")
+        if fatalities == 0 and not groups and _ONE_KILLED.search(norm, seg.start, seg.end):
+            fatalities = 1  # "قُتلت في ..." with no number: one person
         if sub in ("Non-state actor overtakes territory", "Government regains territory", "Arrests",
                    "Peaceful protest", "Agreement", "Non-violent transfer of territory") and not groups:
             fatalities = 0
@@ -855,6 +865,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
     return _merge_within_article(events)
 
 
+_BOMBER_DIED = re.compile(r"(?<!\w)(?:فجر|فجرت)\s+(?:نفسه|نفسها)(?!\w)")
+_ONE_KILLED = re.compile(r"(?<!\w)[وف]?(?:قتلت|لقي\s+حتفه|لقيت\s+حتفها|لقي\s+مصرعه|لقيت\s+مصرعها)(?!\w)")
 _NO_TOLL_TYPES = {"Abduction/forced disappearance", "Arrests", "Peaceful protest", "Agreement",
                   "Non-violent transfer of territory", "Change to group/activity", "Other",
                   "Headquarters or base established", "Disrupted weapons use"}
