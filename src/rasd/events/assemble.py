@@ -648,6 +648,18 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             # nothing dates it and nobody died: commentary or an ongoing situation
             drop("no_date_or_toll")
             continue
+        # "وأوردت سانا مقتل شخص": a toll with no place of its own, right after an event,
+        # is that event's toll
+        if not trigger.sense.mode and events and not _choose_places(analysis, cand, gazetteer):
+            last, _ = events[-1]
+            last_sentence = event_sentence.get(id(last), -9)
+            groups_here = _count_groups(analysis, cand)
+            if _sentence_index(analysis, seg.start) - last_sentence <= 1 and groups_here and last.fatalities == 0:
+                last.fatalities = groups_here[0][0]
+                last.evidence.extend(Evidence(field="fatalities", **_ev(analysis, c.start, c.end))
+                                     for c in groups_here[0][3])
+                drop("toll_of_the_previous_event", str(last.fatalities))
+                continue
         # place
         picks = _choose_places(analysis, cand, gazetteer)
         if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
