@@ -112,3 +112,27 @@ def test_explain_trace_names_every_rule(embedded_pipeline) -> None:  # type: ign
     trace: list[dict] = []
     extract(embedded_pipeline, "قتل ثلاثة مدنيين في غارة جوية على مدينة دوما، يوم الثلاثاء.", trace=trace)
     assert trace and trace[0]["kept"] and trace[0]["rules"][0] == "trigger:Air/drone strike"
+
+
+def test_the_trigger_lexicon_reaches_every_sub_event_type() -> None:
+    import yaml
+
+    from rasd.data import data_path
+    from rasd.model import EVENT_TYPE_OF
+
+    pack = yaml.safe_load(data_path("triggers.yaml").read_text(encoding="utf-8"))
+    covered = {entry["sub_event_type"] for entry in pack["triggers"]}
+    # Government regains territory = a territory trigger with a state force as actor1
+    assert set(EVENT_TYPE_OF) - covered == {"Government regains territory"}
+    assert set(pack["priority"]) >= covered
+
+
+@pytest.mark.parametrize("text, sub, actors", [
+    ("خرجت مظاهرة في مدينة البصرة يوم الجمعة للمطالبة بتحسين الخدمات.", "Peaceful protest", ("Protesters", None)),
+    ("أطلقت القوات العراقية الرصاص الحي على المتظاهرين في مدينة البصرة يوم الجمعة، ما أدى إلى مقتل متظاهرين اثنين.",
+     "Excessive force against protesters", ("Iraqi Security Forces", "Protesters")),
+])
+def test_demonstrations_have_acled_sides(embedded_pipeline, text: str, sub: str, actors: tuple) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract(embedded_pipeline, text, "2018-09-08")
+    assert event.sub_event_type == sub
+    assert (event.actor1, event.actor2) == actors

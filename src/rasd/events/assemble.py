@@ -565,14 +565,36 @@ def _purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     return trigger.sense.territory or any(v in _PREPARING for v, _ in clitic_variants(previous))
 
 
+_PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
+_RIOTERS = Actor("Rioters", 5, "rioters", None, False, None, None)
+
+
+def _demonstration_sides(sub: str, force: Actor | None) -> tuple[Actor | None, Actor | None]:
+    """ACLED's sides for demonstrations: protesters or rioters act; the force that
+    intervenes is actor2, and the one that fires on protesters is actor1."""
+    if sub == "Peaceful protest":
+        return _PROTESTERS, None
+    if sub == "Protest with intervention":
+        return _PROTESTERS, force
+    if sub == "Excessive force against protesters":
+        return force, _PROTESTERS
+    if sub == "Violent demonstration":
+        return _RIOTERS, force
+    return _RIOTERS, _CIVILIANS  # mob violence
+
+
 def _agent_default(sub: str) -> str | None:
     if sub == "Air/drone strike":
         return "Unidentified Military Forces"
     if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Attack", "Grenade",
                "Abduction/forced disappearance", "Shelling/artillery/missile attack"):
         return "Unidentified Armed Group"
-    if sub in ("Peaceful protest",):
+    if sub in ("Peaceful protest", "Protest with intervention"):
         return "Protesters"
+    if sub == "Excessive force against protesters":
+        return "Unidentified Military Forces"
+    if sub in ("Violent demonstration", "Mob violence"):
+        return "Rioters"
     return None
 
 
@@ -783,6 +805,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             record["rules"].append("actor2_civilians_in_a_town")
         if EVENT_TYPE_OF[sub] == "Battles" and target is not None and target.kind == "civilians":
             target = ctx.most_salient({agent.name} if agent else set())
+        if EVENT_TYPE_OF[sub] in ("Protests", "Riots"):
+            forces = [a.actor for a in _within(analysis.actors, seg) if a.actor.kind in ("state", "militia", "group")
+                      and not _country_name(analysis, a)]
+            agent, target = _demonstration_sides(sub, forces[0] if forces else None)
         actor1 = agent.name if agent else _agent_default(sub)
         if actor1 is None:
             drop("no_actor")
