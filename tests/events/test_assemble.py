@@ -136,3 +136,11 @@ def test_demonstrations_have_acled_sides(embedded_pipeline, text: str, sub: str,
     (event,) = extract(embedded_pipeline, text, "2018-09-08")
     assert event.sub_event_type == sub
     assert (event.actor1, event.actor2) == actors
+
+
+def test_a_claim_names_the_author_of_the_attack(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل خمسة أشخاص بانفجار سيارة مفخخة في مدينة الحسكة، يوم الأحد.\n"
+            "وتبنى تنظيم داعش التفجير في بيان نشرته وكالة أعماق.")
+    (event,) = extract(embedded_pipeline, text, "2018-09-10")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == "Islamic State" and event.fatalities == 5

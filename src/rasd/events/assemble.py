@@ -900,7 +900,30 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         record["kept"] = True
         if explain is not None:
             explain.append(record)
+    _apply_claims(analysis, events, event_sentence)
     return _merge_within_article(events)
+
+
+_CLAIM = re.compile(r"(?<!\w)[وف]?(?:تبني|تبنت|يتبني|تتبني|تبنيه|اعلن\w*|اعلنت)(?:\s+\S+){0,5}?\s+(?:مسؤوليته|مسؤوليتها|المسؤوليه)"
+                    r"|(?<!\w)[وف]?(?:تبني|تبنت)(?!\w)")
+
+
+def _apply_claims(analysis: Analysis, events: list[tuple[Event, dict]], event_sentence: dict[int, int]) -> None:
+    """"تبنى تنظيم الدولة الهجوم": a claim names the author of the attack it claims
+    (event-schema.md §3); it is not an event of its own."""
+    norm = analysis.ntext.norm
+    for claim in _CLAIM.finditer(norm):
+        sentence = _sentence_index(analysis, claim.start())
+        claimer = next((a for a in analysis.actors if claim.start() <= a.start <= claim.end() + 40
+                        and a.actor.kind in ("group", "militia", "state")), None)
+        if claimer is None:
+            continue
+        candidates = [e for e, _ in events if event_sentence.get(id(e), 99) <= sentence
+                      and e.actor1 in ("Unidentified Armed Group", "Unidentified Military Forces")]
+        if candidates:
+            event = candidates[-1]
+            event.actor1 = claimer.actor.name
+            event.evidence.append(Evidence(field="actor1", **_ev(analysis, claimer.start, claimer.end)))
 
 
 _BOMBER_DIED = re.compile(r"(?<!\w)(?:فجر|فجرت)\s+(?:نفسه|نفسها)(?!\w)")
