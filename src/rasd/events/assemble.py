@@ -609,6 +609,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
     events: list[tuple[Event, dict]] = []
     last_of_type: dict[str, Event] = {}
     previous_picks: dict[int, list[PlacePick]] = {}
+    focus_cache: list[PlacePick | None] | None = None  # the article's focus place, found once
     event_sentence: dict[int, int] = {}
     previous_place: list[PlacePick] = []
     headline_end = _headline_end(norm)
@@ -662,7 +663,8 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             drop("date_too_vague", f"{date}..{date_end}")
             continue
         stated = date_match is not None and cand.sentence.start <= date_match.start < cand.sentence.end
-        has_toll = bool(_count_groups(analysis, cand))
+        groups = _count_groups(analysis, cand)
+        has_toll = bool(groups)
         if trigger.sense.weak and not stated and not has_toll:
             drop("weak_trigger_without_date_or_toll")
             continue
@@ -672,18 +674,15 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             continue
         # "وأوردت سانا مقتل شخص": a toll with no place of its own, right after an event,
         # is that event's toll
-        if not trigger.sense.mode and events and not _choose_places(analysis, cand, gazetteer):
+        picks = _choose_places(analysis, cand, gazetteer)
+        if not trigger.sense.mode and events and not picks and groups:
             last, _ = events[-1]
-            last_sentence = event_sentence.get(id(last), -9)
-            groups_here = _count_groups(analysis, cand)
-            if _sentence_index(analysis, seg.start) - last_sentence <= 1 and groups_here and last.fatalities == 0:
-                last.fatalities = groups_here[0][0]
+            if _sentence_index(analysis, seg.start) - event_sentence.get(id(last), -9) <= 1 and last.fatalities == 0:
+                last.fatalities = groups[0][0]
                 last.evidence.extend(Evidence(field="fatalities", **_ev(analysis, c.start, c.end))
-                                     for c in groups_here[0][3])
+                                     for c in groups[0][3])
                 drop("toll_of_the_previous_event", str(last.fatalities))
                 continue
-        # place
-        picks = _choose_places(analysis, cand, gazetteer)
         if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
             picks = previous_place
             record["rules"].append("place_from_previous_sentence")
@@ -697,7 +696,9 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             picks = [p for p in previous_picks.get(id(earlier_same), [])]
             if picks:
                 record["rules"].append("place_of_the_event_referred_back_to")
-        focus = _focus_place(analysis) if (stated or has_toll) else None
+        if focus_cache is None:
+            focus_cache = [_focus_place(analysis)]
+        focus = focus_cache[0] if (stated or has_toll) else None
         if not picks and focus is not None:
             picks = [focus]
             record["rules"].append("place_from_document_focus")
@@ -715,7 +716,6 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             target = ctx.actor_by_name.get(earlier.actor2 or "") or target
             record["rules"].append("actors_of_the_event_referred_back_to")
         sub = cand.sub_event_type
-        groups = _count_groups(analysis, cand)
         victims = next((c.victims for g in groups for c in g[3] if c.victims), None)
         if victims is None:
             seg_tokens = [t.text for t in analysis.tokens if seg.start <= t.start < seg.end]
