@@ -144,3 +144,13 @@ def test_a_claim_names_the_author_of_the_attack(embedded_pipeline) -> None:  # t
     (event,) = extract(embedded_pipeline, text, "2018-09-10")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor1 == "Islamic State" and event.fatalities == 5
+
+
+def test_articles_about_uncovered_countries_give_no_syrian_or_iraqi_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Yemen and Libya news (the corpus has much): عدن، سرت are not the Iraqi or Syrian villages so named
+    text = ("قتل خمسة مدنيين في غارة لطيران التحالف العربي على مدينة عدن اليمنية، يوم الجمعة، وفق مصادر "
+            "يمنية.\nوفي ليبيا، قتل ثلاثة عناصر في اشتباكات في مدينة سرت الليبية يوم الخميس. وتشهد اليمن "
+            "حربا منذ سنوات بين الحوثيين والحكومة اليمنية في صنعاء.")
+    trace: list[dict] = []
+    assert extract(shared_pipeline, text, "2016-12-11", trace) == []
+    assert {t["dropped"]["rule"] for t in trace if "dropped" in t} >= {"country_not_covered"}

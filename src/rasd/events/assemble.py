@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from rasd.data import load_yaml
 from rasd.model import EVENT_TYPE_OF, Event, Evidence
 from rasd.pipeline import Analysis
 from rasd.recognize.actors import Actor, ActorMention
@@ -23,7 +25,7 @@ from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
-from rasd.text.tokens import clitic_variants, strip_article
+from rasd.text.tokens import PhraseMatcher, clitic_variants, strip_article
 
 BACKGROUND_DAYS = 90
 # Connectors that start a new event inside one sentence ("..., إضافة إلى ...").
@@ -330,19 +332,47 @@ def _choose_places(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) ->
     return out
 
 
-_COUNTRY_WORDS = {"SY": re.compile(r"(?<!\w)[وفبل]?(?:ال)?سوري(?:ا|ه)?(?!\w)"),
-                  "IQ": re.compile(r"(?<!\w)[وفبل]?(?:ال)?عراق(?:ي|يه)?(?!\w)")}
+@lru_cache(maxsize=1)
+def _country_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for code, words in load_yaml("countries.yaml").items():
+        for word in words:
+            matcher.add(word, code)
+    return matcher
+
+
+def _country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
+    tokens = [t for t in analysis.tokens if start <= t.start < end]
+    return Counter(m.payload for m in _country_matcher().find(tokens))
+
+
+COVERED = ("SY", "IQ")  # the countries the gazetteer and actor pack cover
 
 
 def _country_of(analysis: Analysis, cand: Candidate) -> str | None:
-    """The country the sentence (else the article) is about, from its country words."""
-    norm = analysis.ntext.norm
-    for start, end in ((cand.sentence.start, cand.sentence.end), (0, len(norm))):
-        counts = {cc: len(rx.findall(norm, start, end)) for cc, rx in _COUNTRY_WORDS.items()}
-        best = max(counts, key=lambda cc: counts[cc])
-        if counts[best] and list(counts.values()).count(counts[best]) == 1:
-            return best
+    """The covered country the sentence (else the article) is about, from its country words."""
+    for start, end in ((cand.sentence.start, cand.sentence.end), (0, len(analysis.ntext.norm))):
+        counts = _country_counts(analysis, start, end)
+        covered = [(counts[c], c) for c in COVERED if counts[c]]
+        if covered:
+            best = max(covered)
+            if [n for n, _ in covered].count(best[0]) == 1:
+                return best[1]
     return None
+
+
+def _outside_coverage(analysis: Analysis, cand: Candidate) -> str | None:
+    """The country an article is about when rasd does not cover it (Yemen, Libya...):
+    its place names would be misread as Syrian or Iraqi villages. A sentence that
+    names a covered country is kept."""
+    doc = _country_counts(analysis, 0, len(analysis.ntext.norm))
+    if not doc:
+        return None
+    top, n = doc.most_common(1)[0]
+    if top in COVERED or n <= 2 * sum(doc[c] for c in COVERED):
+        return None  # not clearly about another country
+    here = _country_counts(analysis, cand.sentence.start, cand.sentence.end)
+    return None if any(here[c] for c in COVERED) else top
 
 
 @dataclass
@@ -639,6 +669,10 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             if explain is not None:
                 explain.append(record)
 
+        elsewhere = _outside_coverage(analysis, cand)
+        if elsewhere:
+            drop("country_not_covered", elsewhere)
+            continue
         rejected = _filtered(analysis, cand)
         if rejected:
             drop(rejected.rule, rejected.detail)
