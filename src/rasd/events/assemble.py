@@ -628,123 +628,179 @@ def _agent_default(sub: str) -> str | None:
     return None
 
 
+class _Dropped(Exception):
+    """A candidate the coding rules exclude, with the rule's name for --explain."""
+
+    def __init__(self, rule: str, detail: str = "") -> None:
+        super().__init__(rule)
+        self.rule, self.detail = rule, detail
+
+
+@dataclass
+class _When:
+    match: DateMatch | None
+    date: dt.date | None
+    date_end: dt.date | None
+    precision: int
+    stated: bool  # the date is given in the candidate's own sentence
+
+
+@dataclass
+class _Sides:
+    sub: str
+    agent: Actor | None
+    agent_m: ActorMention | None
+    target: Actor | None
+    target_m: ActorMention | None
+
+
 def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | None = None) -> list[Event]:
     """Events of one analysed document. With ``explain`` (a list), every candidate's
     rules and decisions are appended to it."""
-    ctx = DocContext(analysis)
-    lexicon = trigger_lexicon()
-    words = number_words()
-    norm = analysis.ntext.norm
-    published = analysis.doc.published
-    events: list[tuple[Event, dict]] = []
-    last_of_type: dict[str, Event] = {}
-    previous_picks: dict[int, list[PlacePick]] = {}
-    focus_cache: list[PlacePick | None] | None = None  # the article's focus place, found once
-    event_sentence: dict[int, int] = {}
-    previous_place: list[PlacePick] = []
-    headline_end = _headline_end(norm)
-    for seg in clause_segments(analysis):
-        triggers = _within(analysis.triggers, seg)
-        if not triggers or seg.end <= headline_end:
-            continue  # a headline only repeats what the body reports
-        # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
-        purposeful = [t for t in triggers if not _purpose(analysis, t)]
-        if not purposeful:
-            if explain is not None:
-                explain.append({"segment": analysis.span(seg.start, seg.end).model_dump(),
-                                "trigger": analysis.span(triggers[0].start, triggers[0].end).text,
-                                "rules": ["trigger:purpose"], "dropped": {"rule": "purpose", "detail": ""}})
-            continue
-        trigger = _primary_trigger(purposeful)
-        # a definite event noun ("الهجوم", "القصف") refers back to an event already reported
-        anaphoric = trigger.sense.mode and norm.startswith("ال", trigger.start)
-        sentence = _sentence_of(analysis, seg.start)
-        cand = Candidate(seg, sentence, trigger, trigger.sense.sub_event_type)
-        record: dict = {"segment": analysis.span(seg.start, seg.end).model_dump(),
-                        "trigger": analysis.span(trigger.start, trigger.end).text,
-                        "rules": [f"trigger:{trigger.sense.sub_event_type}"]}
+    return _ArticleAssembler(analysis, gazetteer, explain).run()
 
-        def drop(rule: str, detail: str = "") -> None:
-            record["dropped"] = {"rule": rule, "detail": detail}
-            if explain is not None:
-                explain.append(record)
 
-        elsewhere = _outside_coverage(analysis, cand)
+class _ArticleAssembler:
+    """One article's candidates, clause by clause, with what earlier clauses left:
+    the events so far (a later clause may refer back to them), the article's focus."""
+
+    def __init__(self, analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | None) -> None:
+        self.analysis = analysis
+        self.gazetteer = gazetteer
+        self.explain = explain
+        self.ctx = DocContext(analysis)
+        self.norm = analysis.ntext.norm
+        self.events: list[tuple[Event, dict]] = []
+        self.last_of_type: dict[str, Event] = {}
+        self.picks_of: dict[int, list[PlacePick]] = {}
+        self.sentence_of: dict[int, int] = {}
+        self.previous_place: list[PlacePick] = []
+        self._focus: list[PlacePick | None] | None = None
+
+    def run(self) -> list[Event]:
+        headline_end = _headline_end(self.norm)
+        for seg in clause_segments(self.analysis):
+            triggers = _within(self.analysis.triggers, seg)
+            if not triggers or seg.end <= headline_end:
+                continue  # a headline only repeats what the body reports
+            # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
+            purposeful = [t for t in triggers if not _purpose(self.analysis, t)]
+            trigger = _primary_trigger(purposeful or triggers)
+            record: dict = {"segment": self.analysis.span(seg.start, seg.end).model_dump(),
+                            "trigger": self.analysis.span(trigger.start, trigger.end).text,
+                            "rules": [f"trigger:{trigger.sense.sub_event_type}"]}
+            try:
+                if not purposeful:
+                    raise _Dropped("purpose")
+                cand = Candidate(seg, _sentence_of(self.analysis, seg.start), trigger, trigger.sense.sub_event_type)
+                self._candidate(cand, record)
+                record["kept"] = True
+            except _Dropped as dropped:
+                record["dropped"] = {"rule": dropped.rule, "detail": dropped.detail}
+            if self.explain is not None:
+                self.explain.append(record)
+        _apply_claims(self.analysis, self.events, self.sentence_of)
+        return _merge_within_article(self.events)
+
+    # -- one candidate ---------------------------------------------------------------
+
+    def _candidate(self, cand: Candidate, record: dict) -> None:
+        elsewhere = _outside_coverage(self.analysis, cand)
         if elsewhere:
-            drop("country_not_covered", elsewhere)
-            continue
-        rejected = _filtered(analysis, cand)
+            raise _Dropped("country_not_covered", elsewhere)
+        rejected = _filtered(self.analysis, cand)
         if rejected:
-            drop(rejected.rule, rejected.detail)
-            continue
-        # date
-        date_match = _choose_date(analysis, cand)
-        date, date_end, precision = _date_window(analysis, date_match)
-        if date_match is not None and date_match.value.get("future"):
-            drop("future_date", date_match.value["date"])
-            continue
-        if published and date_end and (published - date_end).days > BACKGROUND_DAYS:
-            drop("background_date", f"{date}..{date_end}")
-            continue
-        if date_match is not None and date_match.value.get("since") and date and date_end \
-                and (date_end - date).days >= 7:
-            drop("ongoing_since", f"{date}..{date_end}")
-            continue
-        if date_match is not None and date_match.value["category"] == "year":
-            drop("background_year", date_match.value["date"][:4])
-            continue
-        if date and date_end and (date_end - date).days > 31:
-            drop("date_too_vague", f"{date}..{date_end}")
-            continue
-        stated = date_match is not None and cand.sentence.start <= date_match.start < cand.sentence.end
-        groups = _count_groups(analysis, cand)
-        has_toll = bool(groups)
-        if trigger.sense.weak and not stated and not has_toll:
-            drop("weak_trigger_without_date_or_toll")
-            continue
-        if date_match is None and not has_toll:
+            raise _Dropped(rejected.rule, rejected.detail)
+        when = self._when(cand)
+        groups = _count_groups(self.analysis, cand)
+        if cand.trigger.sense.weak and not when.stated and not groups:
+            raise _Dropped("weak_trigger_without_date_or_toll")
+        if when.match is None and not groups:
             # nothing dates it and nobody died: commentary or an ongoing situation
-            drop("no_date_or_toll")
-            continue
-        # "وأوردت سانا مقتل شخص": a toll with no place of its own, right after an event,
-        # is that event's toll
-        picks = _choose_places(analysis, cand, gazetteer)
-        if not trigger.sense.mode and events and not picks and groups:
-            last, _ = events[-1]
-            if _sentence_index(analysis, seg.start) - event_sentence.get(id(last), -9) <= 1 and last.fatalities == 0:
-                last.fatalities = groups[0][0]
-                last.evidence.extend(Evidence(field="fatalities", **_ev(analysis, c.start, c.end))
-                                     for c in groups[0][3])
-                drop("toll_of_the_previous_event", str(last.fatalities))
-                continue
-        if not picks and _CONTINUATION.match(norm[seg.start:seg.end]) and previous_place:
-            picks = previous_place
+            raise _Dropped("no_date_or_toll")
+        picks = _choose_places(self.analysis, cand, self.gazetteer)
+        if not cand.trigger.sense.mode and not picks and groups and self._adds_toll_to_previous(cand, groups):
+            raise _Dropped("toll_of_the_previous_event", str(self.events[-1][0].fatalities))
+        picks = self._where(cand, record, picks, when.stated or bool(groups))
+        sides = self._sides(cand, record, groups)
+        actor1 = sides.agent.name if sides.agent else _agent_default(sides.sub)
+        if actor1 is None:
+            raise _Dropped("no_actor")
+        actor2 = sides.target.name if sides.target and sides.target.name != actor1 else None
+        if sides.sub == "Armed clash" and actor2 is None:
+            raise _Dropped("clash_without_second_side")
+        toll = self._toll(cand, sides.sub, groups, record)
+        sources = self._sources(cand)
+        for pick in picks:
+            self._emit(cand, when, pick, sides, actor1, actor2, toll, sources)
+        self.previous_place = picks
+
+    def _when(self, cand: Candidate) -> _When:
+        published = self.analysis.doc.published
+        match = _choose_date(self.analysis, cand)
+        date, date_end, precision = _date_window(self.analysis, match)
+        if match is not None and match.value.get("future"):
+            raise _Dropped("future_date", match.value["date"])
+        if published and date_end and (published - date_end).days > BACKGROUND_DAYS:
+            raise _Dropped("background_date", f"{date}..{date_end}")
+        if match is not None and match.value.get("since") and date and date_end and (date_end - date).days >= 7:
+            raise _Dropped("ongoing_since", f"{date}..{date_end}")
+        if match is not None and match.value["category"] == "year":
+            raise _Dropped("background_year", match.value["date"][:4])
+        if date and date_end and (date_end - date).days > 31:
+            raise _Dropped("date_too_vague", f"{date}..{date_end}")
+        stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
+        return _When(match, date, date_end, precision, stated)
+
+    def _adds_toll_to_previous(self, cand: Candidate, groups: list) -> bool:  # type: ignore[type-arg]
+        """"وأوردت سانا مقتل شخص": a toll with no place of its own, right after an
+        event, is that event's toll."""
+        if not self.events:
+            return False
+        last, _ = self.events[-1]
+        if _sentence_index(self.analysis, cand.segment.start) - self.sentence_of.get(id(last), -9) > 1 \
+                or last.fatalities != 0:
+            return False
+        last.fatalities = groups[0][0]
+        last.evidence.extend(Evidence(field="fatalities", **_ev(self.analysis, c.start, c.end)) for c in groups[0][3])
+        return True
+
+    def _anaphoric(self, cand: Candidate) -> bool:
+        """A definite event noun ("الهجوم", "القصف") refers back to an event already reported."""
+        return cand.trigger.sense.mode and self.norm.startswith("ال", cand.trigger.start)
+
+    def _where(self, cand: Candidate, record: dict, picks: list[PlacePick], dated: bool) -> list[PlacePick]:
+        seg, trigger = cand.segment, cand.trigger
+        if not picks and _CONTINUATION.match(self.norm[seg.start:seg.end]) and self.previous_place:
             record["rules"].append("place_from_previous_sentence")
-        earlier_same = last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
-        generic = norm[trigger.start:trigger.end] in _GENERIC_SHELLING
-        if earlier_same is not None and ((earlier_same.sub_event_type != cand.sub_event_type and not generic)
-                                         or event_sentence.get(id(earlier_same), -9) < _sentence_index(analysis, seg.start) - 2):
-            earlier_same = None  # only the strike (clash ...) of the last sentences
-        if not picks and anaphoric and earlier_same is not None:
+            return self.previous_place
+        earlier = self.last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
+        generic = self.norm[trigger.start:trigger.end] in _GENERIC_SHELLING
+        if earlier is not None and ((earlier.sub_event_type != cand.sub_event_type and not generic)
+                                    or self.sentence_of.get(id(earlier), -9) < _sentence_index(self.analysis, seg.start) - 2):
+            earlier = None  # only the strike (clash ...) of the last sentences
+        if not picks and self._anaphoric(cand) and earlier is not None:
             # "إن القصف أسفر عن مقتل 4 أشخاص": the strike just reported
-            picks = [p for p in previous_picks.get(id(earlier_same), [])]
+            picks = list(self.picks_of.get(id(earlier), []))
             if picks:
                 record["rules"].append("place_of_the_event_referred_back_to")
-        if focus_cache is None:
-            focus_cache = [_focus_place(analysis)]
-        focus = focus_cache[0] if (stated or has_toll) else None
-        if not picks and focus is not None:
-            picks = [focus]
+        if self._focus is None:
+            self._focus = [_focus_place(self.analysis)]
+        if not picks and dated and self._focus[0] is not None:
+            picks = [self._focus[0]]
             record["rules"].append("place_from_document_focus")
         if not picks:
-            drop("no_place")
-            continue
-        # actors and type
+            raise _Dropped("no_place")
+        return picks
+
+    def _sides(self, cand: Candidate, record: dict, groups: list) -> _Sides:  # type: ignore[type-arg]
+        analysis, ctx, trigger, seg = self.analysis, self.ctx, cand.trigger, cand.segment
+        words = number_words()
         agent_m, target_m = _actor_roles(analysis, cand)
         agent = agent_m.actor if agent_m else None
         target = target_m.actor if target_m else None
-        earlier = last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
-        if anaphoric and agent is None and target is None and earlier is not None:
+        earlier = self.last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
+        if self._anaphoric(cand) and agent is None and target is None and earlier is not None:
             # "إحباط الهجوم جرى الخميس في ناحية بادوش": the attack already reported
             agent = ctx.actor_by_name.get(earlier.actor1) or agent
             target = ctx.actor_by_name.get(earlier.actor2 or "") or target
@@ -756,7 +812,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             if any(any(v in words.civilian for v, _ in clitic_variants(w)) for w in seg_tokens) or any(
                     trigger.start <= a < seg.end for a, _ in analysis.civilian_targets):
                 victims = "civilians"
-        if sub in _GENERIC_SHELLING_TYPES and norm[trigger.start:trigger.end] in _GENERIC_SHELLING:
+        if sub in _GENERIC_SHELLING_TYPES and self.norm[trigger.start:trigger.end] in _GENERIC_SHELLING:
             if agent and agent.name in _AIR_FIRST:
                 sub = "Air/drone strike"
                 record["rules"].append("generic_shelling_by_air_force")
@@ -770,15 +826,13 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             elif victims == "fighters" and (agent or target):
                 sub = "Armed clash"
             else:
-                drop("killing_without_mode_or_victims")
-                continue
+                raise _Dropped("killing_without_mode_or_victims")
         if sub == "Air/drone strike" and agent and not agent.air:
-            air_actor = next((a.actor for a in _within(analysis.actors, sentence) if a.actor.air), None)
+            air_actor = next((a for a in _within(analysis.actors, cand.sentence) if a.actor.air), None)
             if air_actor:
                 if target is None and agent.kind != "civilians":
                     target = agent
-                agent = air_actor
-                agent_m = next(a for a in _within(analysis.actors, sentence) if a.actor is air_actor)
+                agent, agent_m = air_actor.actor, air_actor
         if trigger.sense.territory and agent and agent.inter == 1:
             sub = "Government regains territory"
         # fill sides
@@ -793,7 +847,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             # the air force named in this or the previous sentence ("وقال الجيش إن الضربة
             # الجوية ..."), or the author of the article's earlier strike
             air = _nearby_air_force(analysis, cand)
-            earlier_strike = last_of_type.get("Explosions/Remote violence")
+            earlier_strike = self.last_of_type.get("Explosions/Remote violence")
             if air is None and earlier_strike is not None and earlier_strike.sub_event_type == sub:
                 air = ctx.actor_by_name.get(earlier_strike.actor1)
             if agent is not None and target is None and agent.kind not in ("civilians",) \
@@ -807,13 +861,13 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                           if ctx.actor_by_name[n].kind == "state"), None)
             if agent is not None:
                 record["rules"].append("chemical_attack_by_most_named_state_force")
-        if agent is None:
-            if sub in ("Armed clash", "Non-state actor overtakes territory", "Air/drone strike",
-                       "Shelling/artillery/missile attack") and target is not None:
-                fallback = ctx.most_salient({target.name})
-                if fallback and (sub != "Air/drone strike" or fallback.air):
-                    agent = fallback
-                    record["rules"].append("actor1_from_document_salience")
+        if agent is None and target is not None and sub in (
+                "Armed clash", "Non-state actor overtakes territory", "Air/drone strike",
+                "Shelling/artillery/missile attack"):
+            fallback = ctx.most_salient({target.name})
+            if fallback and (sub != "Air/drone strike" or fallback.air):
+                agent = fallback
+                record["rules"].append("actor1_from_document_salience")
         if target is None and _militant_victims(analysis, cand):
             target = next((ctx.actor_by_name[n] for n, _ in ctx.salience.most_common()
                            if n in _JIHADIST and (agent is None or n != agent.name)), None)
@@ -821,7 +875,7 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
                 record["rules"].append("militants_are_the_jihadist_group")
         if target is None and agent is not None and (sub in (
                 "Armed clash", "Non-state actor overtakes territory", "Government regains territory")
-                or (EVENT_TYPE_OF[sub] == "Explosions/Remote violence" and victims == "fighters")):
+                or (remote and victims == "fighters")):
             fallback = ctx.most_salient({agent.name})
             if fallback:
                 target = fallback
@@ -843,33 +897,29 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
             forces = [a.actor for a in _within(analysis.actors, seg) if a.actor.kind in ("state", "militia", "group")
                       and not _country_name(analysis, a)]
             agent, target = _demonstration_sides(sub, forces[0] if forces else None)
-        actor1 = agent.name if agent else _agent_default(sub)
-        if actor1 is None:
-            drop("no_actor")
-            continue
-        actor2 = target.name if target and target.name != actor1 else None
-        if sub == "Armed clash" and actor2 is None:
-            drop("clash_without_second_side")
-            continue
-        # fatalities
+        return _Sides(sub, agent, agent_m, target, target_m)
+
+    def _toll(self, cand: Candidate, sub: str, groups: list, record: dict) -> tuple:  # type: ignore[type-arg]
+        """(fatalities, low, high, evidence spans): the toll nearest the trigger, killed
+        counts first; other figures only widen the range (ACLED's lowest-figure rule)."""
+        norm, seg = self.norm, cand.segment
         fatalities, f_low, f_high = 0, None, None
-        fatality_spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []
         if sub in _NO_TOLL_TYPES:
             groups = [g for g in groups if any(c.role == "killed" for c in g[3])]
         if groups:
-            # the toll nearest the trigger, killed counts first; others only widen the range
             killed = [g for g in groups if any(c.role == "killed" for c in g[3])] or groups
-            best, low, high, members = min(killed, key=lambda g: abs(g[3][0].start - trigger.start))
+            best, low, high, members = min(killed, key=lambda g: abs(g[3][0].start - cand.trigger.start))
             fatalities, f_low, f_high = best, low, high
             others = [g[0] for g in killed if g[0] > best]
             if others:
                 f_low, f_high = (low if low is not None else best), max(others + [high or best])
-            fatality_spans = [(c.start, c.end) for c in members]
+            spans = [(c.start, c.end) for c in members]
         else:
-            people = _people_killed(analysis, cand)
+            people = _people_killed(self.analysis, cand)
             if people:
                 fatalities = len(people)
-                fatality_spans = [(p.start, p.end) for p in people]
+                spans = [(p.start, p.end) for p in people]
         if sub == "Suicide bomb" and fatalities == 0 and _BOMBER_DIED.search(norm, seg.start, seg.end):
             fatalities = 1  # ACLED counts the attacker who blew himself up
             record["rules"].append("suicide_bomber_counted")
@@ -878,64 +928,67 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict] | Non
         if sub in ("Non-state actor overtakes territory", "Government regains territory", "Arrests",
                    "Peaceful protest", "Agreement", "Non-violent transfer of territory") and not groups:
             fatalities = 0
-        # sources
+        return fatalities, f_low, f_high, spans
+
+    def _sources(self, cand: Candidate) -> list[str]:
+        """Who the sentence attributes it to; else the source named earlier in the
+        paragraph, or the one "وأضافت الشبكة" points back to."""
+        analysis, sentence = self.analysis, cand.sentence
         sources = [s.name for s in _within(analysis.sources, sentence)]
         if not sources:
-            # the source named earlier in the paragraph, or the one "وأضافت الشبكة" points back to
-            referring = _REFERRING_SOURCE.search(norm, sentence.start, sentence.end)
+            referring = _REFERRING_SOURCE.search(self.norm, sentence.start, sentence.end)
             earlier = [s for s in analysis.sources if s.end <= sentence.start
-                       and (referring or "\n" not in norm[s.end:sentence.start])]
+                       and (referring or "\n" not in self.norm[s.end:sentence.start])]
             sources = [earlier[-1].name] if earlier else []
-        for pick in picks:
-            place = pick.place
-            evidence = [Evidence(field="trigger", **_ev(analysis, trigger.start, trigger.end))]
-            if agent_m and agent and agent_m.actor.name == actor1:
-                evidence.append(Evidence(field="actor1", **_ev(analysis, agent_m.start, agent_m.end)))
-            if target_m and actor2 == target_m.actor.name:
-                evidence.append(Evidence(field="actor2", **_ev(analysis, target_m.start, target_m.end)))
-            evidence.append(Evidence(field="location", **_ev(analysis, pick.start, pick.end)))
-            if date_match:
-                evidence.append(Evidence(field="date", **_ev(analysis, date_match.start, date_match.end)))
-            for a, b in fatality_spans:
-                evidence.append(Evidence(field="fatalities", **_ev(analysis, a, b)))
-            evidence.append(Evidence(field="quote", **_ev(analysis, seg.start, seg.end)))
-            location_ar = analysis.span(pick.start, pick.end).text
-            if pick.resolved is not None and pick.start != pick.resolved.mention.start:
-                location_ar = analysis.span(pick.resolved.mention.start, pick.resolved.mention.end).text
-            location_ar = location_ar.lstrip("#")
-            confidence = trigger.sense.strength * (
-                0.55 + 0.1 * bool(agent) + 0.1 * bool(actor2) + 0.1 * bool(date_match)
-                + 0.15 * (pick.resolved is not None and not pick.resolved.ambiguous))
-            event = Event(
-                event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
-                date=date, date_end=date_end, time_precision=precision,
-                actor1=actor1, actor2=actor2,
-                country=place.country if place else pick.country,
-                admin1=place.admin1 if place else None,
-                admin2=(place.admin2 or None) if place else None,
-                location=place.display_name if place else location_ar,
-                location_ar=location_ar,
-                latitude=place.lat if place else None, longitude=place.lon if place else None,
-                geo_precision=pick.geo_precision, gazetteer_id=place.id if place else None,
-                fatalities=fatalities, fatalities_low=f_low, fatalities_high=f_high,
-                reported_by=list(dict.fromkeys(sources)), evidence=evidence,
-                notes=_note(sub, actor1, actor2, place, fatalities),
-                confidence=round(min(confidence, 1.0), 3), doc_id=analysis.doc.id,
-            )
-            weak_date = date_match is None or bool(date_match.value.get("reported"))
-            resolved_here = pick.resolved is not None and pick.resolved.place is not None
-            place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
-            events.append((event, {"anaphoric": anaphoric, "specificity": _specificity(pick),
-                                   "weak_date": weak_date, "place_key": place_key, "segment": seg.start}))
-            last_of_type[event.event_type] = event
-            previous_picks[id(event)] = [pick]
-            event_sentence[id(event)] = _sentence_index(analysis, seg.start)
-        previous_place = picks
-        record["kept"] = True
-        if explain is not None:
-            explain.append(record)
-    _apply_claims(analysis, events, event_sentence)
-    return _merge_within_article(events)
+        return list(dict.fromkeys(sources))
+
+    def _emit(self, cand: Candidate, when: _When, pick: PlacePick, sides: _Sides, actor1: str,
+              actor2: str | None, toll: tuple, sources: list[str]) -> None:  # type: ignore[type-arg]
+        analysis, trigger, seg = self.analysis, cand.trigger, cand.segment
+        fatalities, f_low, f_high, fatality_spans = toll
+        place = pick.place
+        evidence = [Evidence(field="trigger", **_ev(analysis, trigger.start, trigger.end))]
+        if sides.agent_m and sides.agent and sides.agent_m.actor.name == actor1:
+            evidence.append(Evidence(field="actor1", **_ev(analysis, sides.agent_m.start, sides.agent_m.end)))
+        if sides.target_m and actor2 == sides.target_m.actor.name:
+            evidence.append(Evidence(field="actor2", **_ev(analysis, sides.target_m.start, sides.target_m.end)))
+        evidence.append(Evidence(field="location", **_ev(analysis, pick.start, pick.end)))
+        if when.match:
+            evidence.append(Evidence(field="date", **_ev(analysis, when.match.start, when.match.end)))
+        evidence.extend(Evidence(field="fatalities", **_ev(analysis, a, b)) for a, b in fatality_spans)
+        evidence.append(Evidence(field="quote", **_ev(analysis, seg.start, seg.end)))
+        location_ar = analysis.span(pick.start, pick.end).text
+        if pick.resolved is not None and pick.start != pick.resolved.mention.start:
+            location_ar = analysis.span(pick.resolved.mention.start, pick.resolved.mention.end).text
+        location_ar = location_ar.lstrip("#")
+        confidence = trigger.sense.strength * (
+            0.55 + 0.1 * bool(sides.agent) + 0.1 * bool(actor2) + 0.1 * bool(when.match)
+            + 0.15 * (pick.resolved is not None and not pick.resolved.ambiguous))
+        sub = sides.sub
+        event = Event(
+            event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
+            date=when.date, date_end=when.date_end, time_precision=when.precision,
+            actor1=actor1, actor2=actor2,
+            country=place.country if place else pick.country,
+            admin1=place.admin1 if place else None,
+            admin2=(place.admin2 or None) if place else None,
+            location=place.display_name if place else location_ar,
+            location_ar=location_ar,
+            latitude=place.lat if place else None, longitude=place.lon if place else None,
+            geo_precision=pick.geo_precision, gazetteer_id=place.id if place else None,
+            fatalities=fatalities, fatalities_low=f_low, fatalities_high=f_high,
+            reported_by=sources, evidence=evidence,
+            notes=_note(sub, actor1, actor2, place, fatalities),
+            confidence=round(min(confidence, 1.0), 3), doc_id=analysis.doc.id,
+        )
+        weak_date = when.match is None or bool(when.match.value.get("reported"))
+        resolved_here = pick.resolved is not None and pick.resolved.place is not None
+        place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
+        self.events.append((event, {"anaphoric": self._anaphoric(cand), "specificity": _specificity(pick),
+                                    "weak_date": weak_date, "place_key": place_key, "segment": seg.start}))
+        self.last_of_type[event.event_type] = event
+        self.picks_of[id(event)] = [pick]
+        self.sentence_of[id(event)] = _sentence_index(analysis, seg.start)
 
 
 _CLAIM = re.compile(r"(?<!\w)[وف]?(?:تبني|تبنت|يتبني|تتبني|تبنيه|اعلن\w*|اعلنت)(?:\s+\S+){0,5}?\s+(?:مسؤوليته|مسؤوليتها|المسؤوليه)"
