@@ -172,3 +172,14 @@ def test_seed_people_and_sources_are_mentions(shared_pipeline) -> None:  # type:
     assert british["origin"] == "British"
     sources = {m.value["name"] for m in mentions if m.kind == "source"}
     assert {"Furat Post", "Resident", "Defector"} <= sources
+
+
+def test_unknown_sources_after_attribution_are_kept_verbatim(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from rasd.model import Document
+
+    text = "قتل ثلاثة مدنيين في غارة جوية على مدينة دوما، يوم الثلاثاء، بحسب صحيفة الوطن."
+    analysis = embedded_pipeline.analyze(Document(id="s", text=text, published="2018-03-22"))
+    sources = [m for m in analysis.mentions() if m.kind == "source"]
+    assert [s.span.text for s in sources] == ["صحيفة الوطن"]
+    (event,) = embedded_pipeline.extract(Document(id="s", text=text, published="2018-03-22"))
+    assert event.reported_by == ["صحيفة الوطن"]

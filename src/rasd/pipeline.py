@@ -74,7 +74,9 @@ class Analysis:
                                       "origin": person.origin, "role": person.role,
                                       "organization": person.organization}))
         for s in self.sources:
-            out.append(Mention(kind="source", span=self.span(s.start, s.end), value={"name": s.name}))
+            span = self.span(s.start, s.end)
+            out.append(Mention(kind="source", span=span,
+                               value={"name": span.text if s.verbatim else s.name, "verbatim": s.verbatim}))
         for t in self.triggers:
             out.append(Mention(kind="trigger", span=self.span(t.start, t.end),
                                value={"sub_event_type": t.sense.sub_event_type}))
@@ -107,7 +109,7 @@ class Pipeline:
         analysis.counts = [c for c in find_counts(ntext.norm, tokens)
                            if not any(a <= c.start < b for a, b in date_spans)]
         analysis.people = find_people(ntext.norm, tokens, analysis.actors)
-        analysis.sources = find_sources(tokens)
+        analysis.sources = find_sources(tokens, ntext.norm)
         analysis.triggers = find_triggers(tokens)
         analysis.filters = find_filters(tokens)
         analysis.civilian_targets = find_civilian_targets(tokens)

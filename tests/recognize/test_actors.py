@@ -73,3 +73,19 @@ def test_generic_gunmen_give_way_to_the_group_named_after_them() -> None:
     # ant-multisource:SK-internationalNews-2000-20180606
     found = names("استهدفت ستة مسلحين على الأقل من حزب العمال الكردستاني")
     assert [n for n, _ in found] == ["PKK"]
+
+
+def test_the_latter_after_a_verb_is_the_actor_named_last() -> None:
+    # seed article (Al-Hal Net, Deir ez-Zor, December 2018)
+    text = ("خسر التنظيم عدداً من قيادييه في المعارك الأخيرة بينه وبين قسد ضمن العملية العسكرية التي "
+            "أطلقتها الأخيرة ضد التنظيم")
+    tokens = tokenize(normalize(text))
+    mentions = load_pack().find(tokens, dt.date(2018, 12, 20))
+    latter = [m for m in mentions if normalize(text).norm[m.start:m.end] == "الاخيره"]
+    assert [m.actor.name for m in latter] == ["SDF"]  # "المعارك الأخيرة" is an adjective, not an actor
+
+
+def test_both_sides_are_the_last_two_actors() -> None:
+    text = "اندلعت اشتباكات بين قوات النظام وفصائل المعارضة، وتبادل الطرفان القصف"
+    found = names(text)
+    assert ("Syrian Government Forces", True) in found and ("Syrian Opposition Factions", True) in found

@@ -21,6 +21,7 @@ from rasd.pipeline import Analysis
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.recognize.dates import DateMatch
 from rasd.recognize.numbers import CountMention, number_words
+from rasd.recognize.sources import SourceMention
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
@@ -934,12 +935,16 @@ class _ArticleAssembler:
         """Who the sentence attributes it to; else the source named earlier in the
         paragraph, or the one "وأضافت الشبكة" points back to."""
         analysis, sentence = self.analysis, cand.sentence
-        sources = [s.name for s in _within(analysis.sources, sentence)]
+
+        def name(s: SourceMention) -> str:
+            return analysis.span(s.start, s.end).text if s.verbatim else s.name
+
+        sources = [name(s) for s in _within(analysis.sources, sentence)]
         if not sources:
             referring = _REFERRING_SOURCE.search(self.norm, sentence.start, sentence.end)
             earlier = [s for s in analysis.sources if s.end <= sentence.start
                        and (referring or "\n" not in self.norm[s.end:sentence.start])]
-            sources = [earlier[-1].name] if earlier else []
+            sources = [name(earlier[-1])] if earlier else []
         return list(dict.fromkeys(sources))
 
     def _emit(self, cand: Candidate, when: _When, pick: PlacePick, sides: _Sides, actor1: str,

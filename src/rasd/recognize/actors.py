@@ -21,6 +21,13 @@ from rasd.text.tokens import PhraseMatcher, Token, clitic_variants
 
 KINDS = {"state", "group", "militia", "civilians", "protesters", "rioters", "unidentified"}
 ANAPHORS = {"التنظيم": "group"}
+# "أطلقتها الأخيرة" (the latter launched it): an actor, after a verb; "المعارك الأخيرة"
+# (the recent battles) is an adjective.
+LATTER = {"الاخيره", "الاخير"}
+BOTH_SIDES = {"الطرفين", "الطرفان"}
+_VERB_ENDINGS = ("تها", "ته", "تهم")
+_VERBS = {"فقد", "خسر", "قال", "اعلن", "اكد", "شن", "نفذ", "سيطر", "تمكن", "بدأ", "بدا", "حاول", "اطلق", "قامت", "قام",
+          "تسيطر", "يسيطر", "تشن", "يشن", "اتهمت", "اتهم", "ردت", "رد"}
 # Actors the bare word التنظيم ("the organization") refers back to in these texts.
 ORGANIZATIONS = {"Islamic State", "Al-Qaeda", "HTS", "Hurras al-Din"}
 
@@ -160,8 +167,31 @@ class ActorLexicon:
                     if antecedent is not None:
                         found.append(ActorMention(tok.start + removed, tok.end, antecedent, i, i + 1, True))
                     break
+        found.extend(self._latter_and_both(tokens, found))
         found.sort(key=lambda m: m.start)
         return found
+
+    @staticmethod
+    def _latter_and_both(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
+        """"الأخيرة" after a verb: the actor named last; "الطرفين": the last two sides."""
+        extra: list[ActorMention] = []
+        named = sorted((m for m in found if m.actor.kind not in ("civilians",)), key=lambda m: m.start)
+        for i, tok in enumerate(tokens):
+            before = [m for m in named if m.start < tok.start]
+            if tok.text in LATTER and i > 0 and before:
+                prev = tokens[i - 1].text
+                verb = prev.endswith(_VERB_ENDINGS) or any(v in _VERBS for v, _ in clitic_variants(prev))
+                if verb and not prev.startswith("ال"):
+                    extra.append(ActorMention(tok.start, tok.end, before[-1].actor, i, i + 1, True))
+            elif any(v in BOTH_SIDES for v, _ in clitic_variants(tok.text)):
+                sides: list[Actor] = []
+                for m in reversed(before):
+                    if m.actor.name not in [a.name for a in sides]:
+                        sides.append(m.actor)
+                    if len(sides) == 2:
+                        break
+                extra.extend(ActorMention(tok.start, tok.end, a, i, i + 1, True) for a in reversed(sides))
+        return extra
 
 
 def load_pack(path: Path | None = None) -> ActorLexicon:

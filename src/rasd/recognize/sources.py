@@ -14,6 +14,7 @@ class SourceMention:
     start: int  # normalized offsets
     end: int
     name: str
+    verbatim: bool = False  # not in the pack: the words as the article writes them
 
 
 @lru_cache(maxsize=1)
@@ -34,18 +35,35 @@ def _cues() -> tuple[PhraseMatcher[str], frozenset[str]]:
     return cues, frozenset(data.get("anonymous", []))
 
 
-def find_sources(tokens: list[Token]) -> list[SourceMention]:
+def find_sources(tokens: list[Token], norm: str = "") -> list[SourceMention]:
     """Sources that the text attributes something to: an attribution cue (بحسب، أفادت،
     قال ...) within a few words before, or an anonymous source (residents, activists),
-    which is only ever named as a source."""
+    which is only ever named as a source. After "بحسب / وفق / نقلا عن" a source the
+    pack does not know is kept as written (``name`` is then the Arabic words)."""
     cues, anonymous = _cues()
-    cue_ends = [m.token_end for m in cues.find(tokens)]
+    cue_matches = cues.find(tokens)
+    cue_ends = [m.token_end for m in cue_matches]
     found = []
     for m in _matcher().find(tokens):
         cued = any(0 <= m.token_start - end <= CUE_WINDOW for end in cue_ends)
         if cued or m.payload in anonymous:
             found.append(SourceMention(m.start, m.end, m.payload))
+    known = {i for f in found for i, t in enumerate(tokens) if f.start <= t.start < f.end}
+    for m in cue_matches:
+        if m.payload not in VERBATIM_CUES or any(m.token_end <= i < m.token_end + 3 for i in known):
+            continue
+        words = []
+        for t in tokens[m.token_end:m.token_end + 3]:
+            if t.text in _STOP or (words and norm and norm[words[-1].end:t.start].strip(" ")):
+                break  # punctuation or "أن": the source's name has ended
+            words.append(t)
+        if words and not words[0].text.isdigit():
+            found.append(SourceMention(words[0].start, words[-1].end, " ".join(w.text for w in words), True))
+    found.sort(key=lambda s: s.start)
     return found
 
 
 CUE_WINDOW = 6
+# Cues followed by the source's name ("بحسب صحيفة الوطن"), not by a verb's subject.
+VERBATIM_CUES = {"بحسب", "حسب", "وفق", "وفقا", "وفقا ل", "نقلا عن"}
+_STOP = {"ما", "ان", "انه", "انها", "الذي", "التي", "في", "من", "على", "عن", "مصادر", "مصدر"}
