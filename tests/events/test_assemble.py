@@ -65,12 +65,12 @@ def test_denial_of_blame_keeps_the_event(embedded_pipeline) -> None:  # type: ig
     assert events[0].actor1 == "Syrian Opposition Factions"
 
 
-def test_statement_day_dates_an_otherwise_undated_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:FR-middleEast-685-20180623: "announced on Saturday": news reports that day's events
+def test_a_toll_announced_on_a_day_dates_the_deaths_that_day_or_the_day_before(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-middleEast-685-20180623: "announced on Saturday the killing of 45"
     text = ('أعلن الجيش العراقي في بيان السبت، عن مقتل 45 عنصرا من تنظيم "الدولة الإسلامية" بينهم قياديون، '
             "في غارات جوية شنها على ثلاثة مواقع في منطقة هجين بمحافظة دير الزور شرق سوريا.")
     (event,) = extract(shared_pipeline, text, "2018-06-23")
-    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 6, 23), dt.date(2018, 6, 23), 1)
+    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 6, 22), dt.date(2018, 6, 23), 2)
     assert event.actor1 == "Iraqi Security Forces" and event.actor2 == "Islamic State"
     assert event.fatalities == 45 and event.location == "Hajin"
 
@@ -154,3 +154,19 @@ def test_articles_about_uncovered_countries_give_no_syrian_or_iraqi_places(share
     trace: list[dict] = []
     assert extract(shared_pipeline, text, "2016-12-11", trace) == []
     assert {t["dropped"]["rule"] for t in trace if "dropped" in t} >= {"country_not_covered"}
+
+
+def test_an_announcement_without_a_toll_dates_the_event_that_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1843-20180521
+    text = ('أعلنت وكالة الأنباء الرسمية السورية "سانا"، الاثنين، سيطرة وحدات من جيش النظام على منطقة '
+            "الحجر الأسود جنوب دمشق، وقالت إنها تمكنت من طرد مسلحي داعش منها.")
+    (event,) = extract(shared_pipeline, text, "2018-05-21")
+    assert event.sub_event_type == "Government regains territory"
+    assert (event.date, event.time_precision) == (dt.date(2018, 5, 21), 1)
+    assert (event.actor1, event.actor2) == ("Syrian Government Forces", "Islamic State")
+
+
+def test_a_quoted_threat_is_not_an_event(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = 'وقال المتحدث باسم قسد، الاثنين: "سنقصف مواقع داعش في مدينة الرقة إذا لم ينسحبوا منها".'
+    trace: list[dict] = []
+    assert extract(embedded_pipeline, text, "2018-05-21", trace) == []

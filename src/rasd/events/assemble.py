@@ -712,8 +712,8 @@ class _ArticleAssembler:
         rejected = _filtered(self.analysis, cand)
         if rejected:
             raise _Dropped(rejected.rule, rejected.detail)
-        when = self._when(cand)
         groups = _count_groups(self.analysis, cand)
+        when = self._when(cand, bool(groups))
         if cand.trigger.sense.weak and not when.stated and not groups:
             raise _Dropped("weak_trigger_without_date_or_toll")
         if when.match is None and not groups:
@@ -736,10 +736,14 @@ class _ArticleAssembler:
             self._emit(cand, when, pick, sides, actor1, actor2, toll, sources)
         self.previous_place = picks
 
-    def _when(self, cand: Candidate) -> _When:
+    def _when(self, cand: Candidate, toll: bool) -> _When:
         published = self.analysis.doc.published
         match = _choose_date(self.analysis, cand)
         date, date_end, precision = _date_window(self.analysis, match)
+        if match is not None and match.value.get("reported") and toll and date:
+            # "أعلن الجيش، السبت، عن مقتل 45": a toll announced on a day counts deaths of
+            # that day or the one before
+            date, precision = date - dt.timedelta(days=1), 2
         if match is not None and match.value.get("future"):
             raise _Dropped("future_date", match.value["date"])
         if published and date_end and (published - date_end).days > BACKGROUND_DAYS:
