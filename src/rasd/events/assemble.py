@@ -51,15 +51,6 @@ _LOSS_VERBS = {"فقد", "خسر", "فقدت", "خسرت", "يفقد", "تكبد
 
 
 @dataclass
-class Decision:
-    """Why a candidate became an event or not (shown by ``--explain``)."""
-
-    rule: str
-    kept: bool
-    detail: str = ""
-
-
-@dataclass
 class DocContext:
     analysis: Analysis
     salience: Counter[str] = field(default_factory=Counter)
@@ -139,7 +130,6 @@ class Candidate:
     sentence: Segment
     trigger: TriggerMatch
     sub_event_type: str
-    decisions: list[Decision] = field(default_factory=list)
 
 
 def _primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
@@ -148,24 +138,25 @@ def _primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
     return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))
 
 
-def _filtered(analysis: Analysis, cand: Candidate) -> Decision | None:
+def _check_filters(analysis: Analysis, cand: Candidate) -> None:
+    """Raise ``_Dropped`` when a filter of the trigger lexicon excludes the candidate."""
     norm = analysis.ntext.norm
     seg, sentence = cand.segment, cand.sentence
     for f in analysis.filters:
         if f.rule == "denial" and sentence.start <= f.start < sentence.end:
             # "نفى مسؤوليته": a denial of blame, not of the event
             if not _BLAME.match(norm, f.end):
-                return Decision("denial", False, norm[f.start:f.end])
+                raise _Dropped("denial", norm[f.start:f.end])
         if f.rule in ("future", "conditional", "background") and seg.start <= f.start < cand.trigger.start:
-            return Decision(f.rule, False, norm[f.start:f.end])
+            raise _Dropped(f.rule, norm[f.start:f.end])
         if f.rule == "generic" and seg.start <= f.start < seg.end \
                 and abs(f.token_start - cand.trigger.token_start) <= 8:
-            return Decision("generic_statistic", False, norm[f.start:f.end])
+            raise _Dropped("generic_statistic", norm[f.start:f.end])
     if _ALLEGATION_DENIED.search(norm, sentence.start, sentence.end):
-        return Decision("denial", False, "allegations rejected")
+        raise _Dropped("denial", "allegations rejected")
     if cand.trigger.sense.territory and "%" in norm[sentence.start:sentence.end]:
-        return Decision("territory_percentage", False)
-    return None
+        raise _Dropped("territory_percentage")
+
 
 
 def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
@@ -709,9 +700,7 @@ class _ArticleAssembler:
         elsewhere = _outside_coverage(self.analysis, cand)
         if elsewhere:
             raise _Dropped("country_not_covered", elsewhere)
-        rejected = _filtered(self.analysis, cand)
-        if rejected:
-            raise _Dropped(rejected.rule, rejected.detail)
+        _check_filters(self.analysis, cand)
         groups = _count_groups(self.analysis, cand)
         when = self._when(cand, bool(groups))
         if cand.trigger.sense.weak and not when.stated and not groups:

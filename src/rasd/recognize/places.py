@@ -16,7 +16,6 @@ from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import Token, clitic_variants, strip_article
 
-SETTLEMENT_FEATURES = {"city", "town", "village", "neighbourhood"}
 PROMINENT_FEATURES = {"city", "governorate", "district", "region", "site"}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, Iterable, TypeVar
+from typing import Generic, TypeVar
 
 from rasd.text.normalize import NormalizedText, normalize_key
 
@@ -173,10 +173,3 @@ class PhraseMatcher(Generic[P]):
             chosen.append(m)
         chosen.sort(key=lambda m: m.start)
         return chosen
-
-
-def build_matcher(entries: Iterable[tuple[str, Any]], article_insensitive: bool = False) -> PhraseMatcher[Any]:
-    matcher: PhraseMatcher[Any] = PhraseMatcher(article_insensitive)
-    for phrase, payload in entries:
-        matcher.add(phrase, payload)
-    return matcher
