@@ -72,3 +72,14 @@ def test_sentences_split_on_stops_and_lines() -> None:
     n = normalize("قتل شخص. وأصيب آخر!\nسطر جديد؟ نهاية")
     parts = [n.norm[s.start:s.end] for s in sentences(n.norm)]
     assert parts == ["قتل شخص.", "واصيب اخر!", "سطر جديد?", "نهايه"]
+
+
+def test_clauses_split_before_connectors_that_chain_events() -> None:
+    # seed article: one sentence, two events
+    n = normalize("قتلوا في غارة للتحالف على بلدة السوسة، إضافة إلى قياديين آخرين خلال المعارك على أطراف مدينة هجين")
+    (s,) = sentences(n.norm)
+    parts = [n.norm[c.start:c.end] for c in clauses(n.norm, s)]
+    assert len(parts) == 2 and parts[1].startswith("اضافه الي")
+    n = normalize("سيطرت قسد، يوم الثلاثاء، على مدينة هجين")
+    (s,) = sentences(n.norm)
+    assert len(clauses(n.norm, s)) == 1  # commas around the date do not split

@@ -25,12 +25,10 @@ from rasd.recognize.sources import SourceMention
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
-from rasd.text.segment import Segment
+from rasd.text.segment import Segment, clauses
 from rasd.text.tokens import PhraseMatcher, clitic_variants, strip_article
 
 BACKGROUND_DAYS = 90
-# Connectors that start a new event inside one sentence ("..., إضافة إلى ...").
-_CLAUSE_SPLIT = re.compile(r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث|بالتزامن\s+مع|تزامنا\s+مع|علاوه\s+علي))\s)|;\s*")
 _CONTINUATION = re.compile(r"^\W*(?:[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت)|مما|ما\s+ادي|ما\s+اسفر)")
 _ANAPHORIC_PLACES = {"المدينه": ("city", "town"), "البلده": ("town", "village"),
                      "القريه": ("village",), "المخيم": ("camp",), "الحي": ("neighbourhood", "town", "city")}
@@ -87,17 +85,8 @@ def _headline_end(norm: str) -> int:
 
 
 def clause_segments(analysis: Analysis) -> list[Segment]:
-    norm = analysis.ntext.norm
-    out: list[Segment] = []
-    for sentence in analysis.sentences:
-        cursor = sentence.start
-        for m in _CLAUSE_SPLIT.finditer(norm, sentence.start, sentence.end):
-            if m.start() > cursor:
-                out.append(Segment(cursor, m.start()))
-            cursor = m.end()
-        if cursor < sentence.end:
-            out.append(Segment(cursor, sentence.end))
-    return out
+    """The article's clauses, sentence by sentence (rasd.text.segment.clauses)."""
+    return [c for sentence in analysis.sentences for c in clauses(analysis.ntext.norm, sentence)]
 
 
 def _within(items, seg: Segment):  # type: ignore[no-untyped-def]

@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])[\"')\]]*\s*$")
-_CLAUSE_END = re.compile(r"[,;:]\s+|\s+-\s+")
+# Connectors that start a new clause, often a new event, inside one long sentence:
+# "..., إضافة إلى ...", "كما", "في حين", "بالتزامن مع"; and semicolons. Commas alone do
+# not: the date and place of an event are often set off by commas around its verb.
+_CLAUSE_START = re.compile(
+    r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث|"
+    r"بالتزامن\s+مع|تزامنا\s+مع|علاوه\s+علي))\s)|;\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,4 +44,13 @@ def sentences(norm: str) -> list[Segment]:
 
 
 def clauses(norm: str, sentence: Segment) -> list[Segment]:
-    return _split(norm, sentence.start, sentence.end, _CLAUSE_END)
+    """Clauses of a sentence, split before the connectors that chain events."""
+    out: list[Segment] = []
+    cursor = sentence.start
+    for m in _CLAUSE_START.finditer(norm, sentence.start, sentence.end):
+        if m.start() > cursor:
+            out.append(Segment(cursor, m.start()))
+        cursor = m.end()
+    if cursor < sentence.end:
+        out.append(Segment(cursor, sentence.end))
+    return out
