@@ -183,3 +183,17 @@ def test_unknown_sources_after_attribution_are_kept_verbatim(embedded_pipeline) 
     assert [s.span.text for s in sources] == ["صحيفة الوطن"]
     (event,) = embedded_pipeline.extract(Document(id="s", text=text, published="2018-03-22"))
     assert event.reported_by == ["صحيفة الوطن"]
+
+
+def test_html_input_and_non_arabic_skip(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>t</title></head><body><article><p>قتل ثلاثة مدنيين في غارة جوية لطيران "
+                    "التحالف الدولي على مدينة الرقة، يوم الثلاثاء، بحسب مصادر محلية.</p></article></body></html>",
+                    encoding="utf-8")
+    english = tmp_path / "english.txt"
+    english.write_text("An English text about nothing in particular at all.", encoding="utf-8")
+    result = rasd("extract", str(page), str(english), "--published", "2018-03-22", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()  # a skipped document is not a failure
+    assert "skipped: not Arabic" in result.stderr.decode()
+    (event,) = jsonl(result.stdout)
+    assert event["sub_event_type"] == "Air/drone strike" and event["fatalities"] == 3

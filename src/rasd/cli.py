@@ -80,11 +80,13 @@ def extract(
     explain: Annotated[bool, typer.Option(help="Show, for each candidate, the rules that fired and why it was kept or dropped.")] = False,
     min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence.")] = 0.0,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow URLs on loopback/private addresses (refused by default: SSRF).")] = False,
 ) -> None:
-    """Extract events from documents and print them (jsonl and csv stream as they go)."""
+    """Extract events from documents and print them (jsonl and csv stream as they go).
+    Inputs: text, HTML, JSONL[.gz], RSS/Atom feeds, WARC files, folders, URLs, or -."""
     from rasd.events.assemble import assemble
     from rasd.export.acled import CsvWriter
-    from rasd.ingest.files import InputError, read_path
+    from rasd.ingest.files import InputError, Skipped, read_path
 
     day = _published(published)
     pipeline = _pipeline(gazetteer)
@@ -93,7 +95,10 @@ def extract(
     csv_writer = CsvWriter(sys.stdout, _inter_of(pipeline)) if fmt is OutputFormat.csv else None
     failures = 0
     for path in paths:
-        for item in read_path(path, day, outlet):
+        for item in read_path(path, day, outlet, allow_private=allow_private):
+            if isinstance(item, Skipped):  # not Arabic: recorded, not a failure
+                err.print(f"[yellow]note:[/yellow] {item}", highlight=False, soft_wrap=True)
+                continue
             if isinstance(item, InputError):
                 failures += 1
                 err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
@@ -272,6 +277,194 @@ def actors_list() -> None:
         valid = f"{actor.valid_from or ''}..{actor.valid_to or ''}" if actor.valid_from or actor.valid_to else ""
         table.add_row(actor.name, str(actor.inter), actor.kind, actor.country or "", valid)
     Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+# --- corpus store: ingest, events, merge ----------------------------------------------
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+def _store_error(exc: Exception) -> typer.Exit:
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Text files, JSONL[.gz] corpora, folders, or - for stdin.")],
+    db: Annotated[Path, typer.Option("--db", help="SQLite store (created when missing).")],
+    workers: Annotated[Optional[int], typer.Option(min=1, help="Extraction processes (default: one per CPU).", show_default=False)] = None,
+    batch: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 100,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for texts that lack one.")] = None,
+    outlet: Annotated[Optional[str], typer.Option(help="Outlet name for texts that lack one.")] = None,
+    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
+) -> None:
+    """Extract documents into a store. Unchanged documents are skipped, changed ones
+    replaced; an interrupted run resumes when the same command is run again."""
+    from rasd.store.db import StoreError
+    from rasd.store.ingest import IngestError, ingest as run
+
+    import os
+
+    day = _published(published)
+    try:
+        report = run(sources, db, workers=workers or max(1, os.cpu_count() or 1), batch_size=batch, published=day, outlet=outlet,
+                     gazetteer_path=gazetteer, console=err, command=" ".join(["rasd", *sys.argv[1:]]))
+    except (StoreError, IngestError) as exc:
+        raise _store_error(exc)
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted:[/yellow] committed batches are kept; run the same command again to resume")
+        raise typer.Exit(130)
+    if report.resumed_from:
+        print(f"resumed after an interrupted run (started {report.resumed_from})")
+    rate = report.extracted / report.seconds if report.seconds else 0.0
+    print(f"{report.extracted + report.unchanged} documents in {report.seconds:.1f} s ({rate:.1f} docs/s extracted): "
+          f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
+          f"{report.failed} failed; {report.bad_inputs} bad input(s); {report.events} new event(s)")
+    t = report.totals
+    print(f"{db}: {t['documents']} documents, {t['events']} per-document events, {t['merged']} events after "
+          f"merging ({t['multi_source']} reported by 2+ documents)")
+    for line in report.errors[:20]:
+        err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
+    if len(report.errors) > 20:
+        err.print(f"... and {len(report.errors) - 20} more (table `errors` in {db})", highlight=False)
+    if report.errors:
+        raise typer.Exit(1)
+
+
+def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
+    if value is None:
+        return None
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(x) for x in value.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not min_lon,min_lat,max_lon,max_lat", param_hint="--bbox")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def _print_stored_table(records: list[dict], console: Console) -> None:  # type: ignore[type-arg]
+    table = Table(header_style="bold")
+    for column in ("id", "date", "prec", "type", "actor1", "actor2", "location", "admin1", "killed", "docs", "conf"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        when = r["date"] if r["date"] == r["date_end"] else f"{r['date']}..{r['date_end']}"
+        killed = str(r["fatalities"]) if r.get("fatalities_high") in (None, r["fatalities"]) \
+            else f"{r['fatalities']}-{r['fatalities_high']}"
+        docs = r.get("doc_ids") or [r.get("doc_id")]
+        table.add_row(str(r["id"]), str(when), str(r["time_precision"]), r["sub_event_type"], r["actor1"],
+                      r["actor2"] or "", f"{r['location'] or ''} ({r['location_ar'] or ''})", r["admin1"] or "",
+                      killed, f"{len(docs)} docs" if len(docs) > 1 else str(docs[0]), f"{r['confidence']:.2f}")
+    console.print(table)
+    console.print(f"{len(records)} event(s)")
+
+
+@app.command()
+def events(
+    db: Annotated[Path, typer.Option("--db", help="SQLite store written by `rasd ingest`.")],
+    since: Annotated[Optional[str], typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO code (SY) or name (Syria).")] = None,
+    admin1: Annotated[Optional[str], typer.Option(help="Governorate (English name).")] = None,
+    types: Annotated[Optional[list[str]], typer.Option("--type", help="Event type or sub-event type (repeatable).")] = None,
+    actor: Annotated[Optional[str], typer.Option(help="Actor1 or actor2 containing this (case-insensitive).")] = None,
+    bbox: Annotated[Optional[str], typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
+    min_confidence: Annotated[float, typer.Option(help="Only events at or above this confidence.")] = 0.0,
+    per_document: Annotated[bool, typer.Option(help="The events of each document, before cross-article merging.")] = False,
+    format: Annotated[Optional[EventsFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Query the store: cross-article events (or --per-document ones) as a table, JSON,
+    ACLED CSV, GeoJSON or Parquet."""
+    from rasd.model import Event
+    from rasd.recognize.actors import load_pack
+    from rasd.store.db import Filters, StoreError, open_store, query_events
+
+    filters = Filters(since=_published(since), until=_published(until), country=country, admin1=admin1,
+                      types=types or [], actor=actor, bbox=_bbox(bbox), min_confidence=min_confidence)
+    try:
+        conn = open_store(db, create=False)
+        records = query_events(conn, filters, per_document)
+        conn.close()
+    except StoreError as exc:
+        raise _store_error(exc)
+    fmt = format or (EventsFormat.table if sys.stdout.isatty() and output is None else EventsFormat.jsonl)
+    if fmt is EventsFormat.parquet and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("Parquet is binary: give --output FILE (or redirect stdout)", param_hint="--format")
+    by_name = load_pack().by_name
+
+    def inter_of(name: Optional[str]) -> Optional[int]:
+        found = by_name.get(name) if name else None
+        return found.inter if found else None
+
+    numbered = [(r["id"], Event.model_validate(r)) for r in records]
+    if fmt is EventsFormat.parquet:
+        from rasd.export import parquet
+
+        parquet.write(numbered, inter_of, str(output) if output else sys.stdout.buffer)
+        return
+    stream = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt is EventsFormat.table:
+            _print_stored_table(records, Console(file=stream, soft_wrap=True,
+                                                 width=None if stream.isatty() else 220))
+        elif fmt is EventsFormat.json:
+            stream.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        elif fmt is EventsFormat.jsonl:
+            stream.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        elif fmt is EventsFormat.csv:
+            import csv
+
+            from rasd.export.acled import ACLED_COLUMNS, RASD_COLUMNS, acled_row
+
+            # acled_row numbered by store id, so re-exports keep each event's event_id_cnty
+            writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS + RASD_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(acled_row(event, number, inter_of) for number, event in numbered)
+        else:
+            from rasd.export.geojson import feature_collection
+
+            collection, left_out = feature_collection(numbered, inter_of)
+            stream.write(json.dumps(collection, ensure_ascii=False) + "\n")
+            if left_out:
+                err.print(f"[yellow]warning:[/yellow] {left_out} event(s) without coordinates left out of the GeoJSON")
+    finally:
+        if output:
+            stream.close()
+
+
+@app.command()
+def merge(
+    db: Annotated[Path, typer.Option("--db", help="SQLite store written by `rasd ingest`.")],
+    explain: Annotated[bool, typer.Option(help="List every event merged from 2+ documents with the reason.")] = False,
+) -> None:
+    """Recompute cross-article merges from the per-document events (which merging never
+    changes) and say what was merged."""
+    from rasd.store import merge as merging
+    from rasd.store.db import StoreError, open_store, summary, transaction
+
+    try:
+        conn = open_store(db, create=False)
+        with transaction(conn):
+            merging.rebuild(conn)
+        totals, merged = summary(conn), merging.explain(conn)
+        conn.close()
+    except StoreError as exc:
+        raise _store_error(exc)
+    print(f"{totals['events']} per-document events → {totals['merged']} events "
+          f"({totals['multi_source']} reported by 2+ documents)")
+    for merged_id, n_docs, reason in merged if explain else []:
+        print(f"\nevent {merged_id} ({n_docs} documents):")
+        for line in reason.splitlines():
+            print(f"  {line}")
 
 
 def main() -> None:

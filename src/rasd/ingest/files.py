@@ -1,4 +1,5 @@
-"""Reading documents from plain-text files, JSONL corpora (gzip too), folders and stdin.
+"""Reading documents from plain-text files, JSONL corpora (gzip too), HTML pages, RSS/Atom
+feeds, WARC archives, folders of those, stdin and http(s) URLs.
 
 A bad input never stops the others: each problem is yielded as an ``InputError`` that
 names the file (and line) and says what is wrong, and reading goes on.
@@ -16,9 +17,17 @@ from typing import Iterator
 
 from pydantic import ValidationError
 
+from rasd.ingest.language import not_arabic
 from rasd.model import Document
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+#: Largest document read (a file, a fetched page, a WARC record, a JSONL line): far above
+#: any article (a long one is ~50 kB), low enough that a stray dump or log is refused
+#: with a clear message instead of being analyzed for minutes.
+MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,14 @@ class InputError:
     def __str__(self) -> str:
         where = f"{self.source}:{self.line}" if self.line is not None else self.source
         return f"{where}: {self.problem}"
+
+
+@dataclass(frozen=True)
+class Skipped(InputError):
+    """A document read fine but deliberately not analyzed (``problem`` starts with
+    "skipped: ", e.g. not Arabic). A subclass so that a caller that only knows
+    InputError still reports it; a caller that knows it can say "skipped" and not
+    count it as a failure: an English item in a mixed feed is not a broken input."""
 
 
 def _is_jsonl(name: str) -> bool:
@@ -55,9 +72,12 @@ def _validation_problem(exc: ValidationError) -> str:
 
 
 def read_jsonl_lines(lines: Iterator[bytes], source: str, published: dt.date | None = None,
-                     outlet: str | None = None) -> Iterator[Document | InputError]:
+                     outlet: str | None = None, *, max_bytes: int | None = None) -> Iterator[Document | InputError]:
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
+            continue
+        if max_bytes is not None and len(raw) > max_bytes:
+            yield InputError(source, f"line {_too_big(len(raw), max_bytes)}", number)
             continue
         text = _decode(raw, source)
         if isinstance(text, InputError):
@@ -87,49 +107,162 @@ def read_jsonl_lines(lines: Iterator[bytes], source: str, published: dt.date | N
 
 
 def _text_document(data: bytes, source: str, doc_id: str, published: dt.date | None,
-                   outlet: str | None) -> Document | InputError:
-    text = _decode(data, source)
+                   outlet: str | None, charset: str | None = None) -> Document | InputError:
+    if b"\x00" in data:  # before decoding: "binary" says more than "invalid byte 0x89"
+        return InputError(source, "binary file (contains NUL bytes), not text")
+    plain = charset is None or charset.lower().replace("-", "") == "utf8"
+    text = _decode(data, source) if plain else _decode_as(data, source, charset or "")
     if isinstance(text, InputError):
         return text
-    if b"\x00" in data:
-        return InputError(source, "binary file (contains NUL bytes), not text")
     if not text.strip():
         return InputError(source, "empty file: no text to read")
     return Document(id=doc_id, text=text, published=published, outlet=outlet)
 
 
-def read_path(path: str, published: dt.date | None = None, outlet: str | None = None) -> Iterator[Document | InputError]:
-    """Documents of one input: a file, a folder (its .txt and .jsonl[.gz] files) or ``-``."""
+def _decode_as(data: bytes, source: str, charset: str) -> str | InputError:
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError) as exc:
+        return InputError(source, f"cannot decode as {charset} ({exc.__class__.__name__})")
+
+
+def _sniff(data: bytes) -> str | None:
+    """"feed" or "html" when the bytes say so whatever the file is called, else None."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf:rdf")):
+        return "html" if b"<html" in head and not any(t in head for t in (b"<rss", b"<feed", b"<rdf:rdf")) else "feed"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
+
+
+def _kind_of(name: str) -> str:
+    lower = name.lower()
+    if lower.endswith(WARC_SUFFIXES):
+        return "warc"
+    if _is_jsonl(lower):
+        return "jsonl"
+    suffix = Path(lower).suffix
+    return "html" if suffix in HTML_SUFFIXES else "feed" if suffix in FEED_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "other"
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"too large ({size:,} bytes; the limit is {limit:,}, set by max_bytes)"
+
+
+def documents_from_bytes(data: bytes, source: str, doc_id: str, kind: str, opts: Options,
+                         charset: str | None = None, url: str | None = None) -> Iterator[Document | InputError]:
+    """Documents of one input already in memory, by ``kind`` ("html", "feed", "text",
+    "jsonl" or "other", which is sniffed); shared by files, stdin and fetched URLs."""
+    if kind == "jsonl":
+        yield from read_jsonl_lines(iter(data.splitlines()), source, opts.published, opts.outlet,
+                                    max_bytes=opts.max_bytes)
+        return
+    if len(data) > opts.max_bytes:
+        yield InputError(source, _too_big(len(data), opts.max_bytes))
+        return
+    sniffed = _sniff(data)
+    if kind == "other" or (kind == "text" and sniffed == "feed"):
+        kind = sniffed or "text"
+    if kind == "feed":
+        from rasd.ingest.feeds import read_feed
+
+        yield from read_feed(data, source, published=opts.published, outlet=opts.outlet)
+    elif kind == "html":
+        from rasd.ingest.html import html_document
+
+        if b"\x00" in data:
+            yield InputError(source, "binary file (contains NUL bytes), not HTML")
+            return
+        yield html_document(data, source, doc_id, url=url, published=opts.published,
+                            outlet=opts.outlet, charset=charset)
+    else:
+        document = _text_document(data, source, doc_id, opts.published, opts.outlet, charset)
+        if isinstance(document, Document) and url:
+            document = document.model_copy(update={"url": url})
+        yield document
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every reader of one ``read_path`` call needs to know."""
+
+    published: dt.date | None = None
+    outlet: str | None = None
+    allow_private: bool = False
+    max_bytes: int = MAX_BYTES
+
+
+def read_path(path: str, published: dt.date | None = None, outlet: str | None = None, *,
+              allow_private: bool = False, max_bytes: int = MAX_BYTES,
+              check_language: bool = True) -> Iterator[Document | InputError]:
+    """Documents of one input: a file, a folder, ``-`` (stdin) or an http(s) URL.
+
+    Files are read by type: .txt/.md text, .jsonl[.gz] corpora, .html/.htm pages, .xml/
+    .rss/.atom feeds (and any file whose bytes are a feed), .warc[.gz] archives. Each
+    problem is one ``InputError`` and reading goes on. ``allow_private`` lets URLs reach
+    loopback/private addresses (a local test server, an intranet); ``max_bytes`` bounds
+    one document (a file, a fetched page, a WARC record, a JSONL line); with
+    ``check_language`` a document that is not Arabic is yielded as ``Skipped``.
+    """
+    opts = Options(published, outlet, allow_private, max_bytes)
+    p = Path(path)
+    if path != "-" and not path.lower().startswith(("http://", "https://")) and p.is_dir():
+        files = sorted(f for f in p.rglob("*") if f.is_file() and _kind_of(f.name) != "other")
+        if not files:
+            yield InputError(path, "folder holds no .txt, .jsonl, .html, feed or .warc files")
+        for f in files:
+            yield from read_path(str(f), published, outlet, allow_private=allow_private,
+                                 max_bytes=max_bytes, check_language=check_language)
+        return
+    source = "<stdin>" if path == "-" else path
+    for item in _read(path, opts):
+        if check_language and isinstance(item, Document):
+            why = not_arabic(item.text)
+            if why:  # a one-document input is named by its path, an item of many by its id
+                single = item.id in (p.stem, path, "stdin")
+                yield Skipped(source if single else item.url or item.id, f"skipped: {why}")
+                continue
+        yield item
+
+
+def _read(path: str, opts: Options) -> Iterator[Document | InputError]:
+    """The documents of one input that is not a folder."""
+    if path.lower().startswith(("http://", "https://")):
+        from rasd.ingest.urls import read_url
+
+        yield from read_url(path, opts)
+        return
     if path == "-":
         data = sys.stdin.buffer.read()
-        if data.lstrip()[:1] == b"{":
-            yield from read_jsonl_lines(iter(data.splitlines()), "<stdin>", published, outlet)
-        else:
-            yield _text_document(data, "<stdin>", "stdin", published, outlet)
+        kind = "jsonl" if data.lstrip()[:1] == b"{" else "other"
+        yield from documents_from_bytes(data, "<stdin>", "stdin", kind, opts)
         return
     p = Path(path)
-    if p.is_dir():
-        files = sorted(f for f in p.rglob("*") if f.is_file() and (
-            _is_jsonl(f.name) or f.suffix in TEXT_SUFFIXES))
-        if not files:
-            yield InputError(path, "folder holds no .txt or .jsonl files")
-        for f in files:
-            yield from read_path(str(f), published, outlet)
-        return
     if not p.exists():
         yield InputError(path, "no such file")
         return
+    kind = _kind_of(p.name)
     try:
-        if _is_jsonl(p.name):
+        if kind == "jsonl":
             opener = gzip.open if p.name.endswith(".gz") else open
             with opener(p, "rb") as handle:
-                yield from read_jsonl_lines(iter(handle), path, published, outlet)
+                yield from read_jsonl_lines(iter(handle), path, opts.published, opts.outlet, max_bytes=opts.max_bytes)
+            return
+        if kind == "warc":
+            from rasd.ingest.warc import read_warc
+
+            yield from read_warc(p, opts)
+            return
+        size = p.stat().st_size
+        if size > opts.max_bytes:
+            yield InputError(path, _too_big(size, opts.max_bytes))
             return
         data = p.read_bytes()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield InputError(path, f"cannot read ({exc.__class__.__name__}: {exc})")
         return
-    yield _text_document(data, path, p.stem, published, outlet)
+    yield from documents_from_bytes(data, path, p.stem, kind, opts)
 
 
 def iter_jsonl_records(path: Path) -> Iterator[dict]:

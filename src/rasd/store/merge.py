@@ -1,0 +1,283 @@
+"""Cross-article merging: one real event reported by several outlets becomes one event.
+
+ACLED codes incidents of the same activity, on the same day, in the same place, between
+the same actors as one event. Two per-document events from different documents are the
+same event when
+  - they have the same sub-event type (Battles: the same event type, since outlets
+    disagree on clash vs. takeover),
+  - their date windows overlap, each widened by one day (reports differ on "yesterday"),
+    and both are dated to the day or the week (a month-wide date cannot say "same day"),
+  - their places agree: the same gazetteer id, coordinates within 10 km, or, when both
+    are known only to the governorate, the same governorate,
+  - their actors are compatible: the same actor1 (and not two different actor2s), the
+    same sides swapped (a battle told from either side), or the same actor2 when one
+    report does not know who attacked ("Unidentified ...").
+A merged event (a *cluster*) is built by complete linkage: every member matches every
+other, and no document contributes two members (the article already split them). So a
+week of daily shelling of one town never chains into one event.
+
+Merging never edits the per-document events: clusters live in ``merged`` and
+``merged_members`` with a ``reason`` naming the rule each pair met; ``rasd events
+--per-document`` shows the unmerged events and ``rasd merge`` recomputes everything.
+After each ingest batch only the connected part of the match graph the batch touched is
+recomputed, which gives the same clusters as a full recomputation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from rasd.model import Event
+from rasd.store.db import EVENT_COLUMNS, event_columns
+
+MAX_KM = 10.0
+DAY_SLACK = dt.timedelta(days=1)
+MAX_WINDOW = dt.timedelta(days=14)  # longest window of a week-precision date, for the index range
+
+
+@dataclass(frozen=True)
+class Member:
+    """A stored per-document event, with what merging needs to know about its document."""
+
+    id: int
+    doc_id: str
+    outlet: str | None
+    event: Event
+
+    @property
+    def rank(self) -> tuple[int, int, float, int]:
+        """Most precise first: it seeds clusters and gives the merged event its base."""
+        e = self.event
+        return (e.time_precision, e.geo_precision, -e.confidence, self.id)
+
+
+_SELECT = "SELECT e.id, e.doc_id, d.outlet, e.record FROM events e JOIN documents d ON d.id = e.doc_id "
+
+
+def _members(rows: Iterable[tuple[int, str, str | None, str]]) -> list[Member]:
+    return [Member(i, doc, outlet, Event.model_validate(json.loads(record))) for i, doc, outlet, record in rows]
+
+
+def _km(a: Event, b: Event) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _mergeable(e: Event) -> bool:
+    return e.date is not None and e.time_precision <= 2
+
+
+def _span(e: Event) -> tuple[dt.date, dt.date]:
+    """The date window of a mergeable event (the model sets ``date_end`` with ``date``)."""
+    assert e.date is not None and e.date_end is not None
+    return e.date, e.date_end
+
+
+def _unidentified(actor: str | None) -> bool:
+    return bool(actor) and actor.startswith("Unidentified")  # type: ignore[union-attr]
+
+
+def _same_type(a: Event, b: Event) -> str | None:
+    if a.sub_event_type == b.sub_event_type:
+        return f"same sub-event type ({a.sub_event_type})"
+    if a.event_type == b.event_type == "Battles":
+        return f"both Battles ({a.sub_event_type} / {b.sub_event_type})"
+    return None
+
+
+def _window(e: Event) -> str:
+    return f"{e.date}" if e.date == e.date_end else f"{e.date}..{e.date_end}"
+
+
+def _dates(a: Event, b: Event) -> str | None:
+    if not (_mergeable(a) and _mergeable(b)):
+        return None
+    (a_start, a_end), (b_start, b_end) = _span(a), _span(b)
+    if a_start - DAY_SLACK <= b_end and b_start - DAY_SLACK <= a_end:
+        return f"dates {_window(a)} and {_window(b)} overlap (±1 day)"
+    return None
+
+
+def _place(a: Event, b: Event) -> str | None:
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return f"same place ({a.location or a.gazetteer_id}, {a.gazetteer_id})"
+    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
+        km = _km(a, b)
+        if km <= MAX_KM:
+            return f"places {km:.1f} km apart ({a.location} / {b.location})"
+        return None
+    if a.geo_precision == b.geo_precision == 3 and a.admin1 and a.admin1 == b.admin1 and a.country == b.country:
+        return f"both only located to the governorate, the same one ({a.admin1})"
+    return None
+
+
+def _actors(a: Event, b: Event) -> str | None:
+    if a.actor1 == b.actor1:
+        if a.actor2 and b.actor2 and a.actor2 != b.actor2:
+            return None
+        if a.actor2 and a.actor2 == b.actor2:
+            return f"same actors ({a.actor1} / {a.actor2})"
+        return f"same actor1 ({a.actor1})"
+    if a.event_type == "Battles" and a.actor2 and (a.actor1, a.actor2) == (b.actor2, b.actor1):
+        return f"same sides told from either side ({a.actor1} / {a.actor2})"
+    if a.actor2 and a.actor2 == b.actor2 and (_unidentified(a.actor1) or _unidentified(b.actor1)):
+        return f"same actor2 ({a.actor2}), one report does not know the attacker ({a.actor1} / {b.actor1})"
+    return None
+
+
+def match(a: Member, b: Member) -> str | None:
+    """Why ``a`` and ``b`` are one event, or None when they are not."""
+    if a.doc_id == b.doc_id:
+        return None
+    reasons = []
+    for rule in (_same_type, _dates, _place, _actors):
+        reason = rule(a.event, b.event)
+        if reason is None:
+            return None
+        reasons.append(reason)
+    return "; ".join(reasons)
+
+
+def _neighbours(conn: sqlite3.Connection, m: Member) -> list[Member]:
+    """Stored events that could match ``m`` (same type, nearby dates, other documents),
+    found through the (event_type, date) index; ``match`` decides."""
+    e = m.event
+    if not _mergeable(e):
+        return []
+    start, end = _span(e)
+    low, high = start - DAY_SLACK, end + DAY_SLACK
+    rows = conn.execute(
+        _SELECT + "WHERE e.event_type = ? AND e.time_precision <= 2 AND e.date BETWEEN ? AND ? "
+        "AND e.date_end >= ? AND e.doc_id != ?",
+        (e.event_type, (low - MAX_WINDOW).isoformat(), high.isoformat(), low.isoformat(), m.doc_id))
+    return _members(rows)
+
+
+def cluster(members: list[Member], edge: dict[tuple[int, int], str]) -> list[list[Member]]:
+    """Complete-linkage clusters of a connected component, most precise events first;
+    ``edge[(i, j)]`` (i < j) holds the reason of every matching pair."""
+    clusters: list[list[Member]] = []
+    for m in sorted(members, key=lambda x: x.rank):
+        for c in clusters:
+            if all(x.doc_id != m.doc_id and (min(x.id, m.id), max(x.id, m.id)) in edge for x in c):
+                c.append(m)
+                break
+        else:
+            clusters.append([m])
+    return clusters
+
+
+def _reported(e: Event) -> bool:
+    """A toll was reported (0 included only when the article said so), as opposed to
+    the default 0 of an article that gives no number."""
+    return e.fatalities > 0 or any(ev.field == "fatalities" for ev in e.evidence)
+
+
+def combine(members: list[Member], edge: dict[tuple[int, int], str]) -> tuple[dict[str, Any], str]:
+    """The merged record of a cluster (``members`` most precise first) and its reason.
+
+    Date and place come from the most precise report of each; the toll follows ACLED's
+    conservative rule across reports (lowest as ``fatalities``, the highest as
+    ``fatalities_high``); sources and documents are the union. Evidence offsets belong
+    to one article each, so the merged record keeps none (``--per-document`` has them).
+    """
+    base = members[0]
+    record = base.event.model_dump(mode="json")
+    record.update(doc_ids=[m.doc_id for m in members], members=[m.id for m in members],
+                  outlets=list(dict.fromkeys(m.outlet for m in members if m.outlet)))
+    if len(members) == 1:
+        return record, ""
+    events = [m.event for m in members]
+    when = min(events, key=lambda e: (e.time_precision, (_span(e)[1] - _span(e)[0]).days))
+    where = min(events, key=lambda e: (e.geo_precision, e.latitude is None))
+    record.update({k: getattr(when, k) for k in ("date", "date_end", "time_precision")})
+    record.update({k: getattr(where, k) for k in ("country", "admin1", "admin2", "location", "location_ar",
+                                                  "latitude", "longitude", "geo_precision", "gazetteer_id")})
+    known = [e.actor1 for e in events if not _unidentified(e.actor1)]
+    record["actor1"] = base.event.actor1 if not _unidentified(base.event.actor1) or not known else known[0]
+    record["actor2"] = next((e.actor2 for e in events if e.actor2), None)
+    for key in ("assoc_actor1", "assoc_actor2", "reported_by"):
+        record[key] = list(dict.fromkeys(x for e in events for x in getattr(e, key)))
+    tolls = [e for e in events if _reported(e)]
+    if tolls:
+        record["fatalities"] = min(e.fatalities for e in tolls)
+        low = min(e.fatalities if e.fatalities_low is None else e.fatalities_low for e in tolls)
+        high = max(e.fatalities if e.fatalities_high is None else e.fatalities_high for e in tolls)
+        if (low, high) != (record["fatalities"], record["fatalities"]):
+            record["fatalities_low"], record["fatalities_high"] = low, high
+    record["confidence"] = max(e.confidence for e in events)
+    record["evidence"] = []
+    record["doc_id"] = "; ".join(record["doc_ids"])
+    record = Event.model_validate(record).model_dump(mode="json") | {
+        k: record[k] for k in ("doc_ids", "members", "outlets")}
+    reason = "\n".join(f"#{base.id} ({base.doc_id}) ~ #{m.id} ({m.doc_id}): {edge[(min(base.id, m.id), max(base.id, m.id))]}"
+                       for m in members[1:])
+    return record, reason
+
+
+def refresh(conn: sqlite3.Connection, touched: Iterable[int]) -> None:
+    """Recompute the clusters of the events connected to ``touched`` (new events, and
+    the former partners of replaced ones), inside the caller's transaction."""
+    seeds = set(touched)
+    if not seeds:
+        return
+    component: dict[int, Member] = {}
+    edge: dict[tuple[int, int], str] = {}
+    while seeds:
+        marks = ", ".join("?" * len(seeds))
+        queue = _members(conn.execute(_SELECT + f"WHERE e.id IN ({marks})", sorted(seeds)))
+        for m in queue:
+            component.setdefault(m.id, m)
+        while queue:
+            m = queue.pop()
+            for n in _neighbours(conn, m):
+                reason = match(m, n)
+                if reason is None:
+                    continue
+                edge[(min(m.id, n.id), max(m.id, n.id))] = reason
+                if n.id not in component:
+                    component[n.id] = n
+                    queue.append(n)
+        # an old cluster reaching outside the component (rules changed) is redone whole
+        marks = ", ".join("?" * len(component))
+        old = conn.execute(f"SELECT event_id FROM merged_members WHERE merged_id IN (SELECT merged_id FROM "
+                           f"merged_members WHERE event_id IN ({marks}))", list(component)).fetchall()
+        seeds = {r[0] for r in old} - set(component)
+    marks = ", ".join("?" * len(component))
+    conn.execute(f"DELETE FROM merged WHERE id IN (SELECT merged_id FROM merged_members WHERE event_id IN ({marks}))",
+                 list(component))
+    for members in cluster(list(component.values()), edge):
+        record, reason = combine(members, edge)
+        merged_id = min(m.id for m in members)
+        conn.execute(
+            f"INSERT INTO merged (id, {', '.join(EVENT_COLUMNS)}, record, n_docs, reason) "
+            f"VALUES (?, {', '.join('?' * len(EVENT_COLUMNS))}, ?, ?, ?)",
+            (merged_id, *event_columns(record), json.dumps(record, ensure_ascii=False), len(members), reason))
+        conn.executemany("INSERT INTO merged_members (merged_id, event_id) VALUES (?, ?)",
+                         [(merged_id, m.id) for m in members])
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Drop every merge and recompute from the per-document events (``rasd merge``)."""
+    conn.execute("DELETE FROM merged")
+    while True:  # in slices: SQLite caps the number of bound parameters
+        left = [r[0] for r in conn.execute("SELECT id FROM events WHERE id NOT IN "
+                                           "(SELECT event_id FROM merged_members) ORDER BY id LIMIT 500")]
+        if not left:
+            return
+        refresh(conn, left)
+
+
+def explain(conn: sqlite3.Connection, merged_id: int | None = None) -> list[tuple[int, int, str]]:
+    """(merged id, number of documents, reason) of the events merged from 2+ documents."""
+    sql = "SELECT id, n_docs, reason FROM merged WHERE n_docs > 1"
+    rows = conn.execute(sql + (" AND id = ?" if merged_id is not None else "") + " ORDER BY date, id",
+                        (merged_id,) if merged_id is not None else ())
+    return [(int(i), int(n), str(r)) for i, n, r in rows]
+

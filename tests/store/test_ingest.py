@@ -1,0 +1,185 @@
+"""The ingest runner: idempotent, replaces changed articles, records bad inputs, and
+survives kill -9 of a real process (the resumed run ends as a clean run would)."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from rasd.resolve.gazetteer import embedded_source
+from rasd.store import db, merge
+from rasd.store.ingest import ingest
+from tests.conftest import SHARED_DATA
+from tests.store import STRIKE_DOCS, write_jsonl
+
+CORPUS = SHARED_DATA / "corpus" / "ant_multisource_2018.jsonl.gz"
+
+
+def snapshot(path: Path) -> dict[str, object]:
+    """Everything a run leaves, independent of row ids and timestamps."""
+    conn = sqlite3.connect(path)
+    try:
+        docs = conn.execute("SELECT id, sha256, n_events FROM documents ORDER BY id").fetchall()
+        events = conn.execute("SELECT doc_id, ordinal, record FROM events ORDER BY doc_id, ordinal").fetchall()
+        mentions = conn.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        rows = conn.execute("SELECT mm.merged_id, e.doc_id || '/' || e.ordinal FROM merged_members mm "
+                            "JOIN events e ON e.id = mm.event_id").fetchall()
+    finally:
+        conn.close()
+    groups: dict[int, set[str]] = {}
+    for merged_id, key in rows:
+        groups.setdefault(merged_id, set()).add(key)
+    return {"documents": docs, "events": events, "mentions": mentions,
+            "merged": sorted(sorted(g) for g in groups.values())}
+
+
+def test_reingesting_the_same_content_changes_nothing(tmp_path: Path) -> None:
+    corpus = write_jsonl(tmp_path / "docs.jsonl", STRIKE_DOCS)
+    store = tmp_path / "s.sqlite"
+    first = ingest([str(corpus)], store, gazetteer_path=embedded_source(), batch_size=2)
+    assert (first.added, first.unchanged, first.events) == (4, 0, 4)
+    before = snapshot(store)
+    ids_before = sqlite3.connect(store).execute("SELECT id FROM events ORDER BY id").fetchall()
+    again = ingest([str(corpus), str(corpus)], store, gazetteer_path=embedded_source())
+    assert (again.added, again.replaced, again.unchanged, again.events) == (0, 0, 8, 0)
+    assert snapshot(store) == before
+    assert sqlite3.connect(store).execute("SELECT id FROM events ORDER BY id").fetchall() == ids_before
+
+
+def test_a_changed_article_replaces_its_events(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    ingest([str(write_jsonl(tmp_path / "v1.jsonl", STRIKE_DOCS))], store, gazetteer_path=embedded_source())
+    corrected = [dict(d) for d in STRIKE_DOCS]
+    corrected[1]["text"] = corrected[1]["text"].replace("ثمانية", "عشرة").replace("الرقة", "الحسكة")
+    report = ingest([str(write_jsonl(tmp_path / "v2.jsonl", corrected))], store, gazetteer_path=embedded_source())
+    assert (report.added, report.replaced, report.unchanged) == (0, 1, 3)
+    conn = db.open_store(store, create=False)
+    [(record,)] = conn.execute("SELECT record FROM events WHERE doc_id = 'b'").fetchall()
+    assert json.loads(record)["location"] == "Al-Hasakah" and json.loads(record)["fatalities"] == 10
+    # b now reports the Hasakah strike, so it merges with c and leaves a alone
+    docs = sorted(sorted(e["doc_ids"]) for e in db.query_events(conn, db.Filters()))
+    assert docs == [["a"], ["b", "c"], ["d"]]
+
+
+def test_bad_inputs_are_recorded_once_and_the_rest_is_stored(tmp_path: Path) -> None:
+    corpus = tmp_path / "mixed.jsonl"
+    lines = [json.dumps(STRIKE_DOCS[0], ensure_ascii=False), "{not json", json.dumps({"id": "x"})]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = tmp_path / "s.sqlite"
+    for _ in range(2):
+        report = ingest([str(corpus), str(tmp_path / "missing.txt")], store, gazetteer_path=embedded_source())
+    assert report.bad_inputs == 3 and report.unchanged == 1
+    assert report.errors == [f"{corpus}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+                             f"{corpus}:3: missing required field 'text'",
+                             f"{tmp_path / 'missing.txt'}: no such file"]
+    conn = sqlite3.connect(store)
+    assert conn.execute("SELECT count(*) FROM errors").fetchone()[0] == 3
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_a_corrupt_store_is_refused_and_kept(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    store.write_bytes(b"\x00garbage" * 64)
+    with pytest.raises(db.StoreError):
+        ingest([str(write_jsonl(tmp_path / "d.jsonl", STRIKE_DOCS))], store, gazetteer_path=embedded_source())
+    assert store.read_bytes() == b"\x00garbage" * 64
+
+
+def _documents(path: Path) -> int:
+    """Documents committed so far, read the way any other reader would (WAL allows it)."""
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/data corpus is not on this machine")
+def test_kill_9_then_rerun_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
+    with gzip.open(CORPUS, "rb") as handle:
+        slice_ = tmp_path / "slice.jsonl"
+        slice_.write_bytes(b"".join(itertools.islice(handle, 300)))
+    ids = {json.loads(line)["id"] for line in slice_.read_bytes().splitlines()}
+    env = dict(os.environ)
+    command = [sys.executable, "-m", "rasd", "ingest", str(slice_), "--db", str(tmp_path / "x.sqlite"),
+               "--workers", "2", "--batch", "10"]
+
+    started = time.monotonic()
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    try:
+        while (stored := _documents(tmp_path / "x.sqlite")) == 0:
+            assert proc.poll() is None, "the run ended before it could be killed"
+            assert time.monotonic() - started < 30, "no batch committed in 30 s"
+            time.sleep(0.02)
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(timeout=10) == -signal.SIGKILL
+        assert 0 < stored < len(ids), "killed mid-run"
+        # the orphaned workers notice their parent is gone and exit on their own
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _group_alive(proc.pid):
+            time.sleep(0.1)
+        assert not _group_alive(proc.pid), "worker processes outlived their killed parent"
+    finally:
+        _kill_group(proc.pid)
+
+    rerun = subprocess.run(command, env=env, capture_output=True, timeout=60)
+    assert rerun.returncode == 0, rerun.stderr.decode()
+    assert b"resumed after an interrupted run" in rerun.stdout
+
+    clean = tmp_path / "clean.sqlite"
+    ingest([str(slice_)], clean)  # one process, one uninterrupted run
+    resumed = snapshot(tmp_path / "x.sqlite")
+    assert [d[0] for d in resumed["documents"]] == sorted(ids)  # every document, exactly once
+    assert resumed == snapshot(clean)  # same events, mentions and merges as the clean run
+    conn = sqlite3.connect(tmp_path / "x.sqlite")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+    # merges made batch by batch, across the kill, are what a full recomputation gives
+    conn = db.open_store(tmp_path / "x.sqlite", create=False)
+    with db.transaction(conn):
+        merge.rebuild(conn)
+    conn.close()
+    assert snapshot(tmp_path / "x.sqlite") == resumed
+
+
+def _group_alive(pgid: int) -> bool:
+    """Whether any live (not zombie) process is left in the process group."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(pgid, 0)
+            return True
+        except ProcessLookupError:
+            return False
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            return True
+    return False
+
+
+def _kill_group(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
