@@ -342,11 +342,10 @@ def _country_of(analysis: Analysis, cand: Candidate) -> str | None:
     return None
 
 
-def _outside_coverage(analysis: Analysis, cand: Candidate) -> str | None:
+def _outside_coverage(analysis: Analysis, cand: Candidate, doc: Counter[str]) -> str | None:
     """The country an article is about when rasd does not cover it (Yemen, Libya...):
     its place names would be misread as Syrian or Iraqi villages. A sentence that
-    names a covered country is kept."""
-    doc = _country_counts(analysis, 0, len(analysis.ntext.norm))
+    names a covered country is kept. ``doc`` holds the article's country counts."""
     if not doc:
         return None
     top, n = doc.most_common(1)[0]
@@ -657,6 +656,7 @@ class _ArticleAssembler:
         self.sentence_of: dict[int, int] = {}
         self.previous_place: list[PlacePick] = []
         self._focus: list[PlacePick | None] | None = None
+        self._countries: Counter[str] | None = None
 
     def run(self) -> list[Event]:
         headline_end = _headline_end(self.norm)
@@ -686,7 +686,9 @@ class _ArticleAssembler:
     # -- one candidate ---------------------------------------------------------------
 
     def _candidate(self, cand: Candidate, record: dict) -> None:
-        elsewhere = _outside_coverage(self.analysis, cand)
+        if self._countries is None:  # once per article, not per clause
+            self._countries = _country_counts(self.analysis, 0, len(self.norm))
+        elsewhere = _outside_coverage(self.analysis, cand, self._countries)
         if elsewhere:
             raise _Dropped("country_not_covered", elsewhere)
         _check_filters(self.analysis, cand)
