@@ -227,3 +227,21 @@ def test_metadata_redirect_refused_even_with_allow_private(monkeypatch: pytest.M
     monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", record)
     [error] = fetch_all("http://169.254.169.254/latest/meta-data/", allow_private=True)
     assert isinstance(error, InputError) and "metadata" in error.problem and connects == []
+
+
+def test_addresses_embedding_private_ipv4_are_refused() -> None:
+    import ipaddress
+
+    from rasd.ingest.urls import refusal
+
+    for text in ("::ffff:127.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::", "64:ff9b::a9fe:a9fe"):
+        assert refusal(ipaddress.ip_address(text), allow_private=False), text
+    assert "metadata" in refusal(ipaddress.ip_address("64:ff9b::a9fe:a9fe"), allow_private=True)
+
+
+def test_a_malformed_url_is_an_input_error_not_a_crash() -> None:
+    from rasd.ingest.files import InputError
+    from rasd.ingest.urls import fetch
+
+    result = fetch("http://[::1", allow_private=False, max_bytes=1000)
+    assert isinstance(result, InputError) and "cannot fetch" in result.problem

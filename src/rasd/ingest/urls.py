@@ -62,10 +62,28 @@ class Refused(Exception):
         self.host, self.address, self.why = host, address, why
 
 
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_6TO4 = ipaddress.ip_network("2002::/16")
+
+
+def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries (mapped, NAT64, 6to4): it is what a
+    gateway connects to, so it is what must be checked."""
+    if address.ipv4_mapped:
+        return address.ipv4_mapped
+    if any(address in net for net in _NAT64):
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address in _6TO4:
+        return address.sixtofour
+    return None
+
+
 def refusal(address: IPAddress, allow_private: bool) -> str | None:
     """Why rasd must not connect to ``address``, or None when it may."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(address)
+        if embedded is not None:
+            address = embedded  # ::ffff:127.0.0.1, 64:ff9b::7f00:1, 2002:7f00:1:: are 127.0.0.1
     if address in METADATA:
         return "a cloud metadata address (always refused)"
     if allow_private:
@@ -159,7 +177,7 @@ def fetch(url: str, *, allow_private: bool = False, max_bytes: int) -> Fetched |
         return InputError(url, f"timed out ({exc.__class__.__name__})")
     except httpx.HTTPError as exc:
         return InputError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})")
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, httpx.InvalidURL) as exc:  # InvalidURL is not an HTTPError
         return InputError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})")
 
 

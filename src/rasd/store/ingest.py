@@ -170,7 +170,11 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
         if _INIT_ERROR:
             raise IngestError(f"cannot build the pipeline ({_INIT_ERROR})")
     conn = db.open_store(db_path, create=True)
-    run_id, unfinished = db.start_run(conn, command)
+    try:
+        run_id, unfinished = db.start_run(conn, command)
+    except BaseException:
+        conn.close()  # e.g. the database stayed locked by another run
+        raise
     report = IngestReport(resumed_from=unfinished)
     writer = _Writer(conn, run_id, report, max(1, batch_size))
     seen: dict[str, str] = {}  # id -> hash of documents sent out in this run, not yet committed perhaps
