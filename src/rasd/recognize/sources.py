@@ -44,11 +44,12 @@ def find_sources(tokens: list[Token], norm: str = "") -> list[SourceMention]:
     cue_matches = cues.find(tokens)
     cue_ends = [m.token_end for m in cue_matches]
     found = []
+    known: set[int] = set()  # token indexes of the sources the pack knows
     for m in _matcher().find(tokens):
         cued = any(0 <= m.token_start - end <= CUE_WINDOW for end in cue_ends)
         if cued or m.payload in anonymous:
             found.append(SourceMention(m.start, m.end, m.payload))
-    known = {i for f in found for i, t in enumerate(tokens) if f.start <= t.start < f.end}
+            known.update(range(m.token_start, m.token_end))
     for m in cue_matches:
         if m.payload not in VERBATIM_CUES or any(m.token_end <= i < m.token_end + 3 for i in known):
             continue
