@@ -307,6 +307,7 @@ def ingest(
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for texts that lack one.")] = None,
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for texts that lack one.")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster: a scheduler address (tcp://host:port), or 'local' for a local cluster of --workers processes (default 2). Needs rasd[dask].")] = None,
 ) -> None:
     """Extract documents into a store. Unchanged documents are skipped, changed ones
     replaced; an interrupted run resumes when the same command is run again."""
@@ -317,8 +318,9 @@ def ingest(
 
     day = _published(published)
     try:
-        report = run(sources, db, workers=workers or max(1, os.cpu_count() or 1), batch_size=batch, published=day, outlet=outlet,
-                     gazetteer_path=gazetteer, console=err, command=" ".join(["rasd", *sys.argv[1:]]))
+        report = run(sources, db, workers=workers or (2 if dask else max(1, os.cpu_count() or 1)), batch_size=batch,
+                     published=day, outlet=outlet, gazetteer_path=gazetteer, console=err,
+                     command=" ".join(["rasd", *sys.argv[1:]]), dask=dask)
     except (StoreError, IngestError) as exc:
         raise _store_error(exc)
     except KeyboardInterrupt:
@@ -379,6 +381,7 @@ def events(
     bbox: Annotated[Optional[str], typer.Option(help="min_lon,min_lat,max_lon,max_lat")] = None,
     min_confidence: Annotated[float, typer.Option(help="Only events at or above this confidence.")] = 0.0,
     per_document: Annotated[bool, typer.Option(help="The events of each document, before cross-article merging.")] = False,
+    review: Annotated[Optional[str], typer.Option(help="Review state: all, unreviewed, confirmed, rejected, corrected (default: all but rejected).")] = None,
     format: Annotated[Optional[EventsFormat], typer.Option("--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise).")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of stdout.")] = None,
 ) -> None:
@@ -386,10 +389,13 @@ def events(
     ACLED CSV, GeoJSON or Parquet."""
     from rasd.model import Event
     from rasd.recognize.actors import load_pack
-    from rasd.store.db import Filters, StoreError, open_store, query_events
+    from rasd.store.db import REVIEW_STATES, Filters, StoreError, open_store, query_events
 
+    if review is not None and review not in REVIEW_STATES:
+        raise typer.BadParameter(f"{review!r}: use one of {', '.join(REVIEW_STATES)}", param_hint="--review")
     filters = Filters(since=_published(since), until=_published(until), country=country, admin1=admin1,
-                      types=types or [], actor=actor, bbox=_bbox(bbox), min_confidence=min_confidence)
+                      types=types or [], actor=actor, bbox=_bbox(bbox), min_confidence=min_confidence,
+                      review=review)
     try:
         conn = open_store(db, create=False)
         records = query_events(conn, filters, per_document)
@@ -465,6 +471,33 @@ def merge(
         print(f"\nevent {merged_id} ({n_docs} documents):")
         for line in reason.splitlines():
             print(f"  {line}")
+
+
+@app.command()
+def serve(
+    db: Annotated[Path, typer.Option("--db", help="SQLite store (created if missing).")],
+    host: Annotated[str, typer.Option(help="Address to listen on; reads need the token unless it is loopback.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="RASD_TOKEN", help="Token for writes (corrections, extract, ingest); without one, writes are refused.")] = None,
+    tiles: Annotated[Optional[str], typer.Option(help="Basemap tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: plain background).")] = None,
+    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file/folder (default: installed data, else embedded).")] = None,
+    allow_private: Annotated[bool, typer.Option(help="Let /api/ingest fetch URLs on loopback/private addresses.")] = False,
+) -> None:
+    """Serve the HTTP API (OpenAPI docs at /docs) and the review page at /."""
+    import uvicorn
+
+    from rasd.serve.app import Settings, create_app
+    from rasd.store.db import StoreError
+
+    if host not in ("127.0.0.1", "::1", "localhost") and not token:
+        err.print("[yellow]warning:[/yellow] not on loopback and no token: every request will be refused")
+    try:
+        web = create_app(Settings(db_path=db, token=token, host=host, gazetteer_path=gazetteer, tile_url=tiles,
+                                  allow_private=allow_private))
+    except StoreError as exc:
+        raise _store_error(exc)
+    err.print(f"rasd: review page at http://{host}:{port}/ · API docs at http://{host}:{port}/docs")
+    uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

@@ -68,6 +68,7 @@ class Document(BaseModel):
     published: dt.date | None = None
     outlet: str | None = None
     url: str | None = None
+    author: str | None = None
 
     @field_validator("published", mode="before")
     @classmethod

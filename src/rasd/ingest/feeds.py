@@ -100,4 +100,5 @@ def read_feed(data: bytes, source: str, *, published: dt.date | None = None,
             yield InputError(source, f"item {number} ({doc_id}): no text (no content or summary)")
             continue
         yield Document(id=doc_id, text=text, title=html_to_text(entry.get("title", "")) or None,
-                       published=_date(entry) or published, outlet=feed_title or outlet, url=link)
+                       published=_date(entry) or published, outlet=feed_title or outlet, url=link,
+                       author=entry.get("author") or None)

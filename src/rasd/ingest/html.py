@@ -164,8 +164,7 @@ def html_document(data: bytes | str, source: str, doc_id: str, *, url: str | Non
     malformed markup gives best-effort text or an error, and the batch goes on).
 
     The page's own date and site name win over ``published``/``outlet``, which are the
-    caller's fallbacks for pages that lack them (as for JSONL records). The author is
-    passed on for a Document model that has the field (the current one ignores it).
+    caller's fallbacks for pages that lack them (as for JSONL records).
     """
     try:
         text = decode_html(data, charset) if isinstance(data, bytes) else data

@@ -90,9 +90,34 @@ CREATE TABLE runs (
 );
 """
 
+# Version 2: the article text (for the review page and re-extraction), its author, and
+# analysts' reviews. A review belongs to a merged event's id (the smallest member event
+# id, stable while the cluster keeps that member), not a foreign key: merges are
+# recomputed by deleting and inserting rows, and a review must outlive that.
+_V2 = """
+ALTER TABLE documents ADD COLUMN text TEXT;
+ALTER TABLE documents ADD COLUMN author TEXT;
+ALTER TABLE merged ADD COLUMN review TEXT NOT NULL DEFAULT 'unreviewed';
+ALTER TABLE merged ADD COLUMN corrected INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX merged_review ON merged(review);
+CREATE TABLE reviews (
+    merged_id INTEGER PRIMARY KEY,
+    status TEXT NOT NULL DEFAULT 'unreviewed',
+    fields TEXT NOT NULL DEFAULT '{}',
+    reviewer TEXT, at TEXT NOT NULL
+);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    merged_id INTEGER NOT NULL,
+    at TEXT NOT NULL, reviewer TEXT NOT NULL, action TEXT NOT NULL,
+    changes TEXT NOT NULL DEFAULT '{}', note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_merged ON audit(merged_id);
+"""
+
 # MIGRATIONS[i] takes a database from schema version i to i + 1 (PRAGMA user_version).
 # A new version appends a script; released scripts are never edited.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # The columns an event is filtered on, in both ``events`` and ``merged``.
@@ -174,6 +199,8 @@ def content_hash(doc: Document) -> str:
     """SHA-256 of everything extraction reads (text and metadata, not the id): the same
     article ingested again hashes the same, a corrected text or a new date does not."""
     payload = doc.model_dump(mode="json", exclude={"id"})
+    if payload.get("author") is None:
+        del payload["author"]  # hashes stay those of stores written before the field existed
     return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
 
@@ -232,10 +259,11 @@ def store_document(conn: sqlite3.Connection, result: DocResult, run_id: int | No
         conn.execute("DELETE FROM documents WHERE id = ?", (result.doc_id,))  # cascades to its rows
     meta = result.meta
     conn.execute(
-        "INSERT INTO documents (id, sha256, source, outlet, published, title, url, chars, n_events, run_id, stored_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO documents (id, sha256, source, outlet, published, title, url, author, text, chars, n_events,"
+        " run_id, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (result.doc_id, result.sha256, result.source, meta.get("outlet"), meta.get("published"),
-         meta.get("title"), meta.get("url"), meta.get("chars", 0), len(result.events), run_id, _now()))
+         meta.get("title"), meta.get("url"), meta.get("author"), meta.get("text"), meta.get("chars", 0),
+         len(result.events), run_id, _now()))
     conn.executemany("INSERT INTO mentions (doc_id, kind, start, \"end\", text, value) VALUES (?, ?, ?, ?, ?, ?)",
                      [(result.doc_id, *m) for m in result.mentions])
     new_events = []
@@ -297,11 +325,23 @@ class Filters:
     actor: str | None = None
     bbox: tuple[float, float, float, float] | None = None
     min_confidence: float = 0.0
+    review: str | None = None  # REVIEW_STATES; None: every merged event but the rejected ones
 
 
-def _where(filters: Filters) -> tuple[str, list[Any]]:
+REVIEW_STATES = ("all", "unreviewed", "confirmed", "rejected", "corrected")
+
+
+def _where(filters: Filters, per_document: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = ["confidence >= ?"]
     params: list[Any] = [filters.min_confidence]
+    if not per_document:  # reviews are of merged events
+        if filters.review is None:
+            clauses.append("review != 'rejected'")
+        elif filters.review == "corrected":
+            clauses.append("corrected = 1")
+        elif filters.review != "all":
+            clauses.append("review = ?")
+            params.append(filters.review)
     if filters.since:
         clauses.append("date_end >= ?")
         params.append(filters.since.isoformat())
@@ -337,13 +377,25 @@ def _country_code(value: str) -> str:
     return by_name.get(value.lower(), value.upper())
 
 
-def query_events(conn: sqlite3.Connection, filters: Filters, per_document: bool = False) -> list[dict[str, Any]]:
-    """Event records matching ``filters``, oldest first: cross-article events by default,
-    per-document ones with ``per_document``. Each record carries its store ``id``."""
+def query_events(conn: sqlite3.Connection, filters: Filters, per_document: bool = False,
+                 limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Event records matching ``filters``, oldest first: cross-article events by default
+    (with their ``review`` state), per-document ones with ``per_document``. Each record
+    carries its store ``id``."""
     table = "events" if per_document else "merged"
-    where, params = _where(filters)
-    rows = conn.execute(f"SELECT id, record FROM {table} WHERE {where} ORDER BY date IS NULL, date, id", params)
-    return [dict(json.loads(record), id=event_id) for event_id, record in rows]
+    review = "'unreviewed', 0" if per_document else "review, corrected"
+    where, params = _where(filters, per_document)
+    page = " LIMIT ? OFFSET ?" if limit is not None else ""
+    rows = conn.execute(f"SELECT id, record, {review} FROM {table} WHERE {where} "
+                        f"ORDER BY date IS NULL, date, id{page}", params + ([limit, offset] if page else []))
+    return [dict(json.loads(record), id=event_id, review=state, corrected=bool(corrected))
+            for event_id, record, state, corrected in rows]
+
+
+def count_events(conn: sqlite3.Connection, filters: Filters, per_document: bool = False) -> int:
+    where, params = _where(filters, per_document)
+    table = "events" if per_document else "merged"
+    return int(conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0])
 
 
 def summary(conn: sqlite3.Connection) -> dict[str, int]:

@@ -1,11 +1,12 @@
 """The ingest runner: documents in, extracted in worker processes, written by one writer.
 
-Extraction is CPU-bound pure Python, so it runs in a pool of processes, each holding
-one ``Pipeline`` built once (the gazetteer and actor pack load once per worker, not per
-document). The parent alone reads the inputs and writes SQLite: one writer means no lock
-contention, and results are applied in input order, so a repeated id resolves the same
-way every run. Every ``batch_size`` documents the parent commits documents, errors,
-merges and the run's counts in one transaction.
+Extraction is CPU-bound pure Python, so it runs in a pool of processes (or on a Dask
+cluster, ``rasd.store.cluster``), each holding one ``Pipeline`` built once (the
+gazetteer and actor pack load once per worker, not per document). The parent alone
+reads the inputs and writes SQLite: one writer means no lock contention, and results are
+applied in input order, so a repeated id resolves the same way every run. Every
+``batch_size`` documents the parent commits documents, errors, merges and the run's
+counts in one transaction.
 
 Resuming is a consequence of that, not a mode: a document whose (id, content hash) is
 already stored is skipped before it reaches a worker, so after a kill the next run
@@ -27,7 +28,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import EllipsisType
+from typing import Any, Protocol
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
@@ -39,8 +41,11 @@ from rasd.store import db, merge
 
 CHUNK = 8  # documents per task sent to a worker: amortizes pickling without starving the pool
 
-_PIPELINE: Any = None
-_INIT_ERROR: str | None = None
+# The pipeline of this process, with the gazetteer files (and their size and mtime) it
+# was built from: built once per process (pool initializer, first Dask task, serial run), reused
+# by every later one, rebuilt only if the gazetteer changes.
+_PIPELINE: tuple[Any, Any] | None = None
+_DEFAULT: Path | None = None  # the gazetteer given to ``_init_worker``
 
 
 class IngestError(Exception):
@@ -57,39 +62,113 @@ def _watch_parent(parent: int) -> None:
 
 
 def _init_worker(gazetteer_path: Path | None, parent: int | None) -> None:
-    global _PIPELINE, _INIT_ERROR
-    _PIPELINE, _INIT_ERROR = None, None
+    """Process-pool initializer: builds the pipeline up front (a failure is raised by the
+    first task) and makes ``gazetteer_path`` what ``_work`` uses when given none."""
+    global _DEFAULT
+    _DEFAULT = gazetteer_path
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     try:
+        pipeline(gazetteer_path)
+    except IngestError:
+        pass
+
+
+def pipeline(gazetteer_path: Path | None) -> Any:
+    """This process's ``Pipeline`` for ``gazetteer_path``, built once."""
+    global _PIPELINE
+    try:
+        from rasd.config import gazetteer_paths
         from rasd.pipeline import Pipeline
 
-        _PIPELINE = Pipeline(gazetteer_path=gazetteer_path)
-    except Exception as exc:  # reported by the first task, as an IngestError in the parent
-        _INIT_ERROR = f"{exc.__class__.__name__}: {exc}"
+        files = gazetteer_paths(gazetteer_path)
+        key = [(str(f), f.stat().st_size, f.stat().st_mtime_ns) if f.exists() else str(f) for f in files]
+        if _PIPELINE is None or _PIPELINE[0] != key:
+            _PIPELINE = None
+            _PIPELINE = (key, Pipeline(gazetteer_path=gazetteer_path))
+    except Exception as exc:
+        raise IngestError(f"cannot build the pipeline ({exc.__class__.__name__}: {exc})") from None
+    return _PIPELINE[1]
 
 
-def _work(items: list[tuple[Document, str, str]]) -> list[db.DocResult]:
-    """Extract a chunk of (document, source, hash); one failing document fails alone."""
+def _work(items: list[tuple[Document, str, str]],
+          gazetteer_path: Path | None | EllipsisType = ...) -> list[db.DocResult]:
+    """Extract a chunk of (document, source, hash); one failing document fails alone.
+    The one extraction function of every mode (serial, process pool, Dask); without
+    ``gazetteer_path``, the one given to ``_init_worker``."""
     from rasd.events.assemble import assemble
 
-    if _PIPELINE is None:
-        raise IngestError(f"a worker could not build the pipeline ({_INIT_ERROR})")
+    pipe = pipeline(_DEFAULT if isinstance(gazetteer_path, EllipsisType) else gazetteer_path)
     out = []
     for doc, source, sha in items:
         meta = {"outlet": doc.outlet, "published": doc.published.isoformat() if doc.published else None,
-                "title": doc.title, "url": doc.url, "chars": len(doc.text)}
+                "title": doc.title, "url": doc.url, "author": doc.author, "text": doc.text, "chars": len(doc.text)}
         result = db.DocResult(doc.id, sha, source, meta)
         try:
-            analysis = _PIPELINE.analyze(doc)
-            result.events = [e.model_dump(mode="json") for e in assemble(analysis, _PIPELINE.gazetteer)]
+            analysis = pipe.analyze(doc)
+            result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer)]
             result.mentions = [(m.kind, m.start, m.end, m.span.text, json.dumps(m.value, ensure_ascii=False))
                                for m in analysis.mentions()]
         except Exception as exc:
             result.error = f"extraction failed ({exc.__class__.__name__}: {exc})"
         out.append(result)
     return out
+
+
+class Executor(Protocol):
+    """Where chunks are extracted: ``submit`` returns a future of ``_work``'s result,
+    ``result`` waits for one (turning a lost worker into an ``IngestError``)."""
+
+    slots: int  # chunks extracted at once
+    chunk: int  # documents per chunk
+
+    def submit(self, items: list[tuple[Document, str, str]]) -> Any: ...
+    def result(self, future: Any) -> list[db.DocResult]: ...
+    def close(self) -> None: ...
+
+
+class _Serial:
+    slots, chunk = 0, CHUNK
+
+    def __init__(self, gazetteer_path: Path | None) -> None:
+        self.gazetteer_path = gazetteer_path
+        pipeline(gazetteer_path)  # a pipeline that cannot be built fails before the store is touched
+
+    def submit(self, items: list[tuple[Document, str, str]]) -> Future[list[db.DocResult]]:
+        future: Future[list[db.DocResult]] = Future()
+        future.set_result(_work(items, self.gazetteer_path))
+        return future
+
+    def result(self, future: Future[list[db.DocResult]]) -> list[db.DocResult]:
+        return future.result()
+
+    def close(self) -> None:
+        pass
+
+
+class _Processes:
+    """A local pool of spawned processes (the same on every OS, and no fork of a parent
+    that runs rich's refresh thread) that ignore Ctrl-C and exit when orphaned."""
+
+    chunk = CHUNK
+
+    def __init__(self, workers: int, gazetteer_path: Path | None) -> None:
+        self.slots, self.gazetteer_path = workers, gazetteer_path
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_init_worker, initargs=(gazetteer_path, os.getpid()))
+
+    def submit(self, items: list[tuple[Document, str, str]]) -> Future[list[db.DocResult]]:
+        return self.pool.submit(_work, items, self.gazetteer_path)
+
+    def result(self, future: Future[list[db.DocResult]]) -> list[db.DocResult]:
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            raise IngestError(f"a worker process died ({exc}); rerun the same command to resume") from exc
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 @dataclass
@@ -133,9 +212,12 @@ class _Writer:
         self.errors: list[InputError] = []
 
     def add(self, results: list[db.DocResult]) -> None:
-        self.results.extend(results)
-        if len(self.results) >= self.batch_size:
-            self.commit()
+        """Commits every ``batch_size`` documents exactly, whatever the chunks: the same
+        batches, so the same merges, in every mode (serial, pool, Dask partitions)."""
+        for result in results:
+            self.results.append(result)
+            if len(self.results) >= self.batch_size:
+                self.commit()
 
     def commit(self, finished: bool = False) -> None:
         report = self.report
@@ -159,32 +241,39 @@ class _Writer:
 
 def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: int = 100,
            published: dt.date | None = None, outlet: str | None = None, gazetteer_path: Path | None = None,
-           console: Console | None = None, command: str = "rasd ingest") -> IngestReport:
-    """Extract every document of ``sources`` into the store at ``db_path``.
+           console: Console | None = None, command: str = "rasd ingest", dask: str | None = None) -> IngestReport:
+    """Extract every document of ``sources`` into the store at ``db_path``: in this
+    process (``workers`` 1), a pool of ``workers`` processes, or on a Dask cluster
+    (``dask``: a scheduler address, or "local" for a local cluster of ``workers``).
 
     Raises ``db.StoreError`` for a database rasd cannot use and ``IngestError`` when
     extraction cannot run; bad inputs and failing documents are recorded, not raised.
     """
-    if workers <= 1:
-        _init_worker(gazetteer_path, None)
-        if _INIT_ERROR:
-            raise IngestError(f"cannot build the pipeline ({_INIT_ERROR})")
-    conn = db.open_store(db_path, create=True)
+    executor: Executor
+    if dask is not None:
+        from rasd.store.cluster import DaskExecutor
+
+        executor = DaskExecutor(dask, workers, gazetteer_path)
+    elif workers > 1:
+        executor = _Processes(workers, gazetteer_path)
+    else:
+        executor = _Serial(gazetteer_path)
+    try:
+        conn = db.open_store(db_path, create=True)
+    except BaseException:
+        executor.close()
+        raise
     try:
         run_id, unfinished = db.start_run(conn, command)
     except BaseException:
+        executor.close()
         conn.close()  # e.g. the database stayed locked by another run
         raise
     report = IngestReport(resumed_from=unfinished)
     writer = _Writer(conn, run_id, report, max(1, batch_size))
     seen: dict[str, str] = {}  # id -> hash of documents sent out in this run, not yet committed perhaps
     started = time.monotonic()
-    pool = None
-    if workers > 1:
-        # spawn: the same on every OS, and no fork of a parent that runs rich's refresh thread
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_init_worker, initargs=(gazetteer_path, os.getpid()))
-    inflight: deque[Future[list[db.DocResult]]] = deque()
+    inflight: deque[Any] = deque()
     chunk: list[tuple[Document, str, str]] = []
     progress = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(), TextColumn("{task.completed} docs"),
                         _Rate(), TextColumn("{task.fields[events]} events · {task.fields[errors]} errors · "
@@ -202,21 +291,14 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
         """Hand finished chunks to the writer, in order; with ``block_until``, wait until
         no more than that many are in flight (bounded read-ahead keeps memory flat)."""
         while inflight and (inflight[0].done() or (block_until is not None and len(inflight) > block_until)):
-            try:
-                results = inflight.popleft().result()
-            except BrokenProcessPool as exc:
-                raise IngestError(f"a worker process died ({exc}); rerun the same command to resume") from exc
-            writer.add(results)
+            writer.add(executor.result(inflight.popleft()))
             show()
 
     def submit() -> None:
         nonlocal chunk
-        if chunk and pool is None:
-            writer.add(_work(chunk))
-            show()
-        elif chunk and pool is not None:
-            inflight.append(pool.submit(_work, chunk))
-            collect(block_until=workers * 4)
+        if chunk:
+            inflight.append(executor.submit(chunk))
+            collect(block_until=executor.slots * 4)
         chunk = []
 
     try:
@@ -236,7 +318,7 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
                         continue
                     seen[item.id] = sha
                     chunk.append((item, source, sha))
-                    if len(chunk) >= CHUNK:
+                    if len(chunk) >= executor.chunk:
                         submit()
                     collect()
             submit()
@@ -248,6 +330,6 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
         report.totals = db.summary(conn)
         return report
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        inflight.clear()
+        executor.close()
         conn.close()

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from rasd.model import Event
+from rasd.store import review
 from rasd.store.db import EVENT_COLUMNS, event_columns
 
 MAX_KM = 10.0
@@ -59,8 +60,15 @@ class Member:
 _SELECT = "SELECT e.id, e.doc_id, d.outlet, e.record FROM events e JOIN documents d ON d.id = e.doc_id "
 
 
-def _members(rows: Iterable[tuple[int, str, str | None, str]]) -> list[Member]:
-    return [Member(i, doc, outlet, Event.model_validate(json.loads(record))) for i, doc, outlet, record in rows]
+def _members(rows: Iterable[tuple[int, str, str | None, str]], parsed: dict[int, Member]) -> list[Member]:
+    """Members of stored rows; ``parsed`` keeps each one parsed once per refresh (an event
+    id names one extraction forever, so its record never changes)."""
+    out = []
+    for i, doc, outlet, record in rows:
+        if i not in parsed:
+            parsed[i] = Member(i, doc, outlet, Event.model_validate(json.loads(record)))
+        out.append(parsed[i])
+    return out
 
 
 def _km(a: Event, b: Event) -> float:
@@ -144,19 +152,54 @@ def match(a: Member, b: Member) -> str | None:
     return "; ".join(reasons)
 
 
-def _neighbours(conn: sqlite3.Connection, m: Member) -> list[Member]:
-    """Stored events that could match ``m`` (same type, nearby dates, other documents),
-    found through the (event_type, date) index; ``match`` decides."""
+def _could_be_near(e: Event) -> tuple[str, list[Any]]:
+    """SQL true for every stored event ``b`` whose place ``_place(e, b)`` accepts (and
+    maybe others: ``match`` decides): the same gazetteer id; or, when ``e`` has
+    coordinates, inside a box holding every point within ``MAX_KM`` of it; or both only
+    located to the same governorate while one of them has no coordinates."""
+    ors: list[str] = []
+    params: list[Any] = []
+    if e.gazetteer_id:
+        ors.append("e.gazetteer_id = ?")
+        params.append(e.gazetteer_id)
+    if e.latitude is not None and e.longitude is not None:
+        # on _km's sphere, d ≤ MAX_KM implies |Δlat| ≤ d/R and sin(|Δlon|/2) ≤ sin(d/2R) / cos(the larger
+        # |latitude|); 1% margin for rounding. Near a pole or the antimeridian, latitude alone.
+        reach = MAX_KM / 6371.0 * 1.01
+        dlat = math.degrees(reach)
+        far = math.radians(min(90.0, abs(e.latitude) + dlat))
+        ratio = math.sin(reach / 2) / math.cos(far) if far < math.pi / 2 else 2.0
+        dlon = math.degrees(2 * math.asin(ratio)) if ratio < 1 else 360.0
+        box = "e.lat BETWEEN ? AND ? AND e.lon IS NOT NULL"
+        params += [e.latitude - dlat, e.latitude + dlat]
+        if -180.0 <= e.longitude - dlon and e.longitude + dlon <= 180.0:
+            box += " AND e.lon BETWEEN ? AND ?"
+            params += [e.longitude - dlon, e.longitude + dlon]
+        ors.append(f"({box})")
+    if e.geo_precision == 3 and e.admin1:
+        ors.append("(e.geo_precision = 3 AND e.admin1 = ? AND e.country IS ? AND (? OR e.lat IS NULL OR e.lon IS NULL))")
+        params += [e.admin1, e.country, e.latitude is None or e.longitude is None]
+    return f"({' OR '.join(ors) or '0'})", params
+
+
+def _neighbours(conn: sqlite3.Connection, m: Member, parsed: dict[int, Member]) -> list[Member]:
+    """Stored events that could match ``m``: the same type (``_same_type``), nearby dates
+    (``_dates``), a place ``_place`` could accept, other documents; found through the
+    (event_type, date) index, in its order. Only what ``match`` would reject is left
+    out, so merges are the same as when every event of the days was compared."""
     e = m.event
     if not _mergeable(e):
         return []
     start, end = _span(e)
     low, high = start - DAY_SLACK, end + DAY_SLACK
+    near, near_params = _could_be_near(e)
     rows = conn.execute(
         _SELECT + "WHERE e.event_type = ? AND e.time_precision <= 2 AND e.date BETWEEN ? AND ? "
-        "AND e.date_end >= ? AND e.doc_id != ?",
-        (e.event_type, (low - MAX_WINDOW).isoformat(), high.isoformat(), low.isoformat(), m.doc_id))
-    return _members(rows)
+        f"AND e.date_end >= ? AND e.doc_id != ? AND (e.event_type = 'Battles' OR e.sub_event_type = ?) AND {near} "
+        "ORDER BY e.date, e.id",
+        (e.event_type, (low - MAX_WINDOW).isoformat(), high.isoformat(), low.isoformat(), m.doc_id,
+         e.sub_event_type, *near_params))
+    return _members(rows, parsed)
 
 
 def cluster(members: list[Member], edge: dict[tuple[int, int], str]) -> list[list[Member]]:
@@ -229,14 +272,15 @@ def refresh(conn: sqlite3.Connection, touched: Iterable[int]) -> None:
         return
     component: dict[int, Member] = {}
     edge: dict[tuple[int, int], str] = {}
+    parsed: dict[int, Member] = {}
     while seeds:
         marks = ", ".join("?" * len(seeds))
-        queue = _members(conn.execute(_SELECT + f"WHERE e.id IN ({marks})", sorted(seeds)))
+        queue = _members(conn.execute(_SELECT + f"WHERE e.id IN ({marks})", sorted(seeds)), parsed)
         for m in queue:
             component.setdefault(m.id, m)
         while queue:
             m = queue.pop()
-            for n in _neighbours(conn, m):
+            for n in _neighbours(conn, m, parsed):
                 reason = match(m, n)
                 if reason is None:
                     continue
@@ -261,6 +305,8 @@ def refresh(conn: sqlite3.Connection, touched: Iterable[int]) -> None:
             (merged_id, *event_columns(record), json.dumps(record, ensure_ascii=False), len(members), reason))
         conn.executemany("INSERT INTO merged_members (merged_id, event_id) VALUES (?, ?)",
                          [(merged_id, m.id) for m in members])
+        if conn.execute("SELECT 1 FROM reviews WHERE merged_id = ?", (merged_id,)).fetchone():
+            review.write_merged(conn, merged_id, record)  # an analyst's corrections outlive re-merging
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

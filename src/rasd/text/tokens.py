@@ -11,10 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from itertools import compress, repeat
+from operator import attrgetter
+from typing import Generic, NamedTuple, TypeVar
 
 from rasd.text.normalize import NormalizedText, normalize_key
 
+_TEXT = attrgetter("text")
+_UNSEEN = ("not looked up yet",)  # truthy: a word missing from the hit cache is a candidate
 TOKEN_RE = re.compile(r"[0-9a-z\u0621-\u064a\u066e-\u06d3]+")
 
 # Proclitic sequences (normalized): conjunction, preposition, or both.
@@ -23,15 +27,16 @@ _LAM_LAM = re.compile(r"^[وف]?لل(?=\w{2,})")
 _ARTICLE = re.compile(r"^ال(?=\w{2,})")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the normalized text (a tuple: thousands per article are made)."""
+
     text: str
     start: int  # in normalized text
     end: int
 
 
 def tokenize(ntext: NormalizedText) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(ntext.norm)]
+    return [Token(m.group(), *m.span()) for m in TOKEN_RE.finditer(ntext.norm)]
 
 
 @lru_cache(maxsize=262144)
@@ -133,7 +138,12 @@ class PhraseMatcher(Generic[P]):
         """Every match at every position (overlapping), longest first per position."""
         found: list[PhraseMatch[P]] = []
         key = self._key
-        for i, token in enumerate(tokens):
+        # Most words start no entry and are in the cache as (): the scan for the others
+        # runs in C (map/compress), and only candidate positions reach the Python loop.
+        texts = list(map(_TEXT, tokens))
+        looked = map(self._hit_cache.get, texts, repeat(_UNSEEN))
+        for i in compress(range(len(texts)), looked):
+            token = tokens[i]
             hits = self._hits(token.text)
             if not hits:
                 continue

@@ -1,0 +1,403 @@
+"""The HTTP API and the review page: one FastAPI app over one rasd store.
+
+Reads (events, documents, GeoJSON, the page) are open when the server listens on a
+loopback address and need the token otherwise; writes (extract-and-store, corrections)
+always need the token, and with no token configured they are refused, never open.
+Extraction runs in a separate worker process so that a document that takes too long
+can be stopped: the worker is killed and replaced, the request gets a 413 saying so.
+"""
+
+
+import asyncio
+import datetime as dt
+import ipaddress
+import json
+import multiprocessing
+import os
+import secrets
+import sqlite3
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any, AsyncIterator, Iterator, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from rasd import __version__
+from rasd.model import EVENT_TAXONOMY, Document
+from rasd.serve.limits import BodySizeLimit
+from rasd.store import db, review
+from rasd.store.db import Filters
+
+STATIC = files("rasd.serve") / "static"
+
+
+@dataclass
+class Settings:
+    """What ``rasd serve`` was started with."""
+
+    db_path: Path
+    token: str | None = None
+    host: str = "127.0.0.1"
+    gazetteer_path: Path | None = None
+    tile_url: str | None = None
+    allow_private: bool = False
+    max_body_bytes: int = 2_000_000
+    max_text_chars: int = 200_000
+    extract_seconds: float = 30.0
+    max_page_size: int = 1000
+
+    @property
+    def reads_open(self) -> bool:
+        try:
+            return ipaddress.ip_address(self.host).is_loopback
+        except ValueError:
+            return self.host == "localhost"
+
+
+# --- request and response bodies -------------------------------------------------------
+
+class ArticleIn(BaseModel):
+    """An article to extract: its text and what anchors it (publication date, outlet)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    id: str | None = Field(default=None, min_length=1, max_length=500)
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+class IngestIn(BaseModel):
+    """Store one article: give either ``url`` (fetched now) or ``document``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str | None = Field(default=None, max_length=2000)
+    document: ArticleIn | None = None
+    published: dt.date | None = Field(default=None, description="Fallback date for a page that has none.")
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's correction and/or verdict on one event."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    fields: dict[str, Any] = Field(default_factory=dict, description=f"Any of: {', '.join(review.CORRECTABLE)}")
+    status: Literal["unreviewed", "confirmed", "rejected"] | None = None
+    reviewer: str = Field(min_length=1, max_length=200)
+    note: str = Field(default="", max_length=5000)
+
+
+_NUMBER = r"\s*-?[0-9]+(\.[0-9]+)?\s*"
+_BBOX = rf"^{_NUMBER}(,{_NUMBER}){{3}}$"
+ReviewState = Literal["all", "unreviewed", "confirmed", "rejected", "corrected"]
+
+
+class Problem(BaseModel):
+    """Every error: ``detail`` says what is wrong (a list of field errors when the
+    request does not match its schema)."""
+
+    detail: str | list[dict[str, Any]]
+
+
+class Page(BaseModel):
+    total: int
+    page: int
+    page_size: int
+    items: list[dict[str, Any]]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": Problem} for code in (400, 401, 403, 404, 409, 413, 422)
+}
+
+
+# --- the app ---------------------------------------------------------------------------
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app; opening the store here (not per request) makes a bad ``--db`` fail at start."""
+    conn = db.open_store(settings.db_path, create=True)
+    conn.close()
+    extractor = _Extractor(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        extractor.close()
+
+    app = FastAPI(title="rasd", version=__version__, lifespan=lifespan, responses=ERRORS,  # type: ignore[arg-type]
+                  description="Arabic conflict reporting as ACLED-style events: query, review, correct, extract.")
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    bearer = HTTPBearer(auto_error=False, description="The token set with `rasd serve --token` or RASD_TOKEN.")
+
+    def connection() -> Iterator[sqlite3.Connection]:
+        conn = db.open_store(settings.db_path, create=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def authorized(credentials: HTTPAuthorizationCredentials | None) -> None:
+        if settings.token is None:
+            raise HTTPException(403, "writes are disabled: start the server with --token or RASD_TOKEN set")
+        if credentials is None:
+            raise HTTPException(401, "missing token: send 'Authorization: Bearer <token>'",
+                                headers={"WWW-Authenticate": "Bearer"})
+        if not secrets.compare_digest(credentials.credentials.encode(), settings.token.encode()):
+            raise HTTPException(403, "wrong token")
+
+    def reader(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+        if not settings.reads_open:
+            authorized(credentials)
+
+    def writer(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+        authorized(credentials)
+
+    Conn = Annotated[sqlite3.Connection, Depends(connection)]
+    read = [Depends(reader)]
+    write = [Depends(writer)]
+
+    @app.exception_handler(review.ReviewError)
+    async def _review_error(_: Request, exc: review.ReviewError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404 if isinstance(exc, review.UnknownEvent) else 422)
+
+    @app.exception_handler(db.StoreError)
+    async def _store_error(_: Request, exc: db.StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=409)
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(str(STATIC / "index.html"), media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.get("/api/meta", dependencies=read)
+    def meta(conn: Conn) -> dict[str, Any]:
+        """Taxonomy, governorates present, basemap tiles and store counts, for the page."""
+        admin1 = [r[0] for r in conn.execute("SELECT DISTINCT admin1 FROM merged WHERE admin1 IS NOT NULL ORDER BY 1")]
+        counts = db.summary(conn)
+        return {"version": __version__, "taxonomy": {t: list(s) for t, s in EVENT_TAXONOMY.items()},
+                "admin1": admin1, "tile_url": settings.tile_url, "write_requires_token": True,
+                "writes_enabled": settings.token is not None, "review_states": list(db.REVIEW_STATES),
+                "correctable": list(review.CORRECTABLE),
+                "counts": {"events": counts["merged"], "documents": counts["documents"]}}
+
+    def filters(since: dt.date | None = None, until: dt.date | None = None, country: str | None = None,
+                admin1: str | None = None, type: Annotated[list[str] | None, Query()] = None,
+                actor: str | None = None,
+                bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", pattern=_BBOX)] = None,
+                min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.0,
+                review: Annotated[ReviewState | None, Query(description="Default: all but rejected")] = None,
+                ) -> Filters:
+        return Filters(since=since, until=until, country=country, admin1=admin1, types=type or [], actor=actor,
+                       bbox=_bbox(bbox), min_confidence=min_confidence, review=review)
+
+    Selected = Annotated[Filters, Depends(filters)]
+
+    @app.get("/api/events", dependencies=read, response_model=Page)
+    def events(conn: Conn, selected: Selected, per_document: bool = False,
+               page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+               page_size: Annotated[int, Query(ge=1, le=settings.max_page_size)] = 100) -> Page:
+        """Events matching the filters (the same as `rasd events`), oldest first, paged."""
+        total = db.count_events(conn, selected, per_document)
+        items = db.query_events(conn, selected, per_document, limit=page_size, offset=(page - 1) * page_size)
+        return Page(total=total, page=page, page_size=page_size, items=items)
+
+    @app.get("/api/events.geojson", dependencies=read, response_class=JSONResponse,
+             responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}})
+    def events_geojson(conn: Conn, selected: Selected) -> JSONResponse:
+        """Every matching cross-article event as a GeoJSON Feature (geometry null when the
+        place has no coordinates), with the properties the review page filters on."""
+        where, params = db._where(selected)
+        rows = conn.execute(
+            "SELECT id, event_type, sub_event_type, date, date_end, actor1, actor2, admin1, "
+            "json_extract(record, '$.location'), lon, lat, fatalities, confidence, n_docs, review, corrected "
+            f"FROM merged WHERE {where} ORDER BY date IS NULL, date, id", params)
+        keys = ("id", "event_type", "sub_event_type", "date", "date_end", "actor1", "actor2", "admin1", "location")
+        features = []
+        for row in rows:
+            props = dict(zip(keys, row[:9]))
+            props.update(fatalities=row[11], confidence=row[12], n_docs=row[13], review=row[14],
+                         corrected=bool(row[15]))
+            geometry = {"type": "Point", "coordinates": [row[9], row[10]]} if row[9] is not None else None
+            features.append({"type": "Feature", "id": row[0], "geometry": geometry, "properties": props})
+        return JSONResponse({"type": "FeatureCollection", "features": features},
+                            media_type="application/geo+json")
+
+    @app.get("/api/events/{event_id}", dependencies=read)
+    def event(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)]) -> dict[str, Any]:
+        """One cross-article event: its record, review, audit trail, member events with their
+        evidence spans, and the documents reporting it."""
+        return _event_detail(conn, event_id)
+
+    @app.patch("/api/events/{event_id}", dependencies=write)
+    def correct(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)], body: CorrectionIn) -> dict[str, Any]:
+        """Correct fields of an event and/or confirm or reject it; kept in the audit trail."""
+        with db.transaction(conn):
+            review.correct(conn, event_id, reviewer=body.reviewer, fields=body.fields, status=body.status,
+                           note=body.note)
+        return _event_detail(conn, event_id)
+
+    @app.get("/api/documents/{doc_id:path}", dependencies=read)
+    def document(conn: Conn, doc_id: str) -> dict[str, Any]:
+        """A stored article with its text (the offsets of every evidence span point into it)."""
+        row = conn.execute("SELECT id, title, outlet, published, url, author, text, source FROM documents "
+                           "WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        keys = ("id", "title", "outlet", "published", "url", "author", "text", "source")
+        found = dict(zip(keys, row))
+        found["event_ids"] = [r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ? ORDER BY ordinal",
+                                                         (doc_id,))]
+        return found
+
+    @app.post("/api/extract", dependencies=write)
+    async def extract(article: ArticleIn) -> dict[str, Any]:
+        """Extract the events of a posted article without storing anything."""
+        doc = _document(article, settings)
+        result = await extractor.run(doc)
+        return {"doc_id": doc.id, "events": result.events}
+
+    @app.post("/api/ingest", dependencies=write, status_code=201)
+    async def ingest(conn: Conn, body: IngestIn) -> dict[str, Any]:
+        """Fetch a URL (or take a posted article), extract it and store its events."""
+        if (body.url is None) == (body.document is None):
+            raise HTTPException(422, "give exactly one of 'url' and 'document'")
+        if body.url is not None:
+            doc = await asyncio.to_thread(_fetch, body.url, body.published, settings)
+        else:
+            assert body.document is not None
+            doc = _document(body.document, settings)
+        sha = db.content_hash(doc)
+        if db.stored_hash(conn, doc.id) == sha:
+            return {"doc_id": doc.id, "status": "unchanged", "events": _doc_events(conn, doc.id)}
+        result = await extractor.run(doc)
+        result.sha256, result.source = sha, body.url or "api"
+        await asyncio.to_thread(_store, settings.db_path, result)
+        return {"doc_id": doc.id, "status": "stored", "events": _doc_events(conn, doc.id)}
+
+    return app
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None:
+        return None
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4 or not (-180 <= parts[0] <= parts[2] <= 180 and -90 <= parts[1] <= parts[3] <= 90):
+        raise HTTPException(422, f"bbox {value!r}: expected min_lon,min_lat,max_lon,max_lat within WGS 84 bounds")
+    return parts  # type: ignore[return-value]
+
+
+def _document(article: ArticleIn, settings: Settings) -> Document:
+    if len(article.text) > settings.max_text_chars:
+        raise HTTPException(413, f"text of {len(article.text)} characters; the limit is {settings.max_text_chars}")
+    fields = article.model_dump()
+    fields["id"] = article.id or "api-" + db.content_hash(Document.model_validate({**fields, "id": "-"}))[:16]
+    return Document.model_validate(fields)
+
+
+def _fetch(url: str, published: dt.date | None, settings: Settings) -> Document:
+    from rasd.ingest.files import InputError, read_path
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise HTTPException(422, f"{url!r}: only http(s) URLs are fetched")
+    for item in read_path(url, published, allow_private=settings.allow_private):
+        if isinstance(item, InputError):
+            raise HTTPException(422, str(item))
+        return item
+    raise HTTPException(422, f"{url}: no document")
+
+
+def _store(db_path: Path, result: db.DocResult) -> None:
+    from rasd.store import merge
+
+    conn = db.open_store(db_path, create=False)
+    try:
+        with db.transaction(conn):
+            stored = db.store_document(conn, result, None)
+            merge.refresh(conn, stored.touched)
+    finally:
+        conn.close()
+
+
+def _doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute("SELECT e.id, e.record, mm.merged_id FROM events e LEFT JOIN merged_members mm "
+                        "ON mm.event_id = e.id WHERE e.doc_id = ? ORDER BY e.ordinal", (doc_id,))
+    return [dict(json.loads(record), id=event_id, merged_id=merged_id) for event_id, record, merged_id in rows]
+
+
+def _event_detail(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
+    row = conn.execute("SELECT record FROM merged WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        raise HTTPException(404, f"no event {event_id}")
+    members = conn.execute("SELECT e.id, e.doc_id, e.record FROM merged_members mm JOIN events e "
+                           "ON e.id = mm.event_id WHERE mm.merged_id = ? ORDER BY e.id", (event_id,)).fetchall()
+    doc_ids = list(dict.fromkeys(doc_id for _, doc_id, _ in members))
+    marks = ", ".join("?" * len(doc_ids))
+    documents = [dict(zip(("id", "title", "outlet", "published", "url", "author"), r)) for r in conn.execute(
+        f"SELECT id, title, outlet, published, url, author FROM documents WHERE id IN ({marks})", doc_ids)]
+    documents.sort(key=lambda d: doc_ids.index(d["id"]))
+    return {"id": event_id, "record": json.loads(row[0]), "review": review.get(conn, event_id).as_dict(),
+            "members": [{"event_id": i, "doc_id": d, "evidence": json.loads(r).get("evidence", [])}
+                        for i, d, r in members],
+            "documents": documents, "audit": review.audit(conn, event_id)}
+
+
+class _Extractor:
+    """One extraction process, started on first use, killed and replaced on a timeout."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool: ProcessPoolExecutor | None = None
+        self.lock = asyncio.Lock()
+
+    def _start(self) -> ProcessPoolExecutor:
+        from rasd.store.ingest import _init_worker
+
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_init_worker, initargs=(self.settings.gazetteer_path, os.getpid()))
+        return self.pool
+
+    async def run(self, doc: Document) -> db.DocResult:
+        from rasd.store.ingest import IngestError, _work
+
+        async with self.lock:  # one extraction at a time: one process, predictable memory
+            pool = self._start()
+            future = asyncio.wrap_future(pool.submit(_work, [(doc, "api", "")], self.settings.gazetteer_path))
+            try:
+                (result,) = await asyncio.wait_for(future, self.settings.extract_seconds)
+            except asyncio.TimeoutError:
+                self.close(kill=True)
+                raise HTTPException(413, f"extraction took longer than {self.settings.extract_seconds:g} s; "
+                                    "send a shorter text") from None
+            except (BrokenProcessPool, IngestError) as exc:
+                self.close(kill=True)
+                raise HTTPException(422, f"extraction failed: {exc}") from None
+        if result.error:
+            raise HTTPException(422, result.error)
+        return result
+
+    def close(self, kill: bool = False) -> None:
+        if self.pool is None:
+            return
+        if kill:
+            for process in list(getattr(self.pool, "_processes", {}).values()):
+                process.kill()
+        self.pool.shutdown(wait=not kill, cancel_futures=True)
+        self.pool = None

@@ -1,0 +1,103 @@
+"""A real ``rasd serve`` on 127.0.0.1 over a real store, for the API and page tests.
+
+The store holds the four test articles of ``tests.store`` (two report the same strike,
+so one event has two documents) plus the bundled sample article."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import SAMPLE
+from tests.store import STRIKE_DOCS, write_jsonl
+
+TOKEN = "test-token-7f3a"
+
+
+@dataclass
+class Server:
+    url: str
+    db: Path
+    token: str
+    process: subprocess.Popen
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+def build_store(folder: Path) -> Path:
+    from rasd.store.ingest import ingest
+
+    sample = {"id": "sample", "outlet": "rasd", "published": "2026-11-20", "text": SAMPLE.read_text(encoding="utf-8")}
+    corpus = write_jsonl(folder / "docs.jsonl", [*STRIKE_DOCS, sample])
+    db = folder / "store.sqlite"
+    report = ingest([str(corpus)], db, workers=1)
+    assert report.added == 5 and not report.errors
+    return db
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path, *args: str) -> Server:
+    port = _free_port()
+    env = dict(os.environ, RASD_TOKEN=TOKEN)
+    process = subprocess.Popen([sys.executable, "-m", "rasd", "serve", "--db", str(db), "--port", str(port), *args],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # readiness poll: the server answers or has died
+        if process.poll() is not None:
+            raise AssertionError(f"rasd serve exited: {process.stderr.read().decode()}")  # type: ignore[union-attr]
+        try:
+            if httpx.get(url + "/api/meta", timeout=2).status_code == 200:
+                return Server(url, db, TOKEN, process)
+        except httpx.TransportError:
+            time.sleep(0.1)
+    process.kill()
+    raise AssertionError("rasd serve did not answer within 60 s")
+
+
+def stop_server(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    db = build_store(tmp_path_factory.mktemp("serve"))
+    running = start_server(db)
+    yield running
+    stop_server(running)
+
+
+def events_of(server: Server, **params: object) -> list[dict]:
+    page = httpx.get(server.url + "/api/events", params={"page_size": 1000, **params}).json()  # type: ignore[arg-type]
+    return list(page["items"])
+
+
+def strike_on_raqqa(server: Server) -> dict:
+    """The merged event of articles a and b (the same strike, two tolls)."""
+    (found,) = [e for e in events_of(server) if sorted(e.get("doc_ids", [])) == ["a", "b"]]
+    return found
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
