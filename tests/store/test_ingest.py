@@ -183,3 +183,34 @@ def _kill_group(pgid: int) -> None:
         os.killpg(pgid, signal.SIGKILL)
     except ProcessLookupError:
         pass
+
+
+def test_a_folder_of_bad_inputs_through_ingest_keeps_the_store_consistent(tmp_path: Path) -> None:
+    """Malformed HTML, an XML bomb, a truncated WARC, a binary file and a 20 MB text file
+    each give one error in the run's summary; the good articles are stored; a second run
+    changes nothing."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    write_jsonl(inputs / "good.jsonl", STRIKE_DOCS[:2])
+    (inputs / "broken.html").write_text("<html><<<>>></", encoding="utf-8")
+    (inputs / "bomb.xml").write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        "<rss><channel><item><title>&lol2;</title></item></channel></rss>", encoding="utf-8")
+    (inputs / "cut.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200")
+    (inputs / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (inputs / "huge.txt").write_bytes(("قصف " * 10).encode() * 500_000)  # 20 MB
+    store = tmp_path / "s.sqlite"
+    report = ingest([str(inputs)], store, gazetteer_path=embedded_source())
+    assert report.added == 2 and report.bad_inputs == 5
+    problems = {Path(line.split(":")[0]).name: line for line in report.errors}
+    assert set(problems) == {"broken.html", "bomb.xml", "cut.warc", "image.txt", "huge.txt"}
+    assert "XML bomb" in problems["bomb.xml"] and "truncated" in problems["cut.warc"]
+    assert "too large" in problems["huge.txt"] and "binary" in problems["image.txt"]
+    conn = sqlite3.connect(store)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM errors").fetchone()[0] == 5
+    before = snapshot(store)
+    again = ingest([str(inputs)], store, gazetteer_path=embedded_source())
+    assert again.unchanged == 2 and again.added == 0 and snapshot(store) == before

@@ -177,13 +177,17 @@ class ActorLexicon:
         extra: list[ActorMention] = []
         named = sorted((m for m in found if m.actor.kind not in ("civilians",)), key=lambda m: m.start)
         for i, tok in enumerate(tokens):
+            latter = tok.text in LATTER and i > 0
+            both = _names_both_sides(tok.text)
+            if not (latter or both):
+                continue
             before = [m for m in named if m.start < tok.start]
-            if tok.text in LATTER and i > 0 and before:
+            if latter and before:
                 prev = tokens[i - 1].text
                 verb = prev.endswith(_VERB_ENDINGS) or any(v in _VERBS for v, _ in clitic_variants(prev))
                 if verb and not prev.startswith("ال"):
                     extra.append(ActorMention(tok.start, tok.end, before[-1].actor, i, i + 1, True))
-            elif any(v in BOTH_SIDES for v, _ in clitic_variants(tok.text)):
+            elif both:
                 sides: list[Actor] = []
                 for m in reversed(before):
                     if m.actor.name not in [a.name for a in sides]:
@@ -192,6 +196,11 @@ class ActorLexicon:
                         break
                 extra.extend(ActorMention(tok.start, tok.end, a, i, i + 1, True) for a in reversed(sides))
         return extra
+
+
+@lru_cache(maxsize=65536)
+def _names_both_sides(word: str) -> bool:
+    return any(v in BOTH_SIDES for v, _ in clitic_variants(word))
 
 
 def load_pack(path: Path | None = None) -> ActorLexicon:

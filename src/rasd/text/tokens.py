@@ -19,6 +19,8 @@ from rasd.text.normalize import NormalizedText, normalize_key
 
 _TEXT = attrgetter("text")
 _UNSEEN = ("not looked up yet",)  # truthy: a word missing from the hit cache is a candidate
+_UNSEEN_KEY = "\x00"  # the next word's key, not computed yet
+_NONE: tuple = ()
 TOKEN_RE = re.compile(r"[0-9a-z\u0621-\u064a\u066e-\u06d3]+")
 
 # Proclitic sequences (normalized): conjunction, preposition, or both.
@@ -141,18 +143,23 @@ class PhraseMatcher(Generic[P]):
         # Most words start no entry and are in the cache as (): the scan for the others
         # runs in C (map/compress), and only candidate positions reach the Python loop.
         texts = list(map(_TEXT, tokens))
-        looked = map(self._hit_cache.get, texts, repeat(_UNSEEN))
-        for i in compress(range(len(texts)), looked):
+        looked = list(map(self._hit_cache.get, texts, repeat(_UNSEEN)))
+        size = len(texts)
+        for i in compress(range(size), looked):
             token = tokens[i]
-            hits = self._hits(token.text)
-            if not hits:
-                continue
-            following = key(tokens[i + 1].text) if i + 1 < len(tokens) else None
+            hits = looked[i]
+            if hits is _UNSEEN:
+                hits = self._hits(token.text)
+            following: str | None = _UNSEEN_KEY
             for variant, removed, variant_has_article, by_next in hits:
                 matched = False
-                candidates = by_next.get("", [])
-                if following is not None and following in by_next:
-                    candidates = candidates + by_next[following]
+                candidates = by_next.get("", _NONE)
+                if len(by_next) > (1 if candidates else 0):  # entries of 2+ words start here
+                    if following is _UNSEEN_KEY:
+                        following = key(texts[i + 1]) if i + 1 < size else None
+                    longer = by_next.get(following) if following is not None else None
+                    if longer:
+                        candidates = [*candidates, *longer]
                 for rest, payload, has_article in candidates:
                     n = len(rest)
                     if has_article and not variant_has_article:
