@@ -302,7 +302,7 @@ def endpoint_stages(db_path: Path, runs: int) -> tuple[dict[str, list[float]], s
         stages["open_store"].append(time.perf_counter() - t)
         try:
             t = time.perf_counter()
-            where, params = db._where(Filters(review="all"))
+            where, params = db.filter_clause(Filters(review="all"))
             rows = conn.execute(
                 "SELECT id, event_type, sub_event_type, date, date_end, actor1, actor2, admin1, "
                 "json_extract(record, '$.location'), lon, lat, fatalities, confidence, n_docs, review, corrected "

@@ -344,13 +344,12 @@ def ingest(
 
 
 def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
-    if value is None:
-        return None
+    from rasd.store.db import parse_bbox
+
     try:
-        min_lon, min_lat, max_lon, max_lat = (float(x) for x in value.split(","))
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not min_lon,min_lat,max_lon,max_lat", param_hint="--bbox")
-    return min_lon, min_lat, max_lon, max_lat
+        return parse_bbox(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--bbox")
 
 
 def _print_stored_table(records: list[dict], console: Console) -> None:  # type: ignore[type-arg]

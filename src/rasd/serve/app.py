@@ -12,11 +12,8 @@ import asyncio
 import datetime as dt
 import ipaddress
 import json
-import multiprocessing
-import os
 import secrets
 import sqlite3
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -220,7 +217,7 @@ def create_app(settings: Settings) -> FastAPI:
     def events_geojson(conn: Conn, selected: Selected) -> JSONResponse:
         """Every matching cross-article event as a GeoJSON Feature (geometry null when the
         place has no coordinates), with the properties the review page filters on."""
-        where, params = db._where(selected)
+        where, params = db.filter_clause(selected)
         rows = conn.execute(
             "SELECT id, event_type, sub_event_type, date, date_end, actor1, actor2, admin1, "
             "json_extract(record, '$.location'), lon, lat, fatalities, confidence, n_docs, review, corrected "
@@ -292,15 +289,10 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
-    if value is None:
-        return None
     try:
-        parts = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != 4 or not (-180 <= parts[0] <= parts[2] <= 180 and -90 <= parts[1] <= parts[3] <= 90):
-        raise HTTPException(422, f"bbox {value!r}: expected min_lon,min_lat,max_lon,max_lat within WGS 84 bounds")
-    return parts  # type: ignore[return-value]
+        return db.parse_bbox(value)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _document(article: ArticleIn, settings: Settings) -> Document:
@@ -359,27 +351,21 @@ def _event_detail(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
 
 
 class _Extractor:
-    """One extraction process, started on first use, killed and replaced on a timeout."""
+    """One extraction process (ingest's pool of one), started on first use, killed and
+    replaced when an extraction runs over its time."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.pool: ProcessPoolExecutor | None = None
+        self.workers: Any = None
         self.lock = asyncio.Lock()
 
-    def _start(self) -> ProcessPoolExecutor:
-        from rasd.store.ingest import _init_worker
-
-        if self.pool is None:
-            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_worker, initargs=(self.settings.gazetteer_path, os.getpid()))
-        return self.pool
-
     async def run(self, doc: Document) -> db.DocResult:
-        from rasd.store.ingest import IngestError, _work
+        from rasd.store.ingest import IngestError, _Processes
 
         async with self.lock:  # one extraction at a time: one process, predictable memory
-            pool = self._start()
-            future = asyncio.wrap_future(pool.submit(_work, [(doc, "api", "")], self.settings.gazetteer_path))
+            if self.workers is None:
+                self.workers = _Processes(1, self.settings.gazetteer_path)
+            future = asyncio.wrap_future(self.workers.submit([(doc, "api", "")]))
             try:
                 (result,) = await asyncio.wait_for(future, self.settings.extract_seconds)
             except asyncio.TimeoutError:
@@ -394,10 +380,6 @@ class _Extractor:
         return result
 
     def close(self, kill: bool = False) -> None:
-        if self.pool is None:
-            return
-        if kill:
-            for process in list(getattr(self.pool, "_processes", {}).values()):
-                process.kill()
-        self.pool.shutdown(wait=not kill, cancel_futures=True)
-        self.pool = None
+        if self.workers is not None:
+            self.workers.kill() if kill else self.workers.close()
+            self.workers = None

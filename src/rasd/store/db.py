@@ -331,7 +331,21 @@ class Filters:
 REVIEW_STATES = ("all", "unreviewed", "confirmed", "rejected", "corrected")
 
 
-def _where(filters: Filters, per_document: bool = False) -> tuple[str, list[Any]]:
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """"min_lon,min_lat,max_lon,max_lat" → the tuple ``Filters.bbox`` holds; ValueError
+    naming the value when it is not four ordered WGS 84 numbers."""
+    if value is None:
+        return None
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(x) for x in value.split(","))
+    except ValueError:
+        raise ValueError(f"bbox {value!r}: expected min_lon,min_lat,max_lon,max_lat") from None
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ValueError(f"bbox {value!r}: expected min_lon,min_lat,max_lon,max_lat within WGS 84 bounds")
+    return min_lon, min_lat, max_lon, max_lat
+
+
+def filter_clause(filters: Filters, per_document: bool = False) -> tuple[str, list[Any]]:
     clauses: list[str] = ["confidence >= ?"]
     params: list[Any] = [filters.min_confidence]
     if not per_document:  # reviews are of merged events
@@ -384,7 +398,7 @@ def query_events(conn: sqlite3.Connection, filters: Filters, per_document: bool 
     carries its store ``id``."""
     table = "events" if per_document else "merged"
     review = "'unreviewed', 0" if per_document else "review, corrected"
-    where, params = _where(filters, per_document)
+    where, params = filter_clause(filters, per_document)
     page = " LIMIT ? OFFSET ?" if limit is not None else ""
     rows = conn.execute(f"SELECT id, record, {review} FROM {table} WHERE {where} "
                         f"ORDER BY date IS NULL, date, id{page}", params + ([limit, offset] if page else []))
@@ -393,7 +407,7 @@ def query_events(conn: sqlite3.Connection, filters: Filters, per_document: bool 
 
 
 def count_events(conn: sqlite3.Connection, filters: Filters, per_document: bool = False) -> int:
-    where, params = _where(filters, per_document)
+    where, params = filter_clause(filters, per_document)
     table = "events" if per_document else "merged"
     return int(conn.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0])
 

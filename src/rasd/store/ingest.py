@@ -28,7 +28,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import EllipsisType
 from typing import Any, Protocol
 
 from rich.console import Console
@@ -45,7 +44,6 @@ CHUNK = 8  # documents per task sent to a worker: amortizes pickling without sta
 # was built from: built once per process (pool initializer, first Dask task, serial run), reused
 # by every later one, rebuilt only if the gazetteer changes.
 _PIPELINE: tuple[Any, Any] | None = None
-_DEFAULT: Path | None = None  # the gazetteer given to ``_init_worker``
 
 
 class IngestError(Exception):
@@ -63,9 +61,7 @@ def _watch_parent(parent: int) -> None:
 
 def _init_worker(gazetteer_path: Path | None, parent: int | None) -> None:
     """Process-pool initializer: builds the pipeline up front (a failure is raised by the
-    first task) and makes ``gazetteer_path`` what ``_work`` uses when given none."""
-    global _DEFAULT
-    _DEFAULT = gazetteer_path
+    first task, which builds it again)."""
     if parent is not None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
@@ -92,14 +88,12 @@ def pipeline(gazetteer_path: Path | None) -> Any:
     return _PIPELINE[1]
 
 
-def _work(items: list[tuple[Document, str, str]],
-          gazetteer_path: Path | None | EllipsisType = ...) -> list[db.DocResult]:
+def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None) -> list[db.DocResult]:
     """Extract a chunk of (document, source, hash); one failing document fails alone.
-    The one extraction function of every mode (serial, process pool, Dask); without
-    ``gazetteer_path``, the one given to ``_init_worker``."""
+    The one extraction function of every mode (serial, process pool, Dask, the server)."""
     from rasd.events.assemble import assemble
 
-    pipe = pipeline(_DEFAULT if isinstance(gazetteer_path, EllipsisType) else gazetteer_path)
+    pipe = pipeline(gazetteer_path)
     out = []
     for doc, source, sha in items:
         meta = {"outlet": doc.outlet, "published": doc.published.isoformat() if doc.published else None,
@@ -169,6 +163,12 @@ class _Processes:
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def kill(self) -> None:
+        """Stop now, mid-document (an extraction over its time limit)."""
+        for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+            process.kill()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
 
 @dataclass
