@@ -6,6 +6,7 @@ it, like a spaCy ``Doc``); ``Pipeline.extract`` turns it into events.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,17 @@ class Analysis:
     triggers: list[TriggerMatch] = field(default_factory=list)
     filters: list[FilterMatch] = field(default_factory=list)
     civilian_targets: list[tuple[int, int]] = field(default_factory=list)
+    token_starts: list[int] = field(init=False, repr=False)  # for bisecting ``tokens`` by offset
+    memo: dict[object, object] = field(init=False, repr=False)  # per-document results computed once on demand
+
+    def __post_init__(self) -> None:
+        self.token_starts = [t.start for t in self.tokens]
+        self.memo = {}
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """The tokens that begin in [start, end) of the normalized text."""
+        starts = self.token_starts
+        return self.tokens[bisect_left(starts, start):bisect_left(starts, end)]
 
     def span(self, start: int, end: int) -> Span:
         a, b = self.ntext.original_span(start, end)
@@ -67,7 +79,8 @@ class Analysis:
                                       "anaphoric": a.anaphoric}))
         for c in self.counts:
             out.append(Mention(kind="number", span=self.span(c.start, c.end),
-                               value={"value": c.best, "low": c.low, "high": c.high, "role": c.role}))
+                               value={"value": c.best, "low": c.low, "high": c.high, "role": c.role,
+                                      "cumulative": c.cumulative}))
         for person in self.people:
             out.append(Mention(kind="person", span=self.span(person.start, person.end),
                                value={"name": person.name, "kunya": person.kunya, "nisba": person.nisba,

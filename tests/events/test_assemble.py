@@ -170,3 +170,23 @@ def test_a_quoted_threat_is_not_an_event(embedded_pipeline) -> None:  # type: ig
     text = 'وقال المتحدث باسم قسد، الاثنين: "سنقصف مواقع داعش في مدينة الرقة إذا لم ينسحبوا منها".'
     trace: list[dict] = []
     assert extract(embedded_pipeline, text, "2018-05-21", trace) == []
+
+
+
+def test_background_totals_are_not_the_events_toll(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # rule: displaced people and a war's running total are never the event's fatalities
+    # (the clause of ant-multisource:SK-middleEast-3563-20180908, set after a dated strike)
+    text = ("وقالت المصادر إن غارات جوية استهدفت مدينة دوما في الغوطة الشرقية يوم الجمعة، في حرب أدت "
+            "إلى سقوط أكثر من نصف مليون قتيل وتشريد 11 مليون شخص.")
+    events = extract(embedded_pipeline, text)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 0)]
+
+
+def test_a_campaign_total_is_not_one_days_toll(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # rule: "منذ بدء الحملة" makes the count a running total (saudinewsnet:2015-07-26-0902)
+    text = "وأدى القصف على الغوطة الشرقية يوم الجمعة إلى مقتل أكثر من 1500 شخص منذ بدء الحملة."
+    events = extract(embedded_pipeline, text, published="2018-03-25")
+    assert [e.fatalities for e in events] == [0]
+    same_day = extract(embedded_pipeline, "وأدى القصف على الغوطة الشرقية يوم الجمعة إلى مقتل 15 شخصا.",
+                       published="2018-03-25")
+    assert [e.fatalities for e in same_day] == [15]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -215,13 +216,11 @@ class PlacePick:
 
 def _anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
     """``مدخل المدينة`` → the city last named before it."""
-    from rasd.recognize.places import place_cues, _is_near
+    from rasd.recognize.places import _is_near
 
-    cues = place_cues()
     tokens = analysis.tokens
-    for i, tok in enumerate(tokens):
-        if not (cand.trigger.start <= tok.start < cand.segment.end):
-            continue
+    first = bisect_left(analysis.token_starts, cand.trigger.start)
+    for i, tok in enumerate(analysis.tokens_between(cand.trigger.start, cand.segment.end), first):
         for variant, removed in clitic_variants(tok.text):
             if variant in _ANAPHORIC_PLACES:
                 features = _ANAPHORIC_PLACES[variant]
@@ -230,7 +229,7 @@ def _anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
                 if not previous:
                     return None
                 antecedent = previous[-1]
-                near = i > 0 and _is_near(tokens[i - 1].text, cues)
+                near = i > 0 and _is_near(tokens[i - 1].text)
                 return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
                                  2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
     return None
@@ -323,8 +322,15 @@ def _country_matcher() -> PhraseMatcher[str]:
 
 
 def _country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
-    tokens = [t for t in analysis.tokens if start <= t.start < end]
-    return Counter(m.payload for m in _country_matcher().find(tokens))
+    """Country words in [start, end): the article's matches (found once) that lie there,
+    without overlaps, as ``PhraseMatcher.find`` would choose them in that stretch alone."""
+    found = analysis.memo.get(_country_counts)
+    if found is None:
+        found = analysis.memo[_country_counts] = _country_matcher().find_all(analysis.tokens)
+    first = bisect_left(analysis.token_starts, start)
+    last = bisect_left(analysis.token_starts, end)
+    inside = [m for m in found if first <= m.token_start and m.token_end <= last]
+    return Counter(m.payload for m in PhraseMatcher.non_overlapping(inside))
 
 
 COVERED = ("SY", "IQ")  # the countries the gazetteer and actor pack cover
@@ -489,13 +495,13 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
 def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | None, int | None, list[CountMention]]]:
     words = number_words()
     tokens = analysis.tokens
-    sentence_text = {t.text for t in tokens if cand.sentence.start <= t.start < cand.sentence.end}
+    sentence_text = {t.text for t in analysis.tokens_between(cand.sentence.start, cand.sentence.end)}
     death_in_sentence = any(
         any(v in words.death or strip_article(v) in words.death for v, _ in clitic_variants(w))
         for w in sentence_text)
     counts = []
     for c in _within(analysis.counts, cand.segment):
-        if c.among:
+        if c.among or c.cumulative:
             continue
         if c.role == "killed" or (c.role == "other" and c.victims and death_in_sentence):
             counts.append(c)
@@ -520,7 +526,7 @@ def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | 
 
 def _people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore[type-arg]
     words = number_words()
-    tokens = [t for t in analysis.tokens if cand.sentence.start <= t.start < cand.sentence.end]
+    tokens = analysis.tokens_between(cand.sentence.start, cand.sentence.end)
     if not any(any(v in words.death for v, _ in clitic_variants(t.text)) for t in tokens):
         return []
     norm = analysis.ntext.norm
@@ -793,7 +799,7 @@ class _ArticleAssembler:
         sub = cand.sub_event_type
         victims = next((c.victims for g in groups for c in g[3] if c.victims), None)
         if victims is None:
-            seg_tokens = [t.text for t in analysis.tokens if seg.start <= t.start < seg.end]
+            seg_tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
             if any(any(v in words.civilian for v, _ in clitic_variants(w)) for w in seg_tokens) or any(
                     trigger.start <= a < seg.end for a, _ in analysis.civilian_targets):
                 victims = "civilians"
@@ -988,6 +994,8 @@ def _apply_claims(analysis: Analysis, events: list[tuple[Event, dict]], event_se
     """"تبنى تنظيم الدولة الهجوم": a claim names the author of the attack it claims
     (event-schema.md §3); it is not an event of its own."""
     norm = analysis.ntext.norm
+    if "تبن" not in norm and "اعلن" not in norm:
+        return  # the words every claim is made with (a cheap test before the regex)
     for claim in _CLAIM.finditer(norm):
         sentence = _sentence_index(analysis, claim.start())
         claimer = next((a for a in analysis.actors if claim.start() <= a.start <= claim.end() + 40

@@ -8,8 +8,10 @@ Islamic State), so it resolves to the latest group actor mentioned before it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ _VERBS = {"فقد", "خسر", "قال", "اعلن", "اكد", "شن", "نفذ", 
           "تسيطر", "يسيطر", "تشن", "يشن", "اتهمت", "اتهم", "ردت", "رد"}
 # Actors the bare word التنظيم ("the organization") refers back to in these texts.
 ORGANIZATIONS = {"Islamic State", "Al-Qaeda", "HTS", "Hurras al-Din"}
+_TEXT = attrgetter("text")
 
 
 class ActorPackError(Exception):
@@ -133,50 +136,64 @@ class ActorLexicon:
         return mention.actor.name in ORGANIZATIONS or any("تنظيم" in w for w in words)
 
     def find(self, tokens: list[Token], published: dt.date | None) -> list[ActorMention]:
+        found, taken = self._named(tokens, published)
+        cues = _cue_positions(tokens)
+        found.extend(self._anaphora(tokens, found, taken, cues))
+        found.extend(self._latter_and_both(tokens, found, cues))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _named(self, tokens: list[Token], published: dt.date | None) -> tuple[list[ActorMention], set[int]]:
+        """Actors named in the text, longest names first, valid on ``published``; and the
+        tokens they take."""
         found: list[ActorMention] = []
         by_span: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
         for m in self.matcher.find_all(tokens):
             by_span.setdefault((m.token_start, m.token_end), []).append((m.start, m.end, m.payload))
         taken: set[int] = set()
         for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), k[0])):
-            if set(range(ts, te)) & taken:
+            if not taken.isdisjoint(range(ts, te)):
                 continue
-            options = [self.actors[p] for _, _, p in by_span[(ts, te)]]
-            valid = [a for a in options if a.valid_on(published)]
+            valid = [a for a in (self.actors[p] for _, _, p in by_span[(ts, te)]) if a.valid_on(published)]
             if not valid:
                 continue  # a name that meant this actor only in another period
             start, end, _ = by_span[(ts, te)][0]
-            taken |= set(range(ts, te))
+            taken.update(range(ts, te))
             found.append(ActorMention(start, end, valid[0], ts, te))
         # "مسلحين من حزب العمال": the generic word only introduces the group named after it
         starts = {m.token_start for m in found if m.actor.kind != "unidentified"}
         found = [m for m in found if not (m.actor.kind == "unidentified" and any(
             tokens[j].text == "من" and j + 1 in starts
             for j in range(m.token_end, min(m.token_end + 4, len(tokens)))))]
-        # anaphora: التنظيم → the organization last named as a تنظيم (usually the Islamic State)
+        return found, taken
+
+    def _anaphora(self, tokens: list[Token], found: list[ActorMention], taken: set[int],
+                  cues: list[int]) -> list[ActorMention]:
+        """التنظيم → the organization last named as a تنظيم (usually the Islamic State)."""
+        extra: list[ActorMention] = []
         named = sorted(found, key=lambda m: m.start)
-        for i, tok in enumerate(tokens):
-            if i in taken:
+        for i in cues:
+            anaphor = _anaphor(tokens[i].text)
+            if anaphor is None or i in taken:
                 continue
-            for variant, removed in clitic_variants(tok.text):
-                if variant in ANAPHORS:
-                    antecedent = next((m.actor for m in reversed(named) if m.start < tok.start
-                                       and self._is_organization(m, tokens)), None)
-                    if antecedent is None and variant == "التنظيم":
-                        antecedent = self.by_name.get("Islamic State")
-                    if antecedent is not None:
-                        found.append(ActorMention(tok.start + removed, tok.end, antecedent, i, i + 1, True))
-                    break
-        found.extend(self._latter_and_both(tokens, found))
-        found.sort(key=lambda m: m.start)
-        return found
+            variant, removed = anaphor
+            tok = tokens[i]
+            antecedent = next((m.actor for m in reversed(named) if m.start < tok.start
+                               and self._is_organization(m, tokens)), None)
+            if antecedent is None and variant == "التنظيم":
+                antecedent = self.by_name.get("Islamic State")
+            if antecedent is not None:
+                extra.append(ActorMention(tok.start + removed, tok.end, antecedent, i, i + 1, True))
+        return extra
 
     @staticmethod
-    def _latter_and_both(tokens: list[Token], found: list[ActorMention]) -> list[ActorMention]:
-        """"الأخيرة" after a verb: the actor named last; "الطرفين": the last two sides."""
+    def _latter_and_both(tokens: list[Token], found: list[ActorMention], cues: list[int]) -> list[ActorMention]:
+        """"الأخيرة" after a verb: the actor named last; "الطرفين": the last two sides.
+        Only the ``cues`` positions can be either."""
         extra: list[ActorMention] = []
         named = sorted((m for m in found if m.actor.kind not in ("civilians",)), key=lambda m: m.start)
-        for i, tok in enumerate(tokens):
+        for i in cues:
+            tok = tokens[i]
             latter = tok.text in LATTER and i > 0
             both = _names_both_sides(tok.text)
             if not (latter or both):
@@ -196,6 +213,45 @@ class ActorLexicon:
                         break
                 extra.extend(ActorMention(tok.start, tok.end, a, i, i + 1, True) for a in reversed(sides))
         return extra
+
+
+@lru_cache(maxsize=262144)
+def _anaphor(word: str) -> tuple[str, int] | None:
+    """The anaphor a word is once its clitics are removed (``وللتنظيم`` → ``التنظيم``),
+    with the number of letters removed; the word as written is tried first."""
+    return next(((v, removed) for v, removed in clitic_variants(word) if v in ANAPHORS), None)
+
+
+@lru_cache(maxsize=262144)
+def _is_cue(word: str) -> bool:
+    """Whether a word is read by the passes after the dictionary: an anaphor, "the
+    latter" or "both sides"."""
+    return _anaphor(word) is not None or word in LATTER or _names_both_sides(word)
+
+
+def _stem(word: str) -> str:
+    """What every word a cue can be read in contains: the cue itself, or after clitics
+    (``للتنظيم``) only the cue without its article."""
+    return word.removeprefix("ال")
+
+
+# the cue words' stems: a word without one of them is no cue
+_CUE_STEMS = re.compile("|".join(sorted({_stem(w) for w in (*ANAPHORS, *LATTER, *BOTH_SIDES)})))
+
+
+def _cue_positions(tokens: list[Token]) -> list[int]:
+    """Indices of the few tokens that are cues (التنظيم، الأخيرة، الطرفين). One regex
+    scan of the words joined by spaces finds the candidates: a Python test of every
+    token was most of the time spent in ``find``."""
+    joined = " ".join(map(_TEXT, tokens))
+    positions: list[int] = []
+    index = offset = 0
+    for m in _CUE_STEMS.finditer(joined):
+        index += joined.count(" ", offset, m.start())  # the token the match is in
+        offset = m.start()
+        if (not positions or positions[-1] != index) and _is_cue(tokens[index].text):
+            positions.append(index)
+    return positions
 
 
 @lru_cache(maxsize=65536)

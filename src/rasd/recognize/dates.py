@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,6 +20,7 @@ from rasd.data import load_yaml
 from rasd.text.normalize import NormalizedText, normalize_key
 from rasd.text.tokens import clitic_variants
 
+_WORD = re.compile(r"\w+")
 _C = "(?<![\\w])"  # left word boundary (clitics are matched explicitly)
 _E = "(?![\\w])"
 
@@ -26,6 +28,28 @@ _E = "(?![\\w])"
 def _alt(words: list[str]) -> str:
     forms = sorted({normalize_key(w) for w in words}, key=len, reverse=True)
     return "|".join(re.escape(f).replace("\\ ", "\\s+") for f in forms)
+
+
+def _trie_alt(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored by shared prefixes. A flat ``a|b|c`` makes
+    the regex engine try every word at every position; the factored form tests one
+    character per letter, which keeps a scan for hundreds of words fast."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_branch(trie)
+
+
+def _trie_branch(node: dict[str, dict]) -> str:
+    """The alternation of the words below ``node``, without their common prefix."""
+    branches = [re.escape(ch) + _trie_branch(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @dataclass(frozen=True)
@@ -43,6 +67,13 @@ class CalendarWords:
     anchors: dict[str, frozenset[str]]
     ordinal_of: dict[str, int]
     ambiguous_months: frozenset[str]
+    # Every match of ``patterns[kind]`` contains a match of ``gates[kind]``, a short
+    # expression the engine finds (or rules out) much faster than the pattern.
+    gates: dict[str, re.Pattern[str]]
+    # What ``_windows`` looks for: a word's tail that is an anchor word, and a word's
+    # tail from a character that may be a digit. Neither begins with a look-behind, so
+    # the engine skips quickly along the text to the next possible start.
+    word_tails: tuple[re.Pattern[str], ...]
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -84,6 +115,11 @@ def calendar_words() -> CalendarWords:
     ordinal_of = {normalize_key(k): int(v) for k, v in data["ordinal_days"].items()}
     ordinal = f"(?P<ord>{_alt(list(ordinal_of))})"
 
+    per = (
+        r"(?:الاسبوع|الشهر|العام|السنه)\s+(?:الماضي|الماضيه|الفائت|المنصرم|الجاري|الحالي|الجاريه|الحاليه)"
+        r"|هذا\s+(?:الاسبوع|الشهر|العام)|(?:الايام|الاسابيع|الاشهر|الشهور)\s+(?:القليله\s+)?(?:الماضيه|الاخيره|المنصرمه)"
+        rf"|(?:اليومين|الساعات)\s+(?:الماضيين|الماضيه|الاخيرين|الاخيره)|(?:الايام|الاسابيع|الاشهر)\s+(?:ال)?{num}\s+(?:الماضيه|الاخيره)"
+    )
     patterns = {
         "range": re.compile(
             rf"{_C}(?:بين|من)\s+(?P<d1>[0-3]?\d)\s+(?:و|الي|حتي|-)\s*(?P<d2>[0-3]?\d)\s+(?:من\s+)?(?:شهر\s+)?{paired}{year}?{modifier}?{_E}"
@@ -121,9 +157,7 @@ def calendar_words() -> CalendarWords:
             rf"{_C}(?:قبل|منذ)\s+(?:{num}\s+)?(?P<unit>يومين|ايام|يوم|اسبوع|اسبوعين|اسابيع|شهرين|اشهر|شهور|شهر|عامين|اعوام|عام|سنتين|سنوات|سنه|سنين|عقدين|عقود|عقد){_E}(?!\s*(?:19|20)\d\d)"
         ),
         "period": re.compile(
-            rf"{_C}(?:خلال\s+|في\s+|منذ\s+)?(?P<per>(?:الاسبوع|الشهر|العام|السنه)\s+(?:الماضي|الماضيه|الفائت|المنصرم|الجاري|الحالي|الجاريه|الحاليه)"
-            rf"|هذا\s+(?:الاسبوع|الشهر|العام)|(?:الايام|الاسابيع|الاشهر|الشهور)\s+(?:القليله\s+)?(?:الماضيه|الاخيره|المنصرمه)"
-            rf"|(?:اليومين|الساعات)\s+(?:الماضيين|الماضيه|الاخيرين|الاخيره)|(?:الايام|الاسابيع|الاشهر)\s+(?:ال)?{num}\s+(?:الماضيه|الاخيره))(?:{_E})"
+            rf"{_C}(?:خلال\s+|في\s+|منذ\s+)?(?P<per>{per})(?:{_E})"
         ),
         "year": re.compile(
             rf"{_C}(?:[وفبل]?(?:عام|العام|سنه|السنه|مطلع|منذ|في)\s+)?(?P<year>(?:19[5-9]|20[0-4])\d){_E}"
@@ -141,9 +175,35 @@ def calendar_words() -> CalendarWords:
                 if w not in ("من", "و"):
                     anchor_sets.setdefault(w, set()).add(category)
     anchor_words = {w: frozenset(c) for w, c in anchor_sets.items()}
+    # A gate is a piece of text every match of its pattern must contain, read off the
+    # pattern above (keep the two in step): find_dates skips the windows without it.
+    months_after = rf"(?:من\s+)?(?:شهر\s+)?(?:{month})"
+    gates = {
+        "hijri_numeric": r"1[34]\d\d\s*ه",
+        "numeric": r"\d[-/.]\d",
+        "range": rf"\d\s+{months_after}",
+        "hijri": rf"\d\s+(?:من\s+)?(?:شهر\s+)?(?:{_alt(list(hijri_of))})",
+        "ordinal_day": rf"\sمن\s+(?:الشهر|هذا|شهر|{month})",
+        "month_part": rf"(?:{_alt(list(part_days))})\s+(?:شهر|الشهر|هذا|العام|{month})",
+        "day_month": rf"\d\s*{months_after}",
+        "month_only": rf"(?<![\w]){month}",  # after the lead's space or at the start
+        "weekday": _alt(list(weekday_of)),
+        "relative_day": r"امس|البارحه|اليوم|الليله\s+الماضيه",
+        "days_ago": r"(?:قبل|منذ)\s",
+        "period": per,
+        "year": r"(?:19[5-9]|20[0-4])\d",
+    }
+    anchor_trie = _trie_alt(w for w in anchor_words if _WORD.fullmatch(w))  # others never match
+    word_tails = (
+        re.compile(rf"{anchor_trie}(?![\w])"),
+        # str.isdigit() holds for more than \d ("²"): take every word character but
+        # the common letters, and let _windows decide.
+        re.compile(r"[^\W_a-zA-Z\u0621-\u064a]\w*"),
+    )
     return CalendarWords(month_of, hijri_of, weekday_of, part_days, past, future, current,
                          numbers, patterns, blockers, anchor_words, ordinal_of,
-                         frozenset(normalize_key(w) for w in data["ambiguous_months"]))
+                         frozenset(normalize_key(w) for w in data["ambiguous_months"]),
+                         {kind: re.compile(gate) for kind, gate in gates.items()}, word_tails)
 
 
 def _month_of(name: str, words: CalendarWords) -> int:
@@ -407,19 +467,43 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None,
 _ORDER = ("hijri_numeric", "numeric", "range", "hijri", "ordinal_day", "month_part", "day_month",
           "month_only", "weekday", "relative_day", "days_ago", "period", "year")
 
-_WORD = re.compile(r"\w+")
 _ANCHOR_SPAN_BEFORE = 40
 _ANCHOR_SPAN_AFTER = 80
 
 
+def _candidate_words(norm: str, words: CalendarWords) -> list[tuple[int, int]]:
+    """The spans, in text order, of the words ``_windows`` has to look at: each word
+    that ends in an anchor word or holds a possible digit, and a few more.
+
+    Every such word contains a match of one of ``words.word_tails``, which runs to the
+    end of the word; walking back to its start is cheap. Looping over every word of the
+    text in Python instead was the slowest part of ``find_dates``."""
+    ends: dict[int, int] = {}
+    for tail in words.word_tails:
+        for m in tail.finditer(norm):
+            start = m.start()
+            while start > 0 and _is_word_char(norm[start - 1]):
+                start -= 1
+            ends[start] = m.end()
+    return sorted(ends.items())
+
+
+def _is_word_char(ch: str) -> bool:
+    """What \\w matches in a str pattern."""
+    return ch.isalnum() or ch == "_"
+
+
 def _windows(norm: str, words: CalendarWords) -> tuple[list[tuple[int, int]], set[str]]:
     """Stretches of text around the words every date expression contains, and which
-    kinds of such words the text has."""
+    kinds of such words the text has.
+
+    A word (a \\w+ run) counts if it begins with a digit or is an anchor word after at
+    most two clitic letters."""
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
     anchors = words.anchors
-    for m in _WORD.finditer(norm):
-        w = m.group()
+    for word_start, word_end in _candidate_words(norm, words):
+        w = norm[word_start:word_end]
         if w[0].isdigit():
             seen.add("_digit")
         else:
@@ -427,8 +511,8 @@ def _windows(norm: str, words: CalendarWords) -> tuple[list[tuple[int, int]], se
             if not kinds:
                 continue
             seen |= kinds
-        start = max(0, m.start() - _ANCHOR_SPAN_BEFORE)
-        end = min(len(norm), m.end() + _ANCHOR_SPAN_AFTER)
+        start = max(0, word_start - _ANCHOR_SPAN_BEFORE)
+        end = min(len(norm), word_end + _ANCHOR_SPAN_AFTER)
         while start > 0 and not norm[start - 1].isspace():
             start -= 1
         while end < len(norm) and not norm[end].isspace():
@@ -517,13 +601,15 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
     for kind in _ORDER:
         if not needs[kind]:
             continue
+        pattern, gate = words.patterns[kind], words.gates[kind]
         for ws, we in windows:
-            matches.extend((kind, m) for m in words.patterns[kind].finditer(norm, ws, we))
+            if gate.search(norm, ws, we):  # else the pattern cannot match in this window
+                matches.extend([(kind, m) for m in pattern.finditer(norm, ws, we)])
     for kind, m in matches:  # in _ORDER: the more specific pattern claims its text first
         start, end = m.span()
         while start < end and norm[start] in " ":
             start += 1
-        if any(taken[start:end]):
+        if taken.find(1, start, end) >= 0:
             continue
         try:
             value = _resolve(kind, m, published, words, norm)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 
 from rasd.data import load_yaml
 from rasd.text.normalize import normalize_key
@@ -25,10 +27,11 @@ class CountMention:
     best: int
     low: int | None
     high: int | None
-    role: str  # 'killed' | 'injured' | 'captured' | 'other'
+    role: str  # 'killed' | 'injured' | 'captured' | 'displaced' | 'present' | 'other'
     victims: str | None  # 'civilians' | 'fighters' | None
     among: bool  # "بينهم 4 أطفال": part of a total given before
     at_least: bool
+    cumulative: bool = False  # a running total of a war or campaign ("منذ بدء الهجوم", 350 ألف)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,11 @@ class NumberWords:
     civilian: frozenset[str]
     fighter: frozenset[str]
     at_least: tuple[tuple[str, ...], ...]
+    displaced: frozenset[str] = frozenset()
+    present: frozenset[str] = frozenset()
+    cumulative_marker: re.Pattern[str] = re.compile(r"(?!)")  # matches nothing
+    cumulative_at_least: int = 1000
+    cumulative_window: tuple[int, int] = (12, 6)  # words before, after
 
 
 @lru_cache(maxsize=1)
@@ -59,38 +67,60 @@ def number_words() -> NumberWords:
     def words(values: list[str]) -> frozenset[str]:
         return frozenset(normalize_key(w) for w in values)
 
+    cumulative = data["cumulative"]
     return NumberWords(
         matcher, words(triggers["death_words"]), words(triggers["injury_words"]),
         words(triggers["capture_words"]), words(triggers["victim_civilian_words"]),
         words(triggers["victim_fighter_words"]),
         tuple(tuple(normalize_key(w).split()) for w in data["at_least"]),
+        words(data["displaced_words"]), words(data["present_words"]),
+        _cumulative_marker(cumulative), int(cumulative["at_least"]),
+        (int(cumulative["before"]), int(cumulative["after"])),
     )
 
 
+def _cumulative_marker(data: dict) -> re.Pattern[str]:
+    """One regex for the words that make a toll a running total (numbers.yaml)."""
+    def alternatives(values: list[str]) -> str:
+        keys = sorted({normalize_key(v) for v in values}, key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
+
+    return re.compile(
+        rf"(?<!\w)[وف]?(?:{alternatives(data['phrases'])}"
+        rf"|{re.escape(normalize_key(data['since']))}(?!\s+(?:{alternatives(data['since_not_before'])})(?!\w))"
+        rf"|{re.escape(normalize_key(data['during']))}\s+(?:ال)?(?:\d+\s+)?(?:{alternatives(data['periods'])}))(?!\w)")
+
+
 _DIGITS = re.compile(r"^\d{1,6}$")
+_TEXT = attrgetter("text")
 
 
 def _in(word: str, table: frozenset[str]) -> bool:
     return any(v in table or strip_article(v) in table for v, _ in clitic_variants(word))
 
 
-def _role(tokens: list[Token], start: int, end: int, words: NumberWords) -> str:
-    """The role of the count at tokens[start:end]: nearest death/injury/capture word
-    within the clause window wins; ties go to the word after the count."""
-    best: tuple[int, str] | None = None
+@lru_cache(maxsize=65536)
+def _role_of_word(word: str) -> str | None:
+    """The role a word gives a count near it (the first of injured, killed, captured
+    whose words it is), or None. Cached: the window scan asks for the same words often."""
+    words = number_words()
+    for role, table in (("injured", words.injury), ("killed", words.death), ("captured", words.capture),
+                        ("displaced", words.displaced), ("present", words.present)):
+        if _in(word, table):
+            return role
+    return None
+
+
+def _role(tokens: list[Token], start: int, end: int) -> str:
+    """The role of the count at tokens[start:end]: the nearest death, injury, capture,
+    displacement or presence word wins; at equal distance the word before."""
     for distance in range(0, 7):
         # at equal distance the word before wins: "مقتل شخصين وإصابة ثلاثة"
         for j in (start - 1 - distance, end + distance):
-            if 0 <= j < len(tokens) and (start <= j < end) is False:
-                word = tokens[j].text
-                for role, table in (("injured", words.injury), ("killed", words.death),
-                                    ("captured", words.capture)):
-                    if _in(word, table):
-                        if best is None:
-                            best = (distance, role)
-                        break
-        if best:
-            return best[1]
+            if 0 <= j < len(tokens) and not start <= j < end:
+                role = _role_of_word(tokens[j].text)
+                if role:
+                    return role
     return "other"
 
 
@@ -111,7 +141,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         kind, best, low, high = m.payload
         spans.append((m.token_start, m.token_end, kind, best, low, high))
     taken = {i for s in spans for i in range(s[0], s[1])}
-    for i, tok in enumerate(tokens):
+    for i in compress(range(len(tokens)), map(str.isdigit, map(_TEXT, tokens))):
+        tok = tokens[i]
         if i not in taken and _DIGITS.match(tok.text):
             after = norm[tok.end:tok.end + 2]
             if after.startswith(("%", "/", ".", "-", ":")) and not after.startswith((". ", "- ")):
@@ -138,8 +169,24 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         if kind == "vague" and victims is None and not _in(tokens[te].text if te < len(tokens) else "", words.death):
             continue  # "قذائف عدة": several shells, not several people
         if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()
-                                   or not (prev.startswith("و") or _role(tokens, ts, te, words) == "killed")):
+                                   or not (prev.startswith("و") or _role(tokens, ts, te) == "killed")):
             continue  # "45 عنصرا": the noun of a number, not one more person
         counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
-                                   _role(tokens, ts, te, words), victims, among, at_least))
+                                   _role(tokens, ts, te), victims, among, at_least,
+                                   _cumulative(norm, tokens, ts, te, best, words)))
     return counts
+
+
+_SENTENCE_ENDS = ".!?؟\n"
+
+
+def _cumulative(norm: str, tokens: list[Token], ts: int, te: int, best: int, words: NumberWords) -> bool:
+    """Is the count at tokens[ts:te] a running total? Too large for one event, or a
+    total-marking word (منذ، حتى الآن، خلال شهرين، الحرب) near it in its sentence."""
+    if best >= words.cumulative_at_least:
+        return True
+    before, after = words.cumulative_window
+    start, end = tokens[max(0, ts - before)].start, tokens[min(len(tokens), te + after) - 1].end
+    start = max([start] + [norm.rfind(c, start, tokens[ts].start) + 1 for c in _SENTENCE_ENDS])
+    ends = [i for i in (norm.find(c, tokens[te - 1].end, end) for c in _SENTENCE_ENDS) if i != -1]
+    return words.cumulative_marker.search(norm, start, min(ends, default=end)) is not None

@@ -20,14 +20,19 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import itemgetter
 from typing import Any
 
 from rasd.data import load_yaml
 from rasd.recognize.actors import ActorMention, load_pack
 from rasd.text.normalize import normalize_key
-from rasd.text.segment import sentences
+from rasd.text.segment import Segment
+from rasd.text.segment import sentences as split_sentences
 from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, clitic_variants, strip_article
+
+_WORD_CACHE = 262144  # distinct words whose per-word facts are kept
+_START = itemgetter(1)  # Token.start, to bisect the tokens by offset
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,36 @@ class _Lexicon:
             normalize_key(str(w)) + "ا" for key in ("roles", "titles") for w in raw[key]
             if " " not in str(w) and not str(w).startswith("ال")}  # تعيينه وزيرا
         self.patterns = tuple(re.compile(p) for p in raw.get("not_name_patterns") or [])
+        # Facts about a word by itself are asked for again and again (the same words come
+        # back in every article): cached, a known word is answered without Python code.
+        self.kunya_word = lru_cache(maxsize=_WORD_CACHE)(self._kunya_word)
+        self.name_word = lru_cache(maxsize=_WORD_CACHE)(self._name_word)
+        self.place_cue_word = lru_cache(maxsize=_WORD_CACHE)(self._place_cue_word)
+        self.may_start_kunya = lru_cache(maxsize=_WORD_CACHE)(self._may_start_kunya)
+
+    def _kunya_word(self, word: str) -> tuple[str, int] | None:
+        """The kunya word (أبو، أبي) in a word, with the clitic length before it."""
+        for variant, removed in clitic_variants(word):
+            if variant in self.kunya or variant in self.kunya_weak:
+                return variant, removed
+        return None
+
+    def _name_word(self, w: str) -> bool:
+        """Whether a word can be in a name, wherever it stands."""
+        if len(w) < 2 or _CLITIC_ARTICLE.match(w) and not w.startswith("ال"):
+            return False  # والمنطقة، بالتنظيم، للإعلام: a clitic on the article is never in a name
+        if any(v in self.not_names or strip_article(v) in self.not_names for v, _ in clitic_variants(w)):
+            return False
+        return not any(p.search(w) for p in self.patterns)
+
+    def _place_cue_word(self, word: str) -> bool:
+        """Whether a word is a place cue (مدينة، قرب), clitics removed."""
+        return any(v in self.place_cues for v, _ in clitic_variants(word))
+
+    def _may_start_kunya(self, w: str) -> bool:
+        """Whether a kunya can start at this word: أبو، أبي (maybe after a clitic) or a
+        glued kunya (ابومحسن). Most words cannot, and are skipped before any context is read."""
+        return bool(("اب" in w or "ام" in w) and (self.kunya_word(w) or w[:3] in self.glued))
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +183,8 @@ _COMMA = re.compile(r"\s*,\s*[\"(]*\s*")
 _OPENING = re.compile(r"\s*,?\s*[\"(]*\s*")  # role → name: "المتحدث باسمه، أبو حمزة"
 _CLOSING = re.compile(r"[\s)\"]*,?\s*")  # name → what follows: "(أنور شودري) الذي يشغل"
 _AROUND = re.compile(r"[\s)\"(]*,?[\s\"(]*")  # name → link word → kunya
+_KUNYA_LETTERS = re.compile("اب|ام")  # in every word that may start a kunya
+_ENCLOSED = re.compile(r"\(([^()\n]{2,60})\)|\"([^\"\n]{2,60})\"")  # (name) or "name"
 
 
 class _Finder:
@@ -171,10 +208,18 @@ class _Finder:
                         for m in ms for i in range(m.token_start, m.token_end)}
         self.cue_ends = {m.token_end for ms in (self.roles.values(), self.links.values(), self.lists)
                          for m in ms}
-        self.sentences = sentences(norm)
-        self.sentence_starts = [s.start for s in self.sentences]
+        self.unnamed = self.actor_tokens | self.covered | self.blocked  # no name word here
         self.cands: dict[int, _Cand] = {}
         self.absorbed: set[int] = set()  # titles read as the organization of a role
+
+    @cached_property
+    def sentences(self) -> list[Segment]:
+        """Computed when first needed: most texts name no role that asks for it."""
+        return split_sentences(self.norm)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     # -- small reads of the text ---------------------------------------------------
     def gap(self, j: int, pattern: re.Pattern[str] = _PLAIN) -> bool:
@@ -187,25 +232,16 @@ class _Finder:
         return self.tokens[j].text
 
     def is_name_word(self, j: int) -> bool:
-        if j >= self.n or j in self.actor_tokens or j in self.covered or j in self.blocked:
+        if j >= self.n or j in self.unnamed:
             return False
-        w = self.word(j)
-        if len(w) < 2 or _CLITIC_ARTICLE.match(w) and not w.startswith("ال"):
-            return False  # والمنطقة، بالتنظيم، للإعلام: a clitic on the article is never in a name
-        if any(v in self.lex.not_names or strip_article(v) in self.lex.not_names
-               for v, _ in clitic_variants(w)):
-            return False
-        return not any(p.search(w) for p in self.lex.patterns)
+        return self.lex.name_word(self.tokens[j].text)
 
     def kunya_word(self, j: int) -> tuple[str, int] | None:
         """The kunya word (أبو، أبي) in token j, with the clitic length before it."""
-        for variant, removed in clitic_variants(self.word(j)):
-            if variant in self.lex.kunya or variant in self.lex.kunya_weak:
-                return variant, removed
-        return None
+        return self.lex.kunya_word(self.tokens[j].text)
 
     def after_place_cue(self, j: int) -> bool:
-        return j > 0 and any(v in self.lex.place_cues for v, _ in clitic_variants(self.word(j - 1)))
+        return j > 0 and self.lex.place_cue_word(self.tokens[j - 1].text)
 
     def antecedent(self, offset: int) -> str | None:
         """The actor a pronoun (باسمه، قائدها) refers to: the last one named before it
@@ -276,10 +312,10 @@ class _Finder:
     def enclosed(self) -> dict[int, int]:
         """Name-like groups in brackets or quotes: first token → one past the last."""
         out: dict[int, int] = {}
-        starts = [t.start for t in self.tokens]
-        for m in re.finditer(r"\(([^()\n]{2,60})\)|\"([^\"\n]{2,60})\"", self.norm):
+        for m in _ENCLOSED.finditer(self.norm):
             a, b = m.span(1) if m.group(1) is not None else m.span(2)
-            t0, t1 = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+            t0 = bisect.bisect_left(self.tokens, a, key=_START)
+            t1 = bisect.bisect_left(self.tokens, b, key=_START)
             if t0 < t1 <= t0 + 5 and (self.kunya_word(t0) or self.plain_name(t0) == t1):
                 out[t0] = t1
         return out
@@ -385,16 +421,10 @@ class _Finder:
     # -- the passes ----------------------------------------------------------------
     def find(self) -> list[PersonMention]:
         encl = self.enclosed()
-        i = 0
-        while i < self.n:  # kunyas stand on their own
-            w = self.word(i)
-            maybe = ("اب" in w or "ام" in w) and (self.kunya_word(i) or w[:3] in self.lex.glued)
-            k = self.kunya(i) if maybe else None
-            if k:
-                self.cands[i] = _Cand(i, k.token_end, k.start, k.end, k)
-            i = k.token_end if k else i + 1
+        self.kunyas()
         for m in sorted(self.roles.values(), key=lambda m: m.start):  # names after roles
-            if m.token_start in self.blocked | self.absorbed or self.after_place_cue(m.token_start):
+            if m.token_start in self.blocked or m.token_start in self.absorbed or \
+                    self.after_place_cue(m.token_start):
                 continue
             # a title that says nothing of the job (المدعو) gives way to a group's role
             rank = 3 if m.payload.kind != "title" else 1 if m.payload.english else -1
@@ -407,6 +437,29 @@ class _Finder:
         self.link(encl)
         self.lists_and_roles_after(encl)
         return self.mentions()
+
+    def kunyas(self) -> None:
+        """Kunyas stand on their own, read left to right (a kunya's words start no other)."""
+        after = 0
+        for i in self.kunya_starts():
+            if i < after:
+                continue
+            k = self.kunya(i)
+            if k:
+                self.cands[i] = _Cand(i, k.token_end, k.start, k.end, k)
+                after = k.token_end
+
+    def kunya_starts(self) -> list[int]:
+        """Tokens a kunya may start at, in order: the text is searched for the letters of
+        أبو، أبي، أبا، أم, since a Python test of every token was most of the time spent
+        here, and only the tokens found are tested."""
+        out: list[int] = []
+        for m in _KUNYA_LETTERS.finditer(self.norm):
+            i = bisect.bisect_right(self.tokens, m.start(), key=_START) - 1
+            if i >= 0 and (not out or out[-1] != i) and m.end() <= self.tokens[i].end and \
+                    self.lex.may_start_kunya(self.tokens[i].text):
+                out.append(i)
+        return out
 
     def name_before(self, m: PhraseMatch[_Role], info: _RoleInfo) -> None:
         """"وقال ميك أحمد خان، المتحدث باسم الحكومة": words between a speech verb and

@@ -8,13 +8,14 @@ gazetteer does not know still yields a place mention, unresolved, never dropped.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.data import load_yaml
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.normalize import normalize_key
-from rasd.text.tokens import Token, clitic_variants, strip_article
+from rasd.text.tokens import Token, WordTest, clitic_variants, strip_article
 
 PROMINENT_FEATURES = {"city", "governorate", "district", "region", "site"}
 
@@ -75,9 +76,11 @@ def _cue_variants(word: str) -> list[tuple[str, int]]:
     return variants
 
 
-def _cue_kind(word: str, cues: PlaceCues) -> str | None:
+@lru_cache(maxsize=65536)
+def _cue_kind(word: str) -> str | None:
     """The kind of place a cue word announces. With the article (المنطقة، المدينة) the
     word refers back or describes ("المنطقة الجنوبية"): no cue."""
+    cues = place_cues()
     for variant, _ in _cue_variants(word):
         if variant.startswith("ال") and variant not in cues.settlement | cues.governorate | cues.facility:
             continue
@@ -89,11 +92,16 @@ def _cue_kind(word: str, cues: PlaceCues) -> str | None:
     return None
 
 
-def _is_near(word: str, cues: PlaceCues) -> bool:
-    for variant, _ in clitic_variants(word):
-        if variant in cues.near_single or strip_article(variant) in cues.near_single:
-            return True
-    return False
+@lru_cache(maxsize=65536)
+def _is_near(word: str) -> bool:
+    near = place_cues().near_single
+    return any(variant in near or strip_article(variant) in near for variant, _ in clitic_variants(word))
+
+
+@lru_cache(maxsize=65536)
+def _not_a_place_alone(word: str) -> bool:
+    """A word the gazetteer knows that, alone, is a cue or a common word, not a place."""
+    return strip_article(word) in place_cues().not_places or bool(_cue_kind(word)) or _is_near(word)
 
 
 def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues) -> tuple[str | None, bool, bool, int | None]:
@@ -108,10 +116,10 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
         if norm[tokens[j].end:tokens[j + 1].start].strip(" "):
             break  # punctuation between: the cue belongs to another phrase
         word = tokens[j].text
-        kind = _cue_kind(word, cues)
+        kind = _cue_kind(word)
         if kind and cue is None and steps <= 1:
             cue, cue_start = kind, tokens[j].start
-        elif _is_near(word, cues):
+        elif _is_near(word):
             near = True
             cue_start = tokens[j].start
             if any(v in ("ريف", "ارياف") for v, _ in clitic_variants(word)):
@@ -153,20 +161,20 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
             by_span[key] = (m.start, m.end, [])
         by_span[key][2].append(m.payload)
     chosen: dict[int, tuple[int, int, int, list[int]]] = {}
-    taken: set[int] = set()
+    taken = bytearray(len(tokens))  # 1 where a chosen name lies
     for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), k[0])):
-        if set(range(ts, te)) & taken:
+        if taken.find(1, ts, te) != -1:
             continue
         start, end, candidates = by_span[(ts, te)]
         chosen[ts] = (te, start, end, list(dict.fromkeys(candidates)))
-        taken |= set(range(ts, te))
+        taken[ts:te] = b"\x01" * (te - ts)
     return chosen
 
 
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
     base = strip_article(word)
     return not (word.isdigit() or len(word) < 3 or base in cues.not_places or base in cues.needs_cue
-                or _cue_kind(word, cues) or _is_near(word, cues))
+                or _cue_kind(word) or _is_near(word))
 
 
 @lru_cache(maxsize=65536)
@@ -178,14 +186,32 @@ def _is_strong_cue(word: str) -> bool:
     return any(v in strong for v, _ in _cue_variants(word))
 
 
+_STRONG_CUES = WordTest(_is_strong_cue)
+
+
+def _after_strong_cue(tokens: list[Token]) -> list[int]:
+    """Positions right after a strong cue word: where an unknown name may be a place."""
+    return [i + 1 for i in _STRONG_CUES.positions(tokens)]
+
+
 def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = place_cues()
     spans = _gazetteer_spans(tokens, gazetteer)
     mentions: list[PlaceMention] = []
     list_cue: str | None = None  # the cue of "مناطق X وY وZ" carries along the list
     list_end = -1  # token index right after the last accepted place
+    # Only three kinds of position can hold a place: a gazetteer name, a word after a
+    # strong cue, and the word after an accepted place (the next item of a list).
+    starts = sorted(set(spans).union(_after_strong_cue(tokens)))
     i = 0
-    while i < len(tokens):
+    while True:
+        if i != list_end:
+            at = bisect_left(starts, i)
+            if at == len(starts):
+                break
+            i = starts[at]
+        if i >= len(tokens):
+            break
         tok = tokens[i]
         in_list = i == list_end and tok.text.startswith("و") and list_cue is not None \
             and not norm[tokens[i - 1].end:tok.start].strip(" ")
@@ -193,7 +219,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             te, start, end, candidates = spans[i]
             name = " ".join(strip_article(t.text) for t in tokens[i:te])
             single = te - i == 1
-            if single and (name in cues.not_places or _cue_kind(tok.text, cues) or _is_near(tok.text, cues)):
+            if single and _not_a_place_alone(tok.text):
                 i += 1  # a cue word or a common word, not a place
                 continue
             if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
@@ -206,7 +232,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             if cue is None and in_list:
                 cue = list_cue
             if cue is None and not single:
-                cue = _cue_kind(tok.text, cues)  # the name begins with its cue: "مدينة الصدر"
+                cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
             if single and not cue and name in cues.needs_cue:
                 i += 1
                 continue
@@ -228,7 +254,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         listed = in_list and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
         if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if listed and not after_cue else 0
-            kind = _cue_kind(prev.text, cues) if after_cue else list_cue
+            kind = _cue_kind(prev.text) if after_cue else list_cue
             mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]), [], kind,
                                          False, prev.start if after_cue else None))
             list_cue, list_end = kind, i + 1

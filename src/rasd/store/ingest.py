@@ -16,6 +16,7 @@ redoes only the documents of the uncommitted batch.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import multiprocessing
 import os
@@ -69,6 +70,11 @@ def _init_worker(gazetteer_path: Path | None, parent: int | None) -> None:
         pipeline(gazetteer_path)
     except IngestError:
         pass
+    # The pipeline's tables (gazetteer, lexicons) live as long as the worker: keep the
+    # cycle collector from rescanning them, and from running every few hundred of the
+    # small tuples each article makes.
+    gc.freeze()
+    gc.set_threshold(10_000, 50, 100)
 
 
 def pipeline(gazetteer_path: Path | None) -> Any:

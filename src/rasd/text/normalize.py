@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 _REMOVED = {chr(c) for c in range(0x064B, 0x0660)}  # harakat, shadda, sukun, ...
 _REMOVED |= {chr(c) for c in range(0x0610, 0x061B)}  # Quranic honorifics
@@ -100,15 +101,22 @@ _FAST_RANGES = ((0x0000, 0x024F), (0x0600, 0x06FF), (0x2000, 0x206F), (0x20A0, 0
 
 def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` for matching and keep the way back to each original char."""
-    table, removed, simple = _fast_table()
+    table, _, simple = _fast_table()
     if simple.issuperset(text):
         norm = text.translate(table)
         if len(norm) == len(text):
             offsets = tuple(range(len(text) + 1))
-        else:
-            offsets = tuple([i for i, c in enumerate(text) if c not in removed] + [len(text)])
+        else:  # the kept characters' indexes: the runs between removed ones (marks, tatweel)
+            cuts = [m.start() for m in _removed_pattern().finditer(text)]
+            runs = zip([-1, *cuts], [*cuts, len(text) + 1])
+            offsets = tuple(chain.from_iterable(range(a + 1, b) for a, b in runs))
         return NormalizedText(text, norm, offsets)
     return _normalize_slow(text)
+
+
+@lru_cache(maxsize=1)
+def _removed_pattern() -> re.Pattern[str]:
+    return re.compile("[" + "".join(sorted(map(re.escape, _fast_table()[1]))) + "]")
 
 
 def _normalize_slow(text: str) -> NormalizedText:

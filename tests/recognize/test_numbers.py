@@ -1,0 +1,51 @@
+"""Counts and their roles: who a number counts (killed, injured, displaced, residents)
+and whether it is one event's toll or a running total."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasd.recognize.numbers import find_counts
+from rasd.text.normalize import normalize
+from rasd.text.tokens import tokenize
+
+
+def counts(text: str) -> dict[int, tuple[str, bool]]:
+    ntext = normalize(text)
+    return {c.best: (c.role, c.cumulative) for c in find_counts(ntext.norm, tokenize(ntext))}
+
+
+@pytest.mark.parametrize(("text", "value", "role"), [
+    # SK-middleEast-3563: displaced beside killed, the nearer word decides
+    ("حرب أدت إلى سقوط أكثر من نصف مليون قتيل وتشريد 11 مليون شخص.", 11_000_000, "displaced"),
+    # SK-internationalNews-742
+    ("مما أدى إلى نزوح حوالي 200 ألف من سكان المنطقة ومقتل العشرات.", 200_000, "displaced"),
+    ("قتل 5 مدنيين ونزوح 300 عائلة من القرية.", 5, "killed"),
+    ("قتل 5 مدنيين ونزوح 300 عائلة من القرية.", 300, "displaced"),
+    # CN-middleEast-120: residents
+    ("المنطقة التي يقطنها حوالي 400 ألف شخص خضعت للحصار.", 400_000, "present"),
+    # protesters killed are killed: a noun does not give the role, the verb does
+    ("وقال مسؤولون إن 10 متظاهرين لقوا مصرعهم في اشتباكات مع قوات الأمن.", 10, "killed"),
+])
+def test_the_nearest_word_gives_the_role(text: str, value: int, role: str) -> None:
+    assert counts(text)[value][0] == role
+
+
+@pytest.mark.parametrize(("text", "value", "cumulative"), [
+    # FR-internationalNews-446: a war's toll
+    ("تحول الوضع إلى حرب خلفت لغاية الآن أكثر من 350 ألف قتيل.", 350_000, True),
+    # saudinewsnet 2015-07-26-0902: "since the operations began"
+    ("كشف عن مقتل 700 مدني منذ بدء العمليات في المدينة.", 700, True),
+    ("قتل أكثر من 300 مدني خلال الأسابيع الماضية في الغوطة.", 300, True),
+    ("أدى القصف إلى مقتل 40 مدنيا خلال شهرين من المعارك.", 40, True),
+    # today's toll stays the event's
+    ("قتل 5 مدنيين منذ صباح اليوم في قصف على دوما.", 5, False),
+    ("قتل 12 عنصرا خلال 24 ساعة في معارك ريف حماة.", 12, False),
+    ("قتل 7 مدنيين في غارة على سوق المدينة.", 7, False),
+    # a total in another sentence does not make this toll one
+    ("قتل 350 ألف شخص منذ بدء الحرب. وقتل اليوم 6 مدنيين في قصف.", 6, False),
+    # too large for one event, with no marker at all
+    ("أسفرت الغارات عن مقتل 4844 مدنيا.", 4844, True),
+])
+def test_running_totals_are_marked(text: str, value: int, cumulative: bool) -> None:
+    assert counts(text)[value][1] is cumulative
