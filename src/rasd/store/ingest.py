@@ -209,13 +209,24 @@ class _Rate(ProgressColumn):
         return Text(f"{task.completed / elapsed:.1f} docs/s" if elapsed > 0.5 else "… docs/s", style="cyan")
 
 
+#: Batches between two cross-article merges. A merge recomputes every cluster the new
+#: events reach, so merging after every batch re-examines a long campaign's cluster again
+#: and again; the clusters come out the same either way (see ``merge.refresh``).
+MERGE_EVERY = 10
+
+
 class _Writer:
-    """The only writer: buffers results and errors, commits them with their merges."""
+    """The only writer: buffers results and errors, commits them batch by batch, and
+    merges every ``MERGE_EVERY`` batches and at the end of the run. The last merge also
+    takes any event left unmerged by an interrupted run."""
 
     def __init__(self, conn: sqlite3.Connection, run_id: int, report: IngestReport, batch_size: int) -> None:
         self.conn, self.run_id, self.report, self.batch_size = conn, run_id, report, batch_size
         self.results: list[db.DocResult] = []
         self.errors: list[InputError] = []
+        self.merge_cache = merge.MergeCache()
+        self.unmerged: set[int] = set()  # events stored (or dissolved) since the last merge
+        self.batches = 0
 
     def add(self, results: list[db.DocResult]) -> None:
         """Commits every ``batch_size`` documents exactly, whatever the chunks: the same
@@ -226,9 +237,16 @@ class _Writer:
                 self.commit()
 
     def commit(self, finished: bool = False) -> None:
+        try:
+            self._commit(finished)
+        except BaseException:
+            self.merge_cache.clear()  # it may hold events of the batch just rolled back
+            raise
+
+    def _commit(self, finished: bool) -> None:
         report = self.report
         with db.transaction(self.conn):
-            touched: set[int] = set()
+            touched: set[int] = set()  # events whose merges must be redone
             for error in self.errors:
                 db.record_error(self.conn, error.source, error.problem, error.line, run_id=self.run_id)
             for r in self.results:
@@ -240,7 +258,13 @@ class _Writer:
                 setattr(report, stored.kind, getattr(report, stored.kind) + 1)
                 report.events += len(stored.new_events)
                 touched |= stored.touched
-            merge.refresh(self.conn, touched)
+            self.unmerged |= touched
+            self.batches += 1
+            if finished:
+                self.unmerged |= merge.unmerged(self.conn)
+            if finished or self.batches % MERGE_EVERY == 0:
+                merge.refresh_many(self.conn, self.unmerged, self.merge_cache)
+                self.unmerged = set()
             db.update_run(self.conn, self.run_id, report.counts(), finished)
         self.results, self.errors = [], []
 

@@ -29,7 +29,7 @@ import datetime as dt
 import json
 import math
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from rasd.model import Event
@@ -61,8 +61,8 @@ _SELECT = "SELECT e.id, e.doc_id, d.outlet, e.record FROM events e JOIN document
 
 
 def _members(rows: Iterable[tuple[int, str, str | None, str]], parsed: dict[int, Member]) -> list[Member]:
-    """Members of stored rows; ``parsed`` keeps each one parsed once per refresh (an event
-    id names one extraction forever, so its record never changes)."""
+    """Members of stored rows; ``parsed`` keeps each one parsed once (an event id names
+    one extraction forever, so its record never changes)."""
     out = []
     for i, doc, outlet, record in rows:
         if i not in parsed:
@@ -264,15 +264,46 @@ def combine(members: list[Member], edge: dict[tuple[int, int], str]) -> tuple[di
     return record, reason
 
 
-def refresh(conn: sqlite3.Connection, touched: Iterable[int]) -> None:
+@dataclass
+class MergeCache:
+    """What one run's refreshes can share: stored events parsed once, and the verdict
+    on each pair (an event id names one extraction, so both stay true), instead of
+    parsing and comparing a growing cluster again at every batch. Only valid while
+    the transactions it saw were committed: clear it after a rollback."""
+
+    parsed: dict[int, Member] = field(default_factory=dict)
+    pairs: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.parsed.clear()
+        self.pairs.clear()
+
+
+def _match_cached(m: Member, n: Member, pairs: dict[tuple[int, int], str | None]) -> str | None:
+    """``match``, asked with the older event first: a pair's reason reads the same
+    whichever of the two a refresh reached first."""
+    first, second = (m, n) if m.id < n.id else (n, m)
+    key = (first.id, second.id)
+    if key not in pairs:
+        pairs[key] = match(first, second)
+    return pairs[key]
+
+
+def refresh(conn: sqlite3.Connection, touched: Iterable[int], cache: MergeCache | None = None) -> set[int]:
     """Recompute the clusters of the events connected to ``touched`` (new events, and
-    the former partners of replaced ones), inside the caller's transaction."""
+    the former partners of replaced ones), inside the caller's transaction. Returns
+    every event whose cluster was recomputed.
+
+    Clusters are computed over whole connected components, so they do not depend on
+    how the events arrived: one refresh after many batches gives what a refresh after
+    each batch gives."""
     seeds = set(touched)
     if not seeds:
-        return
+        return set()
+    cache = cache or MergeCache()
     component: dict[int, Member] = {}
     edge: dict[tuple[int, int], str] = {}
-    parsed: dict[int, Member] = {}
+    parsed, pairs = cache.parsed, cache.pairs
     while seeds:
         marks = ", ".join("?" * len(seeds))
         queue = _members(conn.execute(_SELECT + f"WHERE e.id IN ({marks})", sorted(seeds)), parsed)
@@ -281,7 +312,7 @@ def refresh(conn: sqlite3.Connection, touched: Iterable[int]) -> None:
         while queue:
             m = queue.pop()
             for n in _neighbours(conn, m, parsed):
-                reason = match(m, n)
+                reason = _match_cached(m, n, pairs)
                 if reason is None:
                     continue
                 edge[(min(m.id, n.id), max(m.id, n.id))] = reason
@@ -307,17 +338,38 @@ def refresh(conn: sqlite3.Connection, touched: Iterable[int]) -> None:
                          [(merged_id, m.id) for m in members])
         if conn.execute("SELECT 1 FROM reviews WHERE merged_id = ?", (merged_id,)).fetchone():
             review.write_merged(conn, merged_id, record)  # an analyst's corrections outlive re-merging
+    return set(component)
+
+
+_SLICE = 500  # seeds per refresh: SQLite caps the number of bound parameters
+
+
+def unmerged(conn: sqlite3.Connection) -> set[int]:
+    """Events in no merged event (stored by a run interrupted before its merge)."""
+    return {r[0] for r in conn.execute("SELECT id FROM events WHERE id NOT IN (SELECT event_id FROM merged_members)")}
+
+
+def refresh_many(conn: sqlite3.Connection, touched: Iterable[int], cache: MergeCache | None = None) -> None:
+    """``refresh`` for any number of events, in slices, skipping those an earlier slice merged."""
+    cache = cache or MergeCache()
+    left = sorted(set(touched))
+    done: set[int] = set()
+    for i in range(0, len(left), _SLICE):
+        seeds = [e for e in left[i:i + _SLICE] if e not in done]
+        if seeds:
+            done |= refresh(conn, seeds, cache)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Drop every merge and recompute from the per-document events (``rasd merge``)."""
     conn.execute("DELETE FROM merged")
-    while True:  # in slices: SQLite caps the number of bound parameters
+    cache = MergeCache()
+    while True:
         left = [r[0] for r in conn.execute("SELECT id FROM events WHERE id NOT IN "
-                                           "(SELECT event_id FROM merged_members) ORDER BY id LIMIT 500")]
+                                           "(SELECT event_id FROM merged_members) ORDER BY id LIMIT ?", (_SLICE,))]
         if not left:
             return
-        refresh(conn, left)
+        refresh(conn, left, cache)
 
 
 def explain(conn: sqlite3.Connection, merged_id: int | None = None) -> list[tuple[int, int, str]]:
