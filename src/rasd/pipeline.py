@@ -6,6 +6,7 @@ it, like a spaCy ``Doc``); ``Pipeline.extract`` turns it into events.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,39 +63,57 @@ class Analysis:
 
     def mentions(self) -> list[Mention]:
         """Every recognized item as a ``Mention`` with an original-text span."""
-        out: list[Mention] = []
+        return [Mention(kind=kind, span=Span(start=a, end=b, text=text), value=value)
+                for kind, a, b, text, value in self.mention_rows()]
+
+    def mention_rows(self) -> list[tuple[str, int, int, str, dict[str, object]]]:
+        """``mentions`` as plain (kind, start, end, text, value) rows, offsets and text in
+        the original: the ingest path stores these as they are, without building and
+        validating a model per mention."""
+        original, to_original = self.doc.text, self.ntext.original_span
+        rows: list[tuple[str, int, int, str, dict[str, object]]] = []
+
+        def add(kind: str, start: int, end: int, value: dict[str, object]) -> str:
+            a, b = to_original(start, end)
+            rows.append((kind, a, b, original[a:b], value))
+            return original[a:b]
+
         for d in self.dates:
-            out.append(Mention(kind="date", span=self.span(d.start, d.end), value=d.value))
+            add("date", d.start, d.end, d.value)
         for p in self.places:
             place = p.place
-            out.append(Mention(kind="place", span=self.span(p.mention.start, p.mention.end), value={
+            add("place", p.mention.start, p.mention.end, {
                 "gazetteer_id": place.id if place else None,
                 "name": place.display_name if place else None,
                 "admin1": place.admin1 if place else None,
                 "geo_precision": p.geo_precision, "ambiguous": p.ambiguous,
-            }))
+            })
         for a in self.actors:
-            out.append(Mention(kind="actor", span=self.span(a.start, a.end),
-                               value={"name": a.actor.name, "inter": a.actor.inter,
-                                      "anaphoric": a.anaphoric}))
+            add("actor", a.start, a.end, {"name": a.actor.name, "inter": a.actor.inter, "anaphoric": a.anaphoric})
         for c in self.counts:
-            out.append(Mention(kind="number", span=self.span(c.start, c.end),
-                               value={"value": c.best, "low": c.low, "high": c.high, "role": c.role,
-                                      "cumulative": c.cumulative}))
+            add("number", c.start, c.end, {"value": c.best, "low": c.low, "high": c.high, "role": c.role,
+                                           "cumulative": c.cumulative})
         for person in self.people:
-            out.append(Mention(kind="person", span=self.span(person.start, person.end),
-                               value={"name": person.name, "kunya": person.kunya, "nisba": person.nisba,
-                                      "origin": person.origin, "role": person.role,
-                                      "organization": person.organization}))
+            add("person", person.start, person.end, {
+                "name": person.name, "kunya": person.kunya, "nisba": person.nisba, "origin": person.origin,
+                "role": person.role, "organization": person.organization})
         for s in self.sources:
-            span = self.span(s.start, s.end)
-            out.append(Mention(kind="source", span=span,
-                               value={"name": span.text if s.verbatim else s.name, "verbatim": s.verbatim}))
+            value: dict[str, object] = {"name": s.name, "verbatim": s.verbatim}
+            text = add("source", s.start, s.end, value)
+            if s.verbatim:
+                value["name"] = text  # kept as written
         for t in self.triggers:
-            out.append(Mention(kind="trigger", span=self.span(t.start, t.end),
-                               value={"sub_event_type": t.sense.sub_event_type}))
-        out.sort(key=lambda m: (m.span.start, m.kind))
-        return out
+            add("trigger", t.start, t.end, {"sub_event_type": t.sense.sub_event_type})
+        rows.sort(key=lambda row: (row[1], row[0]))
+        return rows
+
+
+# One short report run when a pipeline is made: every lexicon loaded on first use is
+# built then, so no article pays for it and the vocabulary the phrase matchers share
+# (rasd.text.tokens) is not reset in the middle of a run by a new matcher.
+_WARM_UP = Document(id="rasd:warm-up", text="قتل 3 مدنيين بينهم طفل وأصيب 5 آخرون في قصف لقوات النظام "
+                    "على مدينة دوما في ريف دمشق يوم الجمعة، بحسب المرصد السوري لحقوق الإنسان.",
+                    published=dt.date(2018, 3, 10))
 
 
 class Pipeline:
@@ -109,6 +128,7 @@ class Pipeline:
             gazetteer = gazetteer_mod.load(gazetteer_paths(gazetteer_path))
         self.gazetteer = gazetteer
         self.actors = actors or load_pack()
+        self.extract(_WARM_UP)  # builds every lexicon loaded on first use, see _WARM_UP
 
     def analyze(self, doc: Document) -> Analysis:
         ntext = normalize(doc.text)

@@ -214,3 +214,34 @@ def test_a_folder_of_bad_inputs_through_ingest_keeps_the_store_consistent(tmp_pa
     before = snapshot(store)
     again = ingest([str(inputs)], store, gazetteer_path=embedded_source())
     assert again.unchanged == 2 and again.added == 0 and snapshot(store) == before
+
+
+def test_merging_every_batch_or_every_tenth_gives_the_same_merges(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Merges are computed over whole connected components with canonical pair reasons,
+    so how often the writer merges changes nothing: not the clusters, not their ids,
+    not the reason text. Neither does recomputing them all (``rasd merge``)."""
+    import rasd.store.ingest as ingest_module
+
+    with gzip.open(CORPUS, "rb") as handle:
+        slice_ = tmp_path / "slice.jsonl"
+        slice_.write_bytes(b"".join(itertools.islice(handle, 300)))
+
+    def merged(path: Path) -> list[tuple]:  # type: ignore[type-arg]
+        conn = sqlite3.connect(path)
+        try:
+            return conn.execute("SELECT id, n_docs, record, reason FROM merged ORDER BY id").fetchall()
+        finally:
+            conn.close()
+
+    runs = {}
+    for every in (1, 10):
+        monkeypatch.setattr(ingest_module, "MERGE_EVERY", every)
+        ingest([str(slice_)], tmp_path / f"every-{every}.sqlite", batch_size=10)
+        runs[every] = merged(tmp_path / f"every-{every}.sqlite")
+    assert runs[1] == runs[10]
+    assert any(n_docs > 1 and reason for _, n_docs, _, reason in runs[1])  # the slice has real merges
+    conn = db.open_store(tmp_path / "every-10.sqlite", create=False)
+    with db.transaction(conn):
+        merge.rebuild(conn)
+    conn.close()
+    assert merged(tmp_path / "every-10.sqlite") == runs[1]

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -333,6 +334,7 @@ def _country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
     return Counter(m.payload for m in PhraseMatcher.non_overlapping(inside))
 
 
+_TEXT = attrgetter("text")
 COVERED = ("SY", "IQ")  # the countries the gazetteer and actor pack cover
 
 
@@ -492,13 +494,24 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
     return agent, target
 
 
+@lru_cache(maxsize=65536)
+def _death_word(word: str) -> bool:
+    """A death word under some clitic reading, with or without its article."""
+    death = number_words().death
+    return any(v in death or strip_article(v) in death for v, _ in clitic_variants(word))
+
+
+@lru_cache(maxsize=65536)
+def _death_word_as_written(word: str) -> bool:
+    """A death word under some clitic reading, its article kept (قتلى, not القتلى)."""
+    death = number_words().death
+    return any(v in death for v, _ in clitic_variants(word))
+
+
 def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | None, int | None, list[CountMention]]]:
-    words = number_words()
     tokens = analysis.tokens
-    sentence_text = {t.text for t in analysis.tokens_between(cand.sentence.start, cand.sentence.end)}
-    death_in_sentence = any(
-        any(v in words.death or strip_article(v) in words.death for v, _ in clitic_variants(w))
-        for w in sentence_text)
+    sentence = analysis.tokens_between(cand.sentence.start, cand.sentence.end)
+    death_in_sentence = any(map(_death_word, map(_TEXT, sentence)))
     counts = []
     for c in _within(analysis.counts, cand.segment):
         if c.among or c.cumulative:
@@ -525,9 +538,8 @@ def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | 
 
 
 def _people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore[type-arg]
-    words = number_words()
     tokens = analysis.tokens_between(cand.sentence.start, cand.sentence.end)
-    if not any(any(v in words.death for v, _ in clitic_variants(t.text)) for t in tokens):
+    if not any(map(_death_word_as_written, map(_TEXT, tokens))):
         return []
     norm = analysis.ntext.norm
     people = []

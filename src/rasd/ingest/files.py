@@ -73,6 +73,7 @@ def _validation_problem(exc: ValidationError) -> str:
 
 def read_jsonl_lines(lines: Iterator[bytes], source: str, published: dt.date | None = None,
                      outlet: str | None = None, *, max_bytes: int | None = None) -> Iterator[Document | InputError]:
+    name = Path(source).name
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -91,7 +92,8 @@ def read_jsonl_lines(lines: Iterator[bytes], source: str, published: dt.date | N
         if not isinstance(record, dict):
             yield InputError(source, "a JSON object was expected", number)
             continue
-        record.setdefault("id", f"{Path(source).name}:{number}")
+        if "id" not in record:
+            record["id"] = f"{name}:{number}"
         if published and not record.get("published"):
             record["published"] = published
         if outlet and not record.get("outlet"):

@@ -39,7 +39,7 @@ from rasd.ingest.files import InputError, read_path
 from rasd.model import Document
 from rasd.store import db, merge
 
-CHUNK = 8  # documents per task sent to a worker: amortizes pickling without starving the pool
+CHUNK = 32  # documents per task sent to a worker: amortizes pickling without starving the pool
 
 # The pipeline of this process, with the gazetteer files (and their size and mtime) it
 # was built from: built once per process (pool initializer, first Dask task, serial run), reused
@@ -108,8 +108,8 @@ def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None) -
         try:
             analysis = pipe.analyze(doc)
             result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer)]
-            result.mentions = [(m.kind, m.start, m.end, m.span.text, json.dumps(m.value, ensure_ascii=False))
-                               for m in analysis.mentions()]
+            result.mentions = [(kind, start, end, text, json.dumps(value, ensure_ascii=False))
+                               for kind, start, end, text, value in analysis.mention_rows()]
         except Exception as exc:
             result.error = f"extraction failed ({exc.__class__.__name__}: {exc})"
         out.append(result)

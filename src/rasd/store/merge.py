@@ -205,15 +205,22 @@ def _neighbours(conn: sqlite3.Connection, m: Member, parsed: dict[int, Member]) 
 def cluster(members: list[Member], edge: dict[tuple[int, int], str]) -> list[list[Member]]:
     """Complete-linkage clusters of a connected component, most precise events first;
     ``edge[(i, j)]`` (i < j) holds the reason of every matching pair."""
-    clusters: list[list[Member]] = []
+    linked: dict[int, set[int]] = {}
+    for a, b in edge:
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    clusters: list[tuple[list[Member], set[int], set[str]]] = []  # members, their ids, their documents
     for m in sorted(members, key=lambda x: x.rank):
-        for c in clusters:
-            if all(x.doc_id != m.doc_id and (min(x.id, m.id), max(x.id, m.id)) in edge for x in c):
+        partners = linked.get(m.id, set())
+        for c, ids, docs in clusters:
+            if m.doc_id not in docs and ids <= partners:
                 c.append(m)
+                ids.add(m.id)
+                docs.add(m.doc_id)
                 break
         else:
-            clusters.append([m])
-    return clusters
+            clusters.append(([m], {m.id}, {m.doc_id}))
+    return [c for c, _, _ in clusters]
 
 
 def _reported(e: Event) -> bool:

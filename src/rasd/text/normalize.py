@@ -101,22 +101,38 @@ _FAST_RANGES = ((0x0000, 0x024F), (0x0600, 0x06FF), (0x2000, 0x206F), (0x20A0, 0
 
 def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` for matching and keep the way back to each original char."""
-    table, _, simple = _fast_table()
-    if simple.issuperset(text):
+    table = _fast_table()[0]
+    outside, removed = _fast_patterns()
+    if outside.search(text) is None:
         norm = text.translate(table)
         if len(norm) == len(text):
             offsets = tuple(range(len(text) + 1))
         else:  # the kept characters' indexes: the runs between removed ones (marks, tatweel)
-            cuts = [m.start() for m in _removed_pattern().finditer(text)]
+            cuts = [m.start() for m in removed.finditer(text)]
             runs = zip([-1, *cuts], [*cuts, len(text) + 1])
             offsets = tuple(chain.from_iterable(range(a + 1, b) for a, b in runs))
         return NormalizedText(text, norm, offsets)
     return _normalize_slow(text)
 
 
+def _char_class(chars: frozenset[str]) -> str:
+    """A regex character class body for ``chars``, as ranges of consecutive code points."""
+    points = sorted(map(ord, chars))
+    runs: list[list[int]] = []
+    for cp in points:
+        if runs and cp == runs[-1][1] + 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+
+
 @lru_cache(maxsize=1)
-def _removed_pattern() -> re.Pattern[str]:
-    return re.compile("[" + "".join(sorted(map(re.escape, _fast_table()[1]))) + "]")
+def _fast_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A character outside the fast table (its text takes the slow path), and a removed
+    character. Regex classes scan a text in C, faster than set operations per char."""
+    _, removed, simple = _fast_table()
+    return re.compile(f"[^{_char_class(simple)}]"), re.compile(f"[{_char_class(removed)}]")
 
 
 def _normalize_slow(text: str) -> NormalizedText:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=[.!?])[\"')\]]*\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+")
 # Connectors that start a new clause, often a new event, inside one long sentence:
 # "..., إضافة إلى ...", "كما", "في حين", "بالتزامن مع"; and semicolons. Commas alone do
 # not: the date and place of an event are often set off by commas around its verb.
