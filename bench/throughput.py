@@ -9,7 +9,7 @@ merging. Each configuration runs in a fresh interpreter, so its peak RSS is its 
 the parent's (getrusage RUSAGE_SELF), the largest worker's (RUSAGE_CHILDREN), and the
 total of the parent and all its workers at once (sampled with psutil every 0.2 s).
 
-    python bench/throughput.py [--limit N] [--gazetteer DIR] [--only NAME]
+    python bench/throughput.py [--limit N] [--gazetteer DIR] [--only NAME] [--rounds N]
 """
 
 from __future__ import annotations
@@ -137,6 +137,9 @@ def main() -> None:
     parser.add_argument("--gazetteer", type=Path, default=SHARED / "data" / "gazetteer" if
                         (SHARED / "data" / "gazetteer").is_dir() else None, help="gazetteer folder (default: shared)")
     parser.add_argument("--only", action="append", choices=["spacy", *RUNS], help="run only these (repeatable)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure every run this many times, interleaved, and report the median run "
+                             "(the ratio of each round too): on a shared machine one run can be 10%% off")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("paths", nargs="*", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -149,10 +152,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         paths = sources(args.limit, Path(folder))
         names = args.only or ["spacy", *RUNS]
-        results = {}
-        for name in names:
-            results[name] = measure(name, paths, gazetteer)
-            print(f"{name}: {results[name]['seconds']:.1f} s", file=sys.stderr, flush=True)
+        rounds: dict[str, list[dict[str, object]]] = {name: [] for name in names}
+        for round_ in range(max(1, args.rounds)):
+            for name in names:
+                rounds[name].append(measure(name, paths, gazetteer))
+                print(f"round {round_ + 1}, {name}: {rounds[name][-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
+        results = {name: sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2] for name, runs in rounds.items()}
     print(f"{', '.join(p.name for p in paths)} · {os.cpu_count()} CPUs · Python {sys.version.split()[0]} · "
           f"gazetteer {gazetteer or 'default'}\n")
     print("| run | documents | seconds | docs/s | × spaCy docs/s | tokens/s | events/s | events stored | "
@@ -170,6 +175,12 @@ def main() -> None:
         print(f"| {name} | {r['documents']:,} | {r['seconds']:.1f} | {rate:,.1f} | {ratio} | – | "
               f"{r['events'] / r['seconds']:,.1f} | {r['events']:,} | {r['merged']:,} ({r['multi']:,}) | "
               f"{r['parent_mb']:.0f} MB | {worker} | {r['total_mb']:.0f} MB |")
+    if base and len(rounds.get("spacy", [])) > 1:
+        print(f"\nMedian of {len(rounds['spacy'])} interleaved rounds. × spaCy docs/s per round:")
+        for name, runs in rounds.items():
+            if name != "spacy":
+                ratios = [sp["seconds"] / r["seconds"] for sp, r in zip(rounds["spacy"], runs)]  # same documents
+                print(f"- {name}: {', '.join(f'{x:.3f}' for x in ratios)}")
     print("\nspaCy: tokenizing texts already in memory. rasd: end to end, reading the JSONL.gz "
           "inputs, worker and pipeline start-up, extraction, SQLite writes and merging.")
 

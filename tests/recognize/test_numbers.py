@@ -44,6 +44,15 @@ def test_the_nearest_word_gives_the_role(text: str, value: int, role: str) -> No
     ("قتل 7 مدنيين في غارة على سوق المدينة.", 7, False),
     # a total in another sentence does not make this toll one
     ("قتل 350 ألف شخص منذ بدء الحرب. وقتل اليوم 6 مدنيين في قصف.", 6, False),
+    # FR-internationalNews-275: the marker 13 words ahead
+    ("وارتفعت بذلك الحصيلة منذ بدء التصعيد على الغوطة الشرقية في 18 شباط/فبراير إلى أكثر من 770 قتيلا مدنيا.",
+     770, True),
+    # BB-middleEast-153
+    ("وتسبب القتال الدائر في المنطقة في مقتل أكثر من 700 شخص في الأسابيع الأخيرة.", 700, True),
+    # a day named after the marker makes it that day's toll
+    ("تشهد المدينة منذ أسابيع معارك عنيفة، وقتل اليوم 5 مدنيين في قصف.", 5, False),
+    # a marker further on in the sentence belongs to something else
+    ("قتل 5 مدنيين في غارة على بلدة تخضع للحصار منذ عام 2013.", 5, False),
     # too large for one event, with no marker at all
     ("أسفرت الغارات عن مقتل 4844 مدنيا.", 4844, True),
 ])

@@ -47,7 +47,8 @@ class NumberWords:
     present: frozenset[str] = frozenset()
     cumulative_marker: re.Pattern[str] = re.compile(r"(?!)")  # matches nothing
     cumulative_at_least: int = 1000
-    cumulative_window: tuple[int, int] = (12, 6)  # words before, after
+    cumulative_window: tuple[int, int] = (16, 4)  # words before, after
+    day_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ def number_words() -> NumberWords:
         tuple(tuple(normalize_key(w).split()) for w in data["at_least"]),
         words(data["displaced_words"]), words(data["present_words"]),
         _cumulative_marker(cumulative), int(cumulative["at_least"]),
-        (int(cumulative["before"]), int(cumulative["after"])),
+        (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
     )
 
 
@@ -88,7 +89,8 @@ def _cumulative_marker(data: dict) -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)[وف]?(?:{alternatives(data['phrases'])}"
         rf"|{re.escape(normalize_key(data['since']))}(?!\s+(?:{alternatives(data['since_not_before'])})(?!\w))"
-        rf"|{re.escape(normalize_key(data['during']))}\s+(?:ال)?(?:\d+\s+)?(?:{alternatives(data['periods'])}))(?!\w)")
+        rf"|{re.escape(normalize_key(data['during']))}\s+(?:ال)?(?:\d+\s+)?(?:{alternatives(data['periods'])})"
+        rf"|{re.escape(normalize_key(data['in']))}\s+(?:{alternatives(data['plural_periods'])}))(?!\w)")
 
 
 _DIGITS = re.compile(r"^\d{1,6}$")
@@ -186,7 +188,12 @@ def _cumulative(norm: str, tokens: list[Token], ts: int, te: int, best: int, wor
     if best >= words.cumulative_at_least:
         return True
     before, after = words.cumulative_window
-    start, end = tokens[max(0, ts - before)].start, tokens[min(len(tokens), te + after) - 1].end
+    first = max(0, ts - before)
+    for j in range(ts - 1, first - 1, -1):
+        if tokens[j].text in words.day_words or tokens[j].text[1:] in words.day_words:
+            first = j + 1  # a day named after the marker: that day's toll
+            break
+    start, end = tokens[first].start, tokens[min(len(tokens), te + after) - 1].end
     start = max([start] + [norm.rfind(c, start, tokens[ts].start) + 1 for c in _SENTENCE_ENDS])
     ends = [i for i in (norm.find(c, tokens[te - 1].end, end) for c in _SENTENCE_ENDS) if i != -1]
     return words.cumulative_marker.search(norm, start, min(ends, default=end)) is not None
