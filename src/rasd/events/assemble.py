@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from operator import attrgetter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import compress
 
 from rasd.data import load_yaml
 from rasd.model import EVENT_TYPE_OF, Event, Evidence
@@ -91,19 +92,49 @@ def clause_segments(analysis: Analysis) -> list[Segment]:
     return [c for sentence in analysis.sentences for c in clauses(analysis.ntext.norm, sentence)]
 
 
-def _within(items, seg: Segment):  # type: ignore[no-untyped-def]
-    return [x for x in items if seg.start <= x.start < seg.end]
+def _trigger_clauses(analysis: Analysis) -> list[Segment]:
+    """The clauses of the sentences that hold a trigger, in text order: only those can
+    make a candidate, so the other sentences (most of an article) are not split."""
+    norm = analysis.ntext.norm
+    holding = {_sentence_index(analysis, t.start) for t in analysis.triggers}
+    return [c for i, sentence in enumerate(analysis.sentences) if i in holding for c in clauses(norm, sentence)]
+
+
+def _starts(analysis: Analysis, items: list) -> list[int] | None:  # type: ignore[type-arg]
+    """The start offsets of ``items`` (a list of the analysis, not modified while
+    assembling), found once per document; None when the list is not in text order."""
+    key = ("starts", id(items))
+    entry = analysis.memo.get(key)
+    if entry is None or entry[0] is not items:  # type: ignore[index]
+        starts = [x.start for x in items]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        # the list is kept in the entry: its id cannot be reused while the entry lives
+        entry = analysis.memo[key] = (items, starts if ordered else None)
+    return entry[1]  # type: ignore[index,no-any-return]
+
+
+def _within(analysis: Analysis, items, seg: Segment):  # type: ignore[no-untyped-def]
+    """The items that start in ``seg``, in their order: a bisect over their starts when
+    the list is in text order (it is called many times per article), else a scan."""
+    starts = _starts(analysis, items)
+    if starts is None:
+        return [x for x in items if seg.start <= x.start < seg.end]
+    return items[bisect_left(starts, seg.start):bisect_left(starts, seg.end)]
 
 
 def _sentence_index(analysis: Analysis, pos: int) -> int:
-    return next((i for i, s in enumerate(analysis.sentences) if s.start <= pos < s.end), -1)
+    """Index of the sentence holding ``pos``, -1 if none: sentences are in text order and
+    do not overlap, so the last one starting at or before ``pos`` is the only candidate."""
+    starts = analysis.memo.get(_sentence_index)
+    if starts is None:
+        starts = analysis.memo[_sentence_index] = [s.start for s in analysis.sentences]
+    i = bisect_right(starts, pos) - 1  # type: ignore[arg-type]
+    return i if i >= 0 and pos < analysis.sentences[i].end else -1
 
 
 def _sentence_of(analysis: Analysis, pos: int) -> Segment:
-    for s in analysis.sentences:
-        if s.start <= pos < s.end:
-            return s
-    return Segment(pos, pos + 1)
+    i = _sentence_index(analysis, pos)
+    return analysis.sentences[i] if i >= 0 else Segment(pos, pos + 1)
 
 
 def _inside_parens(norm: str, pos: int, seg_start: int) -> bool:
@@ -155,23 +186,22 @@ def _choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
         return not d.value.get("unresolved") and d.value["category"] != "year"
 
     trig = cand.trigger.start
-    norm = analysis.ntext.norm
     for scope in (cand.segment, cand.sentence):
-        resolved = [d for d in _within(analysis.dates, scope) if not d.value.get("unresolved")
-                    and not _reporting_date(norm, d, scope.start)]
+        resolved = [d for d in _within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
+                    and not _reporting_date(analysis, d, scope.start)]
         if resolved:
             # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
             return min(resolved, key=lambda d: abs(d.start - trig))
     # only the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم"): news reports
     # what happened that day; the event is dated by it, marked as a weak date
-    reports = [d for d in _within(analysis.dates, cand.sentence) if usable(d) and d.value["precision"] == 1]
+    reports = [d for d in _within(analysis, analysis.dates, cand.sentence) if usable(d) and d.value["precision"] == 1]
     if reports:
         d = min(reports, key=lambda d: abs(d.start - trig))
         return DateMatch(d.start, d.end, dict(d.value, reported=True))
     # the last date the article gave before this sentence (news states it once)
-    before = [d for d in analysis.dates if d.end <= cand.sentence.start and usable(d)
-              and not _reporting_date(norm, d, 0) and not d.value.get("future")
-              and d.value["precision"] <= 2 and cand.sentence.start - d.end < 600]
+    before = [d for d in analysis.dates if d.end <= cand.sentence.start and cand.sentence.start - d.end < 600
+              and usable(d) and not _reporting_date(analysis, d, 0) and not d.value.get("future")
+              and d.value["precision"] <= 2]
     return before[-1] if before else None
 
 
@@ -182,9 +212,19 @@ _COMPLEMENTIZER = re.compile(r"(?<!\w)(?:ان|انه|انها|بان|بانه)(?
 _REPORT_AFTER = re.compile(r"^(?:\W*(?:\w+\W+){0,3}?(?:ان|بان|انه|انها|عن)(?!\w)|\s*[.\n,]|\s*$)")
 
 
-def _reporting_date(norm: str, date: DateMatch, floor: int) -> bool:
-    """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن..."."""
-    before = norm[max(floor, date.start - 80):date.start]
+def _reporting_date(analysis: Analysis, date: DateMatch, floor: int) -> bool:
+    """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن...".
+    Remembered per document: each clause of a sentence asks about the same dates."""
+    floor = max(floor, date.start - 80)  # only the 80 characters before the date are read
+    key = ("reporting_date", date.start, date.end, floor)
+    known = analysis.memo.get(key)
+    if known is None:
+        known = analysis.memo[key] = _is_reporting_date(analysis.ntext.norm, date, floor)
+    return known  # type: ignore[return-value]
+
+
+def _is_reporting_date(norm: str, date: DateMatch, floor: int) -> bool:
+    before = norm[floor:date.start]
     after = norm[date.end:date.end + 40]
     verb = _REPORT_BEFORE.search(before)
     if not verb or not _REPORT_AFTER.match(after):
@@ -221,18 +261,29 @@ def _anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
 
     tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, cand.trigger.start)
-    for i, tok in enumerate(analysis.tokens_between(cand.trigger.start, cand.segment.end), first):
-        for variant, removed in clitic_variants(tok.text):
-            if variant in _ANAPHORIC_PLACES:
-                features = _ANAPHORIC_PLACES[variant]
-                previous = [p for p in analysis.places if p.place and p.mention.end <= tok.start
-                            and p.place.feature in features + ("city", "town")]
-                if not previous:
-                    return None
-                antecedent = previous[-1]
-                near = i > 0 and _is_near(tokens[i - 1].text)
-                return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
-                                 2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
+    readings = list(map(_anaphoric_word, map(_TEXT, analysis.tokens_between(cand.trigger.start, cand.segment.end))))
+    k = next(compress(range(len(readings)), readings), None)  # the first anaphoric noun
+    if k is None:
+        return None
+    i, tok = first + k, tokens[first + k]
+    features, removed = readings[k]  # type: ignore[misc]
+    previous = [p for p in analysis.places if p.place and p.mention.end <= tok.start
+                and p.place.feature in features + ("city", "town")]
+    if not previous:
+        return None
+    antecedent = previous[-1]
+    near = i > 0 and _is_near(tokens[i - 1].text)
+    return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
+                     2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
+
+
+@lru_cache(maxsize=65536)
+def _anaphoric_word(word: str) -> tuple[tuple[str, ...], int] | None:
+    """(features, chars removed) of the first clitic reading of ``word`` that is an
+    anaphoric place noun ("المدينة"), else None. Cached: most words are none."""
+    for variant, removed in clitic_variants(word):
+        if variant in _ANAPHORIC_PLACES:
+            return _ANAPHORIC_PLACES[variant], removed
     return None
 
 
@@ -273,7 +324,7 @@ def _context_governorate(analysis: Analysis, cand: Candidate) -> ResolvedPlace |
 def _choose_places(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
     norm = analysis.ntext.norm
     seg = cand.segment
-    places = [p for p in _within([_PlaceView(p) for p in analysis.places], seg)]
+    places = _within(analysis, _place_views(analysis), seg)
     # a place inside parentheses is a person's origin or a nickname unless a cue marks it
     places = [p for p in places if p.r.mention.cue or not _inside_parens(norm, p.r.mention.start, seg.start)]
     anaphor = _anaphoric_place(analysis, cand)
@@ -325,13 +376,19 @@ def _country_matcher() -> PhraseMatcher[str]:
 def _country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
     """Country words in [start, end): the article's matches (found once) that lie there,
     without overlaps, as ``PhraseMatcher.find`` would choose them in that stretch alone."""
+    key = ("country_counts", start, end)  # asked again for each clause of a sentence
+    counts = analysis.memo.get(key)
+    if counts is not None:
+        return counts  # type: ignore[return-value]
     found = analysis.memo.get(_country_counts)
     if found is None:
         found = analysis.memo[_country_counts] = _country_matcher().find_all(analysis.tokens)
     first = bisect_left(analysis.token_starts, start)
     last = bisect_left(analysis.token_starts, end)
-    inside = [m for m in found if first <= m.token_start and m.token_end <= last]
-    return Counter(m.payload for m in PhraseMatcher.non_overlapping(inside))
+    inside = [m for m in found if first <= m.token_start and m.token_end <= last]  # type: ignore[attr-defined]
+    counts = analysis.memo[key] = Counter(m.payload for m in PhraseMatcher.non_overlapping(inside)) \
+        if inside else Counter()
+    return counts
 
 
 _TEXT = attrgetter("text")
@@ -350,17 +407,25 @@ def _country_of(analysis: Analysis, cand: Candidate) -> str | None:
     return None
 
 
-def _outside_coverage(analysis: Analysis, cand: Candidate, doc: Counter[str]) -> str | None:
+def _foreign_country(doc: Counter[str]) -> str | None:
     """The country an article is about when rasd does not cover it (Yemen, Libya...):
-    its place names would be misread as Syrian or Iraqi villages. A sentence that
-    names a covered country is kept. ``doc`` holds the article's country counts."""
+    its place names would be misread as Syrian or Iraqi villages. ``doc`` holds the
+    article's country counts."""
     if not doc:
         return None
     top, n = doc.most_common(1)[0]
     if top in COVERED or n <= 2 * sum(doc[c] for c in COVERED):
         return None  # not clearly about another country
+    return top
+
+
+def _outside_coverage(analysis: Analysis, cand: Candidate, foreign: str | None) -> str | None:
+    """``foreign`` (the article's uncovered country, ``_foreign_country``) unless the
+    candidate's sentence names a covered country: such a sentence is kept."""
+    if foreign is None:
+        return None
     here = _country_counts(analysis, cand.sentence.start, cand.sentence.end)
-    return None if any(here[c] for c in COVERED) else top
+    return None if any(here[c] for c in COVERED) else foreign
 
 
 @dataclass
@@ -370,6 +435,14 @@ class _PlaceView:
     @property
     def start(self) -> int:
         return self.r.mention.cue_start if self.r.mention.cue_start is not None else self.r.mention.start
+
+
+def _place_views(analysis: Analysis) -> list[_PlaceView]:
+    """The article's places as ``_PlaceView``s, made once per document."""
+    views = analysis.memo.get(_place_views)
+    if views is None:
+        views = analysis.memo[_place_views] = [_PlaceView(p) for p in analysis.places]
+    return views  # type: ignore[return-value]
 
 
 def _victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate) -> ActorMention | None:
@@ -421,9 +494,15 @@ _DOER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:الذي|التي)?\s*(?:نفذته|
 
 
 def _country_name(analysis: Analysis, mention: ActorMention) -> bool:
-    """Whether the mention is a bare country name (its first word may carry a clitic)."""
-    words = [t.text for t in analysis.tokens[mention.token_start:mention.token_end]]
-    return any(" ".join([v] + words[1:]) in _COUNTRY_NAMES for v, _ in clitic_variants(words[0]))
+    """Whether the mention is a bare country name (its first word may carry a clitic).
+    Remembered per document: every actor mention is asked about several times."""
+    key = ("country_name", mention.token_start, mention.token_end)
+    known = analysis.memo.get(key)
+    if known is None:
+        words = [t.text for t in analysis.tokens[mention.token_start:mention.token_end]]
+        known = analysis.memo[key] = any(" ".join([v] + words[1:]) in _COUNTRY_NAMES
+                                         for v, _ in clitic_variants(words[0]))
+    return known  # type: ignore[return-value]
 
 
 def _possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
@@ -448,7 +527,7 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
     """(agent, target) among the actor mentions of the clause (else its sentence)."""
     tokens = analysis.tokens
     trig = cand.trigger
-    actors = _within(analysis.actors, cand.segment) or _within(analysis.actors, cand.sentence)
+    actors = _within(analysis, analysis.actors, cand.segment) or _within(analysis, analysis.actors, cand.sentence)
     actors = [a for a in actors if _side_role(analysis, a) is None]
     # a bare country name ("إيران", "تركيا") is a side only as the author of the act
     countries = [a for a in actors if _country_name(analysis, a)]
@@ -495,6 +574,13 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
 
 
 @lru_cache(maxsize=65536)
+def _civilian_word(word: str) -> bool:
+    """A civilian word under some clitic reading (as written, article kept)."""
+    civilian = number_words().civilian
+    return any(v in civilian for v, _ in clitic_variants(word))
+
+
+@lru_cache(maxsize=65536)
 def _death_word(word: str) -> bool:
     """A death word under some clitic reading, with or without its article."""
     death = number_words().death
@@ -510,13 +596,11 @@ def _death_word_as_written(word: str) -> bool:
 
 def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | None, int | None, list[CountMention]]]:
     tokens = analysis.tokens
-    sentence = analysis.tokens_between(cand.sentence.start, cand.sentence.end)
-    death_in_sentence = any(map(_death_word, map(_TEXT, sentence)))
     counts = []
-    for c in _within(analysis.counts, cand.segment):
+    for c in _within(analysis, analysis.counts, cand.segment):
         if c.among or c.cumulative:
             continue
-        if c.role == "killed" or (c.role == "other" and c.victims and death_in_sentence):
+        if c.role == "killed" or (c.role == "other" and c.victims and _death_in_sentence(analysis, cand.sentence)):
             counts.append(c)
     groups: list[list[CountMention]] = []
     for c in counts:
@@ -537,13 +621,24 @@ def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | 
     return out
 
 
+def _death_in_sentence(analysis: Analysis, sentence: Segment) -> bool:
+    """Whether a death word is in the sentence; asked only for a count of victims with
+    no role of its own, and remembered per sentence."""
+    key = ("death_in", sentence.start, sentence.end)
+    found = analysis.memo.get(key)
+    if found is None:
+        tokens = analysis.tokens_between(sentence.start, sentence.end)
+        found = analysis.memo[key] = any(map(_death_word, map(_TEXT, tokens)))
+    return found  # type: ignore[return-value]
+
+
 def _people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore[type-arg]
     tokens = analysis.tokens_between(cand.sentence.start, cand.sentence.end)
     if not any(map(_death_word_as_written, map(_TEXT, tokens))):
         return []
     norm = analysis.ntext.norm
     people = []
-    for p in _within(analysis.people, cand.segment):
+    for p in _within(analysis, analysis.people, cand.segment):
         before = norm[max(cand.segment.start, p.start - 12):p.start]
         if "بينهم" in before or "منهم" in before:
             continue
@@ -666,7 +761,6 @@ class _ArticleAssembler:
         self.analysis = analysis
         self.gazetteer = gazetteer
         self.explain = explain
-        self.ctx = DocContext(analysis)
         self.norm = analysis.ntext.norm
         self.events: list[tuple[Event, dict]] = []
         self.last_of_type: dict[str, Event] = {}
@@ -674,20 +768,26 @@ class _ArticleAssembler:
         self.sentence_of: dict[int, int] = {}
         self.previous_place: list[PlacePick] = []
         self._focus: list[PlacePick | None] | None = None
-        self._countries: Counter[str] | None = None
+        self._foreign: list[str | None] | None = None  # [_foreign_country of the article], once known
+
+    @cached_property
+    def ctx(self) -> DocContext:
+        """The article's actor salience, made when a candidate first needs its sides."""
+        return DocContext(self.analysis)
 
     def run(self) -> list[Event]:
         headline_end = _headline_end(self.norm)
-        for seg in clause_segments(self.analysis):
-            triggers = _within(self.analysis.triggers, seg)
+        for seg in _trigger_clauses(self.analysis):
+            triggers = _within(self.analysis, self.analysis.triggers, seg)
             if not triggers or seg.end <= headline_end:
                 continue  # a headline only repeats what the body reports
             # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
             purposeful = [t for t in triggers if not _purpose(self.analysis, t)]
             trigger = _primary_trigger(purposeful or triggers)
-            record: dict = {"segment": self.analysis.span(seg.start, seg.end).model_dump(),
-                            "trigger": self.analysis.span(trigger.start, trigger.end).text,
-                            "rules": [f"trigger:{trigger.sense.sub_event_type}"]}
+            record: dict = {"rules": [f"trigger:{trigger.sense.sub_event_type}"]}
+            if self.explain is not None:  # the spans only --explain shows
+                record = {"segment": self.analysis.span(seg.start, seg.end).model_dump(),
+                          "trigger": _ev(self.analysis, trigger.start, trigger.end)["text"], **record}
             try:
                 if not purposeful:
                     raise _Dropped("purpose")
@@ -704,9 +804,9 @@ class _ArticleAssembler:
     # -- one candidate ---------------------------------------------------------------
 
     def _candidate(self, cand: Candidate, record: dict) -> None:
-        if self._countries is None:  # once per article, not per clause
-            self._countries = _country_counts(self.analysis, 0, len(self.norm))
-        elsewhere = _outside_coverage(self.analysis, cand, self._countries)
+        if self._foreign is None:  # once per article, not per clause
+            self._foreign = [_foreign_country(_country_counts(self.analysis, 0, len(self.norm)))]
+        elsewhere = _outside_coverage(self.analysis, cand, self._foreign[0])
         if elsewhere:
             raise _Dropped("country_not_covered", elsewhere)
         _check_filters(self.analysis, cand)
@@ -798,7 +898,6 @@ class _ArticleAssembler:
 
     def _sides(self, cand: Candidate, record: dict, groups: list) -> _Sides:  # type: ignore[type-arg]
         analysis, ctx, trigger, seg = self.analysis, self.ctx, cand.trigger, cand.segment
-        words = number_words()
         agent_m, target_m = _actor_roles(analysis, cand)
         agent = agent_m.actor if agent_m else None
         target = target_m.actor if target_m else None
@@ -812,7 +911,7 @@ class _ArticleAssembler:
         victims = next((c.victims for g in groups for c in g[3] if c.victims), None)
         if victims is None:
             seg_tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
-            if any(any(v in words.civilian for v, _ in clitic_variants(w)) for w in seg_tokens) or any(
+            if any(map(_civilian_word, seg_tokens)) or any(
                     trigger.start <= a < seg.end for a, _ in analysis.civilian_targets):
                 victims = "civilians"
         if sub in _GENERIC_SHELLING_TYPES and self.norm[trigger.start:trigger.end] in _GENERIC_SHELLING:
@@ -831,7 +930,7 @@ class _ArticleAssembler:
             else:
                 raise _Dropped("killing_without_mode_or_victims")
         if sub == "Air/drone strike" and agent and not agent.air:
-            air_actor = next((a for a in _within(analysis.actors, cand.sentence) if a.actor.air), None)
+            air_actor = next((a for a in _within(analysis, analysis.actors, cand.sentence) if a.actor.air), None)
             if air_actor:
                 if target is None and agent.kind != "civilians":
                     target = agent
@@ -897,7 +996,7 @@ class _ArticleAssembler:
         if EVENT_TYPE_OF[sub] == "Battles" and target is not None and target.kind == "civilians":
             target = ctx.most_salient({agent.name} if agent else set())
         if EVENT_TYPE_OF[sub] in ("Protests", "Riots"):
-            forces = [a.actor for a in _within(analysis.actors, seg) if a.actor.kind in ("state", "militia", "group")
+            forces = [a.actor for a in _within(analysis, analysis.actors, seg) if a.actor.kind in ("state", "militia", "group")
                       and not _country_name(analysis, a)]
             agent, target = _demonstration_sides(sub, forces[0] if forces else None)
         return _Sides(sub, agent, agent_m, target, target_m)
@@ -939,9 +1038,9 @@ class _ArticleAssembler:
         analysis, sentence = self.analysis, cand.sentence
 
         def name(s: SourceMention) -> str:
-            return analysis.span(s.start, s.end).text if s.verbatim else s.name
+            return _ev(analysis, s.start, s.end)["text"] if s.verbatim else s.name
 
-        sources = [name(s) for s in _within(analysis.sources, sentence)]
+        sources = [name(s) for s in _within(analysis, analysis.sources, sentence)]
         if not sources:
             referring = _REFERRING_SOURCE.search(self.norm, sentence.start, sentence.end)
             earlier = [s for s in analysis.sources if s.end <= sentence.start
@@ -964,9 +1063,9 @@ class _ArticleAssembler:
             evidence.append(Evidence(field="date", **_ev(analysis, when.match.start, when.match.end)))
         evidence.extend(Evidence(field="fatalities", **_ev(analysis, a, b)) for a, b in fatality_spans)
         evidence.append(Evidence(field="quote", **_ev(analysis, seg.start, seg.end)))
-        location_ar = analysis.span(pick.start, pick.end).text
+        location_ar = _ev(analysis, pick.start, pick.end)["text"]
         if pick.resolved is not None and pick.start != pick.resolved.mention.start:
-            location_ar = analysis.span(pick.resolved.mention.start, pick.resolved.mention.end).text
+            location_ar = _ev(analysis, pick.resolved.mention.start, pick.resolved.mention.end)["text"]
         location_ar = location_ar.lstrip("#")
         confidence = trigger.sense.strength * (
             0.55 + 0.1 * bool(sides.agent) + 0.1 * bool(actor2) + 0.1 * bool(when.match)
@@ -998,6 +1097,7 @@ class _ArticleAssembler:
         self.sentence_of[id(event)] = _sentence_index(analysis, seg.start)
 
 
+_UNCLAIMED = ("Unidentified Armed Group", "Unidentified Military Forces")  # the authors a claim replaces
 _CLAIM = re.compile(r"(?<!\w)[وف]?(?:تبني|تبنت|يتبني|تتبني|تبنيه|اعلن\w*|اعلنت)(?:\s+\S+){0,5}?\s+(?:مسؤوليته|مسؤوليتها|المسؤوليه)"
                     r"|(?<!\w)[وف]?(?:تبني|تبنت)(?!\w)")
 
@@ -1006,7 +1106,9 @@ def _apply_claims(analysis: Analysis, events: list[tuple[Event, dict]], event_se
     """"تبنى تنظيم الدولة الهجوم": a claim names the author of the attack it claims
     (event-schema.md §3); it is not an event of its own."""
     norm = analysis.ntext.norm
-    if "تبن" not in norm and "اعلن" not in norm:
+    if not any(e.actor1 in _UNCLAIMED for e, _ in events):
+        return  # no event whose author a claim could name
+    if "تبن" not in norm and ("اعلن" not in norm or "مسؤولي" not in norm):
         return  # the words every claim is made with (a cheap test before the regex)
     for claim in _CLAIM.finditer(norm):
         sentence = _sentence_index(analysis, claim.start())
@@ -1015,7 +1117,7 @@ def _apply_claims(analysis: Analysis, events: list[tuple[Event, dict]], event_se
         if claimer is None:
             continue
         candidates = [e for e, _ in events if event_sentence.get(id(e), 99) <= sentence
-                      and e.actor1 in ("Unidentified Armed Group", "Unidentified Military Forces")]
+                      and e.actor1 in _UNCLAIMED]
         if candidates:
             event = candidates[-1]
             event.actor1 = claimer.actor.name
@@ -1032,8 +1134,9 @@ _CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
 
 
 def _ev(analysis: Analysis, start: int, end: int) -> dict:
-    span = analysis.span(start, end)
-    return {"start": span.start, "end": span.end, "text": span.text}
+    """``analysis.span(start, end)`` as a dict, without building the ``Span`` model."""
+    a, b = analysis.ntext.original_span(start, end)
+    return {"start": a, "end": b, "text": analysis.doc.text[a:b]}
 
 
 def _note(sub: str, actor1: str, actor2: str | None, place: Place | None, fatalities: int) -> str:

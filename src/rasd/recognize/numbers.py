@@ -10,12 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from operator import attrgetter
 
 from rasd.data import load_yaml
 from rasd.text.normalize import normalize_key
-from rasd.text.tokens import PhraseMatcher, Token, clitic_variants, strip_article
+from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants, strip_article
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,9 @@ def _cumulative_marker(data: dict) -> re.Pattern[str]:
 
 _DIGITS = re.compile(r"^\d{1,6}$")
 _TEXT = attrgetter("text")
+# where the digit words are: answered by the document's shared vocabulary pass (one
+# lookup per distinct word) instead of a test of every token of every article
+_DIGIT_WORDS = WordTest(str.isdigit)
 
 
 def _in(word: str, table: frozenset[str]) -> bool:
@@ -116,24 +118,82 @@ def _role_of_word(word: str) -> str | None:
 def _role(tokens: list[Token], start: int, end: int) -> str:
     """The role of the count at tokens[start:end]: the nearest death, injury, capture,
     displacement or presence word wins; at equal distance the word before."""
+    size = len(tokens)
     for distance in range(0, 7):
         # at equal distance the word before wins: "مقتل شخصين وإصابة ثلاثة"
-        for j in (start - 1 - distance, end + distance):
-            if 0 <= j < len(tokens) and not start <= j < end:
-                role = _role_of_word(tokens[j].text)
-                if role:
-                    return role
+        j = start - 1 - distance
+        if j >= 0:
+            role = _role_of_word(tokens[j].text)
+            if role:
+                return role
+        j = end + distance
+        if j < size:
+            role = _role_of_word(tokens[j].text)
+            if role:
+                return role
     return "other"
 
 
-def _victims(tokens: list[Token], end: int, words: NumberWords) -> str | None:
-    for j in range(end - 1, min(end + 3, len(tokens))):
-        word = tokens[j].text
-        if _in(word, words.civilian):
-            return "civilians"
-        if _in(word, words.fighter):
-            return "fighters"
+@lru_cache(maxsize=65536)
+def _victims_of_word(word: str) -> str | None:
+    """'civilians' or 'fighters' when the word names such victims (civilian words
+    first), else None. Cached, like ``_role_of_word``."""
+    words = number_words()
+    if _in(word, words.civilian):
+        return "civilians"
+    if _in(word, words.fighter):
+        return "fighters"
     return None
+
+
+@lru_cache(maxsize=65536)
+def _death_word(word: str) -> bool:
+    """A death word under some clitic reading, with or without its article (cached)."""
+    return _in(word, number_words().death)
+
+
+def _victims(tokens: list[Token], end: int) -> str | None:
+    """Who the count's people are, from its last word and the three after it."""
+    for j in range(end - 1, min(end + 3, len(tokens))):
+        victims = _victims_of_word(tokens[j].text)
+        if victims:
+            return victims
+    return None
+
+
+@dataclass(frozen=True)
+class _PhraseIndex:
+    """Phrases of words indexed for the test next to a count: their first and last
+    words (most counts have neither beside them) and the phrases by number of words."""
+
+    first: frozenset[str]
+    last: frozenset[str]
+    by_length: tuple[tuple[int, frozenset[tuple[str, ...]]], ...]
+    has_empty: bool  # an empty phrase is next to every count
+
+
+@lru_cache(maxsize=4)
+def _phrase_index(phrases: tuple[tuple[str, ...], ...]) -> _PhraseIndex:
+    lengths = sorted({len(p) for p in phrases if p})
+    return _PhraseIndex(frozenset(p[0] for p in phrases if p), frozenset(p[-1] for p in phrases if p),
+                        tuple((n, frozenset(p for p in phrases if len(p) == n)) for n in lengths),
+                        () in phrases)
+
+
+def _at_least(tokens: list[Token], ts: int, te: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether one of ``phrases`` ("على الأقل", "نحو", "أكثر من") ends right before the
+    count at tokens[ts:te] or starts right after it."""
+    index = _phrase_index(phrases)
+    before = ts > 0 and tokens[ts - 1].text in index.last
+    after = te < len(tokens) and tokens[te].text in index.first
+    if not (before or after):
+        return index.has_empty
+    for n, table in index.by_length:
+        if before and ts >= n and tuple(map(_TEXT, tokens[ts - n:ts])) in table:
+            return True
+        if after and te + n <= len(tokens) and tuple(map(_TEXT, tokens[te:te + n])) in table:
+            return True
+    return index.has_empty
 
 
 def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
@@ -143,7 +203,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         kind, best, low, high = m.payload
         spans.append((m.token_start, m.token_end, kind, best, low, high))
     taken = {i for s in spans for i in range(s[0], s[1])}
-    for i in compress(range(len(tokens)), map(str.isdigit, map(_TEXT, tokens))):
+    for i in _DIGIT_WORDS.positions(tokens):
         tok = tokens[i]
         if i not in taken and _DIGITS.match(tok.text):
             after = norm[tok.end:tok.end + 2]
@@ -162,19 +222,18 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
         prev = tokens[ts - 1].text if ts else ""
         among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما")
-        at_least = any(
-            tuple(t.text for t in tokens[max(0, ts - len(p)):ts]) == p for p in words.at_least
-        ) or any(tuple(t.text for t in tokens[te:te + len(p)]) == p for p in words.at_least)
-        victims = _victims(tokens, te, words)
+        victims = _victims(tokens, te)
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
-        if kind == "vague" and victims is None and not _in(tokens[te].text if te < len(tokens) else "", words.death):
+        if kind == "vague" and victims is None and not _death_word(tokens[te].text if te < len(tokens) else ""):
             continue  # "قذائف عدة": several shells, not several people
-        if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()
-                                   or not (prev.startswith("و") or _role(tokens, ts, te) == "killed")):
+        if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()):
             continue  # "45 عنصرا": the noun of a number, not one more person
+        role = _role(tokens, ts, te)
+        if kind == "singular" and not (prev.startswith("و") or role == "killed"):
+            continue  # a lone noun counts one person only after و or near a death word
         counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
-                                   _role(tokens, ts, te), victims, among, at_least,
+                                   role, victims, among, _at_least(tokens, ts, te, words.at_least),
                                    _cumulative(norm, tokens, ts, te, best, words)))
     return counts
 
