@@ -8,9 +8,12 @@ gazetteer does not know still yields a place mention, unresolved, never dropped.
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
+from typing import NamedTuple
 
 from rasd.data import load_yaml
 from rasd.resolve.gazetteer import Gazetteer, Place
@@ -104,9 +107,29 @@ def _not_a_place_alone(word: str) -> bool:
     return strip_article(word) in place_cues().not_places or bool(_cue_kind(word)) or _is_near(word)
 
 
+@lru_cache(maxsize=65536)
+def _may_begin_context(word: str) -> bool:
+    """Whether ``_context_before`` can look past ``word`` or take a cue from it right
+    before a name. Most words before a name cannot: one cached test spares the scan."""
+    cues = place_cues()
+    return bool(_cue_kind(word)) or _is_near(word) or word in ("من", "مدينه", "بلده") or word in cues.prepositions
+
+
+@lru_cache(maxsize=65536)
+def _may_open_place(word: str) -> bool:
+    """Whether a name right after ``word`` may be taken for a place on a cue or
+    direction word (``_context_before``) or read as an unknown name (after a strong cue)."""
+    return _may_begin_context(word) or _is_strong_cue(word)
+
+
+_NO_CONTEXT: tuple[None, bool, bool, None] = (None, False, False, None)
+
+
 def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues) -> tuple[str | None, bool, bool, int | None]:
     """Cue kind, near flag, countryside flag, and where the cue phrase starts, from
     up to four tokens before ``index``."""
+    if index == 0 or not _may_begin_context(tokens[index - 1].text):
+        return _NO_CONTEXT  # the scan below would stop at once
     cue: str | None = None
     near = countryside = False
     cue_start: int | None = None
@@ -133,6 +156,13 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
     return cue, near, countryside, cue_start
 
 
+@lru_cache(maxsize=65536)
+def _is_political(word: str) -> bool:
+    """``لدمشق`` in "مؤيدين لدمشق": the name after such a word is a government."""
+    political = place_cues().political
+    return any(v in political for v, _ in clitic_variants(word))
+
+
 def _is_near_after(tokens: list[Token], index: int) -> bool:
     """``ريف حلب الشمالي`` / ``دير الزور الشرقي``: a direction after the name."""
     if index < len(tokens):
@@ -151,16 +181,58 @@ def _prominent(place: Place, n_words: int) -> bool:
     return place.feature in ("town", "village") and place.population >= 20000
 
 
-def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tuple[int, int, int, list[int]]]:
+class _OneWordName(NamedTuple):
+    """What a word the gazetteer knows, alone, can name: the same wherever it stands."""
+
+    removed: int  # clitic letters before the name
+    candidates: tuple[int, ...]  # gazetteer places, in match order
+    prominent: tuple[int, ...]  # those a name needs no cue for
+    needs_cue: bool  # a name only after a cue word
+    needs_context: bool  # a place only after a cue or direction word (see ``_gazetteer_spans``)
+
+
+# gazetteer → word → its one-word name, None for a word that is no place alone
+_ONE_WORD_NAMES: weakref.WeakKeyDictionary[Gazetteer, dict[str, _OneWordName | None]] = weakref.WeakKeyDictionary()
+
+
+def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
+    """The one-word gazetteer name ``word`` reads as (as ``find_all`` orders its matches:
+    fewest clitic letters first), or None when ``find_places`` would reject it at once
+    as a cue or common word."""
+    matches = gazetteer.matcher.one_word_matches(word)
+    if not matches or _not_a_place_alone(word):
+        return None
+    matches = sorted(matches, key=itemgetter(0))
+    candidates = tuple(dict.fromkeys(payload for _, payload in matches))
+    prominent = tuple(c for c in candidates if _prominent(gazetteer.places[c], 1))
+    needs_cue = strip_article(word) in place_cues().needs_cue
+    needs_context = (needs_cue or not prominent) and not word.startswith("و")  # و: maybe the next of a list
+    return _OneWordName(matches[0][0], candidates, prominent, needs_cue, needs_context)
+
+
+def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tuple[int, int, int, list[int] | _OneWordName]]:
     """Non-overlapping gazetteer matches, longest first: token start → (token end,
-    normalized start, normalized end, candidate places)."""
+    normalized start, normalized end, candidate places, or for one word its
+    ``_OneWordName``).
+
+    One-word names ``find_places`` would drop are left out, so that it does not visit
+    them (most are): names that are no place alone (cue words, common words), and names
+    that need a cue or direction word before them where the word before can be neither
+    (nor a strong cue). Leaving a one-word name out changes no other span (names of
+    several words are chosen first, and one-word names never overlap), and where
+    ``find_places`` still visits the position (after a strong cue, or at the end of a
+    list) it reads it as an unknown name, which those words never are: ``_unknown_name_ok``
+    rejects cue and common words, and a word before that is no strong cue and no ``و``
+    to continue a list leave nothing to report."""
+    one_word_at, longer = gazetteer.matcher.find_split(tokens)
+    longer.sort(key=lambda m: (m.start, -(m.end - m.start)))  # find_all's order
     by_span: dict[tuple[int, int], tuple[int, int, list[int]]] = {}
-    for m in gazetteer.matcher.find_all(tokens):
+    for m in longer:
         key = (m.token_start, m.token_end)
         if key not in by_span:
             by_span[key] = (m.start, m.end, [])
         by_span[key][2].append(m.payload)
-    chosen: dict[int, tuple[int, int, int, list[int]]] = {}
+    chosen: dict[int, tuple[int, int, int, list[int] | _OneWordName]] = {}
     taken = bytearray(len(tokens))  # 1 where a chosen name lies
     for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), k[0])):
         if taken.find(1, ts, te) != -1:
@@ -168,7 +240,24 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
         start, end, candidates = by_span[(ts, te)]
         chosen[ts] = (te, start, end, list(dict.fromkeys(candidates)))
         taken[ts:te] = b"\x01" * (te - ts)
+    names = _ONE_WORD_NAMES.setdefault(gazetteer, {})
+    for i in one_word_at:
+        if taken[i]:
+            continue
+        token = tokens[i]
+        word = token.text
+        name = names.get(word, _UNKNOWN)
+        if name is _UNKNOWN:
+            if len(names) > 200_000:
+                names.clear()
+            name = names[word] = _one_word_name(word, gazetteer)
+        if name is None or (name.needs_context and (i == 0 or not _may_open_place(tokens[i - 1].text))):
+            continue
+        chosen[i] = (i + 1, token.start + name.removed, token.end, name)
     return chosen
+
+
+_UNKNOWN = object()  # a word not looked up yet
 
 
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
@@ -217,31 +306,28 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             and not norm[tokens[i - 1].end:tok.start].strip(" ")
         if i in spans:
             te, start, end, candidates = spans[i]
-            name = " ".join(strip_article(t.text) for t in tokens[i:te])
-            single = te - i == 1
-            if single and _not_a_place_alone(tok.text):
-                i += 1  # a cue word or a common word, not a place
-                continue
             if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
                 i = te  # part of a person's name (أبو حمزة)
                 continue
-            if i > 0 and any(v in cues.political for v, _ in clitic_variants(tokens[i - 1].text)):
+            if i > 0 and _is_political(tokens[i - 1].text):
                 i = te  # "مؤيدين لدمشق": a government, not a location
                 continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
             if cue is None and in_list:
                 cue = list_cue
-            if cue is None and not single:
-                cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
-            if single and not cue and name in cues.needs_cue:
-                i += 1
-                continue
-            if not cue and not near:
-                places = [gazetteer.places[c] for c in candidates]
-                candidates = [c for c, p in zip(candidates, places) if _prominent(p, te - i)]
-                if not candidates:
+            if isinstance(candidates, _OneWordName):  # (cue words and common words left out already)
+                if not cue and candidates.needs_cue:
                     i += 1
                     continue
+                candidates = list(candidates.candidates if cue or near else candidates.prominent)
+            else:
+                if cue is None:
+                    cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
+                if not cue and not near:
+                    candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)]
+            if not candidates and not cue and not near:
+                i += 1
+                continue
             near = near or _is_near_after(tokens, te)
             mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
                                          candidates, cue, near, cue_start, countryside))

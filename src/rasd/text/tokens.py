@@ -12,7 +12,7 @@ import re
 import weakref
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import attrgetter
+from operator import add, attrgetter, contains, is_not
 from typing import Callable, Generic, Iterable, NamedTuple, TypeVar
 
 from rasd.text.normalize import NormalizedText, normalize_key
@@ -89,6 +89,20 @@ class PhraseMatch(NamedTuple, Generic[P]):
     token_end: int  # one past the last token
     payload: P
     clitic: str  # the proclitic letters stripped from the first token, '' if none
+
+
+class _WordReading(NamedTuple):
+    """What a word can start in a phrase matcher (see ``PhraseMatcher._reading``)."""
+
+    singles: tuple  # (clitic letters removed, payload) of its one-word matches, in order
+    longer: tuple  # (clitic letters removed, reading has ال, next word's key → entries) to try, in order
+    next_words: frozenset[str]  # the next words as written any of those entries may go on with (a superset)
+
+
+_NOTHING = _WordReading((), (), frozenset())  # the reading of a word that starts nothing
+_SINGLES = attrgetter("singles")
+_LONGER = attrgetter("longer")
+_NEXT_WORDS = attrgetter("next_words")
 
 
 class _Vocabulary:
@@ -238,24 +252,50 @@ class PhraseMatcher(Generic[P]):
     def __len__(self) -> int:
         return sum(len(entries) for by_next in self._entries.values() for entries in by_next.values())
 
-    def _hits(self, word: str) -> tuple[tuple[str, int, bool, dict[str, list[tuple[tuple[str, ...], P, bool]]]], ...]:
-        """The entries a word can start, per clitic reading: (variant, chars removed,
-        variant has ال, entries). Cached per word: most words start nothing, and the
-        same words come back in every article."""
+    def _reading(self, word: str) -> _WordReading:
+        """What ``word`` can start, under each clitic reading in turn. Cached per word:
+        most words start nothing, and the same words come back in every article.
+
+        The word as written comes first; once it is a one-word name, its clitic
+        readings are not tried (``بريهة`` is not ``ب`` + ``ريهة``). Whether a longer
+        entry matches depends on the next words, so that part is left to ``_longer_at``."""
         cached = self._hit_cache.get(word)
         if cached is not None:
             return cached
-        hits = []
+        singles: list[tuple[int, P]] = []
+        longer: list[tuple[int, bool, dict[str, list[tuple[tuple[str, ...], P, bool]]]]] = []
         for variant, removed in clitic_variants(word):
             key = self._key(variant)
-            candidates = self._entries.get(key)
-            if candidates:
-                hits.append((variant, removed, key != variant, candidates))
-        result = tuple(hits)
+            by_next = self._entries.get(key)
+            if not by_next:
+                continue
+            variant_has_article = key != variant
+            own = [(removed, payload) for _, payload, has_article in by_next.get("", _NONE)
+                   if variant_has_article or not has_article]
+            singles.extend(own)
+            if len(by_next) > (1 if "" in by_next else 0):  # entries of 2+ words start here
+                longer.append((removed, variant_has_article, by_next))
+            if removed == 0 and own:
+                break  # the word as written is a name: do not also read it as clitic+name
+        result = _WordReading(tuple(singles), tuple(longer), self._next_words(longer)) if singles or longer else _NOTHING
         if len(self._hit_cache) > 200_000:
             self._hit_cache.clear()
         self._hit_cache[word] = result
         return result
+
+    def _next_words(self, longer: tuple | list) -> frozenset[str]:
+        """The words that, next in the text, may go on with one of the ``longer`` entries:
+        their keys, and for an article-insensitive matcher the keys with ال too (the key
+        of ``الزور`` is ``زور``). Testing the word as written spares computing its key."""
+        keys = {following for _, _, by_next in longer for following in by_next if following}
+        if self.article_insensitive:
+            keys |= {"ال" + key for key in keys}
+        return frozenset(keys)
+
+    def one_word_matches(self, word: str) -> tuple[tuple[int, P], ...]:
+        """``(clitic letters removed, payload)`` of the one-word entries ``word`` reads
+        as, in ``find_all``'s order for one position, where ``find_split`` lists it."""
+        return self._reading(word).singles
 
     def _positions(self, tokens: list[Token]) -> Iterable[int]:
         """Where an entry may start: from the document's shared vocabulary pass, or for
@@ -263,38 +303,80 @@ class PhraseMatcher(Generic[P]):
         if isinstance(tokens, Tokens):
             return _VOCABULARY.candidates(tokens)[self._slot]
         looked = list(map(self._hit_cache.get, map(_TEXT, tokens), repeat(_UNSEEN)))
-        return compress(range(len(looked)), looked)
+        return compress(range(len(looked)), map(is_not, looked, repeat(_NOTHING)))
+
+    def _longer_at(self, tokens: list[Token], i: int,
+                   longer: tuple[tuple[int, bool, dict[str, list[tuple[tuple[str, ...], P, bool]]]], ...]
+                   ) -> list[PhraseMatch[P]]:
+        """The entries of two or more words that match at ``i``, reading by reading;
+        once the word as written begins one, its clitic readings are not tried."""
+        found: list[PhraseMatch[P]] = []
+        if i + 1 >= len(tokens):
+            return found
+        key = self._key
+        size = len(tokens)
+        token = tokens[i]
+        ahead = [key(tokens[i + 1].text)]  # keys of the next words, as far as an entry needed them
+        for removed, variant_has_article, by_next in longer:
+            for rest, payload, has_article in by_next.get(ahead[0], _NONE):
+                n = len(rest)
+                if has_article and not variant_has_article:
+                    continue
+                if i + n >= size:
+                    continue
+                if n > 1:  # (entries are filed under the next word's key: ``rest[0]`` matches)
+                    while len(ahead) < n:
+                        ahead.append(key(tokens[i + 1 + len(ahead)].text))
+                    if tuple(ahead[:n]) != rest:
+                        continue
+                found.append(PhraseMatch(token.start + removed, tokens[i + n].end, i, i + 1 + n, payload,
+                                         token.text[:removed]))
+            if removed == 0 and found:
+                break
+        return found
+
+    def find_split(self, tokens: list[Token]) -> tuple[list[int], list[PhraseMatch[P]]]:
+        """``find_all``'s matches in two parts, so that a caller can judge one-word names
+        once per word instead of once per match: the positions whose word's
+        ``one_word_matches`` all match there, and the matches of two or more words (in
+        text order, not sorted by length).
+
+        Most positions are settled by ``map`` and ``compress``, without a Python step
+        each: many words begin longer entries (``تل``، ``دير``), but the next word
+        rarely goes on with one, which a set lookup tells (``_next_words``)."""
+        positions = list(self._positions(tokens))
+        words = list(map(_TEXT, map(tokens.__getitem__, positions)))
+        readings = list(map(self._hit_cache.get, words))
+        if None in readings:
+            readings = list(map(self._reading, words))
+        at = list(compress(positions, map(_SINGLES, readings)))
+        longer_at = list(compress(positions, map(_LONGER, readings)))
+        longer_readings = list(filter(_LONGER, readings))
+        if longer_at and longer_at[-1] == len(tokens) - 1:
+            longer_at.pop()  # the last word: no next word to go on with
+            longer_readings.pop()
+        following = map(_TEXT, map(tokens.__getitem__, map(add, longer_at, repeat(1))))
+        may_go_on = map(contains, map(_NEXT_WORDS, longer_readings), following)
+        longer_found: list[PhraseMatch[P]] = []
+        clitic_only: set[int] = set()  # positions where only the word as written is read
+        for k in compress(range(len(longer_at)), may_go_on):
+            i, (singles, longer, _) = longer_at[k], longer_readings[k]
+            found = self._longer_at(tokens, i, longer)
+            if found:
+                longer_found.extend(found)
+                if singles and singles[0][0] and found[0].start == tokens[i].start:
+                    clitic_only.add(i)  # the word as written begins a longer name: no clitic reading
+        if clitic_only:
+            at = [i for i in at if i not in clitic_only]
+        return at, longer_found
 
     def find_all(self, tokens: list[Token]) -> list[PhraseMatch[P]]:
         """Every match at every position (overlapping), longest first per position."""
-        found: list[PhraseMatch[P]] = []
-        key = self._key
-        size = len(tokens)
-        for i in self._positions(tokens):
+        at, found = self.find_split(tokens)
+        for i in at:
             token = tokens[i]
-            hits = self._hit_cache.get(token.text) or self._hits(token.text)
-            following: str | None = _UNSEEN_KEY
-            for variant, removed, variant_has_article, by_next in hits:
-                matched = False
-                candidates = by_next.get("", _NONE)
-                if len(by_next) > (1 if candidates else 0):  # entries of 2+ words start here
-                    if following is _UNSEEN_KEY:
-                        following = key(tokens[i + 1].text) if i + 1 < size else None
-                    longer = by_next.get(following) if following is not None else None
-                    if longer:
-                        candidates = [*candidates, *longer]
-                for rest, payload, has_article in candidates:
-                    n = len(rest)
-                    if has_article and not variant_has_article:
-                        continue
-                    if n and (i + n >= size
-                              or tuple(key(t.text) for t in tokens[i + 1 : i + 1 + n]) != rest):
-                        continue
-                    matched = True
-                    found.append(PhraseMatch(token.start + removed, tokens[i + n].end, i, i + 1 + n, payload,
-                                             token.text[:removed]))
-                if removed == 0 and matched:
-                    break  # the word as written is a name: do not also read it as clitic+name
+            for removed, payload in self.one_word_matches(token.text):
+                found.append(PhraseMatch(token.start + removed, token.end, i, i + 1, payload, token.text[:removed]))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         return found
 
