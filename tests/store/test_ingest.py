@@ -245,3 +245,26 @@ def test_merging_every_batch_or_every_tenth_gives_the_same_merges(tmp_path: Path
         merge.rebuild(conn)
     conn.close()
     assert merged(tmp_path / "every-10.sqlite") == runs[1]
+
+
+def test_an_article_replaced_within_a_run_leaves_no_stale_merge(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The run's merge cache (parsed events, their links) must forget replaced events:
+    b is stored, merged with a, then replaced in the same run by a report of the Hasakah
+    strike, and merges as if it had always said so."""
+    import rasd.store.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "MERGE_EVERY", 1)
+    corrected = dict(STRIKE_DOCS[1])
+    corrected["text"] = corrected["text"].replace("ثمانية", "عشرة").replace("الرقة", "الحسكة")
+    source = write_jsonl(tmp_path / "run.jsonl", [*STRIKE_DOCS, corrected])
+    store = tmp_path / "s.sqlite"
+    report = ingest([str(source)], store, gazetteer_path=embedded_source(), batch_size=1)
+    assert (report.added, report.replaced) == (4, 1)
+    conn = db.open_store(store, create=False)
+    docs = sorted(sorted(e["doc_ids"]) for e in db.query_events(conn, db.Filters()))
+    assert docs == [["a"], ["b", "c"], ["d"]]
+    before = conn.execute("SELECT id, n_docs, record, reason FROM merged ORDER BY id").fetchall()
+    with db.transaction(conn):
+        merge.rebuild(conn)
+    assert conn.execute("SELECT id, n_docs, record, reason FROM merged ORDER BY id").fetchall() == before
+    conn.close()

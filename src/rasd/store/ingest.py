@@ -255,6 +255,8 @@ class _Writer:
                     db.record_error(self.conn, r.source, r.error, doc_id=r.doc_id, run_id=self.run_id)
                     continue
                 stored = db.store_document(self.conn, r, self.run_id)
+                if stored.kind == "replaced":
+                    self.merge_cache.clear()  # it may hold the replaced events
                 setattr(report, stored.kind, getattr(report, stored.kind) + 1)
                 report.events += len(stored.new_events)
                 touched |= stored.touched

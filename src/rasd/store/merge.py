@@ -273,17 +273,37 @@ def combine(members: list[Member], edge: dict[tuple[int, int], str]) -> tuple[di
 
 @dataclass
 class MergeCache:
-    """What one run's refreshes can share: stored events parsed once, and the verdict
-    on each pair (an event id names one extraction, so both stay true), instead of
-    parsing and comparing a growing cluster again at every batch. Only valid while
-    the transactions it saw were committed: clear it after a rollback."""
+    """What one run's refreshes can share, instead of parsing, querying and comparing a
+    growing cluster again at every batch: stored events parsed once, the verdict on each
+    pair (an event id names one extraction, so both stay true), and the events each
+    queried event matches. Those links stay complete because matching is symmetric and
+    every new event is queried as a seed, adding its links to the events it matches.
+    Only valid while no event it saw was deleted or rolled back: clear it when a
+    document is replaced or a transaction fails."""
 
     parsed: dict[int, Member] = field(default_factory=dict)
     pairs: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    links: dict[int, dict[int, str]] = field(default_factory=dict)  # event → matching event → reason
 
     def clear(self) -> None:
         self.parsed.clear()
         self.pairs.clear()
+        self.links.clear()
+
+
+def _links(conn: sqlite3.Connection, m: Member, cache: MergeCache) -> dict[int, str]:
+    """The stored events ``m`` matches, with the reasons: queried once per run."""
+    known = cache.links.get(m.id)
+    if known is None:
+        known = {}
+        for n in _neighbours(conn, m, cache.parsed):
+            reason = _match_cached(m, n, cache.pairs)
+            if reason is not None:
+                known[n.id] = reason
+                if n.id in cache.links:
+                    cache.links[n.id][m.id] = reason  # n was queried before m was stored
+        cache.links[m.id] = known
+    return known
 
 
 def _match_cached(m: Member, n: Member, pairs: dict[tuple[int, int], str | None]) -> str | None:
@@ -310,7 +330,7 @@ def refresh(conn: sqlite3.Connection, touched: Iterable[int], cache: MergeCache 
     cache = cache or MergeCache()
     component: dict[int, Member] = {}
     edge: dict[tuple[int, int], str] = {}
-    parsed, pairs = cache.parsed, cache.pairs
+    parsed = cache.parsed
     while seeds:
         marks = ", ".join("?" * len(seeds))
         queue = _members(conn.execute(_SELECT + f"WHERE e.id IN ({marks})", sorted(seeds)), parsed)
@@ -318,14 +338,11 @@ def refresh(conn: sqlite3.Connection, touched: Iterable[int], cache: MergeCache 
             component.setdefault(m.id, m)
         while queue:
             m = queue.pop()
-            for n in _neighbours(conn, m, parsed):
-                reason = _match_cached(m, n, pairs)
-                if reason is None:
-                    continue
-                edge[(min(m.id, n.id), max(m.id, n.id))] = reason
-                if n.id not in component:
-                    component[n.id] = n
-                    queue.append(n)
+            for n_id, reason in _links(conn, m, cache).items():
+                edge[(min(m.id, n_id), max(m.id, n_id))] = reason
+                if n_id not in component:
+                    component[n_id] = parsed[n_id]
+                    queue.append(parsed[n_id])
         # an old cluster reaching outside the component (rules changed) is redone whole
         marks = ", ".join("?" * len(component))
         old = conn.execute(f"SELECT event_id FROM merged_members WHERE merged_id IN (SELECT merged_id FROM "
