@@ -1,8 +1,10 @@
 """Counts of people: digits, number words, vague words, dual and singular nouns; each
-classified as killed, injured, captured or other from the words nearest to it.
+classified as killed, injured, captured, displaced, present (residents) or other from
+the words nearest to it, and marked when it is a running total rather than one event's.
 
 Injured are never read as dead: a count is a death toll only when a death word is
-closer to it than any injury word.
+closer to it than any injury word. Likewise "وتشريد 11 مليون" next to "مقتل" counts
+the displaced, not the dead.
 """
 
 from __future__ import annotations
@@ -105,8 +107,9 @@ def _in(word: str, table: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _role_of_word(word: str) -> str | None:
-    """The role a word gives a count near it (the first of injured, killed, captured
-    whose words it is), or None. Cached: the window scan asks for the same words often."""
+    """The role a word gives a count near it (the first of injured, killed, captured,
+    displaced, present whose words it is), or None. Cached: the window scan asks for
+    the same words often."""
     words = number_words()
     for role, table in (("injured", words.injury), ("killed", words.death), ("captured", words.capture),
                         ("displaced", words.displaced), ("present", words.present)):
