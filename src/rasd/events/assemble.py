@@ -23,13 +23,13 @@ from rasd.model import EVENT_TYPE_OF, Event, Evidence
 from rasd.pipeline import Analysis
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.recognize.dates import DateMatch
-from rasd.recognize.numbers import CountMention, number_words
+from rasd.recognize.numbers import CountMention, death_word, number_words
 from rasd.recognize.sources import SourceMention
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment, clauses
-from rasd.text.tokens import PhraseMatcher, clitic_variants, strip_article
+from rasd.text.tokens import PhraseMatcher, clitic_variants, reads_as, strip_article
 
 BACKGROUND_DAYS = 90
 _CONTINUATION = re.compile(r"^\W*(?:[وف]?(?:اسفر|اسفرت|ادي|ادت|خلف|خلفت)|مما|ما\s+ادي|ما\s+اسفر)")
@@ -576,22 +576,13 @@ def _actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | No
 @lru_cache(maxsize=65536)
 def _civilian_word(word: str) -> bool:
     """A civilian word under some clitic reading (as written, article kept)."""
-    civilian = number_words().civilian
-    return any(v in civilian for v, _ in clitic_variants(word))
-
-
-@lru_cache(maxsize=65536)
-def _death_word(word: str) -> bool:
-    """A death word under some clitic reading, with or without its article."""
-    death = number_words().death
-    return any(v in death or strip_article(v) in death for v, _ in clitic_variants(word))
+    return reads_as(word, number_words().civilian)
 
 
 @lru_cache(maxsize=65536)
 def _death_word_as_written(word: str) -> bool:
     """A death word under some clitic reading, its article kept (قتلى, not القتلى)."""
-    death = number_words().death
-    return any(v in death for v, _ in clitic_variants(word))
+    return reads_as(word, number_words().death)
 
 
 def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | None, int | None, list[CountMention]]]:
@@ -628,7 +619,7 @@ def _death_in_sentence(analysis: Analysis, sentence: Segment) -> bool:
     found = analysis.memo.get(key)
     if found is None:
         tokens = analysis.tokens_between(sentence.start, sentence.end)
-        found = analysis.memo[key] = any(map(_death_word, map(_TEXT, tokens)))
+        found = analysis.memo[key] = any(map(death_word, map(_TEXT, tokens)))
     return found  # type: ignore[return-value]
 
 

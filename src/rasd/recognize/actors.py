@@ -8,10 +8,8 @@ Islamic State), so it resolves to the latest group actor mentioned before it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,7 @@ import yaml
 
 from rasd.data import data_path, load_yaml
 from rasd.text.normalize import normalize_key
-from rasd.text.tokens import PhraseMatcher, Token, clitic_variants
+from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
 
 KINDS = {"state", "group", "militia", "civilians", "protesters", "rioters", "unidentified"}
 ANAPHORS = {"التنظيم": "group"}
@@ -32,7 +30,6 @@ _VERBS = {"فقد", "خسر", "قال", "اعلن", "اكد", "شن", "نفذ", 
           "تسيطر", "يسيطر", "تشن", "يشن", "اتهمت", "اتهم", "ردت", "رد"}
 # Actors the bare word التنظيم ("the organization") refers back to in these texts.
 ORGANIZATIONS = {"Islamic State", "Al-Qaeda", "HTS", "Hurras al-Din"}
-_TEXT = attrgetter("text")
 
 
 class ActorPackError(Exception):
@@ -229,29 +226,14 @@ def _is_cue(word: str) -> bool:
     return _anaphor(word) is not None or word in LATTER or _names_both_sides(word)
 
 
-def _stem(word: str) -> str:
-    """What every word a cue can be read in contains: the cue itself, or after clitics
-    (``للتنظيم``) only the cue without its article."""
-    return word.removeprefix("ال")
-
-
-# the cue words' stems: a word without one of them is no cue
-_CUE_STEMS = re.compile("|".join(sorted({_stem(w) for w in (*ANAPHORS, *LATTER, *BOTH_SIDES)})))
+_CUES = WordTest(_is_cue)
 
 
 def _cue_positions(tokens: list[Token]) -> list[int]:
-    """Indices of the few tokens that are cues (التنظيم، الأخيرة، الطرفين). One regex
-    scan of the words joined by spaces finds the candidates: a Python test of every
-    token was most of the time spent in ``find``."""
-    joined = " ".join(map(_TEXT, tokens))
-    positions: list[int] = []
-    index = offset = 0
-    for m in _CUE_STEMS.finditer(joined):
-        index += joined.count(" ", offset, m.start())  # the token the match is in
-        offset = m.start()
-        if (not positions or positions[-1] != index) and _is_cue(tokens[index].text):
-            positions.append(index)
-    return positions
+    """Indices of the few tokens that are cues (التنظيم، الأخيرة، الطرفين), from the
+    document's shared vocabulary pass: a Python test of every token was most of the
+    time spent in ``find``."""
+    return _CUES.positions(tokens)
 
 
 @lru_cache(maxsize=65536)

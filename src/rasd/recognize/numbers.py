@@ -16,7 +16,7 @@ from operator import attrgetter
 
 from rasd.data import load_yaml
 from rasd.text.normalize import normalize_key
-from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants, strip_article
+from rasd.text.tokens import PhraseMatcher, Token, WordTest, reads_as
 
 
 @dataclass(frozen=True)
@@ -102,7 +102,7 @@ _DIGIT_WORDS = WordTest(str.isdigit)
 
 
 def _in(word: str, table: frozenset[str]) -> bool:
-    return any(v in table or strip_article(v) in table for v, _ in clitic_variants(word))
+    return reads_as(word, table, without_article=True)
 
 
 @lru_cache(maxsize=65536)
@@ -150,7 +150,7 @@ def _victims_of_word(word: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _death_word(word: str) -> bool:
+def death_word(word: str) -> bool:
     """A death word under some clitic reading, with or without its article (cached)."""
     return _in(word, number_words().death)
 
@@ -228,7 +228,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         victims = _victims(tokens, te)
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
-        if kind == "vague" and victims is None and not _death_word(tokens[te].text if te < len(tokens) else ""):
+        if kind == "vague" and victims is None and not death_word(tokens[te].text if te < len(tokens) else ""):
             continue  # "قذائف عدة": several shells, not several people
         if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()):
             continue  # "45 عنصرا": the noun of a number, not one more person

@@ -29,7 +29,7 @@ from rasd.recognize.actors import ActorMention, load_pack
 from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.segment import sentences as split_sentences
-from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, clitic_variants, strip_article
+from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, WordTest, clitic_variants, strip_article
 
 _WORD_CACHE = 262144  # distinct words whose per-word facts are kept
 _START = itemgetter(1)  # Token.start, to bisect the tokens by offset
@@ -144,6 +144,7 @@ class _Lexicon:
         self.name_word = lru_cache(maxsize=_WORD_CACHE)(self._name_word)
         self.place_cue_word = lru_cache(maxsize=_WORD_CACHE)(self._place_cue_word)
         self.may_start_kunya = lru_cache(maxsize=_WORD_CACHE)(self._may_start_kunya)
+        self.kunya_starters = WordTest(self.may_start_kunya)  # answered by the shared vocabulary pass
 
     def _kunya_word(self, word: str) -> tuple[str, int] | None:
         """The kunya word (أبو، أبي) in a word, with the clitic length before it."""
@@ -183,7 +184,6 @@ _COMMA = re.compile(r"\s*,\s*[\"(]*\s*")
 _OPENING = re.compile(r"\s*,?\s*[\"(]*\s*")  # role → name: "المتحدث باسمه، أبو حمزة"
 _CLOSING = re.compile(r"[\s)\"]*,?\s*")  # name → what follows: "(أنور شودري) الذي يشغل"
 _AROUND = re.compile(r"[\s)\"(]*,?[\s\"(]*")  # name → link word → kunya
-_KUNYA_LETTERS = re.compile("اب|ام")  # in every word that may start a kunya
 _ENCLOSED = re.compile(r"\(([^()\n]{2,60})\)|\"([^\"\n]{2,60})\"")  # (name) or "name"
 
 
@@ -450,16 +450,9 @@ class _Finder:
                 after = k.token_end
 
     def kunya_starts(self) -> list[int]:
-        """Tokens a kunya may start at, in order: the text is searched for the letters of
-        أبو، أبي، أبا، أم, since a Python test of every token was most of the time spent
-        here, and only the tokens found are tested."""
-        out: list[int] = []
-        for m in _KUNYA_LETTERS.finditer(self.norm):
-            i = bisect.bisect_right(self.tokens, m.start(), key=_START) - 1
-            if i >= 0 and (not out or out[-1] != i) and m.end() <= self.tokens[i].end and \
-                    self.lex.may_start_kunya(self.tokens[i].text):
-                out.append(i)
-        return out
+        """Tokens a kunya may start at, in order, from the document's shared vocabulary
+        pass: a Python test of every token was most of the time spent here."""
+        return self.lex.kunya_starters.positions(self.tokens)
 
     def name_before(self, m: PhraseMatch[_Role], info: _RoleInfo) -> None:
         """"وقال ميك أحمد خان، المتحدث باسم الحكومة": words between a speech verb and

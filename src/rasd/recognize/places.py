@@ -18,7 +18,7 @@ from typing import NamedTuple
 from rasd.data import load_yaml
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.normalize import normalize_key
-from rasd.text.tokens import Token, WordTest, clitic_variants, strip_article
+from rasd.text.tokens import Token, WordTest, clitic_variants, reads_as, strip_article
 
 PROMINENT_FEATURES = {"city", "governorate", "district", "region", "site"}
 
@@ -97,8 +97,7 @@ def _cue_kind(word: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _is_near(word: str) -> bool:
-    near = place_cues().near_single
-    return any(variant in near or strip_article(variant) in near for variant, _ in clitic_variants(word))
+    return reads_as(word, place_cues().near_single, without_article=True)
 
 
 @lru_cache(maxsize=65536)
@@ -159,8 +158,7 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
 @lru_cache(maxsize=65536)
 def _is_political(word: str) -> bool:
     """``لدمشق`` in "مؤيدين لدمشق": the name after such a word is a government."""
-    political = place_cues().political
-    return any(v in political for v, _ in clitic_variants(word))
+    return reads_as(word, place_cues().political)
 
 
 def _is_near_after(tokens: list[Token], index: int) -> bool:

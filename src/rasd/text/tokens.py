@@ -13,7 +13,7 @@ import weakref
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import add, attrgetter, contains, is_not
-from typing import Callable, Generic, Iterable, NamedTuple, TypeVar
+from typing import Callable, Collection, Generic, Iterable, NamedTuple, TypeVar
 
 from rasd.text.normalize import NormalizedText, normalize_key
 
@@ -77,6 +77,12 @@ def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             variants.append((word[len(prefix):], len(prefix)))
     return tuple(variants)
+
+
+def reads_as(word: str, table: Collection[str], *, without_article: bool = False) -> bool:
+    """Whether some clitic reading of ``word`` is in ``table`` (with ``without_article``,
+    also that reading with its ال removed: ``والقتلى`` reads as ``قتلى``)."""
+    return any(v in table or (without_article and strip_article(v) in table) for v, _ in clitic_variants(word))
 
 
 P = TypeVar("P")
