@@ -10,6 +10,7 @@ import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from rasd.model import Document, Event, Mention, Span
 from rasd.recognize.actors import ActorLexicon, ActorMention, load_pack
@@ -25,6 +26,9 @@ from rasd.resolve.places import ResolvedPlace, resolve_places
 from rasd.text.normalize import NormalizedText, normalize
 from rasd.text.segment import Segment, sentences
 from rasd.text.tokens import Token, tokenize
+
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -51,6 +55,12 @@ class Analysis:
     def __post_init__(self) -> None:
         self.token_starts = [t.start for t in self.tokens]
         self.memo = {}
+
+    def remember(self, key: object, make: Callable[[], T]) -> T:
+        """``make()``, computed once per document and kept under ``key`` in ``memo``."""
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]  # type: ignore[return-value]
 
     def tokens_between(self, start: int, end: int) -> list[Token]:
         """The tokens that begin in [start, end) of the normalized text."""

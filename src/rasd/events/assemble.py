@@ -125,10 +125,8 @@ def _within(analysis: Analysis, items, seg: Segment):  # type: ignore[no-untyped
 def _sentence_index(analysis: Analysis, pos: int) -> int:
     """Index of the sentence holding ``pos``, -1 if none: sentences are in text order and
     do not overlap, so the last one starting at or before ``pos`` is the only candidate."""
-    starts = analysis.memo.get(_sentence_index)
-    if starts is None:
-        starts = analysis.memo[_sentence_index] = [s.start for s in analysis.sentences]
-    i = bisect_right(starts, pos) - 1  # type: ignore[arg-type]
+    starts = analysis.remember(_sentence_index, lambda: [s.start for s in analysis.sentences])
+    i = bisect_right(starts, pos) - 1
     return i if i >= 0 and pos < analysis.sentences[i].end else -1
 
 
@@ -216,11 +214,8 @@ def _reporting_date(analysis: Analysis, date: DateMatch, floor: int) -> bool:
     """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن...".
     Remembered per document: each clause of a sentence asks about the same dates."""
     floor = max(floor, date.start - 80)  # only the 80 characters before the date are read
-    key = ("reporting_date", date.start, date.end, floor)
-    known = analysis.memo.get(key)
-    if known is None:
-        known = analysis.memo[key] = _is_reporting_date(analysis.ntext.norm, date, floor)
-    return known  # type: ignore[return-value]
+    return analysis.remember(("reporting_date", date.start, date.end, floor),
+                             lambda: _is_reporting_date(analysis.ntext.norm, date, floor))
 
 
 def _is_reporting_date(norm: str, date: DateMatch, floor: int) -> bool:
@@ -376,19 +371,14 @@ def _country_matcher() -> PhraseMatcher[str]:
 def _country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
     """Country words in [start, end): the article's matches (found once) that lie there,
     without overlaps, as ``PhraseMatcher.find`` would choose them in that stretch alone."""
-    key = ("country_counts", start, end)  # asked again for each clause of a sentence
-    counts = analysis.memo.get(key)
-    if counts is not None:
-        return counts  # type: ignore[return-value]
-    found = analysis.memo.get(_country_counts)
-    if found is None:
-        found = analysis.memo[_country_counts] = _country_matcher().find_all(analysis.tokens)
-    first = bisect_left(analysis.token_starts, start)
-    last = bisect_left(analysis.token_starts, end)
-    inside = [m for m in found if first <= m.token_start and m.token_end <= last]  # type: ignore[attr-defined]
-    counts = analysis.memo[key] = Counter(m.payload for m in PhraseMatcher.non_overlapping(inside)) \
-        if inside else Counter()
-    return counts
+    def count() -> Counter[str]:
+        found = analysis.remember(_country_counts, lambda: _country_matcher().find_all(analysis.tokens))
+        first = bisect_left(analysis.token_starts, start)
+        last = bisect_left(analysis.token_starts, end)
+        inside = [m for m in found if first <= m.token_start and m.token_end <= last]
+        return Counter(m.payload for m in PhraseMatcher.non_overlapping(inside)) if inside else Counter()
+
+    return analysis.remember(("country_counts", start, end), count)  # asked again for each clause
 
 
 _TEXT = attrgetter("text")
@@ -439,10 +429,7 @@ class _PlaceView:
 
 def _place_views(analysis: Analysis) -> list[_PlaceView]:
     """The article's places as ``_PlaceView``s, made once per document."""
-    views = analysis.memo.get(_place_views)
-    if views is None:
-        views = analysis.memo[_place_views] = [_PlaceView(p) for p in analysis.places]
-    return views  # type: ignore[return-value]
+    return analysis.remember(_place_views, lambda: [_PlaceView(p) for p in analysis.places])
 
 
 def _victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate) -> ActorMention | None:
@@ -496,13 +483,11 @@ _DOER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:الذي|التي)?\s*(?:نفذته|
 def _country_name(analysis: Analysis, mention: ActorMention) -> bool:
     """Whether the mention is a bare country name (its first word may carry a clitic).
     Remembered per document: every actor mention is asked about several times."""
-    key = ("country_name", mention.token_start, mention.token_end)
-    known = analysis.memo.get(key)
-    if known is None:
+    def bare() -> bool:
         words = [t.text for t in analysis.tokens[mention.token_start:mention.token_end]]
-        known = analysis.memo[key] = any(" ".join([v] + words[1:]) in _COUNTRY_NAMES
-                                         for v, _ in clitic_variants(words[0]))
-    return known  # type: ignore[return-value]
+        return any(" ".join([v] + words[1:]) in _COUNTRY_NAMES for v, _ in clitic_variants(words[0]))
+
+    return analysis.remember(("country_name", mention.token_start, mention.token_end), bare)
 
 
 def _possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
@@ -615,12 +600,8 @@ def _count_groups(analysis: Analysis, cand: Candidate) -> list[tuple[int, int | 
 def _death_in_sentence(analysis: Analysis, sentence: Segment) -> bool:
     """Whether a death word is in the sentence; asked only for a count of victims with
     no role of its own, and remembered per sentence."""
-    key = ("death_in", sentence.start, sentence.end)
-    found = analysis.memo.get(key)
-    if found is None:
-        tokens = analysis.tokens_between(sentence.start, sentence.end)
-        found = analysis.memo[key] = any(map(death_word, map(_TEXT, tokens)))
-    return found  # type: ignore[return-value]
+    return analysis.remember(("death_in", sentence.start, sentence.end), lambda: any(
+        map(death_word, map(_TEXT, analysis.tokens_between(sentence.start, sentence.end)))))
 
 
 def _people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore[type-arg]
