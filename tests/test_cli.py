@@ -147,7 +147,9 @@ def test_evaluate_on_dev_gold_reports_every_figure() -> None:
                 "fatalities_exact", "fatalities_within_20pct", "date_resolution_accuracy",
                 "location_resolution_accuracy", "n_gold", "n_pred", "n_matched"):
         assert key in figures
-    assert figures["n_gold"] == 61
+    gold = [json.loads(line) for line in (SHARED_DATA / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert figures["n_gold"] == sum(len(doc["events"]) for doc in gold)
+    assert figures["n_docs"] == len(gold)
     assert 0 < figures["n_matched"] <= figures["n_pred"]
     report = rasd("evaluate", str(SHARED_DATA / "gold" / "dev.jsonl"), *sum((["--corpus", c] for c in corpora), []),
                   "--gazetteer", str(SHARED_DATA / "gazetteer"))

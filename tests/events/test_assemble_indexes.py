@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rasd.events.assemble import _sentence_index, _trigger_clauses, _within, clause_segments
+from rasd.events.document import clause_segments, sentence_index as _sentence_index, trigger_clauses as _trigger_clauses, within as _within
 from rasd.model import Document
 from rasd.text.segment import Segment, clauses
 

@@ -96,14 +96,14 @@ def _cue_kind(word: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def _is_near(word: str) -> bool:
+def is_near(word: str) -> bool:
     return reads_as(word, place_cues().near_single, without_article=True)
 
 
 @lru_cache(maxsize=65536)
 def _not_a_place_alone(word: str) -> bool:
     """A word the gazetteer knows that, alone, is a cue or a common word, not a place."""
-    return strip_article(word) in place_cues().not_places or bool(_cue_kind(word)) or _is_near(word)
+    return strip_article(word) in place_cues().not_places or bool(_cue_kind(word)) or is_near(word)
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +111,7 @@ def _may_begin_context(word: str) -> bool:
     """Whether ``_context_before`` can look past ``word`` or take a cue from it right
     before a name. Most words before a name cannot: one cached test spares the scan."""
     cues = place_cues()
-    return bool(_cue_kind(word)) or _is_near(word) or word in ("من", "مدينه", "بلده") or word in cues.prepositions
+    return bool(_cue_kind(word)) or is_near(word) or word in ("من", "مدينه", "بلده") or word in cues.prepositions
 
 
 @lru_cache(maxsize=65536)
@@ -141,7 +141,7 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
         kind = _cue_kind(word)
         if kind and cue is None and steps <= 1:
             cue, cue_start = kind, tokens[j].start
-        elif _is_near(word):
+        elif is_near(word):
             near = True
             cue_start = tokens[j].start
             if any(v in ("ريف", "ارياف") for v, _ in clitic_variants(word)):
@@ -261,7 +261,7 @@ _UNKNOWN = object()  # a word not looked up yet
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
     base = strip_article(word)
     return not (word.isdigit() or len(word) < 3 or base in cues.not_places or base in cues.needs_cue
-                or _cue_kind(word) or _is_near(word))
+                or _cue_kind(word) or is_near(word))
 
 
 @lru_cache(maxsize=65536)

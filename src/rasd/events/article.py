@@ -1,0 +1,64 @@
+"""What assembly knows about an article while it walks its clauses: the events coded so
+far (a later clause may refer back to them), the place of the last candidate, and the
+article-wide facts computed the first time a rule needs them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from rasd.analysis import Analysis
+from rasd.events.document import ActorSalience, country_counts
+from rasd.model import Event
+from rasd.resolve.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from rasd.events.where import PlacePick
+
+
+@dataclass
+class Emitted:
+    """An event coded from one clause, with what merging it within the article needs."""
+
+    event: Event
+    anaphoric: bool  # its trigger is a definite noun that may refer back ("الهجوم")
+    specificity: int  # how precisely its place is known (``where.specificity``)
+    weak_date: bool  # dated only by the no-date default or the day of a statement
+    place_key: str | None
+    segment: int  # start of its clause
+    sentence: int  # index of its sentence
+    picks: list[PlacePick]
+
+
+@dataclass
+class ArticleState:
+    analysis: Analysis
+    gazetteer: Gazetteer
+    events: list[Emitted] = field(default_factory=list)
+    last_of_type: dict[str, Emitted] = field(default_factory=dict)  # event type → its last event
+    previous_place: list[PlacePick] = field(default_factory=list)  # the last candidate's places
+
+    @property
+    def norm(self) -> str:
+        return self.analysis.ntext.norm
+
+    @cached_property
+    def salience(self) -> ActorSalience:
+        """The article's actor salience, made when a candidate first needs its sides."""
+        return ActorSalience(self.analysis)
+
+    @cached_property
+    def focus(self) -> PlacePick | None:
+        """The settlement the article is about (``where.focus_place``)."""
+        from rasd.events.where import focus_place
+
+        return focus_place(self.analysis)
+
+    @cached_property
+    def foreign(self) -> str | None:
+        """The uncovered country the article is clearly about (``filters.foreign_country``)."""
+        from rasd.events.filters import foreign_country
+
+        return foreign_country(country_counts(self.analysis, 0, len(self.norm)))

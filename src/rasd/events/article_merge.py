@@ -1,0 +1,68 @@
+"""One event per real event within an article: an article repeats an event (same type,
+place and dates), or comes back to it with a definite noun ("الهجوم وقع ... في منطقة
+السعدونية"); the second mention then adds what it knows better (place, day, toll).
+"""
+
+from __future__ import annotations
+
+from rasd.events.article import Emitted
+from rasd.model import Event
+
+_PLACE_FIELDS = ("location", "location_ar", "latitude", "longitude", "geo_precision", "gazetteer_id",
+                 "admin1", "admin2", "country")
+
+
+def overlap(a: Event, b: Event) -> bool:
+    return bool(a.date and b.date and a.date_end and b.date_end and a.date <= b.date_end and b.date <= a.date_end)
+
+
+def _twin(merged: list[Emitted], e: Emitted) -> Emitted | None:
+    """The earlier event ``e`` repeats, if any."""
+    event = e.event
+    twin = next((m for m in merged if m.event.sub_event_type == event.sub_event_type
+                 and m.place_key == e.place_key and (overlap(m.event, event) or e.weak_date or m.weak_date)), None)
+    if twin is None:
+        # undated in one place ("... قتل خلاله 26"), the same sides in the same
+        # governorate: the event the article dates in the other
+        twin = next((m for m in merged if (e.weak_date or m.weak_date)
+                     and m.event.sub_event_type == event.sub_event_type and m.event.admin1 == event.admin1
+                     and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
+    if twin is None and e.anaphoric:
+        twin = next((m for m in reversed(merged) if m.segment != e.segment
+                     and m.event.event_type == event.event_type and m.event.admin1 == event.admin1
+                     and m.event.country == event.country and overlap(m.event, event)), None)
+    return twin
+
+
+def _absorb(twin: Emitted, e: Emitted) -> None:
+    """``twin`` takes what ``e`` knows better: a more specific place, a stated date, the
+    second side, a toll (a higher one widens the range)."""
+    kept, event = twin.event, e.event
+    if e.specificity > twin.specificity:
+        for name in _PLACE_FIELDS:
+            setattr(kept, name, getattr(event, name))
+        twin.specificity = e.specificity
+    if (event.time_precision < kept.time_precision or twin.weak_date) and not e.weak_date:
+        kept.date, kept.date_end, kept.time_precision = event.date, event.date_end, event.time_precision
+        twin.weak_date = False
+    if kept.actor2 is None and event.actor2 and event.actor2 != kept.actor1:
+        kept.actor2 = event.actor2
+    if kept.fatalities == 0 and event.fatalities:
+        kept.fatalities, kept.fatalities_low, kept.fatalities_high = (
+            event.fatalities, event.fatalities_low, event.fatalities_high)
+    elif event.fatalities > kept.fatalities:
+        kept.fatalities_high = max(event.fatalities, kept.fatalities_high or 0)
+    kept.evidence.extend(ev for ev in event.evidence if ev.field != "quote")
+    kept.reported_by = list(dict.fromkeys(kept.reported_by + event.reported_by))
+
+
+def merge_within_article(events: list[Emitted]) -> list[Event]:
+    """The article's events, each repeat merged into the event it repeats."""
+    merged: list[Emitted] = []
+    for e in events:
+        twin = _twin(merged, e)
+        if twin is None:
+            merged.append(e)
+        else:
+            _absorb(twin, e)
+    return [m.event for m in merged]

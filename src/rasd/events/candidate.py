@@ -1,0 +1,81 @@
+"""Event candidates: a clause with a trigger, the decision taken on it, and the rules
+that choose its trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rasd.analysis import Analysis
+from rasd.events.lexicon import assembly_words
+from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
+from rasd.text.segment import Segment
+from rasd.text.tokens import clitic_variants
+
+
+@dataclass
+class Candidate:
+    """A clause that may report an event: its sentence, its primary trigger and the
+    sub-event type that trigger implies."""
+
+    segment: Segment
+    sentence: Segment
+    trigger: TriggerMatch
+    sub_event_type: str
+
+
+class Dropped(Exception):
+    """A candidate the coding rules exclude, with the rule's name for --explain."""
+
+    def __init__(self, rule: str, detail: str = "") -> None:
+        super().__init__(rule)
+        self.rule, self.detail = rule, detail
+
+
+@dataclass
+class Decision:
+    """What happened to one candidate, for ``rasd extract --explain``: the rules that
+    fired, in order, and whether it was kept or which rule dropped it."""
+
+    rules: list[str]
+    segment: dict[str, Any] | None = None  # the clause's original span (only with --explain)
+    trigger: str | None = None
+    kept: bool = False
+    dropped: Dropped | None = None
+
+    def fired(self, rule: str) -> None:
+        self.rules.append(rule)
+
+    def as_record(self) -> dict[str, Any]:
+        record: dict[str, Any] = {}
+        if self.segment is not None:
+            record["segment"] = self.segment
+            record["trigger"] = self.trigger
+        record["rules"] = self.rules
+        if self.kept:
+            record["kept"] = True
+        if self.dropped is not None:
+            record["dropped"] = {"rule": self.dropped.rule, "detail": self.dropped.detail}
+        return record
+
+
+def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
+    """The trigger a clause is coded by: one that says how (a mode word) before one that
+    says only that people died, then the lexicon's priority, a strong word, the first."""
+    priority = trigger_lexicon().priority
+    modes = [t for t in triggers if t.sense.mode] or triggers
+    return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))
+
+
+def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم": the aim of an operation, not what
+    happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""
+    if not (trigger.sense.weak and "ل" in trigger.clitic):
+        return False
+    words = assembly_words()
+    previous = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
+    if previous.startswith(words.subjected_prefixes) or previous in words.subjected_words:
+        return False
+    return trigger.sense.territory or any(v in words.preparing for v, _ in clitic_variants(previous))
+

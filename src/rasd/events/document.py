@@ -1,0 +1,161 @@
+"""What the event rules look up in an analysed article: the items of a clause or a
+sentence, which sentence holds an offset, the country words of a stretch, how often
+each side is named. Computed once per article (``Analysis.remember``), asked many times.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import attrgetter
+from typing import Any, Sequence, TypeVar
+
+from rasd.analysis import Analysis
+from rasd.data import load_yaml
+from rasd.events.lexicon import assembly_words
+from rasd.recognize.actors import Actor, ActorMention
+from rasd.text.segment import Segment, clauses
+from rasd.text.tokens import PhraseMatcher, clitic_variants
+
+TEXT = attrgetter("text")
+COVERED = ("SY", "IQ")  # the countries the gazetteer and actor pack cover
+_PAREN = re.compile(r"\([^()]{0,120}\)")
+_HEADLINE = re.compile(r"(?:[^\n.!?]{1,160}\n+){1,3}")
+
+Item = TypeVar("Item")
+
+
+def evidence_span(analysis: Analysis, start: int, end: int) -> dict[str, Any]:
+    """``analysis.span(start, end)`` as a dict, without building the ``Span`` model."""
+    a, b = analysis.ntext.original_span(start, end)
+    return {"start": a, "end": b, "text": analysis.doc.text[a:b]}
+
+
+def headline_end(norm: str) -> int:
+    """End of the headline lines a body may start with: short lines without a full stop."""
+    m = _HEADLINE.match(norm)
+    if not m:
+        return 0
+    lines = [line for line in m.group().split("\n") if line.strip()]
+    return m.end() if all(len(line.split()) <= 20 for line in lines) else 0
+
+
+def clause_segments(analysis: Analysis) -> list[Segment]:
+    """The article's clauses, sentence by sentence (rasd.text.segment.clauses)."""
+    return [c for sentence in analysis.sentences for c in clauses(analysis.ntext.norm, sentence)]
+
+
+def trigger_clauses(analysis: Analysis) -> list[Segment]:
+    """The clauses of the sentences that hold a trigger, in text order: only those can
+    make a candidate, so the other sentences (most of an article) are not split."""
+    norm = analysis.ntext.norm
+    holding = {sentence_index(analysis, t.start) for t in analysis.triggers}
+    return [c for i, sentence in enumerate(analysis.sentences) if i in holding for c in clauses(norm, sentence)]
+
+
+def _starts(analysis: Analysis, items: Sequence[Any]) -> list[int] | None:
+    """The start offsets of ``items`` (a list of the analysis, not modified while
+    assembling), found once per document; None when the list is not in text order."""
+    key = ("starts", id(items))
+    entry = analysis.memo.get(key)
+    if entry is None or entry[0] is not items:  # type: ignore[index]
+        starts = [x.start for x in items]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        # the list is kept in the entry: its id cannot be reused while the entry lives
+        entry = analysis.memo[key] = (items, starts if ordered else None)
+    return entry[1]  # type: ignore[index,no-any-return]
+
+
+def within(analysis: Analysis, items: list[Item], seg: Segment) -> list[Item]:
+    """The items that start in ``seg``, in their order: a bisect over their starts when
+    the list is in text order (it is called many times per article), else a scan."""
+    starts = _starts(analysis, items)
+    if starts is None:
+        return [x for x in items if seg.start <= x.start < seg.end]  # type: ignore[attr-defined]
+    return items[bisect_left(starts, seg.start):bisect_left(starts, seg.end)]
+
+
+def sentence_index(analysis: Analysis, pos: int) -> int:
+    """Index of the sentence holding ``pos``, -1 if none: sentences are in text order and
+    do not overlap, so the last one starting at or before ``pos`` is the only candidate."""
+    starts = analysis.remember(sentence_index, lambda: [s.start for s in analysis.sentences])
+    i = bisect_right(starts, pos) - 1
+    return i if i >= 0 and pos < analysis.sentences[i].end else -1
+
+
+def sentence_of(analysis: Analysis, pos: int) -> Segment:
+    i = sentence_index(analysis, pos)
+    return analysis.sentences[i] if i >= 0 else Segment(pos, pos + 1)
+
+
+def inside_parens(norm: str, pos: int, seg_start: int) -> bool:
+    for m in _PAREN.finditer(norm, max(0, seg_start - 1)):
+        if m.start() < pos < m.end():
+            return True
+        if m.start() > pos:
+            break
+    return False
+
+
+@lru_cache(maxsize=1)
+def _country_matcher() -> PhraseMatcher[str]:
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for code, words in load_yaml("countries.yaml").items():
+        for word in words:
+            matcher.add(word, code)
+    return matcher
+
+
+def country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
+    """Country words in [start, end): the article's matches (found once) that lie there,
+    without overlaps, as ``PhraseMatcher.find`` would choose them in that stretch alone."""
+    def count() -> Counter[str]:
+        found = analysis.remember(country_counts, lambda: _country_matcher().find_all(analysis.tokens))
+        first = bisect_left(analysis.token_starts, start)
+        last = bisect_left(analysis.token_starts, end)
+        inside = [m for m in found if first <= m.token_start and m.token_end <= last]
+        return Counter(m.payload for m in PhraseMatcher.non_overlapping(inside)) if inside else Counter()
+
+    return analysis.remember(("country_counts", start, end), count)  # asked again for each clause
+
+
+def is_country_name(analysis: Analysis, mention: ActorMention) -> bool:
+    """Whether the mention is a bare country name ("إيران"; its first word may carry a
+    clitic). Remembered per document: every actor mention is asked about several times."""
+    names = assembly_words().country_names
+
+    def bare() -> bool:
+        words = [t.text for t in analysis.tokens[mention.token_start:mention.token_end]]
+        return any(" ".join([v] + words[1:]) in names for v, _ in clitic_variants(words[0]))
+
+    return analysis.remember(("country_name", mention.token_start, mention.token_end), bare)
+
+
+@dataclass
+class ActorSalience:
+    """How often the article names each side (not civilians, protesters, rioters or a
+    bare country name): the side an article is about fills a side the clause leaves open."""
+
+    analysis: Analysis
+    counts: Counter[str] = field(default_factory=Counter)
+    actor_by_name: dict[str, Actor] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for mention in self.analysis.actors:
+            if mention.actor.kind in ("civilians", "protesters", "rioters") or is_country_name(self.analysis, mention):
+                continue
+            self.counts[mention.actor.name] += 1
+            self.actor_by_name.setdefault(mention.actor.name, mention.actor)
+
+    def most_salient(self, exclude: set[str]) -> Actor | None:
+        for name, _ in self.counts.most_common():
+            if name not in exclude and self.actor_by_name[name].kind != "unidentified":
+                return self.actor_by_name[name]
+        return None
+
+    def ranked(self) -> list[Actor]:
+        """The named sides, most named first."""
+        return [self.actor_by_name[name] for name, _ in self.counts.most_common()]

@@ -1,0 +1,90 @@
+"""Rules that drop a candidate before it is coded: what the clause says is denied,
+planned, conditional, background or a statistic, or happens in a country rasd does not
+cover. Each raises ``Dropped`` with its name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rasd.analysis import Analysis
+from rasd.events.candidate import Candidate, Dropped
+from rasd.events.document import COVERED, country_counts
+from rasd.events.lexicon import assembly_words
+from rasd.recognize.triggers import FilterMatch
+
+
+def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"نفى الجيش وقوع ..." in the sentence: the event is denied. "نفى مسؤوليته عن
+    الهجوم" denies blame, not the attack, and does not drop it."""
+    norm = analysis.ntext.norm
+    if cand.sentence.start <= f.start < cand.sentence.end and not assembly_words().blame.match(norm, f.end):
+        raise Dropped("denial", norm[f.start:f.end])
+
+
+def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"سوف", "في حال", "في عام 2014" before the trigger in its clause: a plan, a
+    condition or history (the filter's own rule name: future, conditional, background)."""
+    if cand.segment.start <= f.start < cand.trigger.start:
+        raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
+
+
+def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"نفذ 170 عملية منذ بداية العام" near the trigger: a statistic, not an event."""
+    if cand.segment.start <= f.start < cand.segment.end and abs(f.token_start - cand.trigger.token_start) <= 8:
+        raise Dropped("generic_statistic", analysis.ntext.norm[f.start:f.end])
+
+
+#: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
+FILTER_RULES = {
+    "denial": denial,
+    "future": modality,
+    "conditional": modality,
+    "background": modality,
+    "generic": generic_statistic,
+}
+
+
+def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:
+    """"رفضت الوزارة الاتهامات": the sentence rejects allegations; nothing is reported."""
+    if assembly_words().allegation_denied.search(analysis.ntext.norm, cand.sentence.start, cand.sentence.end):
+        raise Dropped("denial", "allegations rejected")
+
+
+def territory_percentage(analysis: Analysis, cand: Candidate) -> None:
+    """"تسيطر على 90% من المحافظة": a share of territory held is a state, not a capture."""
+    if cand.trigger.sense.territory and "%" in analysis.ntext.norm[cand.sentence.start:cand.sentence.end]:
+        raise Dropped("territory_percentage")
+
+
+def check_filters(analysis: Analysis, cand: Candidate) -> None:
+    """Raise ``Dropped`` when a filter rule excludes the candidate: the filter words of
+    the article in text order, then the rules over the whole sentence."""
+    for f in analysis.filters:
+        rule = FILTER_RULES.get(f.rule)
+        if rule is not None:
+            rule(analysis, cand, f)
+    allegations_rejected(analysis, cand)
+    territory_percentage(analysis, cand)
+
+
+def foreign_country(doc: Counter[str]) -> str | None:
+    """The country an article is about when rasd does not cover it (Yemen, Libya...):
+    its place names would be misread as Syrian or Iraqi villages. ``doc`` holds the
+    article's country counts."""
+    if not doc:
+        return None
+    top, n = doc.most_common(1)[0]
+    if top in COVERED or n <= 2 * sum(doc[c] for c in COVERED):
+        return None  # not clearly about another country
+    return top
+
+
+def outside_coverage(analysis: Analysis, cand: Candidate, foreign: str | None) -> None:
+    """Drop a candidate of an article about an uncovered country (``foreign``), unless
+    its own sentence names a covered one: such a sentence is kept."""
+    if foreign is None:
+        return
+    here = country_counts(analysis, cand.sentence.start, cand.sentence.end)
+    if not any(here[c] for c in COVERED):
+        raise Dropped("country_not_covered", foreign)

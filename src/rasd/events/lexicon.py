@@ -1,0 +1,107 @@
+"""The words event assembly reads (``data/assembly.yaml``), as sets and compiled patterns.
+
+The patterns' shape (word boundaries, proclitics, how far apart words may be) is code;
+the words are data, so an analyst can add a verb of saying or a military target without
+touching a regex.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.data import load_yaml
+from rasd.text.normalize import normalize_key
+
+
+def _key(word: str) -> str:
+    return normalize_key(word.rstrip("*")) + ("*" if word.endswith("*") else "")
+
+
+def _alternation(words: list[str]) -> str:
+    """``a|b|c`` of normalized words, in the pack's order: a space matches any run of
+    spaces, a trailing ``*`` any word ending."""
+    return "|".join(_key(w).replace(" ", r"\s+").replace("*", r"\w*") for w in words)
+
+
+def _words(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in words)
+
+
+@dataclass(frozen=True)
+class AssemblyWords:
+    anaphoric_places: dict[str, tuple[str, ...]]
+    generic_shelling: frozenset[str]
+    target_cues: frozenset[str]
+    agent_glue: frozenset[str]
+    affiliation: frozenset[str]
+    loss_verbs: frozenset[str]
+    country_names: frozenset[str]
+    preparing: frozenset[str]
+    subjected_prefixes: tuple[str, ...]
+    subjected_words: frozenset[str]
+    among: tuple[str, ...]
+    consequence: re.Pattern[str]
+    referring_source: re.Pattern[str]
+    allegation_denied: re.Pattern[str]
+    blame: re.Pattern[str]
+    statement_before: re.Pattern[str]
+    complementizer: re.Pattern[str]
+    statement_after: re.Pattern[str]
+    source_before: re.Pattern[str]
+    support_before: re.Pattern[str]
+    possessed: re.Pattern[str]
+    doer: re.Pattern[str]
+    militant: re.Pattern[str]
+    military_target: re.Pattern[str]
+    claim: re.Pattern[str]
+    bomber_died: re.Pattern[str]
+    one_killed: re.Pattern[str]
+    between_before: re.Pattern[str]
+    list_gap: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def assembly_words() -> AssemblyWords:
+    d = load_yaml("assembly.yaml")
+
+    def alt(name: str) -> str:
+        return _alternation(d[name])
+
+    return AssemblyWords(
+        anaphoric_places={normalize_key(k): tuple(v) for k, v in d["anaphoric_places"].items()},
+        generic_shelling=_words(d["generic_shelling"]),
+        target_cues=_words(d["target_cues"]),
+        agent_glue=_words(d["agent_glue"]),
+        affiliation=_words(d["affiliation"]),
+        loss_verbs=_words(d["loss_verbs"]),
+        country_names=_words(d["country_names"]),
+        preparing=_words(d["preparing"]),
+        subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
+        subjected_words=_words(d["subjected_words"]),
+        among=tuple(normalize_key(w) for w in d["among"]),
+        consequence=re.compile(rf"^\W*(?:[وف]?(?:{alt('consequence_verbs')})|{alt('consequence_phrases')})"),
+        referring_source=re.compile(
+            rf"(?<!\w)[وف]?(?:{alt('referring_verbs')})(?:ت)?\s+(?:ال\w+\s+)?(?:{alt('referring_subjects')})"),
+        allegation_denied=re.compile(
+            rf"(?<!\w)[وف]?(?:{alt('rejecting_verbs')})\s+(?:\S+\s+){{0,5}}?(?:{alt('allegations')})"),
+        blame=re.compile(rf"\w*\s+(?:\w+\s+){{0,3}}(?:{alt('blame_words')})"),
+        statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
+        complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
+        statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
+        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:\w+\s+)?$"),
+        support_before=re.compile(
+            rf"(?:{alt('support_of_a_side')})\s+" + "".join(rf"(?:{normalize_key(w)}\s+)?" for w in d["support_fillers"])
+            + "$"),
+        possessed=re.compile(rf"(?:{alt('possessive_endings')})$"),
+        doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
+        militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
+        military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
+        claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,5}}?\s+(?:{alt('claim_objects')})"
+                         rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
+        bomber_died=re.compile(rf"(?<!\w)(?:{alt('self_detonation_verbs')})\s+(?:{alt('self_detonation_objects')})(?!\w)"),
+        one_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('one_killed')})(?!\w)"),
+        between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
+        list_gap=re.compile(rf"[\s,]*و?\s*(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
+    )

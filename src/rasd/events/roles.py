@@ -1,0 +1,156 @@
+"""Who acted and who was hit, as the clause's words say it: the actor attached to the
+trigger or right before it, the one after a target cue, the one whose people died.
+``side_rules`` then fills what the clause leaves open from the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.analysis import Analysis
+from rasd.events.candidate import Candidate
+from rasd.events.document import is_country_name, within
+from rasd.events.lexicon import assembly_words
+from rasd.model import EVENT_TYPE_OF
+from rasd.recognize.actors import Actor, ActorMention
+from rasd.recognize.numbers import number_words
+from rasd.text.tokens import clitic_variants, strip_article
+
+
+def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate) -> ActorMention | None:
+    """The actor whose people were hit: "التنظيم فقد", "عناصر من داعش", "الناطق باسم
+    التنظيم", civilians (first, when the event is violence against civilians)."""
+    tokens = analysis.tokens
+    words = assembly_words()
+    if EVENT_TYPE_OF[cand.sub_event_type] == "Violence against civilians":
+        civilians = next((a for a in actors if a.actor.kind == "civilians"), None)
+        if civilians is not None:
+            return civilians
+    near = cand.trigger.token_start
+    actors = [a for a in actors if abs(a.token_start - near) <= 30]
+    fighter = number_words().fighter
+    for a in actors:
+        around = [t.text for t in tokens[max(0, a.token_start - 2):a.token_end + 2]]
+        if any(w in words.loss_verbs or (w[:1] in "وف" and w[1:] in words.loss_verbs) for w in around):
+            return a
+    death = number_words().death
+    for a in actors:
+        before = [t.text for t in tokens[max(0, a.token_start - 2):a.token_start]]
+        if any(w in words.affiliation for w in before):
+            return a
+        # "مقتل 37 عنصرا من قسد" (victims), not "مقاتلين من داعش هاجموا" (attackers)
+        if any(strip_article(w) in fighter or w in fighter for w in before):
+            context = [t.text for t in tokens[max(0, a.token_start - 6):a.token_start]]
+            if any(c.isdigit() or any(v in death for v, _ in clitic_variants(c)) for c in context):
+                return a
+    return next((a for a in actors if a.actor.kind == "civilians"), None)
+
+
+def side_role(analysis: Analysis, mention: ActorMention) -> str | None:
+    """'source' for "مصادر للمعارضة", 'support' for "بدعم من التحالف": such actors are
+    not the sides of the event."""
+    words = assembly_words()
+    before = analysis.ntext.norm[max(0, mention.start - 30):mention.start]
+    if words.source_before.search(before):
+        return "source"
+    if words.support_before.search(before):
+        return "support"
+    return None
+
+
+def possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                      excluded: set[str]) -> ActorMention | None:
+    """The author named through a pronoun on the trigger ("غاراتها" after "أعلنت X أن")
+    or a relative clause after it ("الذي نفذته إيران")."""
+    words = assembly_words()
+    norm = analysis.ntext.norm
+    trig = cand.trigger
+    for a in actors:
+        if a.start > trig.end and words.doer.match(norm[trig.end:a.start]) and a.actor.name not in excluded:
+            return a
+    last_word = analysis.tokens[trig.token_end - 1].text
+    if words.possessed.search(last_word) and len(last_word) > 4:
+        before = [a for a in actors if a.end <= trig.start and a.start >= cand.sentence.start
+                  and a.actor.kind == "state" and a.actor.name not in excluded]
+        if before:
+            return before[-1]
+    return None
+
+
+def _attached_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                    excluded: set[str]) -> ActorMention | None:
+    """The actor attached to the trigger: "غارة للتحالف", "غارات التحالف", "سيطرت قسد",
+    "قصف قوات النظام", or the trigger is part of its name ("الضربات الإسرائيلية")."""
+    tokens, trig, glue = analysis.tokens, cand.trigger, assembly_words().agent_glue
+    for a in actors:
+        if a.token_start < trig.token_end and a.token_end > trig.token_start and a.actor.name not in excluded:
+            return a
+        if a.token_start >= trig.token_end and a.actor.name not in excluded:
+            between = [t.text for t in tokens[trig.token_end:a.token_start]]
+            if len(between) <= 3 and all(strip_article(w) in glue or w in glue for w in between):
+                return a
+    return None
+
+
+def _subject_before(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                    excluded: set[str]) -> ActorMention | None:
+    """An actor right before the trigger, subject first: "قوات النظام تقصف"."""
+    trig = cand.trigger
+    for a in sorted(actors, key=lambda a: -a.start):
+        if a.token_end <= trig.token_start and trig.token_start - a.token_end <= 3 \
+                and a.actor.name not in excluded and a.actor.kind != "civilians" \
+                and not re.search(r"[,;:.]", analysis.ntext.norm[a.end:trig.start]):
+            return a
+    return None
+
+
+def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMention | None) -> ActorMention | None:
+    """The actor after a target cue ("على مواقع", "ضد", "استهدف") or after من."""
+    tokens, cues = analysis.tokens, assembly_words().target_cues
+    for a in actors:
+        if agent is not None and a.actor.name == agent.actor.name:
+            continue
+        before = [t.text for t in tokens[max(0, a.token_start - 3):a.token_start]]
+        if any(w in cues or strip_article(w) in cues for w in before) or before[-1:] == ["من"]:
+            return a
+    return None
+
+
+def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
+    """(agent, target) among the actor mentions of the clause (else its sentence)."""
+    actors = within(analysis, analysis.actors, cand.segment) or within(analysis, analysis.actors, cand.sentence)
+    actors = [a for a in actors if side_role(analysis, a) is None]
+    # a bare country name ("إيران", "تركيا") is a side only as the author of the act
+    countries = [a for a in actors if is_country_name(analysis, a)]
+    actors = [a for a in actors if not is_country_name(analysis, a)]
+    victim = victim_side(analysis, actors, cand)
+    excluded = {victim.actor.name} if victim else set()
+    agent = _attached_agent(analysis, cand, actors, excluded) \
+        or possessor_or_doer(analysis, cand, actors + countries, excluded) \
+        or _subject_before(analysis, cand, actors, excluded)
+    target = victim or _cued_target(analysis, actors, agent)
+    if agent is None and EVENT_TYPE_OF[cand.sub_event_type] != "Explosions/Remote violence":
+        # remote violence has no author unless the text names one (or a claim does)
+        taken = {target.actor.name} if target else set()
+        agent = next((a for a in actors if a.actor.name not in taken and a.actor.kind != "civilians"), None)
+    return agent, target
+
+
+def air_force_nearby(analysis: Analysis, cand: Candidate) -> Actor | None:
+    """The last air force named in this sentence or the one before ("وقال الجيش إن
+    الضربة الجوية ...")."""
+    previous = [s for s in analysis.sentences if s.end <= cand.sentence.start][-1:]
+    start = previous[0].start if previous else cand.sentence.start
+    near = [a.actor for a in analysis.actors if start <= a.start < cand.sentence.end and a.actor.air
+            and not is_country_name(analysis, a)]
+    return near[-1] if near else None
+
+
+def military_target(analysis: Analysis, cand: Candidate) -> bool:
+    """The strike hit a base, positions or a convoy: its target is an armed side."""
+    return bool(assembly_words().military_target.search(analysis.ntext.norm, cand.trigger.start, cand.segment.end))
+
+
+def militant_victims(analysis: Analysis, cand: Candidate) -> bool:
+    """"58 متشددا", "جهاديين": the article's jihadist group lost people."""
+    return bool(assembly_words().militant.search(analysis.ntext.norm, cand.segment.start, cand.segment.end))

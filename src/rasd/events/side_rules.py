@@ -1,0 +1,318 @@
+"""The sides of an event and its final sub-event type: the clause's own agent and target
+(``roles.actor_roles``), then named rules, in order, each of which may settle the type or
+fill a side the clause leaves open (from the event referred back to, the article's air
+force, its most named side...). A rule returns True when it fired; ``--explain`` lists
+the rules of ``NAMED`` that did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from rasd.analysis import Analysis
+from rasd.events.article import ArticleState
+from rasd.events.candidate import Candidate, Decision, Dropped
+from rasd.events.document import TEXT, is_country_name, within
+from rasd.events.lexicon import assembly_words
+from rasd.events.roles import actor_roles, air_force_nearby, military_target, militant_victims
+from rasd.events.toll import CountGroup
+from rasd.events.where import is_anaphoric
+from rasd.model import EVENT_TYPE_OF
+from rasd.recognize.actors import Actor, ActorMention
+from rasd.recognize.numbers import number_words
+from rasd.text.tokens import reads_as
+
+CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
+PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
+RIOTERS = Actor("Rioters", 5, "rioters", None, False, None, None)
+AIR_FIRST = frozenset({"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
+                       "Unidentified Military Forces", "Saudi-led Coalition"})  # a bare "قصف" by these is from the air
+JIHADIST = frozenset({"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"})
+
+
+@dataclass
+class Sides:
+    """The event's sub-type and sides as the rules settle them."""
+
+    sub: str
+    agent: Actor | None
+    agent_m: ActorMention | None  # the mention the agent was read from, for evidence
+    target: Actor | None
+    target_m: ActorMention | None
+    victims: str | None  # "civilians" or "fighters" when the clause says who was hit
+
+    @property
+    def event_type(self) -> str:
+        return EVENT_TYPE_OF[self.sub]
+
+    @property
+    def remote(self) -> bool:
+        return self.event_type == "Explosions/Remote violence"
+
+
+@dataclass
+class SideScope:
+    """What a side rule may read: the article, the candidate, the article so far."""
+
+    analysis: Analysis
+    cand: Candidate
+    article: ArticleState
+
+
+SideRule = Callable[[Sides, SideScope], bool]
+
+
+@lru_cache(maxsize=65536)
+def _civilian_word(word: str) -> bool:
+    """A civilian word under some clitic reading (as written, article kept)."""
+    return reads_as(word, number_words().civilian)
+
+
+def _victims(analysis: Analysis, cand: Candidate, groups: list[CountGroup]) -> str | None:
+    """Who the clause says was hit: the victims of its counts ("5 مدنيين"), else
+    civilians when a civilian word or a civilian place after the trigger is named."""
+    victims = next((c.victims for g in groups for c in g.counts if c.victims), None)
+    if victims is None:
+        seg = cand.segment
+        seg_tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
+        if any(map(_civilian_word, seg_tokens)) or any(
+                cand.trigger.start <= a < seg.end for a, _ in analysis.civilian_targets):
+            victims = "civilians"
+    return victims
+
+
+# -- the rules, in the order they apply --------------------------------------------------
+
+def actors_of_the_event_referred_back_to(s: Sides, c: SideScope) -> bool:
+    """"إحباط الهجوم جرى الخميس في ناحية بادوش": a definite noun with no side of its
+    own takes the sides of the event of that type the article already reported."""
+    earlier = c.article.last_of_type.get(EVENT_TYPE_OF[c.cand.sub_event_type])
+    if not (is_anaphoric(c.article, c.cand) and s.agent is None and s.target is None and earlier is not None):
+        return False
+    by_name = c.article.salience.actor_by_name
+    s.agent = by_name.get(earlier.event.actor1) or s.agent
+    s.target = by_name.get(earlier.event.actor2 or "") or s.target
+    return True
+
+
+def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
+    """A bare "قصف" by an air force (the coalition, Russia...) is an air strike."""
+    trigger = c.cand.trigger
+    if s.sub == "Shelling/artillery/missile attack" \
+            and c.analysis.ntext.norm[trigger.start:trigger.end] in assembly_words().generic_shelling \
+            and s.agent is not None and s.agent.name in AIR_FIRST:
+        s.sub = "Air/drone strike"
+        return True
+    return False
+
+
+def killing_mode(s: Sides, c: SideScope) -> bool:
+    """A killing with no mode word of its own ("مقتل 5"): violence against civilians when
+    civilians died, a clash when two armed sides or fighters are named; else dropped."""
+    if s.sub != "Attack":
+        return False
+    armed_target = s.target and s.target.kind not in ("civilians",)
+    if s.victims == "civilians" or (s.target and s.target.kind == "civilians"):
+        return False
+    if (s.agent and armed_target) or (s.victims == "fighters" and (s.agent or s.target)):
+        s.sub = "Armed clash"
+        return True
+    raise Dropped("killing_without_mode_or_victims")
+
+
+def air_force_of_the_sentence(s: Sides, c: SideScope) -> bool:
+    """An air strike whose agent has no aircraft: the air force named in the sentence
+    struck, and the agent (unless civilians) was what it hit."""
+    if not (s.sub == "Air/drone strike" and s.agent and not s.agent.air):
+        return False
+    air_actor = next((a for a in within(c.analysis, c.analysis.actors, c.cand.sentence) if a.actor.air), None)
+    if air_actor is None:
+        return False
+    if s.target is None and s.agent.kind != "civilians":
+        s.target = s.agent
+    s.agent, s.agent_m = air_actor.actor, air_actor
+    return True
+
+
+def government_regains_territory(s: Sides, c: SideScope) -> bool:
+    """A capture by the government's forces (inter 1) is "Government regains territory"."""
+    if c.cand.trigger.sense.territory and s.agent and s.agent.inter == 1:
+        s.sub = "Government regains territory"
+        return True
+    return False
+
+
+def actor2_civilians_as_victims(s: Sides, c: SideScope) -> bool:
+    """Violence against civilians, a strike that killed civilians and a chemical attack
+    (unless on a state force) have Civilians as actor2."""
+    chemical = s.sub == "Chemical weapon"
+    if not (s.sub in ("Attack", "Abduction/forced disappearance") or (s.remote and s.victims == "civilians")
+            or (chemical and (s.target is None or s.target.kind not in ("state",)))):
+        return False
+    if (s.target is None or s.victims == "civilians" or chemical) and (s.target is None or s.target.kind != "civilians"):
+        s.target = CIVILIANS
+        return True
+    return False
+
+
+def air_force_from_document(s: Sides, c: SideScope) -> bool:
+    """An air strike with no air force in its clause: the one named in this or the
+    previous sentence, else the author of the article's last air strike. A side
+    without aircraft named in the clause is what the strike hit."""
+    if not (s.sub == "Air/drone strike" and (s.agent is None or not s.agent.air)):
+        return False
+    air = air_force_nearby(c.analysis, c.cand)
+    earlier_strike = c.article.last_of_type.get("Explosions/Remote violence")
+    if air is None and earlier_strike is not None and earlier_strike.event.sub_event_type == s.sub:
+        air = c.article.salience.actor_by_name.get(earlier_strike.event.actor1)
+    if s.agent is not None and s.target is None and s.agent.kind not in ("civilians",) \
+            and (air is None or s.agent.name != air.name):
+        s.target = s.agent
+    s.agent, s.agent_m = air, None
+    return air is not None
+
+
+def chemical_attack_by_most_named_state_force(s: Sides, c: SideScope) -> bool:
+    """A chemical attack with no author: the state force the article names most."""
+    if s.agent is None and s.sub == "Chemical weapon":
+        s.agent = next((a for a in c.article.salience.ranked() if a.kind == "state"), None)
+        return s.agent is not None
+    return False
+
+
+def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
+    """A clash, capture or strike with a target but no author: the side the article
+    names most (for an air strike, only if it has aircraft)."""
+    if s.agent is None and s.target is not None and s.sub in (
+            "Armed clash", "Non-state actor overtakes territory", "Air/drone strike",
+            "Shelling/artillery/missile attack"):
+        fallback = c.article.salience.most_salient({s.target.name})
+        if fallback and (s.sub != "Air/drone strike" or fallback.air):
+            s.agent = fallback
+            return True
+    return False
+
+
+def militants_are_the_jihadist_group(s: Sides, c: SideScope) -> bool:
+    """"مقتل 58 متشددا": the militants are the article's most named jihadist group."""
+    if s.target is None and militant_victims(c.analysis, c.cand):
+        s.target = next((a for a in c.article.salience.ranked()
+                         if a.name in JIHADIST and (s.agent is None or a.name != s.agent.name)), None)
+        return s.target is not None
+    return False
+
+
+def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
+    """A battle (or a strike that killed fighters) with no second side: the side the
+    article names most after the agent."""
+    if s.target is None and s.agent is not None and (s.sub in (
+            "Armed clash", "Non-state actor overtakes territory", "Government regains territory")
+            or (s.remote and s.victims == "fighters")):
+        fallback = c.article.salience.most_salient({s.agent.name})
+        if fallback:
+            s.target = fallback
+            return True
+    return False
+
+
+def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
+    """"سمح لمسلحي داعش بمغادرة اليرموك": in a transfer of territory the side that
+    leaves is actor2, the other (or the article's most named) actor1."""
+    if s.sub == "Non-violent transfer of territory" and s.agent is not None:
+        leaving = s.agent
+        s.agent = s.target if s.target is not None and s.target.name != leaving.name else \
+            c.article.salience.most_salient({leaving.name})
+        s.target = leaving
+        return True
+    return False
+
+
+def actor2_civilians_in_a_town(s: Sides, c: SideScope) -> bool:
+    """A strike on a town with no side named and no military target hits its people
+    (ACLED codes Civilians)."""
+    if s.remote and s.target is None and s.victims != "fighters" and not military_target(c.analysis, c.cand):
+        s.target = CIVILIANS
+        return True
+    return False
+
+
+def no_civilian_side_in_battles(s: Sides, c: SideScope) -> bool:
+    """Civilians are not a side of a battle: the article's most named other side is."""
+    if s.event_type == "Battles" and s.target is not None and s.target.kind == "civilians":
+        s.target = c.article.salience.most_salient({s.agent.name} if s.agent else set())
+        return True
+    return False
+
+
+def demonstration_sides(s: Sides, c: SideScope) -> bool:
+    """ACLED's sides for demonstrations: protesters or rioters act; the force that
+    intervenes is actor2, and the one that fires on protesters is actor1."""
+    if s.event_type not in ("Protests", "Riots"):
+        return False
+    forces = [a.actor for a in within(c.analysis, c.analysis.actors, c.cand.segment)
+              if a.actor.kind in ("state", "militia", "group") and not is_country_name(c.analysis, a)]
+    force = forces[0] if forces else None
+    s.agent, s.target = {
+        "Peaceful protest": (PROTESTERS, None),
+        "Protest with intervention": (PROTESTERS, force),
+        "Excessive force against protesters": (force, PROTESTERS),
+        "Violent demonstration": (RIOTERS, force),
+    }.get(s.sub, (RIOTERS, CIVILIANS))  # mob violence
+    return True
+
+
+SIDE_RULES: tuple[SideRule, ...] = (
+    actors_of_the_event_referred_back_to,
+    generic_shelling_by_air_force,
+    killing_mode,
+    air_force_of_the_sentence,
+    government_regains_territory,
+    actor2_civilians_as_victims,
+    air_force_from_document,
+    chemical_attack_by_most_named_state_force,
+    actor1_from_document_salience,
+    militants_are_the_jihadist_group,
+    actor2_from_document_salience,
+    leaving_side_is_actor2,
+    actor2_civilians_in_a_town,
+    no_civilian_side_in_battles,
+    demonstration_sides,
+)
+#: The rules ``--explain`` names when they fire.
+NAMED: frozenset[SideRule] = frozenset({
+    actors_of_the_event_referred_back_to, generic_shelling_by_air_force, actor2_civilians_as_victims,
+    air_force_from_document, chemical_attack_by_most_named_state_force, actor1_from_document_salience,
+    militants_are_the_jihadist_group, actor2_from_document_salience, leaving_side_is_actor2,
+    actor2_civilians_in_a_town,
+})
+
+
+def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups: list[CountGroup]) -> Sides:
+    """The candidate's sub-event type and sides; raises ``Dropped`` when a rule excludes it."""
+    analysis = article.analysis
+    agent_m, target_m = actor_roles(analysis, cand)
+    sides = Sides(cand.sub_event_type, agent_m.actor if agent_m else None, agent_m,
+                  target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups))
+    scope = SideScope(analysis, cand, article)
+    for rule in SIDE_RULES:
+        if rule(sides, scope) and rule in NAMED:
+            decision.fired(rule.__name__)
+    return sides
+
+
+def default_agent(sub: str) -> str | None:
+    """The actor1 of an event whose author no rule found (event-schema.md §3.1)."""
+    if sub == "Air/drone strike":
+        return "Unidentified Military Forces"
+    if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Attack", "Grenade",
+               "Abduction/forced disappearance", "Shelling/artillery/missile attack"):
+        return "Unidentified Armed Group"
+    if sub in ("Peaceful protest", "Protest with intervention"):
+        return "Protesters"
+    if sub == "Excessive force against protesters":
+        return "Unidentified Military Forces"
+    if sub in ("Violent demonstration", "Mob violence"):
+        return "Rioters"
+    return None

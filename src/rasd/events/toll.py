@@ -1,0 +1,144 @@
+"""How many died: the death counts of a clause, grouped ("3 مدنيين و4 عناصر"), the one
+that is the event's toll (ACLED's lowest-figure rule, the others widen the range), and
+the rules for tolls with no number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rasd.analysis import Analysis
+from rasd.events.candidate import Candidate, Decision
+from rasd.events.document import TEXT, within
+from rasd.events.lexicon import assembly_words
+from rasd.recognize.numbers import CountMention, death_word, number_words
+from rasd.text.segment import Segment
+from rasd.text.tokens import reads_as
+
+#: Sub-event types whose counts are tolls only when a count says killed.
+NO_TOLL_TYPES = frozenset({"Abduction/forced disappearance", "Arrests", "Peaceful protest", "Agreement",
+                           "Non-violent transfer of territory", "Change to group/activity", "Other",
+                           "Headquarters or base established", "Disrupted weapons use"})
+#: Sub-event types that kill nobody unless a count says so.
+NO_DEATHS_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory", "Arrests",
+                             "Peaceful protest", "Agreement", "Non-violent transfer of territory"})
+
+
+@dataclass
+class CountGroup:
+    """Counts joined by و, summed: "مقتل 3 مدنيين و4 عناصر" is one toll of 7."""
+
+    best: int
+    low: int | None
+    high: int | None
+    counts: list[CountMention]
+
+    @property
+    def killed(self) -> bool:
+        return any(c.role == "killed" for c in self.counts)
+
+    @classmethod
+    def of(cls, counts: list[CountMention]) -> CountGroup:
+        best = sum(c.best for c in counts)
+        low = sum((c.low if c.low is not None else c.best) for c in counts) \
+            if any(c.low is not None for c in counts) else None
+        high = sum((c.high if c.high is not None else c.best) for c in counts) \
+            if any(c.high is not None for c in counts) else None
+        return cls(best, low, high, counts)
+
+
+@dataclass
+class Toll:
+    fatalities: int = 0
+    low: int | None = None
+    high: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # normalized evidence spans
+
+
+def _death_in_sentence(analysis: Analysis, sentence: Segment) -> bool:
+    """Whether a death word is in the sentence; asked only for a count of victims with
+    no role of its own, and remembered per sentence."""
+    return analysis.remember(("death_in", sentence.start, sentence.end), lambda: any(
+        map(death_word, map(TEXT, analysis.tokens_between(sentence.start, sentence.end)))))
+
+
+def count_groups(analysis: Analysis, cand: Candidate) -> list[CountGroup]:
+    """The clause's death counts, grouped: counts of the killed, and counts of victims
+    with no role in a sentence that speaks of deaths; not a breakdown ("بينهم 3
+    أطفال") nor a running total."""
+    tokens = analysis.tokens
+    counts = []
+    for c in within(analysis, analysis.counts, cand.segment):
+        if c.among or c.cumulative:
+            continue
+        if c.role == "killed" or (c.role == "other" and c.victims and _death_in_sentence(analysis, cand.sentence)):
+            counts.append(c)
+    groups: list[list[CountMention]] = []
+    for c in counts:
+        if groups:
+            last = groups[-1][-1]
+            gap = tokens[last.token_end:c.token_start]
+            if len(gap) <= 4 and tokens[c.token_start].text.startswith("و") or (
+                    gap and gap[-1].text == "و") and len(gap) <= 4:
+                groups[-1].append(c)
+                continue
+        groups.append([c])
+    return [CountGroup.of(g) for g in groups]
+
+
+@lru_cache(maxsize=65536)
+def _death_word_as_written(word: str) -> bool:
+    """A death word under some clitic reading, its article kept (قتلى, not القتلى)."""
+    return reads_as(word, number_words().death)
+
+
+def people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore[type-arg]
+    """Named people in a clause whose sentence speaks of deaths: one death each, unless
+    they are named among the counted ("بينهم")."""
+    tokens = analysis.tokens_between(cand.sentence.start, cand.sentence.end)
+    if not any(map(_death_word_as_written, map(TEXT, tokens))):
+        return []
+    norm = analysis.ntext.norm
+    among = assembly_words().among
+    people = []
+    for p in within(analysis, analysis.people, cand.segment):
+        before = norm[max(cand.segment.start, p.start - 12):p.start]
+        if any(word in before for word in among):
+            continue
+        people.append(p)
+    return people
+
+
+def _nearest_toll(cand: Candidate, groups: list[CountGroup]) -> Toll:
+    """The toll nearest the trigger, killed counts first; the other (higher) figures
+    only widen the range (ACLED's lowest-figure rule)."""
+    killed = [g for g in groups if g.killed] or groups
+    group = min(killed, key=lambda g: abs(g.counts[0].start - cand.trigger.start))
+    toll = Toll(group.best, group.low, group.high, [(c.start, c.end) for c in group.counts])
+    others = [g.best for g in killed if g.best > group.best]
+    if others:
+        toll.low, toll.high = (group.low if group.low is not None else group.best), max(others + [group.high or group.best])
+    return toll
+
+
+def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGroup], decision: Decision) -> Toll:
+    """The event's fatalities, range and evidence."""
+    norm, seg = analysis.ntext.norm, cand.segment
+    words = assembly_words()
+    if sub in NO_TOLL_TYPES:
+        groups = [g for g in groups if g.killed]
+    if groups:
+        toll = _nearest_toll(cand, groups)
+    else:
+        people = people_killed(analysis, cand)
+        toll = Toll(len(people), spans=[(p.start, p.end) for p in people])
+    if sub == "Suicide bomb" and toll.fatalities == 0 and words.bomber_died.search(norm, seg.start, seg.end):
+        toll.fatalities = 1  # "فجر نفسه": ACLED counts the attacker who blew himself up
+        decision.fired("suicide_bomber_counted")
+    if toll.fatalities == 0 and not groups and words.one_killed.search(norm, seg.start, seg.end):
+        toll.fatalities = 1  # "قُتلت في ..." with no number: one person
+    if sub in NO_DEATHS_TYPES and not groups:
+        toll.fatalities = 0
+    return toll
+

@@ -1,0 +1,136 @@
+"""When an event happened: the date mention that dates a candidate, and the rules that
+move the date or drop a candidate that is not recent news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rasd.analysis import Analysis
+from rasd.events.candidate import Candidate, Dropped
+from rasd.events.document import within
+from rasd.events.lexicon import assembly_words
+from rasd.recognize.dates import DateMatch
+
+BACKGROUND_DAYS = 90  # event-schema.md §3: older events are background
+
+
+@dataclass
+class When:
+    match: DateMatch | None
+    date: dt.date | None
+    date_end: dt.date | None
+    precision: int
+    stated: bool  # the date is given in the candidate's own sentence
+
+
+def _usable(d: DateMatch) -> bool:
+    return not d.value.get("unresolved") and d.value["category"] != "year"
+
+
+def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
+    """The date mention that dates the candidate: the nearest in its clause, else in its
+    sentence; else the day a statement in the sentence was made; else the last date the
+    article gave before the sentence (news states a date once for several sentences)."""
+    trig = cand.trigger.start
+    for scope in (cand.segment, cand.sentence):
+        resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
+                    and not is_reporting_date(analysis, d, scope.start)]
+        if resolved:
+            # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
+            return min(resolved, key=lambda d: abs(d.start - trig))
+    # only the day of a statement ("أعلنت القوات، الجمعة، إحباط هجوم"): news reports
+    # what happened that day; the event is dated by it, marked as a weak date
+    reports = [d for d in within(analysis, analysis.dates, cand.sentence) if _usable(d) and d.value["precision"] == 1]
+    if reports:
+        d = min(reports, key=lambda d: abs(d.start - trig))
+        return DateMatch(d.start, d.end, dict(d.value, reported=True))
+    before = [d for d in analysis.dates if d.end <= cand.sentence.start and cand.sentence.start - d.end < 600
+              and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
+              and d.value["precision"] <= 2]
+    return before[-1] if before else None
+
+
+def is_reporting_date(analysis: Analysis, date: DateMatch, floor: int) -> bool:
+    """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن...".
+    Remembered per document: each clause of a sentence asks about the same dates."""
+    floor = max(floor, date.start - 80)  # only the 80 characters before the date are read
+    return analysis.remember(("reporting_date", date.start, date.end, floor),
+                             lambda: _after_verb_of_saying(analysis.ntext.norm, date, floor))
+
+
+def _after_verb_of_saying(norm: str, date: DateMatch, floor: int) -> bool:
+    words = assembly_words()
+    before = norm[floor:date.start]
+    after = norm[date.end:date.end + 40]
+    verb = words.statement_before.search(before)
+    if not verb or not words.statement_after.match(after):
+        return False
+    # "وأضاف أن بريطانيا لم تشارك في ضربات، ليل الأحد": after أن, the date is the content's
+    return not words.complementizer.search(before, verb.start())
+
+
+def date_window(analysis: Analysis, date: DateMatch | None) -> tuple[dt.date | None, dt.date | None, int]:
+    """(first day, last day, ACLED time precision) of a date mention. No date stated:
+    news reports recent events, so the day before publication or that day (§3.1)."""
+    if date is not None:
+        v = date.value
+        return dt.date.fromisoformat(v["date"]), dt.date.fromisoformat(v["date_end"]), int(v["precision"])
+    published = analysis.doc.published
+    if published is None:
+        return None, None, 3
+    return published - dt.timedelta(days=1), published, 2
+
+
+# -- rules that drop a candidate by its date ---------------------------------------------
+
+def future_date(analysis: Analysis, when: When) -> None:
+    """"الأسبوع المقبل": a date after publication is a plan."""
+    if when.match is not None and when.match.value.get("future"):
+        raise Dropped("future_date", when.match.value["date"])
+
+
+def background_date(analysis: Analysis, when: When) -> None:
+    """A window that ended more than 90 days before publication is background."""
+    published = analysis.doc.published
+    if published and when.date_end and (published - when.date_end).days > BACKGROUND_DAYS:
+        raise Dropped("background_date", f"{when.date}..{when.date_end}")
+
+
+def ongoing_since(analysis: Analysis, when: When) -> None:
+    """"منذ 18 شباط" over a week or more: an ongoing campaign, not an incident (§3.3)."""
+    if when.match is not None and when.match.value.get("since") and when.date and when.date_end \
+            and (when.date_end - when.date).days >= 7:
+        raise Dropped("ongoing_since", f"{when.date}..{when.date_end}")
+
+
+def background_year(analysis: Analysis, when: When) -> None:
+    """"في عام 2014": a bare year dates history."""
+    if when.match is not None and when.match.value["category"] == "year":
+        raise Dropped("background_year", when.match.value["date"][:4])
+
+
+def date_too_vague(analysis: Analysis, when: When) -> None:
+    """A window of more than a month cannot date an incident."""
+    if when.date and when.date_end and (when.date_end - when.date).days > 31:
+        raise Dropped("date_too_vague", f"{when.date}..{when.date_end}")
+
+
+DATE_RULES = (future_date, background_date, ongoing_since, background_year, date_too_vague)
+
+
+def when_of(analysis: Analysis, cand: Candidate, toll: bool) -> When:
+    """The candidate's date window, after the rules that move it; raises ``Dropped``
+    when a date rule excludes it."""
+    match = choose_date(analysis, cand)
+    date, date_end, precision = date_window(analysis, match)
+    if match is not None and match.value.get("reported") and toll and date:
+        # "أعلن الجيش، السبت، عن مقتل 45": a toll announced on a day counts deaths of
+        # that day or the one before
+        date, precision = date - dt.timedelta(days=1), 2
+    stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
+    when = When(match, date, date_end, precision, stated)
+    for rule in DATE_RULES:
+        rule(analysis, when)
+    return when

@@ -1,0 +1,249 @@
+"""Where an event happened: the places of a candidate's clause, and the rules that find
+a place the clause does not name (the city it points back to, the previous sentence's
+place, the event it refers to, the settlement the article is about).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+
+from rasd.analysis import Analysis
+from rasd.events.article import ArticleState
+from rasd.events.candidate import Candidate, Decision, Dropped
+from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, sentence_index, within
+from rasd.events.lexicon import assembly_words
+from rasd.model import EVENT_TYPE_OF
+from rasd.recognize.places import is_near
+from rasd.resolve.gazetteer import Gazetteer, Place
+from rasd.resolve.places import ResolvedPlace
+from rasd.text.tokens import clitic_variants
+
+
+@dataclass
+class PlacePick:
+    resolved: ResolvedPlace | None
+    place: Place | None
+    start: int
+    end: int
+    geo_precision: int
+    name_norm: str
+    country: str | None = None  # when no gazetteer place is known
+
+
+def specificity(pick: PlacePick) -> int:
+    """How precisely a pick places an event: the named village beats "near the city",
+    which beats the governorate; a name the gazetteer lacks still beats the governorate."""
+    if pick.resolved is not None and pick.resolved.place is None:
+        return 3
+    return {1: 4, 2: 2, 3: 1}[pick.geo_precision]
+
+
+def _pick(r: ResolvedPlace) -> PlacePick:
+    return PlacePick(r, r.place, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm)
+
+
+@dataclass
+class _PlaceView:
+    r: ResolvedPlace
+
+    @property
+    def start(self) -> int:
+        return self.r.mention.cue_start if self.r.mention.cue_start is not None else self.r.mention.start
+
+
+def _place_views(analysis: Analysis) -> list[_PlaceView]:
+    """The article's places as ``_PlaceView``s, made once per document."""
+    return analysis.remember(_place_views, lambda: [_PlaceView(p) for p in analysis.places])
+
+
+@lru_cache(maxsize=65536)
+def _anaphoric_word(word: str) -> tuple[tuple[str, ...], int] | None:
+    """(features, chars removed) of the first clitic reading of ``word`` that is an
+    anaphoric place noun ("المدينة"), else None. Cached: most words are none."""
+    nouns = assembly_words().anaphoric_places
+    for variant, removed in clitic_variants(word):
+        if variant in nouns:
+            return nouns[variant], removed
+    return None
+
+
+def anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
+    """"مدخل المدينة" after the trigger → the city (town, village...) last named before it."""
+    tokens = analysis.tokens
+    first = bisect_left(analysis.token_starts, cand.trigger.start)
+    readings = list(map(_anaphoric_word, map(TEXT, analysis.tokens_between(cand.trigger.start, cand.segment.end))))
+    k = next(compress(range(len(readings)), readings), None)  # the first anaphoric noun
+    if k is None:
+        return None
+    i, tok = first + k, tokens[first + k]
+    features, removed = readings[k]  # type: ignore[misc]
+    previous = [p for p in analysis.places if p.place and p.mention.end <= tok.start
+                and p.place.feature in features + ("city", "town")]
+    if not previous:
+        return None
+    antecedent = previous[-1]
+    near = i > 0 and is_near(tokens[i - 1].text)
+    return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
+                     2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
+
+
+def focus_place(analysis: Analysis) -> PlacePick | None:
+    """The settlement an article is about: named at least twice, more than any other."""
+    counts: Counter[str] = Counter()
+    first: dict[str, ResolvedPlace] = {}
+    for p in analysis.places:
+        if p.place is not None and p.place.feature != "governorate":
+            counts[p.place.id] += 1
+            first.setdefault(p.place.id, p)
+    if not counts:
+        return None
+    settled = Counter({k: v + (0.5 if first[k].place.feature in ("city", "town", "village") else 0)  # type: ignore[union-attr]
+                       for k, v in counts.items()})
+    ranked = settled.most_common(2)
+    if counts[ranked[0][0]] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return _pick(first[ranked[0][0]])
+
+
+def context_governorate(analysis: Analysis, cand: Candidate) -> ResolvedPlace | None:
+    """The governorate the article (this sentence first) places things in, for a place
+    the gazetteer does not know."""
+    for scope in (cand.sentence, None):
+        pool = [p for p in analysis.places if p.place is not None
+                and (scope is None or scope.start <= p.mention.start < scope.end)]
+        if pool:
+            counts = Counter((p.place.country, p.place.admin1) for p in pool)  # type: ignore[union-attr]
+            (country, admin1), _ = counts.most_common(1)[0]
+            for p in pool:
+                if (p.place.country, p.place.admin1) == (country, admin1):  # type: ignore[union-attr]
+                    return p
+    return None
+
+
+def country_of(analysis: Analysis, cand: Candidate) -> str | None:
+    """The covered country the sentence (else the article) is about, from its country words."""
+    for start, end in ((cand.sentence.start, cand.sentence.end), (0, len(analysis.ntext.norm))):
+        counts = country_counts(analysis, start, end)
+        covered = [(counts[c], c) for c in COVERED if counts[c]]
+        if covered:
+            best = max(covered)
+            if [n for n, _ in covered].count(best[0]) == 1:
+                return best[1]
+    return None
+
+
+def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list[_PlaceView]:
+    """"مناطق هاكورك وجارا ومتينا": the places coordinated with ``first`` are one event
+    each; but "بين بلدتي ذيبان والشحيل" is one place between two."""
+    words = assembly_words()
+    picks = [first]
+    if words.between_before.search(norm[max(0, first.start - 20):first.start]):
+        return picks
+    for p in places[places.index(first) + 1:]:
+        gap = norm[picks[-1].r.mention.end:p.r.mention.start]
+        if words.list_gap.fullmatch(gap) and \
+                (p.r.place is None or picks[-1].r.place is None or p.r.place.id != picks[-1].r.place.id):
+            picks.append(p)
+        else:
+            break
+    return picks
+
+
+def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
+    """The places the clause names for its event: the first after the trigger (else
+    the last before it) and those coordinated with it, or the city a definite noun
+    points back to when it comes first. A name the gazetteer lacks is kept as written,
+    placed in the governorate the sentence (or the article) is about."""
+    norm = analysis.ntext.norm
+    seg = cand.segment
+    places = within(analysis, _place_views(analysis), seg)
+    # a place inside parentheses is a person's origin or a nickname unless a cue marks it
+    places = [p for p in places if p.r.mention.cue or not inside_parens(norm, p.r.mention.start, seg.start)]
+    anaphor = anaphoric_place(analysis, cand)
+    if not places:
+        return [anaphor] if anaphor else []
+    trig = cand.trigger.start
+    after = [p for p in places if p.start >= trig]
+    first = after[0] if after else places[-1]
+    if anaphor and (not after or anaphor.start < first.start):
+        return [anaphor]
+    out = []
+    for p in _coordinated(norm, places, first):
+        r = p.r
+        if r.place is not None:
+            out.append(_pick(r))
+            continue
+        # a name the gazetteer does not know: keep it as written, placed in the governorate
+        context = context_governorate(analysis, cand)
+        gov_place = gazetteer.governorate_of(context.place) if context and context.place else None
+        if gov_place is not None:
+            out.append(PlacePick(r, gov_place, r.mention.start, r.mention.end, 3, r.mention.name_norm))
+            continue
+        country = country_of(analysis, cand)
+        if country is not None:  # only the country is known: the name stays as written
+            out.append(PlacePick(r, None, r.mention.start, r.mention.end, 3, r.mention.name_norm, country))
+    return out
+
+
+# -- rules for a clause that names no place ----------------------------------------------
+
+def is_anaphoric(article: ArticleState, cand: Candidate) -> bool:
+    """A definite event noun ("الهجوم", "القصف") refers back to an event already reported."""
+    return cand.trigger.sense.mode and article.norm.startswith("ال", cand.trigger.start)
+
+
+def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list[PlacePick]:
+    """"وأسفر القصف عن مقتل 4": a clause that starts with a consequence happened where
+    the previous candidate did."""
+    seg = cand.segment
+    if assembly_words().consequence.match(article.norm[seg.start:seg.end]):
+        return article.previous_place
+    return []
+
+
+def place_of_the_event_referred_back_to(article: ArticleState, cand: Candidate) -> list[PlacePick]:
+    """"إن القصف أسفر عن مقتل 4 أشخاص": the strike of the same kind just reported (in
+    the last two sentences). A bare "قصف" may refer back to any kind of strike."""
+    if not is_anaphoric(article, cand):
+        return []
+    earlier = article.last_of_type.get(EVENT_TYPE_OF[cand.sub_event_type])
+    if earlier is None:
+        return []
+    trigger, seg = cand.trigger, cand.segment
+    generic = article.norm[trigger.start:trigger.end] in assembly_words().generic_shelling
+    if (earlier.event.sub_event_type != cand.sub_event_type and not generic) \
+            or earlier.sentence < sentence_index(article.analysis, seg.start) - 2:
+        return []
+    return list(earlier.picks)
+
+
+def place_from_document_focus(article: ArticleState, cand: Candidate) -> list[PlacePick]:
+    """The settlement the article is about (``focus_place``)."""
+    return [article.focus] if article.focus is not None else []
+
+
+def where(article: ArticleState, cand: Candidate, decision: Decision, picks: list[PlacePick],
+          dated: bool) -> list[PlacePick]:
+    """The candidate's places: the clause's own, else the first rule that finds one (the
+    focus only for a candidate with a date or a toll of its own); raises ``Dropped``
+    when none does."""
+    if picks:
+        return picks
+    found = place_from_previous_sentence(article, cand)
+    if found:
+        decision.fired("place_from_previous_sentence")
+        return found
+    found = place_of_the_event_referred_back_to(article, cand)
+    if found:
+        decision.fired("place_of_the_event_referred_back_to")
+        return found
+    if dated:
+        found = place_from_document_focus(article, cand)
+        if found:
+            decision.fired("place_from_document_focus")
+            return found
+    raise Dropped("no_place")
