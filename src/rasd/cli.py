@@ -86,7 +86,7 @@ def extract(
     Inputs: text, HTML, JSONL[.gz], RSS/Atom feeds, WARC files, folders, URLs, or -."""
     from rasd.events.assemble import assemble
     from rasd.export.acled import CsvWriter
-    from rasd.ingest.files import InputError, Skipped, read_path
+    from rasd.ingest.files import BadInput, Skipped, read_path
 
     day = _published(published)
     pipeline = _pipeline(gazetteer)
@@ -99,7 +99,7 @@ def extract(
             if isinstance(item, Skipped):  # not Arabic: recorded, not a failure
                 err.print(f"[yellow]note:[/yellow] {item}", highlight=False, soft_wrap=True)
                 continue
-            if isinstance(item, InputError):
+            if isinstance(item, BadInput):
                 failures += 1
                 err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
                 continue

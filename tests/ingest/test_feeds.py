@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.ingest import InputError, Skipped, read_path
+from rasd.ingest import BadInput, Skipped, read_path
 from rasd.ingest import feeds
 from rasd.model import Document
 
@@ -61,7 +61,7 @@ XXE = """<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/pa
 <rss version="2.0"><channel><item><title>x</title><description>&xxe;</description></item></channel></rss>"""
 
 
-def read_all(path: Path) -> list[Document | InputError]:
+def read_all(path: Path) -> list[Document | BadInput]:
     return list(read_path(str(path)))
 
 
@@ -79,7 +79,7 @@ def test_rss_items(tmp_path: Path) -> None:
     assert second.text == ITEM2 and second.published == dt.date(2023, 4, 12)
     skipped = [i for i in items if isinstance(i, Skipped)]
     assert [s.source for s in skipped] == ["http://news.test/a/3"]
-    errors = [i for i in items if isinstance(i, InputError) and not isinstance(i, Skipped)]
+    errors = [i for i in items if isinstance(i, BadInput) and not isinstance(i, Skipped)]
     assert len(errors) == 1 and errors[0].source == str(path) and "no text" in errors[0].problem
 
 
@@ -109,7 +109,7 @@ def test_unsafe_xml_is_refused_before_parsing(tmp_path: Path, payload: str,
     path = tmp_path / "bomb.xml"
     path.write_text(payload, encoding="utf-8")
     [error] = read_all(path)
-    assert isinstance(error, InputError) and error.source == str(path)
+    assert isinstance(error, BadInput) and error.source == str(path)
     assert error.problem.startswith("refused:") and "XML bomb" in error.problem
 
 
@@ -133,4 +133,4 @@ def test_not_a_feed(tmp_path: Path) -> None:
     path = tmp_path / "broken.xml"
     path.write_text("<?xml version='1.0'?><rss><channel><oops", encoding="utf-8")
     [error] = read_all(path)
-    assert isinstance(error, InputError) and "not an RSS/Atom feed" in error.problem
+    assert isinstance(error, BadInput) and "not an RSS/Atom feed" in error.problem

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from rasd.ingest import InputError, Skipped, read_path
+from rasd.ingest import BadInput, Skipped, read_path
 from rasd.ingest.html import html_document, strip_boilerplate
 from rasd.model import Document
 
@@ -51,7 +51,7 @@ dry weather cut the expected harvest and importers rushed to secure supplies bef
 </article></body></html>"""
 
 
-def read_all(path: Path, **kwargs: object) -> list[Document | InputError]:
+def read_all(path: Path, **kwargs: object) -> list[Document | BadInput]:
     return list(read_path(str(path), **kwargs))  # type: ignore[arg-type]
 
 
@@ -115,7 +115,7 @@ def test_malformed_html_never_raises() -> None:
     assert isinstance(result, Document) and P1[:40] in result.text  # best-effort text
     for garbage in ("<html><<<>>></", "<<<<", "</p></div>", "", "<html><body></body></html>"):
         result = html_document(garbage, "junk.html", "junk")
-        assert isinstance(result, InputError) and result.source == "junk.html"
+        assert isinstance(result, BadInput) and result.source == "junk.html"
         assert "no main text" in result.problem or "malformed" in result.problem
 
 
@@ -123,7 +123,7 @@ def test_english_page_is_skipped(tmp_path: Path) -> None:
     page = tmp_path / "english.html"
     page.write_text(ENGLISH, encoding="utf-8")
     [item] = read_all(page)
-    assert isinstance(item, Skipped) and isinstance(item, InputError)
+    assert isinstance(item, Skipped) and isinstance(item, BadInput)
     assert item.source == str(page) and item.problem.startswith("skipped: not Arabic")
 
 
@@ -143,7 +143,7 @@ def test_a_bad_batch_goes_on(tmp_path: Path) -> None:
     (tmp_path / "cut.warc").write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200")
     items = read_all(tmp_path)
     assert [i.id for i in items if isinstance(i, Document)] == ["good", "good"]  # .html and .txt
-    errors = {Path(i.source).name: i.problem for i in items if isinstance(i, InputError)}
+    errors = {Path(i.source).name: i.problem for i in items if isinstance(i, BadInput)}
     assert set(errors) == {"broken.html", "binary.txt", "binary.html", "huge.txt", "english.htm", "bomb.xml", "cut.warc"}
     assert errors["binary.txt"].startswith("binary file")
     assert errors["binary.html"].startswith("binary file")
@@ -157,7 +157,7 @@ def test_max_bytes_is_a_parameter(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_text(ARTICLE, encoding="utf-8")
     [item] = read_all(page, max_bytes=1000)
-    assert isinstance(item, InputError) and item.problem.startswith("too large")
+    assert isinstance(item, BadInput) and item.problem.startswith("too large")
 
 
 def test_boxes_removed_when_the_extractor_flattens_a_short_page() -> None:

@@ -1,12 +1,12 @@
 """The language check: documents not written in Arabic are yielded as Skipped records
-(an InputError subclass whose problem starts "skipped: not Arabic"), not analyzed."""
+(a BadInput subclass whose problem starts "skipped: not Arabic"), not analyzed."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from rasd.ingest import InputError, Skipped, read_path
+from rasd.ingest import BadInput, Skipped, read_path
 from rasd.ingest.language import arabic_share, not_arabic
 from rasd.model import Document
 
@@ -37,7 +37,7 @@ def test_text_file_skipped_and_named(tmp_path: Path) -> None:
     path = tmp_path / "english.txt"
     path.write_text(ENGLISH, encoding="utf-8")
     [item] = read_path(str(path))
-    assert isinstance(item, Skipped) and isinstance(item, InputError)  # old callers still report it
+    assert isinstance(item, Skipped) and isinstance(item, BadInput)  # old callers still report it
     assert item.source == str(path) and item.problem.startswith("skipped: not Arabic")
     assert str(item) == f"{path}: skipped: not Arabic (0% of letters are Arabic)"
 

@@ -18,7 +18,7 @@ import httpcore
 import httpx
 import pytest
 
-from rasd.ingest import InputError, Skipped, read_path
+from rasd.ingest import BadInput, Skipped, read_path
 from rasd.ingest import urls
 from rasd.model import Document
 
@@ -90,7 +90,7 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
-def fetch_all(url: str, **kwargs: object) -> list[Document | InputError]:
+def fetch_all(url: str, **kwargs: object) -> list[Document | BadInput]:
     return list(read_path(url, **kwargs))  # type: ignore[arg-type]
 
 
@@ -104,7 +104,7 @@ def test_page_with_allow_private(server: str) -> None:
 def test_same_url_refused_without_it(server: str) -> None:
     Handler.seen.clear()
     [error] = fetch_all(f"{server}/article")
-    assert isinstance(error, InputError) and error.source == f"{server}/article"
+    assert isinstance(error, BadInput) and error.source == f"{server}/article"
     assert error.problem.startswith("refused:") and "loopback" in error.problem
     assert Handler.seen == []  # refused before any request was sent
 
@@ -112,7 +112,7 @@ def test_same_url_refused_without_it(server: str) -> None:
 def test_hostname_resolving_to_loopback_is_refused(server: str) -> None:
     port = server.rsplit(":", 1)[1]
     [error] = fetch_all(f"http://localhost:{port}/article")
-    assert isinstance(error, InputError) and "loopback" in error.problem
+    assert isinstance(error, BadInput) and "loopback" in error.problem
 
 
 def test_feed(server: str) -> None:
@@ -128,7 +128,7 @@ def test_plain_text(server: str) -> None:
 
 def test_xml_bomb_by_url(server: str) -> None:
     [error] = fetch_all(f"{server}/bomb", allow_private=True)
-    assert isinstance(error, InputError) and error.source == f"{server}/bomb" and "XML bomb" in error.problem
+    assert isinstance(error, BadInput) and error.source == f"{server}/bomb" and "XML bomb" in error.problem
 
 
 def test_english_page_skipped(server: str) -> None:
@@ -150,14 +150,14 @@ def test_redirects_are_followed(server: str) -> None:
 ])
 def test_refusals(server: str, path: str, problem: str) -> None:
     [error] = fetch_all(f"{server}{path}", allow_private=True)
-    assert isinstance(error, InputError) and error.source == f"{server}{path}"
+    assert isinstance(error, BadInput) and error.source == f"{server}{path}"
     assert error.problem.startswith(problem), error.problem
 
 
 @pytest.mark.parametrize("path", ["/big", "/no-length"])  # announced size, then streamed size
 def test_size_limit(server: str, path: str) -> None:
     [error] = fetch_all(f"{server}{path}", allow_private=True, max_bytes=4000)
-    assert isinstance(error, InputError) and error.problem.startswith("too large")
+    assert isinstance(error, BadInput) and error.problem.startswith("too large")
     [doc] = fetch_all(f"{server}{path}", allow_private=True)
     assert isinstance(doc, Document)
 
@@ -165,7 +165,7 @@ def test_size_limit(server: str, path: str) -> None:
 def test_timeout(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(urls, "TIMEOUT", httpx.Timeout(0.3))
     [error] = fetch_all(f"{server}/slow", allow_private=True)
-    assert isinstance(error, InputError) and error.problem.startswith("timed out")
+    assert isinstance(error, BadInput) and error.problem.startswith("timed out")
 
 
 def test_every_redirect_hop_is_checked(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,7 +175,7 @@ def test_every_redirect_hop_is_checked(server: str, monkeypatch: pytest.MonkeyPa
                         else real(address, allow))
     Handler.seen.clear()
     [error] = fetch_all(f"{server}/to-other-loopback")
-    assert isinstance(error, InputError) and "127.0.0.2" in error.problem and "loopback" in error.problem
+    assert isinstance(error, BadInput) and "127.0.0.2" in error.problem and "loopback" in error.problem
     assert Handler.seen == ["/to-other-loopback"]  # the first hop went through, the second never left
 
 
@@ -226,7 +226,7 @@ def test_metadata_redirect_refused_even_with_allow_private(monkeypatch: pytest.M
 
     monkeypatch.setattr(httpcore.SyncBackend, "connect_tcp", record)
     [error] = fetch_all("http://169.254.169.254/latest/meta-data/", allow_private=True)
-    assert isinstance(error, InputError) and "metadata" in error.problem and connects == []
+    assert isinstance(error, BadInput) and "metadata" in error.problem and connects == []
 
 
 def test_addresses_embedding_private_ipv4_are_refused() -> None:
@@ -240,8 +240,8 @@ def test_addresses_embedding_private_ipv4_are_refused() -> None:
 
 
 def test_a_malformed_url_is_an_input_error_not_a_crash() -> None:
-    from rasd.ingest.files import InputError
+    from rasd.ingest.files import BadInput
     from rasd.ingest.urls import fetch
 
     result = fetch("http://[::1", allow_private=False, max_bytes=1000)
-    assert isinstance(result, InputError) and "cannot fetch" in result.problem
+    assert isinstance(result, BadInput) and "cannot fetch" in result.problem

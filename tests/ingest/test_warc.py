@@ -10,7 +10,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from rasd.ingest import InputError, read_path
+from rasd.ingest import BadInput, read_path
 from rasd.model import Document
 
 # Invented articles.
@@ -78,7 +78,7 @@ def test_truncated_record(tmp_path: Path, gzip: bool, where: float) -> None:
     items = list(read_path(str(path)))
     assert [i.id for i in items[:-1] if isinstance(i, Document)] == list(ARTICLES)[:2]
     error = items[-1]
-    assert len(items) == 3 and isinstance(error, InputError)
+    assert len(items) == 3 and isinstance(error, BadInput)
     assert error.source == str(path) and "truncated" in error.problem
 
 
@@ -91,7 +91,7 @@ def test_record_above_the_size_limit(tmp_path: Path) -> None:
     response(writer, "http://site.test/news/1", page(title, body), "text/html")
     path.write_bytes(buffer.getvalue())
     items = list(read_path(str(path), max_bytes=4000))
-    assert isinstance(items[0], InputError) and "http://site.test/huge" in items[0].problem
+    assert isinstance(items[0], BadInput) and "http://site.test/huge" in items[0].problem
     assert "too large" in items[0].problem
     assert isinstance(items[1], Document) and items[1].id == "http://site.test/news/1"
 
@@ -102,5 +102,5 @@ def test_not_a_warc(tmp_path: Path, content: bytes, problem: str) -> None:
     path = tmp_path / "fake.warc"
     path.write_bytes(content)
     [error] = list(read_path(str(path)))
-    assert isinstance(error, InputError) and error.source == str(path)
+    assert isinstance(error, BadInput) and error.source == str(path)
     assert error.problem.startswith(problem)

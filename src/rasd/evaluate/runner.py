@@ -6,12 +6,13 @@ import json
 from pathlib import Path
 from typing import Callable
 
+from rasd.errors import DataError
 from rasd.evaluate.scorer import EvaluationResult, score
 from rasd.ingest.files import iter_jsonl_records
 from rasd.model import Document
 
 
-class GoldError(Exception):
+class GoldError(DataError):
     """A gold file or corpus that cannot be used, naming the file and the problem."""
 
 

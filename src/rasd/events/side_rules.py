@@ -14,7 +14,7 @@ from typing import Callable
 from rasd.analysis import Analysis
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import TEXT, is_country_name, within
+from rasd.events.document import is_country_name, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, military_target, militant_victims
 from rasd.events.toll import CountGroup

@@ -21,7 +21,7 @@ import defusedxml
 import defusedxml.ElementTree
 import feedparser
 
-from rasd.ingest.files import InputError
+from rasd.ingest.files import BadInput
 from rasd.ingest.html import html_to_text
 from rasd.model import Document
 
@@ -75,21 +75,21 @@ def _item_text(entry: Any) -> str:
 
 
 def read_feed(data: bytes, source: str, *, published: dt.date | None = None,
-              outlet: str | None = None) -> Iterator[Document | InputError]:
+              outlet: str | None = None) -> Iterator[Document | BadInput]:
     """Documents of one feed (file or fetched), one per item; an item without text or an
-    unsafe/unreadable feed is an InputError naming the feed."""
+    unsafe/unreadable feed is a BadInput naming the feed."""
     refusal = refuse_unsafe_xml(data)
     if refusal:
-        yield InputError(source, refusal)
+        yield BadInput(source, refusal)
         return
     try:
         parsed = feedparser.parse(data)  # bytes: feedparser never fetches anything itself
     except Exception as exc:  # noqa: BLE001 - a parser bug must not end the batch
-        yield InputError(source, f"cannot parse feed ({exc.__class__.__name__}: {exc})")
+        yield BadInput(source, f"cannot parse feed ({exc.__class__.__name__}: {exc})")
         return
     if not parsed.entries:
         why = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
-        yield InputError(source, f"not an RSS/Atom feed, or a feed with no items{why}")
+        yield BadInput(source, f"not an RSS/Atom feed, or a feed with no items{why}")
         return
     feed_title = html_to_text(parsed.feed.get("title", "")) or None
     for number, entry in enumerate(parsed.entries, start=1):
@@ -97,7 +97,7 @@ def read_feed(data: bytes, source: str, *, published: dt.date | None = None,
         doc_id = entry.get("id") or link or f"{source}#{number}"
         text = _item_text(entry)
         if not text:
-            yield InputError(source, f"item {number} ({doc_id}): no text (no content or summary)")
+            yield BadInput(source, f"item {number} ({doc_id}): no text (no content or summary)")
             continue
         yield Document(id=doc_id, text=text, title=html_to_text(entry.get("title", "")) or None,
                        published=_date(entry) or published, outlet=feed_title or outlet, url=link,

@@ -1,7 +1,7 @@
 """Reading documents from plain-text files, JSONL corpora (gzip too), HTML pages, RSS/Atom
 feeds, WARC archives, folders of those, stdin and http(s) URLs.
 
-A bad input never stops the others: each problem is yielded as an ``InputError`` that
+A bad input never stops the others: each problem is yielded as a ``BadInput`` that
 names the file (and line) and says what is wrong, and reading goes on.
 """
 
@@ -31,7 +31,7 @@ MAX_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class InputError:
+class BadInput:
     """One input that could not be read, with where and why."""
 
     source: str
@@ -44,10 +44,10 @@ class InputError:
 
 
 @dataclass(frozen=True)
-class Skipped(InputError):
+class Skipped(BadInput):
     """A document read fine but deliberately not analyzed (``problem`` starts with
     "skipped: ", e.g. not Arabic). A subclass so that a caller that only knows
-    InputError still reports it; a caller that knows it can say "skipped" and not
+    BadInput still reports it; a caller that knows it can say "skipped" and not
     count it as a failure: an English item in a mixed feed is not a broken input."""
 
 
@@ -55,11 +55,11 @@ def _is_jsonl(name: str) -> bool:
     return name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
 
 
-def _decode(data: bytes, source: str) -> str | InputError:
+def _decode(data: bytes, source: str) -> str | BadInput:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return InputError(source, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})")
+        return BadInput(source, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})")
 
 
 def _validation_problem(exc: ValidationError) -> str:
@@ -72,25 +72,25 @@ def _validation_problem(exc: ValidationError) -> str:
 
 
 def read_jsonl_lines(lines: Iterator[bytes], source: str, published: dt.date | None = None,
-                     outlet: str | None = None, *, max_bytes: int | None = None) -> Iterator[Document | InputError]:
+                     outlet: str | None = None, *, max_bytes: int | None = None) -> Iterator[Document | BadInput]:
     name = Path(source).name
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
         if max_bytes is not None and len(raw) > max_bytes:
-            yield InputError(source, f"line {_too_big(len(raw), max_bytes)}", number)
+            yield BadInput(source, f"line {_too_big(len(raw), max_bytes)}", number)
             continue
         text = _decode(raw, source)
-        if isinstance(text, InputError):
-            yield InputError(source, text.problem, number)
+        if isinstance(text, BadInput):
+            yield BadInput(source, text.problem, number)
             continue
         try:
             record = json.loads(text)
         except json.JSONDecodeError as exc:
-            yield InputError(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+            yield BadInput(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
             continue
         if not isinstance(record, dict):
-            yield InputError(source, "a JSON object was expected", number)
+            yield BadInput(source, "a JSON object was expected", number)
             continue
         if "id" not in record:
             record["id"] = f"{name}:{number}"
@@ -100,32 +100,32 @@ def read_jsonl_lines(lines: Iterator[bytes], source: str, published: dt.date | N
             record["outlet"] = outlet
         if not isinstance(record.get("text"), str) or not record["text"].strip():
             problem = "missing required field 'text'" if "text" not in record else "field 'text' is empty or not a string"
-            yield InputError(source, problem, number)
+            yield BadInput(source, problem, number)
             continue
         try:
             yield Document.model_validate(record)
         except ValidationError as exc:
-            yield InputError(source, _validation_problem(exc), number)
+            yield BadInput(source, _validation_problem(exc), number)
 
 
 def _text_document(data: bytes, source: str, doc_id: str, published: dt.date | None,
-                   outlet: str | None, charset: str | None = None) -> Document | InputError:
+                   outlet: str | None, charset: str | None = None) -> Document | BadInput:
     if b"\x00" in data:  # before decoding: "binary" says more than "invalid byte 0x89"
-        return InputError(source, "binary file (contains NUL bytes), not text")
+        return BadInput(source, "binary file (contains NUL bytes), not text")
     plain = charset is None or charset.lower().replace("-", "") == "utf8"
     text = _decode(data, source) if plain else _decode_as(data, source, charset or "")
-    if isinstance(text, InputError):
+    if isinstance(text, BadInput):
         return text
     if not text.strip():
-        return InputError(source, "empty file: no text to read")
+        return BadInput(source, "empty file: no text to read")
     return Document(id=doc_id, text=text, published=published, outlet=outlet)
 
 
-def _decode_as(data: bytes, source: str, charset: str) -> str | InputError:
+def _decode_as(data: bytes, source: str, charset: str) -> str | BadInput:
     try:
         return data.decode(charset)
     except (LookupError, UnicodeDecodeError) as exc:
-        return InputError(source, f"cannot decode as {charset} ({exc.__class__.__name__})")
+        return BadInput(source, f"cannot decode as {charset} ({exc.__class__.__name__})")
 
 
 def _sniff(data: bytes) -> str | None:
@@ -153,7 +153,7 @@ def _too_big(size: int, limit: int) -> str:
 
 
 def documents_from_bytes(data: bytes, source: str, doc_id: str, kind: str, opts: Options,
-                         charset: str | None = None, url: str | None = None) -> Iterator[Document | InputError]:
+                         charset: str | None = None, url: str | None = None) -> Iterator[Document | BadInput]:
     """Documents of one input already in memory, by ``kind`` ("html", "feed", "text",
     "jsonl" or "other", which is sniffed); shared by files, stdin and fetched URLs."""
     if kind == "jsonl":
@@ -161,7 +161,7 @@ def documents_from_bytes(data: bytes, source: str, doc_id: str, kind: str, opts:
                                     max_bytes=opts.max_bytes)
         return
     if len(data) > opts.max_bytes:
-        yield InputError(source, _too_big(len(data), opts.max_bytes))
+        yield BadInput(source, _too_big(len(data), opts.max_bytes))
         return
     sniffed = _sniff(data)
     if kind == "other" or (kind == "text" and sniffed == "feed"):
@@ -174,7 +174,7 @@ def documents_from_bytes(data: bytes, source: str, doc_id: str, kind: str, opts:
         from rasd.ingest.html import html_document
 
         if b"\x00" in data:
-            yield InputError(source, "binary file (contains NUL bytes), not HTML")
+            yield BadInput(source, "binary file (contains NUL bytes), not HTML")
             return
         yield html_document(data, source, doc_id, url=url, published=opts.published,
                             outlet=opts.outlet, charset=charset)
@@ -197,12 +197,12 @@ class Options:
 
 def read_path(path: str, published: dt.date | None = None, outlet: str | None = None, *,
               allow_private: bool = False, max_bytes: int = MAX_BYTES,
-              check_language: bool = True) -> Iterator[Document | InputError]:
+              check_language: bool = True) -> Iterator[Document | BadInput]:
     """Documents of one input: a file, a folder, ``-`` (stdin) or an http(s) URL.
 
     Files are read by type: .txt/.md text, .jsonl[.gz] corpora, .html/.htm pages, .xml/
     .rss/.atom feeds (and any file whose bytes are a feed), .warc[.gz] archives. Each
-    problem is one ``InputError`` and reading goes on. ``allow_private`` lets URLs reach
+    problem is one ``BadInput`` and reading goes on. ``allow_private`` lets URLs reach
     loopback/private addresses (a local test server, an intranet); ``max_bytes`` bounds
     one document (a file, a fetched page, a WARC record, a JSONL line); with
     ``check_language`` a document that is not Arabic is yielded as ``Skipped``.
@@ -212,7 +212,7 @@ def read_path(path: str, published: dt.date | None = None, outlet: str | None = 
     if path != "-" and not path.lower().startswith(("http://", "https://")) and p.is_dir():
         files = sorted(f for f in p.rglob("*") if f.is_file() and _kind_of(f.name) != "other")
         if not files:
-            yield InputError(path, "folder holds no .txt, .jsonl, .html, feed or .warc files")
+            yield BadInput(path, "folder holds no .txt, .jsonl, .html, feed or .warc files")
         for f in files:
             yield from read_path(str(f), published, outlet, allow_private=allow_private,
                                  max_bytes=max_bytes, check_language=check_language)
@@ -228,7 +228,7 @@ def read_path(path: str, published: dt.date | None = None, outlet: str | None = 
         yield item
 
 
-def _read(path: str, opts: Options) -> Iterator[Document | InputError]:
+def _read(path: str, opts: Options) -> Iterator[Document | BadInput]:
     """The documents of one input that is not a folder."""
     if path.lower().startswith(("http://", "https://")):
         from rasd.ingest.urls import read_url
@@ -242,7 +242,7 @@ def _read(path: str, opts: Options) -> Iterator[Document | InputError]:
         return
     p = Path(path)
     if not p.exists():
-        yield InputError(path, "no such file")
+        yield BadInput(path, "no such file")
         return
     kind = _kind_of(p.name)
     try:
@@ -258,11 +258,11 @@ def _read(path: str, opts: Options) -> Iterator[Document | InputError]:
             return
         size = p.stat().st_size
         if size > opts.max_bytes:
-            yield InputError(path, _too_big(size, opts.max_bytes))
+            yield BadInput(path, _too_big(size, opts.max_bytes))
             return
         data = p.read_bytes()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield InputError(path, f"cannot read ({exc.__class__.__name__}: {exc})")
+        yield BadInput(path, f"cannot read ({exc.__class__.__name__}: {exc})")
         return
     yield from documents_from_bytes(data, path, p.stem, kind, opts)
 

@@ -20,7 +20,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from rasd.ingest.files import InputError
+from rasd.ingest.files import BadInput
 from rasd.model import Document
 
 #: Openers of "read also" / related-articles blocks, Arabic spelling variants included.
@@ -159,8 +159,8 @@ def html_to_text(fragment: str) -> str:
 
 def html_document(data: bytes | str, source: str, doc_id: str, *, url: str | None = None,
                   published: dt.date | None = None, outlet: str | None = None,
-                  charset: str | None = None) -> Document | InputError:
-    """One page → one Document, or an InputError saying why not (never an exception:
+                  charset: str | None = None) -> Document | BadInput:
+    """One page → one Document, or a BadInput saying why not (never an exception:
     malformed markup gives best-effort text or an error, and the batch goes on).
 
     The page's own date and site name win over ``published``/``outlet``, which are the
@@ -169,22 +169,22 @@ def html_document(data: bytes | str, source: str, doc_id: str, *, url: str | Non
     try:
         text = decode_html(data, charset) if isinstance(data, bytes) else data
         if "\x00" in text:
-            return InputError(source, "binary content (contains NUL bytes), not HTML")
+            return BadInput(source, "binary content (contains NUL bytes), not HTML")
         parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
         tree = lxml.html.document_fromstring(text.encode("utf-8", errors="replace"), parser=parser)
         _strip_boxes(tree)
         found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
     except (etree.LxmlError, ValueError, TypeError, RecursionError) as exc:
-        return InputError(source, f"malformed HTML, no text extracted ({exc.__class__.__name__}: {exc})")
+        return BadInput(source, f"malformed HTML, no text extracted ({exc.__class__.__name__}: {exc})")
     except Exception as exc:  # noqa: BLE001 - an extractor bug must not end the batch
-        return InputError(source, f"HTML extraction failed ({exc.__class__.__name__}: {exc})")
+        return BadInput(source, f"HTML extraction failed ({exc.__class__.__name__}: {exc})")
     meta: dict[str, Any] = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
     body = strip_boilerplate(meta.get("text") or "")
     title = meta.get("title") or None
     if title and body.split("\n", 1)[0].strip() == title.strip():
         body = body.split("\n", 1)[1].strip() if "\n" in body else ""  # the headline is `title`
     if not any(ch.isalpha() for ch in body):  # nothing, or only markup debris like "<<>>"
-        return InputError(source, "no main text found in the HTML page")
+        return BadInput(source, "no main text found in the HTML page")
     record = {"id": doc_id, "text": body, "title": title, "url": url or meta.get("url") or None,
               "published": meta.get("date") or published, "outlet": meta.get("sitename") or outlet,
               "author": meta.get("author") or None}

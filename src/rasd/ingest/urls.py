@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 import httpcore
 import httpx
 
-from rasd.ingest.files import InputError, documents_from_bytes
+from rasd.errors import InputError
+from rasd.ingest.files import BadInput, documents_from_bytes
 from rasd.model import Document
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ METADATA = frozenset(ipaddress.ip_address(a) for a in (
     "169.254.169.254", "fd00:ec2::254", "100.100.100.200"))
 
 
-class Refused(Exception):
+class Refused(InputError):
     """A connection the SSRF policy does not allow (raised before any byte is sent)."""
 
     def __init__(self, host: str, address: IPAddress, why: str) -> None:
@@ -149,8 +150,8 @@ class Fetched:
     data: bytes
 
 
-def fetch(url: str, *, allow_private: bool = False, max_bytes: int) -> Fetched | InputError:
-    """GET ``url`` under the rules of this module; an InputError names ``url`` otherwise."""
+def fetch(url: str, *, allow_private: bool = False, max_bytes: int) -> Fetched | BadInput:
+    """GET ``url`` under the rules of this module; a BadInput names ``url`` otherwise."""
     started = time.monotonic()
     current = url
     try:
@@ -160,54 +161,54 @@ def fetch(url: str, *, allow_private: bool = False, max_bytes: int) -> Fetched |
             for _ in range(MAX_REDIRECTS + 1):
                 if httpx.URL(current).scheme not in ("http", "https"):
                     where = "" if current == url else f"redirected to {current}, "
-                    return InputError(url, f"refused: {where}not an http(s) URL")
+                    return BadInput(url, f"refused: {where}not an http(s) URL")
                 with client.stream("GET", current) as response:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
-                            return InputError(url, f"HTTP {response.status_code} redirect without a Location")
+                            return BadInput(url, f"HTTP {response.status_code} redirect without a Location")
                         current = str(response.url.join(location))
                         continue
                     return _body(url, response, max_bytes, started)
-            return InputError(url, f"too many redirects (more than {MAX_REDIRECTS})")
+            return BadInput(url, f"too many redirects (more than {MAX_REDIRECTS})")
     except Refused as exc:
         hint = "" if "metadata" in exc.why else "; allow_private=True permits it"
-        return InputError(url, f"refused: {exc} (SSRF protection{hint})")
+        return BadInput(url, f"refused: {exc} (SSRF protection{hint})")
     except httpx.TimeoutException as exc:
-        return InputError(url, f"timed out ({exc.__class__.__name__})")
+        return BadInput(url, f"timed out ({exc.__class__.__name__})")
     except httpx.HTTPError as exc:
-        return InputError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})")
+        return BadInput(url, f"cannot fetch ({exc.__class__.__name__}: {exc})")
     except (OSError, ValueError, httpx.InvalidURL) as exc:  # InvalidURL is not an HTTPError
-        return InputError(url, f"cannot fetch ({exc.__class__.__name__}: {exc})")
+        return BadInput(url, f"cannot fetch ({exc.__class__.__name__}: {exc})")
 
 
-def _body(url: str, response: httpx.Response, max_bytes: int, started: float) -> Fetched | InputError:
+def _body(url: str, response: httpx.Response, max_bytes: int, started: float) -> Fetched | BadInput:
     if not response.is_success:
-        return InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
+        return BadInput(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
     content_type = response.headers.get("content-type", "")
     mime = content_type.split(";")[0].strip().lower()
     if mime not in KINDS:
-        return InputError(url, f"unsupported content type {mime or '(none)'!r}: "
+        return BadInput(url, f"unsupported content type {mime or '(none)'!r}: "
                                "rasd reads HTML, RSS/Atom/XML and plain text")
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
-        return InputError(url, f"too large ({int(declared):,} bytes; the limit is {max_bytes:,}, set by max_bytes)")
+        return BadInput(url, f"too large ({int(declared):,} bytes; the limit is {max_bytes:,}, set by max_bytes)")
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
-            return InputError(url, f"too large (more than {max_bytes:,} bytes, the limit set by max_bytes)")
+            return BadInput(url, f"too large (more than {max_bytes:,} bytes, the limit set by max_bytes)")
         if time.monotonic() - started > TOTAL_SECONDS:
-            return InputError(url, f"timed out (the whole fetch took more than {TOTAL_SECONDS:.0f} s)")
+            return BadInput(url, f"timed out (the whole fetch took more than {TOTAL_SECONDS:.0f} s)")
         chunks.append(chunk)
     return Fetched(str(response.url), KINDS[mime], response.charset_encoding, b"".join(chunks))
 
 
-def read_url(url: str, opts: Options) -> Iterator[Document | InputError]:
+def read_url(url: str, opts: Options) -> Iterator[Document | BadInput]:
     """Documents of one URL: a page (id = the URL given), or each item of a feed."""
     fetched = fetch(url, allow_private=opts.allow_private, max_bytes=opts.max_bytes)
-    if isinstance(fetched, InputError):
+    if isinstance(fetched, BadInput):
         yield fetched
         return
     yield from documents_from_bytes(fetched.data, url, url, fetched.kind, opts,

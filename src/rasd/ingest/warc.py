@@ -5,7 +5,7 @@ warcio reads a truncated archive without complaint: a record cut in its payload 
 out short, and one cut in its headers is silently dropped. A clipped article would be
 coded as if it were whole, so truncation is detected here: a record whose payload ends
 before its Content-Length, or bytes left after the last complete record, is an
-InputError, after the complete records before it have been yielded.
+BadInput, after the complete records before it have been yielded.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 
-from rasd.ingest.files import InputError
+from rasd.ingest.files import BadInput
 from rasd.ingest.html import html_document
 from rasd.model import Document
 
@@ -35,12 +35,12 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def read_warc(path: Path, opts: Options) -> Iterator[Document | InputError]:
+def read_warc(path: Path, opts: Options) -> Iterator[Document | BadInput]:
     """Documents of the HTML responses in one .warc or .warc.gz file."""
     source = str(path)
     problem = _not_warc(path)
     if problem:
-        yield InputError(source, problem)
+        yield BadInput(source, problem)
         return
     found = 0
     end = 0  # file offset just past the last complete record
@@ -56,14 +56,14 @@ def read_warc(path: Path, opts: Options) -> Iterator[Document | InputError]:
                 if wanted and not str(status).startswith("2"):
                     wanted = False  # error pages and redirects are not articles
                 if wanted and record.length > opts.max_bytes:
-                    yield InputError(source, f"record {number} ({uri}): too large ({record.length:,} bytes; "
+                    yield BadInput(source, f"record {number} ({uri}): too large ({record.length:,} bytes; "
                                              f"the limit is {opts.max_bytes:,}, set by max_bytes)")
                     wanted = False
                 payload = record.content_stream().read() if wanted else b""
                 while record.raw_stream.read(1 << 16):  # to its end, to see whether it is all there
                     pass
                 if record.raw_stream.limit > 0:
-                    yield InputError(source, f"record {number} ({uri}): truncated "
+                    yield BadInput(source, f"record {number} ({uri}): truncated "
                                              f"({record.raw_stream.limit:,} bytes of it are missing)")
                     return
                 end = records.get_record_offset() + records.get_record_length()
@@ -74,13 +74,13 @@ def read_warc(path: Path, opts: Options) -> Iterator[Document | InputError]:
             handle.seek(end)
             rest = handle.read(4096).strip()
     except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged data
-        yield InputError(source, f"record {number + 1}: damaged or truncated WARC record "
+        yield BadInput(source, f"record {number + 1}: damaged or truncated WARC record "
                                  f"({exc.__class__.__name__}: {exc})")
         return
     if rest:
-        yield InputError(source, f"record {number + 1}: truncated WARC record at byte {end:,} (the file ends inside it)")
+        yield BadInput(source, f"record {number + 1}: truncated WARC record at byte {end:,} (the file ends inside it)")
     elif not found:
-        yield InputError(source, "no HTML response records in the WARC file")
+        yield BadInput(source, "no HTML response records in the WARC file")
 
 
 def _not_warc(path: Path) -> str | None:

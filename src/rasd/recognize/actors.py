@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from rasd.errors import DataError
 from rasd.data import data_path, load_yaml
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
@@ -32,7 +33,7 @@ _VERBS = {"فقد", "خسر", "قال", "اعلن", "اكد", "شن", "نفذ", 
 ORGANIZATIONS = {"Islamic State", "Al-Qaeda", "HTS", "Hurras al-Din"}
 
 
-class ActorPackError(Exception):
+class ActorPackError(DataError):
     """The actor dictionary is not valid: names the file, the actor and the problem."""
 
 

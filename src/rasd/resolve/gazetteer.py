@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from rasd.errors import DataError
 from rasd.data import data_path
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher
@@ -36,7 +37,7 @@ FEATURE_RANK = {
 ADMIN_FEATURES = {"governorate", "district", "subdistrict"}
 
 
-class GazetteerError(Exception):
+class GazetteerError(DataError):
     """A gazetteer source that cannot be read: names the file and the problem."""
 
 

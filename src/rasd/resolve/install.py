@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from rasd.errors import DataError
 from rasd.config import data_dir
 from rasd.resolve import gazetteer as gz
 from rasd.resolve.geonames import country_of_name, is_geonames_file
@@ -44,7 +45,7 @@ _COUNTRY = re.compile(r"[A-Z]{2}")
 _ACCEPTED = "GeoNames dumps (XX.zip, XX.txt) or rasd gazetteer CSVs (*.csv, *.csv.gz)"
 
 
-class InstallError(Exception):
+class InstallError(DataError):
     """Installation failed; names the source and the problem. Nothing was changed."""
 
 

@@ -304,12 +304,12 @@ def _document(article: ArticleIn, settings: Settings) -> Document:
 
 
 def _fetch(url: str, published: dt.date | None, settings: Settings) -> Document:
-    from rasd.ingest.files import InputError, read_path
+    from rasd.ingest.files import BadInput, read_path
 
     if not url.lower().startswith(("http://", "https://")):
         raise HTTPException(422, f"{url!r}: only http(s) URLs are fetched")
     for item in read_path(url, published, allow_private=settings.allow_private):
-        if isinstance(item, InputError):
+        if isinstance(item, BadInput):
             raise HTTPException(422, str(item))
         return item
     raise HTTPException(422, f"{url}: no document")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from rasd import errors
 from rasd.model import Document
 
 APPLICATION_ID = 0x72617364  # "rasd": marks the file as ours, so a foreign db is never migrated
@@ -126,7 +127,7 @@ EVENT_COLUMNS = ("event_type", "sub_event_type", "date", "date_end", "time_preci
                  "confidence", "fatalities", "fatalities_high")
 
 
-class StoreError(Exception):
+class StoreError(errors.StoreError):
     """A database rasd cannot use (missing, corrupt, foreign, newer); the message says which."""
 
 

@@ -35,7 +35,8 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from rasd.ingest.files import InputError, read_path
+from rasd.errors import RasdError
+from rasd.ingest.files import BadInput, read_path
 from rasd.model import Document
 from rasd.store import db, merge
 
@@ -47,7 +48,7 @@ CHUNK = 32  # documents per task sent to a worker: amortizes pickling without st
 _PIPELINE: tuple[Any, Any] | None = None
 
 
-class IngestError(Exception):
+class IngestError(RasdError):
     """The run cannot go on (a worker cannot build its pipeline, or died)."""
 
 
@@ -223,7 +224,7 @@ class _Writer:
     def __init__(self, conn: sqlite3.Connection, run_id: int, report: IngestReport, batch_size: int) -> None:
         self.conn, self.run_id, self.report, self.batch_size = conn, run_id, report, batch_size
         self.results: list[db.DocResult] = []
-        self.errors: list[InputError] = []
+        self.errors: list[BadInput] = []
         self.merge_cache = merge.MergeCache()
         self.unmerged: set[int] = set()  # events stored (or dissolved) since the last merge
         self.batches = 0
@@ -337,7 +338,7 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
         with progress:
             for source in sources:
                 for item in read_path(source, published, outlet):
-                    if isinstance(item, InputError):
+                    if isinstance(item, BadInput):
                         writer.errors.append(item)
                         report.bad_inputs += 1
                         show()
