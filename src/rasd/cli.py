@@ -140,20 +140,28 @@ def _print_explanation(doc_id: str, record: dict) -> None:
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (event-schema.md §6).")],
-    corpus: Annotated[list[Path], typer.Option(help="Corpus JSONL[.gz] files holding the gold documents' texts; "
-                                                    "`--corpus a.jsonl.gz b.jsonl.gz` (a shell glob) works too.")],
+    corpus: Annotated[Optional[list[Path]], typer.Option(help="Corpus JSONL[.gz] files holding the gold documents' texts; "
+                                                              "`--corpus a.jsonl.gz b.jsonl.gz` (a shell glob) works too.")] = None,
     more_corpora: Annotated[Optional[list[Path]], typer.Argument(help="More corpus files (after --corpus).", show_default=False)] = None,
+    pred: Annotated[Optional[Path], typer.Option(help="Score the events of this file instead of extracting them: another "
+                                                      "coder's gold (agreement) or `rasd extract --format jsonl` output.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder.")] = None,
 ) -> None:
-    """Score extraction against gold events (event-schema.md §7)."""
-    from rasd.events.assemble import assemble
-    from rasd.evaluate.runner import GoldError, evaluate as run
+    """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
+    from rasd.evaluate.runner import GoldError, evaluate as run, score_file
     from rasd.evaluate.scorer import format_report
 
-    pipeline = _pipeline(gazetteer)
+    corpora = (corpus or []) + (more_corpora or [])
+    if pred is None and not corpora:
+        raise typer.BadParameter("give the corpus holding the gold texts (--corpus), or --pred FILE", param_hint="--corpus")
+    missing: list[str] = []
     try:
-        result, missing = run(gold, corpus + (more_corpora or []), lambda doc: assemble(pipeline.analyze(doc), pipeline.gazetteer))
+        if pred is not None:
+            result = score_file(gold, pred)
+        else:
+            pipeline = _pipeline(gazetteer)
+            result, missing = run(gold, corpora, pipeline.extract)
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
