@@ -20,6 +20,11 @@ from rasd.data import data_path, load_yaml
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+
 KINDS = {"state", "group", "militia", "civilians", "protesters", "rioters", "unidentified"}
 ANAPHORS = {"التنظيم": "group"}
 # "أطلقتها الأخيرة" (the latter launched it): an actor, after a verb; "المعارك الأخيرة"
@@ -256,3 +261,19 @@ def load_pack(path: Path | None = None) -> ActorLexicon:
 @lru_cache(maxsize=1)
 def _packaged() -> ActorLexicon:
     return ActorLexicon(load_yaml("actors.yaml"), str(data_path("actors.yaml")))
+
+
+class ActorRecognizer:
+    """Actors of the actor dictionary valid on the publication date, and the anaphors
+    that refer back to them (التنظيم، الأخيرة، الطرفين)."""
+
+    name = "actors"
+
+    def __init__(self, lexicon: ActorLexicon) -> None:
+        self.lexicon = lexicon
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        return (self.lexicon.matcher, _CUES)
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.actors = self.lexicon.find(analysis.tokens, analysis.doc.published)

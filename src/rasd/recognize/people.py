@@ -31,6 +31,11 @@ from rasd.text.segment import Segment
 from rasd.text.segment import sentences as split_sentences
 from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, WordTest, clitic_variants, strip_article
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+
 _WORD_CACHE = 262144  # distinct words whose per-word facts are kept
 _START = itemgetter(1)  # Token.start, to bisect the tokens by offset
 
@@ -603,3 +608,17 @@ def find_people(norm: str, tokens: list[Token] | None = None,
     if actors is None:
         actors = load_pack().find(tokens, None)
     return _Finder(norm, tokens, actors).find()
+
+
+class PeopleRecognizer:
+    """Named people, their kunya, nisba, role and organization; runs after the actors
+    (a name that is an actor is not a person)."""
+
+    name = "people"
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        lexicon = _lexicon()
+        return (lexicon.phrases, lexicon.kunya_starters)
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.people = find_people(analysis.ntext.norm, analysis.tokens, analysis.actors)

@@ -8,6 +8,11 @@ from functools import lru_cache
 from rasd.data import load_yaml
 from rasd.text.tokens import PhraseMatcher, Token
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+
 
 @dataclass(frozen=True)
 class SourceMention:
@@ -68,3 +73,15 @@ CUE_WINDOW = 6
 # Cues followed by the source's name ("بحسب صحيفة الوطن"), not by a verb's subject.
 VERBATIM_CUES = {"بحسب", "حسب", "وفق", "وفقا", "وفقا ل", "نقلا عن"}
 _STOP = {"ما", "ان", "انه", "انها", "الذي", "التي", "في", "من", "على", "عن", "مصادر", "مصدر"}
+
+
+class SourceRecognizer:
+    """Who the text attributes information to (monitors, agencies, officials, residents)."""
+
+    name = "sources"
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        return (_matcher(), _cues()[0])
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.sources = find_sources(analysis.tokens, analysis.ntext.norm)

@@ -8,11 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasd.recognize.dates.calendar import CalendarWords, calendar_words
 from rasd.recognize.dates.resolve import resolve, safe_date, val
 from rasd.text.normalize import NormalizedText
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
 
 
 @dataclass(frozen=True)
@@ -177,3 +180,15 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
         taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda d: d.start)
     return _combine_ranges(found, norm, published, words)
+
+
+class DateRecognizer:
+    """Date expressions, resolved against the document's publication date."""
+
+    name = "dates"
+
+    def vocabulary_items(self) -> tuple[()]:
+        return ()  # the patterns run in windows around anchor words instead
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.dates = find_dates(analysis.ntext, analysis.doc.published)
