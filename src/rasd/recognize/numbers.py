@@ -10,6 +10,7 @@ the displaced, not the dead.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -276,6 +277,11 @@ class CountRecognizer:
         return (number_words().matcher, _DIGIT_WORDS)
 
     def __call__(self, analysis: Analysis) -> None:
-        date_spans = [(d.start, d.end) for d in analysis.dates]
-        analysis.counts = [c for c in find_counts(analysis.ntext.norm, analysis.tokens)
-                           if not any(a <= c.start < b for a, b in date_spans)]
+        dates = analysis.dates  # in text order, not overlapping
+        starts = [d.start for d in dates]
+
+        def in_a_date(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and pos < dates[i].end
+
+        analysis.counts = [c for c in find_counts(analysis.ntext.norm, analysis.tokens) if not in_a_date(c.start)]
