@@ -10,9 +10,23 @@ from pathlib import Path
 import pytest
 
 from rasd.compare.names import acled_type, admin1_key, country_code, loose_key
-from rasd.compare.reference import ACLED, UCDP, ReferenceError, parse_date, read_reference
-from tests.compare import (ACLED_HEADER, BAGHDAD, OLD_ACLED_HEADER, RAQQA, UCDP_HEADER, acled, four_cases,
-                           old_acled, write_csv)
+from rasd.compare.reference import (
+    ACLED,
+    UCDP,
+    ReferenceError,
+    parse_date,
+    read_reference,
+)
+from tests.compare import (
+    ACLED_HEADER,
+    BAGHDAD,
+    OLD_ACLED_HEADER,
+    RAQQA,
+    UCDP_HEADER,
+    four_cases,
+    old_acled,
+    write_csv,
+)
 
 
 @pytest.mark.parametrize("text", ["2018-01-05", "05 January 2018", "5 January 2018", "05-Jan-18", "5-Jan-2018",
