@@ -124,7 +124,8 @@ class Comparison:
         return self.settings["default"]
 
     def breakdown(self, side: str, key: Callable[[Any], Iterable[str]]) -> list[tuple[str, Rate]]:
-        """Rates per group (an event can be in several groups, e.g. two outlets), largest first."""
+        """Rates per group (an event can be in several groups, e.g. two outlets), largest
+        first; groups with no event counted (none in the covered days) are left out."""
         events: list[Any] = self.ours if side == "ours" else self.refs
         in_window = self.ours_in_window if side == "ours" else self.refs_in_window
         groups: dict[str, list[int]] = defaultdict(list)
@@ -133,7 +134,7 @@ class Comparison:
                 for g in key(e):
                     groups[g].append(i)
         rates = [(g, self.main.rate(side, members)) for g, members in groups.items()]
-        return sorted(rates, key=lambda gr: (-gr[1].n, gr[0]))
+        return sorted(((g, r) for g, r in rates if r.n), key=lambda gr: (-gr[1].n, gr[0]))
 
 
 def _inside(start: dt.date, end: dt.date, span: Span | None, shift: int = 0) -> bool:
