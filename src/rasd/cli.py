@@ -524,10 +524,12 @@ def serve(
     tiles: Annotated[Optional[str], typer.Option(help="Basemap tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: plain background).")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file/folder (default: installed data, else embedded).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Let /api/ingest fetch URLs on loopback/private addresses.")] = False,
+    reference: Annotated[Optional[Path], typer.Option(help="ACLED or UCDP GED file: its events as a map layer, and each event's match.")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs) and the review page at /."""
     import uvicorn
 
+    from rasd.compare.reference import ReferenceError
     from rasd.serve.app import Settings, create_app
     from rasd.store.db import StoreError
 
@@ -535,8 +537,8 @@ def serve(
         err.print("[yellow]warning:[/yellow] not on loopback and no token: every request will be refused")
     try:
         web = create_app(Settings(db_path=db, token=token, host=host, gazetteer_path=gazetteer, tile_url=tiles,
-                                  allow_private=allow_private))
-    except StoreError as exc:
+                                  allow_private=allow_private, reference_path=reference))
+    except (StoreError, ReferenceError) as exc:
         raise _store_error(exc)
     err.print(f"rasd: review page at http://{host}:{port}/ · API docs at http://{host}:{port}/docs")
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -35,7 +35,7 @@ HOMS_DOC = {"id": "e", "outlet": "Al-Hal Net", "published": "2018-03-21",
 
 def rasd(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "rasd", *args], capture_output=True, env=dict(os.environ),
-                          timeout=180)
+                          timeout=180, check=False)
 
 
 @pytest.fixture(scope="module")
