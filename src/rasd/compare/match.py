@@ -195,7 +195,8 @@ def maximum_matching(adjacency: list[list[int]], start: list[tuple[int, int]] = 
         for root in range(n):
             if left[root] != -1 or dist[root] != 0:
                 continue
-            stack, via = [root], []  # via[k]: the right vertex taken from stack[k]
+            stack: list[int] = [root]
+            via: list[int] = []  # via[k]: the right vertex taken from stack[k]
             while stack:
                 u = stack[-1]
                 if pointer[u] >= len(adjacency[u]):

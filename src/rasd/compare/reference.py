@@ -15,7 +15,7 @@ import datetime as dt
 import gzip
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -157,7 +157,7 @@ def _open(path: Path) -> io.TextIOBase:
     return open(path, encoding="utf-8-sig", newline="")
 
 
-def detect_format(header: list[str]) -> str | None:
+def detect_format(header: Sequence[str]) -> str | None:
     """ACLED or UCDP GED from a header row, or None."""
     columns = {c.strip().lower() for c in header}
     if "type_of_violence" in columns and "date_start" in columns:
@@ -258,9 +258,10 @@ def read_file(path: Path) -> ReferenceSet:
             make = _READERS[kind]
             for line, row in _rows(reader):
                 result.rows += 1
-                if None in row:
-                    result.skipped.append(RowProblem(str(path), line, f"{len(header) + len(row[None])} fields, "
-                                                                      f"the header has {len(header)}"))  # type: ignore[arg-type]
+                extra = row.pop(None, None)  # type: ignore[call-overload]
+                if extra is not None:
+                    result.skipped.append(RowProblem(str(path), line, f"{len(header) + len(extra)} fields, "
+                                                                      f"the header has {len(header)}"))
                     continue
                 try:
                     result.events.append(make(row, line))
