@@ -184,10 +184,10 @@ def scan_corpus(paths: list[Path], places: dict[str, Place], first: dt.date, las
                 errors: list[str]) -> dict[str, list[Sighting]]:
     """Articles published between ``first`` and ``last`` that name one of ``places`` in a
     sentence with a conflict word, by place id. Unreadable inputs are added to ``errors``."""
-    from rasd.ingest.files import InputError, read_path
+    from rasd.ingest.files import BadInput, read_path
     from rasd.text.normalize import normalize
     from rasd.text.segment import sentences
-    from rasd.text.tokens import PhraseMatcher, tokenize
+    from rasd.text.tokens import PhraseMatcher, Vocabulary, tokenize
 
     names: PhraseMatcher[str] = PhraseMatcher(article_insensitive=True)
     for place_id, place in places.items():
@@ -195,11 +195,14 @@ def scan_corpus(paths: list[Path], places: dict[str, Place], first: dt.date, las
             if len(name.replace(" ", "")) >= 3:
                 names.add(name, place_id)
     conflict = _conflict_matchers()
+    vocabulary = Vocabulary()  # one lookup per word for all three matchers
+    for matcher in [names, *conflict]:
+        vocabulary.attach(matcher)
     words = _place_words()
     seen: dict[str, list[Sighting]] = defaultdict(list)
     for path in paths:
         for doc in read_path(str(path), None):
-            if isinstance(doc, InputError):
+            if isinstance(doc, BadInput):
                 if not str(doc.problem).startswith("skipped"):
                     errors.append(str(doc))
                 continue
@@ -207,7 +210,7 @@ def scan_corpus(paths: list[Path], places: dict[str, Place], first: dt.date, las
                 continue
             text = f"{doc.title}\n{doc.text}" if doc.title else doc.text
             ntext = normalize(text)
-            tokens = tokenize(ntext)
+            tokens = tokenize(ntext, vocabulary)
             spans = sentences(ntext.norm)
             starts = [s.start for s in spans]
             hot = {bisect.bisect_right(starts, m.start) - 1 for matcher in conflict for m in matcher.find_all(tokens)}
