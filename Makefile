@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SHARED ?= $(firstword $(wildcard ../shared /work/shared) ../shared)
 PUBLISHED ?= 2026-11-20
 
-.PHONY: run test install install-test data clean
+.PHONY: run test lint install install-test data clean
 
 $(BIN)/rasd: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,9 +26,14 @@ install-test: $(VENV)/.test-deps
 run: install
 	$(BIN)/rasd extract src/rasd/data/sample-article.txt --published $(PUBLISHED) --format table
 
-## install everything and run the whole test suite (uses $(SHARED)/data when present)
-test: install-test
+## install everything and run the linters, the type checker and the whole test suite (uses $(SHARED)/data when present)
+test: install-test lint
 	RASD_SHARED=$(abspath $(SHARED)) $(BIN)/python -m pytest
+
+## ruff and mypy, as configured in pyproject.toml
+lint: install-test
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/mypy
 
 ## install the gazetteer from the shared data folder into the user data directory
 data: install

@@ -327,7 +327,7 @@ def endpoint_stages(db_path: Path, runs: int) -> tuple[dict[str, list[float]], s
     conn = db.open_store(db_path, create=False)
     profile = cProfile.Profile()
     profile.enable()
-    endpoint(conn=conn, selected=Filters(review="all")).body
+    _ = endpoint(conn=conn, selected=Filters(review="all")).body  # render it, as a request would
     profile.disable()
     conn.close()
     out = io.StringIO()

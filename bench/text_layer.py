@@ -11,7 +11,6 @@ import datetime as dt
 import gzip
 import json
 import os
-import sys
 import time
 from pathlib import Path
 

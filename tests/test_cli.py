@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from tests.conftest import SAMPLE, SEED, SHARED_DATA, needs_shared
 
 

@@ -8,7 +8,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
-from rasd.model import Document, Mention, Span
+from rasd.model import Document, Mention, MentionKind, Span
 from rasd.recognize.actors import ActorMention
 from rasd.recognize.dates import DateMatch
 from rasd.recognize.numbers import CountMention
@@ -19,7 +19,6 @@ from rasd.resolve.places import ResolvedPlace
 from rasd.text.normalize import NormalizedText
 from rasd.text.segment import Segment
 from rasd.text.tokens import PhraseMatch, Token
-
 
 T = TypeVar("T")
 
@@ -70,14 +69,14 @@ class Analysis:
         return [Mention(kind=kind, span=Span(start=a, end=b, text=text), value=value)
                 for kind, a, b, text, value in self.mention_rows()]
 
-    def mention_rows(self) -> list[tuple[str, int, int, str, dict[str, object]]]:
+    def mention_rows(self) -> list[tuple[MentionKind, int, int, str, dict[str, object]]]:
         """``mentions`` as plain (kind, start, end, text, value) rows, offsets and text in
         the original: the ingest path stores these as they are, without building and
         validating a model per mention."""
         original, to_original = self.doc.text, self.ntext.original_span
-        rows: list[tuple[str, int, int, str, dict[str, object]]] = []
+        rows: list[tuple[MentionKind, int, int, str, dict[str, object]]] = []
 
-        def add(kind: str, start: int, end: int, value: dict[str, object]) -> str:
+        def add(kind: MentionKind, start: int, end: int, value: dict[str, object]) -> str:
             a, b = to_original(start, end)
             rows.append((kind, a, b, original[a:b], value))
             return original[a:b]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sys
 from enum import Enum
 from pathlib import Path
@@ -13,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="rasd: Arabic conflict reporting → ACLED-style event data.")
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect and validate the actor dictionary.")
 data_app = typer.Typer(no_args_is_help=True, help="Install and inspect the data rasd reads (gazetteer).")
@@ -36,10 +37,10 @@ def _published(value: Optional[str]) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published")
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint="--published") from None
 
 
-def _pipeline(gazetteer: Optional[Path]):  # type: ignore[no-untyped-def]
+def _pipeline(gazetteer: Optional[Path]):
     from rasd.pipeline import Pipeline
     from rasd.recognize.actors import ActorPackError
     from rasd.resolve.gazetteer import GazetteerError
@@ -48,17 +49,17 @@ def _pipeline(gazetteer: Optional[Path]):  # type: ignore[no-untyped-def]
         return Pipeline(gazetteer_path=gazetteer)
     except (GazetteerError, ActorPackError) as exc:
         err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
-def _inter_of(pipeline):  # type: ignore[no-untyped-def]
+def _inter_of(pipeline):
     def inter(name: Optional[str]) -> Optional[int]:
         actor = pipeline.actors.by_name.get(name) if name else None
         return actor.inter if actor else None
     return inter
 
 
-def _print_table(events: list, console: Console) -> None:  # type: ignore[type-arg]
+def _print_table(events: list, console: Console) -> None:
     table = Table(show_lines=False, header_style="bold")
     for column in ("date", "prec", "type", "actor1", "actor2", "location", "admin1", "geo", "killed", "conf", "doc"):
         table.add_column(column, overflow="fold")
@@ -149,7 +150,8 @@ def evaluate(
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder.")] = None,
 ) -> None:
     """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
-    from rasd.evaluate.runner import GoldError, evaluate as run, score_file
+    from rasd.evaluate.runner import GoldError, score_file
+    from rasd.evaluate.runner import evaluate as run
     from rasd.evaluate.scorer import format_report
 
     corpora = (corpus or []) + (more_corpora or [])
@@ -164,7 +166,7 @@ def evaluate(
             result, missing = run(gold, corpora, pipeline.extract)
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if missing:
         err.print(f"[yellow]warning:[/yellow] {len(missing)} gold document(s) not found in the corpus: {', '.join(missing[:5])}")
     if as_json:
@@ -184,10 +186,11 @@ def schema() -> None:
 @data_app.command("status")
 def data_status() -> None:
     """Say which gazetteer rasd uses, where it came from and how big it is."""
+    from rich.markup import escape
+
     from rasd.config import data_dir, gazetteer_paths
     from rasd.resolve import gazetteer as gz
     from rasd.resolve.install import read_manifest
-    from rich.markup import escape
 
     paths = [p for p in gazetteer_paths() if p != gz.regions_source()]
     try:
@@ -195,7 +198,7 @@ def data_status() -> None:
         regions = gz.load([gz.regions_source()])
     except gz.GazetteerError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     embedded = paths[0] == gz.embedded_source()
     print(f"data directory: {data_dir()}")
     if embedded:
@@ -235,14 +238,15 @@ def data_install(
 ) -> None:
     """Download or copy a gazetteer, validate and index it, and install it into the data
     directory, all or nothing."""
-    from rasd.resolve.install import InstallError, install_gazetteer
     from rich.markup import escape
+
+    from rasd.resolve.install import InstallError, install_gazetteer
 
     try:
         report = install_gazetteer(source, countries, sha256, console=err)
     except InstallError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", soft_wrap=True, highlight=False)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     print(report)
 
 
@@ -262,7 +266,7 @@ def actors_check(
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         err.print(f"[red]error:[/red] {path}: cannot read actor pack ({exc})", highlight=False)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     problems = check_pack(raw, str(path))
     for problem in problems:
         err.print(f"[red]error:[/red] {problem}", highlight=False, soft_wrap=True)
@@ -319,10 +323,11 @@ def ingest(
 ) -> None:
     """Extract documents into a store. Unchanged documents are skipped, changed ones
     replaced; an interrupted run resumes when the same command is run again."""
-    from rasd.store.db import StoreError
-    from rasd.store.ingest import IngestError, ingest as run
-
     import os
+
+    from rasd.store.db import StoreError
+    from rasd.store.ingest import IngestError
+    from rasd.store.ingest import ingest as run
 
     day = _published(published)
     try:
@@ -330,10 +335,10 @@ def ingest(
                      published=day, outlet=outlet, gazetteer_path=gazetteer, console=err,
                      command=" ".join(["rasd", *sys.argv[1:]]), dask=dask)
     except (StoreError, IngestError) as exc:
-        raise _store_error(exc)
+        raise _store_error(exc) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted:[/yellow] committed batches are kept; run the same command again to resume")
-        raise typer.Exit(130)
+        raise typer.Exit(130) from None
     if report.resumed_from:
         print(f"resumed after an interrupted run (started {report.resumed_from})")
     rate = report.extracted / report.seconds if report.seconds else 0.0
@@ -357,10 +362,10 @@ def _bbox(value: Optional[str]) -> Optional[tuple[float, float, float, float]]:
     try:
         return parse_bbox(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--bbox")
+        raise typer.BadParameter(str(exc), param_hint="--bbox") from None
 
 
-def _print_stored_table(records: list[dict], console: Console) -> None:  # type: ignore[type-arg]
+def _print_stored_table(records: list[dict], console: Console) -> None:
     table = Table(header_style="bold")
     for column in ("id", "date", "prec", "type", "actor1", "actor2", "location", "admin1", "killed", "docs", "conf"):
         table.add_column(column, overflow="fold")
@@ -408,7 +413,7 @@ def events(
         records = query_events(conn, filters, per_document)
         conn.close()
     except StoreError as exc:
-        raise _store_error(exc)
+        raise _store_error(exc) from None
     fmt = format or (EventsFormat.table if sys.stdout.isatty() and output is None else EventsFormat.jsonl)
     if fmt is EventsFormat.parquet and output is None and sys.stdout.isatty():
         raise typer.BadParameter("Parquet is binary: give --output FILE (or redirect stdout)", param_hint="--format")
@@ -420,6 +425,9 @@ def events(
 
     numbered = [(r["id"], Event.model_validate(r)) for r in records]
     if fmt is EventsFormat.parquet:
+        from rasd.errors import need
+
+        need("parquet", "pyarrow")
         from rasd.export import parquet
 
         parquet.write(numbered, inter_of, str(output) if output else sys.stdout.buffer)
@@ -471,7 +479,7 @@ def merge(
         totals, merged = summary(conn), merging.explain(conn)
         conn.close()
     except StoreError as exc:
-        raise _store_error(exc)
+        raise _store_error(exc) from None
     print(f"{totals['events']} per-document events → {totals['merged']} events "
           f"({totals['multi_source']} reported by 2+ documents)")
     for merged_id, n_docs, reason in merged if explain else []:
@@ -535,6 +543,9 @@ def serve(
     reference: Annotated[Optional[Path], typer.Option(help="ACLED or UCDP GED file: its events as a map layer, and each event's match.")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs) and the review page at /."""
+    from rasd.errors import need
+
+    need("serve", "fastapi", "uvicorn")
     import uvicorn
 
     from rasd.compare.reference import ReferenceError
@@ -547,13 +558,65 @@ def serve(
         web = create_app(Settings(db_path=db, token=token, host=host, gazetteer_path=gazetteer, tile_url=tiles,
                                   allow_private=allow_private, reference_path=reference))
     except (StoreError, ReferenceError) as exc:
-        raise _store_error(exc)
+        raise _store_error(exc) from None
     err.print(f"rasd: review page at http://{host}:{port}/ · API docs at http://{host}:{port}/docs")
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
-def main() -> None:
-    app()
+def _version(value: bool) -> None:
+    if value:
+        from rasd import __version__
+
+        print(f"rasd {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="On an unexpected error, print the whole traceback.")] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True, help="Log what happens at run time (-vv: in detail).")] = 0,
+) -> None:
+    """rasd: Arabic conflict reporting → ACLED-style event data."""
+    _DEBUG[0] = debug
+    configure_logging(logging.DEBUG if verbose > 1 or debug else logging.INFO if verbose else logging.WARNING)
+
+
+_DEBUG = [False]  # --debug, read by main() when a command fails
+
+
+def configure_logging(level: int) -> None:
+    """Send the "rasd" loggers' records to stderr, one line each (no change when the
+    host program has configured the "rasd" logger itself)."""
+    logger = logging.getLogger("rasd")
+    logger.setLevel(level)
+    if not any(getattr(h, "_rasd_cli", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("rasd: %(levelname)s %(name)s: %(message)s"))
+        handler._rasd_cli = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The ``rasd`` command: rasd's own errors (bad input, data, store) are one line and
+    exit 2; anything else is a bug, said in one line (the traceback with --debug) with
+    exit 1, never a bare traceback."""
+    from rich.markup import escape
+
+    from rasd.errors import RasdError
+
+    try:
+        app(args=argv)  # usage errors and exit codes are handled there (and exit)
+    except RasdError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
+    except Exception as exc:  # a bug: one line, the traceback only when asked for
+        if _DEBUG[0]:
+            err.print_exception()
+        else:
+            err.print(f"[red]error:[/red] unexpected {exc.__class__.__name__}: {escape(str(exc))} "
+                      "(run with --debug for the traceback)", highlight=False, soft_wrap=True)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

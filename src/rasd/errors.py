@@ -22,3 +22,17 @@ class DataError(RasdError):
 
 class StoreError(RasdError):
     """The SQLite store cannot be opened, created or written."""
+
+
+class MissingExtra(RasdError):
+    """A feature whose optional dependencies are not installed (``rasd[serve]``,
+    ``rasd[parquet]``): the base install stays small."""
+
+
+def need(extra: str, *modules: str) -> None:
+    """Raise ``MissingExtra`` naming the pip extra when one of ``modules`` is missing."""
+    from importlib.util import find_spec
+
+    missing = [m for m in modules if find_spec(m) is None]
+    if missing:
+        raise MissingExtra(f"this needs {', '.join(missing)}, not installed: pip install 'rasd[{extra}]'")

@@ -8,10 +8,9 @@ reviewer can always highlight the exact characters a field came from.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 EVENT_TAXONOMY: dict[str, tuple[str, ...]] = {
     "Battles": (
@@ -50,11 +49,29 @@ EVENT_TAXONOMY: dict[str, tuple[str, ...]] = {
     ),
 }
 
-EventType = Enum("EventType", {t: t for t in EVENT_TAXONOMY}, type=str)  # type: ignore[misc]
-SubEventType = Enum(  # type: ignore[misc]
-    "SubEventType", {s: s for subs in EVENT_TAXONOMY.values() for s in subs}, type=str
-)
 EVENT_TYPE_OF: dict[str, str] = {s: t for t, subs in EVENT_TAXONOMY.items() for s in subs}
+
+
+def _event_type(value: str) -> str:
+    if value not in EVENT_TAXONOMY:
+        raise ValueError(f"unknown event type {value!r}")
+    return value
+
+
+def _sub_event_type(value: str) -> str:
+    if value not in EVENT_TYPE_OF:
+        raise ValueError(f"unknown sub-event type {value!r}")
+    return value
+
+
+# Plain strings in Python (code compares and indexes them as such), validated against the
+# taxonomy, and enums in the JSON Schema.
+EventType = Annotated[str, AfterValidator(_event_type),
+                      WithJsonSchema({"type": "string", "enum": list(EVENT_TAXONOMY)})]
+SubEventType = Annotated[str, AfterValidator(_sub_event_type),
+                         WithJsonSchema({"type": "string", "enum": list(EVENT_TYPE_OF)})]
+TimePrecision = Literal[1, 2, 3]
+GeoPrecision = Literal[1, 2, 3]
 
 
 class Document(BaseModel):
@@ -133,13 +150,11 @@ class Evidence(BaseModel):
 class Event(BaseModel):
     """One real-world event an article reports (event-schema.md §2)."""
 
-    model_config = ConfigDict(use_enum_values=True)
-
     event_type: EventType
     sub_event_type: SubEventType
     date: dt.date | None = None
     date_end: dt.date | None = None
-    time_precision: Literal[1, 2, 3] = 3
+    time_precision: TimePrecision = 3
     actor1: str
     actor2: str | None = None
     assoc_actor1: list[str] = Field(default_factory=list)
@@ -151,7 +166,7 @@ class Event(BaseModel):
     location_ar: str | None = None
     latitude: float | None = Field(default=None, ge=-90, le=90)
     longitude: float | None = Field(default=None, ge=-180, le=180)
-    geo_precision: Literal[1, 2, 3] = 3
+    geo_precision: GeoPrecision = 3
     gazetteer_id: str | None = None
     fatalities: int = Field(default=0, ge=0)
     fatalities_low: int | None = Field(default=None, ge=0)

@@ -9,6 +9,7 @@ later can reset the per-word lookups in the middle of a run.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -28,6 +29,8 @@ from rasd.resolve.gazetteer import Gazetteer
 from rasd.text.normalize import normalize
 from rasd.text.segment import sentences
 from rasd.text.tokens import Vocabulary, tokenize
+
+log = logging.getLogger(__name__)
 
 
 def default_components(gazetteer: Gazetteer, actors: ActorLexicon) -> list[Recognizer]:
@@ -54,8 +57,11 @@ class Pipeline:
         for component in self.components:
             for item in component.vocabulary_items():
                 self.vocabulary.attach(item)
+        log.info("pipeline: %s; %d phrase matchers and word tests share one vocabulary",
+                 ", ".join(c.name for c in self.components), len(self.vocabulary.slots))
 
     def analyze(self, doc: Document) -> Analysis:
+        log.debug("analysing %s (%d characters)", doc.id, len(doc.text))
         ntext = normalize(doc.text)
         analysis = Analysis(doc, ntext, tokenize(ntext, self.vocabulary), sentences(ntext.norm))
         for component in self.components:

@@ -428,7 +428,7 @@ def test_format_report_sections():
 def test_format_report_shows_none_as_na():
     r = score([{"id": "a", "events": [ev()]}], {})
     text = format_report(r)
-    line = next(l for l in text.splitlines() if l.strip().startswith("event_precision"))
+    line = next(x for x in text.splitlines() if x.strip().startswith("event_precision"))
     assert "n/a" in line
 
 
@@ -439,7 +439,7 @@ def test_format_report_shows_none_as_na():
 
 @pytest.mark.skipif(not DEV_GOLD.exists(), reason="dev gold not available")
 def test_dev_gold_against_itself_is_perfect():
-    gold_docs = [json.loads(l) for l in DEV_GOLD.read_text(encoding="utf-8").splitlines() if l.strip()]
+    gold_docs = [json.loads(x) for x in DEV_GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
     assert gold_docs
     # reversed order: the matching must still pair each gold event with its copy
     # (several dev docs have same-type events at one place on overlapping dates)

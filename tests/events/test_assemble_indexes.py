@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rasd.events.document import clause_segments, sentence_index as _sentence_index, trigger_clauses as _trigger_clauses, within as _within
+from rasd.events.document import clause_segments
+from rasd.events.document import sentence_index as _sentence_index
+from rasd.events.document import trigger_clauses as _trigger_clauses
+from rasd.events.document import within as _within
 from rasd.model import Document
 from rasd.text.segment import Segment, clauses
 

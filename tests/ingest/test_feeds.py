@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.ingest import BadInput, Skipped, read_path
-from rasd.ingest import feeds
+from rasd.ingest import BadInput, Skipped, feeds, read_path
 from rasd.model import Document
 
 # Invented items.

@@ -18,8 +18,7 @@ import httpcore
 import httpx
 import pytest
 
-from rasd.ingest import BadInput, Skipped, read_path
-from rasd.ingest import urls
+from rasd.ingest import BadInput, Skipped, read_path, urls
 from rasd.model import Document
 
 BODY = ("قالت مصادر أهلية إن مجهولين أطلقوا النار على مختار قرية الزيتون في الريف الجنوبي مساء الجمعة، "

@@ -28,6 +28,7 @@ from rasd.resolve.geonames import read_geonames
 from rasd.resolve.install import DownloadError, InstallError, download, install_gazetteer
 from tests.conftest import SHARED_DATA, needs_shared
 
+
 def _row(gid: str, name: str, alternates: str, lat: str, lon: str, fclass: str, code: str,
          admin1: str = "99", admin2: str = "9901", population: int = 0) -> str:
     cols = [gid, name, name, alternates, lat, lon, fclass, code, "SY", "", admin1, admin2, "", "",

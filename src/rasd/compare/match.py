@@ -127,7 +127,7 @@ class _Ours(Dated, Protocol):
     def geo_precision(self) -> int: ...
 
 
-def candidates(ours: Sequence[_Ours], refs: Sequence, th: Thresholds) -> list[Pair]:  # type: ignore[type-arg]
+def candidates(ours: Sequence[_Ours], refs: Sequence, th: Thresholds) -> list[Pair]:
     """Every pair that meets the thresholds, found through a day index of the references."""
     by_day: dict[dt.date, list[int]] = defaultdict(list)
     for j, r in enumerate(refs):
@@ -222,7 +222,7 @@ def maximum_matching(adjacency: list[list[int]], start: list[tuple[int, int]] = 
     return {u: v for u, v in enumerate(left) if v != -1}
 
 
-def match(ours: Sequence[_Ours], refs: Sequence, th: Thresholds) -> Matching:  # type: ignore[type-arg]
+def match(ours: Sequence[_Ours], refs: Sequence, th: Thresholds) -> Matching:
     """The one-to-one matching of ``ours`` to ``refs`` (every event must be ``comparable``)."""
     found = candidates(ours, refs, th)
     found.sort(key=lambda p: _cost(p, th))

@@ -53,7 +53,7 @@ def loose_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _tables() -> dict[str, Any]:
-    return load_yaml("reference.yaml")  # type: ignore[no-any-return]
+    return load_yaml("reference.yaml")
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +138,6 @@ def ucdp_precision(where_prec: str) -> int | None:
     """UCDP's where_prec (1-7) as a geo precision 1-3; None when only the country (or
     less) is known."""
     try:
-        return _tables()["ucdp_where_prec"].get(int(float(where_prec)))  # type: ignore[no-any-return]
+        return _tables()["ucdp_where_prec"].get(int(float(where_prec)))
     except ValueError:
         return None

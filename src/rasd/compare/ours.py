@@ -65,7 +65,7 @@ def _day(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)) if value else None
 
 
-def from_record(record: dict) -> OurEvent:  # type: ignore[type-arg]
+def from_record(record: dict) -> OurEvent:
     """An ``OurEvent`` of a merged record as ``query_events`` returns it."""
     doc_ids = record.get("doc_ids") or ([record["doc_id"]] if record.get("doc_id") else [])
     return OurEvent(

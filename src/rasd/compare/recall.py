@@ -290,8 +290,8 @@ def recall_check(refs: list[RefEvent], corpus: list[Path], gazetteer: Gazetteer,
         if r.id not in carried:
             continue
         near = [e for s in carried[r.id] for e in stored.get(s.doc_id, [])
-                if e.date is not None and days_apart(e, r) <= th.days  # type: ignore[arg-type]
-                and place_ok(e, e.geo_precision, r, r.geo_precision, th) is not None]  # type: ignore[arg-type]
+                if e.date is not None and days_apart(e, r) <= th.days
+                and place_ok(e, e.geo_precision, r, r.geo_precision, th) is not None]
         if near:
             coded += 1
             same_type += any(type_ok(e.event_type, e.sub_event_type, r.mapped.types, r.mapped.sub_event_type,

@@ -55,7 +55,9 @@ class Rate:
         return self.rate - self.chance if self.rate is not None and self.chance is not None else None
 
     def as_dict(self) -> dict[str, Any]:
-        r = lambda x: None if x is None else round(x, 4)
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 4)
+
         return {"n": self.n, "matched": self.matched, "rate": r(self.rate), "chance": r(self.chance),
                 "lift": r(self.lift), "excess": r(self.excess),
                 "chance_by_shift": {str(s): r(v) for s, v in self.by_shift.items()}}

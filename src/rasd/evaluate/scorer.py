@@ -365,8 +365,8 @@ def _hungarian_min(cost: list[list[int]]) -> list[int]:
         return []
     assert n <= m
     inf = float("inf")
-    u = [0] * (n + 1)
-    v = [0] * (m + 1)
+    u: list[float] = [0] * (n + 1)
+    v: list[float] = [0] * (m + 1)
     p = [0] * (m + 1)  # p[j] = row (1-based) assigned to column j
     way = [0] * (m + 1)
     for i in range(1, n + 1):

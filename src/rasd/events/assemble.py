@@ -10,7 +10,7 @@ excludes is dropped with the rule's name, visible with ``rasd extract --explain`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rasd.analysis import Analysis
 from rasd.events.article import ArticleState, Emitted
@@ -23,7 +23,7 @@ from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, toll_of
 from rasd.events.when import When, when_of
 from rasd.events.where import PlacePick, is_anaphoric, places_of_clause, specificity, where
-from rasd.model import EVENT_TYPE_OF, Event, Evidence
+from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecision
 from rasd.resolve.gazetteer import Gazetteer, Place
 
 __all__ = ["assemble"]
@@ -138,7 +138,7 @@ class ArticleAssembler:
         sub = sides.sub
         event = Event(
             event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
-            date=when.date, date_end=when.date_end, time_precision=when.precision,
+            date=when.date, date_end=when.date_end, time_precision=cast(TimePrecision, when.precision),
             actor1=actor1, actor2=actor2,
             country=place.country if place else pick.country,
             admin1=place.admin1 if place else None,
@@ -146,7 +146,7 @@ class ArticleAssembler:
             location=place.display_name if place else location_ar,
             location_ar=location_ar,
             latitude=place.lat if place else None, longitude=place.lon if place else None,
-            geo_precision=pick.geo_precision, gazetteer_id=place.id if place else None,
+            geo_precision=cast(GeoPrecision, pick.geo_precision), gazetteer_id=place.id if place else None,
             fatalities=toll.fatalities, fatalities_low=toll.low, fatalities_high=toll.high,
             reported_by=sources, evidence=evidence_list,
             notes=note(sub, actor1, actor2, place, toll.fatalities),

@@ -64,7 +64,7 @@ def _starts(analysis: Analysis, items: Sequence[Any]) -> list[int] | None:
         ordered = all(a <= b for a, b in zip(starts, starts[1:]))
         # the list is kept in the entry: its id cannot be reused while the entry lives
         entry = analysis.memo[key] = (items, starts if ordered else None)
-    return entry[1]  # type: ignore[index,no-any-return]
+    return entry[1]  # type: ignore[index]
 
 
 def within(analysis: Analysis, items: list[Item], seg: Segment) -> list[Item]:

@@ -17,7 +17,7 @@ from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import is_country_name, within
 from rasd.events.lexicon import assembly_words
-from rasd.events.roles import actor_roles, air_force_nearby, military_target, militant_victims
+from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target
 from rasd.events.toll import CountGroup
 from rasd.events.where import is_anaphoric
 from rasd.model import EVENT_TYPE_OF

@@ -93,7 +93,7 @@ def _death_word_as_written(word: str) -> bool:
     return reads_as(word, number_words().death)
 
 
-def people_killed(analysis: Analysis, cand: Candidate) -> list:  # type: ignore[type-arg]
+def people_killed(analysis: Analysis, cand: Candidate) -> list:
     """Named people in a clause whose sentence speaks of deaths: one death each, unless
     they are named among the counted ("بينهم")."""
     tokens = analysis.tokens_between(cand.sentence.start, cand.sentence.end)

@@ -103,7 +103,8 @@ def focus_place(analysis: Analysis) -> PlacePick | None:
             first.setdefault(p.place.id, p)
     if not counts:
         return None
-    settled = Counter({k: v + (0.5 if first[k].place.feature in ("city", "town", "village") else 0)  # type: ignore[union-attr]
+    # twice the count, and one more for a settlement: a settlement wins a tie with a district
+    settled = Counter({k: 2 * v + (1 if first[k].place.feature in ("city", "town", "village") else 0)  # type: ignore[union-attr]
                        for k, v in counts.items()})
     ranked = settled.most_common(2)
     if counts[ranked[0][0]] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):

@@ -8,13 +8,15 @@ phrase matchers and word tests it runs, so that the ``Pipeline`` can attach them
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Protocol, Union
+from typing import TYPE_CHECKING, Any, Iterable, Protocol, Union
+
+from rasd.text.tokens import PhraseMatcher, WordTest
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
-    from rasd.text.tokens import PhraseMatcher, WordTest
 
-    VocabularyItem = Union[PhraseMatcher, WordTest]  # type: ignore[type-arg]
+#: What a component asks the pipeline's vocabulary to answer for it.
+VocabularyItem = Union[PhraseMatcher[Any], WordTest]
 
 
 class Recognizer(Protocol):

@@ -12,16 +12,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from rasd.errors import DataError
 from rasd.data import data_path, load_yaml
+from rasd.errors import DataError
+from rasd.recognize import VocabularyItem
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -275,7 +274,7 @@ class ActorRecognizer:
     def __init__(self, lexicon: ActorLexicon) -> None:
         self.lexicon = lexicon
 
-    def vocabulary_items(self) -> tuple[object, ...]:
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         return (self.lexicon.matcher, _CUES)
 
     def __call__(self, analysis: Analysis) -> None:

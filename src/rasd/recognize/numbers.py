@@ -14,12 +14,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from rasd.data import load_yaml
+from rasd.recognize import VocabularyItem
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, reads_as
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -273,7 +273,7 @@ class CountRecognizer:
 
     name = "counts"
 
-    def vocabulary_items(self) -> tuple[object, ...]:
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         return (number_words().matcher, _DIGIT_WORDS)
 
     def __call__(self, analysis: Analysis) -> None:

@@ -22,16 +22,15 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rasd.data import load_yaml
+from rasd.recognize import VocabularyItem
 from rasd.recognize.actors import ActorMention, load_pack
 from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.segment import sentences as split_sentences
 from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, WordTest, clitic_variants, strip_article
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -570,7 +569,7 @@ class _Finder:
     def mention(self, c: _Cand) -> PersonMention:
         k, norm = c.kunya, self.norm
         kunya = norm[k.start:k.end] if k else None
-        name = kunya if k and c.start == k.start else norm[c.start:c.end]
+        name = norm[k.start:k.end] if k and c.start == k.start else norm[c.start:c.end]
         last = name.split()[-1] if name else ""
         nisba = k.nisba if k else (last if last in self.lex.nisbas else None)
         origin = k.origin if k else self.lex.nisbas.get(last)
@@ -620,7 +619,7 @@ class PeopleRecognizer:
 
     name = "people"
 
-    def vocabulary_items(self) -> tuple[object, ...]:
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         lexicon = _lexicon()
         return (lexicon.phrases, lexicon.kunya_starters)
 

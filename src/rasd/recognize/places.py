@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
+from rasd.recognize import VocabularyItem
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import Token, WordTest, clitic_variants, reads_as, strip_article
@@ -203,8 +204,7 @@ def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
     matches = gazetteer.matcher.one_word_matches(word)
     if not matches or _not_a_place_alone(word):
         return None
-    matches = sorted(matches, key=itemgetter(0))
-    candidates = tuple(dict.fromkeys(payload for _, payload in matches))
+    candidates = tuple(dict.fromkeys(payload for _, payload in sorted(matches, key=itemgetter(0))))
     prominent = tuple(c for c in candidates if _prominent(gazetteer.places[c], 1))
     needs_cue = strip_article(word) in place_cues().needs_cue
     needs_context = (needs_cue or not prominent) and not word.startswith("و")  # و: maybe the next of a list
@@ -258,7 +258,7 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
     return chosen
 
 
-_UNKNOWN = object()  # a word not looked up yet
+_UNKNOWN = _OneWordName(0, (), (), False, False)  # a word not looked up yet (compared by identity)
 
 
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
@@ -341,9 +341,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         listed = in_list and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
         if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if listed and not after_cue else 0
-            kind = _cue_kind(prev.text) if after_cue else list_cue
+            kind = _cue_kind(prev.text) if after_cue and prev else list_cue
             mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]), [], kind,
-                                         False, prev.start if after_cue else None))
+                                         False, prev.start if after_cue and prev else None))
             list_cue, list_end = kind, i + 1
         i += 1
     return mentions
@@ -358,7 +358,7 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
 
-    def vocabulary_items(self) -> tuple[object, ...]:
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         return (self.gazetteer.matcher, _STRONG_CUES)
 
     def __call__(self, analysis: Analysis) -> None:

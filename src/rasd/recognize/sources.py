@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rasd.data import load_yaml
+from rasd.recognize import VocabularyItem
 from rasd.text.tokens import PhraseMatcher, Token
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -60,7 +60,7 @@ def find_sources(tokens: list[Token], norm: str = "") -> list[SourceMention]:
     for m in cue_matches:
         if m.payload not in VERBATIM_CUES or any(i in known for i in range(m.token_end, m.token_end + 3)):
             continue
-        words = []
+        words: list[Token] = []
         for t in tokens[m.token_end:m.token_end + 3]:
             if t.text in _STOP or (words and norm and norm[words[-1].end:t.start].strip(" ")):
                 break  # punctuation or "أن": the source's name has ended
@@ -82,7 +82,7 @@ class SourceRecognizer:
 
     name = "sources"
 
-    def vocabulary_items(self) -> tuple[object, ...]:
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         return (_matcher(), _cues()[0])
 
     def __call__(self, analysis: Analysis) -> None:

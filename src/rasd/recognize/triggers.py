@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rasd.data import load_yaml
 from rasd.model import EVENT_TYPE_OF
+from rasd.recognize import VocabularyItem
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -103,7 +103,7 @@ class TriggerRecognizer:
 
     name = "triggers"
 
-    def vocabulary_items(self) -> tuple[object, ...]:
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         lexicon = trigger_lexicon()
         return (lexicon.triggers, lexicon.filters, lexicon.non_triggers, lexicon.civilian_targets)
 

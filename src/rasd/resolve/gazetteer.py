@@ -12,6 +12,7 @@ import csv
 import gzip
 import hashlib
 import io
+import logging
 import os
 import pickle
 import re
@@ -19,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from rasd.errors import DataError
 from rasd.data import data_path
+from rasd.errors import DataError
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher
 
@@ -36,6 +37,8 @@ FEATURE_RANK = {
 }
 ADMIN_FEATURES = {"governorate", "district", "subdistrict"}
 
+
+log = logging.getLogger(__name__)
 
 class GazetteerError(DataError):
     """A gazetteer source that cannot be read: names the file and the problem."""
@@ -245,10 +248,12 @@ def load(paths: list[Path]) -> Gazetteer:
             with open(cached, "rb") as handle:
                 gazetteer = pickle.load(handle)
             if isinstance(gazetteer, Gazetteer):
+                log.info("gazetteer: %d places from %s (cached index)", len(gazetteer.places), ", ".join(map(str, paths)))
                 return gazetteer
-        except Exception:  # a stale or partial cache is rebuilt, never trusted
-            pass
+        except Exception as exc:  # a stale or partial cache is rebuilt, never trusted
+            log.warning("gazetteer cache %s unusable (%s): rebuilding it", cached, exc)
     gazetteer = build(paths)
+    log.info("gazetteer: %d places from %s (index built)", len(gazetteer.places), ", ".join(map(str, paths)))
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{os.getpid()}.tmp")

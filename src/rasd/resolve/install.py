@@ -29,8 +29,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from rasd.errors import DataError
 from rasd.config import data_dir
+from rasd.errors import DataError
 from rasd.resolve import gazetteer as gz
 from rasd.resolve.geonames import country_of_name, is_geonames_file
 
@@ -157,8 +157,7 @@ def _progress(console: Any, name: str, total: int | None) -> Iterator[Callable[[
     if console is None:
         yield lambda size: None
         return
-    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
-                               TransferSpeedColumn)
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn
 
     with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
                   TimeRemainingColumn(), console=console) as bar:
@@ -225,7 +224,7 @@ def _stage(item: Fetched, countries: list[str] | None, staging: Path) -> bool:
                        f"column to filter by; install it without --countries")
 
 
-def _open_csv(path: Path, mode: str):  # type: ignore[no-untyped-def]
+def _open_csv(path: Path, mode: str):
     if path.name.endswith(".gz"):
         return gzip.open(path, mode + "t", encoding="utf-8", newline="")
     return open(path, mode, encoding="utf-8", newline="")

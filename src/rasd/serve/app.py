@@ -136,7 +136,7 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         extractor.close()
 
-    app = FastAPI(title="rasd", version=__version__, lifespan=lifespan, responses=ERRORS,  # type: ignore[arg-type]
+    app = FastAPI(title="rasd", version=__version__, lifespan=lifespan, responses=ERRORS,
                   description="Arabic conflict reporting as ACLED-style events: query, review, correct, extract.")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     bearer = HTTPBearer(auto_error=False, description="The token set with `rasd serve --token` or RASD_TOKEN.")

@@ -18,7 +18,7 @@ from typing import Callable, Collection, Generic, Iterable, NamedTuple, TypeVar
 from rasd.text.normalize import NormalizedText, normalize_key
 
 _TEXT = attrgetter("text")
-_UNSEEN = ("not looked up yet",)  # truthy: a word missing from the hit cache is a candidate
+_UNSEEN: tuple[int, ...] = (-1,)  # "not looked up yet"; truthy: a word missing from the cache is a candidate
 _UNSEEN_KEY = "\x00"  # the next word's key, not computed yet
 _NONE: tuple = ()
 TOKEN_RE = re.compile(r"[0-9a-z\u0621-\u064a\u066e-\u06d3]+")
@@ -184,7 +184,7 @@ class Vocabulary:
         texts = list(map(_TEXT, tokens))
         known = list(map(self.words.get, texts, repeat(_UNSEEN)))
         for i in compress(range(len(texts)), known):
-            slots = known[i]
+            slots: tuple[int, ...] = known[i]
             if slots is _UNSEEN:
                 slots = self.matchers_of(texts[i])
             for slot in slots:
@@ -214,12 +214,12 @@ class _Attachable:
         slot = self._slots.get(vocabulary)
         return None if slot is None else vocabulary.candidates(tokens)[slot]  # type: ignore[arg-type]
 
-    def __getstate__(self) -> dict:  # type: ignore[type-arg]
+    def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         del state["_slots"]  # this process's attachments
         return state
 
-    def __setstate__(self, state: dict) -> None:  # type: ignore[type-arg]
+    def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._slots = weakref.WeakKeyDictionary()
 
@@ -260,13 +260,13 @@ class PhraseMatcher(_Attachable, Generic[P]):
         # first word's key → next word's key ('' for one-word entries) →
         # (keys of the other words, payload, first word has ال)
         self._entries: dict[str, dict[str, list[tuple[tuple[str, ...], P, bool]]]] = {}
-        self._hit_cache: dict[str, tuple] = {}
+        self._hit_cache: dict[str, _WordReading] = {}
         self.max_tokens = 1
 
     def _key(self, word: str) -> str:
         return strip_article(word) if self.article_insensitive else word
 
-    def __getstate__(self) -> dict:  # type: ignore[type-arg]
+    def __getstate__(self) -> dict:
         state = super().__getstate__()
         state["_hit_cache"] = {}  # a cache, not part of the index
         return state
@@ -393,7 +393,7 @@ class PhraseMatcher(_Attachable, Generic[P]):
         rarely goes on with one, which a set lookup tells (``_next_words``)."""
         positions = list(self._positions(tokens))
         words = list(map(_TEXT, map(tokens.__getitem__, positions)))
-        readings = list(map(self._hit_cache.get, words))
+        readings: list[_WordReading] = list(map(self._hit_cache.get, words))  # type: ignore[arg-type]
         if None in readings:
             readings = list(map(self._reading, words))
         at = list(compress(positions, map(_SINGLES, readings)))

@@ -28,7 +28,7 @@ def trie_alt(words: Iterable[str]) -> str:
     """An alternation of ``words`` factored by shared prefixes. A flat ``a|b|c`` makes
     the regex engine try every word at every position; the factored form tests one
     character per letter, which keeps a scan for hundreds of words fast."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for ch in word:
@@ -37,7 +37,7 @@ def trie_alt(words: Iterable[str]) -> str:
     return _trie_branch(trie)
 
 
-def _trie_branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _trie_branch(node: dict[str, dict]) -> str:
     """The alternation of the words below ``node``, without their common prefix."""
     branches = [re.escape(ch) + _trie_branch(child) for ch, child in sorted(node.items()) if ch]
     if not branches:

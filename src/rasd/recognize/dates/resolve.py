@@ -142,7 +142,7 @@ def _hijri(year: int, month: int, day: int) -> dt.date | None:
     from hijridate import Hijri
 
     try:
-        return Hijri(year, month, day).to_gregorian()  # type: ignore[no-any-return]
+        return Hijri(year, month, day).to_gregorian()
     except (ValueError, OverflowError):
         return None
 
