@@ -76,7 +76,7 @@ class ArticleAssembler:
         outside_coverage(analysis, cand, article.foreign)
         check_filters(analysis, cand)
         groups = count_groups(analysis, cand)
-        when = when_of(analysis, cand, bool(groups))
+        when = when_of(analysis, cand, bool(groups), decision)
         if cand.trigger.sense.weak and not when.stated and not groups:
             raise Dropped("weak_trigger_without_date_or_toll")
         if when.match is None and not groups:

@@ -2,7 +2,7 @@
 (``roles.actor_roles``), then named rules, in order, each of which may settle the type or
 fill a side the clause leaves open (from the event referred back to, the article's air
 force, its most named side...). A rule returns True when it fired; ``--explain`` lists
-the rules of ``NAMED`` that did.
+the rules that did.
 """
 
 from __future__ import annotations
@@ -289,13 +289,6 @@ SIDE_RULES: tuple[SideRule, ...] = (
     no_civilian_side_in_battles,
     demonstration_sides,
 )
-#: The rules ``--explain`` names when they fire.
-NAMED: frozenset[SideRule] = frozenset({
-    actors_of_the_event_referred_back_to, generic_shelling_by_air_force, actor2_civilians_as_victims,
-    air_force_from_document, chemical_attack_by_most_named_state_force, actor1_from_document_salience,
-    militants_are_the_jihadist_group, actor2_from_document_salience, leaving_side_is_actor2,
-    actor2_civilians_in_a_town,
-})
 
 
 def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups: list[CountGroup]) -> Sides:
@@ -306,7 +299,7 @@ def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups:
                   target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups))
     scope = SideScope(analysis, cand, article)
     for rule in SIDE_RULES:
-        if rule(sides, scope) and rule in NAMED:
+        if rule(sides, scope):
             decision.fired(rule.__name__)
     return sides
 

@@ -138,7 +138,9 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
         decision.fired("suicide_bomber_counted")
     if toll.fatalities == 0 and not groups and words.one_killed.search(norm, seg.start, seg.end):
         toll.fatalities = 1  # "قُتلت في ..." with no number: one person
-    if sub in NO_DEATHS_TYPES and not groups:
+        decision.fired("one_killed_without_a_number")
+    if sub in NO_DEATHS_TYPES and not groups and toll.fatalities:
         toll.fatalities = 0
+        decision.fired("no_deaths_in_this_kind_of_event")
     return toll
 

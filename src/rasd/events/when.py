@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from rasd.analysis import Analysis
-from rasd.events.candidate import Candidate, Dropped
+from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.dates import DateMatch
@@ -125,7 +125,7 @@ def date_too_vague(analysis: Analysis, when: When) -> None:
 DATE_RULES = (future_date, background_date, ongoing_since, background_year, date_too_vague)
 
 
-def when_of(analysis: Analysis, cand: Candidate, toll: bool) -> When:
+def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision) -> When:
     """The candidate's date window, after the rules that move it; raises ``Dropped``
     when a date rule excludes it."""
     match = choose_date(analysis, cand)
@@ -134,6 +134,7 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool) -> When:
         # "أعلن الجيش، السبت، عن مقتل 45": a toll announced on a day counts deaths of
         # that day or the one before
         date, precision = date - dt.timedelta(days=1), 2
+        decision.fired("toll_announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
     when = When(match, date, date_end, precision, stated)
     for rule in DATE_RULES:

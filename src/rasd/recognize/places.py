@@ -204,11 +204,12 @@ def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
     matches = gazetteer.matcher.one_word_matches(word)
     if not matches or _not_a_place_alone(word):
         return None
-    candidates = tuple(dict.fromkeys(payload for _, payload in sorted(matches, key=itemgetter(0))))
+    ordered = sorted(matches, key=itemgetter(0))
+    candidates = tuple(dict.fromkeys(payload for _, payload in ordered))
     prominent = tuple(c for c in candidates if _prominent(gazetteer.places[c], 1))
     needs_cue = strip_article(word) in place_cues().needs_cue
     needs_context = (needs_cue or not prominent) and not word.startswith("و")  # و: maybe the next of a list
-    return _OneWordName(matches[0][0], candidates, prominent, needs_cue, needs_context)
+    return _OneWordName(ordered[0][0], candidates, prominent, needs_cue, needs_context)
 
 
 def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tuple[int, int, int, list[int] | _OneWordName]]:
