@@ -34,6 +34,7 @@ class AssemblyWords:
     anaphoric_places: dict[str, tuple[str, ...]]
     generic_shelling: frozenset[str]
     target_cues: frozenset[str]
+    target_right_before: frozenset[str]
     agent_glue: frozenset[str]
     affiliation: frozenset[str]
     loss_verbs: frozenset[str]
@@ -74,6 +75,7 @@ def assembly_words() -> AssemblyWords:
         anaphoric_places={normalize_key(k): tuple(v) for k, v in d["anaphoric_places"].items()},
         generic_shelling=_words(d["generic_shelling"]),
         target_cues=_words(d["target_cues"]),
+        target_right_before=_words(d["target_right_before"]),
         agent_glue=_words(d["agent_glue"]),
         affiliation=_words(d["affiliation"]),
         loss_verbs=_words(d["loss_verbs"]),

@@ -107,12 +107,13 @@ def _subject_before(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
 
 def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMention | None) -> ActorMention | None:
     """The actor after a target cue ("على مواقع", "ضد", "استهدف") or after من."""
-    tokens, cues = analysis.tokens, assembly_words().target_cues
+    words = assembly_words()
+    tokens, cues = analysis.tokens, words.target_cues
     for a in actors:
         if agent is not None and a.actor.name == agent.actor.name:
             continue
         before = [t.text for t in tokens[max(0, a.token_start - 3):a.token_start]]
-        if any(w in cues or strip_article(w) in cues for w in before) or before[-1:] == ["من"]:
+        if any(w in cues or strip_article(w) in cues for w in before) or (before and before[-1] in words.target_right_before):
             return a
     return None
 
