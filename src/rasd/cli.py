@@ -499,6 +499,15 @@ def serve(
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
+def _register_alerts() -> None:
+    from rasd.alerts.cli import register  # watch, watch-status, digest, subscriptions
+
+    register(app)
+
+
+_register_alerts()
+
+
 def main() -> None:
     app()
 
