@@ -156,6 +156,7 @@ class Robots:
         self.allow_private, self.pacer = allow_private, pacer
         self.lock = threading.Lock()
         self.cache: dict[str, tuple[float, urllib.robotparser.RobotFileParser | None, str]] = {}
+        self.loading: dict[str, threading.Lock] = {}
 
     def _load(self, origin: str, delay: float, seconds: float) -> tuple[urllib.robotparser.RobotFileParser | None, str]:
         url = origin + "/robots.txt"
@@ -194,14 +195,17 @@ class Robots:
         parsed = httpx.URL(url)
         origin = f"{parsed.scheme}://{parsed.netloc.decode('ascii')}"
         with self.lock:
-            cached = self.cache.get(origin)
-        if cached is None or time.monotonic() - cached[0] > (ROBOTS_RETRY if cached[2] else ROBOTS_TTL):
-            parser, problem = self._load(origin, delay, seconds)
-            cached = (time.monotonic(), parser, problem)
+            loading = self.loading.setdefault(origin, threading.Lock())
+        with loading:  # one fetch of a host's robots.txt, however many of its sources ask at once
             with self.lock:
-                self.cache[origin] = cached
-            if problem:
-                log.warning("%s: %s", origin, problem)
+                cached = self.cache.get(origin)
+            if cached is None or time.monotonic() - cached[0] > (ROBOTS_RETRY if cached[2] else ROBOTS_TTL):
+                parser, problem = self._load(origin, delay, seconds)
+                cached = (time.monotonic(), parser, problem)
+                with self.lock:
+                    self.cache[origin] = cached
+                if problem:
+                    log.warning("%s: %s", origin, problem)
         _, parser, problem = cached
         if problem:
             return problem, 0.0

@@ -13,6 +13,7 @@ again; an error pushes that back exponentially.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import sqlite3
 import threading
@@ -47,14 +48,21 @@ CREATE TABLE IF NOT EXISTS watch_sources (
 );
 CREATE TABLE IF NOT EXISTS watch_items (
     doc_id TEXT PRIMARY KEY,
-    url TEXT, sha256 TEXT NOT NULL, source TEXT NOT NULL, first_seen TEXT NOT NULL
+    url TEXT,
+    text_sha256 TEXT NOT NULL,                 -- of the text alone: the same article under another id/URL
+    source TEXT NOT NULL, first_seen TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS watch_items_url ON watch_items(url);
-CREATE INDEX IF NOT EXISTS watch_items_sha ON watch_items(sha256);
+CREATE INDEX IF NOT EXISTS watch_items_text ON watch_items(text_sha256);
 """
 
 COUNTS = ("new", "updated", "unchanged", "duplicate", "skipped", "failed")
 MAX_BYTES = 10 * 1024 * 1024
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of an article's words (whitespace runs as one space)."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()
 
 
 def _now() -> str:
@@ -222,7 +230,7 @@ class Watcher:
                 documents.append(item.model_copy(update={"outlet": s.outlet}) if s.outlet else item)
         return documents, problems
 
-    def _duplicate(self, doc: Document, sha: str) -> str | None:
+    def _duplicate(self, doc: Document) -> str | None:
         """Why ``doc`` (not stored under its id) is already in the store, or None."""
         if doc.url:
             row = self.conn.execute("SELECT doc_id FROM watch_items WHERE url = ? AND doc_id != ? LIMIT 1",
@@ -230,7 +238,8 @@ class Watcher:
                 "SELECT id FROM documents WHERE url = ? AND id != ? LIMIT 1", (doc.url, doc.id)).fetchone()
             if row:
                 return f"same URL as {row[0]}"
-        row = self.conn.execute("SELECT doc_id FROM watch_items WHERE sha256 = ? LIMIT 1", (sha,)).fetchone()
+        row = self.conn.execute("SELECT doc_id FROM watch_items WHERE text_sha256 = ? AND doc_id != ? LIMIT 1",
+                                (text_hash(doc.text), doc.id)).fetchone()
         if row:
             return f"same content as {row[0]}"
         return None
@@ -253,7 +262,7 @@ class Watcher:
                 log.info("%s: skipped %s: %s", s.name, doc.url or doc.id, why)
                 continue
             if stored is None:
-                duplicate = self._duplicate(doc, sha)
+                duplicate = self._duplicate(doc)
                 if duplicate:
                     result.counts["duplicate"] += 1
                     log.info("%s: skipped %s: %s", s.name, doc.url or doc.id, duplicate)
@@ -276,9 +285,9 @@ class Watcher:
                 stored = db.store_document(self.conn, r, None)
                 touched |= stored.touched
                 self.conn.execute(
-                    "INSERT INTO watch_items (doc_id, url, sha256, source, first_seen) VALUES (?, ?, ?, ?, ?) "
-                    "ON CONFLICT (doc_id) DO UPDATE SET url = excluded.url, sha256 = excluded.sha256",
-                    (r.doc_id, urls.get(r.doc_id), r.sha256, s.name, _now()))
+                    "INSERT INTO watch_items (doc_id, url, text_sha256, source, first_seen) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT (doc_id) DO UPDATE SET url = excluded.url, text_sha256 = excluded.text_sha256",
+                    (r.doc_id, urls.get(r.doc_id), text_hash(r.meta.get("text") or ""), s.name, _now()))
                 result.counts[kinds[r.doc_id]] += 1
                 result.new_doc_ids.append(r.doc_id)
                 log.info("%s: stored %s (%s, %d event(s))", s.name, r.doc_id, kinds[r.doc_id], len(r.events))
