@@ -92,7 +92,8 @@ def title(d: dict[str, Any]) -> str:
     lang = d["lang"]
     period = d["since"] if d["since"] == d["until"] else f"{d['since']} – {d['until']}"
     who = f" · {d['subscription']}" if d.get("subscription") else ""
-    return f"rasd {labels.word('digest', lang)}: {period}{who}"
+    name = "ملخص رصد" if lang == "ar" else "rasd digest"
+    return f"{name}: {period}{who}"
 
 
 def _summary(d: dict[str, Any]) -> tuple[str, str]:

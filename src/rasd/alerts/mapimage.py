@@ -47,6 +47,12 @@ def _bbox(points: list[tuple[float, float]]) -> tuple[float, float, float, float
         if max_lat - min_lat < 2.0:
             mid = (min_lat + max_lat) / 2
             min_lat, max_lat = mid - 1.0, mid + 1.0
+    # landscape: at least 1.6 times as wide as high on the drawn (cos-latitude) scale
+    k = math.cos(math.radians((min_lat + max_lat) / 2))
+    wanted = (max_lat - min_lat) * 1.6 / k
+    if max_lon - min_lon < wanted:
+        mid = (min_lon + max_lon) / 2
+        min_lon, max_lon = mid - wanted / 2, mid + wanted / 2
     return min_lon, min_lat, max_lon, max_lat
 
 
