@@ -22,15 +22,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     stop_server(running)
 
 
-def spec(name: str, folder: Path, **more: object) -> dict:
+def spec(name: str, folder: str, **more: object) -> dict:
     return {"name": name, "lang": "ar", "filters": {"governorates": ["الرقة"], "min_fatalities": 1},
-            "deliver": {"files": {"dir": str(folder), "formats": ["json", "md"]}}, **more}
+            "deliver": {"files": {"dir": folder, "formats": ["json", "md"]}}, **more}
 
 
 def test_subscriptions_crud_test_send_and_deliveries(site: Server, tmp_path: Path) -> None:
     url = site.url + "/api/subscriptions"
     assert httpx.get(url).json() == {"items": []}
-    body = spec("raqqa", tmp_path / "out")
+    escape = spec("escape", "../../outside")
+    assert httpx.post(url, json=escape, headers=site.auth).status_code == 201
+    refused = httpx.post(f"{url}/escape/test", headers=site.auth, timeout=30).json()["results"]
+    assert refused[0]["status"] == "retry" and "outside" in refused[0]["last_error"]  # API files stay in alerts/
+    assert httpx.delete(f"{url}/escape", headers=site.auth).status_code == 204
+    body = spec("raqqa", "out")
     assert httpx.post(url, json=body).status_code == 401  # writes need the token
     assert httpx.post(url, json=body, headers={"Authorization": "Bearer wrong"}).status_code == 403
     created = httpx.post(url, json=body, headers=site.auth)
@@ -44,7 +49,7 @@ def test_subscriptions_crud_test_send_and_deliveries(site: Server, tmp_path: Pat
     sent = httpx.post(f"{url}/raqqa/test", headers=site.auth, timeout=30)
     assert sent.status_code == 200, sent.text
     assert [(r["channel"], r["status"]) for r in sent.json()["results"]] == [("files", "sent")]
-    written = sorted(p.suffix for p in (tmp_path / "out").iterdir())
+    written = sorted(p.suffix for p in (site.db.parent / "alerts" / "out").iterdir())  # beside the store
     assert written == [".json", ".md"]
     history = httpx.get(f"{url}/raqqa/deliveries").json()["items"]
     assert history[0]["kind"] == "test" and history[0]["status"] == "sent"
@@ -59,7 +64,7 @@ def test_the_subscriptions_view_lists_edits_and_test_sends(site: Server, tmp_pat
 
     from tests.serve.test_page import ARGS, SHOTS
 
-    httpx.post(site.url + "/api/subscriptions", json=spec("desk", tmp_path / "desk"), headers=site.auth)
+    httpx.post(site.url + "/api/subscriptions", json=spec("desk", "desk"), headers=site.auth)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})

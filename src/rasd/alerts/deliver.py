@@ -145,25 +145,27 @@ def send_webhook(config: Webhook, payload: dict[str, Any], key: str, *, allow_pr
     return f"webhook {config.url}"
 
 
-def files_root(env: Mapping[str, str] = os.environ) -> Path | None:
+def files_root(env: Mapping[str, str] = os.environ, default: Path | None = None) -> Path | None:
     root = env.get("RASD_ALERT_FILES_ROOT")
-    return Path(root).resolve() if root else None
+    return Path(root).resolve() if root else (default.resolve() if default else None)
 
 
-def files_dir(config: Files, env: Mapping[str, str] = os.environ) -> Path:
-    """The folder of a files channel: under ``RASD_ALERT_FILES_ROOT`` when that is set
-    (a subscription made through the API cannot write elsewhere), else as given."""
-    root = files_root(env)
+def files_dir(config: Files, env: Mapping[str, str] = os.environ, default_root: Path | None = None) -> Path:
+    """The folder of a files channel: under ``RASD_ALERT_FILES_ROOT`` when that is set, or
+    under ``default_root`` (a subscription made through the API: the store's folder's
+    ``alerts/``, so an API client cannot make rasd write anywhere else); else as given."""
+    root = files_root(env, default_root)
     folder = (root / config.dir).resolve() if root else Path(config.dir).expanduser()
     if root and root != folder and root not in folder.parents:
-        raise DeliveryError(f"files: {config.dir} is outside RASD_ALERT_FILES_ROOT ({root})")
+        raise DeliveryError(f"files: {config.dir} is outside {root}, the folder alert files may be written in")
     return folder
 
 
-def write_files(config: Files, payload: dict[str, Any], key: str, env: Mapping[str, str] = os.environ) -> str:
+def write_files(config: Files, payload: dict[str, Any], key: str, env: Mapping[str, str] = os.environ,
+                default_root: Path | None = None) -> str:
     """One file per format, named after the key (a retry rewrites the same files);
     written to a temporary name and renamed, so a reader never sees half a file."""
-    folder = files_dir(config, env)
+    folder = files_dir(config, env, default_root)
     stem = payload.get("file_stem") or hashlib.sha256(key.encode()).hexdigest()[:16]
     page = payload["html"]
     for a in payload.get("attachments") or []:  # the email's inline parts are files beside the page

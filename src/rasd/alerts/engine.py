@@ -30,6 +30,7 @@ import os
 import sqlite3
 import time
 import zoneinfo
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from rasd.alerts import render, store
@@ -189,8 +190,17 @@ class Deliverer:
         if channel == "webhook" and d.webhook is not None:
             return send_webhook(d.webhook, payload, key, allow_private=self.allow_private, env=self.env)
         if channel == "files" and d.files is not None:
-            return write_files(d.files, payload, key, self.env)
+            return write_files(d.files, payload, key, self.env, self.api_root(sub.name))
         raise DeliveryError(f"{channel}: the subscription no longer delivers this way")
+
+    def api_root(self, name: str) -> Path | None:
+        """Where a subscription made through the API may write files: ``alerts/`` beside
+        the store (None for subscriptions from a file, which the operator wrote)."""
+        row = self.conn.execute("SELECT origin FROM alert_subscriptions WHERE name = ?", (name,)).fetchone()
+        if row is None or row[0] != "api":
+            return None
+        main = next((r[2] for r in self.conn.execute("PRAGMA database_list") if r[1] == "main"), "")
+        return Path(main).parent / "alerts" if main else Path("alerts")
 
     @staticmethod
     def destination(sub: Subscription, channel: str) -> str:
