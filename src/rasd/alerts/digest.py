@@ -158,8 +158,8 @@ def html_page(d: dict[str, Any], map_src: str | None = None) -> str:
         f'<!DOCTYPE html><html lang="{lang}" dir="{direction}"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{e_(title(d))}</title></head>',
         f'<body dir="{direction}" style="margin:0;padding:0;background:#f6f7f9;font-family:{font};color:#1d232b">',
-        f'<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f7f9">'
-        f'<tr><td align="center" style="padding:16px">',
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f6f7f9">'
+        '<tr><td align="center" style="padding:16px">',
         f'<table role="presentation" width="680" cellpadding="0" cellspacing="0" dir="{direction}" '
         f'style="width:680px;max-width:100%;background:#ffffff;border:1px solid #dde1e6;border-collapse:collapse">',
         f'<tr><td style="padding:14px 18px;background:#1f5fa8;color:#ffffff;font-size:20px;font-weight:bold;'
