@@ -18,7 +18,7 @@ from rasd.recognize.triggers import FilterMatch, TriggerMatch
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.normalize import NormalizedText
 from rasd.text.segment import Segment
-from rasd.text.tokens import Token
+from rasd.text.tokens import PhraseMatch, Token
 
 
 T = TypeVar("T")
@@ -42,6 +42,7 @@ class Analysis:
     triggers: list[TriggerMatch] = field(default_factory=list)
     filters: list[FilterMatch] = field(default_factory=list)
     civilian_targets: list[tuple[int, int]] = field(default_factory=list)
+    countries: list[PhraseMatch[str]] = field(default_factory=list)  # every country word, overlaps included
     token_starts: list[int] = field(init=False, repr=False)  # for bisecting ``tokens`` by offset
     memo: dict[object, object] = field(init=False, repr=False)  # per-document results computed once on demand
 

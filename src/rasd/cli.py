@@ -140,20 +140,28 @@ def _print_explanation(doc_id: str, record: dict) -> None:
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL (event-schema.md §6).")],
-    corpus: Annotated[list[Path], typer.Option(help="Corpus JSONL[.gz] files holding the gold documents' texts; "
-                                                    "`--corpus a.jsonl.gz b.jsonl.gz` (a shell glob) works too.")],
+    corpus: Annotated[Optional[list[Path]], typer.Option(help="Corpus JSONL[.gz] files holding the gold documents' texts; "
+                                                              "`--corpus a.jsonl.gz b.jsonl.gz` (a shell glob) works too.")] = None,
     more_corpora: Annotated[Optional[list[Path]], typer.Argument(help="More corpus files (after --corpus).", show_default=False)] = None,
+    pred: Annotated[Optional[Path], typer.Option(help="Score the events of this file instead of extracting them: another "
+                                                      "coder's gold (agreement) or `rasd extract --format jsonl` output.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder.")] = None,
 ) -> None:
-    """Score extraction against gold events (event-schema.md §7)."""
-    from rasd.events.assemble import assemble
-    from rasd.evaluate.runner import GoldError, evaluate as run
+    """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
+    from rasd.evaluate.runner import GoldError, evaluate as run, score_file
     from rasd.evaluate.scorer import format_report
 
-    pipeline = _pipeline(gazetteer)
+    corpora = (corpus or []) + (more_corpora or [])
+    if pred is None and not corpora:
+        raise typer.BadParameter("give the corpus holding the gold texts (--corpus), or --pred FILE", param_hint="--corpus")
+    missing: list[str] = []
     try:
-        result, missing = run(gold, corpus + (more_corpora or []), lambda doc: assemble(pipeline.analyze(doc), pipeline.gazetteer))
+        if pred is not None:
+            result = score_file(gold, pred)
+        else:
+            pipeline = _pipeline(gazetteer)
+            result, missing = run(gold, corpora, pipeline.extract)
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2)
@@ -472,6 +480,49 @@ def merge(
             print(f"  {line}")
 
 
+class TypeRule(str, Enum):
+    type = "type"
+    sub = "sub"
+    any = "any"
+
+
+@app.command()
+def compare(
+    reference: Annotated[Path, typer.Option("--reference", help="ACLED export or UCDP GED CSV (format told by its header), or a folder of them.")],
+    db: Annotated[Path, typer.Option("--db", help="SQLite store written by `rasd ingest`.")] = Path("events.sqlite"),
+    since: Annotated[Optional[str], typer.Option(help="First day compared, YYYY-MM-DD (default: the reference's first).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Last day compared, YYYY-MM-DD (default: the reference's last).")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Only this country: ISO code (SY) or name (Syria).")] = None,
+    days: Annotated[int, typer.Option(min=0, max=30, help="Dates at most this many days apart.")] = 2,
+    km: Annotated[float, typer.Option(min=0.0, help="Places at most this far apart (km).")] = 25.0,
+    type_rule: Annotated[TypeRule, typer.Option("--type", help="same event type, same sub-event type (where the reference has one), or any.")] = TypeRule.type,
+    admin1_rule: Annotated[bool, typer.Option("--admin1-rule/--no-admin1-rule", help="Same governorate, not distance, when either event is only located to one.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON object.")] = False,
+    pairs_csv: Annotated[Optional[Path], typer.Option("--pairs-csv", help="Write the matched pairs to this CSV.")] = None,
+    unmatched_csv: Annotated[Optional[Path], typer.Option("--unmatched-csv", help="Write the unmatched events of both sides to this CSV.")] = None,
+    geojson: Annotated[Optional[Path], typer.Option("--geojson", help="Write matched, rasd-only and reference-only events as GeoJSON (property `layer`).")] = None,
+    show: Annotated[int, typer.Option(min=0, help="Unmatched events listed per side.")] = 10,
+    recall_check: Annotated[bool, typer.Option("--recall-check", help="Of the reference events with 10+ deaths the corpus carried, how many rasd coded (needs --corpus).")] = False,
+    corpus: Annotated[Optional[list[Path]], typer.Option(help="Corpus JSONL[.gz] files for --recall-check; `--corpus a.jsonl.gz b.jsonl.gz` (a shell glob) works too.")] = None,
+    more_corpora: Annotated[Optional[list[Path]], typer.Argument(help="More corpus files (after --corpus).", show_default=False)] = None,
+    gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer for the Arabic names of reference places (default: installed, else embedded).")] = None,
+) -> None:
+    """Compare the store's events with a reference dataset (ACLED, UCDP GED): match
+    rates beside their chance level (rasd's dates shifted by ±7 and ±14 days), by type,
+    governorate, precision and outlet, and the unmatched events of both sides."""
+    from rasd.compare.command import Options, run
+    from rasd.compare.match import Thresholds
+
+    options = Options(reference=reference, db=db, since=_published(since), until=_published(until), country=country,
+                      thresholds=Thresholds(days=days, km=km, type_rule=type_rule.value, admin1_rule=admin1_rule),
+                      as_json=as_json, pairs_csv=pairs_csv, unmatched_csv=unmatched_csv, geojson=geojson, show=show,
+                      recall=recall_check or bool(corpus or more_corpora),
+                      corpus=list(corpus or []) + list(more_corpora or []), gazetteer=gazetteer)
+    code = run(options, sys.stdout, err)
+    if code:
+        raise typer.Exit(code)
+
+
 @app.command()
 def serve(
     db: Annotated[Path, typer.Option("--db", help="SQLite store (created if missing).")],
@@ -481,10 +532,12 @@ def serve(
     tiles: Annotated[Optional[str], typer.Option(help="Basemap tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: plain background).")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file/folder (default: installed data, else embedded).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Let /api/ingest fetch URLs on loopback/private addresses.")] = False,
+    reference: Annotated[Optional[Path], typer.Option(help="ACLED or UCDP GED file: its events as a map layer, and each event's match.")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs) and the review page at /."""
     import uvicorn
 
+    from rasd.compare.reference import ReferenceError
     from rasd.serve.app import Settings, create_app
     from rasd.store.db import StoreError
 
@@ -492,8 +545,8 @@ def serve(
         err.print("[yellow]warning:[/yellow] not on loopback and no token: every request will be refused")
     try:
         web = create_app(Settings(db_path=db, token=token, host=host, gazetteer_path=gazetteer, tile_url=tiles,
-                                  allow_private=allow_private))
-    except StoreError as exc:
+                                  allow_private=allow_private, reference_path=reference))
+    except (StoreError, ReferenceError) as exc:
         raise _store_error(exc)
     err.print(f"rasd: review page at http://{host}:{port}/ · API docs at http://{host}:{port}/docs")
     uvicorn.run(web, host=host, port=port, log_level="warning")

@@ -1,72 +1,70 @@
-"""The extraction chain: normalize → segment → recognize → resolve → assemble.
+"""The extraction chain: normalize → segment → recognize (and resolve) → assemble.
 
-``Pipeline.analyze`` returns an ``Analysis`` (the document with every mention found in
-it, like a spaCy ``Doc``); ``Pipeline.extract`` turns it into events.
+``Pipeline.analyze`` runs its components over a document and returns the ``Analysis``
+(the document with every mention found in it, like a spaCy ``Doc``); ``Pipeline.extract``
+turns that into events. The pipeline owns the ``Vocabulary`` its components' phrase
+matchers share: every matcher is attached when the pipeline is made, so nothing built
+later can reset the per-word lookups in the middle of a run.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
+from typing import Any, Sequence
 
 from rasd.analysis import Analysis
 from rasd.model import Document, Event
-from rasd.recognize.actors import ActorLexicon, load_pack
-from rasd.recognize.dates import find_dates
-from rasd.recognize.numbers import find_counts
-from rasd.recognize.people import find_people
-from rasd.recognize.places import find_places
-from rasd.recognize.sources import find_sources
-from rasd.recognize.triggers import find_civilian_targets, find_filters, find_triggers
+from rasd.recognize import Recognizer
+from rasd.recognize.actors import ActorLexicon, ActorRecognizer, load_pack
+from rasd.recognize.countries import CountryRecognizer
+from rasd.recognize.dates.find import DateRecognizer
+from rasd.recognize.numbers import CountRecognizer
+from rasd.recognize.people import PeopleRecognizer
+from rasd.recognize.places import PlaceRecognizer
+from rasd.recognize.sources import SourceRecognizer
+from rasd.recognize.triggers import TriggerRecognizer
 from rasd.resolve import gazetteer as gazetteer_mod
 from rasd.resolve.gazetteer import Gazetteer
-from rasd.resolve.places import resolve_places
 from rasd.text.normalize import normalize
 from rasd.text.segment import sentences
-from rasd.text.tokens import tokenize
+from rasd.text.tokens import Vocabulary, tokenize
 
 
-# One short report run when a pipeline is made: every lexicon loaded on first use is
-# built then, so no article pays for it and the vocabulary the phrase matchers share
-# (rasd.text.tokens) is not reset in the middle of a run by a new matcher.
-_WARM_UP = Document(id="rasd:warm-up", text="قتل 3 مدنيين بينهم طفل وأصيب 5 آخرون في قصف لقوات النظام "
-                    "على مدينة دوما في ريف دمشق يوم الجمعة، بحسب المرصد السوري لحقوق الإنسان.",
-                    published=dt.date(2018, 3, 10))
+def default_components(gazetteer: Gazetteer, actors: ActorLexicon) -> list[Recognizer]:
+    """rasd's recognizers, in the order they run: counts need the dates (a day is not a
+    count), people need the actors (an actor's name is not a person's)."""
+    return [DateRecognizer(), PlaceRecognizer(gazetteer), ActorRecognizer(actors), CountRecognizer(),
+            PeopleRecognizer(), SourceRecognizer(), TriggerRecognizer(), CountryRecognizer()]
 
 
 class Pipeline:
-    """Holds the loaded resources (gazetteer, actor pack) so that many documents can be
-    processed without reloading them."""
+    """Holds the loaded resources (gazetteer, actor pack) and the components, so that
+    many documents can be processed without reloading them."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, actors: ActorLexicon | None = None,
-                 gazetteer_path: Path | None = None) -> None:
+                 gazetteer_path: Path | None = None, components: Sequence[Recognizer] | None = None) -> None:
         if gazetteer is None:
             from rasd.config import gazetteer_paths
 
             gazetteer = gazetteer_mod.load(gazetteer_paths(gazetteer_path))
         self.gazetteer = gazetteer
         self.actors = actors or load_pack()
-        self.extract(_WARM_UP)  # builds every lexicon loaded on first use, see _WARM_UP
+        self.components = list(components) if components is not None else default_components(gazetteer, self.actors)
+        self.vocabulary = Vocabulary()
+        for component in self.components:
+            for item in component.vocabulary_items():
+                self.vocabulary.attach(item)
 
     def analyze(self, doc: Document) -> Analysis:
         ntext = normalize(doc.text)
-        tokens = tokenize(ntext)
-        analysis = Analysis(doc, ntext, tokens, sentences(ntext.norm))
-        analysis.dates = find_dates(ntext, doc.published)
-        analysis.places = resolve_places(find_places(ntext.norm, tokens, self.gazetteer), self.gazetteer)
-        analysis.actors = self.actors.find(tokens, doc.published)
-        # "15 مارس" is a day, not fifteen people
-        date_spans = [(d.start, d.end) for d in analysis.dates]
-        analysis.counts = [c for c in find_counts(ntext.norm, tokens)
-                           if not any(a <= c.start < b for a, b in date_spans)]
-        analysis.people = find_people(ntext.norm, tokens, analysis.actors)
-        analysis.sources = find_sources(tokens, ntext.norm)
-        analysis.triggers = find_triggers(tokens)
-        analysis.filters = find_filters(tokens)
-        analysis.civilian_targets = find_civilian_targets(tokens)
+        analysis = Analysis(doc, ntext, tokenize(ntext, self.vocabulary), sentences(ntext.norm))
+        for component in self.components:
+            component(analysis)
         return analysis
 
-    def extract(self, doc: Document) -> list[Event]:
+    def extract(self, doc: Document, explain: list[dict[str, Any]] | None = None) -> list[Event]:
+        """The events of ``doc``; with ``explain`` (a list), each candidate's rules and
+        decision are appended to it (``rasd extract --explain``)."""
         from rasd.events.assemble import assemble
 
-        return assemble(self.analyze(doc), self.gazetteer)
+        return assemble(self.analyze(doc), self.gazetteer, explain)

@@ -27,3 +27,21 @@ def test_any_text_extracts_without_error(embedded_pipeline, text: str, published
             assert text[ev.start:ev.end] == ev.text
         if event.date and published:
             assert event.date <= published
+
+
+def test_invisible_characters_inside_words_keep_the_events(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل 3 مدنيين في قصف لقوات النظام على مدينة دوما في ريف دمشق يوم الجمعة، "
+            "بحسب المرصد السوري لحقوق الإنسان.")
+    fields = {"evidence", "doc_id", "location_ar"}  # location_ar is the place as written, marks and all
+    clean = [e.model_dump(exclude=fields) for e in
+             assemble(embedded_pipeline.analyze(Document(id="a", text=text, published=dt.date(2018, 3, 10))),
+                      embedded_pipeline.gazetteer)]
+    assert clean
+    for mark in ("\u2060", "\ufe0f", "\x1a"):
+        dirty = text.replace("قصف", f"ق{mark}صف").replace("دوما", f"دو{mark}ما").replace("النظام", f"النظ{mark}ام")
+        doc = Document(id="b", text=dirty, published=dt.date(2018, 3, 10))
+        events = assemble(embedded_pipeline.analyze(doc), embedded_pipeline.gazetteer)
+        assert [e.model_dump(exclude=fields) for e in events] == clean, repr(mark)
+        assert events[0].location_ar == f"دو{mark}ما"
+        for ev in events[0].evidence:
+            assert dirty[ev.start:ev.end] == ev.text

@@ -138,3 +138,17 @@ def test_any_date_words_resolve_without_error(text: str, published: dt.date | No
         if value["date"]:
             assert value["date"] <= value["date_end"]
             assert value["precision"] in (1, 2, 3)
+
+
+@pytest.mark.parametrize("text,window", [
+    ("في آذار من العام الماضي", ("2017-03-01", "2017-03-31", 3)),
+    ("في آذار من السنة الماضية", ("2017-03-01", "2017-03-31", 3)),  # السنة as العام
+    ("في كانون الأول من السنة الماضية", ("2017-12-01", "2017-12-31", 3)),
+    ("في 3 آذار من هذا العام", ("2018-03-03", "2018-03-03", 1)),
+])
+def test_a_month_of_a_named_year(text: str, window: tuple) -> None:
+    assert only(text) == window
+
+
+def test_hijri_numeric_date_with_the_written_out_era() -> None:
+    assert only("في 5/9/1444 للهجرة") == ("2023-03-27", "2023-03-27", 1)

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.recognize.dates import _candidate_words, _trie_alt, calendar_words
+from rasd.recognize.dates import calendar_words
+from rasd.recognize.dates.calendar import trie_alt as _trie_alt
+from rasd.recognize.dates.find import _candidate_words
 from rasd.text.normalize import normalize
 from tests.recognize.date_table import rows
 

@@ -83,3 +83,14 @@ def test_clauses_split_before_connectors_that_chain_events() -> None:
     n = normalize("سيطرت قسد، يوم الثلاثاء، على مدينة هجين")
     (s,) = sentences(n.norm)
     assert len(clauses(n.norm, s)) == 1  # commas around the date do not split
+
+
+def test_invisible_characters_inside_words_are_removed_with_offsets_kept() -> None:
+    # word joiner, invisible separator, variation selectors, control characters
+    for mark in ("\u2060", "\u2063", "\ufe0f", "\U000e0100", "\x1a", "\x02", "\x7f"):
+        text = f"غا{mark}رة على دو{mark}ما"
+        n = normalize(text)
+        assert n.norm == "غاره علي دوما", repr(mark)
+        i = n.norm.index("دوما")
+        a, b = n.original_span(i, i + 4)
+        assert text[a:b] == f"دو{mark}ما"

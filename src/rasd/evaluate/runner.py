@@ -35,6 +35,39 @@ def load_gold(path: Path) -> list[dict]:
     return docs
 
 
+def load_predictions(path: Path) -> dict[str, list[dict]]:
+    """Events to score, read from a file instead of extracted: gold-format lines (``{"id",
+    "events"}``: another coder's gold, for agreement) or event lines as ``rasd extract
+    --format jsonl`` prints them (grouped by ``doc_id``)."""
+    predictions: dict[str, list[dict]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read predictions ({exc})") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+        if isinstance(record, dict) and isinstance(record.get("events"), list) and "id" in record:
+            predictions.setdefault(str(record["id"]), []).extend(record["events"])
+        elif isinstance(record, dict) and record.get("doc_id") and record.get("event_type"):
+            predictions.setdefault(str(record["doc_id"]), []).append(record)
+        else:
+            raise GoldError(f"{path}:{number}: neither a gold line ('id', 'events') nor an event with 'doc_id'")
+    return predictions
+
+
+def score_file(gold_path: Path, pred_path: Path) -> EvaluationResult:
+    """Score the events of ``pred_path`` against the gold; a gold document the file has
+    no line for was predicted to have no events."""
+    gold = load_gold(gold_path)
+    predictions = load_predictions(pred_path)
+    return score(gold, {g["id"]: predictions.get(g["id"], []) for g in gold})
+
+
 def gold_texts(gold: list[dict], corpora: list[Path]) -> dict[str, dict]:
     """Corpus records of the gold documents, found by id in the corpus files."""
     wanted = {g["id"] for g in gold}

@@ -16,22 +16,36 @@ def overlap(a: Event, b: Event) -> bool:
     return bool(a.date and b.date and a.date_end and b.date_end and a.date <= b.date_end and b.date <= a.date_end)
 
 
-def _twin(merged: list[Emitted], e: Emitted) -> Emitted | None:
-    """The earlier event ``e`` repeats, if any."""
-    event = e.event
-    twin = next((m for m in merged if m.event.sub_event_type == event.sub_event_type
-                 and m.place_key == e.place_key and (overlap(m.event, event) or e.weak_date or m.weak_date)), None)
-    if twin is None:
-        # undated in one place ("... قتل خلاله 26"), the same sides in the same
-        # governorate: the event the article dates in the other
-        twin = next((m for m in merged if (e.weak_date or m.weak_date)
-                     and m.event.sub_event_type == event.sub_event_type and m.event.admin1 == event.admin1
-                     and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
-    if twin is None and e.anaphoric:
-        twin = next((m for m in reversed(merged) if m.segment != e.segment
-                     and m.event.event_type == event.event_type and m.event.admin1 == event.admin1
-                     and m.event.country == event.country and overlap(m.event, event)), None)
-    return twin
+class _Merged:
+    """The article's distinct events so far, in order, filed by what a repeat must share
+    with them (sub-event type, event type), so that finding a twin reads only those."""
+
+    def __init__(self) -> None:
+        self.events: list[Emitted] = []
+        self.by_sub: dict[str, list[Emitted]] = {}
+        self.by_type: dict[str, list[Emitted]] = {}
+
+    def add(self, e: Emitted) -> None:
+        self.events.append(e)
+        self.by_sub.setdefault(e.event.sub_event_type, []).append(e)
+        self.by_type.setdefault(e.event.event_type, []).append(e)
+
+    def twin(self, e: Emitted) -> Emitted | None:
+        """The earlier event ``e`` repeats, if any."""
+        event = e.event
+        same_sub = self.by_sub.get(event.sub_event_type, [])
+        twin = next((m for m in same_sub if m.place_key == e.place_key
+                     and (overlap(m.event, event) or e.weak_date or m.weak_date)), None)
+        if twin is None:
+            # undated in one place ("... قتل خلاله 26"), the same sides in the same
+            # governorate: the event the article dates in the other
+            twin = next((m for m in same_sub if (e.weak_date or m.weak_date) and m.event.admin1 == event.admin1
+                         and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
+        if twin is None and e.anaphoric:
+            twin = next((m for m in reversed(self.by_type.get(event.event_type, [])) if m.segment != e.segment
+                         and m.event.admin1 == event.admin1 and m.event.country == event.country
+                         and overlap(m.event, event)), None)
+        return twin
 
 
 def _absorb(twin: Emitted, e: Emitted) -> None:
@@ -58,11 +72,11 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
 
 def merge_within_article(events: list[Emitted]) -> list[Event]:
     """The article's events, each repeat merged into the event it repeats."""
-    merged: list[Emitted] = []
+    merged = _Merged()
     for e in events:
-        twin = _twin(merged, e)
+        twin = merged.twin(e)
         if twin is None:
-            merged.append(e)
+            merged.add(e)
         else:
             _absorb(twin, e)
-    return [m.event for m in merged]
+    return [m.event for m in merged.events]

@@ -4,6 +4,8 @@ claims of responsibility that name the author of an attack coded without one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rasd.analysis import Analysis
 from rasd.events.article import Emitted
 from rasd.events.candidate import Candidate
@@ -11,6 +13,7 @@ from rasd.events.document import evidence_span, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import Evidence
 from rasd.recognize.sources import SourceMention
+from rasd.text.segment import Segment
 
 UNCLAIMED = ("Unidentified Armed Group", "Unidentified Military Forces")  # the authors a claim replaces
 
@@ -25,11 +28,28 @@ def sources_of(analysis: Analysis, cand: Candidate) -> list[str]:
 
     sources = [name(s) for s in within(analysis, analysis.sources, sentence)]
     if not sources:
-        referring = assembly_words().referring_source.search(norm, sentence.start, sentence.end)
-        earlier = [s for s in analysis.sources if s.end <= sentence.start
-                   and (referring or "\n" not in norm[s.end:sentence.start])]
-        sources = [name(earlier[-1])] if earlier else []
+        referring = bool(assembly_words().referring_source.search(norm, sentence.start, sentence.end))
+        earlier = _last_source_before(analysis, sentence.start, referring)
+        sources = [name(earlier)] if earlier else []
     return list(dict.fromkeys(sources))
+
+
+_LONGEST_SOURCE = 500  # characters: far longer than any source name
+
+
+def _last_source_before(analysis: Analysis, pos: int, referring: bool) -> SourceMention | None:
+    """The last source (in the article's order) that ends before ``pos`` and, unless the
+    sentence refers back ("وأضافت الشبكة"), in the same paragraph. Walks back from
+    ``pos`` over the sources in text order: a source that starts a whole source length
+    before the paragraph began cannot end inside it."""
+    norm, sources = analysis.ntext.norm, analysis.sources
+    paragraph = norm.rfind("\n", 0, pos)  # the text after it up to pos has no line break
+    for s in reversed(within(analysis, sources, Segment(0, pos))):
+        if s.end <= pos and (referring or s.end > paragraph):
+            return s
+        if not referring and s.start + _LONGEST_SOURCE < paragraph:
+            break
+    return None
 
 
 def apply_claims(analysis: Analysis, events: list[Emitted]) -> None:
@@ -39,16 +59,18 @@ def apply_claims(analysis: Analysis, events: list[Emitted]) -> None:
     norm = analysis.ntext.norm
     if not any(e.event.actor1 in UNCLAIMED for e in events):
         return  # no event whose author a claim could name
-    if "تبن" not in norm and ("اعلن" not in norm or "مسؤولي" not in norm):
-        return  # the stems every claim is made with (a cheap test before the regex)
-    for claim in assembly_words().claim.finditer(norm):
+    words = assembly_words()
+    if not any(all(stem in norm for stem in group) for group in words.claim_stems):
+        return  # none of the stems every claim is made with (a cheap test before the regex)
+    sentences = [e.sentence for e in events]  # in text order
+    for claim in words.claim.finditer(norm):
         sentence = sentence_index(analysis, claim.start())
-        claimer = next((a for a in analysis.actors if claim.start() <= a.start <= claim.end() + 40
-                        and a.actor.kind in ("group", "militia", "state")), None)
+        claimer = next((a for a in within(analysis, analysis.actors, Segment(claim.start(), claim.end() + 41))
+                        if a.actor.kind in ("group", "militia", "state")), None)
         if claimer is None:
             continue
-        candidates = [e.event for e in events if e.sentence <= sentence and e.event.actor1 in UNCLAIMED]
-        if candidates:
-            event = candidates[-1]
+        event = next((events[k].event for k in range(bisect_right(sentences, sentence) - 1, -1, -1)
+                      if events[k].event.actor1 in UNCLAIMED), None)  # the last unclaimed one up to here
+        if event is not None:
             event.actor1 = claimer.actor.name
             event.evidence.append(Evidence(field="actor1", **evidence_span(analysis, claimer.start, claimer.end)))

@@ -9,12 +9,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import attrgetter
 from typing import Any, Sequence, TypeVar
 
 from rasd.analysis import Analysis
-from rasd.data import load_yaml
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.text.segment import Segment, clauses
@@ -100,20 +98,11 @@ def inside_parens(norm: str, pos: int, seg_start: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _country_matcher() -> PhraseMatcher[str]:
-    matcher: PhraseMatcher[str] = PhraseMatcher()
-    for code, words in load_yaml("countries.yaml").items():
-        for word in words:
-            matcher.add(word, code)
-    return matcher
-
-
 def country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
     """Country words in [start, end): the article's matches (found once) that lie there,
     without overlaps, as ``PhraseMatcher.find`` would choose them in that stretch alone."""
     def count() -> Counter[str]:
-        found = analysis.remember(country_counts, lambda: _country_matcher().find_all(analysis.tokens))
+        found = analysis.countries
         first = bisect_left(analysis.token_starts, start)
         last = bisect_left(analysis.token_starts, end)
         inside = [m for m in found if first <= m.token_start and m.token_end <= last]

@@ -9,7 +9,7 @@ from collections import Counter
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped
-from rasd.events.document import COVERED, country_counts
+from rasd.events.document import COVERED, country_counts, within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.triggers import FilterMatch
 
@@ -60,7 +60,7 @@ def territory_percentage(analysis: Analysis, cand: Candidate) -> None:
 def check_filters(analysis: Analysis, cand: Candidate) -> None:
     """Raise ``Dropped`` when a filter rule excludes the candidate: the filter words of
     the article in text order, then the rules over the whole sentence."""
-    for f in analysis.filters:
+    for f in within(analysis, analysis.filters, cand.sentence):  # every rule reads only its sentence
         rule = FILTER_RULES.get(f.rule)
         if rule is not None:
             rule(analysis, cand, f)

@@ -42,6 +42,7 @@ class AssemblyWords:
     subjected_prefixes: tuple[str, ...]
     subjected_words: frozenset[str]
     among: tuple[str, ...]
+    claim_stems: tuple[tuple[str, ...], ...]
     consequence: re.Pattern[str]
     referring_source: re.Pattern[str]
     allegation_denied: re.Pattern[str]
@@ -81,6 +82,7 @@ def assembly_words() -> AssemblyWords:
         subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
         subjected_words=_words(d["subjected_words"]),
         among=tuple(normalize_key(w) for w in d["among"]),
+        claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
         consequence=re.compile(rf"^\W*(?:[وف]?(?:{alt('consequence_verbs')})|{alt('consequence_phrases')})"),
         referring_source=re.compile(
             rf"(?<!\w)[وف]?(?:{alt('referring_verbs')})(?:ت)?\s+(?:ال\w+\s+)?(?:{alt('referring_subjects')})"),

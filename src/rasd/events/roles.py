@@ -9,11 +9,12 @@ import re
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate
-from rasd.events.document import is_country_name, within
+from rasd.events.document import is_country_name, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.recognize.numbers import number_words
+from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, strip_article
 
 
@@ -139,10 +140,10 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
 def air_force_nearby(analysis: Analysis, cand: Candidate) -> Actor | None:
     """The last air force named in this sentence or the one before ("وقال الجيش إن
     الضربة الجوية ...")."""
-    previous = [s for s in analysis.sentences if s.end <= cand.sentence.start][-1:]
-    start = previous[0].start if previous else cand.sentence.start
-    near = [a.actor for a in analysis.actors if start <= a.start < cand.sentence.end and a.actor.air
-            and not is_country_name(analysis, a)]
+    i = sentence_index(analysis, cand.sentence.start)
+    start = analysis.sentences[i - 1].start if i > 0 else cand.sentence.start
+    near = [a.actor for a in within(analysis, analysis.actors, Segment(start, cand.sentence.end))
+            if a.actor.air and not is_country_name(analysis, a)]
     return near[-1] if near else None
 
 

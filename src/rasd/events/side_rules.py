@@ -7,6 +7,7 @@ the rules of ``NAMED`` that did.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -77,10 +78,18 @@ def _victims(analysis: Analysis, cand: Candidate, groups: list[CountGroup]) -> s
     if victims is None:
         seg = cand.segment
         seg_tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
-        if any(map(_civilian_word, seg_tokens)) or any(
-                cand.trigger.start <= a < seg.end for a, _ in analysis.civilian_targets):
+        if any(map(_civilian_word, seg_tokens)) or _civilian_target_between(analysis, cand.trigger.start, seg.end):
             victims = "civilians"
     return victims
+
+
+def _civilian_target_between(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether a civilian target ("مستشفى", "سوق") starts in [start, end): its spans are
+    in text order, so a bisect finds the first at or after ``start``."""
+    targets = analysis.civilian_targets
+    starts = analysis.remember(_civilian_target_between, lambda: [a for a, _ in targets])
+    i = bisect_left(starts, start)
+    return i < len(starts) and starts[i] < end
 
 
 # -- the rules, in the order they apply --------------------------------------------------

@@ -12,8 +12,11 @@ from rasd.events.candidate import Candidate, Dropped
 from rasd.events.document import within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.dates import DateMatch
+from rasd.text.segment import Segment
 
 BACKGROUND_DAYS = 90  # event-schema.md §3: older events are background
+_REACH = 600  # characters before a sentence where a date still dates it
+_LONGEST_DATE = 300  # characters: longer than any date expression
 
 
 @dataclass
@@ -46,7 +49,9 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     if reports:
         d = min(reports, key=lambda d: abs(d.start - trig))
         return DateMatch(d.start, d.end, dict(d.value, reported=True))
-    before = [d for d in analysis.dates if d.end <= cand.sentence.start and cand.sentence.start - d.end < 600
+    start = cand.sentence.start
+    recent = within(analysis, analysis.dates, Segment(max(0, start - _REACH - _LONGEST_DATE), start))
+    before = [d for d in recent if d.end <= start and start - d.end < _REACH
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
               and d.value["precision"] <= 2]
     return before[-1] if before else None

@@ -81,11 +81,13 @@ def anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
         return None
     i, tok = first + k, tokens[first + k]
     features, removed = readings[k]  # type: ignore[misc]
-    previous = [p for p in analysis.places if p.place and p.mention.end <= tok.start
-                and p.place.feature in features + ("city", "town")]
-    if not previous:
+    kinds = features + ("city", "town")
+    places, starts = analysis.places, _place_starts(analysis)
+    antecedent = next((places[j] for j in range(bisect_left(starts, tok.start) - 1, -1, -1)
+                       if places[j].place and places[j].mention.end <= tok.start
+                       and places[j].place.feature in kinds), None)  # type: ignore[union-attr]
+    if antecedent is None:
         return None
-    antecedent = previous[-1]
     near = i > 0 and is_near(tokens[i - 1].text)
     return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
                      2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
@@ -109,19 +111,30 @@ def focus_place(analysis: Analysis) -> PlacePick | None:
     return _pick(first[ranked[0][0]])
 
 
+def _place_starts(analysis: Analysis) -> list[int]:
+    """Where the article's places start, in their order (text order: ``find_places``
+    walks the tokens), for bisecting."""
+    return analysis.remember(_place_starts, lambda: [p.mention.start for p in analysis.places])
+
+
+def _most_common_governorate(pool: list[ResolvedPlace]) -> ResolvedPlace | None:
+    """The first place of the governorate most places of ``pool`` lie in."""
+    pool = [p for p in pool if p.place is not None]
+    if not pool:
+        return None
+    counts = Counter((p.place.country, p.place.admin1) for p in pool)  # type: ignore[union-attr]
+    (country, admin1), _ = counts.most_common(1)[0]
+    return next(p for p in pool if (p.place.country, p.place.admin1) == (country, admin1))  # type: ignore[union-attr]
+
+
 def context_governorate(analysis: Analysis, cand: Candidate) -> ResolvedPlace | None:
     """The governorate the article (this sentence first) places things in, for a place
     the gazetteer does not know."""
-    for scope in (cand.sentence, None):
-        pool = [p for p in analysis.places if p.place is not None
-                and (scope is None or scope.start <= p.mention.start < scope.end)]
-        if pool:
-            counts = Counter((p.place.country, p.place.admin1) for p in pool)  # type: ignore[union-attr]
-            (country, admin1), _ = counts.most_common(1)[0]
-            for p in pool:
-                if (p.place.country, p.place.admin1) == (country, admin1):  # type: ignore[union-attr]
-                    return p
-    return None
+    starts = _place_starts(analysis)
+    sentence = cand.sentence
+    in_sentence = analysis.places[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+    return _most_common_governorate(in_sentence) or analysis.remember(
+        _most_common_governorate, lambda: _most_common_governorate(analysis.places))
 
 
 def country_of(analysis: Analysis, cand: Candidate) -> str | None:

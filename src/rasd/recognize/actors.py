@@ -8,6 +8,7 @@ Islamic State), so it resolves to the latest group actor mentioned before it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,11 @@ from rasd.errors import DataError
 from rasd.data import data_path, load_yaml
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
 
 KINDS = {"state", "group", "militia", "civilians", "protesters", "rioters", "unidentified"}
 ANAPHORS = {"التنظيم": "group"}
@@ -169,15 +175,16 @@ class ActorLexicon:
                   cues: list[int]) -> list[ActorMention]:
         """التنظيم → the organization last named as a تنظيم (usually the Islamic State)."""
         extra: list[ActorMention] = []
-        named = sorted(found, key=lambda m: m.start)
+        organizations = [m for m in sorted(found, key=lambda m: m.start) if self._is_organization(m, tokens)]
+        starts = [m.start for m in organizations]
         for i in cues:
             anaphor = _anaphor(tokens[i].text)
             if anaphor is None or i in taken:
                 continue
             variant, removed = anaphor
             tok = tokens[i]
-            antecedent = next((m.actor for m in reversed(named) if m.start < tok.start
-                               and self._is_organization(m, tokens)), None)
+            k = bisect_left(starts, tok.start)  # the organizations named before it
+            antecedent = organizations[k - 1].actor if k else None
             if antecedent is None and variant == "التنظيم":
                 antecedent = self.by_name.get("Islamic State")
             if antecedent is not None:
@@ -190,21 +197,22 @@ class ActorLexicon:
         Only the ``cues`` positions can be either."""
         extra: list[ActorMention] = []
         named = sorted((m for m in found if m.actor.kind not in ("civilians",)), key=lambda m: m.start)
+        starts = [m.start for m in named]
         for i in cues:
             tok = tokens[i]
             latter = tok.text in LATTER and i > 0
             both = _names_both_sides(tok.text)
             if not (latter or both):
                 continue
-            before = [m for m in named if m.start < tok.start]
-            if latter and before:
+            k = bisect_left(starts, tok.start)  # named[:k] are named before it
+            if latter and k:
                 prev = tokens[i - 1].text
                 verb = prev.endswith(_VERB_ENDINGS) or any(v in _VERBS for v, _ in clitic_variants(prev))
                 if verb and not prev.startswith("ال"):
-                    extra.append(ActorMention(tok.start, tok.end, before[-1].actor, i, i + 1, True))
+                    extra.append(ActorMention(tok.start, tok.end, named[k - 1].actor, i, i + 1, True))
             elif both:
                 sides: list[Actor] = []
-                for m in reversed(before):
+                for m in (named[j] for j in range(k - 1, -1, -1)):
                     if m.actor.name not in [a.name for a in sides]:
                         sides.append(m.actor)
                     if len(sides) == 2:
@@ -256,3 +264,19 @@ def load_pack(path: Path | None = None) -> ActorLexicon:
 @lru_cache(maxsize=1)
 def _packaged() -> ActorLexicon:
     return ActorLexicon(load_yaml("actors.yaml"), str(data_path("actors.yaml")))
+
+
+class ActorRecognizer:
+    """Actors of the actor dictionary valid on the publication date, and the anaphors
+    that refer back to them (التنظيم، الأخيرة، الطرفين)."""
+
+    name = "actors"
+
+    def __init__(self, lexicon: ActorLexicon) -> None:
+        self.lexicon = lexicon
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        return (self.lexicon.matcher, _CUES)
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.actors = self.lexicon.find(analysis.tokens, analysis.doc.published)

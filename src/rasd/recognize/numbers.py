@@ -10,6 +10,7 @@ the displaced, not the dead.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -17,6 +18,11 @@ from operator import attrgetter
 from rasd.data import load_yaml
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, reads_as
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
 
 
 @dataclass(frozen=True)
@@ -259,3 +265,23 @@ def _cumulative(norm: str, tokens: list[Token], ts: int, te: int, best: int, wor
     start = max([start] + [norm.rfind(c, start, tokens[ts].start) + 1 for c in _SENTENCE_ENDS])
     ends = [i for i in (norm.find(c, tokens[te - 1].end, end) for c in _SENTENCE_ENDS) if i != -1]
     return words.cumulative_marker.search(norm, start, min(ends, default=end)) is not None
+
+
+class CountRecognizer:
+    """Counts of people, with their role; not the numbers inside a date ("15 مارس" is a
+    day, not fifteen people): runs after the dates."""
+
+    name = "counts"
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        return (number_words().matcher, _DIGIT_WORDS)
+
+    def __call__(self, analysis: Analysis) -> None:
+        dates = analysis.dates  # in text order, not overlapping
+        starts = [d.start for d in dates]
+
+        def in_a_date(pos: int) -> bool:
+            i = bisect_right(starts, pos) - 1
+            return i >= 0 and pos < dates[i].end
+
+        analysis.counts = [c for c in find_counts(analysis.ntext.norm, analysis.tokens) if not in_a_date(c.start)]

@@ -31,6 +31,11 @@ from rasd.text.segment import Segment
 from rasd.text.segment import sentences as split_sentences
 from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, WordTest, clitic_variants, strip_article
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+
 _WORD_CACHE = 262144  # distinct words whose per-word facts are kept
 _START = itemgetter(1)  # Token.start, to bisect the tokens by offset
 
@@ -198,6 +203,7 @@ class _Finder:
         self.actor_at = {a.token_start: a for a in actors}
         self.actor_tokens = {i for a in actors for i in range(a.token_start, a.token_end)}
         self.actors = sorted(actors, key=lambda a: a.start)
+        self.actor_starts = [a.start for a in self.actors]
         found = lex.phrases.find(tokens)
         self.roles = {m.token_start: m for m in found if m.payload.kind in ("role", "group", "title")}
         self.links = {m.token_start: m for m in found if m.payload.kind == "link"}
@@ -249,8 +255,11 @@ class _Finder:
         if not self.sentences:
             return None
         sentence = self.sentences[max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)]
-        before = [a for a in self.actors if sentence.start <= a.start and a.end <= offset]
-        return before[-1].actor.name if before else None
+        first = bisect.bisect_left(self.actor_starts, sentence.start)
+        for k in range(bisect.bisect_left(self.actor_starts, offset) - 1, first - 1, -1):
+            if self.actors[k].end <= offset:
+                return self.actors[k].actor.name
+        return None
 
     # -- pieces of a person --------------------------------------------------------
     def kunya(self, i: int) -> _Kunya | None:
@@ -603,3 +612,17 @@ def find_people(norm: str, tokens: list[Token] | None = None,
     if actors is None:
         actors = load_pack().find(tokens, None)
     return _Finder(norm, tokens, actors).find()
+
+
+class PeopleRecognizer:
+    """Named people, their kunya, nisba, role and organization; runs after the actors
+    (a name that is an actor is not a person)."""
+
+    name = "people"
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        lexicon = _lexicon()
+        return (lexicon.phrases, lexicon.kunya_starters)
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.people = find_people(analysis.ntext.norm, analysis.tokens, analysis.actors)

@@ -13,12 +13,15 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import Token, WordTest, clitic_variants, reads_as, strip_article
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
 
 PROMINENT_FEATURES = {"city", "governorate", "district", "region", "site"}
 
@@ -344,3 +347,22 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             list_cue, list_end = kind, i + 1
         i += 1
     return mentions
+
+
+class PlaceRecognizer:
+    """Place names of the gazetteer (and names a cue marks as places), each resolved to
+    the gazetteer row the article's context makes most likely."""
+
+    name = "places"
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        return (self.gazetteer.matcher, _STRONG_CUES)
+
+    def __call__(self, analysis: Analysis) -> None:
+        from rasd.resolve.places import resolve_places
+
+        found = find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer)
+        analysis.places = resolve_places(found, self.gazetteer)

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import lru_cache
 
 from rasd.data import load_yaml
 from rasd.text.tokens import PhraseMatcher, Token
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,13 @@ def find_sources(tokens: list[Token], norm: str = "") -> list[SourceMention]:
     found = []
     known: set[int] = set()  # token indexes of the sources the pack knows
     for m in _matcher().find(tokens):
-        cued = any(0 <= m.token_start - end <= CUE_WINDOW for end in cue_ends)
+        k = bisect_left(cue_ends, m.token_start - CUE_WINDOW)  # cue ends are in text order
+        cued = k < len(cue_ends) and cue_ends[k] <= m.token_start
         if cued or m.payload in anonymous:
             found.append(SourceMention(m.start, m.end, m.payload))
             known.update(range(m.token_start, m.token_end))
     for m in cue_matches:
-        if m.payload not in VERBATIM_CUES or any(m.token_end <= i < m.token_end + 3 for i in known):
+        if m.payload not in VERBATIM_CUES or any(i in known for i in range(m.token_end, m.token_end + 3)):
             continue
         words = []
         for t in tokens[m.token_end:m.token_end + 3]:
@@ -68,3 +75,15 @@ CUE_WINDOW = 6
 # Cues followed by the source's name ("بحسب صحيفة الوطن"), not by a verb's subject.
 VERBATIM_CUES = {"بحسب", "حسب", "وفق", "وفقا", "وفقا ل", "نقلا عن"}
 _STOP = {"ما", "ان", "انه", "انها", "الذي", "التي", "في", "من", "على", "عن", "مصادر", "مصدر"}
+
+
+class SourceRecognizer:
+    """Who the text attributes information to (monitors, agencies, officials, residents)."""
+
+    name = "sources"
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        return (_matcher(), _cues()[0])
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.sources = find_sources(analysis.tokens, analysis.ntext.norm)

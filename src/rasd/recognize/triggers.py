@@ -10,6 +10,11 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+
 
 @dataclass(frozen=True)
 class TriggerSense:
@@ -90,3 +95,20 @@ def find_filters(tokens: list[Token]) -> list[FilterMatch]:
     lexicon = trigger_lexicon()
     return [FilterMatch(m.start, m.end, m.token_start, m.payload)
             for m in lexicon.filters.find(tokens)]
+
+
+class TriggerRecognizer:
+    """Event triggers, filter cues (denials, plans, history, statistics) and civilian
+    targets named in the text."""
+
+    name = "triggers"
+
+    def vocabulary_items(self) -> tuple[object, ...]:
+        lexicon = trigger_lexicon()
+        return (lexicon.triggers, lexicon.filters, lexicon.non_triggers, lexicon.civilian_targets)
+
+    def __call__(self, analysis: Analysis) -> None:
+        tokens = analysis.tokens
+        analysis.triggers = find_triggers(tokens)
+        analysis.filters = find_filters(tokens)
+        analysis.civilian_targets = find_civilian_targets(tokens)

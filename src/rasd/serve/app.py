@@ -47,6 +47,7 @@ class Settings:
     gazetteer_path: Path | None = None
     tile_url: str | None = None
     allow_private: bool = False
+    reference_path: Path | None = None  # `--reference`: an ACLED or UCDP file shown as a layer
     max_body_bytes: int = 2_000_000
     max_text_chars: int = 200_000
     extract_seconds: float = 30.0
@@ -128,6 +129,7 @@ def create_app(settings: Settings) -> FastAPI:
     conn = db.open_store(settings.db_path, create=True)
     conn.close()
     extractor = _Extractor(settings)
+    layer = _reference_layer(settings)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -188,7 +190,7 @@ def create_app(settings: Settings) -> FastAPI:
         return {"version": __version__, "taxonomy": {t: list(s) for t, s in EVENT_TAXONOMY.items()},
                 "admin1": admin1, "tile_url": settings.tile_url, "write_requires_token": True,
                 "writes_enabled": settings.token is not None, "review_states": list(db.REVIEW_STATES),
-                "correctable": list(review.CORRECTABLE),
+                "correctable": list(review.CORRECTABLE), "reference": layer.meta() if layer else None,
                 "counts": {"events": counts["merged"], "documents": counts["documents"]}}
 
     def filters(since: dt.date | None = None, until: dt.date | None = None, country: str | None = None,
@@ -237,7 +239,22 @@ def create_app(settings: Settings) -> FastAPI:
     def event(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)]) -> dict[str, Any]:
         """One cross-article event: its record, review, audit trail, member events with their
         evidence spans, and the documents reporting it."""
-        return _event_detail(conn, event_id)
+        return detail(conn, event_id)
+
+    def detail(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
+        found = _event_detail(conn, event_id)
+        if layer is not None:
+            found["reference_match"] = layer.match_for(conn, event_id)
+        return found
+
+    @app.get("/api/reference.geojson", dependencies=read, response_class=JSONResponse,
+             responses={200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}})
+    def reference_geojson(conn: Conn) -> JSONResponse:
+        """The events of the reference file (`rasd serve --reference`), each with the rasd
+        event it matches (`matched_event`, or null); 404 when no file was given."""
+        if layer is None:
+            raise HTTPException(404, "no reference file: start the server with `rasd serve --reference FILE`")
+        return JSONResponse(layer.geojson(conn), media_type="application/geo+json")
 
     @app.patch("/api/events/{event_id}", dependencies=write)
     def correct(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)], body: CorrectionIn) -> dict[str, Any]:
@@ -245,7 +262,7 @@ def create_app(settings: Settings) -> FastAPI:
         with db.transaction(conn):
             review.correct(conn, event_id, reviewer=body.reviewer, fields=body.fields, status=body.status,
                            note=body.note)
-        return _event_detail(conn, event_id)
+        return detail(conn, event_id)
 
     @app.get("/api/documents/{doc_id:path}", dependencies=read)
     def document(conn: Conn, doc_id: str) -> dict[str, Any]:
@@ -289,6 +306,15 @@ def create_app(settings: Settings) -> FastAPI:
 
     app.include_router(alerts_router(settings.db_path, read, write, allow_private=settings.allow_private))
     return app
+
+
+def _reference_layer(settings: Settings) -> Any:
+    """The reference layer of ``--reference`` (rasd.compare.layer), or None."""
+    if settings.reference_path is None:
+        return None
+    from rasd.compare.layer import ReferenceLayer
+
+    return ReferenceLayer(settings.reference_path)
 
 
 def _bbox(value: str | None) -> tuple[float, float, float, float] | None:

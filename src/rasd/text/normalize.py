@@ -20,6 +20,9 @@ _REMOVED |= {chr(c) for c in range(0x200B, 0x2010)}  # zero-width and LRM/RLM
 _REMOVED |= {chr(c) for c in range(0x202A, 0x202F)}  # bidi embeddings
 _REMOVED |= {chr(c) for c in range(0x2066, 0x206A)}  # bidi isolates
 _REMOVED |= {"\ufeff", "\u061c", "\u00ad"}
+_REMOVED |= {chr(c) for c in range(0x2060, 0x2070)}  # word joiner, invisible operators, deprecated formats
+_REMOVED |= {chr(c) for c in range(0xFE00, 0xFE10)}  # variation selectors
+_REMOVED |= {chr(c) for c in range(0xE0100, 0xE01F0)}  # variation selectors supplement
 
 _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670"}
 
@@ -44,6 +47,8 @@ def _normalize_char(ch: str) -> str:
         return "\n"  # line breaks end sentences and headlines
     if ch.isspace():
         return " "
+    if unicodedata.category(ch) in ("Cc", "Cf"):
+        return ""  # controls and invisible formatting inside a word must not split it
     if ch.isascii():
         return ch.lower()
     folded = unicodedata.normalize("NFKC", ch)

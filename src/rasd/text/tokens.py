@@ -38,25 +38,29 @@ class Token(NamedTuple):
 
 
 class Tokens(list):
-    """The tokens of one text, as ``tokenize`` made them (not to be modified). Also
-    remembers at which positions each phrase matcher has a candidate entry, so that one
-    vocabulary lookup per word serves every matcher run over the document (see
+    """The tokens of one text, as ``tokenize`` made them (not to be modified), and the
+    ``Vocabulary`` of the pipeline that made them. Also remembers at which positions
+    each phrase matcher of that vocabulary has a candidate entry, so that one vocabulary
+    lookup per word serves every matcher run over the document (see
     ``PhraseMatcher.find_all``). Slices are plain lists, scanned on their own."""
 
-    __slots__ = ("candidates",)
+    __slots__ = ("candidates", "vocabulary")
 
-    def __init__(self, tokens: Iterable[Token] = ()) -> None:
+    def __init__(self, tokens: Iterable[Token] = (), vocabulary: Vocabulary | None = None) -> None:
         super().__init__(tokens)
+        self.vocabulary = vocabulary
         self.candidates: tuple[int, list[list[int]]] | None = None  # (vocabulary generation, positions per matcher)
 
 
 _new_tuple = tuple.__new__
 
 
-def tokenize(ntext: NormalizedText) -> Tokens:
+def tokenize(ntext: NormalizedText, vocabulary: Vocabulary | None = None) -> Tokens:
+    """The words of a normalized text; with a ``vocabulary``, the phrase matchers and
+    word tests attached to it answer from one lookup per word (``Vocabulary``)."""
     found = list(TOKEN_RE.finditer(ntext.norm))
     fields = zip(map(re.Match.group, found), map(re.Match.start, found), map(re.Match.end, found))
-    return Tokens(map(_new_tuple, repeat(Token), fields))
+    return Tokens(map(_new_tuple, repeat(Token), fields), vocabulary)
 
 
 @lru_cache(maxsize=262144)
@@ -111,45 +115,47 @@ _LONGER = attrgetter("longer")
 _NEXT_WORDS = attrgetter("next_words")
 
 
-class _Vocabulary:
-    """Which of the live phrase matchers a word can start an entry of, under any of its
-    clitic readings, and which word tests it passes. A document's words are looked up
-    here once for all of them (a dozen run over every article) instead of once each."""
+class Vocabulary:
+    """Which of its attached phrase matchers a word can start an entry of, under any of
+    its clitic readings, and which of its word tests it passes. A pipeline owns one and
+    attaches every matcher and test its recognizers run: a document's words are then
+    looked up once for all of them (a dozen run over every article) instead of once
+    each. Matchers and tests may be attached to several vocabularies (several
+    pipelines in one process); one that is attached to none scans on its own."""
 
     def __init__(self) -> None:
-        self.slots: list[bool] = []  # slot → in use
+        self.slots: list[object] = []  # slot → the attached matcher or test
         self.plain: dict[str, int] = {}  # first-word key → bit mask of the matchers keyed on words as written
         self.stripped: dict[str, int] = {}  # the same for article-insensitive matchers
         self.tests: dict[int, Callable[[str], bool]] = {}  # slot → test of a ``WordTest``
         self.words: dict[str, tuple[int, ...]] = {}  # word → slots of the matchers it starts entries of
         self.generation = 0  # changes whenever any of the above is invalidated
 
-    def register(self, owner: object, test: Callable[[str], bool] | None = None) -> int:
-        slot = self.slots.index(False) if False in self.slots else len(self.slots)
-        if slot == len(self.slots):
-            self.slots.append(True)
-        self.slots[slot] = True
-        if test is not None:
-            self.tests[slot] = test
-        weakref.finalize(owner, self.release, slot)
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def attach(self, item: PhraseMatcher | WordTest) -> int:
+        """Give ``item`` a slot here (once): its entries (or its test) join the
+        per-word lookup. Returns the slot."""
+        slot = item.slot_in(self)
+        if slot is not None:
+            return slot
+        slot = len(self.slots)
+        self.slots.append(item)
+        item.attached(self, slot)
         self.changed()
         return slot
-
-    def release(self, slot: int) -> None:
-        bit = 1 << slot
-        for index in (self.plain, self.stripped):
-            for key in [k for k, mask in index.items() if mask & bit]:
-                if index[key] == bit:
-                    del index[key]
-                else:
-                    index[key] &= ~bit
-        self.tests.pop(slot, None)
-        self.slots[slot] = False
-        self.changed()
 
     def index(self, slot: int, key: str, article_insensitive: bool) -> None:
         table = self.stripped if article_insensitive else self.plain
         table[key] = table.get(key, 0) | (1 << slot)
+        self.changed()
+
+    def add_test(self, slot: int, test: Callable[[str], bool]) -> None:
+        self.tests[slot] = test
         self.changed()
 
     def changed(self) -> None:
@@ -171,7 +177,7 @@ class _Vocabulary:
         return slots
 
     def candidates(self, tokens: Tokens) -> list[list[int]]:
-        """Per matcher slot, the token positions where that matcher may find an entry."""
+        """Per slot, the token positions where that matcher (test) may find an entry."""
         if tokens.candidates is not None and tokens.candidates[0] == self.generation:
             return tokens.candidates[1]
         per_slot: list[list[int]] = [[] for _ in self.slots]
@@ -187,25 +193,59 @@ class _Vocabulary:
         return per_slot
 
 
-_VOCABULARY = _Vocabulary()
+class _Attachable:
+    """A matcher or word test that vocabularies can attach (``Vocabulary.attach``)."""
+
+    def __init__(self) -> None:
+        self._slots: weakref.WeakKeyDictionary[Vocabulary, int] = weakref.WeakKeyDictionary()
+
+    def slot_in(self, vocabulary: Vocabulary) -> int | None:
+        return self._slots.get(vocabulary)
+
+    def attached(self, vocabulary: Vocabulary, slot: int) -> None:
+        self._slots[vocabulary] = slot
+
+    def _shared_positions(self, tokens: list[Token]) -> list[int] | None:
+        """The positions the document's vocabulary pass found for this item, or None
+        when the tokens come from no vocabulary this item is attached to."""
+        vocabulary = tokens.vocabulary if isinstance(tokens, Tokens) else None
+        if vocabulary is None:
+            return None
+        slot = self._slots.get(vocabulary)
+        return None if slot is None else vocabulary.candidates(tokens)[slot]  # type: ignore[arg-type]
+
+    def __getstate__(self) -> dict:  # type: ignore[type-arg]
+        state = dict(self.__dict__)
+        del state["_slots"]  # this process's attachments
+        return state
+
+    def __setstate__(self, state: dict) -> None:  # type: ignore[type-arg]
+        self.__dict__.update(state)
+        self._slots = weakref.WeakKeyDictionary()
 
 
-class WordTest:
+class WordTest(_Attachable):
     """The positions of the words that pass ``test``, a pure function of the word,
-    answered from the document's shared vocabulary pass: each distinct word is tested
-    once per process, not once per occurrence."""
+    answered from the document's shared vocabulary pass when the test is attached to
+    the pipeline's vocabulary: each distinct word is tested once per process, not once
+    per occurrence."""
 
     def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
         self.test = test
-        self._slot = _VOCABULARY.register(self, test)
+
+    def attached(self, vocabulary: Vocabulary, slot: int) -> None:
+        super().attached(vocabulary, slot)
+        vocabulary.add_test(slot, self.test)
 
     def positions(self, tokens: list[Token]) -> list[int]:
-        if isinstance(tokens, Tokens):
-            return _VOCABULARY.candidates(tokens)[self._slot]
+        shared = self._shared_positions(tokens)
+        if shared is not None:
+            return shared
         return [i for i, token in enumerate(tokens) if self.test(token.text)]
 
 
-class PhraseMatcher(Generic[P]):
+class PhraseMatcher(_Attachable, Generic[P]):
     """Finds lexicon phrases in token sequences.
 
     With ``article_insensitive`` a leading ال may be added in the text to a name that
@@ -215,28 +255,26 @@ class PhraseMatcher(Generic[P]):
     """
 
     def __init__(self, article_insensitive: bool = False) -> None:
+        super().__init__()
         self.article_insensitive = article_insensitive
         # first word's key → next word's key ('' for one-word entries) →
         # (keys of the other words, payload, first word has ال)
         self._entries: dict[str, dict[str, list[tuple[tuple[str, ...], P, bool]]]] = {}
         self._hit_cache: dict[str, tuple] = {}
         self.max_tokens = 1
-        self._slot = _VOCABULARY.register(self)
 
     def _key(self, word: str) -> str:
         return strip_article(word) if self.article_insensitive else word
 
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
+    def __getstate__(self) -> dict:  # type: ignore[type-arg]
+        state = super().__getstate__()
         state["_hit_cache"] = {}  # a cache, not part of the index
-        del state["_slot"]  # this process's registration
         return state
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._slot = _VOCABULARY.register(self)
+    def attached(self, vocabulary: Vocabulary, slot: int) -> None:
+        super().attached(vocabulary, slot)
         for key in self._entries:
-            _VOCABULARY.index(self._slot, key, self.article_insensitive)
+            vocabulary.index(slot, key, self.article_insensitive)
 
     def add(self, phrase: str, payload: P) -> None:
         words = [w for w in TOKEN_RE.findall(normalize_key(phrase))]
@@ -252,7 +290,8 @@ class PhraseMatcher(Generic[P]):
 
     def _entry_list(self, first: str, following: str) -> list[tuple[tuple[str, ...], P, bool]]:
         if first not in self._entries:
-            _VOCABULARY.index(self._slot, first, self.article_insensitive)
+            for vocabulary, slot in self._slots.items():
+                vocabulary.index(slot, first, self.article_insensitive)
         return self._entries.setdefault(first, {}).setdefault(following, [])
 
     def __len__(self) -> int:
@@ -305,9 +344,11 @@ class PhraseMatcher(Generic[P]):
 
     def _positions(self, tokens: list[Token]) -> Iterable[int]:
         """Where an entry may start: from the document's shared vocabulary pass, or for
-        a plain list (a slice), by a scan of this matcher's own hit cache."""
-        if isinstance(tokens, Tokens):
-            return _VOCABULARY.candidates(tokens)[self._slot]
+        tokens of no vocabulary this matcher is attached to (a slice, a test), by a scan
+        of this matcher's own hit cache."""
+        shared = self._shared_positions(tokens)
+        if shared is not None:
+            return shared
         looked = list(map(self._hit_cache.get, map(_TEXT, tokens), repeat(_UNSEEN)))
         return compress(range(len(looked)), map(is_not, looked, repeat(_NOTHING)))
 

@@ -154,6 +154,8 @@
     renderQueued: false,
     tl: null,
     brush: null,
+    borders: null,      // /static/borders.json, projected (see prepareBorders)
+    reference: null,    // {meta, recs, show} of `rasd serve --reference`
   };
 
   const rasd = {
@@ -173,6 +175,11 @@
       return [(r.mx - cx) * scale + el.map.clientWidth / 2, (r.my - cy) * scale + el.map.clientHeight / 2];
     },
     fit: () => { fitView(bboxOf(state.filtered.length ? state.filtered : state.recs)); renderMap(); },
+    // where a lon/lat is drawn, in CSS px relative to the #map canvas
+    project: (lon, lat) => {
+      const { cx, cy, scale } = state.view;
+      return [(mercX(lon) - cx) * scale + el.map.clientWidth / 2, (mercY(lat) - cy) * scale + el.map.clientHeight / 2];
+    },
   };
   window.rasd = rasd;
 
@@ -189,6 +196,7 @@
       el[id] = document.getElementById(id);
     }
     el.tbody = el['event-list'].tBodies[0];
+    for (const id of ['map-credit', 'ref-control', 'f-reference', 'ref-label']) el[id] = document.getElementById(id);
   }
 
   // ---------------------------------------------------------------- records
@@ -393,8 +401,10 @@
 
     const tilesDrawn = state.tileUrl ? drawTiles(ctx, w, h) : 0;
     if (state.tileUrl) el['map-attrib'].hidden = tilesDrawn === 0;
+    drawBorders(ctx, w, h, tilesDrawn > 0);
     drawGraticule(ctx, w, h, tilesDrawn > 0);
     if (!tilesDrawn) drawCities(ctx, w, h);
+    drawReference(ctx, w, h);
 
     // project the filtered points once; keep screen positions for picking
     const list = state.filtered;
@@ -1289,6 +1299,7 @@
       ['Notes', esc(r.notes)],
       ['Reports', `${membersOf(data).length} report${membersOf(data).length === 1 ? '' : 's'} in ${nDocs} article${nDocs === 1 ? '' : 's'}`],
     ];
+    if ('reference_match' in data) rows.push(['Reference match', referenceMatchHtml(data.reference_match)]);
     el['p-fields'].innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v || '—'}</dd>`).join('');
     fillForm(r);
     renderAudit(data.audit || []);
@@ -1566,6 +1577,163 @@
     });
   }
 
+  // ---------------------------------------------------------------- borders & reference layer
+  /* Country borders (Natural Earth 1:50m) and the governorates of Syria and Iraq (1:10m),
+   * from /static/borders.json (tools/make_borders.py), drawn under the points when no
+   * tiles are shown. Rings are projected to web mercator once; each render only scales. */
+  function prepareBorders(data) {
+    if (!data || !data.countries || !data.governorates) return null;
+    const prep = (collection, focus) => (collection.features || []).map((f) => {
+      const rings = [];
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      const polygons = f.geometry && f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+      for (const polygon of polygons) {
+        for (const ring of polygon) {
+          const m = new Float64Array(ring.length * 2);
+          ring.forEach(([lon, lat], k) => {
+            const x = mercX(lon), y = mercY(lat);
+            m[2 * k] = x;
+            m[2 * k + 1] = y;
+            if (x < x0) x0 = x;
+            if (x > x1) x1 = x;
+            if (y < y0) y0 = y;
+            if (y > y1) y1 = y;
+          });
+          rings.push(m);
+        }
+      }
+      const p = f.properties || {};
+      return { rings, bbox: [x0, y0, x1, y1], focus: focus(p) };
+    });
+    return {
+      attribution: data.attribution || 'Borders: Natural Earth',
+      countries: prep(data.countries, (p) => p.iso_n3 === '760' || p.iso_n3 === '368'),
+      governorates: prep(data.governorates, () => false),
+    };
+  }
+
+  function drawBorders(ctx, w, h, overTiles) {
+    const b = state.borders;
+    let countries = 0, governorates = 0;
+    if (b && !overTiles) {
+      const { cx, cy, scale } = state.view;
+      const hw = w / 2, hh = h / 2;
+      const vx0 = cx - hw / scale, vx1 = cx + hw / scale, vy0 = cy - hh / scale, vy1 = cy + hh / scale;
+      const trace = (features, onlyFocus) => {
+        let n = 0;
+        for (const f of features) {
+          if (onlyFocus && !f.focus) continue;
+          if (f.bbox[2] < vx0 || f.bbox[0] > vx1 || f.bbox[3] < vy0 || f.bbox[1] > vy1) continue;
+          for (const m of f.rings) {
+            ctx.moveTo((m[0] - cx) * scale + hw, (m[1] - cy) * scale + hh);
+            for (let k = 2; k < m.length; k += 2) ctx.lineTo((m[k] - cx) * scale + hw, (m[k + 1] - cy) * scale + hh);
+            ctx.closePath();
+            n++;
+          }
+        }
+        return n;
+      };
+      ctx.save();
+      ctx.lineJoin = 'round';
+      ctx.beginPath();
+      trace(b.countries, true);
+      ctx.fillStyle = '#fbfbf8'; // Syria and Iraq stand out from their neighbours
+      ctx.fill('evenodd');
+      if (scale >= 256 * 8) {
+        ctx.beginPath();
+        governorates = trace(b.governorates, false);
+        ctx.lineWidth = 0.8;
+        ctx.strokeStyle = 'rgba(120,132,150,0.55)';
+        ctx.stroke();
+      }
+      ctx.beginPath();
+      countries = trace(b.countries, false);
+      ctx.lineWidth = 1.3;
+      ctx.strokeStyle = '#7b8799';
+      ctx.stroke();
+      ctx.restore();
+    }
+    el.map.dataset.borders = String(countries);
+    el.map.dataset.governorates = String(governorates);
+    el['map-credit'].hidden = !(b && !overTiles);
+  }
+
+  /* `rasd serve --reference FILE`: the reference events (ACLED, UCDP) as hollow squares,
+   * green when rasd has the same event; the checkbox shows or hides them, and the date and
+   * type filters apply to them too. */
+  async function loadReference(meta) {
+    let gj = null;
+    try {
+      gj = await api('/api/reference.geojson');
+    } catch (err) {
+      console.warn('rasd: the reference layer could not be loaded', err);
+      return;
+    }
+    const recs = [];
+    for (const f of (gj && gj.features) || []) {
+      const c = f.geometry && f.geometry.coordinates;
+      if (!Array.isArray(c) || !Number.isFinite(c[0]) || !Number.isFinite(c[1])) continue;
+      const p = f.properties || {};
+      recs.push({ mx: mercX(c[0]), my: mercY(c[1]), day: dayOf(p.date), type: String(p.event_type || ''),
+        matched: p.matched_event !== null && p.matched_event !== undefined });
+    }
+    state.reference = { meta, recs, show: el['f-reference'].checked !== false };
+    el['ref-label'].innerHTML = `<span class="ref-swatch"></span>${esc(meta.format)} ${esc(meta.name)} ` +
+      `<span class="muted">· ${recs.length} events · <span class="ref-swatch matched"></span> matched by rasd</span>`;
+    el['ref-control'].hidden = false;
+  }
+
+  function bindReference() {
+    el['f-reference'].checked = true;
+    el['f-reference'].addEventListener('change', () => {
+      if (state.reference) state.reference.show = el['f-reference'].checked;
+      renderMap();
+    });
+  }
+
+  function drawReference(ctx, w, h) {
+    const ref = state.reference;
+    let n = 0;
+    if (ref && ref.show) {
+      const F = readFilters();
+      const { cx, cy, scale } = state.view;
+      const hw = w / 2, hh = h / 2, r = 3;
+      const paths = [new Path2D(), new Path2D()];
+      for (const p of ref.recs) {
+        if (Number.isFinite(F.since) && !(p.day >= F.since)) continue;
+        if (Number.isFinite(F.until) && !(p.day <= F.until)) continue;
+        if (F.type !== 'all' && p.type.split(' or ').indexOf(F.type) < 0) continue;
+        const x = (p.mx - cx) * scale + hw, y = (p.my - cy) * scale + hh;
+        if (x < -r || y < -r || x > w + r || y > h + r) continue;
+        paths[p.matched ? 1 : 0].rect(x - r, y - r, 2 * r, 2 * r);
+        n++;
+      }
+      ctx.save();
+      ctx.lineWidth = 1.2;
+      ctx.strokeStyle = 'rgba(40,44,52,0.55)';
+      ctx.stroke(paths[0]);
+      ctx.lineWidth = 1.6;
+      ctx.strokeStyle = '#1a7f4b';
+      ctx.stroke(paths[1]);
+      ctx.restore();
+    }
+    el.map.dataset.referencePoints = String(n);
+  }
+
+  function referenceMatchHtml(m) {
+    if (!m) {
+      const how = state.reference && state.reference.meta ? ` within ${esc(state.reference.meta.thresholds)}` : '';
+      return `<span class="muted">none${how}</span>`;
+    }
+    const clip = (t) => (t.length > 240 ? `${t.slice(0, 239)}…` : t);
+    return `<span class="ref-match" data-ref-id="${esc(m.id)}"><span class="ref-swatch matched"></span> ` +
+      `${esc(m.format || '')} <b>${esc(m.id)}</b> · ${esc(m.date)} · ${esc(m.original_type)} · ` +
+      `${esc(m.location)}${m.admin1 ? ` (${esc(m.admin1)})` : ''} · ${esc(m.fatalities)} killed</span>` +
+      `<br><span class="muted">${m.km_apart === null || m.km_apart === undefined ? '' : `${esc(m.km_apart)} km, `}` +
+      `${esc(m.days_apart)} day${m.days_apart === 1 ? '' : 's'} apart (${esc(m.place_rule)})</span>` +
+      (m.notes ? `<br><span class="muted">${esc(clip(String(m.notes)))}</span>` : '');
+  }
+
   // ---------------------------------------------------------------- boot
   function showBanner(msg, retry) {
     el.banner.innerHTML = `${esc(msg)}${retry ? ' <button type="button">Retry</button>' : ''}`;
@@ -1628,6 +1796,10 @@
       console.warn('rasd: /api/meta failed, using the built-in taxonomy', err);
       return null;
     });
+    const bordersP = api('/static/borders.json').catch((err) => {
+      console.warn('rasd: no borders, the map keeps its graticule', err);
+      return null;
+    });
     let gj;
     mark('rasd:fetch');
     try {
@@ -1656,6 +1828,11 @@
       el['map-attrib'].textContent = /openstreetmap/i.test(host) ? '© OpenStreetMap contributors' : `Tiles: ${host}`;
     }
 
+    state.borders = prepareBorders(await bordersP);
+    el['map-credit'].textContent = state.borders ? state.borders.attribution : '';
+    el['map-credit'].hidden = !state.borders;
+    if (meta && meta.reference) await loadReference(meta.reference);
+
     const feats = (gj && Array.isArray(gj.features)) ? gj.features : [];
     state.recs = feats.filter((f) => f && typeof f === 'object').map(makeRec);
     state.byId = new Map(state.recs.map((r) => [r.id, r]));
@@ -1683,6 +1860,7 @@
     bindList();
     bindPanel();
     bindResize();
+    bindReference();
     load();
   }
 

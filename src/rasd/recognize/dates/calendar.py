@@ -1,0 +1,260 @@
+"""The calendar words of Arabic news (``data/calendar.yaml``) and the date patterns
+built from them. The patterns' shape is code; every word in them is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rasd.data import load_yaml
+from rasd.text.normalize import normalize_key
+
+_WORD = re.compile(r"\w+")
+C = "(?<![\\w])"  # left word boundary (clitics are matched explicitly)
+E = "(?![\\w])"
+
+
+def alt(words: Iterable[str]) -> str:
+    """A regex alternation of normalized ``words``, longest first; a space matches any run."""
+    forms = sorted({normalize_key(w) for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace("\\ ", "\\s+") for f in forms)
+
+
+def trie_alt(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored by shared prefixes. A flat ``a|b|c`` makes
+    the regex engine try every word at every position; the factored form tests one
+    character per letter, which keeps a scan for hundreds of words fast."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_branch(trie)
+
+
+def _trie_branch(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """The alternation of the words below ``node``, without their common prefix."""
+    branches = [re.escape(ch) + _trie_branch(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+@dataclass(frozen=True)
+class AgoUnit:
+    """A unit of "قبل N <unit>": days per unit, the count a dual fixes, the count a bare
+    unit means, and for a bare plural ("قبل أيام") the window it stands for."""
+
+    days: int
+    count: int | None
+    bare: int
+    few: tuple[int, int] | None  # (days back the window starts, days back it ends)
+
+
+@dataclass(frozen=True)
+class CalendarWords:
+    month_of: dict[str, int]
+    hijri_month_of: dict[str, int]
+    weekday_of: dict[str, int]
+    part_days: dict[str, tuple[int, int]]
+    past: frozenset[str]
+    future: frozenset[str]
+    current: frozenset[str]
+    number_of: dict[str, int]
+    patterns: dict[str, re.Pattern[str]]
+    blockers: frozenset[str]
+    anchors: dict[str, frozenset[str]]
+    ordinal_of: dict[str, int]
+    ambiguous_months: frozenset[str]
+    # Every match of ``patterns[kind]`` contains a match of ``gates[kind]``, a short
+    # expression the engine finds (or rules out) much faster than the pattern.
+    gates: dict[str, re.Pattern[str]]
+    # What ``find._windows`` looks for: a word's tail that is an anchor word, and a
+    # word's tail from a character that may be a digit. Neither begins with a
+    # look-behind, so the engine skips quickly along the text to the next possible start.
+    word_tails: tuple[re.Pattern[str], ...]
+    of: str  # the preposition of "15 من آذار"
+    ago_units: dict[str, AgoUnit]
+    since: tuple[str, ...]  # "منذ": a window that runs on to publication
+    relative_days: dict[str, int]  # "أمس" → 1 day back
+    relative_months: dict[str, int]  # "الشهر الماضي" → -1
+    relative_years: dict[str, int]  # "العام الماضي" → -1 (after a month name)
+    part_of_year: dict[str, int]  # "منتصف العام الجاري" → 0
+    period_days: dict[str, dict[str, int]]  # "الأيام" → {unit: 1, recent: 10}
+    period_kinds: dict[str, str]  # "الأسبوع" → week
+    period_this: tuple[str, ...]  # "هذا" of "هذا الأسبوع"
+    ordinal_not_day: tuple[str, ...]  # "الأسبوع الثاني" is a week
+    range_glue: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]  # since / from / to / the conjunction
+
+
+def _index(table: dict[int, list[str]]) -> dict[str, int]:
+    return {normalize_key(w): int(k) for k, words in table.items() for w in words}
+
+
+def _keys(table: dict[str, Any]) -> dict[str, Any]:
+    return {normalize_key(k): v for k, v in table.items()}
+
+
+def _ago_units(table: dict[str, dict[str, Any]]) -> dict[str, AgoUnit]:
+    units = {}
+    for word, spec in table.items():
+        few = spec.get("few")
+        units[normalize_key(word)] = AgoUnit(int(spec["days"]), spec.get("count"), int(spec.get("bare", 1)),
+                                             (int(few["span"]), int(few["until"])) if few else None)
+    return units
+
+
+@lru_cache(maxsize=1)
+def calendar_words() -> CalendarWords:
+    data = load_yaml("calendar.yaml")
+    month_of = _index(data["gregorian_months"])
+    hijri_of = _index(data["hijri_months"])
+    weekday_of = _index(data["weekdays"])
+    part_days: dict[str, tuple[int, int]] = {}
+    for part in data["month_parts"].values():
+        for w in part["words"]:
+            part_days[normalize_key(w)] = (part["first_day"], part["last_day"])
+    past = frozenset(normalize_key(w) for w in data["past"])
+    future = frozenset(normalize_key(w) for w in data["future"])
+    current = frozenset(normalize_key(w) for w in data["current"])
+    numbers = {normalize_key(k): int(v) for k, v in data["number_words"].items()}
+    relative_days = _keys(data["relative_days"])
+    relative_months = _keys(data["relative_months"])
+    relative_years = _keys(data["relative_years"])
+    part_of_year = _keys(data["part_of_year"])
+    ago_units = _ago_units(data["ago_units"])
+
+    def slot(name: str) -> str:
+        return alt(data[name])
+
+    of = normalize_key(data["of"][0])
+    month = f"(?:{alt(month_of)})"
+    paired = rf"(?P<m1>{month})(?:\s*(?:/|\\|-|\(|,)\s*(?P<m2>{month})\s*\)?)?"
+    year = rf"(?:\s*(?:,\s*)?(?:{of}\s+)?(?:{slot('year_in_date')})?\s*(?P<year>(?:19|20)\d\d)\s*(?:{slot('ad_suffix')}(?![\w]))?)"
+    mods = alt(list(data["past"]) + list(data["future"]) + list(data["current"]))
+    modifier = rf"(?P<mod>\s+(?:{mods}|(?:{of}\s+)?(?:{alt(relative_years)})))"
+    day = r"(?P<day>[0-3]?\d)"
+    part = f"(?P<part>{alt(part_days)})"
+    weekday = f"(?P<wd>{alt(weekday_of)})"
+    day_part = f"(?P<dp>{slot('day_parts')})"
+    rel_mod = f"(?P<rel>{alt(list(data['past']) + list(data['future']))})"
+    hijri_month = f"(?P<hm>{alt(hijri_of)})"
+    num = rf"(?P<n>\d+|{alt(numbers)})"
+    ordinal_of = {normalize_key(k): int(v) for k, v in data["ordinal_days"].items()}
+    ordinal = f"(?P<ord>{alt(ordinal_of)})"
+    month_word = slot("month_word")
+    this_month = f"(?P<this>{alt(relative_months)})"
+    clitic_days = {normalize_key(w) for w in data["relative_days_with_clitic"]}
+    relative_day = "|".join(f"[وف]?(?:{alt([w])})" if w in clitic_days else alt([w])
+                            for w in sorted(relative_days, key=len, reverse=True))
+
+    per = (
+        rf"(?:{slot('period_units')})\s+(?:{slot('period_when')})"
+        rf"|(?:{slot('period_this')})\s+(?:{slot('period_this_units')})"
+        rf"|(?:{slot('period_plurals')})\s+(?:(?:{slot('period_few')})\s+)?(?:{slot('period_recent')})"
+        rf"|(?:{slot('period_short')})\s+(?:{slot('period_short_recent')})"
+        rf"|(?:{slot('period_counted')})\s+(?:ال)?{num}\s+(?:{slot('period_counted_recent')})"
+    )
+    patterns = {
+        "range": re.compile(
+            rf"{C}(?:{slot('range_starts')})\s+(?P<d1>[0-3]?\d)\s+(?:{slot('range_joins')})\s*(?P<d2>[0-3]?\d)\s+"
+            rf"(?:{of}\s+)?(?:{month_word}\s+)?{paired}{year}?{modifier}?{E}"
+        ),
+        "hijri": re.compile(
+            rf"{C}{day}\s+(?:{of}\s+)?(?:{month_word}\s+)?{hijri_month}\s*(?:(?:{of}\s+)?(?:{slot('year_in_hijri_date')})\s+)?"
+            rf"(?P<year>1[34]\d\d)\s*(?:{slot('hijri_suffix')})?{E}"
+        ),
+        "hijri_numeric": re.compile(
+            r"(?<![\d/.-])(?P<day>[0-3]?\d)\s*[-/]\s*(?P<hmn>[01]?\d)\s*[-/]\s*(?P<year>1[34]\d\d)\s*"
+            rf"(?:{slot('hijri_suffix')})(?![\w])"
+        ),
+        "ordinal_day": re.compile(
+            rf"{C}(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
+        ),
+        "day_month": re.compile(
+            rf"{C}{day}\s*(?:{of}\s+)?(?:{month_word}\s+)?{paired}{year}?{modifier}?{E}"
+        ),
+        "month_part": re.compile(
+            rf"{C}[وفب]?(?:(?:{slot('in_part')})\s+)?{part}\s+(?:{month_word}\s+)?"
+            rf"(?:(?:{paired}{year}?{modifier}?)|(?P<this>{alt(list(relative_months) + list(part_of_year))}))(?:{E})"
+        ),
+        "month_only": re.compile(
+            rf"{C}(?P<lead>[وفبل]?(?:{slot('in_month')})\s+)?{paired}(?:{year}|{modifier})?{E}"
+        ),
+        "numeric": re.compile(
+            r"(?<![\d/.-])(?:(?P<y1>(?:19|20)\d\d)[-/.](?P<mo1>[01]?\d)[-/.](?P<d1>[0-3]?\d)"
+            r"|(?P<d2>[0-3]?\d)[/.-](?P<mo2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d))(?![\d/.-])"
+        ),
+        "weekday": re.compile(
+            rf"{C}(?:{day_part}\s+)?(?:[وف]?(?:(?:{slot('day_word')})\s+)?)?(?:[وفب]?){weekday}"
+            rf"(?:\s*(?:-|/|و)\s*(?P<wd2>{alt(weekday_of)}))?(?:\s+{rel_mod})?{E}"
+        ),
+        "relative_day": re.compile(rf"{C}(?:{day_part}\s+)?(?P<rd>{relative_day}){E}"),
+        "days_ago": re.compile(
+            rf"{C}(?:{slot('ago')})\s+(?:{num}\s+)?(?P<unit>{alt(ago_units)}){E}(?!\s*(?:19|20)\d\d)"
+        ),
+        "period": re.compile(rf"{C}(?:(?:{slot('during')})\s+)?(?P<per>{per})(?:{E})"),
+        "year": re.compile(
+            rf"{C}(?:[وفبل]?(?:{slot('bare_year_leads')})\s+)?(?P<year>(?:19[5-9]|20[0-4])\d){E}"
+        ),
+    }
+    blockers = frozenset(normalize_key(w) for w in data["weekday_blockers"])
+    anchor_sets: dict[str, set[str]] = {}
+    anchors = data["anchors"]
+    for category, names in (("_month", month_of), ("_hijri", hijri_of), ("_weekday", weekday_of),
+                            ("_part", part_days), ("_ordinal", ordinal_of),
+                            ("_relative", [normalize_key(w) for w in anchors["relative"]]),
+                            ("_ago", [normalize_key(w) for w in anchors["ago"]]),
+                            ("_period", [normalize_key(w) for w in anchors["period"]])):
+        for name in names:
+            for w in name.split():
+                if w not in (of, "و"):
+                    anchor_sets.setdefault(w, set()).add(category)
+    anchor_words = {w: frozenset(c) for w, c in anchor_sets.items()}
+    # A gate is a piece of text every match of its pattern must contain, read off the
+    # pattern above (keep the two in step): find_dates skips the windows without it.
+    months_after = rf"(?:{of}\s+)?(?:{month_word}\s+)?(?:{month})"
+    month_starts = {w.split()[0] for w in list(relative_months) + list(part_of_year)}
+    gates = {
+        "hijri_numeric": rf"1[34]\d\d\s*(?:{slot('hijri_suffix')})",
+        "numeric": r"\d[-/.]\d",
+        "range": rf"\d\s+{months_after}",
+        "hijri": rf"\d\s+(?:{of}\s+)?(?:{month_word}\s+)?(?:{alt(hijri_of)})",
+        "ordinal_day": rf"\s{of}\s+(?:{alt({w.split()[0] for w in relative_months})}|{month_word}|{month})",
+        "month_part": rf"(?:{alt(part_days)})\s+(?:{month_word}|{alt(month_starts)}|{month})",
+        "day_month": rf"\d\s*{months_after}",
+        "month_only": rf"(?<![\w]){month}",  # after the lead's space or at the start
+        "weekday": alt(weekday_of),
+        "relative_day": alt(relative_days),
+        "days_ago": rf"(?:{slot('ago')})\s",
+        "period": per,
+        "year": r"(?:19[5-9]|20[0-4])\d",
+    }
+    anchor_trie = trie_alt(w for w in anchor_words if _WORD.fullmatch(w))  # others never match
+    word_tails = (
+        re.compile(rf"{anchor_trie}(?![\w])"),
+        # str.isdigit() holds for more than \d ("²"): take every word character but
+        # the common letters, and let find._windows decide.
+        re.compile(r"[^\W_a-zA-Z\u0621-\u064a]\w*"),
+    )
+    since = tuple(normalize_key(w) for w in data["since"])
+    range_glue = (
+        re.compile(rf"(?:^|\s)(?:{alt(since)})(?:\s+(?:{slot('since_filler')}))?\s*$"),
+        re.compile(rf"(?:^|\s)(?:{slot('range_starts')})\s*$"),
+        re.compile(rf"^\s*(?:{slot('range_joins')})?\s*$"),
+        normalize_key(data["range_joins"][0]),
+    )
+    return CalendarWords(month_of, hijri_of, weekday_of, part_days, past, future, current,
+                         numbers, patterns, blockers, anchor_words, ordinal_of,
+                         frozenset(normalize_key(w) for w in data["ambiguous_months"]),
+                         {kind: re.compile(gate) for kind, gate in gates.items()}, word_tails,
+                         of, ago_units, since, relative_days, relative_months, relative_years, part_of_year,
+                         {normalize_key(k): v for k, v in data["period_days"].items()},
+                         _keys(data["period_kinds"]), tuple(normalize_key(w) for w in data["period_this"]),
+                         tuple(normalize_key(w) for w in data["ordinal_not_day"]), range_glue)

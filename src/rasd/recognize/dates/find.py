@@ -1,0 +1,194 @@
+"""Finding date expressions in normalized text: where to look (windows around anchor
+words and digits), which patterns can match there (gates), and joining "من X إلى Y" and
+"منذ X" into ranges.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rasd.recognize.dates.calendar import CalendarWords, calendar_words
+from rasd.recognize.dates.resolve import resolve, safe_date, val
+from rasd.text.normalize import NormalizedText
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int  # normalized offsets
+    end: int
+    value: dict[str, Any]
+
+
+# Order matters: the more specific pattern claims its characters first.
+_ORDER = ("hijri_numeric", "numeric", "range", "hijri", "ordinal_day", "month_part", "day_month",
+          "month_only", "weekday", "relative_day", "days_ago", "period", "year")
+
+_ANCHOR_SPAN_BEFORE = 40
+_ANCHOR_SPAN_AFTER = 80
+
+
+def _candidate_words(norm: str, words: CalendarWords) -> list[tuple[int, int]]:
+    """The spans, in text order, of the words ``_windows`` has to look at: each word
+    that ends in an anchor word or holds a possible digit, and a few more.
+
+    Every such word contains a match of one of ``words.word_tails``, which runs to the
+    end of the word; walking back to its start is cheap. Looping over every word of the
+    text in Python instead was the slowest part of ``find_dates``."""
+    ends: dict[int, int] = {}
+    for tail in words.word_tails:
+        for m in tail.finditer(norm):
+            start = m.start()
+            while start > 0 and _is_word_char(norm[start - 1]):
+                start -= 1
+            ends[start] = m.end()
+    return sorted(ends.items())
+
+
+def _is_word_char(ch: str) -> bool:
+    """What \\w matches in a str pattern."""
+    return ch.isalnum() or ch == "_"
+
+
+def _windows(norm: str, words: CalendarWords) -> tuple[list[tuple[int, int]], set[str]]:
+    """Stretches of text around the words every date expression contains, and which
+    kinds of such words the text has.
+
+    A word (a \\w+ run) counts if it begins with a digit or is an anchor word after at
+    most two clitic letters."""
+    spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    anchors = words.anchors
+    for word_start, word_end in _candidate_words(norm, words):
+        w = norm[word_start:word_end]
+        if w[0].isdigit():
+            seen.add("_digit")
+        else:
+            kinds = anchors.get(w) or anchors.get(w[1:]) or anchors.get(w[2:])
+            if not kinds:
+                continue
+            seen |= kinds
+        start = max(0, word_start - _ANCHOR_SPAN_BEFORE)
+        end = min(len(norm), word_end + _ANCHOR_SPAN_AFTER)
+        while start > 0 and not norm[start - 1].isspace():
+            start -= 1
+        while end < len(norm) and not norm[end].isspace():
+            end += 1
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans, seen
+
+
+def _range_precision(start: dt.date, end: dt.date) -> int:
+    days = (end - start).days
+    return 1 if days == 0 else 2 if days <= 7 else 3
+
+
+def _combine_ranges(found: list[DateMatch], norm: str, published: dt.date | None,
+                    words: CalendarWords) -> list[DateMatch]:
+    """"منذ X" runs from X to publication; "من X إلى Y" / "بين X و Y" from X to Y."""
+    since_before, from_before, to_between, conjunction = words.range_glue
+    out: list[DateMatch] = []
+    i = 0
+    while i < len(found):
+        d = found[i]
+        v = d.value
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        before = norm[max(0, d.start - 12):d.start]
+        gap = norm[d.end:nxt.start] if nxt else ""
+        joined = bool(to_between.match(gap)) and (gap.strip() != "" or norm[nxt.start] == conjunction) if nxt else False
+        if nxt and v.get("date") and nxt.value.get("date") and from_before.search(before) and joined:
+            start, end = dt.date.fromisoformat(v["date"]), dt.date.fromisoformat(nxt.value["date_end"])
+            if not v.get("year_explicit") and nxt.value.get("year_explicit"):
+                start = safe_date(end.year, start.month, start.day) or start
+            if start > end and not v.get("year_explicit"):
+                start = safe_date(start.year - 1, start.month, start.day) or start
+            if start <= end:
+                head = from_before.search(before)
+                begin = d.start - (len(before) - head.start()) if head else d.start
+                while norm[begin] == " ":
+                    begin += 1
+                out.append(DateMatch(begin, nxt.end, val(start, end, _range_precision(start, end), "range")))
+                i += 2
+                continue
+        since = since_before.search(before)
+        if since is None and norm.startswith(words.since, d.start):
+            since = re.search(r"$", before)  # the match itself begins with منذ
+        if since and published and v.get("date") and v["category"] not in ("days_ago", "duration"):
+            start = dt.date.fromisoformat(v["date"])
+            if start <= published:
+                begin = d.start - (len(before) - since.start())
+                while norm[begin] == " ":
+                    begin += 1
+                out.append(DateMatch(begin, d.end, val(start, published, _range_precision(start, published), "range",
+                                                        since=True)))
+                i += 1
+                continue
+        out.append(d)
+        i += 1
+    return out
+
+
+def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMatch]:
+    """All temporal expressions of a text, resolved; spans in normalized offsets."""
+    words = calendar_words()
+    norm = ntext.norm
+    taken = bytearray(len(norm) + 1)
+    found: list[DateMatch] = []
+    # Each pattern needs some literal; checking for it first skips most patterns on
+    # most text, and the patterns only run in windows around anchor words.
+    windows, seen = _windows(norm, words)
+    has = {name: name in seen for name in
+           ("_digit", "_month", "_hijri", "_weekday", "_relative", "_ago", "_period", "_part", "_ordinal")}
+    needs = {
+        "hijri_numeric": has["_digit"], "numeric": has["_digit"],
+        "range": has["_digit"] and has["_month"], "hijri": has["_digit"] and has["_hijri"],
+        "ordinal_day": (has["_digit"] or has["_ordinal"]) and (has["_month"] or has["_period"]),
+        "month_part": has["_part"] and (has["_month"] or has["_period"]),
+        "day_month": has["_digit"] and has["_month"], "month_only": has["_month"],
+        "weekday": has["_weekday"], "relative_day": has["_relative"], "days_ago": has["_ago"],
+        "period": has["_period"], "year": has["_digit"],
+    }
+    matches = []
+    for kind in _ORDER:
+        if not needs[kind]:
+            continue
+        pattern, gate = words.patterns[kind], words.gates[kind]
+        for ws, we in windows:
+            if gate.search(norm, ws, we):  # else the pattern cannot match in this window
+                matches.extend([(kind, m) for m in pattern.finditer(norm, ws, we)])
+    for kind, m in matches:  # in _ORDER: the more specific pattern claims its text first
+        start, end = m.span()
+        while start < end and norm[start] in " ":
+            start += 1
+        if taken.find(1, start, end) >= 0:
+            continue
+        try:
+            value = resolve(kind, m, published, words, norm)
+        except (ValueError, OverflowError):
+            continue  # "منذ 5000 عام": nothing a calendar can hold
+        if value is None:
+            continue
+        found.append(DateMatch(start, end, value))
+        taken[start:end] = b"\x01" * (end - start)
+    found.sort(key=lambda d: d.start)
+    return _combine_ranges(found, norm, published, words)
+
+
+class DateRecognizer:
+    """Date expressions, resolved against the document's publication date."""
+
+    name = "dates"
+
+    def vocabulary_items(self) -> tuple[()]:
+        return ()  # the patterns run in windows around anchor words instead
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.dates = find_dates(analysis.ntext, analysis.doc.published)
