@@ -563,6 +563,15 @@ def serve(
     uvicorn.run(web, host=host, port=port, log_level="warning")
 
 
+def _register_alerts() -> None:
+    from rasd.alerts.cli import register  # watch, watch-status, digest, subscriptions
+
+    register(app)
+
+
+_register_alerts()
+
+
 def _version(value: bool) -> None:
     if value:
         from rasd import __version__

@@ -33,4 +33,4 @@ def test_no_server_errors_and_responses_match_the_spec(fuzzed: Server) -> None:
          "status_code_conformance", "--max-examples", "25", "--seed", "20261125", "--request-timeout", "60"],
         capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-4000:]
-    assert "passed" in result.stdout and "Tested: 9" in result.stdout  # 9 operations: /api/reference.geojson is the 9th
+    assert "passed" in result.stdout and "Tested: 17" in result.stdout  # 9 operations + 8 of subscriptions and watch status

@@ -302,6 +302,9 @@ def create_app(settings: Settings) -> FastAPI:
         await asyncio.to_thread(_store, settings.db_path, result)
         return {"doc_id": doc.id, "status": "stored", "events": _doc_events(conn, doc.id)}
 
+    from rasd.alerts.api import router as alerts_router  # subscriptions and watch status
+
+    app.include_router(alerts_router(settings.db_path, read, write, allow_private=settings.allow_private))
     return app
 
 
