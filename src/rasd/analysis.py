@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
 from rasd.model import Document, Mention, MentionKind, Span
+from rasd.recognize.abroad import Abroad
 from rasd.recognize.actors import ActorMention
 from rasd.recognize.dates import DateMatch
 from rasd.recognize.numbers import CountMention
@@ -42,6 +43,7 @@ class Analysis:
     filters: list[FilterMatch] = field(default_factory=list)
     civilian_targets: list[tuple[int, int]] = field(default_factory=list)
     countries: list[PhraseMatch[str]] = field(default_factory=list)  # every country word, overlaps included
+    abroad: list[PhraseMatch[Abroad]] = field(default_factory=list)  # locations outside the covered countries
     token_starts: list[int] = field(init=False, repr=False)  # for bisecting ``tokens`` by offset
     memo: dict[object, object] = field(init=False, repr=False)  # per-document results computed once on demand
 

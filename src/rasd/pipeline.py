@@ -16,6 +16,7 @@ from typing import Any, Sequence
 from rasd.analysis import Analysis
 from rasd.model import Document, Event
 from rasd.recognize import Recognizer
+from rasd.recognize.abroad import AbroadRecognizer
 from rasd.recognize.actors import ActorLexicon, ActorRecognizer, load_pack
 from rasd.recognize.countries import CountryRecognizer
 from rasd.recognize.dates.find import DateRecognizer
@@ -37,7 +38,7 @@ def default_components(gazetteer: Gazetteer, actors: ActorLexicon) -> list[Recog
     """rasd's recognizers, in the order they run: counts need the dates (a day is not a
     count), people need the actors (an actor's name is not a person's)."""
     return [DateRecognizer(), PlaceRecognizer(gazetteer), ActorRecognizer(actors), CountRecognizer(),
-            PeopleRecognizer(), SourceRecognizer(), TriggerRecognizer(), CountryRecognizer()]
+            PeopleRecognizer(), SourceRecognizer(), TriggerRecognizer(), CountryRecognizer(), AbroadRecognizer()]
 
 
 class Pipeline:

@@ -22,7 +22,14 @@ from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, toll_of
 from rasd.events.when import When, when_of
-from rasd.events.where import PlacePick, is_anaphoric, places_of_clause, specificity, where
+from rasd.events.where import (
+    PlacePick,
+    is_anaphoric,
+    places_of_clause,
+    specificity,
+    where,
+    without_places_abroad,
+)
 from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecision
 from rasd.resolve.gazetteer import Gazetteer, Place
 
@@ -82,7 +89,7 @@ class ArticleAssembler:
         if when.match is None and not groups:
             # nothing dates it and nobody died: commentary or an ongoing situation
             raise Dropped("no_date_or_toll")
-        picks = places_of_clause(analysis, cand, article.gazetteer)
+        picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
         if not cand.trigger.sense.mode and not picks and groups and self.adds_toll_to_previous(cand, groups):
             raise Dropped("toll_of_the_previous_event", str(article.events[-1].event.fatalities))
         picks = where(article, cand, decision, picks, when.stated or bool(groups))

@@ -203,6 +203,28 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     return out
 
 
+def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[PlacePick]) -> list[PlacePick]:
+    """The clause's places that are not abroad. A name that is also a place abroad
+    ("سروج", "أضنة") is read abroad, and so is a name the gazetteer does not know in a
+    clause that places things abroad ("منطقة اكتشاي في ولاية شرناق"). A clause whose
+    places are all abroad, or that names a place abroad and none of its own, reports an
+    event rasd does not code (event-schema.md §3.1): ``Dropped("place_abroad")``."""
+    abroad = within(analysis, analysis.abroad, cand.segment)
+    if not abroad:
+        return picks
+
+    def is_abroad(pick: PlacePick) -> bool:
+        if pick.resolved is not None and pick.resolved.place is None:
+            return True  # a name the gazetteer does not know, in a clause about a place abroad
+        return any(m.start < pick.end and pick.start < m.end for m in abroad)
+
+    kept = [p for p in picks if not is_abroad(p)]
+    if not kept:
+        first = abroad[0]
+        raise Dropped("place_abroad", f"{analysis.ntext.norm[first.start:first.end]} ({first.payload.country})")
+    return kept
+
+
 # -- rules for a clause that names no place ----------------------------------------------
 
 def is_anaphoric(article: ArticleState, cand: Candidate) -> bool:

@@ -1,0 +1,70 @@
+"""Places outside the covered countries (``data/places_abroad.yaml``) named as
+locations: cities and bases abroad after a locative word ("في سروج", "قاعدة إنجرليك"),
+place nouns with a foreign nationality ("بلدة تركية") and directions in a foreign
+country ("جنوب تركيا"). An event placed there is not coded (event-schema.md §3.1), and
+a name found here is not read as a Syrian or Iraqi village of the same spelling.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from rasd.data import load_yaml
+from rasd.recognize import VocabularyItem
+from rasd.text.normalize import normalize_key
+from rasd.text.tokens import PhraseMatch, PhraseMatcher, Token, reads_as
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+
+
+class Abroad(NamedTuple):
+    country: str  # ISO code
+    capital: bool  # may stand for its government ("بقيادة واشنطن"): a location only after a locative word
+
+
+@lru_cache(maxsize=1)
+def abroad_matcher() -> PhraseMatcher[Abroad]:
+    """Phrases that name a place abroad."""
+    data = load_yaml("places_abroad.yaml")
+    matcher: PhraseMatcher[Abroad] = PhraseMatcher()
+    capitals = {normalize_key(w) for w in data["capitals"]}
+    for code, names in data["places"].items():
+        for name in names:
+            matcher.add(name, Abroad(code, normalize_key(name) in capitals))
+    for code, adjectives in data["adjectives"].items():
+        for noun in dict.fromkeys(data["place_nouns"]):
+            for adjective in adjectives:
+                matcher.add(f"{noun} {adjective}", Abroad(code, False))
+    for code, countries in data["countries"].items():
+        for direction in data["directions"]:
+            for country in countries:
+                matcher.add(f"{direction} {country}", Abroad(code, False))
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def _locative_before() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in load_yaml("places_abroad.yaml")["locative_before"])
+
+
+def is_location(tokens: list[Token], match: PhraseMatch[Abroad]) -> bool:
+    """Whether a name abroad stands as a location: any but a capital, and a capital
+    after a locative word or with the clitic بـ ("بأنقرة")."""
+    if not match.payload.capital or "ب" in match.clitic:
+        return True
+    previous = tokens[match.token_start - 1].text if match.token_start else ""
+    return reads_as(previous, _locative_before())
+
+
+class AbroadRecognizer:
+    """Every place abroad the article names, without overlaps, in text order."""
+
+    name = "abroad"
+
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
+        return (abroad_matcher(),)
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.abroad = [m for m in abroad_matcher().find(analysis.tokens) if is_location(analysis.tokens, m)]

@@ -1,0 +1,50 @@
+"""Events placed abroad are not coded (event-schema.md §3.1), and a town abroad is not
+read as the Syrian or Iraqi village spelled alike. Sentences from corpus articles of the
+development pool (ids cited), none of them in the gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.events.assemble import assemble
+from rasd.model import Document
+
+ABROAD = [
+    # saudinewsnet:2015-07-21-1619-86a4bd7389
+    ("وسقط 27 قتيلا في انفجار ببلدة تركية قرب الحدود السورية.", "2015-07-21"),
+    # saudinewsnet:2015-07-21-0883-fe97ba9924 (سروج is also a village of Aleppo and Hasakah)
+    ("من جانبه، قال الرئيس التركي رجب طيب أردوغان إن 30 شخصا قتلوا في سروج، وقد يرتفع عدد القتلى.", "2015-07-21"),
+    # ant-multisource:BB-middleEast-623-20180615
+    ("واندلعت الاشتباكات خلال زيارة النائب ابراهيم خليل يلديز لمتاجر في بلدة سوروتش ذات الأغلبية الكردية "
+     "بجنوب شرق تركيا قرب الحدود مع سوريا، وقتل ثلاثة أشخاص.", "2018-06-15"),
+    # saudinewsnet:2015-08-01-0939-9f07d679c6
+    ("ميدانيًا قتل عنصران من الشرطة التركية بالرصاص صباح الجمعة في منطقة أضنه (جنوب)، في هجوم جديد "
+     "نسبته السلطات الى التمرد الكردي.", "2015-08-01"),
+]
+
+
+@pytest.mark.parametrize("text,published", ABROAD)
+def test_an_event_abroad_is_not_coded(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    doc = Document(id="t", text=text, published=dt.date.fromisoformat(published))
+    assert assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, trace) == []
+    assert any(r.get("dropped", {}).get("rule") == "place_abroad" for r in trace)
+
+
+def test_a_capital_standing_for_its_government_places_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3956-20181019
+    text = ("قتل 32 مدنيا خلال 24 ساعة في غارات للتحالف الدولي بقيادة واشنطن ضد آخر جيب يسيطر عليه تنظيم "
+            "داعش الإرهابي في محافظة دير الزور شرقي سوريا، وفق ما أفاد المرصد السوري لحقوق الإنسان، الجمعة.")
+    events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 10, 19))),
+                      shared_pipeline.gazetteer)
+    assert [(e.sub_event_type, e.admin1, e.actor1) for e in events] == [
+        ("Air/drone strike", "Deir ez-Zor", "International Coalition")]
+
+
+def test_a_place_abroad_beside_a_place_at_home_keeps_the_one_at_home(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وشنت طائرات التحالف التي أقلعت من قاعدة إنجرليك غارات على مواقع لتنظيم داعش في مدينة الرقة أمس."
+    events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 10))),
+                      shared_pipeline.gazetteer)
+    assert [(e.admin1, e.location_ar) for e in events] == [("Raqqa", "الرقة")]
