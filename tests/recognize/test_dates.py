@@ -152,3 +152,20 @@ def test_a_month_of_a_named_year(text: str, window: tuple) -> None:
 
 def test_hijri_numeric_date_with_the_written_out_era() -> None:
     assert only("في 5/9/1444 للهجرة") == ("2023-03-27", "2023-03-27", 1)
+
+
+@pytest.mark.parametrize("text,window", [
+    # event-schema.md §3.2: "منذ أسبوع"/"قبل نحو أسبوع" = [published−8, published−6], precision 2
+    ("منذ أسبوع", ("2018-12-12", "2018-12-14", 2)),
+    ("قبل نحو أسبوع", ("2018-12-12", "2018-12-14", 2)),
+    ("قبل أسبوعين", ("2018-12-05", "2018-12-07", 2)),
+    ("منذ شهر", ("2018-11-17", "2018-11-23", 2)),
+    ("قبل 3 أيام", ("2018-12-17", "2018-12-17", 1)),
+    ("منذ يومين", ("2018-12-18", "2018-12-20", 2)),
+    # a duration runs on to publication whatever its length
+    ("خلال تسعة أشهر", ("2018-03-25", "2018-12-20", 3)),
+    ("في السنوات الأخيرة", ("2015-12-21", "2018-12-20", 3)),
+    ("في الآونة الأخيرة", ("2018-10-21", "2018-12-20", 3)),
+])
+def test_time_ago_and_durations(text: str, window: tuple) -> None:
+    assert only(text) == window

@@ -21,7 +21,7 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, toll_of
-from rasd.events.when import When, when_of
+from rasd.events.when import When, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
     is_anaphoric,
@@ -86,10 +86,12 @@ class ArticleAssembler:
         when = when_of(analysis, cand, bool(groups), decision)
         if cand.trigger.sense.weak and not when.stated and not groups:
             raise Dropped("weak_trigger_without_date_or_toll")
-        if when.match is None and not groups:
-            # nothing dates it and nobody died: commentary or an ongoing situation
-            raise Dropped("no_date_or_toll")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
+        if when.match is None and not groups:
+            if not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
+                # nothing dates it and nobody died: commentary or an ongoing situation
+                raise Dropped("no_date_or_toll")
+            decision.fired("undated_news_of_the_day")
         if not cand.trigger.sense.mode and not picks and groups and self.adds_toll_to_previous(cand, groups):
             raise Dropped("toll_of_the_previous_event", str(article.events[-1].event.fatalities))
         picks = where(article, cand, decision, picks, when.stated or bool(groups))

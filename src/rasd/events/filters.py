@@ -51,10 +51,12 @@ def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("denial", "allegations rejected")
 
 
-def territory_percentage(analysis: Analysis, cand: Candidate) -> None:
-    """"تسيطر على 90% من المحافظة": a share of territory held is a state, not a capture."""
-    if cand.trigger.sense.territory and "%" in analysis.ntext.norm[cand.sentence.start:cand.sentence.end]:
-        raise Dropped("territory_percentage")
+def territory_share(analysis: Analysis, cand: Candidate) -> None:
+    """"تسيطر على 90% من المحافظة", "سيطر الجيش على ربع الغوطة": a share of territory
+    held is a state, not a capture."""
+    if cand.trigger.sense.territory and assembly_words().territory_share.search(
+            analysis.ntext.norm, cand.sentence.start, cand.sentence.end):
+        raise Dropped("territory_share")
 
 
 def check_filters(analysis: Analysis, cand: Candidate) -> None:
@@ -65,7 +67,7 @@ def check_filters(analysis: Analysis, cand: Candidate) -> None:
         if rule is not None:
             rule(analysis, cand, f)
     allegations_rejected(analysis, cand)
-    territory_percentage(analysis, cand)
+    territory_share(analysis, cand)
 
 
 def foreign_country(doc: Counter[str]) -> str | None:

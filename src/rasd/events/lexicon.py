@@ -44,6 +44,11 @@ class AssemblyWords:
     subjected_words: frozenset[str]
     among: tuple[str, ...]
     claim_stems: tuple[tuple[str, ...], ...]
+    occurrence_verbs: frozenset[str]
+    territory_share: re.Pattern[str]
+    launch_verbs: frozenset[str]
+    campaign_nouns: frozenset[str]
+    ongoing: re.Pattern[str]
     consequence: re.Pattern[str]
     referring_source: re.Pattern[str]
     allegation_denied: re.Pattern[str]
@@ -85,6 +90,11 @@ def assembly_words() -> AssemblyWords:
         subjected_words=_words(d["subjected_words"]),
         among=tuple(normalize_key(w) for w in d["among"]),
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
+        occurrence_verbs=_words(d["occurrence_verbs"]),
+        launch_verbs=_words(d["launch_verbs"]),
+        campaign_nouns=_words(d["campaign_nouns"]),
+        territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),
+        ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         consequence=re.compile(rf"^\W*(?:[وف]?(?:{alt('consequence_verbs')})|{alt('consequence_phrases')})"),
         referring_source=re.compile(
             rf"(?<!\w)[وف]?(?:{alt('referring_verbs')})(?:ت)?\s+(?:ال\w+\s+)?(?:{alt('referring_subjects')})"),

@@ -13,6 +13,7 @@ from rasd.events.document import within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.dates import DateMatch
 from rasd.text.segment import Segment
+from rasd.text.tokens import reads_as
 
 BACKGROUND_DAYS = 90  # event-schema.md §3: older events are background
 _REACH = 600  # characters before a sentence where a date still dates it
@@ -88,6 +89,20 @@ def date_window(analysis: Analysis, date: DateMatch | None) -> tuple[dt.date | N
     return published - dt.timedelta(days=1), published, 2
 
 
+def reported_as_news(analysis: Analysis, cand: Candidate, specific_place: bool) -> bool:
+    """An event the clause reports as having taken place, with no time expression of
+    its own: a strong trigger, a verb of occurrence ("شنت", "سيطروا", "قتل") and nothing
+    that makes it an ongoing situation ("تواصل", "لا تزال"), at a place below the
+    governorate. News reports recent events: it is dated the day before publication or
+    that day (event-schema.md §3.1), not dropped as commentary."""
+    if cand.trigger.sense.weak or not specific_place:
+        return False
+    words, seg = assembly_words(), cand.segment
+    if words.ongoing.search(analysis.ntext.norm, seg.start, seg.end):
+        return False
+    return any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(seg.start, seg.end))
+
+
 # -- rules that drop a candidate by its date ---------------------------------------------
 
 def future_date(analysis: Analysis, when: When) -> None:
@@ -125,10 +140,38 @@ def date_too_vague(analysis: Analysis, when: When) -> None:
 DATE_RULES = (future_date, background_date, ongoing_since, background_year, date_too_vague)
 
 
+def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None) -> DateMatch | None:
+    """"تشن القوات الحكومية منذ 18 شباط حملة عسكرية", "تشن قسد منذ شهر هجوما": an
+    offensive waged since a date (a launch verb and a campaign noun in the clause) is a
+    campaign that started then: the date mention of its start, else None."""
+    if match is None or match.value.get("vague") or not (match.value.get("since") or match.value["category"] == "days_ago"):
+        return None  # "تشن هجوما منذ أيام": waging an offensive for days is not a datable start
+    words, seg = assembly_words(), cand.segment
+    tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
+    if not (any(reads_as(w, words.launch_verbs) for w in tokens) and any(reads_as(w, words.campaign_nouns) for w in tokens)):
+        return None
+    start = dt.date.fromisoformat(match.value["date"])
+    if match.value.get("since"):  # "منذ 18 شباط": the window's first day (or month, when only that is known)
+        end = start if match.value["precision"] < 3 or start.day != 1 else _month_end(start)
+        precision = 1 if end == start else 3
+        return DateMatch(match.start, match.end, dict(match.value, date_end=end.isoformat(), precision=precision,
+                                                      since=False, campaign=True))
+    return DateMatch(match.start, match.end, dict(match.value, campaign=True))  # "منذ شهر": about then
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
 def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision) -> When:
     """The candidate's date window, after the rules that move it; raises ``Dropped``
     when a date rule excludes it."""
     match = choose_date(analysis, cand)
+    start = campaign_start(analysis, cand, match)
+    if start is not None:
+        match, cand.sub_event_type = start, "Change to group/activity"
+        decision.fired("campaign_start")
     date, date_end, precision = date_window(analysis, match)
     if match is not None and match.value.get("reported") and toll and date:
         # "أعلن الجيش، السبت، عن مقتل 45": a toll announced on a day counts deaths of

@@ -82,6 +82,7 @@ class CalendarWords:
     of: str  # the preposition of "15 من آذار"
     ago_units: dict[str, AgoUnit]
     since: tuple[str, ...]  # "منذ": a window that runs on to publication
+    durations: tuple[str, ...]  # "خلال": always a window that runs on to publication
     relative_days: dict[str, int]  # "أمس" → 1 day back
     relative_months: dict[str, int]  # "الشهر الماضي" → -1
     relative_years: dict[str, int]  # "العام الماضي" → -1 (after a month name)
@@ -197,7 +198,8 @@ def calendar_words() -> CalendarWords:
         ),
         "relative_day": re.compile(rf"{C}(?:{day_part}\s+)?(?P<rd>{relative_day}){E}"),
         "days_ago": re.compile(
-            rf"{C}(?:{slot('ago')})\s+(?:{num}\s+)?(?P<unit>{alt(ago_units)}){E}(?!\s*(?:19|20)\d\d)"
+            rf"{C}(?:{slot('ago')})\s+(?:(?:{slot('approximately')})\s+)?(?:{num}\s+)?(?P<unit>{alt(ago_units)}){E}"
+            r"(?!\s*(?:19|20)\d\d)"
         ),
         "period": re.compile(rf"{C}(?:(?:{slot('during')})\s+)?(?P<per>{per})(?:{E})"),
         "year": re.compile(
@@ -254,7 +256,8 @@ def calendar_words() -> CalendarWords:
                          numbers, patterns, blockers, anchor_words, ordinal_of,
                          frozenset(normalize_key(w) for w in data["ambiguous_months"]),
                          {kind: re.compile(gate) for kind, gate in gates.items()}, word_tails,
-                         of, ago_units, since, relative_days, relative_months, relative_years, part_of_year,
+                         of, ago_units, since, tuple(normalize_key(w) for w in data["durations"]),
+                         relative_days, relative_months, relative_years, part_of_year,
                          {normalize_key(k): v for k, v in data["period_days"].items()},
                          _keys(data["period_kinds"]), tuple(normalize_key(w) for w in data["period_this"]),
                          tuple(normalize_key(w) for w in data["ordinal_not_day"]), range_glue)

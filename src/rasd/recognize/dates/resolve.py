@@ -284,18 +284,29 @@ def _count(x: Expression, default: int) -> int:
 
 
 def days_ago(x: Expression, published: dt.date) -> Value | None:
-    """"قبل 3 أيام" (that day), "منذ أسبوعين" (from then to publication), "قبل أيام"
-    (a few days ago: a window)."""
-    unit = x.words.ago_units[x.group("unit") or ""]
+    """"قبل 3 أيام" (that day); "منذ أسبوع", "قبل أسبوعين" (about then: a window of a
+    day or so either side, event-schema.md §3.2); "منذ يومين", "خلال تسعة أشهر" (from
+    then to publication); "قبل أيام" (a few days ago: a window)."""
+    words = x.words
+    unit = words.ago_units[x.group("unit") or ""]
     n_text = x.group("n")
-    since = x.norm.startswith(x.words.since, x.match.start())
+    start = x.match.start()
+    duration = x.norm.startswith(words.durations, start)
+    since = duration or x.norm.startswith(words.since, start)
     count = unit.count or (_count(x, 1) if n_text else unit.bare)
     n = count * unit.days
-    if n_text is None and unit.few is not None and not since:
+    if n_text is None and unit.few is not None:
         span, until = unit.few
+        if since:  # "منذ أيام": for some days, up to publication; a start no one can date
+            start = published - dt.timedelta(days=span)
+            return val(start, published, window_precision(start, published), x.kind, since=True, vague=True)
         return val(published - dt.timedelta(days=span), published - dt.timedelta(days=until),
                    2 if span <= 7 else 3, x.kind)
     day = published - dt.timedelta(days=n)
+    if n >= 7 and not duration:
+        about = max(1, round(n / 10))  # "منذ أسبوع" = 8 to 6 days before publication
+        first, last = day - dt.timedelta(days=about), day + dt.timedelta(days=about)
+        return val(first, last, 2 if (last - first).days <= 10 else 3, x.kind)
     if n <= 6 and not since:
         return val(day, day, 1, x.kind)
     return val(day, published, window_precision(day, published), x.kind, since=since)

@@ -1,0 +1,65 @@
+"""Undated news, ongoing situations and campaign starts (event-schema.md §3.1-3.3), on
+sentences of development-pool articles outside the gold (ids cited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.events.assemble import assemble
+from rasd.model import Document
+
+
+def _events(pipeline, text: str, published: str, trace: list | None = None):  # type: ignore[no-untyped-def]
+    doc = Document(id="t", text=text, published=dt.date.fromisoformat(published))
+    return assemble(pipeline.analyze(doc), pipeline.gazetteer, trace)
+
+
+def test_an_undated_strike_on_a_town_is_the_news_of_the_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-0074-ab4f8caeb0
+    text = "بينما قصفت قوات النظام مناطق في ريف بلدة عرى، دون معلومات عن إصابات."
+    events = _events(shared_pipeline, text, "2015-07-21")
+    assert [(e.sub_event_type, e.actor1, str(e.date), str(e.date_end), e.time_precision) for e in events] == [
+        ("Shelling/artillery/missile attack", "Syrian Government Forces", "2015-07-20", "2015-07-21", 2)]
+
+
+def test_an_ongoing_bombardment_is_not_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-486-20180322
+    text = ("وكان الهجوم على الغوطة بحسب رويترز قد أدى إلى مقتل أكثر من 1500 شخص في قصف متواصل بالطائرات "
+            "والقذائف والصواريخ على بلدة حمورية.")
+    assert _events(shared_pipeline, text, "2018-03-22") == []
+
+
+def test_a_statistic_over_months_is_not_an_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-23-1021-f3aa362223
+    text = "شنّ نظام الاسد خلال تسعة اشهر 26350 غارة على مدينة الزبداني في ريف دمشق."
+    trace: list[dict] = []
+    assert _events(shared_pipeline, text, "2015-07-23", trace) == []
+    assert any(r.get("dropped", {}).get("rule") in ("ongoing_since", "date_too_vague") for r in trace)
+
+
+def test_years_of_strikes_are_background(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3502-20180902
+    text = "تعرض مطار المزة العسكري لعدة غارات وقصف في السنوات الأخيرة، نسبت في معظمها إلى إسرائيل."
+    assert _events(shared_pipeline, text, "2018-09-02") == []
+
+
+def test_a_share_of_territory_is_not_a_capture(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-132-20180304
+    text = "وبحسب تقرير للمرصد السوري لحقوق الإنسان، فقد سيطر الجيش السوري على ربع الغوطة الشرقية أمس."
+    trace: list[dict] = []
+    assert _events(shared_pipeline, text, "2018-03-04", trace) == []
+    assert any(r.get("dropped", {}).get("rule") == "territory_share" for r in trace)
+
+
+def test_an_offensive_waged_since_a_date_is_a_campaign_start(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وتشن القوات الحكومية منذ 18 شباط/فبراير حملة عسكرية على الغوطة الشرقية قرب دمشق."
+    events = _events(shared_pipeline, text, "2018-03-18")
+    assert [(e.sub_event_type, e.actor1, str(e.date), str(e.date_end), e.time_precision) for e in events] == [
+        ("Change to group/activity", "Syrian Government Forces", "2018-02-18", "2018-02-18", 1)]
+
+
+def test_an_offensive_waged_for_a_month_started_about_a_month_ago(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وتشن قوات سوريا الديمقراطية منذ شهر هجوما ضد آخر جيب يتحصن فيه التنظيم في بلدة هجين."
+    events = _events(shared_pipeline, text, "2018-10-13")
+    assert [(e.sub_event_type, e.actor1, str(e.date), str(e.date_end)) for e in events] == [
+        ("Change to group/activity", "SDF", "2018-09-10", "2018-09-16")]
