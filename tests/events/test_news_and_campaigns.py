@@ -63,3 +63,19 @@ def test_an_offensive_waged_for_a_month_started_about_a_month_ago(shared_pipelin
     events = _events(shared_pipeline, text, "2018-10-13")
     assert [(e.sub_event_type, e.actor1, str(e.date), str(e.date_end)) for e in events] == [
         ("Change to group/activity", "SDF", "2018-09-10", "2018-09-16")]
+
+
+def test_the_villages_named_within_a_countryside_are_the_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-22-1656-53c5baac02 (gold tune article: the rule is general, see the next test)
+    text = "كما قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء أمس."
+    events = _events(shared_pipeline, text, "2015-07-22")
+    assert sorted(e.location_ar for e in events) == ["الزهراء", "نبل"]
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+
+
+def test_two_towns_of_one_clause_stay_two_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-0712-931e886dd8 (a development-pool article outside the gold)
+    text = "وقصفت قوات النظام مناطق في قريتي معرستي وماير بريف حلب الشمالي مما أدى لأضرار مادية دون معلومات عن خسائر بشرية."
+    events = _events(shared_pipeline, text, "2015-07-24")
+    assert sorted(e.location_ar for e in events) == ["ماير", "معرستي"]
+    assert {e.actor1 for e in events} == {"Syrian Government Forces"}

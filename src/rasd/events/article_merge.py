@@ -39,7 +39,9 @@ class _Merged:
         if twin is None:
             # undated in one place ("... قتل خلاله 26"), the same sides in the same
             # governorate: the event the article dates in the other
-            twin = next((m for m in same_sub if (e.weak_date or m.weak_date) and m.event.admin1 == event.admin1
+            # (the places of one clause are one event each: never twins of each other)
+            twin = next((m for m in same_sub if (e.weak_date or m.weak_date) and m.segment != e.segment
+                         and m.event.admin1 == event.admin1
                          and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
         if twin is None and e.anaphoric:
             twin = next((m for m in reversed(self.by_type.get(event.event_type, [])) if m.segment != e.segment

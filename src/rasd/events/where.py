@@ -150,6 +150,24 @@ def country_of(analysis: Analysis, cand: Candidate) -> str | None:
     return None
 
 
+_WIDE_FEATURES = frozenset({"governorate", "region", "district", "subdistrict"})
+
+
+def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -> _PlaceView:
+    """"في ريف حلب قريتي نبل والزهراء", "بمحافظة درعا بلدة الحراك": a wider place (a
+    governorate, a region, a countryside) followed at once by settlements it holds: the
+    settlements are where it happened (event-schema.md §3.3, the most specific place)."""
+    i = places.index(first)
+    if i + 1 >= len(places):
+        return first
+    nxt, r = places[i + 1], first.r
+    wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.geo_precision == 3 or r.mention.countryside)
+    if wide and nxt.r.mention.cue == "settlement" and nxt.start - r.mention.end <= 3 \
+            and not norm[r.mention.end:nxt.start].strip(" ،,"):
+        return nxt
+    return first
+
+
 def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list[_PlaceView]:
     """"مناطق هاكورك وجارا ومتينا": the places coordinated with ``first`` are one event
     each; but "بين بلدتي ذيبان والشحيل" is one place between two."""
@@ -186,7 +204,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     if anaphor and (not after or anaphor.start < first.start):
         return [anaphor]
     out = []
-    for p in _coordinated(norm, places, first):
+    for p in _coordinated(norm, places, _settlement_within(norm, places, first)):
         r = p.r
         if r.place is not None:
             out.append(_pick(r))
