@@ -79,3 +79,24 @@ def test_two_towns_of_one_clause_stay_two_events(shared_pipeline) -> None:  # ty
     events = _events(shared_pipeline, text, "2015-07-24")
     assert sorted(e.location_ar for e in events) == ["ماير", "معرستي"]
     assert {e.actor1 for e in events} == {"Syrian Government Forces"}
+
+
+def test_a_nationality_adjective_names_the_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2780-20180706
+    text = ("من جانبه قال مركز الدفاع المدني في درعا، إن مقاتلات حربية روسية شنت غارات جوية مكثفة على "
+            "أحياء من مدينة درعا وبلدة نصيب في ريف درعا الشرقي، ما أدى إلى سقوط جرحى.")
+    events = _events(shared_pipeline, text, "2018-07-06")
+    assert events and {e.actor1 for e in events} == {"Russian Forces"}
+
+
+def test_joint_strikes_are_the_governments_with_russia_beside_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وقتل 13 مدنيا في غارات جوية روسية وسورية على الأحياء السكنية في مدينة دوما أمس."
+    events = _events(shared_pipeline, text, "2018-02-26")
+    assert [(e.actor1, e.assoc_actor1, e.fatalities) for e in events] == [
+        ("Syrian Government Forces", ["Russian Forces"], 13)]
+
+
+def test_a_hedged_nationality_names_nobody(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "وقتل 12 عنصرا في غارات جوية يرجح أنها إسرائيلية على مواقع قرب مدينة البوكمال أمس."
+    events = _events(shared_pipeline, text, "2018-06-18")
+    assert [e.actor1 for e in events] == ["Unidentified Military Forces"]

@@ -149,6 +149,7 @@ class ArticleAssembler:
             event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
             date=when.date, date_end=when.date_end, time_precision=cast(TimePrecision, when.precision),
             actor1=actor1, actor2=actor2,
+            assoc_actor1=list(sides.agent.assoc) if sides.agent and sides.agent.name == actor1 else [],
             country=place.country if place else pick.country,
             admin1=place.admin1 if place else None,
             admin2=(place.admin2 or None) if place else None,

@@ -7,6 +7,7 @@ Islamic State), so it resolves to the latest group actor mentioned before it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ class Actor:
     air: bool
     valid_from: dt.date | None
     valid_to: dt.date | None
+    assoc: tuple[str, ...] = ()  # actors acting beside it ("غارات روسية وسورية": the government, with Russia)
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -130,6 +132,46 @@ class ActorLexicon:
             self.by_name.setdefault(actor.name, actor)
             for alias in entry["aliases_ar"]:
                 self.matcher.add(str(alias), index)
+        self._add_adjective_phrases(load_yaml("actor_adjectives.yaml"))
+
+    def _add_adjective_phrases(self, data: dict[str, Any]) -> None:
+        """"طائرات حربية روسية", "الضربات الجوية الإسرائيلية", "غارات روسية وسورية": a
+        weapon or force with an adjective of nationality names its author
+        (``data/actor_adjectives.yaml``); each phrase becomes an alias of that actor."""
+        nouns, modified, modifiers = data["nouns"], set(data["modified_nouns"]), [""] + list(data["modifiers"])
+
+        def definite(word: str) -> str:
+            # a model name or a phrase ("إف-16", "بدون طيار") takes no article
+            return word if " " in word or "-" in word or any(c.isdigit() for c in word) else "ال" + word
+
+        def phrases(adjective: str) -> list[str]:
+            out = []
+            for noun in nouns:
+                for modifier in modifiers if noun in modified else [""]:
+                    words = [noun] + ([modifier] if modifier else []) + [adjective]
+                    out.append(" ".join(words))
+                    out.append(" ".join(definite(w) if " " not in w else " ".join(map(definite, w.split()))
+                                        for w in words))
+            return out
+
+        for name, adjectives in data["adjectives"].items():
+            index = self._index_of(name)
+            for adjective in adjectives:
+                for phrase in phrases(adjective):
+                    self.matcher.add(phrase, index)
+        for joint in data["joint"]:
+            actor = self.by_name[joint["actor"]]
+            index = len(self.actors)
+            self.actors.append(dataclasses.replace(actor, assoc=(joint["with"],)))
+            for adjective in joint["adjectives"]:
+                for phrase in phrases(adjective):
+                    self.matcher.add(phrase, index)
+
+    def _index_of(self, name: str) -> int:
+        for i, actor in enumerate(self.actors):
+            if actor.name == name and not actor.assoc:
+                return i
+        raise ActorPackError(f"actor_adjectives.yaml: no actor {name!r} in the actor pack")
 
     @staticmethod
     def _is_organization(mention: ActorMention, tokens: list[Token]) -> bool:
