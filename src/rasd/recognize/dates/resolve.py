@@ -290,16 +290,16 @@ def days_ago(x: Expression, published: dt.date) -> Value | None:
     words = x.words
     unit = words.ago_units[x.group("unit") or ""]
     n_text = x.group("n")
-    start = x.match.start()
-    duration = x.norm.startswith(words.durations, start)
-    since = duration or x.norm.startswith(words.since, start)
+    at = x.match.start()
+    duration = x.norm.startswith(words.durations, at)
+    since = duration or x.norm.startswith(words.since, at)
     count = unit.count or (_count(x, 1) if n_text else unit.bare)
     n = count * unit.days
     if n_text is None and unit.few is not None:
         span, until = unit.few
         if since:  # "منذ أيام": for some days, up to publication; a start no one can date
-            start = published - dt.timedelta(days=span)
-            return val(start, published, window_precision(start, published), x.kind, since=True, vague=True)
+            first = published - dt.timedelta(days=span)
+            return val(first, published, window_precision(first, published), x.kind, since=True, vague=True)
         return val(published - dt.timedelta(days=span), published - dt.timedelta(days=until),
                    2 if span <= 7 else 3, x.kind)
     day = published - dt.timedelta(days=n)
