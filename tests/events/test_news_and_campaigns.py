@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from rasd.events.assemble import assemble
 from rasd.model import Document
 
@@ -100,3 +102,34 @@ def test_a_hedged_nationality_names_nobody(shared_pipeline) -> None:  # type: ig
     text = "وقتل 12 عنصرا في غارات جوية يرجح أنها إسرائيلية على مواقع قرب مدينة البوكمال أمس."
     events = _events(shared_pipeline, text, "2018-06-18")
     assert [e.actor1 for e in events] == ["Unidentified Military Forces"]
+
+
+REFERENCES = [
+    # ant-multisource:CN-middleEast-552-20180410
+    ("وأكد المتحدث إدانة بلاده لـ\"الهجوم الكيماوي\" في دوما بالغوطة الشرقية في سوريا.", "2018-04-10"),
+    # ant-multisource:FR-internationalNews-762-20180417
+    ("أبدت الخارجية الفرنسية مخاوف من احتمال اختفاء أدلة في دوما قبل وصول بعثة محققي منظمة حظر الأسلحة "
+     "الكيميائية إلى موقع الهجوم الكيماوي المفترض الذي يتهم النظام السوري بارتكابه.", "2018-04-17"),
+]
+
+
+@pytest.mark.parametrize("text,published", REFERENCES)
+def test_a_reference_to_an_earlier_event_is_not_a_new_event(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    references: list = []
+    doc = Document(id="t", text=text, published=dt.date.fromisoformat(published))
+    assert assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, None, references) == []
+    assert [(r.sub_event_type, r.location_ar) for r in references] == [("Chemical weapon", "دوما")]
+
+
+def test_a_dated_passing_mention_is_coded_at_its_date(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-844-20180421 (schema 3.2: passing mentions count)
+    text = ("أعلنت منظمة حظر الأسلحة الكيميائية السبت أن خبراءها تمكنوا من الدخول إلى دوما وجمع عينات من موقع "
+            "الهجوم المفترض الذي وقع في 7 أبريل/نيسان وسبب وفاة نحو 40 قتيلا بحسب الدفاع المدني.")
+    events = _events(shared_pipeline, text, "2018-04-21")
+    assert [(str(e.date), e.location_ar) for e in events] == [("2018-04-07", "دوما")]
+
+
+def test_a_verb_after_a_town_is_not_a_second_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "تمكن الخبراء من الدخول إلى دوما وجمع عينات من الموقع أمس."
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 4, 21)))
+    assert [p.mention.name_norm for p in analysis.places] == ["دوما"]

@@ -33,12 +33,31 @@ class Emitted:
 
 
 @dataclass
+class Reference:
+    """A mention of an event reported before ("ندد بالهجوم الكيميائي على دوما"): not a new
+    event, but a report that names one; the store links it to that event."""
+
+    sub_event_type: str
+    location: str | None
+    location_ar: str | None
+    gazetteer_id: str | None
+    admin1: str | None
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    published: str | None
+    doc_id: str
+    evidence: dict[str, object]  # the clause, as original-text offsets and text
+
+
+@dataclass
 class ArticleState:
     analysis: Analysis
     gazetteer: Gazetteer
     events: list[Emitted] = field(default_factory=list)
     last_of_type: dict[str, Emitted] = field(default_factory=dict)  # event type → its last event
     previous_place: list[PlacePick] = field(default_factory=list)  # the last candidate's places
+    references: list[Reference] = field(default_factory=list)  # earlier events the article speaks of
 
     @property
     def norm(self) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, cast
 
 from rasd.analysis import Analysis
-from rasd.events.article import ArticleState, Emitted
+from rasd.events.article import ArticleState, Emitted, Reference
 from rasd.events.article_merge import merge_within_article
 from rasd.events.attribution import apply_claims, sources_of
 from rasd.events.candidate import Candidate, Decision, Dropped, is_purpose, primary_trigger
@@ -21,7 +21,7 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, toll_of
-from rasd.events.when import When, reported_as_news, when_of
+from rasd.events.when import When, refers_to_earlier_event, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
     is_anaphoric,
@@ -36,10 +36,16 @@ from rasd.resolve.gazetteer import Gazetteer, Place
 __all__ = ["assemble"]
 
 
-def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, Any]] | None = None) -> list[Event]:
+def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, Any]] | None = None,
+             references: list[Reference] | None = None) -> list[Event]:
     """Events of one analysed document. With ``explain`` (a list), every candidate's
-    rules and decision are appended to it."""
-    return ArticleAssembler(analysis, gazetteer, explain).run()
+    rules and decision are appended to it; with ``references``, the earlier events the
+    article speaks of without reporting them anew ("ندد بالهجوم الكيميائي على دوما")."""
+    assembler = ArticleAssembler(analysis, gazetteer, explain)
+    events = assembler.run()
+    if references is not None:
+        references.extend(assembler.article.references)
+    return events
 
 
 class ArticleAssembler:
@@ -87,6 +93,10 @@ class ArticleAssembler:
         if cand.trigger.sense.weak and not when.stated and not groups:
             raise Dropped("weak_trigger_without_date_or_toll")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
+        if refers_to_earlier_event(analysis, cand, when, EVENT_TYPE_OF[cand.sub_event_type] in article.last_of_type):
+            self.note_reference(cand, picks)
+            place = picks[0].place.display_name if picks and picks[0].place else "?"
+            raise Dropped("reference_to_earlier_event", f"{cand.sub_event_type} at {place}")
         if when.match is None and not groups:
             if not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
                 # nothing dates it and nobody died: commentary or an ongoing situation
@@ -107,6 +117,18 @@ class ArticleAssembler:
         for pick in picks:
             self.emit(cand, when, pick, sides, actor1, actor2, toll, sources)
         article.previous_place = picks
+
+    def note_reference(self, cand: Candidate, picks: list[PlacePick]) -> None:
+        """Keep what the store needs to link the reference to the event it names."""
+        place = picks[0].place if picks else None
+        pick = picks[0] if picks else None
+        self.article.references.append(Reference(
+            cand.sub_event_type, place.display_name if place else None,
+            evidence_span(self.analysis, pick.start, pick.end)["text"] if pick else None,
+            place.id if place else None, place.admin1 if place else None, place.country if place else None,
+            place.lat if place else None, place.lon if place else None,
+            self.analysis.doc.published.isoformat() if self.analysis.doc.published else None,
+            self.analysis.doc.id, evidence_span(self.analysis, cand.segment.start, cand.segment.end)))
 
     def adds_toll_to_previous(self, cand: Candidate, groups: list[CountGroup]) -> bool:
         """"وأوردت سانا مقتل شخص": a toll with no place of its own, in the sentence

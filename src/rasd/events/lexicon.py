@@ -47,6 +47,10 @@ class AssemblyWords:
     occurrence_verbs: frozenset[str]
     territory_share: re.Pattern[str]
     launch_verbs: frozenset[str]
+    reference_cue: re.Pattern[str]
+    alleged: frozenset[str]
+    generic_attack_nouns: frozenset[str]
+    chemical_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
     ongoing: re.Pattern[str]
     consequence: re.Pattern[str]
@@ -92,6 +96,10 @@ def assembly_words() -> AssemblyWords:
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
         occurrence_verbs=_words(d["occurrence_verbs"]),
         launch_verbs=_words(d["launch_verbs"]),
+        reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
+        alleged=_words(d["alleged"]),
+        generic_attack_nouns=_words(d["generic_attack_nouns"]),
+        chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
         territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),

@@ -106,6 +106,17 @@ def actors_of_the_event_referred_back_to(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
+    """"موقع الهجوم المفترض" in a sentence that names chemical weapons (or the OPCW):
+    a bare attack noun is the chemical attack."""
+    words, trigger, norm = assembly_words(), c.cand.trigger, c.analysis.ntext.norm
+    if s.sub == "Armed clash" and norm[trigger.start:trigger.end] in words.generic_attack_nouns \
+            and words.chemical_context.search(norm, c.cand.sentence.start, c.cand.sentence.end):
+        s.sub = "Chemical weapon"
+        return True
+    return False
+
+
 def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
     """A bare "قصف" by an air force (the coalition, Russia...) is an air strike."""
     trigger = c.cand.trigger
@@ -274,6 +285,7 @@ def demonstration_sides(s: Sides, c: SideScope) -> bool:
 
 SIDE_RULES: tuple[SideRule, ...] = (
     actors_of_the_event_referred_back_to,
+    attack_with_chemical_weapons,
     generic_shelling_by_air_force,
     killing_mode,
     air_force_of_the_sentence,
@@ -309,7 +321,7 @@ def default_agent(sub: str) -> str | None:
     if sub == "Air/drone strike":
         return "Unidentified Military Forces"
     if sub in ("Remote explosive/landmine/IED", "Suicide bomb", "Attack", "Grenade",
-               "Abduction/forced disappearance", "Shelling/artillery/missile attack"):
+               "Abduction/forced disappearance", "Shelling/artillery/missile attack", "Chemical weapon"):
         return "Unidentified Armed Group"
     if sub in ("Peaceful protest", "Protest with intervention"):
         return "Protesters"

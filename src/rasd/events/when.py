@@ -140,6 +140,22 @@ def date_too_vague(analysis: Analysis, when: When) -> None:
 DATE_RULES = (future_date, background_date, ongoing_since, background_year, date_too_vague)
 
 
+def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, earlier_of_type: bool) -> bool:
+    """"ندد بالهجوم الكيميائي على دوما", "للتحقيق في هجوم مفترض": a definite event noun (or
+    an alleged attack) with no date of its own, in a sentence of reactions, inquiries or
+    blame, names an event reported before, when the article has not reported one of
+    that kind itself: it is not a new event on the day of publication."""
+    if earlier_of_type or not cand.trigger.sense.mode:
+        return False
+    if when.match is not None and not when.match.value.get("reported"):
+        return False  # dated: a passing mention of an event is coded (event-schema.md §3.2)
+    words, norm = assembly_words(), analysis.ntext.norm
+    definite = norm.startswith("ال", cand.trigger.start)
+    after = [t.text for t in analysis.tokens[cand.trigger.token_end:cand.trigger.token_end + 3]]
+    alleged = any(reads_as(w, words.alleged) for w in after)
+    return (definite or alleged) and bool(words.reference_cue.search(norm, cand.sentence.start, cand.sentence.end))
+
+
 def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None) -> DateMatch | None:
     """"تشن القوات الحكومية منذ 18 شباط حملة عسكرية", "تشن قسد منذ شهر هجوما": an
     offensive waged since a date (a launch verb and a campaign noun in the clause) is a

@@ -290,6 +290,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     spans = _gazetteer_spans(tokens, gazetteer)
     mentions: list[PlaceMention] = []
     list_cue: str | None = None  # the cue of "مناطق X وY وZ" carries along the list
+    list_named = False  # the list's cue is written ("بلدات X وY"), not assumed ("دوما وحرستا")
     list_end = -1  # token index right after the last accepted place
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
     # strong cue, and the word after an accepted place (the next item of a list).
@@ -333,18 +334,22 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             near = near or _is_near_after(tokens, te)
             mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
                                          candidates, cue, near, cue_start, countryside))
+            list_named = cue is not None and (list_named or not in_list)
             list_cue, list_end = cue or "settlement", te
             i = te
             continue
         # a name the gazetteer does not know, after a strong cue word or inside a list
         prev = tokens[i - 1] if i else None
         after_cue = prev is not None and _is_strong_cue(prev.text) and not norm[prev.end:tok.start].strip(" ")
-        listed = in_list and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
+        # a word the gazetteer does not know joins only a list its cue named: "بلدات X وY",
+        # not "إلى دوما وجمع عينات" (and collected samples)
+        listed = in_list and list_named and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
         if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
             mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]), [], kind,
                                          False, prev.start if after_cue and prev else None))
+            list_named = after_cue or list_named
             list_cue, list_end = kind, i + 1
         i += 1
     return mentions
