@@ -84,6 +84,8 @@ def extract(
 ) -> None:
     """Extract events from documents and print them (jsonl and csv stream as they go).
     Inputs: text, HTML, JSONL[.gz], RSS/Atom feeds, WARC files, folders, URLs, or -."""
+    from rich.markup import escape
+
     from rasd.events.assemble import assemble
     from rasd.export.acled import CsvWriter
     from rasd.ingest.files import BadInput, Skipped, read_path
@@ -97,18 +99,19 @@ def extract(
     for path in paths:
         for item in read_path(path, day, outlet, allow_private=allow_private):
             if isinstance(item, Skipped):  # not Arabic: recorded, not a failure
-                err.print(f"[yellow]note:[/yellow] {item}", highlight=False, soft_wrap=True)
+                err.print(f"[yellow]note:[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
             if isinstance(item, BadInput):
                 failures += 1
-                err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
+                err.print(f"[red]error:[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
             trace: list[dict] | None = [] if explain else None
             try:
                 found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
             except Exception as exc:  # one bad document never ends the batch
                 failures += 1
-                err.print(f"[red]error:[/red] {item.id}: extraction failed ({exc.__class__.__name__}: {exc})")
+                err.print(f"[red]error:[/red] {escape(item.id)}: extraction failed ({exc.__class__.__name__}: "
+                          f"{escape(str(exc))})", highlight=False, soft_wrap=True)
                 continue
             found = [e for e in found if e.confidence >= min_confidence]
             if fmt is OutputFormat.jsonl:
@@ -311,6 +314,8 @@ def ingest(
 ) -> None:
     """Extract documents into a store. Unchanged documents are skipped, changed ones
     replaced; an interrupted run resumes when the same command is run again."""
+    from rich.markup import escape
+
     from rasd.store.db import StoreError
     from rasd.store.ingest import IngestError, ingest as run
 
@@ -331,12 +336,15 @@ def ingest(
     rate = report.extracted / report.seconds if report.seconds else 0.0
     print(f"{report.extracted + report.unchanged} documents in {report.seconds:.1f} s ({rate:.1f} docs/s extracted): "
           f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-          f"{report.failed} failed; {report.bad_inputs} bad input(s); {report.events} new event(s)")
+          f"{report.failed} failed; {report.bad_inputs} bad input(s); {report.skipped} skipped; "
+          f"{report.events} new event(s)")
     t = report.totals
     print(f"{db}: {t['documents']} documents, {t['events']} per-document events, {t['merged']} events after "
           f"merging ({t['multi_source']} reported by 2+ documents)")
+    for line in report.notes[:20]:
+        err.print(f"[yellow]note:[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
     for line in report.errors[:20]:
-        err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
     if len(report.errors) > 20:
         err.print(f"... and {len(report.errors) - 20} more (table `errors` in {db})", highlight=False)
     if report.errors:

@@ -196,6 +196,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("COMMIT")
 
 
+@contextmanager
+def savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A part of the caller's transaction that is undone alone when it fails."""
+    conn.execute("SAVEPOINT part")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK TO part")
+        conn.execute("RELEASE part")
+        raise
+    conn.execute("RELEASE part")
+
+
 def content_hash(doc: Document) -> str:
     """SHA-256 of everything extraction reads (text and metadata, not the id): the same
     article ingested again hashes the same, a corrected text or a new date does not."""

@@ -36,7 +36,7 @@ from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Ta
 from rich.text import Text
 
 from rasd.errors import RasdError
-from rasd.ingest.files import BadInput, read_path
+from rasd.ingest.files import BadInput, Skipped, printable, read_path
 from rasd.model import Document
 from rasd.store import db, merge
 
@@ -187,10 +187,12 @@ class IngestReport:
     unchanged: int = 0
     failed: int = 0
     bad_inputs: int = 0
+    skipped: int = 0  # read fine but not analyzed (not Arabic): a note, not a failure
     events: int = 0
     seconds: float = 0.0
     resumed_from: str | None = None
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the skipped documents, one line each
     totals: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -255,7 +257,14 @@ class _Writer:
                     report.failed += 1
                     db.record_error(self.conn, r.source, r.error, doc_id=r.doc_id, run_id=self.run_id)
                     continue
-                stored = db.store_document(self.conn, r, self.run_id)
+                try:  # a document the store refuses fails alone, not its batch
+                    with db.savepoint(self.conn):
+                        stored = db.store_document(self.conn, r, self.run_id)
+                except (sqlite3.Error, ValueError) as exc:  # ValueError: e.g. text SQLite cannot encode
+                    report.failed += 1
+                    db.record_error(self.conn, r.source, f"cannot store ({exc.__class__.__name__}: {exc})",
+                                    doc_id=r.doc_id, run_id=self.run_id)
+                    continue
                 if stored.kind == "replaced":
                     self.merge_cache.clear()  # it may hold the replaced events
                 setattr(report, stored.kind, getattr(report, stored.kind) + 1)
@@ -297,7 +306,7 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
         executor.close()
         raise
     try:
-        run_id, unfinished = db.start_run(conn, command)
+        run_id, unfinished = db.start_run(conn, printable(command))
     except BaseException:
         executor.close()
         conn.close()  # e.g. the database stayed locked by another run
@@ -317,7 +326,7 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
     def show() -> None:
         pending_failures = sum(1 for r in writer.results if r.error)
         progress.update(task, completed=report.extracted + report.unchanged + len(writer.results),
-                        events=report.events, skipped=report.unchanged,
+                        events=report.events, skipped=report.unchanged + report.skipped,
                         errors=report.failed + pending_failures + report.bad_inputs)
 
     def collect(block_until: int | None = None) -> None:
@@ -338,6 +347,11 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
         with progress:
             for source in sources:
                 for item in read_path(source, published, outlet):
+                    if isinstance(item, Skipped):
+                        report.skipped += 1
+                        report.notes.append(str(item))
+                        show()
+                        continue
                     if isinstance(item, BadInput):
                         writer.errors.append(item)
                         report.bad_inputs += 1
@@ -350,7 +364,7 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
                         show()
                         continue
                     seen[item.id] = sha
-                    chunk.append((item, source, sha))
+                    chunk.append((item, printable(source), sha))
                     if len(chunk) >= executor.chunk:
                         submit()
                     collect()
