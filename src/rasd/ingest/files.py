@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import json
 import logging
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from pydantic import ValidationError
 
@@ -128,6 +129,46 @@ def _validation_problem(exc: ValidationError) -> str:
     if kind == "missing":
         return f"missing required field '{field}'"
     return f"field '{field}': {first['msg']}"
+
+
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a binary stream (a file, a gzip file decompressed as it is read,
+    stdin) with never more than ``max_bytes`` + 1 bytes of one line in memory: a longer
+    line is read on in 1 MiB pieces that are thrown away, and yielded as its size."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes:
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield size
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` (bytes already read to sniff a stream) followed by the rest of ``rest``."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head, self.rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def,override]
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.rest.read1(len(buffer)) if hasattr(self.rest, "read1") else self.rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
 
 
 def read_jsonl_lines(lines: Iterator[bytes | int], source: str, published: dt.date | None = None,
@@ -319,9 +360,7 @@ def _read(path: str, opts: Options) -> Iterator[Document | BadInput]:
         yield from read_url(path, opts)
         return
     if path == "-":
-        data = sys.stdin.buffer.read()
-        kind = "jsonl" if data.lstrip()[:1] == b"{" else "other"
-        yield from documents_from_bytes(data, "<stdin>", "stdin", kind, opts)
+        yield from _read_stdin(sys.stdin.buffer, opts)
         return
     p = Path(path)
     source = printable(path)
@@ -332,9 +371,9 @@ def _read(path: str, opts: Options) -> Iterator[Document | BadInput]:
     try:
         if kind == "jsonl":
             opener = gzip.open if p.name.endswith(".gz") else open
-            with opener(p, "rb") as handle:
-                yield from read_jsonl_lines(iter(handle), source, opts.published, opts.outlet,
-                                            max_bytes=opts.max_bytes)
+            with opener(p, "rb") as handle:  # gzip: decompressed as it is read, a line at a time
+                yield from read_jsonl_lines(bounded_lines(handle, opts.max_bytes), source, opts.published,
+                                            opts.outlet, max_bytes=opts.max_bytes)
             return
         if kind == "warc":
             from rasd.ingest.warc import read_warc
@@ -350,6 +389,26 @@ def _read(path: str, opts: Options) -> Iterator[Document | BadInput]:
         yield BadInput(source, f"cannot read ({exc.__class__.__name__}: {exc})")
         return
     yield from documents_from_bytes(data, source, printable(p.stem), kind, opts)
+
+
+def _read_stdin(stream: BinaryIO, opts: Options) -> Iterator[Document | BadInput]:
+    """Standard input: JSONL (it starts with "{") read line by line with the per-line
+    limit, anything else read up to the limit and refused beyond it."""
+    head = b""
+    while not head.strip() and len(head) <= opts.max_bytes:
+        chunk = stream.read1(1 << 16) if hasattr(stream, "read1") else stream.read(1 << 16)
+        if not chunk:
+            break
+        head += chunk
+    if head.lstrip()[:1] == b"{":
+        lines = bounded_lines(io.BufferedReader(_Prefixed(head, stream)), opts.max_bytes)  # type: ignore[arg-type]
+        yield from read_jsonl_lines(lines, "<stdin>", opts.published, opts.outlet, max_bytes=opts.max_bytes)
+        return
+    data = head + stream.read(max(0, opts.max_bytes + 1 - len(head)))
+    if len(data) > opts.max_bytes:
+        yield BadInput("<stdin>", f"too large (more than {opts.max_bytes:,} bytes, the limit set by max_bytes)")
+        return
+    yield from documents_from_bytes(data, "<stdin>", "stdin", "other", opts)
 
 
 def iter_jsonl_records(path: Path) -> Iterator[dict]:
