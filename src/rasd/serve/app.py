@@ -11,12 +11,11 @@ can be stopped: the worker is killed and replaced, the request gets a 413 saying
 import asyncio
 import datetime as dt
 import ipaddress
-import json
 import secrets
 import sqlite3
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, AsyncIterator, Iterator, Literal
@@ -31,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rasd import __version__
 from rasd.model import EVENT_TAXONOMY, Document
 from rasd.serve.limits import BodySizeLimit
-from rasd.store import db, review
+from rasd.store import db, queries, review
 from rasd.store.db import Filters
 
 STATIC = files("rasd.serve") / "static"
@@ -183,7 +182,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/meta", dependencies=read)
     def meta(conn: Conn) -> dict[str, Any]:
         """Taxonomy, governorates present, basemap tiles and store counts, for the page."""
-        admin1 = [r[0] for r in conn.execute("SELECT DISTINCT admin1 FROM merged WHERE admin1 IS NOT NULL ORDER BY 1")]
+        admin1 = queries.governorates(conn)
         counts = db.summary(conn)
         return {"version": __version__, "taxonomy": {t: list(s) for t, s in EVENT_TAXONOMY.items()},
                 "admin1": admin1, "tile_url": settings.tile_url, "write_requires_token": True,
@@ -217,19 +216,7 @@ def create_app(settings: Settings) -> FastAPI:
     def events_geojson(conn: Conn, selected: Selected) -> JSONResponse:
         """Every matching cross-article event as a GeoJSON Feature (geometry null when the
         place has no coordinates), with the properties the review page filters on."""
-        where, params = db.filter_clause(selected)
-        rows = conn.execute(
-            "SELECT id, event_type, sub_event_type, date, date_end, actor1, actor2, admin1, "
-            "json_extract(record, '$.location'), lon, lat, fatalities, confidence, n_docs, review, corrected "
-            f"FROM merged WHERE {where} ORDER BY date IS NULL, date, id", params)
-        keys = ("id", "event_type", "sub_event_type", "date", "date_end", "actor1", "actor2", "admin1", "location")
-        features = []
-        for row in rows:
-            props = dict(zip(keys, row[:9]))
-            props.update(fatalities=row[11], confidence=row[12], n_docs=row[13], review=row[14],
-                         corrected=bool(row[15]))
-            geometry = {"type": "Point", "coordinates": [row[9], row[10]]} if row[9] is not None else None
-            features.append({"type": "Feature", "id": row[0], "geometry": geometry, "properties": props})
+        features = [f.as_geojson() for f in queries.map_features(conn, selected)]
         return JSONResponse({"type": "FeatureCollection", "features": features},
                             media_type="application/geo+json")
 
@@ -250,15 +237,10 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/documents/{doc_id:path}", dependencies=read)
     def document(conn: Conn, doc_id: str) -> dict[str, Any]:
         """A stored article with its text (the offsets of every evidence span point into it)."""
-        row = conn.execute("SELECT id, title, outlet, published, url, author, text, source FROM documents "
-                           "WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
+        found = queries.document(conn, doc_id)
+        if found is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        keys = ("id", "title", "outlet", "published", "url", "author", "text", "source")
-        found = dict(zip(keys, row))
-        found["event_ids"] = [r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ? ORDER BY ordinal",
-                                                         (doc_id,))]
-        return found
+        return asdict(found)
 
     @app.post("/api/extract", dependencies=write)
     async def extract(article: ArticleIn) -> dict[str, Any]:
@@ -279,11 +261,11 @@ def create_app(settings: Settings) -> FastAPI:
             doc = _document(body.document, settings)
         sha = db.content_hash(doc)
         if db.stored_hash(conn, doc.id) == sha:
-            return {"doc_id": doc.id, "status": "unchanged", "events": _doc_events(conn, doc.id)}
+            return {"doc_id": doc.id, "status": "unchanged", "events": queries.document_events(conn, doc.id)}
         result = await extractor.run(doc)
         result.sha256, result.source = sha, body.url or "api"
-        await asyncio.to_thread(_store, settings.db_path, result)
-        return {"doc_id": doc.id, "status": "stored", "events": _doc_events(conn, doc.id)}
+        await asyncio.to_thread(queries.store_one, settings.db_path, result)
+        return {"doc_id": doc.id, "status": "stored", "events": queries.document_events(conn, doc.id)}
 
     return app
 
@@ -315,39 +297,11 @@ def _fetch(url: str, published: dt.date | None, settings: Settings) -> Document:
     raise HTTPException(422, f"{url}: no document")
 
 
-def _store(db_path: Path, result: db.DocResult) -> None:
-    from rasd.store import merge
-
-    conn = db.open_store(db_path, create=False)
-    try:
-        with db.transaction(conn):
-            stored = db.store_document(conn, result, None)
-            merge.refresh(conn, stored.touched)
-    finally:
-        conn.close()
-
-
-def _doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT e.id, e.record, mm.merged_id FROM events e LEFT JOIN merged_members mm "
-                        "ON mm.event_id = e.id WHERE e.doc_id = ? ORDER BY e.ordinal", (doc_id,))
-    return [dict(json.loads(record), id=event_id, merged_id=merged_id) for event_id, record, merged_id in rows]
-
-
 def _event_detail(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
-    row = conn.execute("SELECT record FROM merged WHERE id = ?", (event_id,)).fetchone()
-    if row is None:
+    found = queries.event_detail(conn, event_id)
+    if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    members = conn.execute("SELECT e.id, e.doc_id, e.record FROM merged_members mm JOIN events e "
-                           "ON e.id = mm.event_id WHERE mm.merged_id = ? ORDER BY e.id", (event_id,)).fetchall()
-    doc_ids = list(dict.fromkeys(doc_id for _, doc_id, _ in members))
-    marks = ", ".join("?" * len(doc_ids))
-    documents = [dict(zip(("id", "title", "outlet", "published", "url", "author"), r)) for r in conn.execute(
-        f"SELECT id, title, outlet, published, url, author FROM documents WHERE id IN ({marks})", doc_ids)]
-    documents.sort(key=lambda d: doc_ids.index(d["id"]))
-    return {"id": event_id, "record": json.loads(row[0]), "review": review.get(conn, event_id).as_dict(),
-            "members": [{"event_id": i, "doc_id": d, "evidence": json.loads(r).get("evidence", [])}
-                        for i, d, r in members],
-            "documents": documents, "audit": review.audit(conn, event_id)}
+    return found.as_dict()
 
 
 class _Extractor:
