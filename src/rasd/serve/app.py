@@ -22,7 +22,7 @@ from typing import Annotated, Any, AsyncIterator, Iterator, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
@@ -220,15 +220,22 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse({"type": "FeatureCollection", "features": features},
                             media_type="application/geo+json")
 
-    @app.get("/api/events/{event_id}", dependencies=read)
-    def event(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)]) -> dict[str, Any]:
+    @app.get("/api/events/{event_id}", dependencies=read, response_model=None,
+             responses={308: {"description": "The event has a new id (its articles changed): see Location"}})
+    def event(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)]) -> dict[str, Any] | RedirectResponse:
         """One cross-article event: its record, review, audit trail, member events with their
-        evidence spans, and the documents reporting it."""
+        evidence spans, and the documents reporting it. An id that changed when the
+        event's articles were re-extracted redirects to the current one."""
+        current = review.resolve(conn, event_id)
+        if current is not None and current != event_id:
+            return RedirectResponse(f"/api/events/{current}", status_code=308)
         return _event_detail(conn, event_id)
 
     @app.patch("/api/events/{event_id}", dependencies=write)
     def correct(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)], body: CorrectionIn) -> dict[str, Any]:
-        """Correct fields of an event and/or confirm or reject it; kept in the audit trail."""
+        """Correct fields of an event and/or confirm or reject it; kept in the audit trail
+        (an old id of the event is followed to its current one)."""
+        event_id = review.resolve(conn, event_id) or event_id
         with db.transaction(conn):
             review.correct(conn, event_id, reviewer=body.reviewer, fields=body.fields, status=body.status,
                            note=body.note)

@@ -116,9 +116,28 @@ CREATE TABLE audit (
 CREATE INDEX audit_merged ON audit(merged_id);
 """
 
+# Version 3: a review follows its event when a changed article is re-extracted (the
+# merged id, the smallest member event id, then changes). A review remembers its
+# members; a replaced document's events name their successors (``event_lineage``); a
+# review left without its merged event moves to the new cluster that holds the most of
+# its members' successors (rasd.store.review.reattach), and the old id redirects.
+_V3 = """
+ALTER TABLE reviews ADD COLUMN members TEXT NOT NULL DEFAULT '[]';
+UPDATE reviews SET members = (SELECT json_group_array(event_id) FROM merged_members
+                              WHERE merged_members.merged_id = reviews.merged_id);
+CREATE TABLE event_lineage (
+    old_id INTEGER PRIMARY KEY,   -- a deleted event of a replaced document
+    new_id INTEGER NOT NULL       -- the event of the new version that took its place
+);
+CREATE TABLE merged_redirects (
+    old_id INTEGER PRIMARY KEY,   -- a merged id whose review moved
+    new_id INTEGER NOT NULL
+);
+"""
+
 # MIGRATIONS[i] takes a database from schema version i to i + 1 (PRAGMA user_version).
 # A new version appends a script; released scripts are never edited.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # The columns an event is filtered on, in both ``events`` and ``merged``.
@@ -267,7 +286,9 @@ def store_document(conn: sqlite3.Connection, result: DocResult, run_id: int | No
             "JOIN merged_members mm ON mm.event_id = e.id "
             "JOIN merged_members other ON other.merged_id = mm.merged_id "
             "WHERE e.doc_id = ?", (result.doc_id,)).fetchall()
-        own = {r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ?", (result.doc_id,))}
+        previous = conn.execute("SELECT id, ordinal, event_type, sub_event_type FROM events WHERE doc_id = ? "
+                                "ORDER BY ordinal", (result.doc_id,)).fetchall()
+        own = {r[0] for r in previous}
         touched = {event_id for _, event_id in rows} - own
         conn.executemany("DELETE FROM merged WHERE id = ?", {(merged_id,) for merged_id, _ in rows})
         conn.execute("DELETE FROM documents WHERE id = ?", (result.doc_id,))  # cascades to its rows
@@ -287,7 +308,28 @@ def store_document(conn: sqlite3.Connection, result: DocResult, run_id: int | No
             f"VALUES (?, ?, {', '.join('?' * len(EVENT_COLUMNS))}, ?)",
             (result.doc_id, ordinal, *event_columns(record), json.dumps(record, ensure_ascii=False)))
         new_events.append(int(cursor.lastrowid or 0))
+    if old is not None and previous and conn.execute("SELECT 1 FROM reviews LIMIT 1").fetchone():
+        conn.executemany("INSERT OR REPLACE INTO event_lineage (old_id, new_id) VALUES (?, ?)",
+                         successors(previous, [(i, n, r["event_type"], r["sub_event_type"])
+                                               for n, (i, r) in enumerate(zip(new_events, result.events))]))
     return Stored("replaced" if old is not None else "added", new_events, touched | set(new_events))
+
+
+def successors(old: list[tuple[int, int, str, str]], new: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+    """(old event id, new event id) pairs of one document re-extracted: each old event
+    (id, ordinal, type, sub-type) is followed by the unclaimed new event of the same
+    sub-event type nearest in order, else of the same event type; an event with neither
+    has no successor (the new version no longer reports it)."""
+    pairs, taken = [], set()
+    for old_id, ordinal, event_type, sub_type in old:
+        for same in (lambda e: e[3] == sub_type, lambda e: e[2] == event_type):
+            found = [e for e in new if e[0] not in taken and same(e)]
+            if found:
+                best = min(found, key=lambda e: (abs(e[1] - ordinal), e[1]))
+                taken.add(best[0])
+                pairs.append((old_id, best[0]))
+                break
+    return pairs
 
 
 def record_error(conn: sqlite3.Connection, source: str, problem: str, line: int | None = None,
