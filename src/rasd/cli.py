@@ -81,6 +81,7 @@ def extract(
     min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence.")] = 0.0,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on loopback/private addresses (refused by default: SSRF).")] = False,
+    doc_timeout: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="Time limit per document (0: none); a slower one fails, the run goes on.")] = 60.0,
 ) -> None:
     """Extract events from documents and print them (jsonl and csv stream as they go).
     Inputs: text, HTML, JSONL[.gz], RSS/Atom feeds, WARC files, folders, URLs, or -."""
@@ -89,6 +90,7 @@ def extract(
     from rasd.events.assemble import assemble
     from rasd.export.acled import CsvWriter
     from rasd.ingest.files import BadInput, Skipped, read_path
+    from rasd.store.ingest import DocumentTimeout, time_limit, too_slow
 
     day = _published(published)
     pipeline = _pipeline(gazetteer)
@@ -107,7 +109,12 @@ def extract(
                 continue
             trace: list[dict] | None = [] if explain else None
             try:
-                found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
+                with time_limit(doc_timeout):
+                    found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
+            except DocumentTimeout:
+                failures += 1
+                err.print(f"[red]error:[/red] {escape(item.id)}: {too_slow(doc_timeout)}", highlight=False, soft_wrap=True)
+                continue
             except Exception as exc:  # one bad document never ends the batch
                 failures += 1
                 err.print(f"[red]error:[/red] {escape(item.id)}: extraction failed ({exc.__class__.__name__}: "
@@ -311,6 +318,7 @@ def ingest(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for texts that lack one.")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster: a scheduler address (tcp://host:port), or 'local' for a local cluster of --workers processes (default 2). Needs rasd[dask].")] = None,
+    doc_timeout: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="Time limit per document (0: none); a slower one fails, a stuck worker is replaced.")] = 60.0,
 ) -> None:
     """Extract documents into a store. Unchanged documents are skipped, changed ones
     replaced; an interrupted run resumes when the same command is run again."""
@@ -325,7 +333,7 @@ def ingest(
     try:
         report = run(sources, db, workers=workers or (2 if dask else max(1, os.cpu_count() or 1)), batch_size=batch,
                      published=day, outlet=outlet, gazetteer_path=gazetteer, console=err,
-                     command=" ".join(["rasd", *sys.argv[1:]]), dask=dask)
+                     command=" ".join(["rasd", *sys.argv[1:]]), dask=dask, doc_timeout=doc_timeout)
     except (StoreError, IngestError) as exc:
         raise _store_error(exc)
     except KeyboardInterrupt:
