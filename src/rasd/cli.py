@@ -497,22 +497,21 @@ def serve(
     tiles: Annotated[Optional[str], typer.Option(help="Basemap tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png (default: plain background).")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file/folder (default: installed data, else embedded).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Let /api/ingest fetch URLs on loopback/private addresses.")] = False,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(help="Another name the server is reached by (the Host header; repeatable, * for any). Default: the --host, localhost, 127.0.0.1, ::1.")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs) and the review page at /."""
-    import uvicorn
-
-    from rasd.serve.app import Settings, create_app
+    from rasd.serve.app import Settings, create_app, is_loopback, run
     from rasd.store.db import StoreError
 
-    if host not in ("127.0.0.1", "::1", "localhost") and not token:
+    if not is_loopback(host) and not token:
         err.print("[yellow]warning:[/yellow] not on loopback and no token: every request will be refused")
     try:
         web = create_app(Settings(db_path=db, token=token, host=host, gazetteer_path=gazetteer, tile_url=tiles,
-                                  allow_private=allow_private))
+                                  allow_private=allow_private, allowed_hosts=allowed_host or []))
     except StoreError as exc:
         raise _store_error(exc)
     err.print(f"rasd: review page at http://{host}:{port}/ · API docs at http://{host}:{port}/docs")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    run(web, host, port)
 
 
 def main() -> None:

@@ -15,25 +15,39 @@ import secrets
 import sqlite3
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, AsyncIterator, Iterator, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from fastapi.encoders import jsonable_encoder
+from swagger_ui_bundle import swagger_ui_path
 
 from rasd import __version__
 from rasd.model import EVENT_TAXONOMY, Document
-from rasd.serve.limits import BodySizeLimit
+from rasd.serve.limits import BodySizeLimit, HostCheck, SecurityHeaders, header_timeout_protocol
 from rasd.store import db, queries, review
 from rasd.store.db import Filters
 
 STATIC = files("rasd.serve") / "static"
+# Swagger UI's files, from the swagger-ui-bundle package: /docs works offline, no CDN
+DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>rasd API</title>
+<link rel="stylesheet" href="/docs-assets/swagger-ui.css">
+<link rel="icon" type="image/png" href="/docs-assets/favicon-32x32.png"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script>
+</body></html>
+"""
 
 
 @dataclass
@@ -50,18 +64,77 @@ class Settings:
     max_text_chars: int = 200_000
     extract_seconds: float = 30.0
     max_page_size: int = 1000
+    allowed_hosts: list[str] = field(default_factory=list)  # more names for the Host check
 
     @property
     def reads_open(self) -> bool:
-        try:
-            return ipaddress.ip_address(self.host).is_loopback
-        except ValueError:
-            return self.host == "localhost"
+        return is_loopback(self.host)
+
+    @property
+    def served_names(self) -> set[str]:
+        """What a request's Host may name: the bound host, the loopback names, --allowed-host."""
+        return {self.host.strip("[]").lower(), "localhost", "127.0.0.1", "::1", *self.allowed_hosts}
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and every loopback address (all of 127.0.0.0/8, and ::1)."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def _wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def _origin(url: str | None) -> list[str]:
+    """The CSP source of a tile URL template ("{s}." subdomains as a wildcard)."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return []
+    parts = urlsplit(url.replace("{s}", "*"))
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme in ("http", "https") and parts.netloc else []
 
 
 # --- request and response bodies -------------------------------------------------------
 
-class ArticleIn(BaseModel):
+def _surrogate(value: Any) -> str | None:
+    """The first lone surrogate in a JSON value's strings (JSON's \\ud800 escapes make
+    them; no UTF-8 output or SQLite takes them), or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"\\u{ord(value[exc.start]):04x}"
+        return None
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            found = _surrogate(item)
+            if found:
+                return found
+    return None
+
+
+class Body(BaseModel):
+    """A request body: strings must be valid Unicode."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _valid_unicode(cls, data: Any) -> Any:
+        found = _surrogate(data)
+        if found:
+            raise ValueError(f"a string holds a lone surrogate ({found}), which is not valid Unicode text")
+        return data
+
+
+class ArticleIn(Body):
     """An article to extract: its text and what anchors it (publication date, outlet)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -75,7 +148,7 @@ class ArticleIn(BaseModel):
     author: str | None = None
 
 
-class IngestIn(BaseModel):
+class IngestIn(Body):
     """Store one article: give either ``url`` (fetched now) or ``document``."""
 
     model_config = ConfigDict(extra="forbid")
@@ -85,7 +158,7 @@ class IngestIn(BaseModel):
     published: dt.date | None = Field(default=None, description="Fallback date for a page that has none.")
 
 
-class CorrectionIn(BaseModel):
+class CorrectionIn(Body):
     """An analyst's correction and/or verdict on one event."""
 
     model_config = ConfigDict(extra="forbid")
@@ -134,8 +207,11 @@ def create_app(settings: Settings) -> FastAPI:
         extractor.close()
 
     app = FastAPI(title="rasd", version=__version__, lifespan=lifespan, responses=ERRORS,  # type: ignore[arg-type]
+                  docs_url=None, redoc_url=None,  # /docs is served below from local files, not a CDN
                   description="Arabic conflict reporting as ACLED-style events: query, review, correct, extract.")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(HostCheck, allowed=settings.served_names, any_ip=_wildcard(settings.host))
+    app.add_middleware(SecurityHeaders, image_origins=_origin(settings.tile_url))  # outermost: every response
     bearer = HTTPBearer(auto_error=False, description="The token set with `rasd serve --token` or RASD_TOKEN.")
 
     def connection() -> Iterator[sqlite3.Connection]:
@@ -172,6 +248,17 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(db.StoreError)
     async def _store_error(_: Request, exc: db.StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=409)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, which may hold what cannot be encoded
+        return JSONResponse({"detail": _printable(jsonable_encoder(exc.errors()))}, status_code=422)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
 
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
@@ -344,3 +431,24 @@ class _Extractor:
         if self.workers is not None:
             self.workers.kill() if kill else self.workers.close()
             self.workers = None
+
+
+def _printable(value: Any) -> Any:
+    """``value`` with every string encodable as UTF-8 (a lone surrogate as \\udXXX)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
+def run(app: FastAPI, host: str, port: int) -> None:
+    """Serve ``app`` with uvicorn, bounded: request headers within ``HEADER_TIMEOUT`` of
+    connecting (or of the previous response), idle keep-alive connections closed after
+    5 s, and beyond 512 connections or tasks a 503."""
+    import uvicorn
+
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", http=header_timeout_protocol(),
+                timeout_keep_alive=5, limit_concurrency=512)

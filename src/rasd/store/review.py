@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sqlite3
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -148,6 +149,20 @@ def reattach(conn: sqlite3.Connection, clusters: dict[int, set[int]]) -> None:
         reviewed.add(new_id)
 
 
+_LARGEST = 2**63 - 1  # SQLite's integers are 64-bit
+
+
+def _in_range(record: dict[str, Any], fields: dict[str, Any]) -> None:
+    """Refuse corrected numbers SQLite cannot store (fatalities 1e30) or that are no
+    numbers (NaN, infinity), naming the field."""
+    for key in fields:
+        value = record.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if isinstance(value, float) and not math.isfinite(value) or abs(value) > _LARGEST:
+            raise ReviewError(f"invalid correction: {key}: {fields[key]!r} is out of range")
+
+
 def write_merged(conn: sqlite3.Connection, merged_id: int, record: dict[str, Any]) -> None:
     """Store ``record`` as merged event ``merged_id`` with its review applied (filter
     columns included, so queries select on the corrected values); the review keeps the
@@ -189,6 +204,7 @@ def correct(conn: sqlite3.Connection, merged_id: int, *, reviewer: str, fields: 
     at = _now()
     if fields:
         updated = overlay(record, fields)  # validates before anything is written
+        _in_range(updated, fields)
         changes = {k: [record.get(k), updated.get(k)] for k in fields if record.get(k) != updated.get(k)}
         if changes:
             review.fields = dict(review.fields or {}, **{k: updated[k] for k in changes})
