@@ -171,18 +171,22 @@ def open_store(path: Path, create: bool = True) -> sqlite3.Connection:
     # autocommit mode: transactions are explicit (``transaction``), so a batch is exactly one
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables and app_id != APPLICATION_ID:
-            raise StoreError(f"{path}: a SQLite database, but not a rasd one; left untouched")
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{path}: written by a newer rasd (schema {version}, this rasd knows "
-                             f"{SCHEMA_VERSION}); upgrade rasd")
+        # What the file is is read in one read transaction (a consistent view); its
+        # creation or migration is done, and re-checked, under the write lock: two
+        # processes opening a new store at once take turns (the second waits, then finds
+        # it made) instead of one seeing the other's half-made schema. A store that is up
+        # to date takes no write lock, so readers never wait for a running ingest.
+        conn.execute("BEGIN")
+        try:
+            version = _check(conn, path)
+        finally:
+            conn.execute("COMMIT")
+        if version < SCHEMA_VERSION:
+            with transaction(conn):
+                _migrate(conn, _check(conn, path))
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        _migrate(conn, version)
         return conn
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -192,14 +196,27 @@ def open_store(path: Path, create: bool = True) -> sqlite3.Connection:
         raise
 
 
+def _check(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of a rasd store (0: empty); StoreError for any other database."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables and app_id != APPLICATION_ID:
+        raise StoreError(f"{path}: a SQLite database, but not a rasd one; left untouched")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: written by a newer rasd (schema {version}, this rasd knows "
+                         f"{SCHEMA_VERSION}); upgrade rasd")
+    return int(version)
+
+
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Inside the caller's transaction: the scripts from ``version`` on, all or none."""
     for number in range(version, SCHEMA_VERSION):
-        with transaction(conn):
-            for statement in MIGRATIONS[number].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version={number + 1}")
+        for statement in MIGRATIONS[number].split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version={number + 1}")
 
 
 @contextmanager
