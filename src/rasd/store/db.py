@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,7 +185,7 @@ def open_store(path: Path, create: bool = True) -> sqlite3.Connection:
         if version < SCHEMA_VERSION:
             with transaction(conn):
                 _migrate(conn, _check(conn, path))
-        conn.execute("PRAGMA journal_mode=WAL")
+        _wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         return conn
@@ -194,6 +195,21 @@ def open_store(path: Path, create: bool = True) -> sqlite3.Connection:
     except StoreError:
         conn.close()
         raise
+
+
+def _wal(conn: sqlite3.Connection, seconds: float = 30.0) -> None:
+    """Switch to WAL. The switch needs the file to itself and SQLite answers "locked" at
+    once, without waiting, when two connections of a new store switch together (waiting
+    could deadlock): so wait here, briefly and boundedly."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _check(conn: sqlite3.Connection, path: Path) -> int:
