@@ -82,12 +82,16 @@ def extract(
     min_confidence: Annotated[float, typer.Option(help="Drop events below this confidence.")] = 0.0,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow URLs on loopback/private addresses (refused by default: SSRF).")] = False,
+    doc_timeout: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="Time limit per document (0: none); a slower one fails, the run goes on.")] = 60.0,
 ) -> None:
     """Extract events from documents and print them (jsonl and csv stream as they go).
     Inputs: text, HTML, JSONL[.gz], RSS/Atom feeds, WARC files, folders, URLs, or -."""
+    from rich.markup import escape
+
     from rasd.events.assemble import assemble
     from rasd.export.acled import CsvWriter
     from rasd.ingest.files import BadInput, Skipped, read_path
+    from rasd.store.ingest import DocumentTimeout, time_limit, too_slow
 
     day = _published(published)
     pipeline = _pipeline(gazetteer)
@@ -98,18 +102,24 @@ def extract(
     for path in paths:
         for item in read_path(path, day, outlet, allow_private=allow_private):
             if isinstance(item, Skipped):  # not Arabic: recorded, not a failure
-                err.print(f"[yellow]note:[/yellow] {item}", highlight=False, soft_wrap=True)
+                err.print(f"[yellow]note:[/yellow] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
             if isinstance(item, BadInput):
                 failures += 1
-                err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
+                err.print(f"[red]error:[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
             trace: list[dict] | None = [] if explain else None
             try:
-                found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
+                with time_limit(doc_timeout):
+                    found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
+            except DocumentTimeout:
+                failures += 1
+                err.print(f"[red]error:[/red] {escape(item.id)}: {too_slow(doc_timeout)}", highlight=False, soft_wrap=True)
+                continue
             except Exception as exc:  # one bad document never ends the batch
                 failures += 1
-                err.print(f"[red]error:[/red] {item.id}: extraction failed ({exc.__class__.__name__}: {exc})")
+                err.print(f"[red]error:[/red] {escape(item.id)}: extraction failed ({exc.__class__.__name__}: "
+                          f"{escape(str(exc))})", highlight=False, soft_wrap=True)
                 continue
             found = [e for e in found if e.confidence >= min_confidence]
             if fmt is OutputFormat.jsonl:
@@ -320,10 +330,13 @@ def ingest(
     outlet: Annotated[Optional[str], typer.Option(help="Outlet name for texts that lack one.")] = None,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder (default: installed data, else embedded).")] = None,
     dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Extract on a Dask cluster: a scheduler address (tcp://host:port), or 'local' for a local cluster of --workers processes (default 2). Needs rasd[dask].")] = None,
+    doc_timeout: Annotated[float, typer.Option(min=0, metavar="SECONDS", help="Time limit per document (0: none); a slower one fails, a stuck worker is replaced.")] = 60.0,
 ) -> None:
     """Extract documents into a store. Unchanged documents are skipped, changed ones
     replaced; an interrupted run resumes when the same command is run again."""
     import os
+
+    from rich.markup import escape
 
     from rasd.store.db import StoreError
     from rasd.store.ingest import IngestError
@@ -333,7 +346,7 @@ def ingest(
     try:
         report = run(sources, db, workers=workers or (2 if dask else max(1, os.cpu_count() or 1)), batch_size=batch,
                      published=day, outlet=outlet, gazetteer_path=gazetteer, console=err,
-                     command=" ".join(["rasd", *sys.argv[1:]]), dask=dask)
+                     command=" ".join(["rasd", *sys.argv[1:]]), dask=dask, doc_timeout=doc_timeout)
     except (StoreError, IngestError) as exc:
         raise _store_error(exc) from None
     except KeyboardInterrupt:
@@ -344,12 +357,15 @@ def ingest(
     rate = report.extracted / report.seconds if report.seconds else 0.0
     print(f"{report.extracted + report.unchanged} documents in {report.seconds:.1f} s ({rate:.1f} docs/s extracted): "
           f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
-          f"{report.failed} failed; {report.bad_inputs} bad input(s); {report.events} new event(s)")
+          f"{report.failed} failed; {report.bad_inputs} bad input(s); {report.skipped} skipped; "
+          f"{report.events} new event(s)")
     t = report.totals
     print(f"{db}: {t['documents']} documents, {t['events']} per-document events, {t['merged']} events after "
           f"merging ({t['multi_source']} reported by 2+ documents)")
+    for line in report.notes[:20]:
+        err.print(f"[yellow]note:[/yellow] {escape(line)}", highlight=False, soft_wrap=True)
     for line in report.errors[:20]:
-        err.print(f"[red]error:[/red] {line}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
     if len(report.errors) > 20:
         err.print(f"... and {len(report.errors) - 20} more (table `errors` in {db})", highlight=False)
     if report.errors:
@@ -541,26 +557,26 @@ def serve(
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file/folder (default: installed data, else embedded).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Let /api/ingest fetch URLs on loopback/private addresses.")] = False,
     reference: Annotated[Optional[Path], typer.Option(help="ACLED or UCDP GED file: its events as a map layer, and each event's match.")] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option(help="Another name the server is reached by (the Host header; repeatable, * for any). Default: the --host, localhost, 127.0.0.1, ::1.")] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs) and the review page at /."""
     from rasd.errors import need
 
     need("serve", "fastapi", "uvicorn")
-    import uvicorn
-
     from rasd.compare.reference import ReferenceError
-    from rasd.serve.app import Settings, create_app
+    from rasd.serve.app import Settings, create_app, is_loopback, run
     from rasd.store.db import StoreError
 
-    if host not in ("127.0.0.1", "::1", "localhost") and not token:
+    if not is_loopback(host) and not token:
         err.print("[yellow]warning:[/yellow] not on loopback and no token: every request will be refused")
     try:
         web = create_app(Settings(db_path=db, token=token, host=host, gazetteer_path=gazetteer, tile_url=tiles,
-                                  allow_private=allow_private, reference_path=reference))
+                                  allow_private=allow_private, reference_path=reference,
+                                  allowed_hosts=allowed_host or []))
     except (StoreError, ReferenceError) as exc:
         raise _store_error(exc) from None
     err.print(f"rasd: review page at http://{host}:{port}/ · API docs at http://{host}:{port}/docs")
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    run(web, host, port)
 
 
 def _register_alerts() -> None:

@@ -205,10 +205,10 @@ def test_reads_need_the_token_off_loopback(tmp_path: Path) -> None:
     from rasd.serve.app import Settings, create_app
 
     db = build_store(tmp_path)
-    with TestClient(create_app(Settings(db_path=db, token="t", host="0.0.0.0"))) as client:
+    with TestClient(create_app(Settings(db_path=db, token="t", host="0.0.0.0")), base_url="http://127.0.0.1") as client:
         assert client.get("/api/events").status_code == 401
         assert client.get("/api/events", headers={"Authorization": "Bearer t"}).status_code == 200
-    with TestClient(create_app(Settings(db_path=db, token=None))) as client:
+    with TestClient(create_app(Settings(db_path=db, token=None)), base_url="http://127.0.0.1") as client:
         refused = client.patch("/api/events/1", json={"status": "confirmed", "reviewer": "x"},
                                headers={"Authorization": "Bearer anything"})
         assert refused.status_code == 403 and "RASD_TOKEN" in refused.json()["detail"]
@@ -219,7 +219,7 @@ def test_an_extraction_over_its_time_is_stopped(tmp_path: Path) -> None:
 
     db = tmp_path / "empty.sqlite"
     settings = Settings(db_path=db, token="t", extract_seconds=0.05)  # less than starting the worker
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         slow = client.post("/api/extract", headers={"Authorization": "Bearer t"},
                            json={"text": SAMPLE.read_text(encoding="utf-8")})
         assert slow.status_code == 413 and "longer than 0.05 s" in slow.json()["detail"]

@@ -138,3 +138,34 @@ def test_query_filters(tmp_path: Path) -> None:
     assert ids(actor="islamic") == ["b"] and ids(actor="Coalition") == ["a", "c"]
     assert ids(bbox=(38.5, 35.5, 39.5, 36.5)) == ["a"]
     assert ids(min_confidence=0.6) == ["a", "c"]
+
+
+RACE = """
+import sys, time
+from pathlib import Path
+from rasd.store import db
+path, start = Path(sys.argv[1]), float(sys.argv[2])
+while time.time() < start:
+    pass
+try:
+    conn = db.open_store(path, create=True)
+    conn.execute("SELECT count(*) FROM documents")
+    print("ok")
+except Exception as exc:
+    print(f"{exc.__class__.__name__}: {exc}")
+"""
+
+
+def test_two_processes_creating_a_new_store_at_once_both_succeed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    answers = []
+    for trial in range(12):  # the race was lost about one time in two
+        path = tmp_path / f"new{trial}.sqlite"
+        start = str(time.time() + 1.0)  # both past their imports, then released together
+        runs = [subprocess.Popen([sys.executable, "-c", RACE, str(path), start], stdout=subprocess.PIPE, text=True)
+                for _ in range(2)]
+        answers += [run.communicate(timeout=60)[0].strip() for run in runs]
+    assert answers == ["ok"] * 24, [a for a in answers if a != "ok"]

@@ -216,6 +216,7 @@ def test_a_folder_of_bad_inputs_through_ingest_keeps_the_store_consistent(tmp_pa
     assert again.unchanged == 2 and again.added == 0 and snapshot(store) == before
 
 
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/data corpus is not on this machine")
 def test_merging_every_batch_or_every_tenth_gives_the_same_merges(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Merges are computed over whole connected components with canonical pair reasons,
     so how often the writer merges changes nothing: not the clusters, not their ids,

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 import json
+import logging
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterator
 
 from pydantic import ValidationError
 
@@ -28,6 +31,8 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 #: any article (a long one is ~50 kB), low enough that a stray dump or log is refused
 #: with a clear message instead of being analyzed for minutes.
 MAX_BYTES = 10 * 1024 * 1024
+
+log = logging.getLogger("rasd.ingest")
 
 
 @dataclass(frozen=True)
@@ -55,11 +60,66 @@ def _is_jsonl(name: str) -> bool:
     return name.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz"))
 
 
+def printable(path: str) -> str:
+    """``path`` as text that can be printed and stored: a file name that is not UTF-8
+    comes from the OS with surrogate escapes (PEP 383), which no UTF-8 stream or SQLite
+    accepts; its bad bytes are shown as \\xNN instead."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def _decode(data: bytes, source: str) -> str | BadInput:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return BadInput(source, f"not UTF-8 text (invalid byte 0x{data[exc.start]:02x} at offset {exc.start})")
+
+
+#: Legacy Arabic encodings a text file is read in when it is not UTF-8 and
+#: charset-normalizer finds one of them (names as Python's codecs spell them).
+ARABIC_ENCODINGS = {"cp1256": "windows-1256", "iso8859_6": "ISO-8859-6", "cp864": "IBM864", "cp720": "IBM720"}
+
+
+def _decode_text(data: bytes, source: str) -> str | BadInput:
+    """A text file's bytes as text: UTF-8, or else a legacy Arabic encoding that
+    charset-normalizer detects (Windows-1256 above all: what Arabic Windows and many
+    old sites wrote). Any other encoding is refused with the iconv command that fixes it."""
+    text = _decode(data, source)
+    if not isinstance(text, BadInput):
+        return text
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1 << 20]).best()
+    except Exception:  # noqa: BLE001 - detection is a courtesy; the UTF-8 error stands
+        best = None
+    if best is None:
+        return text
+    name = ARABIC_ENCODINGS.get(best.encoding)
+    if name is None:
+        return BadInput(source, f"{text.problem}; looks like {best.encoding}: convert it with "
+                                f"`iconv -f {best.encoding} -t UTF-8`")
+    try:
+        decoded = data.decode(best.encoding)
+    except UnicodeDecodeError:
+        return BadInput(source, f"{text.problem}; looks like {name}: convert it with `iconv -f {name} -t UTF-8`")
+    log.warning("%s: not UTF-8; read as %s (detected)", source, name)
+    return decoded
+
+
+def _unicode_problem(record: dict) -> str | None:
+    """Why a parsed JSON record is not valid Unicode text: JSON's \\uD800 escapes give
+    lone surrogates, which no UTF-8 output, SQLite or later stage accepts."""
+    try:
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"not valid Unicode: a lone surrogate (\\u{ord(exc.object[exc.start]):04x}) in a string"
+    except RecursionError:
+        return "JSON nested too deeply to read"
+    return None
 
 
 def _validation_problem(exc: ValidationError) -> str:
@@ -71,41 +131,101 @@ def _validation_problem(exc: ValidationError) -> str:
     return f"field '{field}': {first['msg']}"
 
 
-def read_jsonl_lines(lines: Iterator[bytes], source: str, published: dt.date | None = None,
+def bounded_lines(handle: BinaryIO, max_bytes: int) -> Iterator[bytes | int]:
+    """The lines of a binary stream (a file, a gzip file decompressed as it is read,
+    stdin) with never more than ``max_bytes`` + 1 bytes of one line in memory: a longer
+    line is read on in 1 MiB pieces that are thrown away, and yielded as its size."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) <= max_bytes:
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = handle.readline(1 << 20)
+            if not line:
+                break
+            size += len(line)
+        yield size
+
+
+class _Prefixed(io.RawIOBase):
+    """``head`` (bytes already read to sniff a stream) followed by the rest of ``rest``."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head, self.rest = memoryview(head), rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.head:
+            n = min(len(buffer), len(self.head))
+            buffer[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.rest.read1(len(buffer)) if hasattr(self.rest, "read1") else self.rest.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def read_jsonl_lines(lines: Iterator[bytes | int], source: str, published: dt.date | None = None,
                      outlet: str | None = None, *, max_bytes: int | None = None) -> Iterator[Document | BadInput]:
+    """Documents of JSONL lines (an int stands for a line that was too long to read,
+    its size, see ``bounded_lines``). Any line that cannot be read, whatever the
+    reason, is one ``BadInput`` naming its number, and reading goes on."""
     name = Path(source).name
     for number, raw in enumerate(lines, start=1):
+        if isinstance(raw, int):
+            yield BadInput(source, f"line {_too_big(raw, max_bytes or MAX_BYTES)}", number)
+            continue
         if not raw.strip():
             continue
-        if max_bytes is not None and len(raw) > max_bytes:
-            yield BadInput(source, f"line {_too_big(len(raw), max_bytes)}", number)
-            continue
-        text = _decode(raw, source)
-        if isinstance(text, BadInput):
-            yield BadInput(source, text.problem, number)
-            continue
         try:
-            record = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield BadInput(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
-            continue
-        if not isinstance(record, dict):
-            yield BadInput(source, "a JSON object was expected", number)
-            continue
-        if "id" not in record:
-            record["id"] = f"{name}:{number}"
-        if published and not record.get("published"):
-            record["published"] = published
-        if outlet and not record.get("outlet"):
-            record["outlet"] = outlet
-        if not isinstance(record.get("text"), str) or not record["text"].strip():
-            problem = "missing required field 'text'" if "text" not in record else "field 'text' is empty or not a string"
-            yield BadInput(source, problem, number)
-            continue
-        try:
-            yield Document.model_validate(record)
-        except ValidationError as exc:
-            yield BadInput(source, _validation_problem(exc), number)
+            yield _jsonl_document(raw, number, source, name, published, outlet, max_bytes)
+        except Exception as exc:  # noqa: BLE001 - one unreadable line never ends the file
+            yield BadInput(source, f"unreadable line ({exc.__class__.__name__}: {exc})", number)
+
+
+def _jsonl_document(raw: bytes, number: int, source: str, name: str, published: dt.date | None,
+                    outlet: str | None, max_bytes: int | None) -> Document | BadInput:
+    if max_bytes is not None and len(raw) > max_bytes:
+        return BadInput(source, f"line {_too_big(len(raw), max_bytes)}", number)
+    text = _decode(raw, source)
+    if isinstance(text, BadInput):
+        return BadInput(source, text.problem, number)
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return BadInput(source, f"not valid JSON ({exc.msg} at column {exc.colno})", number)
+    except RecursionError:
+        return BadInput(source, "JSON nested too deeply to read", number)
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        return BadInput(source, f"unreadable JSON ({exc})", number)
+    if not isinstance(record, dict):
+        return BadInput(source, "a JSON object was expected", number)
+    problem = _unicode_problem(record)
+    if problem:
+        return BadInput(source, problem, number)
+    if "id" not in record:
+        record["id"] = f"{name}:{number}"
+    elif isinstance(record["id"], int) and not isinstance(record["id"], bool):
+        record["id"] = str(record["id"])  # a numeric id names the document as its digits do
+    elif not isinstance(record["id"], str):
+        return BadInput(source, "field 'id' must be a string or an integer", number)
+    if published and not record.get("published"):
+        record["published"] = published
+    if outlet and not record.get("outlet"):
+        record["outlet"] = outlet
+    if not isinstance(record.get("text"), str) or not record["text"].strip():
+        problem = "missing required field 'text'" if "text" not in record else "field 'text' is empty or not a string"
+        return BadInput(source, problem, number)
+    try:
+        return Document.model_validate(record)
+    except ValidationError as exc:
+        return BadInput(source, _validation_problem(exc), number)
 
 
 def _text_document(data: bytes, source: str, doc_id: str, published: dt.date | None,
@@ -113,7 +233,7 @@ def _text_document(data: bytes, source: str, doc_id: str, published: dt.date | N
     if b"\x00" in data:  # before decoding: "binary" says more than "invalid byte 0x89"
         return BadInput(source, "binary file (contains NUL bytes), not text")
     plain = charset is None or charset.lower().replace("-", "") == "utf8"
-    text = _decode(data, source) if plain else _decode_as(data, source, charset or "")
+    text = _decode_text(data, source) if plain else _decode_as(data, source, charset or "")
     if isinstance(text, BadInput):
         return text
     if not text.strip():
@@ -212,20 +332,24 @@ def read_path(path: str, published: dt.date | None = None, outlet: str | None = 
     if path != "-" and not path.lower().startswith(("http://", "https://")) and p.is_dir():
         files = sorted(f for f in p.rglob("*") if f.is_file() and _kind_of(f.name) != "other")
         if not files:
-            yield BadInput(path, "folder holds no .txt, .jsonl, .html, feed or .warc files")
+            yield BadInput(printable(path), "folder holds no .txt, .jsonl, .html, feed or .warc files")
         for f in files:
             yield from read_path(str(f), published, outlet, allow_private=allow_private,
                                  max_bytes=max_bytes, check_language=check_language)
         return
-    source = "<stdin>" if path == "-" else path
-    for item in _read(path, opts):
-        if check_language and isinstance(item, Document):
-            why = not_arabic(item.text)
-            if why:  # a one-document input is named by its path, an item of many by its id
-                single = item.id in (p.stem, path, "stdin")
-                yield Skipped(source if single else item.url or item.id, f"skipped: {why}")
-                continue
-        yield item
+    source = "<stdin>" if path == "-" else printable(path)
+    try:
+        for item in _read(path, opts):
+            if check_language and isinstance(item, Document):
+                why = not_arabic(item.text)
+                if why:  # a one-document input is named by its path, an item of many by its id
+                    single = item.id in (printable(p.stem), source, "stdin")
+                    yield Skipped(source if single else item.url or item.id, f"skipped: {why}")
+                    continue
+            yield item
+    except Exception as exc:  # noqa: BLE001 - a reader's bug is this input's error, not the run's end
+        log.debug("reading %s failed", source, exc_info=True)
+        yield BadInput(source, f"cannot read ({exc.__class__.__name__}: {exc})")
 
 
 def _read(path: str, opts: Options) -> Iterator[Document | BadInput]:
@@ -236,20 +360,20 @@ def _read(path: str, opts: Options) -> Iterator[Document | BadInput]:
         yield from read_url(path, opts)
         return
     if path == "-":
-        data = sys.stdin.buffer.read()
-        kind = "jsonl" if data.lstrip()[:1] == b"{" else "other"
-        yield from documents_from_bytes(data, "<stdin>", "stdin", kind, opts)
+        yield from _read_stdin(sys.stdin.buffer, opts)
         return
     p = Path(path)
+    source = printable(path)
     if not p.exists():
-        yield BadInput(path, "no such file")
+        yield BadInput(source, "no such file")
         return
     kind = _kind_of(p.name)
     try:
         if kind == "jsonl":
             opener = gzip.open if p.name.endswith(".gz") else open
-            with opener(p, "rb") as handle:
-                yield from read_jsonl_lines(iter(handle), path, opts.published, opts.outlet, max_bytes=opts.max_bytes)
+            with opener(p, "rb") as handle:  # gzip: decompressed as it is read, a line at a time
+                yield from read_jsonl_lines(bounded_lines(handle, opts.max_bytes), source, opts.published,  # type: ignore[arg-type]
+                                            opts.outlet, max_bytes=opts.max_bytes)
             return
         if kind == "warc":
             from rasd.ingest.warc import read_warc
@@ -258,13 +382,33 @@ def _read(path: str, opts: Options) -> Iterator[Document | BadInput]:
             return
         size = p.stat().st_size
         if size > opts.max_bytes:
-            yield BadInput(path, _too_big(size, opts.max_bytes))
+            yield BadInput(source, _too_big(size, opts.max_bytes))
             return
         data = p.read_bytes()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        yield BadInput(path, f"cannot read ({exc.__class__.__name__}: {exc})")
+        yield BadInput(source, f"cannot read ({exc.__class__.__name__}: {exc})")
         return
-    yield from documents_from_bytes(data, path, p.stem, kind, opts)
+    yield from documents_from_bytes(data, source, printable(p.stem), kind, opts)
+
+
+def _read_stdin(stream: BinaryIO, opts: Options) -> Iterator[Document | BadInput]:
+    """Standard input: JSONL (it starts with "{") read line by line with the per-line
+    limit, anything else read up to the limit and refused beyond it."""
+    head = b""
+    while not head.strip() and len(head) <= opts.max_bytes:
+        chunk = stream.read1(1 << 16) if hasattr(stream, "read1") else stream.read(1 << 16)
+        if not chunk:
+            break
+        head += chunk
+    if head.lstrip()[:1] == b"{":
+        lines = bounded_lines(io.BufferedReader(_Prefixed(head, stream)), opts.max_bytes)
+        yield from read_jsonl_lines(lines, "<stdin>", opts.published, opts.outlet, max_bytes=opts.max_bytes)
+        return
+    data = head + stream.read(max(0, opts.max_bytes + 1 - len(head)))
+    if len(data) > opts.max_bytes:
+        yield BadInput("<stdin>", f"too large (more than {opts.max_bytes:,} bytes, the limit set by max_bytes)")
+        return
+    yield from documents_from_bytes(data, "<stdin>", "stdin", "other", opts)
 
 
 def iter_jsonl_records(path: Path) -> Iterator[dict]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from warcio.archiveiterator import ArchiveIterator
 
-from rasd.ingest.files import BadInput
+from rasd.ingest.files import BadInput, printable
 from rasd.ingest.html import html_document
 from rasd.model import Document
 
@@ -37,7 +37,7 @@ def _charset(content_type: str) -> str | None:
 
 def read_warc(path: Path, opts: Options) -> Iterator[Document | BadInput]:
     """Documents of the HTML responses in one .warc or .warc.gz file."""
-    source = str(path)
+    source = printable(str(path))
     problem = _not_warc(path)
     if problem:
         yield BadInput(source, problem)

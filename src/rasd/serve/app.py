@@ -11,30 +11,42 @@ can be stopped: the worker is killed and replaced, the request gets a 413 saying
 import asyncio
 import datetime as dt
 import ipaddress
-import json
 import secrets
 import sqlite3
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any, AsyncIterator, Iterator, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from swagger_ui_bundle import swagger_ui_path
 
 from rasd import __version__
 from rasd.model import EVENT_TAXONOMY, Document
-from rasd.serve.limits import BodySizeLimit
-from rasd.store import db, review
+from rasd.serve.limits import BodySizeLimit, HostCheck, SecurityHeaders, header_timeout_protocol
+from rasd.store import db, queries, review
 from rasd.store.db import Filters
 
 STATIC = files("rasd.serve") / "static"
+# Swagger UI's files, from the swagger-ui-bundle package: /docs works offline, no CDN
+DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>rasd API</title>
+<link rel="stylesheet" href="/docs-assets/swagger-ui.css">
+<link rel="icon" type="image/png" href="/docs-assets/favicon-32x32.png"></head>
+<body><div id="swagger-ui"></div>
+<script src="/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script>
+</body></html>
+"""
 
 
 @dataclass
@@ -52,18 +64,77 @@ class Settings:
     max_text_chars: int = 200_000
     extract_seconds: float = 30.0
     max_page_size: int = 1000
+    allowed_hosts: list[str] = field(default_factory=list)  # more names for the Host check
 
     @property
     def reads_open(self) -> bool:
-        try:
-            return ipaddress.ip_address(self.host).is_loopback
-        except ValueError:
-            return self.host == "localhost"
+        return is_loopback(self.host)
+
+    @property
+    def served_names(self) -> set[str]:
+        """What a request's Host may name: the bound host, the loopback names, --allowed-host."""
+        return {self.host.strip("[]").lower(), "localhost", "127.0.0.1", "::1", *self.allowed_hosts}
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and every loopback address (all of 127.0.0.0/8, and ::1)."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def _wildcard(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_unspecified
+    except ValueError:
+        return False
+
+
+def _origin(url: str | None) -> list[str]:
+    """The CSP source of a tile URL template ("{s}." subdomains as a wildcard)."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return []
+    parts = urlsplit(url.replace("{s}", "*"))
+    return [f"{parts.scheme}://{parts.netloc}"] if parts.scheme in ("http", "https") and parts.netloc else []
 
 
 # --- request and response bodies -------------------------------------------------------
 
-class ArticleIn(BaseModel):
+def _surrogate(value: Any) -> str | None:
+    """The first lone surrogate in a JSON value's strings (JSON's \\ud800 escapes make
+    them; no UTF-8 output or SQLite takes them), or None."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            return f"\\u{ord(value[exc.start]):04x}"
+        return None
+    if isinstance(value, dict):
+        value = [*value.keys(), *value.values()]
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            found = _surrogate(item)
+            if found:
+                return found
+    return None
+
+
+class Body(BaseModel):
+    """A request body: strings must be valid Unicode."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _valid_unicode(cls, data: Any) -> Any:
+        found = _surrogate(data)
+        if found:
+            raise ValueError(f"a string holds a lone surrogate ({found}), which is not valid Unicode text")
+        return data
+
+
+class ArticleIn(Body):
     """An article to extract: its text and what anchors it (publication date, outlet)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -77,7 +148,7 @@ class ArticleIn(BaseModel):
     author: str | None = None
 
 
-class IngestIn(BaseModel):
+class IngestIn(Body):
     """Store one article: give either ``url`` (fetched now) or ``document``."""
 
     model_config = ConfigDict(extra="forbid")
@@ -87,7 +158,7 @@ class IngestIn(BaseModel):
     published: dt.date | None = Field(default=None, description="Fallback date for a page that has none.")
 
 
-class CorrectionIn(BaseModel):
+class CorrectionIn(Body):
     """An analyst's correction and/or verdict on one event."""
 
     model_config = ConfigDict(extra="forbid")
@@ -137,8 +208,11 @@ def create_app(settings: Settings) -> FastAPI:
         extractor.close()
 
     app = FastAPI(title="rasd", version=__version__, lifespan=lifespan, responses=ERRORS,
+                  docs_url=None, redoc_url=None,  # /docs is served below from local files, not a CDN
                   description="Arabic conflict reporting as ACLED-style events: query, review, correct, extract.")
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(HostCheck, allowed=settings.served_names, any_ip=_wildcard(settings.host))
+    app.add_middleware(SecurityHeaders, image_origins=_origin(settings.tile_url))  # outermost: every response
     bearer = HTTPBearer(auto_error=False, description="The token set with `rasd serve --token` or RASD_TOKEN.")
 
     def connection() -> Iterator[sqlite3.Connection]:
@@ -176,6 +250,17 @@ def create_app(settings: Settings) -> FastAPI:
     async def _store_error(_: Request, exc: db.StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=409)
 
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        # FastAPI's own answer echoes the input, which may hold what cannot be encoded
+        return JSONResponse({"detail": _printable(jsonable_encoder(exc.errors()))}, status_code=422)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(DOCS_PAGE)
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(str(STATIC / "index.html"), media_type="text/html")
@@ -185,7 +270,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/meta", dependencies=read)
     def meta(conn: Conn) -> dict[str, Any]:
         """Taxonomy, governorates present, basemap tiles and store counts, for the page."""
-        admin1 = [r[0] for r in conn.execute("SELECT DISTINCT admin1 FROM merged WHERE admin1 IS NOT NULL ORDER BY 1")]
+        admin1 = queries.governorates(conn)
         counts = db.summary(conn)
         return {"version": __version__, "taxonomy": {t: list(s) for t, s in EVENT_TAXONOMY.items()},
                 "admin1": admin1, "tile_url": settings.tile_url, "write_requires_token": True,
@@ -219,26 +304,19 @@ def create_app(settings: Settings) -> FastAPI:
     def events_geojson(conn: Conn, selected: Selected) -> JSONResponse:
         """Every matching cross-article event as a GeoJSON Feature (geometry null when the
         place has no coordinates), with the properties the review page filters on."""
-        where, params = db.filter_clause(selected)
-        rows = conn.execute(
-            "SELECT id, event_type, sub_event_type, date, date_end, actor1, actor2, admin1, "
-            "json_extract(record, '$.location'), lon, lat, fatalities, confidence, n_docs, review, corrected "
-            f"FROM merged WHERE {where} ORDER BY date IS NULL, date, id", params)
-        keys = ("id", "event_type", "sub_event_type", "date", "date_end", "actor1", "actor2", "admin1", "location")
-        features = []
-        for row in rows:
-            props = dict(zip(keys, row[:9]))
-            props.update(fatalities=row[11], confidence=row[12], n_docs=row[13], review=row[14],
-                         corrected=bool(row[15]))
-            geometry = {"type": "Point", "coordinates": [row[9], row[10]]} if row[9] is not None else None
-            features.append({"type": "Feature", "id": row[0], "geometry": geometry, "properties": props})
+        features = [f.as_geojson() for f in queries.map_features(conn, selected)]
         return JSONResponse({"type": "FeatureCollection", "features": features},
                             media_type="application/geo+json")
 
-    @app.get("/api/events/{event_id}", dependencies=read)
-    def event(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)]) -> dict[str, Any]:
+    @app.get("/api/events/{event_id}", dependencies=read, response_model=None,
+             responses={308: {"description": "The event has a new id (its articles changed): see Location"}})
+    def event(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)]) -> dict[str, Any] | RedirectResponse:
         """One cross-article event: its record, review, audit trail, member events with their
-        evidence spans, and the documents reporting it."""
+        evidence spans, and the documents reporting it. An id that changed when the
+        event's articles were re-extracted redirects to the current one."""
+        current = review.resolve(conn, event_id)
+        if current is not None and current != event_id:
+            return RedirectResponse(f"/api/events/{current}", status_code=308)
         return detail(conn, event_id)
 
     def detail(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
@@ -258,7 +336,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.patch("/api/events/{event_id}", dependencies=write)
     def correct(conn: Conn, event_id: Annotated[int, PathParam(ge=1, le=2**62)], body: CorrectionIn) -> dict[str, Any]:
-        """Correct fields of an event and/or confirm or reject it; kept in the audit trail."""
+        """Correct fields of an event and/or confirm or reject it; kept in the audit trail
+        (an old id of the event is followed to its current one)."""
+        event_id = review.resolve(conn, event_id) or event_id
         with db.transaction(conn):
             review.correct(conn, event_id, reviewer=body.reviewer, fields=body.fields, status=body.status,
                            note=body.note)
@@ -267,15 +347,10 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/documents/{doc_id:path}", dependencies=read)
     def document(conn: Conn, doc_id: str) -> dict[str, Any]:
         """A stored article with its text (the offsets of every evidence span point into it)."""
-        row = conn.execute("SELECT id, title, outlet, published, url, author, text, source FROM documents "
-                           "WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
+        found = queries.document(conn, doc_id)
+        if found is None:
             raise HTTPException(404, f"no document {doc_id!r}")
-        keys = ("id", "title", "outlet", "published", "url", "author", "text", "source")
-        found = dict(zip(keys, row))
-        found["event_ids"] = [r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ? ORDER BY ordinal",
-                                                         (doc_id,))]
-        return found
+        return asdict(found)
 
     @app.post("/api/extract", dependencies=write)
     async def extract(article: ArticleIn) -> dict[str, Any]:
@@ -296,11 +371,11 @@ def create_app(settings: Settings) -> FastAPI:
             doc = _document(body.document, settings)
         sha = db.content_hash(doc)
         if db.stored_hash(conn, doc.id) == sha:
-            return {"doc_id": doc.id, "status": "unchanged", "events": _doc_events(conn, doc.id)}
+            return {"doc_id": doc.id, "status": "unchanged", "events": queries.document_events(conn, doc.id)}
         result = await extractor.run(doc)
         result.sha256, result.source = sha, body.url or "api"
-        await asyncio.to_thread(_store, settings.db_path, result)
-        return {"doc_id": doc.id, "status": "stored", "events": _doc_events(conn, doc.id)}
+        await asyncio.to_thread(queries.store_one, settings.db_path, result)
+        return {"doc_id": doc.id, "status": "stored", "events": queries.document_events(conn, doc.id)}
 
     from rasd.alerts.api import router as alerts_router  # subscriptions and watch status
 
@@ -344,39 +419,11 @@ def _fetch(url: str, published: dt.date | None, settings: Settings) -> Document:
     raise HTTPException(422, f"{url}: no document")
 
 
-def _store(db_path: Path, result: db.DocResult) -> None:
-    from rasd.store import merge
-
-    conn = db.open_store(db_path, create=False)
-    try:
-        with db.transaction(conn):
-            stored = db.store_document(conn, result, None)
-            merge.refresh(conn, stored.touched)
-    finally:
-        conn.close()
-
-
-def _doc_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
-    rows = conn.execute("SELECT e.id, e.record, mm.merged_id FROM events e LEFT JOIN merged_members mm "
-                        "ON mm.event_id = e.id WHERE e.doc_id = ? ORDER BY e.ordinal", (doc_id,))
-    return [dict(json.loads(record), id=event_id, merged_id=merged_id) for event_id, record, merged_id in rows]
-
-
 def _event_detail(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
-    row = conn.execute("SELECT record FROM merged WHERE id = ?", (event_id,)).fetchone()
-    if row is None:
+    found = queries.event_detail(conn, event_id)
+    if found is None:
         raise HTTPException(404, f"no event {event_id}")
-    members = conn.execute("SELECT e.id, e.doc_id, e.record FROM merged_members mm JOIN events e "
-                           "ON e.id = mm.event_id WHERE mm.merged_id = ? ORDER BY e.id", (event_id,)).fetchall()
-    doc_ids = list(dict.fromkeys(doc_id for _, doc_id, _ in members))
-    marks = ", ".join("?" * len(doc_ids))
-    documents = [dict(zip(("id", "title", "outlet", "published", "url", "author"), r)) for r in conn.execute(
-        f"SELECT id, title, outlet, published, url, author FROM documents WHERE id IN ({marks})", doc_ids)]
-    documents.sort(key=lambda d: doc_ids.index(d["id"]))
-    return {"id": event_id, "record": json.loads(row[0]), "review": review.get(conn, event_id).as_dict(),
-            "members": [{"event_id": i, "doc_id": d, "evidence": json.loads(r).get("evidence", [])}
-                        for i, d, r in members],
-            "documents": documents, "audit": review.audit(conn, event_id)}
+    return found.as_dict()
 
 
 class _Extractor:
@@ -412,3 +459,24 @@ class _Extractor:
         if self.workers is not None:
             self.workers.kill() if kill else self.workers.close()
             self.workers = None
+
+
+def _printable(value: Any) -> Any:
+    """``value`` with every string encodable as UTF-8 (a lone surrogate as \\udXXX)."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_printable(k): _printable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    return value
+
+
+def run(app: FastAPI, host: str, port: int) -> None:
+    """Serve ``app`` with uvicorn, bounded: request headers within ``HEADER_TIMEOUT`` of
+    connecting (or of the previous response), idle keep-alive connections closed after
+    5 s, and beyond 512 connections or tasks a 503."""
+    import uvicorn
+
+    uvicorn.run(app, host=host.strip("[]"), port=port, log_level="warning", http=header_timeout_protocol(),
+                timeout_keep_alive=5, limit_concurrency=512)

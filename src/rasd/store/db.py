@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,9 +117,28 @@ CREATE TABLE audit (
 CREATE INDEX audit_merged ON audit(merged_id);
 """
 
+# Version 3: a review follows its event when a changed article is re-extracted (the
+# merged id, the smallest member event id, then changes). A review remembers its
+# members; a replaced document's events name their successors (``event_lineage``); a
+# review left without its merged event moves to the new cluster that holds the most of
+# its members' successors (rasd.store.review.reattach), and the old id redirects.
+_V3 = """
+ALTER TABLE reviews ADD COLUMN members TEXT NOT NULL DEFAULT '[]';
+UPDATE reviews SET members = (SELECT json_group_array(event_id) FROM merged_members
+                              WHERE merged_members.merged_id = reviews.merged_id);
+CREATE TABLE event_lineage (
+    old_id INTEGER PRIMARY KEY,   -- a deleted event of a replaced document
+    new_id INTEGER NOT NULL       -- the event of the new version that took its place
+);
+CREATE TABLE merged_redirects (
+    old_id INTEGER PRIMARY KEY,   -- a merged id whose review moved
+    new_id INTEGER NOT NULL
+);
+"""
+
 # MIGRATIONS[i] takes a database from schema version i to i + 1 (PRAGMA user_version).
 # A new version appends a script; released scripts are never edited.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # The columns an event is filtered on, in both ``events`` and ``merged``.
@@ -152,18 +172,22 @@ def open_store(path: Path, create: bool = True) -> sqlite3.Connection:
     # autocommit mode: transactions are explicit (``transaction``), so a batch is exactly one
     conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables and app_id != APPLICATION_ID:
-            raise StoreError(f"{path}: a SQLite database, but not a rasd one; left untouched")
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{path}: written by a newer rasd (schema {version}, this rasd knows "
-                             f"{SCHEMA_VERSION}); upgrade rasd")
-        conn.execute("PRAGMA journal_mode=WAL")
+        # What the file is is read in one read transaction (a consistent view); its
+        # creation or migration is done, and re-checked, under the write lock: two
+        # processes opening a new store at once take turns (the second waits, then finds
+        # it made) instead of one seeing the other's half-made schema. A store that is up
+        # to date takes no write lock, so readers never wait for a running ingest.
+        conn.execute("BEGIN")
+        try:
+            version = _check(conn, path)
+        finally:
+            conn.execute("COMMIT")
+        if version < SCHEMA_VERSION:
+            with transaction(conn):
+                _migrate(conn, _check(conn, path))
+        _wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        _migrate(conn, version)
         return conn
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -173,14 +197,42 @@ def open_store(path: Path, create: bool = True) -> sqlite3.Connection:
         raise
 
 
+def _wal(conn: sqlite3.Connection, seconds: float = 30.0) -> None:
+    """Switch to WAL. The switch needs the file to itself and SQLite answers "locked" at
+    once, without waiting, when two connections of a new store switch together (waiting
+    could deadlock): so wait here, briefly and boundedly."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> int:
+    """The schema version of a rasd store (0: empty); StoreError for any other database."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if tables and app_id != APPLICATION_ID:
+        raise StoreError(f"{path}: a SQLite database, but not a rasd one; left untouched")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: written by a newer rasd (schema {version}, this rasd knows "
+                         f"{SCHEMA_VERSION}); upgrade rasd")
+    return int(version)
+
+
 def _migrate(conn: sqlite3.Connection, version: int) -> None:
+    """Inside the caller's transaction: the scripts from ``version`` on, all or none."""
     for number in range(version, SCHEMA_VERSION):
-        with transaction(conn):
-            for statement in MIGRATIONS[number].split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version={number + 1}")
+        for statement in MIGRATIONS[number].split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version={number + 1}")
 
 
 @contextmanager
@@ -194,6 +246,19 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@contextmanager
+def savepoint(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A part of the caller's transaction that is undone alone when it fails."""
+    conn.execute("SAVEPOINT part")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK TO part")
+        conn.execute("RELEASE part")
+        raise
+    conn.execute("RELEASE part")
 
 
 def content_hash(doc: Document) -> str:
@@ -254,7 +319,9 @@ def store_document(conn: sqlite3.Connection, result: DocResult, run_id: int | No
             "JOIN merged_members mm ON mm.event_id = e.id "
             "JOIN merged_members other ON other.merged_id = mm.merged_id "
             "WHERE e.doc_id = ?", (result.doc_id,)).fetchall()
-        own = {r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ?", (result.doc_id,))}
+        previous = conn.execute("SELECT id, ordinal, event_type, sub_event_type FROM events WHERE doc_id = ? "
+                                "ORDER BY ordinal", (result.doc_id,)).fetchall()
+        own = {r[0] for r in previous}
         touched = {event_id for _, event_id in rows} - own
         conn.executemany("DELETE FROM merged WHERE id = ?", {(merged_id,) for merged_id, _ in rows})
         conn.execute("DELETE FROM documents WHERE id = ?", (result.doc_id,))  # cascades to its rows
@@ -274,7 +341,28 @@ def store_document(conn: sqlite3.Connection, result: DocResult, run_id: int | No
             f"VALUES (?, ?, {', '.join('?' * len(EVENT_COLUMNS))}, ?)",
             (result.doc_id, ordinal, *event_columns(record), json.dumps(record, ensure_ascii=False)))
         new_events.append(int(cursor.lastrowid or 0))
+    if old is not None and previous and conn.execute("SELECT 1 FROM reviews LIMIT 1").fetchone():
+        conn.executemany("INSERT OR REPLACE INTO event_lineage (old_id, new_id) VALUES (?, ?)",
+                         successors(previous, [(i, n, r["event_type"], r["sub_event_type"])
+                                               for n, (i, r) in enumerate(zip(new_events, result.events))]))
     return Stored("replaced" if old is not None else "added", new_events, touched | set(new_events))
+
+
+def successors(old: list[tuple[int, int, str, str]], new: list[tuple[int, int, str, str]]) -> list[tuple[int, int]]:
+    """(old event id, new event id) pairs of one document re-extracted: each old event
+    (id, ordinal, type, sub-type) is followed by the unclaimed new event of the same
+    sub-event type nearest in order, else of the same event type; an event with neither
+    has no successor (the new version no longer reports it)."""
+    pairs, taken = [], set()
+    for old_id, ordinal, event_type, sub_type in old:
+        for column, value in ((3, sub_type), (2, event_type)):  # the same sub-type, else the same type
+            found = [e for e in new if e[0] not in taken and e[column] == value]
+            if found:
+                best = min(found, key=lambda e: (abs(e[1] - ordinal), e[1]))
+                taken.add(best[0])
+                pairs.append((old_id, best[0]))
+                break
+    return pairs
 
 
 def record_error(conn: sqlite3.Connection, source: str, problem: str, line: int | None = None,

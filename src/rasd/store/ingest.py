@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import json
+import logging
 import multiprocessing
 import os
 import signal
@@ -27,16 +28,17 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Iterator, Protocol
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, ProgressColumn, SpinnerColumn, Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
 from rasd.errors import RasdError
-from rasd.ingest.files import BadInput, read_path
+from rasd.ingest.files import BadInput, Skipped, printable, read_path
 from rasd.model import Document
 from rasd.store import db, merge
 
@@ -48,8 +50,49 @@ CHUNK = 32  # documents per task sent to a worker: amortizes pickling without st
 _PIPELINE: tuple[Any, Any] | None = None
 
 
+#: Default per-document time limit, in seconds (``--doc-timeout``): a long article takes
+#: well under a second; one that takes a minute is a pathological input.
+DOC_TIMEOUT = 60.0
+#: Extra time the parent gives a worker beyond its documents' limits before it declares
+#: the worker stuck (in C code, where the per-document alarm cannot reach), kills it and
+#: starts another.
+STUCK_GRACE = 5.0
+
+log = logging.getLogger("rasd.ingest")
+
+
 class IngestError(RasdError):
     """The run cannot go on (a worker cannot build its pipeline, or died)."""
+
+
+class DocumentTimeout(BaseException):
+    """Raised inside an extraction that ran past its time limit. A BaseException, like
+    KeyboardInterrupt, so that no ``except Exception`` in the pipeline swallows it."""
+
+
+def _alarm(signum: int, frame: Any) -> None:
+    raise DocumentTimeout()
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``DocumentTimeout`` in the block once it has run ``seconds`` (POSIX, main
+    thread; elsewhere, e.g. in a Dask worker's thread, no limit). Python code is
+    interrupted between two bytecodes; a worker stuck in C is the parent's to kill."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def too_slow(seconds: float) -> str:
+    return f"extraction took longer than {seconds:g} s, the per-document time limit (--doc-timeout); skipped"
 
 
 def _watch_parent(parent: int) -> None:
@@ -95,9 +138,11 @@ def pipeline(gazetteer_path: Path | None) -> Any:
     return _PIPELINE[1]
 
 
-def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None) -> list[db.DocResult]:
-    """Extract a chunk of (document, source, hash); one failing document fails alone.
-    The one extraction function of every mode (serial, process pool, Dask, the server)."""
+def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None,
+          doc_timeout: float | None = None) -> list[db.DocResult]:
+    """Extract a chunk of (document, source, hash); one failing document fails alone, and
+    so does one that takes longer than ``doc_timeout`` seconds. The one extraction
+    function of every mode (serial, process pool, Dask, the server)."""
     from rasd.events.assemble import assemble
 
     pipe = pipeline(gazetteer_path)
@@ -107,10 +152,13 @@ def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None) -
                 "title": doc.title, "url": doc.url, "author": doc.author, "text": doc.text, "chars": len(doc.text)}
         result = db.DocResult(doc.id, sha, source, meta)
         try:
-            analysis = pipe.analyze(doc)
-            result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer)]
-            result.mentions = [(kind, start, end, text, json.dumps(value, ensure_ascii=False))
-                               for kind, start, end, text, value in analysis.mention_rows()]
+            with time_limit(doc_timeout):
+                analysis = pipe.analyze(doc)
+                result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer)]
+                result.mentions = [(kind, start, end, text, json.dumps(value, ensure_ascii=False))
+                                   for kind, start, end, text, value in analysis.mention_rows()]
+        except DocumentTimeout:
+            result.events, result.mentions, result.error = [], [], too_slow(doc_timeout or 0)
         except Exception as exc:
             result.error = f"extraction failed ({exc.__class__.__name__}: {exc})"
         out.append(result)
@@ -132,13 +180,13 @@ class Executor(Protocol):
 class _Serial:
     slots, chunk = 0, CHUNK
 
-    def __init__(self, gazetteer_path: Path | None) -> None:
-        self.gazetteer_path = gazetteer_path
+    def __init__(self, gazetteer_path: Path | None, doc_timeout: float | None = None) -> None:
+        self.gazetteer_path, self.doc_timeout = gazetteer_path, doc_timeout
         pipeline(gazetteer_path)  # a pipeline that cannot be built fails before the store is touched
 
     def submit(self, items: list[tuple[Document, str, str]]) -> Future[list[db.DocResult]]:
         future: Future[list[db.DocResult]] = Future()
-        future.set_result(_work(items, self.gazetteer_path))
+        future.set_result(_work(items, self.gazetteer_path, self.doc_timeout))
         return future
 
     def result(self, future: Future[list[db.DocResult]]) -> list[db.DocResult]:
@@ -150,23 +198,76 @@ class _Serial:
 
 class _Processes:
     """A local pool of spawned processes (the same on every OS, and no fork of a parent
-    that runs rich's refresh thread) that ignore Ctrl-C and exit when orphaned."""
+    that runs rich's refresh thread) that ignore Ctrl-C and exit when orphaned.
+
+    With ``doc_timeout``, each document is limited in its worker (``time_limit``), and
+    the parent watches the workers too: a chunk that is not back within its documents'
+    limits plus ``STUCK_GRACE`` means a worker stuck where the alarm cannot reach it.
+    Then the pool is killed and replaced, the chunk is redone one document at a time to
+    find the one that hangs (it fails alone, with the time-limit error), and the chunks
+    the kill interrupted are sent again. A worker that dies on a document (a crash, the
+    OOM killer) is found and replaced the same way."""
 
     chunk = CHUNK
 
-    def __init__(self, workers: int, gazetteer_path: Path | None) -> None:
-        self.slots, self.gazetteer_path = workers, gazetteer_path
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_worker, initargs=(gazetteer_path, os.getpid()))
+    def __init__(self, workers: int, gazetteer_path: Path | None, doc_timeout: float | None = None) -> None:
+        self.slots, self.gazetteer_path, self.doc_timeout = workers, gazetteer_path, doc_timeout
+        self.generation = 0
+        self.sent: dict[Future[list[db.DocResult]], tuple[list[tuple[Document, str, str]], int]] = {}
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.slots, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(self.gazetteer_path, os.getpid()))
 
     def submit(self, items: list[tuple[Document, str, str]]) -> Future[list[db.DocResult]]:
-        return self.pool.submit(_work, items, self.gazetteer_path)
+        future = self.pool.submit(_work, items, self.gazetteer_path, self.doc_timeout)
+        if self.doc_timeout:  # kept until ``result`` to redo them if a worker hangs or dies
+            self.sent[future] = (items, self.generation)
+        return future
 
     def result(self, future: Future[list[db.DocResult]]) -> list[db.DocResult]:
+        items, generation = self.sent.pop(future, (None, self.generation))
+        if items is None:  # not sent by submit (cannot be redone): wait as it is
+            return self._wait(future, None)
+        finished = future.done() and not future.cancelled() and future.exception() is None
+        if generation != self.generation and not finished:  # killed with a stuck worker: send it again
+            future = self.pool.submit(_work, items, self.gazetteer_path, self.doc_timeout)
         try:
-            return future.result()
-        except BrokenProcessPool as exc:
-            raise IngestError(f"a worker process died ({exc}); rerun the same command to resume") from exc
+            return self._wait(future, len(items))
+        except (TimeoutError, BrokenProcessPool) as exc:
+            why = "stuck" if isinstance(exc, TimeoutError) else "died"
+            log.warning("a worker %s on a chunk of %d documents; restarting it and redoing them one by one",
+                        why, len(items))
+            self.restart()
+            return [self._alone(item) for item in items]
+
+    def _wait(self, future: Future[list[db.DocResult]], documents: int | None) -> list[db.DocResult]:
+        limit = None if not self.doc_timeout or documents is None else documents * self.doc_timeout + STUCK_GRACE
+        try:
+            return future.result(timeout=limit)
+        except BrokenProcessPool:
+            if documents is None:
+                raise IngestError("a worker process died; rerun the same command to resume") from None
+            raise
+
+    def _alone(self, item: tuple[Document, str, str]) -> db.DocResult:
+        """One document in a fresh worker: its result, or its failure if it hangs or kills the worker."""
+        doc, source, sha = item
+        try:
+            (result,) = self._wait(self.pool.submit(_work, [item], self.gazetteer_path, self.doc_timeout), 1)
+            return result
+        except (TimeoutError, BrokenProcessPool) as exc:
+            self.restart()
+            error = too_slow(self.doc_timeout or 0) if isinstance(exc, TimeoutError) else \
+                "extraction failed (the worker process died on this document)"
+            return db.DocResult(doc.id, sha, source, {}, error=error)
+
+    def restart(self) -> None:
+        """Kill every worker now and start new ones; chunks they held are redone by ``result``."""
+        self.kill()
+        self.generation += 1
+        self.pool = self._start()
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -187,10 +288,12 @@ class IngestReport:
     unchanged: int = 0
     failed: int = 0
     bad_inputs: int = 0
+    skipped: int = 0  # read fine but not analyzed (not Arabic): a note, not a failure
     events: int = 0
     seconds: float = 0.0
     resumed_from: str | None = None
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # the skipped documents, one line each
     totals: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -255,7 +358,14 @@ class _Writer:
                     report.failed += 1
                     db.record_error(self.conn, r.source, r.error, doc_id=r.doc_id, run_id=self.run_id)
                     continue
-                stored = db.store_document(self.conn, r, self.run_id)
+                try:  # a document the store refuses fails alone, not its batch
+                    with db.savepoint(self.conn):
+                        stored = db.store_document(self.conn, r, self.run_id)
+                except (sqlite3.Error, ValueError) as exc:  # ValueError: e.g. text SQLite cannot encode
+                    report.failed += 1
+                    db.record_error(self.conn, r.source, f"cannot store ({exc.__class__.__name__}: {exc})",
+                                    doc_id=r.doc_id, run_id=self.run_id)
+                    continue
                 if stored.kind == "replaced":
                     self.merge_cache.clear()  # it may hold the replaced events
                 setattr(report, stored.kind, getattr(report, stored.kind) + 1)
@@ -274,13 +384,16 @@ class _Writer:
 
 def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: int = 100,
            published: dt.date | None = None, outlet: str | None = None, gazetteer_path: Path | None = None,
-           console: Console | None = None, command: str = "rasd ingest", dask: str | None = None) -> IngestReport:
+           console: Console | None = None, command: str = "rasd ingest", dask: str | None = None,
+           doc_timeout: float | None = DOC_TIMEOUT) -> IngestReport:
     """Extract every document of ``sources`` into the store at ``db_path``: in this
     process (``workers`` 1), a pool of ``workers`` processes, or on a Dask cluster
     (``dask``: a scheduler address, or "local" for a local cluster of ``workers``).
 
     Raises ``db.StoreError`` for a database rasd cannot use and ``IngestError`` when
-    extraction cannot run; bad inputs and failing documents are recorded, not raised.
+    extraction cannot run; bad inputs and failing documents are recorded, not raised,
+    and so are documents that take longer than ``doc_timeout`` seconds (None or 0: no
+    limit; on Dask, whose workers run tasks in threads, not enforced).
     """
     executor: Executor
     if dask is not None:
@@ -288,16 +401,16 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
 
         executor = DaskExecutor(dask, workers, gazetteer_path)
     elif workers > 1:
-        executor = _Processes(workers, gazetteer_path)
+        executor = _Processes(workers, gazetteer_path, doc_timeout)
     else:
-        executor = _Serial(gazetteer_path)
+        executor = _Serial(gazetteer_path, doc_timeout)
     try:
         conn = db.open_store(db_path, create=True)
     except BaseException:
         executor.close()
         raise
     try:
-        run_id, unfinished = db.start_run(conn, command)
+        run_id, unfinished = db.start_run(conn, printable(command))
     except BaseException:
         executor.close()
         conn.close()  # e.g. the database stayed locked by another run
@@ -317,7 +430,7 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
     def show() -> None:
         pending_failures = sum(1 for r in writer.results if r.error)
         progress.update(task, completed=report.extracted + report.unchanged + len(writer.results),
-                        events=report.events, skipped=report.unchanged,
+                        events=report.events, skipped=report.unchanged + report.skipped,
                         errors=report.failed + pending_failures + report.bad_inputs)
 
     def collect(block_until: int | None = None) -> None:
@@ -338,6 +451,11 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
         with progress:
             for source in sources:
                 for item in read_path(source, published, outlet):
+                    if isinstance(item, Skipped):
+                        report.skipped += 1
+                        report.notes.append(str(item))
+                        show()
+                        continue
                     if isinstance(item, BadInput):
                         writer.errors.append(item)
                         report.bad_inputs += 1
@@ -350,7 +468,7 @@ def ingest(sources: list[str], db_path: Path, *, workers: int = 1, batch_size: i
                         show()
                         continue
                     seen[item.id] = sha
-                    chunk.append((item, source, sha))
+                    chunk.append((item, printable(source), sha))
                     if len(chunk) >= executor.chunk:
                         submit()
                     collect()

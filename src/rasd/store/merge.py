@@ -351,9 +351,10 @@ def refresh(conn: sqlite3.Connection, touched: Iterable[int], cache: MergeCache 
     marks = ", ".join("?" * len(component))
     conn.execute(f"DELETE FROM merged WHERE id IN (SELECT merged_id FROM merged_members WHERE event_id IN ({marks}))",
                  list(component))
-    for members in cluster(list(component.values()), edge):
+    clusters = {min(m.id for m in members): members for members in cluster(list(component.values()), edge)}
+    review.reattach(conn, {merged_id: {m.id for m in members} for merged_id, members in clusters.items()})
+    for merged_id, members in clusters.items():
         record, reason = combine(members, edge)
-        merged_id = min(m.id for m in members)
         conn.execute(
             f"INSERT INTO merged (id, {', '.join(EVENT_COLUMNS)}, record, n_docs, reason) "
             f"VALUES (?, {', '.join('?' * len(EVENT_COLUMNS))}, ?, ?, ?)",

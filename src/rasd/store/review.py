@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import sqlite3
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -94,10 +95,82 @@ def overlay(record: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
         raise ReviewError(f"invalid correction: {problems}") from exc
 
 
+def resolve(conn: sqlite3.Connection, merged_id: int) -> int | None:
+    """The id that merged event ``merged_id`` has now: itself while it exists, else the
+    id its review moved to when its reports changed (``reattach``), else None."""
+    for _ in range(1000):  # redirects only ever point to newer ids; the bound is a guard
+        if conn.execute("SELECT 1 FROM merged WHERE id = ?", (merged_id,)).fetchone():
+            return merged_id
+        row = conn.execute("SELECT new_id FROM merged_redirects WHERE old_id = ?", (merged_id,)).fetchone()
+        if row is None or row[0] == merged_id:
+            return None
+        merged_id = int(row[0])
+    return None
+
+
+def _latest(conn: sqlite3.Connection, event_id: int) -> int:
+    """The event that stands for ``event_id`` now, through any re-extractions."""
+    seen = {event_id}
+    while True:
+        row = conn.execute("SELECT new_id FROM event_lineage WHERE old_id = ?", (event_id,)).fetchone()
+        if row is None or row[0] in seen:
+            return event_id
+        event_id = int(row[0])
+        seen.add(event_id)
+
+
+def reattach(conn: sqlite3.Connection, clusters: dict[int, set[int]]) -> None:
+    """Give the reviews left without their merged event to the new ``clusters`` (merged
+    id → member event ids, about to be written) that hold their members now.
+
+    A merged id is its smallest member event id, so it changes when that event's article
+    is re-extracted (its events get new ids) or when the cluster changes. A review whose
+    id no longer names a merged event and is not one of ``clusters`` moves, with its
+    audit trail, to the cluster holding the most of its members (each followed through
+    ``event_lineage``; ties: the smallest id) that has no review of its own, and its old
+    id redirects there (``resolve``). One with no such cluster waits, kept whole."""
+    orphans = [(i, m) for i, m in conn.execute(
+        "SELECT merged_id, members FROM reviews WHERE merged_id NOT IN (SELECT id FROM merged) ORDER BY merged_id")
+        if i not in clusters]
+    if not orphans:
+        return
+    reviewed = {r[0] for r in conn.execute("SELECT merged_id FROM reviews")}
+    for old_id, members in orphans:
+        now = {_latest(conn, e) for e in json.loads(members)}
+        ranked = [(len(now & ids), -new_id) for new_id, ids in clusters.items()
+                  if new_id not in reviewed and now & ids]
+        if not ranked:
+            continue
+        new_id = -max(ranked)[1]
+        conn.execute("UPDATE reviews SET merged_id = ? WHERE merged_id = ?", (new_id, old_id))
+        conn.execute("UPDATE audit SET merged_id = ? WHERE merged_id = ?", (new_id, old_id))
+        conn.execute("UPDATE merged_redirects SET new_id = ? WHERE new_id = ?", (new_id, old_id))
+        conn.execute("INSERT OR REPLACE INTO merged_redirects (old_id, new_id) VALUES (?, ?)", (old_id, new_id))
+        reviewed.add(new_id)
+
+
+_LARGEST = 2**63 - 1  # SQLite's integers are 64-bit
+
+
+def _in_range(record: dict[str, Any], fields: dict[str, Any]) -> None:
+    """Refuse corrected numbers SQLite cannot store (fatalities 1e30) or that are no
+    numbers (NaN, infinity), naming the field."""
+    for key in fields:
+        value = record.get(key)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if isinstance(value, float) and not math.isfinite(value) or abs(value) > _LARGEST:
+            raise ReviewError(f"invalid correction: {key}: {fields[key]!r} is out of range")
+
+
 def write_merged(conn: sqlite3.Connection, merged_id: int, record: dict[str, Any]) -> None:
     """Store ``record`` as merged event ``merged_id`` with its review applied (filter
-    columns included, so queries select on the corrected values)."""
+    columns included, so queries select on the corrected values); the review keeps the
+    record's members, to follow them when their articles change."""
     review = get(conn, merged_id)
+    if "members" in record:
+        conn.execute("UPDATE reviews SET members = ? WHERE merged_id = ?",
+                     (json.dumps(record["members"]), merged_id))
     if review.fields:
         try:
             record = overlay(record, review.fields)
@@ -131,6 +204,7 @@ def correct(conn: sqlite3.Connection, merged_id: int, *, reviewer: str, fields: 
     at = _now()
     if fields:
         updated = overlay(record, fields)  # validates before anything is written
+        _in_range(updated, fields)
         changes = {k: [record.get(k), updated.get(k)] for k in fields if record.get(k) != updated.get(k)}
         if changes:
             review.fields = dict(review.fields or {}, **{k: updated[k] for k in changes})
@@ -141,8 +215,10 @@ def correct(conn: sqlite3.Connection, merged_id: int, *, reviewer: str, fields: 
                      (merged_id, at, reviewer, _ACTION[status],
                       json.dumps({"status": [review.status, status]}), note))
         review.status = status
-    conn.execute("INSERT INTO reviews (merged_id, status, fields, reviewer, at) VALUES (?, ?, ?, ?, ?) "
+    conn.execute("INSERT INTO reviews (merged_id, status, fields, reviewer, at, members) VALUES (?, ?, ?, ?, ?, ?) "
                  "ON CONFLICT (merged_id) DO UPDATE SET status = excluded.status, fields = excluded.fields, "
-                 "reviewer = excluded.reviewer, at = excluded.at",
-                 (merged_id, review.status, json.dumps(review.fields or {}, ensure_ascii=False), reviewer, at))
+                 "reviewer = excluded.reviewer, at = excluded.at, members = excluded.members",
+                 (merged_id, review.status, json.dumps(review.fields or {}, ensure_ascii=False), reviewer, at,
+                  json.dumps([r[0] for r in conn.execute("SELECT event_id FROM merged_members WHERE merged_id = ? "
+                                                         "ORDER BY event_id", (merged_id,))])))
     write_merged(conn, merged_id, record)

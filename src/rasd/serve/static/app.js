@@ -351,10 +351,10 @@
     state.types.forEach((t, i) => {
       const cls = active === 'all' ? '' : active === t ? ' active' : ' off';
       html += `<div class="lg${cls}" data-type="${esc(t)}" title="Show only ${esc(t)} (click again for all)">` +
-        `<span class="dot" style="background:${typeColor(t)}"></span>${esc(t)}<span class="n">${counts[i]}</span></div>`;
+        `<span class="dot" data-color="${typeColor(t)}"></span>${esc(t)}<span class="n">${counts[i]}</span></div>`;
     });
     if (counts[state.types.length]) {
-      html += `<div class="lg"><span class="dot" style="background:${OTHER_COLOR}"></span>Other<span class="n">${counts[state.types.length]}</span></div>`;
+      html += `<div class="lg"><span class="dot" data-color="${OTHER_COLOR}"></span>Other<span class="n">${counts[state.types.length]}</span></div>`;
     }
     el.legend.innerHTML = html;
   }
@@ -1029,7 +1029,7 @@
       const dateEnd = p.date_end && p.date_end !== p.date ? `<span class="sub">to ${esc(p.date_end)}</span>` : '';
       html += `<tr data-event-id="${esc(r.id)}" tabindex="0"${sel}>` +
         `<td class="date">${esc(p.date || '—')}${dateEnd}</td>` +
-        `<td><span class="type"><span class="dot" style="background:${typeColor(p.event_type)}"></span><span>${esc(p.event_type || '')}` +
+        `<td><span class="type"><span class="dot" data-color="${typeColor(p.event_type)}"></span><span>${esc(p.event_type || '')}` +
         `<span class="sub">${esc(p.sub_event_type || '')}</span></span></span></td>` +
         `<td dir="auto">${esc(p.actor1 || '')}</td><td dir="auto">${esc(p.actor2 || '')}</td>` +
         `<td><bdi>${esc(p.location || '')}</bdi>${p.admin1 && p.admin1 !== p.location ? `<span class="sub">${esc(p.admin1)}</span>` : ''}` +
@@ -1236,8 +1236,8 @@
   }
 
   function setTitle(id, type, sub) {
-    el['p-title'].innerHTML = `<span class="swatch dot" style="background:${typeColor(type)}"></span>` +
-      `Event ${esc(id)} <span class="muted" style="font-weight:400">${esc(sub || type || '')}</span>`;
+    el['p-title'].innerHTML = `<span class="swatch dot" data-color="${typeColor(type)}"></span>` +
+      `Event ${esc(id)} <span class="muted thin">${esc(sub || type || '')}</span>`;
   }
 
   function renderFieldsQuick(rec) {
@@ -1278,7 +1278,7 @@
     const reviewed = rv.reviewer ? ` <span class="muted">by ${esc(rv.reviewer)}${rv.at ? ` at ${esc(rv.at)}` : ''}</span>` : '';
     const nDocs = new Set(membersOf(data).map((m) => m.doc_id)).size;
     const rows = [
-      ['Event type', `<span class="swatch" style="background:${typeColor(r.event_type)}"></span>${esc(r.event_type)}${jump('trigger')}`],
+      ['Event type', `<span class="swatch" data-color="${typeColor(r.event_type)}"></span>${esc(r.event_type)}${jump('trigger')}`],
       ['Sub-event type', esc(r.sub_event_type)],
       ['Date', `${esc(r.date)}${r.date_end && r.date_end !== r.date ? ` – ${esc(r.date_end)}` : ''}` +
         `${r.time_precision ? ` <span class="muted">(precision ${esc(r.time_precision)})</span>` : ''}${jump('date')}`],
@@ -1851,7 +1851,20 @@
     if (m) openEvent(decodeURIComponent(m[1]));
   }
 
+  // The server's Content-Security-Policy (style-src 'self') refuses style attributes in
+  // HTML strings: colours travel as data-color and are set through the CSSOM, on every
+  // element as it is added to the page.
+  function paint(node) {
+    if (node.nodeType !== 1) return;
+    if (node.dataset.color) node.style.background = node.dataset.color;
+    node.querySelectorAll('[data-color]').forEach((n) => { n.style.background = n.dataset.color; });
+  }
+
   function init() {
+    new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(paint)))
+      .observe(document.body, { childList: true, subtree: true });
+    // no inline handlers either (script-src 'self'): forms never submit, buttons act
+    document.querySelectorAll('form').forEach((f) => f.addEventListener('submit', (e) => e.preventDefault()));
     grabElements();
     renderFieldKey();
     bindFilters();
