@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.serve.conftest import Server, build_store, start_server, stop_server
+from tests.serve.conftest import Server, build_store, start_server, stop_server, wait_until
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -77,15 +77,15 @@ def test_the_subscriptions_view_lists_edits_and_test_sends(site: Server, tmp_pat
         page.wait_for_selector("#subs-list tr[data-name='desk']")
         assert "governorates: Raqqa" in page.text_content("#subs-list tr[data-name='desk']")
         page.click("#subs-list tr[data-name='desk']")
-        page.wait_for_function("document.querySelector('#subs-spec').value.includes('desk')")
+        wait_until(page, "document.querySelector('#subs-spec').value.includes('desk')")
         edited = json.loads(page.input_value("#subs-spec"))
         edited["filters"]["min_fatalities"] = 7
         page.fill("#subs-spec", json.dumps(edited, ensure_ascii=False, indent=2))
         page.click("#subs-save")
-        page.wait_for_function("document.querySelector('#subs-status').textContent.includes('Saved')")
+        wait_until(page, "document.querySelector('#subs-status').textContent.includes('Saved')")
         assert httpx.get(site.url + "/api/subscriptions/desk").json()["spec"]["filters"]["min_fatalities"] == 7
         page.click("#subs-test")
-        page.wait_for_function("document.querySelector('#subs-status').textContent.includes('files: sent')")
+        wait_until(page, "document.querySelector('#subs-status').textContent.includes('files: sent')")
         page.wait_for_selector("#subs-deliveries tr[data-status='sent']")
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / "subscriptions.png"))

@@ -101,3 +101,12 @@ def strike_on_raqqa(server: Server) -> dict:
 
 def dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def wait_until(page, expression: str, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
+    """Poll ``expression`` from outside the page: Playwright's wait_for_function evaluates
+    its predicate with eval, which the server's CSP (no 'unsafe-eval') refuses."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        page.wait_for_timeout(100)

@@ -22,6 +22,7 @@ from tests.serve.conftest import (
     start_server,
     stop_server,
     strike_on_raqqa,
+    wait_until,
 )
 from tests.serve.test_page import ARGS, CHROMIUM, pytestmark, shot  # noqa: F401  (the same skip rule)
 
@@ -103,7 +104,7 @@ def test_borders_are_drawn_and_nothing_leaves_the_origin(opened, site: Server) -
     assert page.text_content("#map-credit") == "Borders: Natural Earth (public domain)"
     shot(page, "map-borders-near")
     page.click("#zoom-out")  # the events lie around Raqqa and Hasakah: zoom out to see the Iraqi border
-    page.wait_for_function("+document.querySelector('#map').dataset.borders >= 5")
+    wait_until(page, "+document.querySelector('#map').dataset.borders >= 5")
     background = pixel(page, 2, page.evaluate("document.querySelector('#map').clientHeight") - 2)
     width, height = page.evaluate("[document.querySelector('#map').clientWidth, document.querySelector('#map').clientHeight]")
     on_screen = [page.evaluate(f"rasd.project({lon}, {lat})") for lon, lat in shared_border_points()]
@@ -123,7 +124,7 @@ def test_reference_layer_toggles_and_the_panel_names_the_match(opened, site: Ser
     page.fill("#f-since", "2018-03-01")
     page.fill("#f-until", "2018-03-31")
     page.dispatch_event("#f-until", "change")
-    page.wait_for_function("document.querySelector('#map').dataset.referencePoints === '4'")  # Baghdad's rows are out
+    wait_until(page, "document.querySelector('#map').dataset.referencePoints === '4'")  # Baghdad's rows are out
     shot(page, "map-reference-layer")
     page.uncheck("#f-reference")
     assert page.get_attribute("#map", "data-reference-points") == "0"
@@ -138,7 +139,7 @@ def test_reference_layer_toggles_and_the_panel_names_the_match(opened, site: Ser
     shot(page, "panel-reference-match")
     hasakah = next(e for e in events_of(site) if e["admin1"] == "Al-Hasakah")["id"]
     page.evaluate(f"rasd.openEvent({hasakah})")
-    page.wait_for_function(f"document.querySelector('#event-panel').dataset.eventId === '{hasakah}' && "
+    wait_until(page, f"document.querySelector('#event-panel').dataset.eventId === '{hasakah}' && "
                            "document.querySelector('#p-fields').textContent.includes('Reference match')")
     assert "none within same event type, ±2 days, 25 km" in page.text_content("#p-fields")
     assert httpx.get(f"{site.url}/api/events/{hasakah}").json()["reference_match"] is None

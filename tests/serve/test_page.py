@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import httpx
 import pytest
 
 from tests.conftest import ROOT
-from tests.serve.conftest import Server, build_store, start_server, stop_server, strike_on_raqqa
+from tests.serve.conftest import Server, build_store, start_server, stop_server, strike_on_raqqa, wait_until
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "test-output" / "screenshots"
@@ -56,15 +55,6 @@ def page(browser, site: Server):  # type: ignore[no-untyped-def]
     yield opened
     context.close()
     assert errors == [], f"JavaScript errors on the page: {errors}"
-
-
-def wait_until(page, expression: str, timeout: float = 15.0) -> None:  # type: ignore[no-untyped-def]
-    """Poll ``expression`` from outside the page: Playwright's wait_for_function evaluates
-    its predicate with eval, which the server's CSP (no 'unsafe-eval') refuses."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
-        page.wait_for_timeout(100)
 
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
