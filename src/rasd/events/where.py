@@ -225,8 +225,9 @@ def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[Place
     """The clause's places that are not abroad. A name that is also a place abroad
     ("سروج", "أضنة") is read abroad, and so is a name the gazetteer does not know in a
     clause that places things abroad ("منطقة اكتشاي في ولاية شرناق"). A clause whose
-    places are all abroad, or that names a place abroad and none of its own, reports an
-    event rasd does not code (event-schema.md §3.1): ``Dropped("place_abroad")``."""
+    places are all abroad, that names a place abroad and none of its own, or whose first
+    place after the trigger is abroad, reports an event rasd does not code
+    (event-schema.md §3.1): ``Dropped("place_abroad")``."""
     abroad = within(analysis, analysis.abroad, cand.segment)
     if not abroad:
         return picks
@@ -237,6 +238,9 @@ def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[Place
         return any(m.start < pick.end and pick.start < m.end for m in abroad)
 
     kept = [p for p in picks if not is_abroad(p)]
+    trigger = cand.trigger.start
+    if kept and any(trigger < m.start < kept[0].start for m in abroad):
+        kept = []  # "تفجير في بلدة سروج ... لصالح العائلات في بلدة كوباني": the first place named is abroad
     if not kept:
         first = abroad[0]
         raise Dropped("place_abroad", f"{analysis.ntext.norm[first.start:first.end]} ({first.payload.country})")

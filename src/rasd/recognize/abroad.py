@@ -59,7 +59,10 @@ def is_location(tokens: list[Token], match: PhraseMatch[Abroad]) -> bool:
 
 
 class AbroadRecognizer:
-    """Every place abroad the article names, without overlaps, in text order."""
+    """Every place abroad the article names, without overlaps, in text order; a place
+    the gazetteer read in the same words is no longer one of the article's places ("سروج"
+    in Turkey is not the village of Aleppo, nor the town "البلدة" refers back to). Runs
+    after the places."""
 
     name = "abroad"
 
@@ -67,4 +70,8 @@ class AbroadRecognizer:
         return (abroad_matcher(),)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.abroad = [m for m in abroad_matcher().find(analysis.tokens) if is_location(analysis.tokens, m)]
+        abroad = [m for m in abroad_matcher().find(analysis.tokens) if is_location(analysis.tokens, m)]
+        analysis.abroad = abroad
+        if abroad:
+            analysis.places = [p for p in analysis.places
+                               if not any(m.start < p.mention.end and p.mention.start < m.end for m in abroad)]

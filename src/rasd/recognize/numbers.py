@@ -56,6 +56,7 @@ class NumberWords:
     cumulative_at_least: int = 1000
     cumulative_window: tuple[int, int] = (16, 4)  # words before, after
     day_words: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,7 @@ def number_words() -> NumberWords:
         words(data["displaced_words"]), words(data["present_words"]),
         _cumulative_marker(cumulative), int(cumulative["at_least"]),
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
+        words(data["not_people"]),
     )
 
 
@@ -109,6 +111,12 @@ _DIGIT_WORDS = WordTest(str.isdigit)
 
 def _in(word: str, table: frozenset[str]) -> bool:
     return reads_as(word, table, without_article=True)
+
+
+@lru_cache(maxsize=65536)
+def _counts_no_people(word: str) -> bool:
+    """The noun after a number counts things, distances, durations or ages, not people."""
+    return reads_as(word, number_words().not_people)
 
 
 @lru_cache(maxsize=65536)
@@ -228,6 +236,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
     counts: list[CountMention] = []
     taken_numbers = {i for s in spans if s[2] in ("unit", "digits", "vague") for i in range(s[0], s[1])}
     for ts, te, kind, best, low, high in sorted(spans):
+        if kind in ("unit", "digits") and te < len(tokens) and _counts_no_people(tokens[te].text):
+            continue  # "25 كيلومترا", "خلال 24 ساعة", "300 قذيفة": not people
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
         prev = tokens[ts - 1].text if ts else ""
         among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما")
