@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rasd.data import load_yaml
+from rasd.errors import DataError
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize import VocabularyItem
 from rasd.text.normalize import normalize_key
@@ -52,18 +53,38 @@ class TriggerLexicon:
     civilian_targets: PhraseMatcher[str]
 
 
+def inflections(noun: str) -> list[str]:
+    """Dual and pronoun-suffixed forms of a (normalized, one-word) noun: "غاره" →
+    "غارتين", "غارتان", "الغارتين", "غارته", "غارتها"...; plurals in ات take only the
+    suffixes ("غاراتها")."""
+    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
+    forms = [stem + s for s in ("ه", "ها", "هم", "هما")]
+    if not noun.endswith("ات"):
+        duals = [stem + "ين", stem + "ان"]
+        forms += duals + ["ال" + d for d in duals if not d.startswith("ال")]
+    return forms
+
+
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> TriggerLexicon:
     data = load_yaml("triggers.yaml")
     triggers: PhraseMatcher[TriggerSense] = PhraseMatcher()
+    sense_of: dict[str, TriggerSense] = {}
     for entry in data["triggers"]:
         sub = entry["sub_event_type"]
         if sub not in EVENT_TYPE_OF:
-            raise ValueError(f"triggers.yaml: unknown sub_event_type {sub!r}")
+            raise DataError(f"triggers.yaml: unknown sub_event_type {sub!r}")
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
                              bool(entry.get("territory", False)), bool(entry.get("weak", False)))
         for word in entry["words"]:
             triggers.add(word, sense)
+            sense_of.setdefault(normalize_key(word), sense)
+    for noun in data.get("inflect", []):
+        base = normalize_key(noun)
+        if base not in sense_of or " " in base:
+            raise DataError(f"triggers.yaml: inflect: {noun!r} is not a one-word trigger")
+        for form in inflections(base):
+            triggers.add(form, sense_of[base])
     filters: PhraseMatcher[str] = PhraseMatcher()
     for rule, words in data["filters"].items():
         for word in words:

@@ -1,0 +1,33 @@
+"""Dual and pronoun-suffixed forms of trigger nouns are triggers with the base's sense."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasd.model import Document
+from rasd.recognize.triggers import inflections, trigger_lexicon
+from rasd.text.normalize import normalize
+from rasd.text.tokens import tokenize
+
+
+def test_inflections_of_a_noun() -> None:
+    assert set(inflections("غاره")) >= {"غارتين", "غارتان", "الغارتين", "غارتها", "غارته"}
+    assert set(inflections("تفجير")) >= {"تفجيرين", "التفجيرين", "تفجيرها"}
+    assert "غاراتين" not in inflections("غارات") and "غاراتها" in inflections("غارات")
+
+
+def test_the_forms_are_found_with_the_sense_of_their_noun() -> None:
+    lexicon = trigger_lexicon()
+    for text, sub in (("في تفجيرين استهدفا زوارا", "Remote explosive/landmine/IED"),
+                      ("خلال قصفها مدينة أريحا", "Shelling/artillery/missile attack"),
+                      ("إثر غارتين على البلدة", "Air/drone strike")):
+        found = [m.payload.sub_event_type for m in lexicon.triggers.find(tokenize(normalize(text)))]
+        assert sub in found, (text, found)
+
+
+def test_a_killing_in_two_bombings_is_a_bombing(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-jawharafm:JA-internationalNews-486-20170311 (tune gold; see the corpus for the rest)
+    text = ("قُتل ما لا يقل عن 40 شخصا وأصيب أكثر من 100 شخص في تفجيرين استهدفا زوارا شيعة بالعاصمة "
+            "السورية دمشق يوم السبت.")
+    events = embedded_pipeline.extract(Document(id="t", text=text, published=dt.date(2017, 3, 11)))
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 40)]
