@@ -134,21 +134,28 @@ def _role_of_word(word: str) -> str | None:
 
 def _role(tokens: list[Token], start: int, end: int) -> str:
     """The role of the count at tokens[start:end]: the nearest death, injury, capture,
-    displacement or presence word wins; at equal distance the word before."""
+    displacement or presence word wins; at equal distance the word before. A word after
+    the count that opens a new predicate with و ("قتل 40 شخصا وأصيب 100") belongs to the
+    next count: the word before wins over it."""
     size = len(tokens)
+    before: tuple[int, str] | None = None
+    after: tuple[int, str, bool] | None = None
     for distance in range(0, 7):
-        # at equal distance the word before wins: "مقتل شخصين وإصابة ثلاثة"
         j = start - 1 - distance
-        if j >= 0:
+        if before is None and j >= 0:
             role = _role_of_word(tokens[j].text)
             if role:
-                return role
+                before = (distance, role)
         j = end + distance
-        if j < size:
+        if after is None and j < size:
             role = _role_of_word(tokens[j].text)
             if role:
-                return role
-    return "other"
+                after = (distance, role, distance > 0 and tokens[j].text.startswith("و"))
+        if before is not None and after is not None:
+            break
+    if before is not None and (after is None or after[2] or before[0] <= after[0]):
+        return before[1]
+    return after[1] if after is not None else "other"
 
 
 @lru_cache(maxsize=65536)
