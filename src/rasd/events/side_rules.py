@@ -118,11 +118,13 @@ def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
 
 
 def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
-    """A bare "قصف" by an air force (the coalition, Russia...) is an air strike."""
-    trigger = c.cand.trigger
-    if s.sub == "Shelling/artillery/missile attack" \
-            and c.analysis.ntext.norm[trigger.start:trigger.end] in assembly_words().generic_shelling \
-            and s.agent is not None and s.agent.name in AIR_FIRST:
+    """A bare "قصف", "هجوم" or "استهداف" by an air force (the coalition, Russia...) is an
+    air strike: "استهداف التحالف لمقارهم"."""
+    trigger, words = c.cand.trigger, assembly_words()
+    text = c.analysis.ntext.norm[trigger.start:trigger.end]
+    generic = (s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling) \
+        or (s.sub in ("Attack", "Armed clash") and text in words.air_attack_nouns)
+    if generic and s.agent is not None and s.agent.name in AIR_FIRST:
         s.sub = "Air/drone strike"
         return True
     return False

@@ -263,9 +263,12 @@ _UNKNOWN = _OneWordName(0, (), (), False, False)  # a word not looked up yet (co
 
 
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
+    """Whether a word the gazetteer does not know may be a place's name after a cue: not
+    a number, a common word, a cue, nor a word with لل ("مخيم للنازحين": a camp for the
+    displaced, "قاعدة للتحالف": a base of the coalition)."""
     base = strip_article(word)
     return not (word.isdigit() or len(word) < 3 or base in cues.not_places or base in cues.needs_cue
-                or _cue_kind(word) or is_near(word))
+                or _cue_kind(word) or is_near(word) or word.startswith(("لل", "ولل", "فلل")))
 
 
 @lru_cache(maxsize=65536)
