@@ -180,9 +180,17 @@ def evaluate(
     if missing:
         err.print(f"[yellow]warning:[/yellow] {len(missing)} gold document(s) not found in the corpus: {', '.join(missing[:5])}")
     if as_json:
-        sys.stdout.write(json.dumps(result.figures, ensure_ascii=False) + "\n")
+        figures = dict(result.figures)
+        if result.calibration is not None:
+            figures["calibration"] = result.calibration.as_dict()
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(format_report(result) + "\n")
+        from rasd.evaluate.calibration import format_calibration
+
+        report = format_report(result)
+        if result.calibration is not None:
+            report += "\n\n" + format_calibration(result.calibration)
+        sys.stdout.write(report + "\n")
 
 
 @app.command()

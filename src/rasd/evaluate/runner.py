@@ -64,8 +64,16 @@ def score_file(gold_path: Path, pred_path: Path) -> EvaluationResult:
     """Score the events of ``pred_path`` against the gold; a gold document the file has
     no line for was predicted to have no events."""
     gold = load_gold(gold_path)
-    predictions = load_predictions(pred_path)
-    return score(gold, {g["id"]: predictions.get(g["id"], []) for g in gold})
+    found = load_predictions(pred_path)
+    predictions = {g["id"]: found.get(g["id"], []) for g in gold}
+    return _with_calibration(gold, predictions, score(gold, predictions))
+
+
+def _with_calibration(gold: list[dict], predictions: dict[str, list[dict]], result: EvaluationResult) -> EvaluationResult:
+    from rasd.evaluate.calibration import calibration
+
+    result.calibration = calibration(gold, predictions, result)
+    return result
 
 
 def gold_texts(gold: list[dict], corpora: list[Path]) -> dict[str, dict]:
@@ -98,4 +106,4 @@ def evaluate(gold_path: Path, corpora: list[Path],
                        published=g.get("published") or record.get("published"),
                        outlet=record.get("outlet"))
         predictions[g["id"]] = [e.model_dump(mode="json") for e in extract(doc)]
-    return score(scored, predictions), missing
+    return _with_calibration(scored, predictions, score(scored, predictions)), missing

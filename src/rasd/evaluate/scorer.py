@@ -111,6 +111,7 @@ class EvaluationResult:
     spurious: list[tuple[str, dict]]  # (doc_id, predicted event) not matched
     # Prediction doc ids that are not in the gold set: not scored at all.
     unscored_doc_ids: list[str] = field(default_factory=list)
+    calibration: Any = None  # rasd.evaluate.calibration.Calibration, when computed
 
 
 # ---------------------------------------------------------------------------

@@ -30,6 +30,7 @@ class Emitted:
     segment: int  # start of its clause
     sentence: int  # index of its sentence
     picks: list[PlacePick]
+    features: dict[str, float] = field(default_factory=dict)  # the confidence model's inputs
 
 
 @dataclass

@@ -17,6 +17,7 @@ from rasd.events.article import ArticleState, Emitted, Reference
 from rasd.events.article_merge import merge_within_article
 from rasd.events.attribution import apply_claims, sources_of
 from rasd.events.candidate import Candidate, Decision, Dropped, is_purpose, primary_trigger
+from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, trigger_clauses, within
 from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
@@ -37,7 +38,8 @@ __all__ = ["assemble"]
 
 
 def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, Any]] | None = None,
-             references: list[Reference] | None = None) -> list[Event]:
+             references: list[Reference] | None = None,
+             features_of: list[dict[str, float]] | None = None) -> list[Event]:
     """Events of one analysed document. With ``explain`` (a list), every candidate's
     rules and decision are appended to it; with ``references``, the earlier events the
     article speaks of without reporting them anew ("ندد بالهجوم الكيميائي على دوما")."""
@@ -45,6 +47,9 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, A
     events = assembler.run()
     if references is not None:
         references.extend(assembler.article.references)
+    if features_of is not None:  # the confidence model's inputs, one per returned event
+        inputs = {id(e.event): e.features for e in assembler.article.events}
+        features_of.extend(inputs[id(event)] for event in events)
     return events
 
 
@@ -115,7 +120,7 @@ class ArticleAssembler:
         toll = toll_of(analysis, cand, sides.sub, groups, decision)
         sources = sources_of(analysis, cand)
         for pick in picks:
-            self.emit(cand, when, pick, sides, actor1, actor2, toll, sources)
+            self.emit(cand, when, pick, sides, actor1, actor2, toll, sources, decision, len(picks))
         article.previous_place = picks
 
     def note_reference(self, cand: Candidate, picks: list[PlacePick]) -> None:
@@ -145,7 +150,7 @@ class ArticleAssembler:
         return True
 
     def emit(self, cand: Candidate, when: When, pick: PlacePick, sides: Sides, actor1: str,
-             actor2: str | None, toll: Toll, sources: list[str]) -> None:
+             actor2: str | None, toll: Toll, sources: list[str], decision: Decision, list_size: int) -> None:
         analysis, trigger, seg = self.analysis, cand.trigger, cand.segment
 
         def evidence(name: str, start: int, end: int) -> Evidence:
@@ -167,6 +172,17 @@ class ArticleAssembler:
             location_ar = evidence_span(analysis, pick.resolved.mention.start, pick.resolved.mention.end)["text"]
         location_ar = location_ar.lstrip("#")
         sub = sides.sub
+        reported = when.match is not None and bool(when.match.value.get("reported"))
+        inputs = features(
+            strength=trigger.sense.strength, mode=trigger.sense.mode, weak=trigger.sense.weak,
+            territory=trigger.sense.territory, agent_in_text=sides.agent_m is not None and sides.agent_m.actor.name == actor1,
+            agent_default=sides.agent is None, actor2=actor2 is not None,
+            date_in_sentence=when.stated and not reported, date_reported=reported,
+            date_borrowed=when.match is not None and not when.stated, undated=when.match is None,
+            fatalities=toll.fatalities, geo_precision=pick.geo_precision,
+            place_unknown=pick.resolved is None or pick.resolved.place is None,
+            place_ambiguous=pick.resolved is not None and pick.resolved.ambiguous,
+            rules=decision.rules, event_type=EVENT_TYPE_OF[sub], civilians=actor2 == "Civilians", list_size=list_size)
         event = Event(
             event_type=EVENT_TYPE_OF[sub], sub_event_type=sub,
             date=when.date, date_end=when.date_end, time_precision=cast(TimePrecision, when.precision),
@@ -182,24 +198,15 @@ class ArticleAssembler:
             fatalities=toll.fatalities, fatalities_low=toll.low, fatalities_high=toll.high,
             reported_by=sources, evidence=evidence_list,
             notes=note(sub, actor1, actor2, place, toll.fatalities),
-            confidence=confidence(cand, when, pick, sides, actor2), doc_id=analysis.doc.id,
+            confidence=round(confidence_model()(inputs), 3), doc_id=analysis.doc.id,
         )
         weak_date = when.match is None or bool(when.match.value.get("reported"))
         resolved_here = pick.resolved is not None and pick.resolved.place is not None
         place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,
-                          seg.start, sentence_index(analysis, seg.start), [pick])
+                          seg.start, sentence_index(analysis, seg.start), [pick], inputs)
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
-
-
-def confidence(cand: Candidate, when: When, pick: PlacePick, sides: Sides, actor2: str | None) -> float:
-    """The trigger's strength, raised by each field the text itself gave: an author, a
-    second side, a date, an unambiguous gazetteer place."""
-    value = cand.trigger.sense.strength * (
-        0.55 + 0.1 * bool(sides.agent) + 0.1 * bool(actor2) + 0.1 * bool(when.match)
-        + 0.15 * (pick.resolved is not None and not pick.resolved.ambiguous))
-    return round(min(value, 1.0), 3)
 
 
 def note(sub: str, actor1: str, actor2: str | None, place: Place | None, fatalities: int) -> str:
