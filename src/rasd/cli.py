@@ -494,6 +494,7 @@ def merge(
     """Recompute cross-article merges from the per-document events (which merging never
     changes) and say what was merged."""
     from rasd.store import merge as merging
+    from rasd.store import references
     from rasd.store.db import StoreError, open_store, summary, transaction
 
     try:
@@ -501,15 +502,19 @@ def merge(
         with transaction(conn):
             merging.rebuild(conn)
         totals, merged = summary(conn), merging.explain(conn)
+        linked = references.links(conn)
         conn.close()
     except StoreError as exc:
         raise _store_error(exc) from None
     print(f"{totals['events']} per-document events → {totals['merged']} events "
-          f"({totals['multi_source']} reported by 2+ documents)")
+          f"({totals['multi_source']} reported by 2+ documents); "
+          f"{len(linked)} references to earlier events linked to {len({x.merged_id for x in linked})} of them")
     for merged_id, n_docs, reason in merged if explain else []:
         print(f"\nevent {merged_id} ({n_docs} documents):")
         for line in reason.splitlines():
             print(f"  {line}")
+    for link in linked if explain else []:
+        print(f"\n{link.doc_id} refers to event {link.merged_id} (reference_to_earlier_event): {link.quote[:160]}")
 
 
 class TypeRule(str, Enum):

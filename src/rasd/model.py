@@ -118,7 +118,7 @@ class Span(BaseModel):
 
 
 MentionKind = Literal[
-    "date", "place", "actor", "person", "number", "source", "trigger", "cue"
+    "date", "place", "actor", "person", "number", "source", "trigger", "cue", "reference"
 ]
 
 

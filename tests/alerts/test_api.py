@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.serve.conftest import Server, build_store, start_server, stop_server, wait_until
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from tests.serve.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    build_store,
+    needs_chromium,
+    start_server,
+    stop_server,
+    wait_until,
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,15 +64,15 @@ def test_subscriptions_crud_test_send_and_deliveries(site: Server, tmp_path: Pat
     assert httpx.get(f"{url}/raqqa").status_code == 404
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+@needs_chromium
 def test_the_subscriptions_view_lists_edits_and_test_sends(site: Server, tmp_path: Path) -> None:
     from playwright.sync_api import sync_playwright
 
-    from tests.serve.test_page import ARGS, SHOTS
+    from tests.serve.test_page import SHOTS
 
     httpx.post(site.url + "/api/subscriptions", json=spec("desk", "desk"), headers=site.auth)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,10 @@ from rasd.alerts import digest, store
 from rasd.alerts.subscriptions import Subscription
 from rasd.store.ingest import ingest
 from tests.conftest import ROOT, SAMPLE
+from tests.serve.conftest import CHROMIUM, CHROMIUM_ARGS, needs_chromium
 from tests.store import STRIKE_DOCS, write_jsonl
 
 SHOTS = ROOT / "test-output" / "screenshots"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PREVIOUS = {"id": "e", "outlet": "Enab Baladi", "published": "2018-03-03",
             "text": "قُتل ثلاثة مدنيين في قصف مدفعي لقوات النظام على مدينة درعا يوم الجمعة."}
 
@@ -91,15 +90,14 @@ def test_a_scheduled_digest_is_recorded_once_per_slot(conn) -> None:  # type: ig
         store.delete_subscription(conn, "weekly")
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+@needs_chromium
 def test_screenshots_of_an_arabic_and_an_english_digest(conn, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
-    from tests.serve.test_page import ARGS
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 760, "height": 900})
         requested: list[str] = []
         page.on("request", lambda r: requested.append(r.url))

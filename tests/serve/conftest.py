@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -110,3 +111,40 @@ def wait_until(page, expression: str, timeout: float = 15.0) -> None:  # type: i
     while not page.evaluate(expression):
         assert time.monotonic() < deadline, f"timed out waiting for {expression}"
         page.wait_for_timeout(100)
+
+
+# The review page runs in a real headless Chromium (Debian's /usr/bin/chromium, driven by
+# Playwright). CI installs Chromium (.ci/run) and must not skip; a developer machine
+# without it may: page test modules set ``pytestmark = needs_chromium``.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+                                    reason="Debian's chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, site: Server):  # type: ignore[no-untyped-def]
+    """A fresh page on the module's ``site`` (a running server), ready; fails the test on
+    any JavaScript error or Content-Security-Policy refusal."""
+    context = browser.new_context(viewport={"width": 1500, "height": 900})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    # the server's Content-Security-Policy refuses inline styles and scripts: none may be needed
+    opened.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
+    opened.goto(site.url + "/")
+    opened.wait_for_selector("body[data-ready='1']", timeout=15_000)
+    yield opened
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"

@@ -19,12 +19,15 @@ from tests.serve.conftest import (
     Server,
     build_store,
     events_of,
+    needs_chromium,
     start_server,
     stop_server,
     strike_on_raqqa,
     wait_until,
 )
-from tests.serve.test_page import ARGS, CHROMIUM, pytestmark, shot  # noqa: F401  (the same skip rule)
+from tests.serve.test_page import shot
+
+pytestmark = needs_chromium
 
 BORDERS = ROOT / "src" / "rasd" / "serve" / "static" / "borders.json"
 
@@ -36,16 +39,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running = start_server(build_store(folder), "--reference", str(reference))
     yield running
     stop_server(running)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

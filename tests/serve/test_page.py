@@ -4,25 +4,17 @@ test-output/screenshots/ for a person to look at after a run."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.conftest import ROOT
-from tests.serve.conftest import Server, build_store, start_server, stop_server, strike_on_raqqa, wait_until
+from tests.serve.conftest import Server, build_store, needs_chromium, start_server, stop_server, strike_on_raqqa, wait_until
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = needs_chromium
+
 SHOTS = ROOT / "test-output" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-# CI installs Chromium (.ci/run) and must not skip; a developer machine without it may.
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-                                reason="Debian's chromium is not installed (apt-get install chromium)")
 
 
 @pytest.fixture(scope="module")
@@ -30,31 +22,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     running = start_server(build_store(tmp_path_factory.mktemp("page")))
     yield running
     stop_server(running)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(browser, site: Server):  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1500, "height": 900})
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda exc: errors.append(str(exc)))
-    # the server's Content-Security-Policy refuses inline styles and scripts: none may be needed
-    opened.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
-    opened.goto(site.url + "/")
-    opened.wait_for_selector("body[data-ready='1']", timeout=15_000)
-    yield opened
-    context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
 
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from swagger_ui_bundle import swagger_ui_path
 from rasd import __version__
 from rasd.model import EVENT_TAXONOMY, Document
 from rasd.serve.limits import BodySizeLimit, HostCheck, SecurityHeaders, header_timeout_protocol
-from rasd.store import db, queries, review
+from rasd.store import db, queries, references, review
 from rasd.store.db import Filters
 
 STATIC = files("rasd.serve") / "static"
@@ -321,6 +321,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     def detail(conn: sqlite3.Connection, event_id: int) -> dict[str, Any]:
         found = _event_detail(conn, event_id)
+        found["referenced_by"] = references.referenced_by(conn, event_id)
         if layer is not None:
             found["reference_match"] = layer.match_for(conn, event_id)
         return found

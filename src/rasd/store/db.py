@@ -136,9 +136,16 @@ CREATE TABLE merged_redirects (
 );
 """
 
+# Version 4: mentions of earlier events ("ندد بالهجوم الكيميائي على دوما") are stored as
+# mentions of kind 'reference' and linked to the event they name when it is asked for
+# (rasd.store.references); the index finds them without reading every mention.
+_V4 = """
+CREATE INDEX mentions_kind ON mentions(kind);
+"""
+
 # MIGRATIONS[i] takes a database from schema version i to i + 1 (PRAGMA user_version).
 # A new version appends a script; released scripts are never edited.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # The columns an event is filtered on, in both ``events`` and ``merged``.

@@ -143,7 +143,9 @@ def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None,
     """Extract a chunk of (document, source, hash); one failing document fails alone, and
     so does one that takes longer than ``doc_timeout`` seconds. The one extraction
     function of every mode (serial, process pool, Dask, the server)."""
+    from rasd.events.article import Reference
     from rasd.events.assemble import assemble
+    from rasd.store.references import reference_row
 
     pipe = pipeline(gazetteer_path)
     out = []
@@ -154,9 +156,11 @@ def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None,
         try:
             with time_limit(doc_timeout):
                 analysis = pipe.analyze(doc)
-                result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer)]
+                references: list[Reference] = []
+                result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer, None, references)]
                 result.mentions = [(kind, start, end, text, json.dumps(value, ensure_ascii=False))
                                    for kind, start, end, text, value in analysis.mention_rows()]
+                result.mentions += [reference_row(r) for r in references]
         except DocumentTimeout:
             result.events, result.mentions, result.error = [], [], too_slow(doc_timeout or 0)
         except Exception as exc:

@@ -1300,6 +1300,9 @@
       ['Reports', `${membersOf(data).length} report${membersOf(data).length === 1 ? '' : 's'} in ${nDocs} article${nDocs === 1 ? '' : 's'}`],
     ];
     if ('reference_match' in data) rows.push(['Reference match', referenceMatchHtml(data.reference_match)]);
+    if (Array.isArray(data.referenced_by) && data.referenced_by.length) {
+      rows.push(['Referred to in', referencedByHtml(data.referenced_by)]);
+    }
     el['p-fields'].innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${v || '—'}</dd>`).join('');
     fillForm(r);
     renderAudit(data.audit || []);
@@ -1718,6 +1721,14 @@
       ctx.restore();
     }
     el.map.dataset.referencePoints = String(n);
+  }
+
+  // Articles that speak of this event without reporting it anew (reactions, inquiries).
+  function referencedByHtml(refs) {
+    const clip = (t) => (t.length > 200 ? `${t.slice(0, 199)}…` : t);
+    return `<ul class="referenced-by">${refs.map((r) => `<li data-doc-id="${esc(r.doc_id)}">` +
+      `${esc(r.title || r.doc_id)} <span class="muted">${esc(r.outlet || '')} ${esc((r.published || '').slice(0, 10))}</span>` +
+      `<br><span lang="ar" dir="rtl">${esc(clip(String(r.quote || '')))}</span></li>`).join('')}</ul>`;
   }
 
   function referenceMatchHtml(m) {
