@@ -14,11 +14,12 @@ pairs.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
+
+from rasd.geo import km_between
 
 TypeRule = Literal["type", "sub", "any"]
 
@@ -81,13 +82,6 @@ class Matching:
     def __post_init__(self) -> None:
         self.by_ours = {p.ours: p for p in self.pairs}
         self.by_ref = {p.ref: p for p in self.pairs}
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine, spherical Earth of radius 6371 km)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def type_ok(event_type: str, sub_event_type: str, ref_types: frozenset[str], ref_sub: str | None,

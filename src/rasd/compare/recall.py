@@ -74,7 +74,7 @@ class PlaceIndex:
                 self.cells[(math.floor(place.lat / CELL), math.floor(place.lon / CELL))].append(place)
 
     def near(self, lat: float, lon: float, km: float) -> Iterable[tuple[float, Place]]:
-        from rasd.compare.match import km_between
+        from rasd.geo import km_between
 
         reach = int(km / (111.0 * CELL * max(0.2, math.cos(math.radians(lat))))) + 1
         row, col = math.floor(lat / CELL), math.floor(lon / CELL)

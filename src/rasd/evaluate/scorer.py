@@ -48,6 +48,8 @@ from datetime import date as _date
 from datetime import datetime, timedelta
 from typing import Any
 
+from rasd.geo import km_between
+
 __all__ = [
     "MatchedPair",
     "EvaluationResult",
@@ -205,13 +207,8 @@ def _parse_date(x: Any) -> _date | None:
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp = p2 - p1
-    dl = math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+    """Great-circle distance in kilometres (mean Earth radius, 6371.0088 km)."""
+    return km_between(lat1, lon1, lat2, lon2, radius=6371.0088)
 
 
 # ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from rasd.geo import km_between
 from rasd.model import Event
 from rasd.store import review
 from rasd.store.db import EVENT_COLUMNS, event_columns
@@ -72,9 +73,7 @@ def _members(rows: Iterable[tuple[int, str, str | None, str]], parsed: dict[int,
 
 
 def _km(a: Event, b: Event) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return km_between(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
 
 
 def _mergeable(e: Event) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from rasd.events.article import Reference
+from rasd.geo import km_between
 
 WINDOW_DAYS = 60  # how far back a reference may name an event
 NEAR_KM = 25.0
@@ -41,17 +41,11 @@ class Link:
     merged_id: int
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
-
-
 def _same_place(ref: dict[str, Any], row: sqlite3.Row | tuple[Any, ...], precision: int) -> bool:
     gazetteer_id, lat, lon, admin1 = row[3], row[4], row[5], row[6]
     if ref.get("gazetteer_id") and ref["gazetteer_id"] == gazetteer_id:
         return True
-    if ref.get("lat") is not None and lat is not None and _km((ref["lat"], ref["lon"]), (lat, lon)) <= NEAR_KM:
+    if ref.get("lat") is not None and lat is not None and km_between(ref["lat"], ref["lon"], lat, lon) <= NEAR_KM:
         return True
     return precision == 3 and bool(ref.get("admin1")) and ref["admin1"] == admin1
 

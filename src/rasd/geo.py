@@ -1,0 +1,14 @@
+"""Distances on the Earth's surface, for every stage that compares places."""
+
+from __future__ import annotations
+
+import math
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float, radius: float = EARTH_RADIUS_KM) -> float:
+    """Great-circle distance (haversine on a sphere of ``radius`` km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * radius * math.asin(min(1.0, math.sqrt(h)))
