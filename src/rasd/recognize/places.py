@@ -39,6 +39,7 @@ class PlaceCues:
     needs_cue: frozenset[str]
     strong: frozenset[str]
     political: frozenset[str]
+    seat: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,7 @@ def place_cues() -> PlaceCues:
         needs_cue=frozenset(strip_article(w) for w in words("needs_cue")),
         strong=words("strong"),
         political=words("political"),
+        seat=words("seat_of_government"),
     )
 
 
@@ -145,6 +147,10 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
         kind = _cue_kind(word)
         if kind and cue is None and steps <= 1:
             cue, cue_start = kind, tokens[j].start
+            if kind == "governorate" and j > 0 and _is_seat(tokens[j - 1].text) \
+                    and not norm[tokens[j - 1].end:tokens[j].start].strip(" "):
+                # "مبنى محافظة البصرة": the governorate's seat, a building in its capital
+                cue, cue_start = "facility", tokens[j - 1].start
         elif is_near(word):
             near = True
             cue_start = tokens[j].start
@@ -163,6 +169,25 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
 def _is_political(word: str) -> bool:
     """``لدمشق`` in "مؤيدين لدمشق": the name after such a word is a government."""
     return reads_as(word, place_cues().political)
+
+
+@lru_cache(maxsize=65536)
+def _is_seat(word: str) -> bool:
+    return reads_as(word, place_cues().seat)
+
+
+def _capital_of_seat(tokens: list[Token], i: int, te: int, governorates: list[int],
+                     gazetteer: Gazetteer) -> list[int] | None:
+    """"مبنى محافظة أربيل": the seat of the governorate named from token ``i`` to ``te``
+    (with its cue word) is in the capital, the city of the same name in that governorate:
+    its gazetteer places, or None when there is no seat word or no such city."""
+    if i == 0 or not _is_seat(tokens[i - 1].text) or te - i < 2:
+        return None
+    admin1s = {(gazetteer.places[c].country, gazetteer.places[c].admin1) for c in governorates}
+    found = [m.payload for m in gazetteer.matcher.find_all(tokens[i + 1:te]) if m.token_end == te - i - 1]
+    cities = [c for c in dict.fromkeys(found) if gazetteer.places[c].feature in ("city", "town")
+              and (gazetteer.places[c].country, gazetteer.places[c].admin1) in admin1s]
+    return cities or None
 
 
 def _is_near_after(tokens: list[Token], index: int) -> bool:
@@ -329,6 +354,10 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             else:
                 if cue is None:
                     cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
+                    capital = _capital_of_seat(tokens, i, te, candidates, gazetteer) if cue == "governorate" else None
+                    if capital is not None:
+                        cue, cue_start, candidates = "facility", tokens[i - 1].start, capital
+                        start = tokens[i + 1].start
                 if not cue and not near:
                     candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)]
             if not candidates and not cue and not near:
