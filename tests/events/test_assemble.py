@@ -109,6 +109,42 @@ def test_civilian_targets_make_civilians_actor2(shared_pipeline) -> None:  # typ
     assert event.fatalities == 0  # "15 غارة" counts strikes, not people
 
 
+STRIKES_AND_TARGETS = [
+    # ant-multisource:FR-internationalNews-233-20180303: a named military target
+    ("وفي شمال سوريا، استهدفت الطائرات التركية موقعا لقوات سورية موالية للنظام في قرية كفرجنة في عفرين، "
+     "حيث تساند المقاتلين الأكراد منذ نحو أسبوعين في التصدي لهجوم تشنه أنقرة وفصائل سورية موالية لها.",
+     "2018-03-03", "Syrian Government Forces"),
+    # written for the test: a strike on a town, no victims, no target named (schema §3.2 "Target")
+    ("وشنت الطائرات الحربية الروسية، الخميس، غارات على بلدة كفرنبل في ريف إدلب الجنوبي.", "2018-03-22", None),
+    # written for the test: the same strike with dead who are not said to be fighters
+    ("وشنت الطائرات الحربية الروسية، الخميس، غارات على بلدة كفرنبل في ريف إدلب الجنوبي، ما أدى إلى مقتل "
+     "ثلاثة أشخاص.", "2018-03-22", "Civilians"),
+]
+
+
+@pytest.mark.parametrize("text,published,actor2", STRIKES_AND_TARGETS)
+def test_a_strikes_actor2_is_what_it_hit_and_none_when_the_text_says_nothing(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, published: str, actor2: str | None) -> None:
+    (event,) = extract(shared_pipeline, text, published)
+    assert event.event_type == "Explosions/Remote violence" and event.actor2 == actor2
+
+
+def test_targeting_by_aircraft_is_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-233-20180303 (Turkish Forces are not an air force first)
+    text = ("وفي شمال سوريا، استهدفت الطائرات التركية موقعا لقوات سورية موالية للنظام في قرية كفرجنة في عفرين، "
+            "حيث تساند المقاتلين الأكراد منذ نحو أسبوعين في التصدي لهجوم تشنه أنقرة وفصائل سورية موالية لها.")
+    (event,) = extract(shared_pipeline, text, "2018-03-03")
+    assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Turkish Forces", "Kafr Jannah")
+
+
+def test_a_toll_in_the_next_sentence_makes_the_victims_actor2(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test, after the way agencies add a toll from another source
+    text = "وأفاد مراسل الوكالة مساء الأحد عن سقوط قذائف عدة على مدينة حلب. وأوردت وكالة الأنباء الرسمية مقتل شخص."
+    (event,) = extract(shared_pipeline, text, "2018-02-19")
+    assert (event.sub_event_type, event.fatalities, event.actor2) == ("Shelling/artillery/missile attack", 1, "Civilians")
+    assert event.notes is not None and "against Civilians" in event.notes and "1 killed" in event.notes
+
+
 def test_explain_trace_names_every_rule(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     trace: list[dict] = []
     extract(embedded_pipeline, "قتل ثلاثة مدنيين في غارة جوية على مدينة دوما، يوم الثلاثاء.", trace=trace)

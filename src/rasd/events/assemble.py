@@ -147,6 +147,11 @@ class ArticleAssembler:
         last.event.fatalities = groups[0].best
         last.event.evidence.extend(Evidence(field="fatalities", **evidence_span(self.analysis, c.start, c.end))
                                    for c in groups[0].counts)
+        if last.event.event_type == "Explosions/Remote violence" and last.event.actor2 is None \
+                and not any(c.victims == "fighters" for c in groups[0].counts):
+            last.event.actor2 = "Civilians"  # as actor2_civilians_in_a_town: people were hit
+        e = last.event
+        e.notes = note(e.sub_event_type, e.actor1, e.actor2, last.picks[0].place, e.fatalities)
         return True
 
     def emit(self, cand: Candidate, when: When, pick: PlacePick, sides: Sides, actor1: str,

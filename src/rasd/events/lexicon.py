@@ -51,6 +51,7 @@ class AssemblyWords:
     alleged: frozenset[str]
     generic_attack_nouns: frozenset[str]
     air_attack_nouns: frozenset[str]
+    aircraft_nouns: frozenset[str]
     chemical_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
     ongoing: re.Pattern[str]
@@ -101,6 +102,7 @@ def assembly_words() -> AssemblyWords:
         alleged=_words(d["alleged"]),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),
+        aircraft_nouns=_words(d["aircraft_nouns"]),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
         territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),

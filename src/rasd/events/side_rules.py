@@ -43,6 +43,7 @@ class Sides:
     target: Actor | None
     target_m: ActorMention | None
     victims: str | None  # "civilians" or "fighters" when the clause says who was hit
+    people_hit: bool = False  # the clause counts people killed or injured
 
     @property
     def event_type(self) -> str:
@@ -117,14 +118,23 @@ def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def _written_as_aircraft(s: Sides, c: SideScope) -> bool:
+    """The author's mention begins with an aircraft noun: "الطائرات التركية"."""
+    if s.agent_m is None:
+        return False
+    first = c.analysis.ntext.norm[s.agent_m.start:s.agent_m.end].split(" ", 1)[0]
+    return reads_as(first, assembly_words().aircraft_nouns, without_article=True)
+
+
 def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
-    """A bare "قصف", "هجوم" or "استهداف" by an air force (the coalition, Russia...) is an
-    air strike: "استهداف التحالف لمقارهم"."""
+    """A bare "قصف", "هجوم" or "استهداف" by an air force (the coalition, Russia...), or by
+    any force written as its aircraft ("استهدفت الطائرات التركية موقعا"), is an air strike:
+    "استهداف التحالف لمقارهم"."""
     trigger, words = c.cand.trigger, assembly_words()
     text = c.analysis.ntext.norm[trigger.start:trigger.end]
     generic = (s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling) \
         or (s.sub in ("Attack", "Armed clash") and text in words.air_attack_nouns)
-    if generic and s.agent is not None and s.agent.name in AIR_FIRST:
+    if generic and s.agent is not None and (s.agent.name in AIR_FIRST or _written_as_aircraft(s, c)):
         s.sub = "Air/drone strike"
         return True
     return False
@@ -252,9 +262,12 @@ def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
 
 
 def actor2_civilians_in_a_town(s: Sides, c: SideScope) -> bool:
-    """A strike on a town with no side named and no military target hits its people
-    (ACLED codes Civilians)."""
-    if s.remote and s.target is None and s.victims != "fighters" and not military_target(c.analysis, c.cand):
+    """A strike with no side named and no military target that killed or injured people
+    not said to be fighters hit civilians; one on a town with no victims has no actor2
+    (event-schema.md §3.2 "Target": "a strike on rebel-held areas with no victims has no
+    actor2"). Civilian places make the victims civilians (``_victims``)."""
+    if s.remote and s.target is None and s.victims != "fighters" and s.people_hit \
+            and not military_target(c.analysis, c.cand):
         s.target = CIVILIANS
         return True
     return False
@@ -310,7 +323,7 @@ def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups:
     analysis = article.analysis
     agent_m, target_m = actor_roles(analysis, cand)
     sides = Sides(cand.sub_event_type, agent_m.actor if agent_m else None, agent_m,
-                  target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups))
+                  target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups), bool(groups))
     scope = SideScope(analysis, cand, article)
     for rule in SIDE_RULES:
         if rule(sides, scope):
