@@ -140,7 +140,7 @@ CREATE TABLE merged_redirects (
 # mentions of kind 'reference' and linked to the event they name when it is asked for
 # (rasd.store.references); the index finds them without reading every mention.
 _V4 = """
-CREATE INDEX mentions_kind ON mentions(kind);
+CREATE INDEX IF NOT EXISTS mentions_kind ON mentions(kind);
 """
 
 # MIGRATIONS[i] takes a database from schema version i to i + 1 (PRAGMA user_version).
