@@ -184,7 +184,8 @@ def _capital_of_seat(tokens: list[Token], i: int, te: int, governorates: list[in
     if i == 0 or not _is_seat(tokens[i - 1].text) or te - i < 2:
         return None
     admin1s = {(gazetteer.places[c].country, gazetteer.places[c].admin1) for c in governorates}
-    found = [m.payload for m in gazetteer.matcher.find_all(tokens[i + 1:te]) if m.token_end == te - i - 1]
+    found = [m.payload for m in gazetteer.matcher.find_all(tokens[i + 1:te])
+             if m.token_start == 0 and m.token_end == te - i - 1]  # the whole name after the cue
     cities = [c for c in dict.fromkeys(found) if gazetteer.places[c].feature in ("city", "town")
               and (gazetteer.places[c].country, gazetteer.places[c].admin1) in admin1s]
     return cities or None
