@@ -18,6 +18,7 @@ import ssl
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -173,6 +174,14 @@ class Server:
 
 def feed_server(site: FeedSite) -> Server:
     return Server(_feed_handler(site))
+
+
+def running_feed_site() -> Iterator[tuple[FeedSite, Server]]:
+    """A feed site and its server for one test (a fixture body: yields, then closes)."""
+    feeds = FeedSite()
+    server = feed_server(feeds)
+    yield feeds, server
+    server.close()
 
 
 # --- the webhook receiver -------------------------------------------------------------

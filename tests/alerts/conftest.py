@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.localservers import CORPUS, SHARED, FeedSite, Receiver, Server, SMTPServer, feed_server, webhook_server
+from tests.localservers import (
+    CORPUS,
+    SHARED,
+    FeedSite,
+    Receiver,
+    Server,
+    SMTPServer,
+    running_feed_site,
+    webhook_server,
+)
 
 SECRET = "hook-secret-5d1e"
 GAZETTEER = SHARED / "data" / "gazetteer"
@@ -22,10 +31,7 @@ needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="open
 
 @pytest.fixture
 def site() -> Iterator[tuple[FeedSite, Server]]:
-    feeds = FeedSite()
-    server = feed_server(feeds)
-    yield feeds, server
-    server.close()
+    yield from running_feed_site()
 
 
 @pytest.fixture

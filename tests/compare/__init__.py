@@ -75,3 +75,12 @@ def four_cases() -> list[dict[str, object]]:
         acled("SYR1003", "2018-03-03", "Explosions/Remote violence", "Air/drone strike", RAQQA, "Ar-Raqqa", "Ar-Raqqa", 1),
         acled("SYR1004", "2018-03-06", "Protests", "Peaceful protest", RAQQA, "Ar-Raqqa", "Ar-Raqqa"),
     ]
+
+
+def serve_with_reference(folder: Path):  # type: ignore[no-untyped-def]
+    """A running ``rasd serve`` over the test store with the invented ACLED file (all
+    four cases and the date spans) as its reference layer; stop it with ``stop_server``."""
+    from tests.serve.conftest import build_store, start_server
+
+    reference = write_csv(folder / "acled.csv", ACLED_HEADER, four_cases() + span_rows())
+    return start_server(build_store(folder), "--reference", str(reference))

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.compare import ACLED_HEADER, four_cases, span_rows, write_csv
+from tests.compare import serve_with_reference
 from tests.serve.conftest import (
     Server,
     build_store,
@@ -25,9 +25,7 @@ from tests.serve.conftest import (
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("serve-reference")
-    reference = write_csv(folder / "acled.csv", ACLED_HEADER, four_cases() + span_rows())
-    running = start_server(build_store(folder), "--reference", str(reference))
+    running = serve_with_reference(tmp_path_factory.mktemp("serve-reference"))
     yield running
     stop_server(running)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.compare import ACLED_HEADER, four_cases, span_rows, write_csv
+from tests.compare import serve_with_reference
 from tests.conftest import ROOT
 from tests.serve.conftest import (
     Server,
@@ -34,9 +34,7 @@ BORDERS = ROOT / "src" / "rasd" / "serve" / "static" / "borders.json"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("layers")
-    reference = write_csv(folder / "acled.csv", ACLED_HEADER, four_cases() + span_rows())
-    running = start_server(build_store(folder), "--reference", str(reference))
+    running = serve_with_reference(tmp_path_factory.mktemp("layers"))
     yield running
     stop_server(running)
 

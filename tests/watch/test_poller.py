@@ -13,7 +13,7 @@ import pytest
 from rasd.store import db
 from rasd.watch.poller import Watcher, status
 from rasd.watch.sources import parse_sources
-from tests.localservers import FeedSite, Server, feed_server
+from tests.localservers import FeedSite, Server, running_feed_site
 from tests.store import STRIKE_DOCS
 
 EMBEDDED = None  # the embedded gazetteer (tests isolate RASD_DATA_DIR)
@@ -21,10 +21,7 @@ EMBEDDED = None  # the embedded gazetteer (tests isolate RASD_DATA_DIR)
 
 @pytest.fixture
 def site() -> Iterator[tuple[FeedSite, Server]]:
-    feeds = FeedSite()
-    server = feed_server(feeds)
-    yield feeds, server
-    server.close()
+    yield from running_feed_site()
 
 
 def sources(server: Server, *entries: dict, **defaults: object) -> list:

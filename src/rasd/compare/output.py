@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -139,6 +140,16 @@ def _clip(text: str, width: int = 150) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+
+def _unmatched_table(what: str, total: int, order: str, columns: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> Table:
+    """The first unmatched events of one side (``rows``, already cut), of ``total``."""
+    table = Table(title=f"{what}: {total} (first {len(rows)}, {order})", title_justify="left", header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    return table
+
 def print_summary(c: Comparison, quotes: dict[int, str], console: Console, show: int,
                   recall: dict[str, Any] | None = None) -> None:
     ref = c.reference
@@ -163,24 +174,16 @@ def print_summary(c: Comparison, quotes: dict[int, str], console: Console, show:
             console.print(_breakdown_table(c, side, key_name, key, 12))
     ours_left, refs_left = unmatched_ours(c), unmatched_refs(c)
     if show:
-        table = Table(title=f"rasd events {name} does not have: {len(ours_left)} (first {min(show, len(ours_left))}, "
-                            "most reported first)", title_justify="left", header_style="bold")
-        for column in ("id", "date", "type", "location", "outlets", "quote"):
-            table.add_column(column, overflow="fold")
-        for i in ours_left[:show]:
-            o = c.ours[i]
-            table.add_row(str(o.id), _window(o.date, o.date_end), o.sub_event_type, escape(f"{o.location} ({o.admin1 or ''})"),
-                          escape(", ".join(o.outlets)), escape(_clip(quotes.get(o.id, "") or o.notes)))
-        console.print(table)
-        table = Table(title=f"{name} events rasd does not have: {len(refs_left)} (first {min(show, len(refs_left))}, "
-                            "deadliest first)", title_justify="left", header_style="bold")
-        for column in ("id", "date", "type", "location", "killed", "notes"):
-            table.add_column(column, overflow="fold")
-        for j in refs_left[:show]:
-            r = c.refs[j]
-            table.add_row(escape(r.id), _window(r.date, r.date_end), escape(r.original_type),
-                          escape(f"{r.location} ({r.admin1_raw})"), str(r.fatalities), escape(_clip(r.notes)))
-        console.print(table)
+        ours_rows = [(str(o.id), _window(o.date, o.date_end), o.sub_event_type, escape(f"{o.location} ({o.admin1 or ''})"),
+                      escape(", ".join(o.outlets)), escape(_clip(quotes.get(o.id, "") or o.notes)))
+                     for o in (c.ours[i] for i in ours_left[:show])]
+        console.print(_unmatched_table(f"rasd events {name} does not have", len(ours_left), "most reported first",
+                                       ("id", "date", "type", "location", "outlets", "quote"), ours_rows))
+        refs_rows = [(escape(r.id), _window(r.date, r.date_end), escape(r.original_type),
+                      escape(f"{r.location} ({r.admin1_raw})"), str(r.fatalities), escape(_clip(r.notes)))
+                     for r in (c.refs[j] for j in refs_left[:show])]
+        console.print(_unmatched_table(f"{name} events rasd does not have", len(refs_left), "deadliest first",
+                                       ("id", "date", "type", "location", "killed", "notes"), refs_rows))
     if recall is not None:
         print_recall(recall, console, name)
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from rasd.errors import DataError
 from rasd.evaluate.scorer import EvaluationResult, score
@@ -16,19 +17,25 @@ class GoldError(DataError):
     """A gold file or corpus that cannot be used, naming the file and the problem."""
 
 
-def load_gold(path: Path) -> list[dict]:
-    docs = []
+def _json_lines(path: Path, what: str) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) of each non-blank line of a JSONL file; a file that
+    cannot be read or a line that is not JSON is a ``GoldError`` naming it."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{path}: cannot read gold file ({exc})") from exc
+        raise GoldError(f"{path}: cannot read {what} ({exc})") from exc
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+
+
+def load_gold(path: Path) -> list[dict]:
+    docs = []
+    for number, record in _json_lines(path, "gold file"):
         if not isinstance(record, dict) or "id" not in record or not isinstance(record.get("events"), list):
             raise GoldError(f"{path}:{number}: a gold line needs 'id' and an 'events' list")
         docs.append(record)
@@ -40,17 +47,7 @@ def load_predictions(path: Path) -> dict[str, list[dict]]:
     "events"}``: another coder's gold, for agreement) or event lines as ``rasd extract
     --format jsonl`` prints them (grouped by ``doc_id``)."""
     predictions: dict[str, list[dict]] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{path}: cannot read predictions ({exc})") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise GoldError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+    for number, record in _json_lines(path, "predictions"):
         if isinstance(record, dict) and isinstance(record.get("events"), list) and "id" in record:
             predictions.setdefault(str(record["id"]), []).extend(record["events"])
         elif isinstance(record, dict) and record.get("doc_id") and record.get("event_type"):

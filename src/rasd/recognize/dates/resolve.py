@@ -165,22 +165,29 @@ def ordinal_day(x: Expression) -> Value | None:
     if x.group("ord") and x.norm[max(0, x.match.start() - 12):x.match.start()].rstrip().endswith(words.ordinal_not_day):
         return None  # "الأسبوع الثاني من شباط" is a week, not the 2nd
     number = words.ordinal_of[x.phrase("ord")] if x.group("ord") else int(x.group("day") or 0)
-    if x.group("this"):
-        if published is None:
-            return _unresolved(1, x.kind)
-        first = _shift_month(published, words.relative_months[x.phrase("this")])
-        y, mo = first.year, first.month
-        future = (y, mo) > (published.year, published.month)
-    else:
-        mo = _month(x)
-        y_opt, future = month_year(mo, x.group("year"), x.group("mod"), published, words)
-        if y_opt is None:
-            return _unresolved(1, x.kind)
-        y = y_opt
+    which = _month_of(x)
+    if which is None:
+        return _unresolved(1, x.kind)
+    y, mo, future = which
     day = safe_date(y, mo, number)
     if day is None:
         return None
     return val(day, day, 1, "day_month", future=future or bool(published and day > published))
+
+
+def _month_of(x: Expression) -> tuple[int, int, bool] | None:
+    """(year, month, whether it lies after publication) of the expression's month: counted
+    from the publication ("الشهر الماضي") or named, with its year stated or inferred; None
+    when the year cannot be known (no publication date)."""
+    published = x.published
+    if x.group("this"):
+        if published is None:
+            return None
+        month = _shift_month(published, x.words.relative_months[x.phrase("this")])
+        return month.year, month.month, (month.year, month.month) > (published.year, published.month)
+    mo = _month(x)
+    y, future = month_year(mo, x.group("year"), x.group("mod"), published, x.words)
+    return None if y is None else (y, mo, future)
 
 
 def month_part(x: Expression) -> Value | None:
@@ -188,24 +195,15 @@ def month_part(x: Expression) -> Value | None:
     the year, precision 3)."""
     published, words = x.published, x.words
     first, last = words.part_days[x.group("part") or ""]
-    if x.group("this"):
-        if published is None:
-            return _unresolved(2, x.kind)
-        this = x.phrase("this")
-        if this in words.part_of_year:
-            y = published.year + words.part_of_year[this]
-            months = {1: (1, 4), 11: (5, 8), 21: (9, 12)}[first]  # early/mid/late: a third of the year
-            start = dt.date(y, months[0], 1)
-            return val(start, dt.date(y, months[1], _last_day(y, months[1])), 3, x.kind)
-        month_date = _shift_month(published, words.relative_months[this])
-        y, mo = month_date.year, month_date.month
-        future = (y, mo) > (published.year, published.month)
-    else:
-        mo = _month(x)
-        y_opt, future = month_year(mo, x.group("year"), x.group("mod"), published, words)
-        if y_opt is None:
-            return _unresolved(2, x.kind)
-        y = y_opt
+    if x.group("this") and published is not None and x.phrase("this") in words.part_of_year:
+        y = published.year + words.part_of_year[x.phrase("this")]
+        months = {1: (1, 4), 11: (5, 8), 21: (9, 12)}[first]  # early/mid/late: a third of the year
+        start = dt.date(y, months[0], 1)
+        return val(start, dt.date(y, months[1], _last_day(y, months[1])), 3, x.kind)
+    which = _month_of(x)
+    if which is None:
+        return _unresolved(2, x.kind)
+    y, mo, future = which
     start = dt.date(y, mo, first)
     end = dt.date(y, mo, min(last, _last_day(y, mo)))
     return val(start, end, 2, x.kind, future=future, year_explicit=bool(x.group("year")))
