@@ -133,3 +133,22 @@ def test_a_verb_after_a_town_is_not_a_second_town(shared_pipeline) -> None:  # t
     text = "تمكن الخبراء من الدخول إلى دوما وجمع عينات من الموقع أمس."
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 4, 21)))
     assert [p.mention.name_norm for p in analysis.places] == ["دوما"]
+
+
+RIOTS = [
+    # ant-multisource:BB-middleEast-740-20180716
+    ("وقال مسؤول أمني إن اثنين من المحتجين قتلا في اشتباكات مع قوات الأمن العراقية في بلدة السماوة الأحد "
+     "وسط تزايد حدة الاضطرابات في المدن الجنوبية بسبب سوء الخدمات العامة وتفشي الفساد.", "2018-07-16", 2),
+    # ant-multisource:SK-middleEast-2913-20180715
+    ("قتل، الأحد، 3 من المحتجين العراقيين، وأصيب 160 آخرون، في اشتباكات مع قوات الأمن العراقية في بلدة "
+     "السماوة، وسط تزايد حدة الاضطرابات في محافظات جنوبية على خلفية سوء الخدمات العامة، وتفشي الفساد.",
+     "2018-07-15", 3),
+]
+
+
+@pytest.mark.parametrize("text,published,killed", RIOTS)
+def test_protesters_who_clash_with_a_force_are_a_violent_demonstration(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                                       killed: int) -> None:
+    events = _events(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Violent demonstration", "Rioters", "Iraqi Security Forces", killed)]

@@ -45,3 +45,87 @@ def test_the_seat_event_is_placed_in_the_city(shared_pipeline) -> None:  # type:
     events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer)
     assert [(e.sub_event_type, e.location, e.geo_precision) for e in events] == [("Suicide bomb", "Erbil", 1)]
     assert [text[ev.start:ev.end] for ev in events[0].evidence if ev.field == "location"] == ["أربيل"]
+
+
+# Words the gazetteer knows as a village somewhere, or words after a cue, that in these
+# sentences name no place: (doc id, sentence, the word that must not be a place).
+NOT_PLACES = [
+    # a predicate before "لسيطرة"/"سيطرة", not a name
+    ("ant-multisource:AL-internationalNews-927-20180415",
+     "وألقت الدول الغربية باللائمة على #النظام_السوري في هجوم كيمياوي على منطقة خاضعة لسيطرة المعارضة "
+     "المسلحة في وقت سابق من الشهر الجاري أسفرت عن مقتل أكثر من 40 شخصا.", "خاضعة"),
+    ("ant-multisource:SK-middleEast-1373-20180501",
+     "أفاد المرصد السوري لحقوق الإنسان بمقتل 23 مدنيا على الأقل بينهم 10 أطفال، الثلاثاء، بغارات استهدفت "
+     "قرية تحت سيطرة تنظيم داعش في شمال شرق سوريا قرب الحدود مع العراق.", "تحت"),
+    # "الغرب" is the West, not a direction: the word after it is no place
+    ("ant-multisource:BB-middleEast-316-20180409",
+     "وقد اتهمت سوريا في البداية الغرب بالوقوف وراء القصف، إذ كان كل من الولايات المتحدة وفرنسا قد "
+     "هددتا بالرد على الهجوم الكيماوي المزعوم، بيد أنهما نفيا قيامهما بقصف القاعدة.", "الوقوف"),
+    # common words read through their clitics (وعلى، للثورة)
+    ("ant-multisource:BB-middleEast-64-20180220",
+     "وحضت على الوقف الفوري للقصف العشوائي على الغوطة الشرقية وعلى وقف إطلاق النار للسماح بإدخال "
+     "مساعدات الإغاثة الإنسانية وإسعاف وإخلاء مئات الجرحى والمرضى.", "على"),
+    ("ant-multisource:SK-internationalNews-2763-20180721",
+     "وأضافت مهر \"مجموعة مسلحة مناوئة للثورة شنت اعتداءا على نقطة تفتيش  في قرية (دري روي)\"، مما "
+     "أسفر عن مقتل 11 عنصرا وجرح آخرين من كوادر التعبئة والحرس الثوري.", "لثوره"),
+    # an adjective after a cue: "a Kurdish town"
+    ("ant-multisource:SK-internationalNews-2166-20180616",
+     "اعتقلت الشرطة التركية، السبت، 19 شخصا على خلفية اشتباكات دامية اندلعت خلال زيارة لنائب من حزب "
+     "الرئيس رجب طيب أردوغان، لبلدة كردية على الحدود مع سوريا، في إطار حملة انتخابات 24 يونيو.", "كرديه"),
+    # a pronoun suffix: "its countryside"
+    ("ant-multisource:BB-middleEast-209-20180317",
+     "وتتعرض مدينة عفرين وريفها ذات الأغلبية كردية، للقصف الجوي والبري من القوات التركية وحلفائها في "
+     "سوريا منذ اكثر نحو شهرين.", "ريفها"),
+    # a building, not the village Madrasah
+    ("ant-multisource:SK-middleEast-465-20180321",
+     "قتل 16 طفلا، الأربعاء، في غارة نفذتها طائرات لم يعرف ما إذا كانت سورية أو روسية قرب مدرسة في "
+     "قرية بمحافظة إدلب شمال غربي سوريا، وفق ما أفاد المرصد السوري لحقوق الإنسان.", "مدرسه"),
+    # nouns and verbs after a cue: "gathering areas", "a province [that] targeted"
+    ("saudinewsnet:2015-07-31-0241-5878f3ac78",
+     "وأضاف البيان أن القوات نفذت أيضاً 17 ضربة جوية في العراق قرب تسع مدن استهدفت مناطق تجمع ووحدات "
+     "تكتيكية وأسلحة ومواقع أخرى للتنظيم.", "تجمع"),
+    ("saudinewsnet:2015-07-24-1869-63a461be99",
+     "من جهة أخرى ألقت الشرطة التركية القبض على 251 شخصًا في إطار سلسلة مداهمات في 13 محافظة استهدفت "
+     "عناصر تنظيم داعش الإرهابي وحزب العمال الكردستاني ( بي كيه كيه ) المحظور وتنظيمات يسارية متطرفة.",
+     "استهدفت"),
+]
+
+
+@pytest.mark.parametrize("doc_id,text,word", NOT_PLACES)
+def test_common_words_are_not_places(shared_pipeline, doc_id: str, text: str, word: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 5, 1)))
+    assert word not in [r.mention.name_norm for r in analysis.places]
+
+
+# The first word of a compound name the gazetteer lacks is not the village of that name.
+HEADS = [
+    ("ant-multisource:CN-middleEast-1175-20180811",
+     "تصدت الدفاعات الجوية السورية، صباح السبت، لما وصفته بـ\"هدف معاد\" قالت إنه اخترق الأجواء فوق منطقة "
+     "دير العشائر في أقصى الريف الغربي للعاصمة، دمشق، وفقا لما نقلته وكالة الأنباء السورية الرسمية.", "دير"),
+    ("saudinewsnet:2015-07-22-0893-c467ea57e8",
+     "أعلن وزير الداخلية العراقي محمد سالم الغبان اليوم الأحد اعتقال المتورطين بالتفجير الذي استهدف ناحية "
+     "بني سعد بمحافظة ديالى أمس الأول الجمعة.", "بني"),
+]
+
+
+@pytest.mark.parametrize("doc_id,text,head", HEADS)
+def test_the_head_of_a_compound_name_is_not_a_village(shared_pipeline, doc_id: str, text: str, head: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 5, 1)))
+    resolved = [r.place.name_ar for r in analysis.places if r.place and r.mention.name_norm == head]
+    assert all(name != head for name in resolved)  # a governorate it lies in, never the village "دير"
+
+
+NEAR = [
+    ("ant-jawharafm:JA-internationalNews-1213-20170531",
+     "ونقلت وكالات أنباء روسية أن وزارة الدفاع أطلقت 4 صواريخ \"مجنحة من طراز كاليبر\" على مواقع لتنظيم "
+     "\"داعش\" الإرهابي بالقرب من مدينة تدمر وسط سوريا.", "تدمر"),
+    # a compass point with the article, before من
+    ("ant-multisource:SK-middleEast-1563-20180510",
+     "وقالت الوكالة إنه تم إسقاط بعض الصواريخ الإسرائيلية إلى الجنوب من مدينة حمص.", "حمص"),
+]
+
+
+@pytest.mark.parametrize("doc_id,text,name", NEAR)
+def test_near_phrases_with_the_article_still_mean_near(shared_pipeline, doc_id: str, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 5, 1)))
+    assert [r.mention.near for r in analysis.places if r.mention.name_norm.endswith(name)] == [True]

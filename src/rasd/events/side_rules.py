@@ -281,6 +281,17 @@ def no_civilian_side_in_battles(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def clash_of_protesters_is_a_riot(s: Sides, c: SideScope) -> bool:
+    """"اشتبك مئات المحتجين مع قوات الأمن": protesters who fight are rioters, and their
+    clash with a force is a violent demonstration (ACLED: demonstrators engaging in
+    violence), not an armed clash."""
+    if s.sub == "Armed clash" and any(a is not None and a.kind == "protesters" for a in (s.agent, s.target)):
+        s.sub = "Violent demonstration"
+        s.agent, s.target = RIOTERS, next((a for a in (s.agent, s.target) if a is not None and a.kind != "protesters"), None)
+        return True
+    return False
+
+
 def demonstration_sides(s: Sides, c: SideScope) -> bool:
     """ACLED's sides for demonstrations: protesters or rioters act; the force that
     intervenes is actor2, and the one that fires on protesters is actor1."""
@@ -289,6 +300,8 @@ def demonstration_sides(s: Sides, c: SideScope) -> bool:
     forces = [a.actor for a in within(c.analysis, c.analysis.actors, c.cand.segment)
               if a.actor.kind in ("state", "militia", "group") and not is_country_name(c.analysis, a)]
     force = forces[0] if forces else None
+    if force is None and s.target is not None and s.target.kind in ("state", "militia", "group"):
+        force = s.target  # the side a rule before found ("اشتبك محتجون مع قوات الأمن")
     s.agent, s.target = {
         "Peaceful protest": (PROTESTERS, None),
         "Protest with intervention": (PROTESTERS, force),
@@ -314,6 +327,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     leaving_side_is_actor2,
     actor2_civilians_in_a_town,
     no_civilian_side_in_battles,
+    clash_of_protesters_is_a_riot,
     demonstration_sides,
 )
 

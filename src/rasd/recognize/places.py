@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.recognize import VocabularyItem
+from rasd.recognize.triggers import trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import Token, WordTest, clitic_variants, reads_as, strip_article
@@ -40,6 +41,8 @@ class PlaceCues:
     strong: frozenset[str]
     political: frozenset[str]
     seat: frozenset[str]
+    name_heads: frozenset[str]
+    predicate_after: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +64,8 @@ def place_cues() -> PlaceCues:
         strong=words("strong"),
         political=words("political"),
         seat=words("seat_of_government"),
+        name_heads=words("name_heads"),
+        predicate_after=words("predicate_after"),
     )
 
 
@@ -103,13 +108,27 @@ def _cue_kind(word: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def is_near(word: str) -> bool:
-    return reads_as(word, place_cues().near_single, without_article=True)
+    """A direction or outskirts word (``بالقرب``، ``وريف``). A compass point with the
+    article is one only before من (``إلى الجنوب من حمص``, see ``_context_before``):
+    ``غرب حلب`` is "west of Aleppo", ``الغرب`` alone is "the West"."""
+    return any(v in place_cues().near_single or (strip_article(v) in place_cues().near_single
+                                                  and strip_article(v) not in _COMPASS)
+               for v, _ in clitic_variants(word))
+
+
+_COMPASS = frozenset({"شرق", "غرب", "شمال", "جنوب"})
+
+
+@lru_cache(maxsize=65536)
+def _is_compass_with_article(word: str) -> bool:
+    return any(v.startswith("ال") and strip_article(v) in _COMPASS for v, _ in clitic_variants(word))
 
 
 @lru_cache(maxsize=65536)
 def _not_a_place_alone(word: str) -> bool:
-    """A word the gazetteer knows that, alone, is a cue or a common word, not a place."""
-    return strip_article(word) in place_cues().not_places or bool(_cue_kind(word)) or is_near(word)
+    """A word the gazetteer knows that, alone, is a cue or a common word, not a place,
+    read through its clitics (``وعلى``، ``للثورة``)."""
+    return reads_as(word, place_cues().not_places, without_article=True) or bool(_cue_kind(word)) or is_near(word)
 
 
 @lru_cache(maxsize=65536)
@@ -117,7 +136,8 @@ def _may_begin_context(word: str) -> bool:
     """Whether ``_context_before`` can look past ``word`` or take a cue from it right
     before a name. Most words before a name cannot: one cached test spares the scan."""
     cues = place_cues()
-    return bool(_cue_kind(word)) or is_near(word) or word in ("من", "مدينه", "بلده") or word in cues.prepositions
+    return bool(_cue_kind(word)) or is_near(word) or word in ("من", "مدينه", "بلده") or word in cues.prepositions \
+        or _is_compass_with_article(word)
 
 
 @lru_cache(maxsize=65536)
@@ -151,7 +171,7 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
                     and not norm[tokens[j - 1].end:tokens[j].start].strip(" "):
                 # "مبنى محافظة البصرة": the governorate's seat, a building in its capital
                 cue, cue_start = "facility", tokens[j - 1].start
-        elif is_near(word):
+        elif is_near(word) or (_is_compass_with_article(word) and tokens[j + 1].text == "من"):
             near = True
             cue_start = tokens[j].start
             if any(v in ("ريف", "ارياف") for v, _ in clitic_variants(word)):
@@ -189,6 +209,23 @@ def _capital_of_seat(tokens: list[Token], i: int, te: int, governorates: list[in
     cities = [c for c in dict.fromkeys(found) if gazetteer.places[c].feature in ("city", "town")
               and (gazetteer.places[c].country, gazetteer.places[c].admin1) in admin1s]
     return cities or None
+
+
+@lru_cache(maxsize=65536)
+def _is_predicate(word: str) -> bool:
+    return reads_as(word, place_cues().predicate_after)
+
+
+def _heads_longer_name(tokens: list[Token], i: int, norm: str) -> bool:
+    """``دير العشائر``، ``بني سعد``: a one-word gazetteer name that is the usual first
+    word of compound names, followed by a word that continues it, is only the first half
+    of a name (which the gazetteer does not know, or it would have matched whole)."""
+    if i + 1 >= len(tokens) or not reads_as(tokens[i].text, place_cues().name_heads):
+        return False
+    following = tokens[i + 1].text
+    return not norm[tokens[i].end:tokens[i + 1].start].strip(" ") and len(following) >= 3 \
+        and not following.isdigit() and not following.startswith("و") \
+        and following not in place_cues().prepositions and not _may_begin_context(following)
 
 
 def _is_near_after(tokens: list[Token], index: int) -> bool:
@@ -233,7 +270,7 @@ def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
     ordered = sorted(matches, key=itemgetter(0))
     candidates = tuple(dict.fromkeys(payload for _, payload in ordered))
     prominent = tuple(c for c in candidates if _prominent(gazetteer.places[c], 1))
-    needs_cue = strip_article(word) in place_cues().needs_cue
+    needs_cue = reads_as(word, place_cues().needs_cue, without_article=True)
     needs_context = (needs_cue or not prominent) and not word.startswith("و")  # و: maybe the next of a list
     return _OneWordName(ordered[0][0], candidates, prominent, needs_cue, needs_context)
 
@@ -290,11 +327,19 @@ _UNKNOWN = _OneWordName(0, (), (), False, False)  # a word not looked up yet (co
 
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
     """Whether a word the gazetteer does not know may be a place's name after a cue: not
-    a number, a common word, a cue, nor a word with لل ("مخيم للنازحين": a camp for the
-    displaced, "قاعدة للتحالف": a base of the coalition)."""
-    base = strip_article(word)
-    return not (word.isdigit() or len(word) < 3 or base in cues.not_places or base in cues.needs_cue
-                or _cue_kind(word) or is_near(word) or word.startswith(("لل", "ولل", "فلل")))
+    a number, a common word, a cue, a word with لل ("مخيم للنازحين": a camp for the
+    displaced, "قاعدة للتحالف": a base of the coalition), one with a pronoun suffix
+    ("مدينة عفرين وريفها": its countryside), nor a word that reports an event ("محافظة
+    استهدفت", "مناطق الاشتباكات")."""
+    return not (word.isdigit() or len(word) < 3 or reads_as(word, cues.not_places, without_article=True)
+                or reads_as(word, cues.needs_cue, without_article=True) or _reports_an_event(word)
+                or _cue_kind(word) or is_near(word) or word.startswith(("لل", "ولل", "فلل"))
+                or word.endswith(("ها", "هم", "هما")))
+
+
+@lru_cache(maxsize=65536)
+def _reports_an_event(word: str) -> bool:
+    return bool(trigger_lexicon().triggers.one_word_matches(word))
 
 
 @lru_cache(maxsize=65536)
@@ -336,7 +381,10 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         tok = tokens[i]
         in_list = i == list_end and tok.text.startswith("و") and list_cue is not None \
             and not norm[tokens[i - 1].end:tok.start].strip(" ")
-        if i in spans:
+        if i + 1 < len(tokens) and _is_predicate(tokens[i + 1].text) and not norm[tok.end:tokens[i + 1].start].strip(" "):
+            i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
+            continue
+        if i in spans and not (isinstance(spans[i][3], _OneWordName) and _heads_longer_name(tokens, i, norm)):
             te, start, end, candidates = spans[i]
             if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
                 i = te  # part of a person's name (أبو حمزة)
