@@ -108,11 +108,15 @@ def actors_of_the_event_referred_back_to(s: Sides, c: SideScope) -> bool:
 
 
 def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
-    """"موقع الهجوم المفترض" in a sentence that names chemical weapons (or the OPCW):
-    a bare attack noun is the chemical attack."""
+    """"موقع الهجوم المفترض" in a sentence that names chemical weapons (or the OPCW), or
+    "الهجوم" (definite: the attack already told) in an article that has reported a
+    chemical attack: a bare attack noun is the chemical attack."""
     words, trigger, norm = assembly_words(), c.cand.trigger, c.analysis.ntext.norm
-    if s.sub == "Armed clash" and norm[trigger.start:trigger.end] in words.generic_attack_nouns \
-            and words.chemical_context.search(norm, c.cand.sentence.start, c.cand.sentence.end):
+    text = norm[trigger.start:trigger.end]
+    if s.sub != "Armed clash" or text not in words.generic_attack_nouns:
+        return False
+    told = text.startswith("ال") and any(e.event.sub_event_type == "Chemical weapon" for e in c.article.events)
+    if told or words.chemical_context.search(norm, c.cand.sentence.start, c.cand.sentence.end):
         s.sub = "Chemical weapon"
         return True
     return False

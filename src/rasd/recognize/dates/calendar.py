@@ -159,7 +159,8 @@ def calendar_words() -> CalendarWords:
         rf"(?:{slot('period_units')})\s+(?:{slot('period_when')})"
         rf"|(?:{slot('period_this')})\s+(?:{slot('period_this_units')})"
         rf"|(?:{slot('period_plurals')})\s+(?:(?:{slot('period_few')})\s+)?(?:{slot('period_recent')})"
-        rf"|(?:{slot('period_short')})\s+(?:{slot('period_short_recent')})"
+        rf"|(?:{slot('period_short')})\s+(?:(?:ال)?(?P<h1>\d+)\s+)?(?:{slot('period_short_recent')})"
+        rf"|(?:ال)?(?P<h2>\d+)\s+(?:{slot('period_hours')})\s+(?:{slot('period_short_recent')})"
         rf"|(?:{slot('period_counted')})\s+(?:ال)?{num}\s+(?:{slot('period_counted_recent')})"
     )
     patterns = {

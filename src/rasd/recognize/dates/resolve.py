@@ -317,6 +317,10 @@ def period(x: Expression, published: dt.date) -> Value | None:
     per = x.phrase("per")
     head, tail = per.split()[0], per.split()[-1]
     days = words.period_days.get(head)
+    hours = x.group("h1") or x.group("h2")
+    if hours:  # "الساعات ال24 الماضية", "الـ48 ساعة الماضية": a day back per 24 hours
+        back = max(1, -(-int(hours) // 24))
+        return val(published - dt.timedelta(days=back), published, 2, "duration")
     if days is not None and "back" in days:  # "اليومين الماضيين", "الساعات الأخيرة"
         return val(published - dt.timedelta(days=days["back"]), published, 2, "duration")
     if x.group("n"):  # "الأيام الخمسة الماضية"
