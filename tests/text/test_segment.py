@@ -1,0 +1,47 @@
+"""Clauses of long news sentences (rasd.text.segment): split before the connectors that
+chain a second event, not before those that continue the first. Sentences from
+development-pool articles outside the gold (ids cited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.events.assemble import assemble
+from rasd.model import Document
+from rasd.text.normalize import normalize
+from rasd.text.segment import Segment, clauses
+
+
+def _clauses(text: str) -> list[str]:
+    norm = normalize(text).norm
+    return [norm[c.start:c.end].strip(" ،,") for c in clauses(norm, Segment(0, len(norm)))]
+
+
+@pytest.mark.parametrize("text,n", [
+    # ant-multisource:SK-middleEast-438-20180320: فيما + a second killing
+    ("قتل 29 مدنيا، في قصف مدفعي وغارات سورية وروسية استهدفت مدينة دوما في الغوطة الشرقية المحاصرة، وفقا "
+     "للمرصد السوري، لحقوق الإنسان، الثلاثاء، فيما قتل 35 مدنيا في ضواحي دمشق بقصف لفصائل المعارضة على سوق شعبي.", 2),
+    # saudinewsnet:2015-08-03-0360-863cc37099: ", أيضا دارت" opens a second battle
+    ("في حين دارت بعد منتصف ليل أمس اشتباكات عند اطراف حي كرم الطراب، ايضا دارت بعد منتصف ليل أمس اشتباكات "
+     "في محيط قريتي حندرات وباشكوي بريف حلب الشمالي.", 2),
+    # the injured of the same blast: فيما + جرح continues the event
+    ("وفي السياق، أكدت مصادر طبية مقتل عشرين شخصًا على الأقل، فيما جرح العشرات في تفجير سيارة مفخخة استهدف "
+     "شارعًا تجاريًا في حي البياع جنوب غربي بغداد.", 1),
+    # "فيما يتعلق" (as for) is no connector
+    ("وقال المتحدث فيما يتعلق بالهجوم إن التحقيق جار.", 1),
+])
+def test_clauses_split_before_a_second_event_only(text: str, n: int) -> None:
+    assert len(_clauses(text)) == n
+
+
+def test_each_clause_of_a_chained_sentence_is_its_own_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-438-20180320
+    text = ("قتل 29 مدنيا، في قصف مدفعي وغارات سورية وروسية استهدفت مدينة دوما في الغوطة الشرقية المحاصرة، وفقا "
+            "للمرصد السوري، لحقوق الإنسان، الثلاثاء، فيما قتل 35 مدنيا في ضواحي دمشق بقصف لفصائل المعارضة على "
+            "سوق شعبي.")
+    doc = Document(id="t", text=text, published=dt.date(2018, 3, 20))
+    events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer)
+    assert [(e.location, e.actor1, e.fatalities) for e in events] == [
+        ("Douma", "Syrian Government Forces", 29), ("Damascus", "Syrian Opposition Factions", 35)]
