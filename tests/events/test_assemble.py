@@ -48,6 +48,20 @@ def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ign
     ("وعادة ما تنفذ تركيا ضربات جوية ضد أهداف تابعة لحزب العمال الكردستاني بشمال العراق.", "generic_statistic"),
     # waging an offensive for days: no datable start (event-schema.md §3.2; "منذ شهر" is one)
     ("وتشن قوات قسد منذ أيام هجوما ضد آخر جيب يتحصن فيه التنظيم في دير الزور.", "ongoing_since"),
+    # about to, calls and demands, arms supplies (sentences of dev-pool articles outside the gold)
+    # ant-multisource:BB-middleEast-797-20180723
+    ("كما توشك على السيطرة على كامل محافظة القنيطرة المحاذية، التي تم التوصل فيها إلى اتفاق تسوية الخميس "
+     "الماضي.", "future"),
+    # ant-multisource:SK-middleEast-35-20180223
+    ("وكان وزير الخارجية الروسي، سيرغي لافروف، قال في وقت سابق من اليوم الجمعة إن موسكو تريد ضمانات بألا "
+     "يقصف مسلحو المعارضة المناطق السكنية في دمشق.", "future"),
+    # ant-multisource:SK-middleEast-3004-20180720
+    ("دعت العديد من لجان تنسيق التظاهرات إلى الخروج بمظاهرة في ساحة التحرير ببغداد مساء الجمعة، لمساندة "
+     "مطالب المحافظات الجنوبية، والتي تستعد هي الأخرى لتظاهرات حاشدة، للمطالبة بتسريع تحسين الواقع المعيشي "
+     "والخدمي للمواطنين.", "future"),
+    # ant-multisource:SK-middleEast-1280-20180427
+    ("وأضاف تشاووش أوغلو أن فرنسا لا وجود لها في منبج، مشيرا إلى أن تركيا قد تقيّم \"عروضا جيدة\" من "
+     "الحلفاء لتزويدها بصواريخ باتريوت أو أنظمة دفاع جوي أخرى.", "future"),
 ])
 def test_not_events(embedded_pipeline, text: str, rule: str) -> None:  # type: ignore[no-untyped-def]
     trace: list[dict] = []
