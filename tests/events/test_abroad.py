@@ -48,3 +48,22 @@ def test_a_place_abroad_beside_a_place_at_home_keeps_the_one_at_home(shared_pipe
     events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 10))),
                       shared_pipeline.gazetteer)
     assert [(e.admin1, e.location_ar) for e in events] == [("Raqqa", "الرقة")]
+
+
+@pytest.mark.parametrize("doc_id,text,published,country", [
+    ("ant-multisource:FR-internationalNews-2219-20180709",
+     "في صحف اليوم: اتفاق يلفه الغموض بين الروس والفصائل المعارضة في درعا. هجوم إرهابي في شمال غرب تونس أودى "
+     "بحياة ستة عناصر من الحرس الوطني التونسي، واحتجاجات في الدار البيضاء على العقوبات التي طالت معتقلي حراك "
+     "الريف.", "2018-07-09", "TN"),
+    ("ant-multisource:FR-internationalNews-4-20180218",
+     "وتشن تركيا هجوما على منطقة عفرين. تظاهر عشرة آلاف كردي السبت في ستراسبورغ شرق فرنسا للمطالبة بالإفراج "
+     "عن زعيمهم عبد الله أوجلان المسجون في تركيا، بحسب الشرطة.", "2018-02-18", "TR"),
+])
+def test_a_clause_set_in_an_uncovered_country_does_not_borrow_the_articles_place(
+        shared_pipeline, doc_id: str, text: str, published: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    doc = Document(id=doc_id, text=text, published=dt.date.fromisoformat(published))
+    trace: list[dict] = []
+    events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, trace)
+    abroad = [t["dropped"] for t in trace if t.get("dropped", {}).get("rule") == "event_abroad"]
+    assert abroad and abroad[0]["detail"] == country
+    assert not [e for e in events if e.sub_event_type in ("Peaceful protest", "Armed clash")]

@@ -284,6 +284,25 @@ def place_from_document_focus(article: ArticleState, cand: Candidate) -> list[Pl
     return [article.focus] if article.focus is not None else []
 
 
+def happens_abroad(article: ArticleState, cand: Candidate) -> str | None:
+    """"هجوم إرهابي في شمال غرب تونس": a clause with no place of its own that sets its
+    event in a country rasd does not cover (the country after في, ب or a direction word)
+    happened there: the uncovered country, or None."""
+    analysis, seg = article.analysis, cand.segment
+    counts = country_counts(analysis, seg.start, seg.end)
+    if not counts or any(counts[c] for c in COVERED):
+        return None
+    tokens = analysis.tokens
+    first = bisect_left(analysis.token_starts, seg.start)
+    for m in analysis.countries:
+        if m.token_start < first or tokens[m.token_start].start >= seg.end or m.payload in COVERED:
+            continue
+        before = tokens[m.token_start - 1].text if m.token_start > 0 else ""
+        if m.clitic.endswith("ب") or before == "في" or is_near(before):
+            return str(m.payload)
+    return None
+
+
 def where(article: ArticleState, cand: Candidate, decision: Decision, picks: list[PlacePick],
           dated: bool) -> list[PlacePick]:
     """The candidate's places: the clause's own, else the first rule that finds one (the
@@ -299,6 +318,9 @@ def where(article: ArticleState, cand: Candidate, decision: Decision, picks: lis
     if found:
         decision.fired("place_of_the_event_referred_back_to")
         return found
+    abroad = happens_abroad(article, cand)
+    if abroad is not None:
+        raise Dropped("event_abroad", abroad)
     if dated:
         found = place_from_document_focus(article, cand)
         if found:
