@@ -241,3 +241,28 @@ def test_a_campaign_total_is_not_one_days_toll(embedded_pipeline) -> None:  # ty
     same_day = extract(embedded_pipeline, "وأدى القصف على الغوطة الشرقية يوم الجمعة إلى مقتل 15 شخصا.",
                        published="2018-03-25")
     assert [e.fatalities for e in same_day] == [15]
+
+
+def test_villages_named_before_their_area_and_a_later_trigger_are_the_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-08-1138-6ecbe7bfa8 (a tune article): the trigger "بقذائف" comes
+    # after "قرى تل واسط والزيارة وجورين في سهل الغاب"; the villages are the places, not the plain
+    text = ("وأفاد المرصد أن مقاتلي المعارضة استهدفوا مواقع لقوات الأسد في محيط قرى تل واسط والزيارة وجورين "
+            "في سهل الغاب بقذائف الدبابات والمدفعية والصواريخ.")
+    events = extract(shared_pipeline, text, "2015-08-08")
+    assert [e.location for e in events] == ["Tall Wasit", "Az Ziyarah", "Jurin"]
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize("text,published,window", [
+    # ant-multisource:AL-internationalNews-1854-20180706: what the statement says was done
+    # ("أنه استهدف") happened that day or the day before
+    ("أعلن الجيش الإسرائيلي، الجمعة، أنه استهدف موقعاً سورياً في مرتفعات الجولان الشمالية رداً على إطلاق "
+     "قذيفة هاون سقطت في المنطقة العازلة القريبة من الشريط الحدودي.", "2018-07-06", ("2018-07-05", "2018-07-06", 2)),
+    # shared dev article: a statement that announces the capture itself dates it that day
+    ("أعلنت وكالة الأنباء الرسمية السورية \"سانا\"، الاثنين، سيطرة وحدات من جيش النظام على منطقة الحجر الأسود "
+     "جنوب دمشق، وقالت إنها تمكنت من طرد مسلحي داعش منها.", "2018-05-22", ("2018-05-21", "2018-05-21", 1)),
+])
+def test_the_day_of_a_statement_dates_what_it_says(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                   window: tuple) -> None:
+    events = extract(shared_pipeline, text, published)
+    assert [(str(e.date), str(e.date_end), e.time_precision) for e in events][:1] == [window]

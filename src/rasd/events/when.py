@@ -175,6 +175,17 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     return DateMatch(match.start, match.end, dict(match.value, campaign=True))  # "منذ شهر": about then
 
 
+def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: DateMatch) -> bool:
+    """"قال أردوغان، السبت، إن جيشه وجه ضربة": the event is told as done in what a
+    statement of that day says (a complementizer between the day and the trigger); a
+    statement that announces the act itself ("أعلنت سانا، الاثنين، سيطرة الجيش"), or a
+    day with its part ("مساء الأحد"), dates the event that day."""
+    norm = analysis.ntext.norm
+    if statement_day.end > cand.trigger.start or assembly_words().day_part.search(norm, statement_day.start, statement_day.end):
+        return False
+    return bool(assembly_words().complementizer.search(norm, statement_day.end, cand.trigger.start))
+
+
 def _month_end(day: dt.date) -> dt.date:
     following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return following - dt.timedelta(days=1)
@@ -189,9 +200,10 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         match, cand.sub_event_type = start, "Change to group/activity"
         decision.fired("campaign_start")
     date, date_end, precision = date_window(analysis, match)
-    if match is not None and match.value.get("reported") and toll and date:
-        # "أعلن الجيش، السبت، عن مقتل 45": a toll announced on a day counts deaths of
-        # that day or the one before
+    if match is not None and match.value.get("reported") and date \
+            and (toll or said_to_have_happened(analysis, cand, match)):
+        # "أعلن الجيش، السبت، عن مقتل 45", "قال أردوغان، السبت، إن جيشه وجه ضربة": a toll
+        # announced on a day, or an act told as done, happened that day or the one before
         date, precision = date - dt.timedelta(days=1), 2
         decision.fired("toll_announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end

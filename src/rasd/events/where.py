@@ -5,6 +5,7 @@ place, the event it refers to, the settlement the article is about).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
@@ -168,6 +169,31 @@ def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -
     return first
 
 
+def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -> _PlaceView:
+    """"في محيط قرى تل واسط والزيارة وجورين في سهل الغاب بقذائف": when the trigger
+    comes after the places, the last place before it may be the wider area that holds
+    the settlements named just before it: the first of those settlements is where it
+    happened (event-schema.md §3.3, the most specific place)."""
+    i = places.index(last)
+    r = last.r
+    wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.place.feature == "region"
+                                    or r.geo_precision == 3 or r.mention.countryside)
+    if i == 0 or not wide:
+        return last
+    prev = places[i - 1]
+    gap = norm[prev.r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start]
+    if prev.r.mention.cue != "settlement" or not _IN_GAP.fullmatch(gap):
+        return last
+    words = assembly_words()
+    j = i - 1
+    while j > 0 and words.list_gap.fullmatch(norm[places[j - 1].r.mention.end:places[j].r.mention.start]):
+        j -= 1
+    return places[j]
+
+
+_IN_GAP = re.compile(r"\s*(?:[وف]?(?:في|ب)\s*)?")
+
+
 def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list[_PlaceView]:
     """"مناطق هاكورك وجارا ومتينا": the places coordinated with ``first`` are one event
     each; but "بين بلدتي ذيبان والشحيل" is one place between two."""
@@ -200,7 +226,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
         return [anaphor] if anaphor else []
     trig = cand.trigger.start
     after = [p for p in places if p.start >= trig]
-    first = after[0] if after else places[-1]
+    first = after[0] if after else _settlements_before(norm, places, places[-1])
     if anaphor and (not after or anaphor.start < first.start):
         return [anaphor]
     out = []
