@@ -253,6 +253,22 @@ def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def civilians_leaving_are_displaced(s: Sides, c: SideScope) -> bool:
+    """"غادر أكثر من 7 آلاف شخص الغوطة الشرقية": people leaving a place, with no fighter
+    among those counted, are displaced civilians, not a side handing over territory."""
+    if s.sub != "Non-violent transfer of territory":
+        return False
+    counted = {n.victims for n in within(c.analysis, c.analysis.counts, c.cand.segment)}
+    words = number_words()
+    near = c.analysis.tokens[max(0, c.cand.trigger.token_start - 4):c.cand.trigger.token_end + 4]
+    named = {"civilians" if reads_as(t.text, words.civilian, without_article=True) else
+             "fighters" if reads_as(t.text, words.fighter, without_article=True) else None for t in near}
+    kinds = (counted | named) - {None}
+    if "civilians" in kinds and "fighters" not in kinds:
+        raise Dropped("civilians_displaced")
+    return False
+
+
 def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
     """"سمح لمسلحي داعش بمغادرة اليرموك": in a transfer of territory the side that
     leaves is actor2, the other (or the article's most named) actor1."""
@@ -328,6 +344,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     actor1_from_document_salience,
     militants_are_the_jihadist_group,
     actor2_from_document_salience,
+    civilians_leaving_are_displaced,
     leaving_side_is_actor2,
     actor2_civilians_in_a_town,
     no_civilian_side_in_battles,
