@@ -155,11 +155,12 @@ def test_protesters_who_clash_with_a_force_are_a_violent_demonstration(shared_pi
 
 
 def test_fighters_leaving_hand_over_territory_civilians_leaving_do_not(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:FR-internationalNews-1348-20180520
-    fighters = ("غادرت دفعة أولى من عناصر تنظيم \"الدولة الإسلامية\" معقلها الأخير في مخيم اليرموك وحي التضامن "
-                "المجاور له في جنوب دمشق فجر الأحد، بحسب ما أفاد المرصد السوري لحقوق الإنسان.")
-    events = _events(shared_pipeline, fighters, "2018-05-20")
-    assert [(e.sub_event_type, e.actor2) for e in events][:1] == [("Non-violent transfer of territory", "Islamic State")]
+    # ant-multisource:SK-middleEast-716-20180401
+    fighters = ("وذكرت وسائل إعلام حكومية أن مجموعة من المقاتلين المحاصرين من جماعة مسلحة أخرى، هي فيلق الرحمن، "
+                "غادرت دوما الأحد.")
+    events = _events(shared_pipeline, fighters, "2018-04-01")
+    assert [(e.sub_event_type, e.location, e.actor2) for e in events] == [
+        ("Non-violent transfer of territory", "Douma", "Faylaq al-Rahman")]
     # ant-multisource:SK-middleEast-347-20180317
     civilians = ("غادر أكثر من 7 آلاف شخص منطقة الغوطة الشرقية قرب العاصمة السورية دمشق، صباح السبت، حسبما قال "
                  "مركز المصالحة في سوريا الذي تديره وزارة الدفاع الروسية.")
