@@ -266,3 +266,10 @@ def test_the_day_of_a_statement_dates_what_it_says(shared_pipeline, text: str, p
                                                    window: tuple) -> None:
     events = extract(shared_pipeline, text, published)
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events][:1] == [window]
+
+
+def test_a_neighbourhood_is_coded_at_its_city_with_its_name_as_written(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1891-20180523 (event-schema.md §3.2 "Neighbourhoods")
+    text = "ارتفعت حصيلة التفجير الانتحاري في حي الشعلة في العاصمة العراقية بغداد إلى 3 قتلى وإصابة 8 بجروح."
+    (event,) = extract(shared_pipeline, text, "2018-05-23")
+    assert (event.location, event.location_ar, event.geo_precision) == ("Baghdad", "الشعلة", 1)

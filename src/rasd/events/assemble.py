@@ -206,7 +206,10 @@ class ArticleAssembler:
             confidence=round(confidence_model()(inputs), 3), doc_id=analysis.doc.id,
         )
         weak_date = when.match is None or bool(when.match.value.get("reported"))
-        resolved_here = pick.resolved is not None and pick.resolved.place is not None
+        # a name the gazetteer lacks, or a neighbourhood coded at its city, keeps its own
+        # key: two of them in one article are two places
+        resolved_here = pick.resolved is not None and pick.resolved.place is not None \
+            and pick.resolved.place is pick.place
         place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs)

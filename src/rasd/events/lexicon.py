@@ -62,6 +62,7 @@ class AssemblyWords:
     statement_before: re.Pattern[str]
     complementizer: re.Pattern[str]
     day_part: re.Pattern[str]
+    neighbourhood_cues: frozenset[str]
     statement_after: re.Pattern[str]
     source_before: re.Pattern[str]
     support_before: re.Pattern[str]
@@ -116,6 +117,7 @@ def assembly_words() -> AssemblyWords:
         blame=re.compile(rf"\w*\s+(?:\w+\s+){{0,3}}(?:{alt('blame_words')})"),
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
+        neighbourhood_cues=_words(d["neighbourhood_cues"]),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:\w+\s+)?$"),

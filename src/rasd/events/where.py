@@ -21,7 +21,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.places import is_near
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
-from rasd.text.tokens import clitic_variants
+from rasd.text.tokens import clitic_variants, reads_as
 
 
 @dataclass
@@ -194,6 +194,34 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
 _IN_GAP = re.compile(r"\s*(?:[وف]?(?:في|ب)\s*)?")
 
 
+def _is_neighbourhood(norm: str, view: _PlaceView) -> bool:
+    """A place its cue calls a neighbourhood ("حي اليرموك", "بحيي", "أحياء")."""
+    m = view.r.mention
+    if m.cue_start is None or m.cue_start >= m.start:
+        return False
+    return any(reads_as(w, assembly_words().neighbourhood_cues) for w in norm[m.cue_start:m.start].split())
+
+
+def _city_of_neighbourhood(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
+    """"حي اليرموك الثانية غربي بعقوبة", "حيي اليرموك والاملاك في بعقوبة": the city or
+    town named right after a neighbourhood (and the neighbourhoods listed with it), or None."""
+    if not _is_neighbourhood(norm, view):
+        return None
+    end = view.r.mention.end
+    for nxt in places[places.index(view) + 1:]:
+        if nxt.start - end > 40 or _PUNCTUATION.search(norm, end, nxt.start):
+            return None
+        if _is_neighbourhood(norm, nxt) or (nxt.r.mention.cue == "settlement" and nxt.r.place is None):
+            end = nxt.r.mention.end  # another neighbourhood of the list
+            continue
+        place = nxt.r.place
+        return nxt.r if place is not None and place.feature in ("city", "town") else None
+    return None
+
+
+_PUNCTUATION = re.compile(r"[.,،؛:()\"]")
+
+
 def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list[_PlaceView]:
     """"مناطق هاكورك وجارا ومتينا": the places coordinated with ``first`` are one event
     each; but "بين بلدتي ذيبان والشحيل" is one place between two."""
@@ -232,6 +260,10 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     out = []
     for p in _coordinated(norm, places, _settlement_within(norm, places, first)):
         r = p.r
+        city = _city_of_neighbourhood(norm, places, p)
+        if city is not None:  # event-schema.md §3.2: a neighbourhood is coded at its city
+            out.append(PlacePick(r, city.place, r.mention.start, r.mention.end, 1, r.mention.name_norm))
+            continue
         if r.place is not None:
             out.append(_pick(r))
             continue
