@@ -67,3 +67,17 @@ def test_a_clause_set_in_an_uncovered_country_does_not_borrow_the_articles_place
     abroad = [t["dropped"] for t in trace if t.get("dropped", {}).get("rule") == "event_abroad"]
     assert abroad and abroad[0]["detail"] == country
     assert not [e for e in events if e.sub_event_type in ("Peaceful protest", "Armed clash")]
+
+
+def test_a_clause_opening_with_where_happened_at_the_place_before_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-1426-07aea22d3d (a tune article): "... مدينة كوباني السورية حيث
+    # فجر انتحاري نفسه": the Syrian town, though Turkey is named after the trigger
+    text = ("ندد الرئيس التركي رجب طيب إردوغان بالهجوم الانتحاري الذي أوقع أمس 30 قتيلا على الأقل و100 جريح في "
+            "مدينة سوروتش التركية قرب الحدود السورية ووصفه بأنه \"عمل إرهابي\".\n"
+            "ووقع الانفجار في مركز ثقافي في سوروتش، الواقعة قبالة مدينة كوباني السورية حيث فجر انتحاري نفسه "
+            "بسيارة مفخخة بعد دقائق على التفجير في تركيا.")
+    doc = Document(id="t", text=text, published=dt.date(2015, 7, 21))
+    trace: list[dict] = []
+    events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, trace)
+    assert [(e.sub_event_type, e.location) for e in events] == [("Suicide bomb", "Ain al Arab")]
+    assert any("place_before_where" in t["rules"] for t in trace)

@@ -321,6 +321,21 @@ def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list
     return []
 
 
+def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick]:
+    """"... مدينة كوباني السورية حيث فجر انتحاري نفسه": a clause that opens with حيث
+    ("where") happened at the place named right before it."""
+    seg, norm = cand.segment, article.norm
+    if not _WHERE.match(norm, seg.start):
+        return []
+    places = article.analysis.places
+    before = [r for r in places if r.mention.end <= seg.start and seg.start - r.mention.end <= 30
+              and not _PUNCTUATION.search(norm, r.mention.end, seg.start)]
+    return [_pick(before[-1])] if before and (before[-1].place is not None or before[-1].mention.cue) else []
+
+
+_WHERE = re.compile(r"\s*[وف]?حيث\s")
+
+
 def place_of_the_event_referred_back_to(article: ArticleState, cand: Candidate) -> list[PlacePick]:
     """"إن القصف أسفر عن مقتل 4 أشخاص": the strike of the same kind just reported (in
     the last two sentences). A bare "قصف" may refer back to any kind of strike."""
@@ -371,6 +386,10 @@ def where(article: ArticleState, cand: Candidate, decision: Decision, picks: lis
     found = place_from_previous_sentence(article, cand)
     if found:
         decision.fired("place_from_previous_sentence")
+        return found
+    found = place_before_where(article, cand)
+    if found:
+        decision.fired("place_before_where")
         return found
     found = place_of_the_event_referred_back_to(article, cand)
     if found:
