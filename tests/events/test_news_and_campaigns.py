@@ -167,3 +167,25 @@ def test_fighters_leaving_hand_over_territory_civilians_leaving_do_not(shared_pi
     trace: list[dict] = []
     assert _events(shared_pipeline, civilians, "2018-03-17", trace) == []
     assert [t["dropped"]["rule"] for t in trace] == ["civilians_displaced"]
+
+
+def test_a_line_pointing_to_another_story_is_not_coded(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-27-1018-ee9589cd92 (a tune article): the closing "رابط الخبر" line
+    # is a link to the story, not a second strike (event-schema.md §3.2 "Not part of the article")
+    text = ("وكانت مقاتلات التحالف الدولي ضد داعش قد نفذت الأحد أربع استهدفت مراكز تجمع تابعة لداعش قرب قضاء طوز "
+            "خورماتو جنوب كركوك.\n"
+            "رابط الخبر بصحيفة الوئام: مقتل قيادي بارز في داعش بغارة لطيران التحالف الدولي في كركوك")
+    events = _events(shared_pipeline, text, "2015-07-27")
+    assert [e.location for e in events] == ["Taza Khurmato"]
+
+
+@pytest.mark.parametrize("text,teasers", [
+    ("اقرأ أيضاً:\nأزمة كوريا الشمالية في سطور\nمدير سي آي إيه اجتمع سرا مع زعيم كوريا الشمالية\n"
+     "وقال المتحدث إن القصف استمر طوال اليوم في المدينة وأسفر عن مقتل خمسة أشخاص على الأقل بحسب المرصد.", 3),
+    ("شاهد عيان قال إن القصف استمر طوال الليل.", 0),  # a witness, no teaser
+])
+def test_teaser_lines(text: str, teasers: int) -> None:
+    from rasd.events.document import teaser_lines
+    from rasd.text.normalize import normalize
+
+    assert len(teaser_lines(normalize(text).norm)) == teasers

@@ -18,7 +18,7 @@ from rasd.events.article_merge import merge_within_article
 from rasd.events.attribution import apply_claims, sources_of
 from rasd.events.candidate import Candidate, Decision, Dropped, is_purpose, primary_trigger
 from rasd.events.confidence import confidence_model, features
-from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, trigger_clauses, within
+from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
 from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, toll_of
@@ -64,10 +64,13 @@ class ArticleAssembler:
     def run(self) -> list[Event]:
         analysis = self.analysis
         end_of_headline = headline_end(analysis.ntext.norm)
+        teasers = teaser_lines(analysis.ntext.norm)
         for seg in trigger_clauses(analysis):
             triggers = within(analysis, analysis.triggers, seg)
             if not triggers or seg.end <= end_of_headline:
                 continue  # a headline only repeats what the body reports
+            if any(t.start <= seg.start < t.end for t in teasers):
+                continue  # a line pointing to another story
             # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
             purposeful = [t for t in triggers if not is_purpose(analysis, t)]
             trigger = primary_trigger(purposeful or triggers)

@@ -41,6 +41,30 @@ def headline_end(norm: str) -> int:
     return m.end() if all(len(line.split()) <= 20 for line in lines) else 0
 
 
+def teaser_lines(norm: str) -> list[Segment]:
+    """Lines that point to other stories, not part of the article (event-schema.md §3.2
+    "Not part of the article"): a line opened by a teaser word ("اقرأ أيضا:", "شاهد:",
+    "رابط الخبر بصحيفة ..."), and after a teaser word alone on its line, the short lines
+    of headlines that follow it."""
+    words = assembly_words()
+    spans: list[Segment] = []
+    for m in words.teaser_line.finditer(norm):
+        start, end = m.start(), norm.find("\n", m.end())
+        end = len(norm) if end < 0 else end
+        spans.append(Segment(start, end))
+        if norm[m.end():end].strip(" :.…\u00a0"):
+            continue  # the headline is on the marker's own line
+        while end < len(norm):  # "اقرأ أيضا:" then one headline per line
+            nxt = norm.find("\n", end + 1)
+            nxt = len(norm) if nxt < 0 else nxt
+            line = norm[end + 1:nxt].strip()
+            if not line or len(line.split()) > 20 or line.endswith("."):
+                break
+            spans.append(Segment(end + 1, nxt))
+            end = nxt
+    return spans
+
+
 def clause_segments(analysis: Analysis) -> list[Segment]:
     """The article's clauses, sentence by sentence (rasd.text.segment.clauses)."""
     return [c for sentence in analysis.sentences for c in clauses(analysis.ntext.norm, sentence)]
