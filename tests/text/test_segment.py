@@ -45,3 +45,15 @@ def test_each_clause_of_a_chained_sentence_is_its_own_event(shared_pipeline) -> 
     events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer)
     assert [(e.location, e.actor1, e.fatalities) for e in events] == [
         ("Douma", "Syrian Government Forces", 29), ("Damascus", "Syrian Opposition Factions", 35)]
+
+
+def test_an_act_and_the_event_it_answers_are_two_clauses(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1043-20180414: the Western strikes are the clause's news;
+    # "ردا على هجوم كيماوي" opens a clause of its own and no longer takes the strikes' place
+    text = ("وشنت الولايات المتحدة وبريطانيا وفرنسا، فجر السبت، ضربات عسكرية على أهداف للنظام في سوريا ردا على هجوم "
+            "كيماوي في دوما.")
+    assert len(_clauses(text)) == 2
+    doc = Document(id="t", text=text, published=dt.date(2018, 4, 14))
+    trace: list[dict] = []
+    assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, trace)
+    assert [t["rules"][0] for t in trace] == ["trigger:Shelling/artillery/missile attack", "trigger:Chemical weapon"]
