@@ -129,3 +129,13 @@ NEAR = [
 def test_near_phrases_with_the_article_still_mean_near(shared_pipeline, doc_id: str, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 5, 1)))
     assert [r.mention.near for r in analysis.places if r.mention.name_norm.endswith(name)] == [True]
+
+
+def test_a_word_written_with_tanween_is_no_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-673-20180628: "دوماً" (always), not the town of Douma
+    text = "قد تستمر عمليات البحث لعدة أيام، لكنها لا تسفر دوماً عن انتشال جميع الغرقى ما يترك كثيرين في عداد المفقودين."
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 6, 28)))
+    assert [r.mention.name_norm for r in analysis.places] == []
+    # the town, written without tanween, stays a place
+    analysis = shared_pipeline.analyze(Document(id="t", text="قصفت الطائرات مدينة دوما.", published=dt.date(2018, 6, 28)))
+    assert [r.place.name_en for r in analysis.places if r.place] == ["Douma"]

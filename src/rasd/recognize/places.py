@@ -436,6 +436,17 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     return mentions
 
 
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _written_with_tanween(analysis: Analysis, mention: PlaceMention) -> bool:
+    """"يستهدفها دوماً" (always): a word written with tanween is an adverb or a common
+    noun, never a place's name (names do not take it), though normalizing drops it."""
+    a, b = analysis.ntext.original_span(mention.start, mention.end)
+    text = analysis.doc.text
+    return any(c in _TANWEEN for c in text[a:b + 1])
+
+
 class PlaceRecognizer:
     """Place names of the gazetteer (and names a cue marks as places), each resolved to
     the gazetteer row the article's context makes most likely."""
@@ -452,4 +463,4 @@ class PlaceRecognizer:
         from rasd.resolve.places import resolve_places
 
         found = find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer)
-        analysis.places = resolve_places(found, self.gazetteer)
+        analysis.places = resolve_places([m for m in found if not _written_with_tanween(analysis, m)], self.gazetteer)
