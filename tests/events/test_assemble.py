@@ -273,3 +273,28 @@ def test_a_neighbourhood_is_coded_at_its_city_with_its_name_as_written(shared_pi
     text = "ارتفعت حصيلة التفجير الانتحاري في حي الشعلة في العاصمة العراقية بغداد إلى 3 قتلى وإصابة 8 بجروح."
     (event,) = extract(shared_pipeline, text, "2018-05-23")
     assert (event.location, event.location_ar, event.geo_precision) == ("Baghdad", "الشعلة", 1)
+
+
+@pytest.mark.parametrize("text,published,rule_fires", [
+    # saudinewsnet:2015-07-31-0278-5fcd39fabb (a tune article): bombers killed before they struck
+    ("وقال الخيكاني في حديث لـ«الشرق الأوسط» إن «قواتنا تمكنت من قتل 10 انتحاريين بينهم انتحاري شيشاني عندما حاولوا "
+     "الاقتراب من قطعاتنا في المناطق التي تم تحريرها من قبل قواتنا الأمنية».", "2015-07-31", True),
+    # JA-internationalNews-954-20170524: the bombers killed 52: a bombing
+    ("وهجوم مانشستر هو الأعنف في بريطانيا منذ جويلية 2005 عندما قتل أربعة انتحاريين بريطانيين اسلاميين 52 شخصا في "
+     "هجمات منسقة على شبكة المواصلات في لندن.", "2017-05-24", False),
+])
+def test_suicide_bombers_killed_are_attackers_repelled(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                      rule_fires: bool) -> None:
+    from rasd.events.article import ArticleState
+    from rasd.events.candidate import Candidate
+    from rasd.events.document import sentence_of
+    from rasd.events.side_rules import SideScope, Sides, suicide_bombers_killed_is_a_clash
+
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date.fromisoformat(published)))
+    trigger = next(t for t in analysis.triggers if analysis.ntext.norm[t.start:t.end] == "انتحاريين")
+    sentence = sentence_of(analysis, trigger.start)
+    cand = Candidate(sentence, sentence, trigger, "Suicide bomb")
+    sides = Sides("Suicide bomb", None, None, None, None, None, True)
+    fired = suicide_bombers_killed_is_a_clash(sides, SideScope(analysis, cand, ArticleState(analysis, shared_pipeline.gazetteer)))
+    assert fired == rule_fires
+    assert sides.sub == ("Armed clash" if rule_fires else "Suicide bomb")

@@ -64,6 +64,7 @@ class AssemblyWords:
     day_part: re.Pattern[str]
     neighbourhood_cues: frozenset[str]
     teaser_line: re.Pattern[str]
+    bomber_plurals: frozenset[str]
     statement_after: re.Pattern[str]
     source_before: re.Pattern[str]
     support_before: re.Pattern[str]
@@ -119,6 +120,7 @@ def assembly_words() -> AssemblyWords:
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
         neighbourhood_cues=_words(d["neighbourhood_cues"]),
+        bomber_plurals=_words(d["bomber_plurals"]),
         teaser_line=re.compile(rf"^[ \t]*(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)", re.M),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),

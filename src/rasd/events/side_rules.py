@@ -144,6 +144,23 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
+    """"تمكنت قواتنا من قتل 10 انتحاريين": suicide bombers killed before they struck
+    are attackers repelled in a clash, not a suicide bombing."""
+    if s.sub != "Suicide bomb" or not s.people_hit:
+        return False
+    trigger, tokens = c.cand.trigger, c.analysis.tokens
+    before = tokens[max(0, trigger.token_start - 3):trigger.token_start]
+    after = tokens[trigger.token_end:trigger.token_end + 4]
+    # "قتل أربعة انتحاريين 52 شخصا": the bombers are the killers when a toll follows them
+    if any(t.text.isdigit() or reads_as(t.text, number_words().death, without_article=True) for t in before) \
+            and not any(t.text.isdigit() for t in after) \
+            and reads_as(tokens[trigger.token_start].text, assembly_words().bomber_plurals):
+        s.sub = "Armed clash"
+        return True
+    return False
+
+
 def killing_mode(s: Sides, c: SideScope) -> bool:
     """A killing with no mode word of its own ("مقتل 5"): violence against civilians when
     civilians died, a clash when two armed sides or fighters are named; else dropped."""
@@ -335,6 +352,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     actors_of_the_event_referred_back_to,
     attack_with_chemical_weapons,
     generic_shelling_by_air_force,
+    suicide_bombers_killed_is_a_clash,
     killing_mode,
     air_force_of_the_sentence,
     government_regains_territory,
