@@ -288,7 +288,7 @@ def test_suicide_bombers_killed_are_attackers_repelled(shared_pipeline, text: st
     from rasd.events.article import ArticleState
     from rasd.events.candidate import Candidate
     from rasd.events.document import sentence_of
-    from rasd.events.side_rules import SideScope, Sides, suicide_bombers_killed_is_a_clash
+    from rasd.events.side_rules import Sides, SideScope, suicide_bombers_killed_is_a_clash
 
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date.fromisoformat(published)))
     trigger = next(t for t in analysis.triggers if analysis.ntext.norm[t.start:t.end] == "انتحاريين")
