@@ -189,3 +189,22 @@ def test_teaser_lines(text: str, teasers: int) -> None:
     from rasd.text.normalize import normalize
 
     assert len(teaser_lines(normalize(text).norm)) == teasers
+
+
+def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-696-20180331 (a tune article), its first five lines:
+    # "وغادرت آخر مجموعة من المقاتلين ... جوبر وزملكا وعربين وعين ترما" is undated news of
+    # the day, the fighters the group the article names, handing the towns to the army
+    text = ("قالت مصادر محلية إن اتفاقا جرى بين مسلحي المعارضة السورية والجانب الروسي في آخر جيب بالغوطة لنقل "
+            "المصابين إلى شمال سوريا.\n"
+            "ونقلت رويترز عن المصادر قولها إن اللجنة التفاوضية التي تضم كلا من القيادات المدنية وممثلي جماعة جيش "
+            "الإسلام التي تسيطر على دوما هي التيتوصلت لهذا الاتفاق.\n"
+            "وأعلنت قالت قيادة الجيش السوريالسبت إن الجيش استعاد السيطرة على معظم مدن وبلدات الغوطة الشرقية بريف "
+            "دمشق وإنه يواصل العمليات العسكرية في دوما آخر معقل للمعارضة بالمنطقة.\n"
+            "وغادرت آخر مجموعة من المقاتلين وعائلاتهم جوبر وزملكا وعربين وعين ترما.\n"
+            "ومع إخلاء تلك البلدات، بات الجيش السوري يسيطر على 95 في المئة من مساحة الغوطة الشرقية، منذ بدئه هجوماً "
+            "عنيفاً عليها في 18 فبراير، تسبب بمقتل أكثر من 1600 مدني وفق المرصد السوري لحقوق الإنسان.")
+    events = [e for e in _events(shared_pipeline, text, "2018-03-31") if e.sub_event_type == "Non-violent transfer of territory"]
+    assert len(events) >= 2 and {e.location_ar for e in events} <= {"جوبر", "زملكا", "عربين", "عين ترما"}
+    assert {(e.actor1, str(e.date), str(e.date_end)) for e in events} == {("Syrian Government Forces", "2018-03-30", "2018-03-31")}
+    assert all(e.actor2 is not None for e in events)

@@ -270,17 +270,21 @@ def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def _named_near_trigger(c: SideScope) -> set[str | None]:
+    """"civilians" / "fighters" for the people words within four words of the trigger."""
+    words = number_words()
+    near = c.analysis.tokens[max(0, c.cand.trigger.token_start - 4):c.cand.trigger.token_end + 4]
+    return {"civilians" if reads_as(t.text, words.civilian, without_article=True) else
+            "fighters" if reads_as(t.text, words.fighter, without_article=True) else None for t in near}
+
+
 def civilians_leaving_are_displaced(s: Sides, c: SideScope) -> bool:
     """"غادر أكثر من 7 آلاف شخص الغوطة الشرقية": people leaving a place, with no fighter
     among those counted, are displaced civilians, not a side handing over territory."""
     if s.sub != "Non-violent transfer of territory":
         return False
     counted = {n.victims for n in within(c.analysis, c.analysis.counts, c.cand.segment)}
-    words = number_words()
-    near = c.analysis.tokens[max(0, c.cand.trigger.token_start - 4):c.cand.trigger.token_end + 4]
-    named = {"civilians" if reads_as(t.text, words.civilian, without_article=True) else
-             "fighters" if reads_as(t.text, words.fighter, without_article=True) else None for t in near}
-    kinds = (counted | named) - {None}
+    kinds = (counted | _named_near_trigger(c)) - {None}
     if "civilians" in kinds and "fighters" not in kinds:
         raise Dropped("civilians_displaced")
     return False
@@ -288,7 +292,16 @@ def civilians_leaving_are_displaced(s: Sides, c: SideScope) -> bool:
 
 def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
     """"سمح لمسلحي داعش بمغادرة اليرموك": in a transfer of territory the side that
-    leaves is actor2, the other (or the article's most named) actor1."""
+    leaves is actor2, the other (or the article's most named) actor1. Fighters who
+    leave unnamed ("غادرت آخر مجموعة من المقاتلين") are the armed group the article
+    names most, handing over to its most named state force."""
+    if s.sub == "Non-violent transfer of territory" and s.agent is None and s.target is None:
+        if "fighters" not in _named_near_trigger(c):
+            return False
+        ranked = c.article.salience.ranked()
+        s.target = next((a for a in ranked if a.kind == "group"), None)
+        s.agent = next((a for a in ranked if a.kind == "state"), None) if s.target else None
+        return s.target is not None
     if s.sub == "Non-violent transfer of territory" and s.agent is not None:
         leaving = s.agent
         s.agent = s.target if s.target is not None and s.target.name != leaving.name else \

@@ -95,9 +95,10 @@ def reported_as_news(analysis: Analysis, cand: Candidate, specific_place: bool) 
     that makes it an ongoing situation ("تواصل", "لا تزال"), at a place below the
     governorate. News reports recent events: it is dated the day before publication or
     that day (event-schema.md §3.1), not dropped as commentary."""
-    if cand.trigger.sense.weak or not specific_place:
-        return False
     words, seg = assembly_words(), cand.segment
+    trigger_word = analysis.tokens[cand.trigger.token_start].text
+    if (cand.trigger.sense.weak and not reads_as(trigger_word, words.occurrence_verbs)) or not specific_place:
+        return False  # a weak trigger reports news only as a finite verb of occurrence ("غادرت")
     if words.ongoing.search(analysis.ntext.norm, seg.start, seg.end):
         return False
     return any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(seg.start, seg.end))
