@@ -216,11 +216,16 @@ def _is_predicate(word: str) -> bool:
     return reads_as(word, place_cues().predicate_after)
 
 
+@lru_cache(maxsize=65536)
+def _is_name_head(word: str) -> bool:
+    return reads_as(word, place_cues().name_heads)
+
+
 def _heads_longer_name(tokens: list[Token], i: int, norm: str) -> bool:
     """``دير العشائر``، ``بني سعد``: a one-word gazetteer name that is the usual first
     word of compound names, followed by a word that continues it, is only the first half
     of a name (which the gazetteer does not know, or it would have matched whole)."""
-    if i + 1 >= len(tokens) or not reads_as(tokens[i].text, place_cues().name_heads):
+    if i + 1 >= len(tokens) or not _is_name_head(tokens[i].text):
         return False
     following = tokens[i + 1].text
     return not norm[tokens[i].end:tokens[i + 1].start].strip(" ") and len(following) >= 3 \
