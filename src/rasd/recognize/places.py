@@ -211,21 +211,18 @@ def _capital_of_seat(tokens: list[Token], i: int, te: int, governorates: list[in
     return cities or None
 
 
-@lru_cache(maxsize=65536)
-def _is_predicate(word: str) -> bool:
-    return reads_as(word, place_cues().predicate_after)
-
-
-@lru_cache(maxsize=65536)
-def _is_name_head(word: str) -> bool:
-    return reads_as(word, place_cues().name_heads)
+@lru_cache(maxsize=131072)
+def _in_pack(word: str, words: str) -> bool:
+    """Whether some clitic reading of ``word`` is one of the place cue pack's ``words``
+    (``name_heads``, ``predicate_after``)."""
+    return reads_as(word, getattr(place_cues(), words))
 
 
 def _heads_longer_name(tokens: list[Token], i: int, norm: str) -> bool:
     """``دير العشائر``، ``بني سعد``: a one-word gazetteer name that is the usual first
     word of compound names, followed by a word that continues it, is only the first half
     of a name (which the gazetteer does not know, or it would have matched whole)."""
-    if i + 1 >= len(tokens) or not _is_name_head(tokens[i].text):
+    if i + 1 >= len(tokens) or not _in_pack(tokens[i].text, "name_heads"):
         return False
     following = tokens[i + 1].text
     return not norm[tokens[i].end:tokens[i + 1].start].strip(" ") and len(following) >= 3 \
@@ -386,7 +383,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         tok = tokens[i]
         in_list = i == list_end and tok.text.startswith("و") and list_cue is not None \
             and not norm[tokens[i - 1].end:tok.start].strip(" ")
-        if i + 1 < len(tokens) and _is_predicate(tokens[i + 1].text) and not norm[tok.end:tokens[i + 1].start].strip(" "):
+        if i + 1 < len(tokens) and _in_pack(tokens[i + 1].text, "predicate_after") and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
             continue
         if i in spans and not (isinstance(spans[i][3], _OneWordName) and _heads_longer_name(tokens, i, norm)):
