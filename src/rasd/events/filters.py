@@ -1,6 +1,6 @@
 """Rules that drop a candidate before it is coded: what the clause says is denied,
-planned, conditional, background or a statistic, or happens in a country rasd does not
-cover. Each raises ``Dropped`` with its name.
+planned, conditional, an accident, background or a statistic, or happens in a country
+rasd does not cover. Each raises ``Dropped`` with its name.
 """
 
 from __future__ import annotations
@@ -22,6 +22,13 @@ def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("denial", norm[f.start:f.end])
 
 
+def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"أسقطت الدفاعات الجوية طائرة روسية بطريق الخطأ", "عطل فني": an accident stated
+    as an accident is not an event (event-schema.md §3.2 "Not separate events")."""
+    if cand.sentence.start <= f.start < cand.sentence.end:
+        raise Dropped("accident", analysis.ntext.norm[f.start:f.end])
+
+
 def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"سوف", "في حال", "في عام 2014" before the trigger in its clause: a plan, a
     condition or history (the filter's own rule name: future, conditional, background)."""
@@ -38,6 +45,7 @@ def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> No
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
 FILTER_RULES = {
     "denial": denial,
+    "accident": accident,
     "future": modality,
     "conditional": modality,
     "background": modality,
