@@ -304,3 +304,24 @@ def test_suicide_bombers_killed_are_attackers_repelled(shared_pipeline, text: st
     fired = suicide_bombers_killed_is_a_clash(sides, SideScope(analysis, cand, ArticleState(analysis, shared_pipeline.gazetteer)))
     assert fired == rule_fires
     assert sides.sub == ("Armed clash" if rule_fires else "Suicide bomb")
+
+
+# Sentences written for the test (a review of these rules found each misfiring once):
+REVIEWED = [
+    ("فجر 3 انتحاريين أنفسهم قرب حاجز للجيش في مدينة الرمادي أمس، ما أسفر عن مقتل 5 جنود.", [("Suicide bomb", "Ramadi")]),
+    ("قتل انتحاريان عشرات المدنيين في تفجير في بغداد أمس.", [("Suicide bomb", "Baghdad")]),
+    ("قتل 5 مدنيين كانوا ينتظرون في طابور لشراء الخبز بقصف مدفعي على مدينة دوما أمس.",
+     [("Shelling/artillery/missile attack", "Douma")]),
+    ("سقطت قذيفة هاون بحي الميدان في دمشق أمس.", [("Shelling/artillery/missile attack", "Damascus")]),
+    ("وصل الصحفيون إلى مدينة كوباني السورية، حيث فجر انتحاري نفسه أمس.", [("Suicide bomb", "Ain al Arab")]),
+    ("قتل 40 مدنيا في هجوم بغاز الكلور على مدينة دوما أمس. وفي درعا، قتل 3 جنود في الهجوم الذي شنه مسلحون على "
+     "حاجز في بلدة طفس أمس.", [("Chemical weapon", "Douma")]),
+    ("انسحبت قوات النظام من بلدة مورك أمس بعد نزوح أكثر من 3 آلاف مدني منها.",
+     [("Non-violent transfer of territory", "Murak")]),
+    ("شاهد عيان: قتل 5 مدنيين في قصف جوي على مدينة الرقة أمس.", [("Air/drone strike", "Ar Raqqah")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", REVIEWED)
+def test_rules_of_this_round_keep_ordinary_events(shared_pipeline, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.sub_event_type, e.location) for e in extract(shared_pipeline, text)] == expected

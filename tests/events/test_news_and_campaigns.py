@@ -183,6 +183,9 @@ def test_a_line_pointing_to_another_story_is_not_coded(shared_pipeline) -> None:
     ("اقرأ أيضاً:\nأزمة كوريا الشمالية في سطور\nمدير سي آي إيه اجتمع سرا مع زعيم كوريا الشمالية\n"
      "وقال المتحدث إن القصف استمر طوال اليوم في المدينة وأسفر عن مقتل خمسة أشخاص على الأقل بحسب المرصد.", 3),
     ("شاهد عيان قال إن القصف استمر طوال الليل.", 0),  # a witness, no teaser
+    ("شاهد عيان: قتل 5 مدنيين في قصف جوي على مدينة الرقة أمس.", 0),
+    # the story goes on after one headline: "قصفت ... أمس" narrates
+    ("اقرأ أيضا:\nقتلى بقصف على إدلب\nقصفت الطائرات الحربية مدينة الرقة أمس\nوقتل 5 مدنيين في القصف", 2),
 ])
 def test_teaser_lines(text: str, teasers: int) -> None:
     from rasd.events.document import teaser_lines

@@ -139,3 +139,10 @@ def test_a_word_written_with_tanween_is_no_place(shared_pipeline) -> None:  # ty
     # the town, written without tanween, stays a place
     analysis = shared_pipeline.analyze(Document(id="t", text="قصفت الطائرات مدينة دوما.", published=dt.date(2018, 6, 28)))
     assert [r.place.name_en for r in analysis.places if r.place] == ["Douma"]
+
+
+def test_a_clitic_on_the_control_word_is_another_phrase(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "بسيطرة" (with the control of) does not make the name before it a predicate
+    analysis = shared_pipeline.analyze(Document(id="t", text="انتهت معركة الرقة بسيطرة قوات سوريا الديمقراطية على المدينة أمس.",
+                                                published=dt.date(2018, 6, 6)))
+    assert "الرقه" in [r.mention.name_norm for r in analysis.places]

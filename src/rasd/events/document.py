@@ -16,7 +16,7 @@ from rasd.analysis import Analysis
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.text.segment import Segment, clauses
-from rasd.text.tokens import PhraseMatcher, clitic_variants
+from rasd.text.tokens import PhraseMatcher, clitic_variants, reads_as
 
 TEXT = attrgetter("text")
 COVERED = ("SY", "IQ")  # the countries the gazetteer and actor pack cover
@@ -41,11 +41,21 @@ def headline_end(norm: str) -> int:
     return m.end() if all(len(line.split()) <= 20 for line in lines) else 0
 
 
+_TEASER_HEADLINES = 5  # a list of related stories is short
+
+
+def _narrates(line: str) -> bool:
+    """A line that goes on with the story, not a headline: it opens with و or tells
+    what happened in the past tense ("قصفت الطائرات ... أمس")."""
+    words = line.split()
+    return words[0].startswith("و") or any(reads_as(w, assembly_words().occurrence_verbs) for w in words)
+
+
 def teaser_lines(norm: str) -> list[Segment]:
     """Lines that point to other stories, not part of the article (event-schema.md §3.2
     "Not part of the article"): a line opened by a teaser word ("اقرأ أيضا:", "شاهد:",
-    "رابط الخبر بصحيفة ..."), and after a teaser word alone on its line, the short lines
-    of headlines that follow it."""
+    "رابط الخبر بصحيفة ..."), and after a teaser word alone on its line, up to five short
+    headline lines (twelve words at most, no full stop) that follow it."""
     words = assembly_words()
     spans: list[Segment] = []
     for m in words.teaser_line.finditer(norm):
@@ -54,11 +64,13 @@ def teaser_lines(norm: str) -> list[Segment]:
         spans.append(Segment(start, end))
         if norm[m.end():end].strip(" :.…\u00a0"):
             continue  # the headline is on the marker's own line
-        while end < len(norm):  # "اقرأ أيضا:" then one headline per line
+        for _ in range(_TEASER_HEADLINES):  # "اقرأ أيضا:" then one short headline per line
+            if end >= len(norm):
+                break
             nxt = norm.find("\n", end + 1)
             nxt = len(norm) if nxt < 0 else nxt
             line = norm[end + 1:nxt].strip()
-            if not line or len(line.split()) > 20 or line.endswith("."):
+            if not line or len(line.split()) > 12 or line.endswith(".") or _narrates(line):
                 break
             spans.append(Segment(end + 1, nxt))
             end = nxt

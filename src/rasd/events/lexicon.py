@@ -121,7 +121,8 @@ def assembly_words() -> AssemblyWords:
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
         neighbourhood_cues=_words(d["neighbourhood_cues"]),
         bomber_plurals=_words(d["bomber_plurals"]),
-        teaser_line=re.compile(rf"^[ \t]*(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)", re.M),
+        teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"
+                               rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:\w+\s+)?$"),

@@ -15,7 +15,7 @@ from typing import Callable
 from rasd.analysis import Analysis
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import is_country_name, within
+from rasd.events.document import is_country_name, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target
 from rasd.events.toll import CountGroup
@@ -109,13 +109,18 @@ def actors_of_the_event_referred_back_to(s: Sides, c: SideScope) -> bool:
 
 def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
     """"موقع الهجوم المفترض" in a sentence that names chemical weapons (or the OPCW), or
-    "الهجوم" (definite: the attack already told) in an article that has reported a
-    chemical attack: a bare attack noun is the chemical attack."""
+    "الهجوم" (definite: the attack already told) in the sentence after a chemical attack
+    or the same one, with no other author than that attack's: a bare attack noun is the
+    chemical attack."""
     words, trigger, norm = assembly_words(), c.cand.trigger, c.analysis.ntext.norm
     text = norm[trigger.start:trigger.end]
     if s.sub != "Armed clash" or text not in words.generic_attack_nouns:
         return False
-    told = text.startswith("ال") and any(e.event.sub_event_type == "Chemical weapon" for e in c.article.events)
+    sentence = sentence_index(c.analysis, c.cand.sentence.start)
+    told = text.startswith("ال") and any(
+        e.event.sub_event_type == "Chemical weapon" and sentence - 1 <= e.sentence <= sentence
+        and (s.agent is None or (s.agent.name == e.event.actor1 and s.agent.kind != "unidentified"))
+        for e in c.article.events)
     if told or words.chemical_context.search(norm, c.cand.sentence.start, c.cand.sentence.end):
         s.sub = "Chemical weapon"
         return True
@@ -151,10 +156,10 @@ def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
         return False
     trigger, tokens = c.cand.trigger, c.analysis.tokens
     before = tokens[max(0, trigger.token_start - 3):trigger.token_start]
-    after = tokens[trigger.token_end:trigger.token_end + 4]
-    # "قتل أربعة انتحاريين 52 شخصا": the bombers are the killers when a toll follows them
-    if any(t.text.isdigit() or reads_as(t.text, number_words().death, without_article=True) for t in before) \
-            and not any(t.text.isdigit() for t in after) \
+    # "قتل أربعة انتحاريين 52 شخصا", "قتل انتحاريان عشرات المدنيين": the bombers are the
+    # killers when a count follows them in the clause
+    toll_after = any(trigger.end <= n.start < c.cand.segment.end for n in c.analysis.counts)
+    if any(reads_as(t.text, number_words().death, without_article=True) for t in before) and not toll_after \
             and reads_as(tokens[trigger.token_start].text, assembly_words().bomber_plurals):
         s.sub = "Armed clash"
         return True
@@ -283,6 +288,9 @@ def civilians_leaving_are_displaced(s: Sides, c: SideScope) -> bool:
     among those counted, are displaced civilians, not a side handing over territory."""
     if s.sub != "Non-violent transfer of territory":
         return False
+    trigger = c.cand.trigger
+    if s.agent_m is not None and 0 <= s.agent_m.token_start - trigger.token_end <= 3:
+        return False  # "انسحبت قوات النظام من مورك بعد نزوح 3 آلاف مدني": a side left
     counted = {n.victims for n in within(c.analysis, c.analysis.counts, c.cand.segment)}
     kinds = (counted | _named_near_trigger(c)) - {None}
     if "civilians" in kinds and "fighters" not in kinds:

@@ -18,7 +18,7 @@ from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
-from rasd.recognize.places import is_near
+from rasd.recognize.places import cue_variants, is_near
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.tokens import clitic_variants, reads_as
@@ -199,7 +199,8 @@ def _is_neighbourhood(norm: str, view: _PlaceView) -> bool:
     m = view.r.mention
     if m.cue_start is None or m.cue_start >= m.start:
         return False
-    return any(reads_as(w, assembly_words().neighbourhood_cues) for w in norm[m.cue_start:m.start].split())
+    cues = assembly_words().neighbourhood_cues
+    return any(v in cues for w in norm[m.cue_start:m.start].split() for v, _ in cue_variants(w))
 
 
 def _city_of_neighbourhood(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
@@ -323,13 +324,14 @@ def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list
 
 def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick]:
     """"... مدينة كوباني السورية حيث فجر انتحاري نفسه": a clause that opens with حيث
-    ("where") happened at the place named right before it."""
+    ("where") and reports an act with a strong trigger happened at the place named right
+    before it."""
     seg, norm = cand.segment, article.norm
-    if not _WHERE.match(norm, seg.start):
-        return []
+    if cand.trigger.sense.weak or not _WHERE.match(norm, seg.start):
+        return []  # "حيث تساند ... في التصدي لهجوم": a bare noun there is commentary
     places = article.analysis.places
     before = [r for r in places if r.mention.end <= seg.start and seg.start - r.mention.end <= 30
-              and not _PUNCTUATION.search(norm, r.mention.end, seg.start)]
+              and not _PUNCTUATION.search(norm[r.mention.end:seg.start].rstrip(" ,"))]
     return [_pick(before[-1])] if before and (before[-1].place is not None or before[-1].mention.cue) else []
 
 

@@ -82,7 +82,7 @@ class PlaceMention:
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def _cue_variants(word: str) -> list[tuple[str, int]]:
+def cue_variants(word: str) -> list[tuple[str, int]]:
     """Clitic variants, also of short cue words (وحي، بحي)."""
     variants = list(clitic_variants(word))
     if len(word) == 3 and word[0] in "وفبل":
@@ -95,7 +95,7 @@ def _cue_kind(word: str) -> str | None:
     """The kind of place a cue word announces. With the article (المنطقة، المدينة) the
     word refers back or describes ("المنطقة الجنوبية"): no cue."""
     cues = place_cues()
-    for variant, _ in _cue_variants(word):
+    for variant, _ in cue_variants(word):
         if variant.startswith("ال") and variant not in cues.settlement | cues.governorate | cues.facility:
             continue
         base = strip_article(variant)
@@ -211,18 +211,17 @@ def _capital_of_seat(tokens: list[Token], i: int, te: int, governorates: list[in
     return cities or None
 
 
-@lru_cache(maxsize=131072)
-def _in_pack(word: str, words: str) -> bool:
-    """Whether some clitic reading of ``word`` is one of the place cue pack's ``words``
-    (``name_heads``, ``predicate_after``)."""
-    return reads_as(word, getattr(place_cues(), words))
+@lru_cache(maxsize=65536)
+def _is_name_head(word: str) -> bool:
+    """The first word of a compound name (``دير``، ``بني``), under some clitic reading."""
+    return reads_as(word, place_cues().name_heads)
 
 
 def _heads_longer_name(tokens: list[Token], i: int, norm: str) -> bool:
     """``دير العشائر``، ``بني سعد``: a one-word gazetteer name that is the usual first
     word of compound names, followed by a word that continues it, is only the first half
     of a name (which the gazetteer does not know, or it would have matched whole)."""
-    if i + 1 >= len(tokens) or not _in_pack(tokens[i].text, "name_heads"):
+    if i + 1 >= len(tokens) or not _is_name_head(tokens[i].text):
         return False
     following = tokens[i + 1].text
     return not norm[tokens[i].end:tokens[i + 1].start].strip(" ") and len(following) >= 3 \
@@ -330,8 +329,9 @@ _UNKNOWN = _OneWordName(0, (), (), False, False)  # a word not looked up yet (co
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
     """Whether a word the gazetteer does not know may be a place's name after a cue: not
     a number, a common word, a cue, a word with لل ("مخيم للنازحين": a camp for the
-    displaced, "قاعدة للتحالف": a base of the coalition), one with a pronoun suffix
-    ("مدينة عفرين وريفها": its countryside), nor a word that reports an event ("محافظة
+    displaced, "قاعدة للتحالف": a base of the coalition), one that ends like a pronoun
+    suffix (ها، هم، هما: "مدينة عفرين وريفها", its countryside; a real name so spelled is
+    lost, a rare price), nor a word that reports an event ("محافظة
     استهدفت", "مناطق الاشتباكات")."""
     return not (word.isdigit() or len(word) < 3 or reads_as(word, cues.not_places, without_article=True)
                 or reads_as(word, cues.needs_cue, without_article=True) or _reports_an_event(word)
@@ -350,7 +350,7 @@ def _is_strong_cue(word: str) -> bool:
     if word.startswith(("ال", "وال", "بال", "فال")):
         return False  # "المدينة X" refers back or describes
     strong = place_cues().strong
-    return any(v in strong for v, _ in _cue_variants(word))
+    return any(v in strong for v, _ in cue_variants(word))
 
 
 _STRONG_CUES = WordTest(_is_strong_cue)
@@ -383,7 +383,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         tok = tokens[i]
         in_list = i == list_end and tok.text.startswith("و") and list_cue is not None \
             and not norm[tokens[i - 1].end:tok.start].strip(" ")
-        if i + 1 < len(tokens) and _in_pack(tokens[i + 1].text, "predicate_after") and not norm[tok.end:tokens[i + 1].start].strip(" "):
+        if i + 1 < len(tokens) and tokens[i + 1].text in cues.predicate_after and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
             continue
         if i in spans and not (isinstance(spans[i][3], _OneWordName) and _heads_longer_name(tokens, i, norm)):
@@ -446,7 +446,7 @@ def _written_with_tanween(analysis: Analysis, mention: PlaceMention) -> bool:
     noun, never a place's name (names do not take it), though normalizing drops it."""
     a, b = analysis.ntext.original_span(mention.start, mention.end)
     text = analysis.doc.text
-    return any(c in _TANWEEN for c in text[a:b + 1])
+    return any(c in _TANWEEN for c in text[a:b])
 
 
 class PlaceRecognizer:
