@@ -21,7 +21,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.places import cue_variants, is_near
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
-from rasd.text.tokens import clitic_variants, reads_as
+from rasd.text.tokens import clitic_variants
 
 
 @dataclass
