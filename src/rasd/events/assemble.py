@@ -21,7 +21,7 @@ from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
 from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
-from rasd.events.toll import CountGroup, Toll, count_groups, toll_of
+from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
 from rasd.events.when import When, refers_to_earlier_event, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
@@ -101,11 +101,12 @@ class ArticleAssembler:
         if cand.trigger.sense.weak and not when.stated and not groups:
             raise Dropped("weak_trigger_without_date_or_toll")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
-        if refers_to_earlier_event(analysis, cand, when, EVENT_TYPE_OF[cand.sub_event_type] in article.last_of_type):
+        reported_kind = any(e.event.sub_event_type == cand.sub_event_type for e in article.events)
+        if refers_to_earlier_event(analysis, cand, when, reported_kind):
             self.note_reference(cand, picks)
             place = picks[0].place.display_name if picks and picks[0].place else "?"
             raise Dropped("reference_to_earlier_event", f"{cand.sub_event_type} at {place}")
-        if when.match is None and not groups:
+        if when.match is None and not groups and not counted_captives(analysis, cand):
             if not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
                 # nothing dates it and nobody died: commentary or an ongoing situation
                 raise Dropped("no_date_or_toll")

@@ -70,6 +70,8 @@ class AssemblyWords:
     support_before: re.Pattern[str]
     possessed: re.Pattern[str]
     doer: re.Pattern[str]
+    accusation: re.Pattern[str]
+    accused_gap: re.Pattern[str]
     militant: re.Pattern[str]
     military_target: re.Pattern[str]
     claim: re.Pattern[str]
@@ -131,6 +133,8 @@ def assembly_words() -> AssemblyWords:
             + "$"),
         possessed=re.compile(rf"(?:{alt('possessive_endings')})$"),
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
+        accusation=re.compile(rf"(?<!\w)[وف]?(?:{alt('accusation_verbs')})(?!\w)"),
+        accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
         military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,5}}?\s+(?:{alt('claim_objects')})"

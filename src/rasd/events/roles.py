@@ -78,6 +78,23 @@ def possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMen
     return None
 
 
+def _accused(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+             excluded: set[str]) -> ActorMention | None:
+    """The actor an accusation names right before the act ("اتهمت دمشق إسرائيل بشن
+    هجوم", "اتهم النظام إسرائيل بقصف"): its author, a bare country name included."""
+    words, norm, trig = assembly_words(), analysis.ntext.norm, cand.trigger
+    if not words.accusation.search(norm, cand.sentence.start, trig.start):
+        return None
+    before = [a for a in actors if a.end <= trig.start and a.actor.name not in excluded]
+    if not before:
+        return None
+    accused = max(before, key=lambda a: a.end)
+    gap = norm[accused.end:trig.start]
+    if words.accused_gap.fullmatch(gap) or (not gap.strip() and norm.startswith("ب", trig.start)):
+        return accused
+    return None
+
+
 def _attached_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                     excluded: set[str]) -> ActorMention | None:
     """The actor attached to the trigger: "غارة للتحالف", "غارات التحالف", "سيطرت قسد",
@@ -128,6 +145,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     victim = victim_side(analysis, actors, cand)
     excluded = {victim.actor.name} if victim else set()
     agent = _attached_agent(analysis, cand, actors, excluded) \
+        or _accused(analysis, cand, actors + countries, excluded) \
         or possessor_or_doer(analysis, cand, actors + countries, excluded) \
         or _subject_before(analysis, cand, actors, excluded)
     target = victim or _cued_target(analysis, actors, agent)

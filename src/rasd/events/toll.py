@@ -87,6 +87,19 @@ def count_groups(analysis: Analysis, cand: Candidate) -> list[CountGroup]:
     return [CountGroup.of(g) for g in groups]
 
 
+#: Sub-event types whose victims are taken, not killed.
+CAPTURE_TYPES = frozenset({"Abduction/forced disappearance", "Arrests"})
+
+
+def counted_captives(analysis: Analysis, cand: Candidate) -> bool:
+    """"خطف 200 مدني", "اختطاف 17 شخصا": an abduction or arrest that counts the people
+    taken names one act, as a toll does for a killing; it is news, not commentary."""
+    if cand.sub_event_type not in CAPTURE_TYPES:
+        return False
+    return any(c.role == "captured" and c.victims and not c.among and not c.cumulative
+               and c.start > cand.trigger.start for c in within(analysis, analysis.counts, cand.segment))
+
+
 @lru_cache(maxsize=65536)
 def _death_word_as_written(word: str) -> bool:
     """A death word under some clitic reading, its article kept (قتلى, not القتلى)."""

@@ -339,6 +339,15 @@ def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
                 or word.endswith(("ها", "هم", "هما")))
 
 
+def _spelled_with_alef(word: str, gazetteer: Gazetteer) -> list[int]:
+    """"بلدة أريحة" is أريحا: a name ending in ta marbuta (ه once normalized) is also
+    written with a final alef; after a cue, the gazetteer's alef spelling is the place."""
+    if not word.endswith("ه") or len(word) < 4:
+        return []
+    matches = gazetteer.matcher.one_word_matches(word[:-1] + "ا")
+    return list(dict.fromkeys(payload for removed, payload in sorted(matches, key=itemgetter(0)) if removed == 0))
+
+
 @lru_cache(maxsize=65536)
 def _reports_an_event(word: str) -> bool:
     return bool(trigger_lexicon().triggers.one_word_matches(word))
@@ -430,7 +439,8 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
-            mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]), [], kind,
+            mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]),
+                                         _spelled_with_alef(tok.text[skip:], gazetteer), kind,
                                          False, prev.start if after_cue and prev else None))
             list_named = after_cue or list_named
             list_cue, list_end = kind, i + 1
