@@ -72,3 +72,29 @@ def test_a_name_written_with_ta_marbuta_is_found_under_its_alef_spelling(shared_
     assert [(e.sub_event_type, e.location, e.admin1, e.geo_precision) for e in events] == [
         ("Government regains territory", "Misraba", "Rif Dimashq", 1)]
     assert events[0].location_ar == "مسرابة"
+
+
+def test_a_day_before_the_reference_cue_dates_the_statement_not_the_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-562-20180410: Tuesday is the day of the veto; the
+    # chemical attack the draft would investigate is the one reported before
+    trace: list[dict] = []
+    text = ("استخدمت روسيا، الثلاثاء، حق النقض \"الفيتو\" ضد مشروع القرار الأمريكي حول إجراء تحقيق مستقل "
+            "بشأن الدعاوى المتعلقة باستخدام الأسلحة الكيماوية في مدينة دوما السورية.")
+    assert _events(shared_pipeline, text, "2018-04-10", trace) == []
+    assert [r["dropped"]["rule"] for r in trace] == ["reference_to_earlier_event"]
+
+
+def test_a_day_after_the_event_noun_still_dates_a_passing_mention(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the day follows the event noun: it is the attack's own (event-schema.md §3.2)
+    text = "وندد الوزير بالهجوم الكيماوي الذي استهدف مدينة دوما يوم السبت."
+    events = _events(shared_pipeline, text, "2018-04-10")
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [("Chemical weapon", "Douma", "2018-04-07")]
+
+
+def test_an_attack_said_not_to_have_happened_is_denied(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the denial of ant-multisource:CN-middleEast-1495-20181012's "عدم وقوع حوادث", said
+    # of an attack (adapted)
+    trace: list[dict] = []
+    text = "وتصر دمشق وموسكو على عدم وقوع هجوم كيمياوي في بلدة دوما يوم السبت."
+    assert _events(shared_pipeline, text, "2018-04-10", trace) == []
+    assert [r["dropped"]["rule"] for r in trace] == ["denial"]

@@ -148,9 +148,12 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
     that kind itself: it is not a new event on the day of publication."""
     if earlier_of_type or not cand.trigger.sense.mode:
         return False
-    if when.match is not None and not when.match.value.get("reported"):
-        return False  # dated: a passing mention of an event is coded (event-schema.md §3.2)
     words, norm = assembly_words(), analysis.ntext.norm
+    if when.match is not None and not when.match.value.get("reported") \
+            and not words.reference_cue.search(norm, when.match.end, cand.trigger.start):
+        # dated: a passing mention of an event is coded (event-schema.md §3.2); but the day
+        # before the cue ("دخل الخبراء السبت دوما للتحقيق في الهجوم") is the statement's
+        return False
     definite = norm.startswith("ال", cand.trigger.start)
     after = [t.text for t in analysis.tokens[cand.trigger.token_end:cand.trigger.token_end + 3]]
     alleged = any(reads_as(w, words.alleged) for w in after)
