@@ -98,3 +98,13 @@ def test_an_attack_said_not_to_have_happened_is_denied(shared_pipeline) -> None:
     text = "وتصر دمشق وموسكو على عدم وقوع هجوم كيمياوي في بلدة دوما يوم السبت."
     assert _events(shared_pipeline, text, "2018-04-10", trace) == []
     assert [r["dropped"]["rule"] for r in trace] == ["denial"]
+
+
+def test_two_named_towns_of_one_governorate_stay_two_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-2239-16f53bbaf1: the second strike is undated in its own
+    # words and its governorate is "المحافظة"; still, Bosra is not Al-Harah
+    text = ("وفي درعا بجنوب سوريا، قتل أربعة مدنيين بينهم امرأة لدى إلقاء مروحيات النظام السوري براميل متفجرة "
+            "على بلدة الحارّة في ريف درعا الشمالي.\nكما قتل ستة أشخاص من عائلة واحدة جراء استهداف مدينة بصرى "
+            "الشام بريف المحافظة الشرقي بالبراميل المتفجرة.")
+    events = _events(shared_pipeline, text, "2015-07-21")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Al Harah", 4), ("Bosra", 6)]

@@ -41,13 +41,19 @@ class _Merged:
             # governorate: the event the article dates in the other
             # (the places of one clause are one event each: never twins of each other)
             twin = next((m for m in same_sub if (e.weak_date or m.weak_date) and m.segment != e.segment
-                         and m.event.admin1 == event.admin1
+                         and not _two_named_places(m, e) and m.event.admin1 == event.admin1
                          and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
         if twin is None and e.anaphoric:
             twin = next((m for m in reversed(self.by_type.get(event.event_type, [])) if m.segment != e.segment
-                         and m.event.admin1 == event.admin1 and m.event.country == event.country
+                         and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
                          and overlap(m.event, event)), None)
         return twin
+
+
+def _two_named_places(a: Emitted, b: Emitted) -> bool:
+    """Two towns each named ("بلدة الحارة" and "مدينة بصرى الشام"): two events, whatever
+    their dates; an undated mention joins an event only where its place is vaguer."""
+    return a.specificity == 4 and b.specificity == 4 and a.place_key != b.place_key
 
 
 def _absorb(twin: Emitted, e: Emitted) -> None:

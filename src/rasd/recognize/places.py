@@ -475,4 +475,5 @@ class PlaceRecognizer:
         from rasd.resolve.places import resolve_places
 
         found = find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer)
-        analysis.places = resolve_places([m for m in found if not _written_with_tanween(analysis, m)], self.gazetteer)
+        analysis.places = resolve_places([m for m in found if not _written_with_tanween(analysis, m)], self.gazetteer,
+                                          analysis.ntext.norm)

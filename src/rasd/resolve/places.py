@@ -8,6 +8,7 @@ cue word asks for, and size. Unsettled ambiguity lowers confidence instead of gu
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -71,12 +72,43 @@ def _governorates_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> s
             if gazetteer.places[i].feature == "governorate"}
 
 
-def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer) -> list[ResolvedPlace]:
+#: What may stand between a name and the governorate that qualifies it: "X في ريف درعا",
+#: "X بريف حماة", "X، في محافظة إدلب".
+_QUALIFIER_GAP = re.compile(r"[\s,،]*(?:في\s+|ب)?(?:ريف\s*|محافظه\s*)?")
+
+
+_DAMASCUS = frozenset({"Damascus", "Rif Dimashq"})
+
+
+def _qualifying_governorate(mention: PlaceMention, following: PlaceMention | None, norm: str,
+                            gazetteer: Gazetteer) -> set[str]:
+    """The admin1 names of the governorate written right after a name ("سد كوكب في ريف
+    درعا الغربي", "قرية X بريف حماة", "X في محافظة إدلب"): the article says where the
+    name lies, so only that governorate's places of the name are read."""
+    if following is None or not (following.countryside or following.cue == "governorate"):
+        return set()
+    if following.start < mention.end or not _QUALIFIER_GAP.fullmatch(norm, mention.end, following.start):
+        return set()
+    places = [gazetteer.places[i] for i in following.candidates]
+    named = {p.admin1 for p in places if p.feature == "governorate" and p.admin1}
+    if named & _DAMASCUS:
+        named |= _DAMASCUS  # "في محافظة دمشق" is said of Rif Dimashq's towns too
+    return named
+
+
+def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
     governorates, countries = _context(mentions, gazetteer)
     named_governorates = _governorates_named(mentions, gazetteer)
     resolved: list[ResolvedPlace] = []
-    for mention in mentions:
+    for k, mention in enumerate(mentions):
         places = [gazetteer.places[i] for i in mention.candidates]
+        within = _qualifying_governorate(mention, mentions[k + 1] if k + 1 < len(mentions) else None, norm, gazetteer)
+        if within and places:
+            inside = [p for p in places if p.admin1 in within]
+            # none there: a name the gazetteer lacks in that governorate, unless the name
+            # is one town's alone (طوز خورماتو "جنوبي محافظة كركوك": borders disagree)
+            unique_town = len(places) == 1 and places[0].feature in ("city", "town")
+            places = inside or (places if unique_town else [])
         if mention.cue is None and not mention.near:
             as_governorate = [i for i in mention.candidates if i in named_governorates]
             if as_governorate:
