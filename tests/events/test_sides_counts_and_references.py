@@ -108,3 +108,25 @@ def test_two_named_towns_of_one_governorate_stay_two_events(shared_pipeline) -> 
             "الشام بريف المحافظة الشرقي بالبراميل المتفجرة.")
     events = _events(shared_pipeline, text, "2015-07-21")
     assert sorted((e.location, e.fatalities) for e in events) == [("Al Harah", 4), ("Bosra", 6)]
+
+
+def test_the_articles_focus_places_a_dated_day_not_a_month(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "في فبراير الماضي نفذت مقاتلات ... غارات" with no place of its own is background
+    # (ant-multisource:BB-middleEast-217-20180319 and 35 dev-pool sentences like it); a
+    # toll on a day in the same article is still placed at its focus
+    text = ("قصفت القوات التركية مدينة عفرين أمس، وقال المرصد إن القصف طال أحياء مدينة عفرين.\n"
+            "وفي فبراير الماضي، نفذت مقاتلات تركية غارات على مواقع كردية شمالي سوريا.\n"
+            "وقال المرصد إن 12 مدنيا قتلوا في قصف مدفعي الأحد.")
+    trace: list[dict] = []
+    events = _events(shared_pipeline, text, "2018-03-19", trace)
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [
+        ("Shelling/artillery/missile attack", "Afrin", "2018-03-18")]
+    assert [r.get("dropped", {}).get("rule") for r in trace] == [None, "no_place", None]
+
+
+def test_a_date_in_a_relative_clause_about_people_is_theirs(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the pool twins of ant-multisource:BB-middleEast-849-20180805, adapted (a day added):
+    # the hostages were taken last month; the execution is Saturday's
+    text = "أعدم تنظيم الدولة الإسلامية أحد الرهائن الذين خطفهم من ريف السويداء الشرقي الشهر الماضي، يوم السبت."
+    events = _events(shared_pipeline, text, "2018-08-05")
+    assert [(e.sub_event_type, str(e.date), e.actor2) for e in events] == [("Attack", "2018-08-04", "Civilians")]

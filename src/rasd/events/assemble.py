@@ -113,7 +113,9 @@ class ArticleAssembler:
             decision.fired("undated_news_of_the_day")
         if not cand.trigger.sense.mode and not picks and groups and self.adds_toll_to_previous(cand, groups):
             raise Dropped("toll_of_the_previous_event", str(article.events[-1].event.fatalities))
-        picks = where(article, cand, decision, picks, when.stated or bool(groups))
+        # the article's focus places only an event dated to the day (or with a toll): "في
+        # يناير شنت القوات التركية هجوما" is background, wherever the article is
+        picks = where(article, cand, decision, picks, (when.stated and when.precision < 3) or bool(groups))
         sides = sides_of(article, cand, decision, groups)
         actor1 = sides.agent.name if sides.agent else default_agent(sides.sub)
         if actor1 is None:

@@ -40,7 +40,7 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     trig = cand.trigger.start
     for scope in (cand.segment, cand.sentence):
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
-                    and not is_reporting_date(analysis, d, scope.start)]
+                    and not is_reporting_date(analysis, d, scope.start) and not _dates_people(analysis, cand, d)]
         if resolved:
             # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
             return min(resolved, key=lambda d: abs(d.start - trig))
@@ -56,6 +56,17 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
               and d.value["precision"] <= 2]
     return before[-1] if before else None
+
+
+def _dates_people(analysis: Analysis, cand: Candidate, date: DateMatch) -> bool:
+    """"أعدم التنظيم أحد الرهائن الذين خطفهم الشهر الماضي": after the trigger, a date
+    in a relative clause about people (الذين) dates what they did or suffered."""
+    if date.start <= cand.trigger.end:
+        return False
+    norm = analysis.ntext.norm
+    relatives = list(assembly_words().people_relative.finditer(norm, cand.trigger.end, date.start))
+    # the relative clause runs to the next comma: "الذين خطفهم الشهر الماضي، يوم السبت"
+    return bool(relatives) and not any(c in norm[relatives[-1].end():date.start] for c in ",،;")
 
 
 def is_reporting_date(analysis: Analysis, date: DateMatch, floor: int) -> bool:

@@ -381,7 +381,7 @@ def happens_abroad(article: ArticleState, cand: Candidate) -> str | None:
 def where(article: ArticleState, cand: Candidate, decision: Decision, picks: list[PlacePick],
           dated: bool) -> list[PlacePick]:
     """The candidate's places: the clause's own, else the first rule that finds one (the
-    focus only for a candidate with a date or a toll of its own); raises ``Dropped``
+    focus only for a candidate with a day or a toll of its own); raises ``Dropped``
     when none does."""
     if picks:
         return picks
