@@ -58,3 +58,25 @@ def test_the_nearest_word_gives_the_role(text: str, value: int, role: str) -> No
 ])
 def test_running_totals_are_marked(text: str, value: int, cumulative: bool) -> None:
     assert counts(text)[value][1] is cumulative
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a SOHR tally reprinted in the dev pool (saudinewsnet 2015-08 articles): "71 ألفا
+    # و781" is one number, a war's total, and no count of one civilian follows it
+    ("ووثق المرصد مقتل 71 ألفا و781 مدنيا بينهم 11 ألفا و964 طفلا.", {71_781: True, 11_964: True}),
+    ("قتل 3 آلاف شخص في المعارك.", {3000: True}),
+    ("وأسفر القصف عن مقتل 12 شخصا.", {12: False}),
+])
+def test_a_multiplier_word_and_the_units_after_it_make_one_number(text: str, expected: dict[int, bool]) -> None:
+    assert {value: cumulative for value, (_, cumulative) in counts(text).items()} == expected
+
+
+def test_a_sum_of_money_after_a_multiplier_counts_no_people() -> None:
+    # the word after "ألف" decides, not "ألف" itself
+    assert counts("ورصدت الحكومة مكافأة قدرها 300 ألف دولار.") == {}
+
+
+def test_two_multiplied_numbers_joined_by_waw_stay_two() -> None:
+    # ant-multisource:BB-middleEast-694-20180704: a range, "between 270 and 330 thousand"
+    found = counts("مما أدى إلى نزوح ما بين 270 ألفا و330 ألف سوري بحسب تقديرات الأمم المتحدة.")
+    assert 270_000 in found and 270_330 not in found

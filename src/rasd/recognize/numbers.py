@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
@@ -57,6 +57,7 @@ class NumberWords:
     cumulative_window: tuple[int, int] = (16, 4)  # words before, after
     day_words: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
+    multipliers: dict[str, int] = field(default_factory=dict)  # "71 ألفا": word after digits → factor
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,7 @@ def number_words() -> NumberWords:
         words(data["displaced_words"]), words(data["present_words"]),
         _cumulative_marker(cumulative), int(cumulative["at_least"]),
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
-        words(data["not_people"]),
+        words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
     )
 
 
@@ -227,6 +228,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         kind, best, low, high = m.payload
         spans.append((m.token_start, m.token_end, kind, best, low, high))
     taken = {i for s in spans for i in range(s[0], s[1])}
+    consumed: set[int] = set()  # multiplier words read with the digits before them
     for i in _DIGIT_WORDS.positions(tokens):
         tok = tokens[i]
         if i not in taken and _DIGITS.match(tok.text):
@@ -237,9 +239,18 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             if 1900 <= value <= 2100:
                 continue  # a year
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            if following in ("الف", "الاف", "مليون", "ملايين"):
-                value *= 1000 if following in ("الف", "الاف") else 1_000_000
-            spans.append((i, i + 1, "digits", value, None, None))
+            end = i + 1
+            if following in words.multipliers:
+                consumed.add(i + 1)
+                value, end = value * words.multipliers[following], i + 2
+                rest = tokens[i + 2].text if i + 2 < len(tokens) else ""
+                then = tokens[i + 3].text if i + 3 < len(tokens) else ""
+                # "71 ألفا و781": one number; "بين 270 ألفا و330 ألف": two
+                if rest.startswith("و") and _DIGITS.match(rest[1:]) and then not in words.multipliers:
+                    value, end = value + int(rest[1:]), i + 3
+            spans.append((i, end, "digits", value, None, None))
+    if consumed:  # "3 آلاف": one count of 3000, not 3000 and "آلاف"
+        spans = [sp for sp in spans if sp[2] == "digits" or sp[0] not in consumed]
     counts: list[CountMention] = []
     taken_numbers = {i for s in spans if s[2] in ("unit", "digits", "vague") for i in range(s[0], s[1])}
     for ts, te, kind, best, low, high in sorted(spans):
