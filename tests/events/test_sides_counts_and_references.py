@@ -130,3 +130,17 @@ def test_a_date_in_a_relative_clause_about_people_is_theirs(shared_pipeline) -> 
     text = "أعدم تنظيم الدولة الإسلامية أحد الرهائن الذين خطفهم من ريف السويداء الشرقي الشهر الماضي، يوم السبت."
     events = _events(shared_pipeline, text, "2018-08-05")
     assert [(e.sub_event_type, str(e.date), e.actor2) for e in events] == [("Attack", "2018-08-04", "Civilians")]
+
+
+def test_a_device_defused_or_destroyed_is_disrupted_weapons_use(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-25-1146-a7e7ee02e7, adapted (a place and day added): the
+    # security forces stopped the bombs; nobody bombed anyone
+    text = "وقال جودت إن القوات الأمنية استطاعت أمس تفكيك 35 عبوة ناسفة في ناحية الكرمة."
+    events = _events(shared_pipeline, text, "2015-07-25")
+    assert [(e.event_type, e.sub_event_type, e.actor1) for e in events] == [
+        ("Strategic developments", "Disrupted weapons use", "Iraqi Security Forces")]
+
+
+def test_a_device_that_went_off_is_still_a_bombing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "قتل خمسة أشخاص في تفجير عبوة ناسفة في ناحية الكرمة أمس."
+    assert [e.sub_event_type for e in _events(shared_pipeline, text, "2015-07-25")] == ["Remote explosive/landmine/IED"]

@@ -71,6 +71,7 @@ class AssemblyWords:
     possessed: re.Pattern[str]
     doer: re.Pattern[str]
     accusation: re.Pattern[str]
+    defusing: re.Pattern[str]
     people_relative: re.Pattern[str]
     accused_gap: re.Pattern[str]
     militant: re.Pattern[str]
@@ -135,6 +136,7 @@ def assembly_words() -> AssemblyWords:
         possessed=re.compile(rf"(?:{alt('possessive_endings')})$"),
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
+        defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
         accusation=re.compile(rf"(?<!\w)[وف]?(?:{alt('accusation_verbs')})(?!\w)"),
         accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),

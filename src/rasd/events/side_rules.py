@@ -166,6 +166,20 @@ def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def defused_device(s: Sides, c: SideScope) -> bool:
+    """"تفكيك 35 عبوة ناسفة", "تمكنت من تدمير خمس عجلات مفخخة": a device defused,
+    seized or destroyed (the word at most two words before it) never went off: the
+    side that stopped it disrupted weapons use."""
+    if s.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
+        return False
+    trigger = c.cand.trigger
+    norm = c.analysis.ntext.norm
+    if not assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 40), trigger.start):
+        return False
+    s.sub = "Disrupted weapons use"
+    return True
+
+
 def killing_mode(s: Sides, c: SideScope) -> bool:
     """A killing with no mode word of its own ("مقتل 5"): violence against civilians when
     civilians died, a clash when two armed sides or fighters are named; else dropped."""
@@ -374,6 +388,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     attack_with_chemical_weapons,
     generic_shelling_by_air_force,
     suicide_bombers_killed_is_a_clash,
+    defused_device,
     killing_mode,
     air_force_of_the_sentence,
     government_regains_territory,
