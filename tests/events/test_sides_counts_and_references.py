@@ -144,3 +144,20 @@ def test_a_device_defused_or_destroyed_is_disrupted_weapons_use(shared_pipeline)
 def test_a_device_that_went_off_is_still_a_bombing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "قتل خمسة أشخاص في تفجير عبوة ناسفة في ناحية الكرمة أمس."
     assert [e.sub_event_type for e in _events(shared_pipeline, text, "2015-07-25")] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_place_a_relative_clause_hangs_on_is_the_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-07-0180-35e6cc73e8: Palmyra was taken, not the Qalamoun named after
+    text = ("وتحظى مدينة القريتين بأهمية استراتيجية وفق عبد الرحمن لوجودها على طريق يربط مدينة تدمر الأثرية "
+            "التي سيطر التنظيم المتطرف عليها في 21 مايو (أيار)، بريف القلمون الشرقي في محافظة دمشق.")
+    events = _events(shared_pipeline, text, "2015-08-07")
+    assert [(e.sub_event_type, e.location, e.actor1, str(e.date)) for e in events] == [
+        ("Non-state actor overtakes territory", "Palmyra", "Islamic State", "2015-05-21")]
+
+
+def test_a_relative_clause_after_a_town_and_its_area_hangs_on_the_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-266-20180330 (its last words cut): Douma, located "بالغوطة"
+    text = ("ويتعلق الاتفاق بخروج مسلحي جماعة \"جيش الإسلام\" من بلدة دوما بالغوطة التي استعادت قوات سورية "
+            "مدعومة من روسيا السيطرة عليها أمس.")
+    events = _events(shared_pipeline, text, "2018-03-30")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Douma")]

@@ -71,6 +71,7 @@ class AssemblyWords:
     possessed: re.Pattern[str]
     doer: re.Pattern[str]
     accusation: re.Pattern[str]
+    place_relative: re.Pattern[str]
     defusing: re.Pattern[str]
     people_relative: re.Pattern[str]
     accused_gap: re.Pattern[str]
@@ -137,6 +138,8 @@ def assembly_words() -> AssemblyWords:
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
+        place_relative=re.compile(
+            rf"\s*(?:\S+\s+){{0,2}}?(?:{alt('relative_pronouns_of_places')})\s+(?:(?:قد|كان|كانت)\s+)?(?:\S+\s+)?"),
         accusation=re.compile(rf"(?<!\w)[وف]?(?:{alt('accusation_verbs')})(?!\w)"),
         accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),

@@ -240,6 +240,26 @@ def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list
     return picks
 
 
+#: What stands between a town and the wider place that locates it: "دوما بالغوطة",
+#: "تلبيسة بريف حمص", "X في ريف إدلب".
+_LOCATOR_GAP = re.compile(r"\s*(?:في\s+|ب)?(?:ريف\s*)?")
+
+
+def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -> _PlaceView | None:
+    """"مدينة تدمر الأثرية التي سيطر عليها في 21 مايو": the place right before a
+    relative pronoun that opens the trigger's clause is the event's place, not a place
+    named after the trigger ("بمناطق سيطرته في القلمون")."""
+    norm = analysis.ntext.norm
+    before = [p for p in places if p.r.mention.end <= trig]
+    if not before or not assembly_words().place_relative.fullmatch(norm, before[-1].r.mention.end, trig):
+        return None
+    last = before[-1]
+    if len(before) > 1 and before[-2].r.geo_precision == 1 and last.r.geo_precision > 1 \
+            and _LOCATOR_GAP.fullmatch(norm, before[-2].r.mention.end, last.r.mention.start):
+        return before[-2]  # "بلدة دوما بالغوطة التي", "مدينة تلبيسة بريف حمص التي": the town
+    return last
+
+
 def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
     """The places the clause names for its event: the first after the trigger (else
     the last before it) and those coordinated with it, or the city a definite noun
@@ -256,6 +276,9 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     trig = cand.trigger.start
     after = [p for p in places if p.start >= trig]
     first = after[0] if after else _settlements_before(norm, places, places[-1])
+    antecedent = _antecedent_place(analysis, places, trig)
+    if antecedent is not None:
+        first = antecedent
     if anaphor and (not after or anaphor.start < first.start):
         return [anaphor]
     out = []
