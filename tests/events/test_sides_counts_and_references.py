@@ -161,3 +161,12 @@ def test_a_relative_clause_after_a_town_and_its_area_hangs_on_the_town(shared_pi
             "مدعومة من روسيا السيطرة عليها أمس.")
     events = _events(shared_pipeline, text, "2018-03-30")
     assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Douma")]
+
+
+def test_a_mass_grave_is_a_discovery_not_a_killing_of_the_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-jawharafm:JA-internationalNews-479-20170311, adapted (its verb of killing made
+    # "قتلوا"): the prisoners were killed long before the grave was found
+    trace: list[dict] = []
+    text = "وأعلنت السلطات العراقية اليوم السبت أن المقبرة الجماعية في سجن بادوش غرب الموصل تضم جثث 500 سجين مدني قتلوا برصاص في الرأس."
+    assert _events(shared_pipeline, text, "2017-03-11", trace) == []
+    assert {r["dropped"]["rule"] for r in trace} == {"background"}
