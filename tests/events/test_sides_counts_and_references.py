@@ -170,3 +170,12 @@ def test_a_mass_grave_is_a_discovery_not_a_killing_of_the_day(shared_pipeline) -
     text = "وأعلنت السلطات العراقية اليوم السبت أن المقبرة الجماعية في سجن بادوش غرب الموصل تضم جثث 500 سجين مدني قتلوا برصاص في الرأس."
     assert _events(shared_pipeline, text, "2017-03-11", trace) == []
     assert {r["dropped"]["rule"] for r in trace} == {"background"}
+
+
+def test_threats_of_a_strike_are_no_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-670-20180411 (its first clause)
+    trace: list[dict] = []
+    text = ("التقى المبعوث الروسي الخاص إلى سوريا ألكسندر لافرنتييف الثلاثاء في زيارة مفاجئة لطهران، "
+            "لبحث التهديدات الغربية الأخيرة بتوجيه ضربة عسكرية لسوريا.")
+    assert _events(shared_pipeline, text, "2018-04-11", trace) == []
+    assert {r["dropped"]["rule"] for r in trace} == {"future"}
