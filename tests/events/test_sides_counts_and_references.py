@@ -179,3 +179,11 @@ def test_threats_of_a_strike_are_no_strike(shared_pipeline) -> None:  # type: ig
             "لبحث التهديدات الغربية الأخيرة بتوجيه ضربة عسكرية لسوريا.")
     assert _events(shared_pipeline, text, "2018-04-11", trace) == []
     assert {r["dropped"]["rule"] for r in trace} == {"future"}
+
+
+def test_a_call_to_stop_a_bombardment_is_no_bombardment(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-27-1252-74a89315d3 (cut before its second clause)
+    trace: list[dict] = []
+    text = "من جهة أخرى، طالب مجلس محافظة الأنبار الحكومة العراقية أمس بوقف القصف على الفلوجة لمدة أسبوع."
+    assert _events(shared_pipeline, text, "2015-07-27", trace) == []
+    assert {r["dropped"]["rule"] for r in trace} == {"future"}
