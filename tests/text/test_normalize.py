@@ -1,7 +1,8 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.text.normalize import loose_key, normalize, normalize_key
+from rasd.text.normalize import KeptIndexes, _normalize_char, loose_key, normalize, normalize_key
 from rasd.text.segment import clauses, sentences
 from rasd.text.tokens import tokenize
 
@@ -94,3 +95,28 @@ def test_invisible_characters_inside_words_are_removed_with_offsets_kept() -> No
         i = n.norm.index("دوما")
         a, b = n.original_span(i, i + 4)
         assert text[a:b] == f"دو{mark}ما"
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABIC_TEXT)
+def test_fast_path_is_the_character_table(text: str) -> None:
+    """The regex-split fast path gives what mapping every character alone gives, and
+    its offsets are the indexes of the characters kept (a range or ``KeptIndexes``)."""
+    n = normalize(text)
+    kept = [i for i, ch in enumerate(text) for _ in _normalize_char(ch)]
+    assert n.norm == "".join(map(_normalize_char, text))
+    assert list(n.offsets) == kept + [len(text)]
+    assert [n.offsets[i] for i in range(-len(n.offsets), 0)] == list(n.offsets)
+
+
+def test_kept_indexes_skip_the_cuts() -> None:
+    offsets = KeptIndexes(6, [1, 2, 5])
+    assert len(offsets) == 4
+    assert list(offsets) == [0, 3, 4, 6]
+    assert offsets[1:3] == [3, 4] and offsets[-1] == 6
+    with pytest.raises(IndexError):
+        offsets[4]
+    n = normalize("قُتِلَ")  # marks removed: offsets from the cuts
+    assert isinstance(n.offsets, KeptIndexes) and n.original_span(0, 3) == (0, 6)
+    assert isinstance(normalize("قتل").offsets, range)
+    assert normalize("قُتِلَ") == normalize("قُتِلَ") != normalize("قتل")

@@ -1,7 +1,7 @@
 import pytest
 
 from rasd.text.normalize import normalize
-from rasd.text.tokens import PhraseMatcher, clitic_variants, tokenize
+from rasd.text.tokens import TOKEN_RE, PhraseMatcher, clitic_variants, tokenize
 
 
 def _find(matcher: PhraseMatcher, text: str) -> list[tuple[str, str]]:
@@ -51,3 +51,10 @@ def test_multiword_and_glued_forms(places: PhraseMatcher) -> None:
 def test_clitic_variants_first_is_the_word_itself() -> None:
     assert clitic_variants("بريهة")[0] == ("بريهة", 0)
     assert ("ريف", 1) in clitic_variants("بريف")
+
+
+def test_tokenize_finds_the_words_and_their_offsets() -> None:
+    n = normalize("قال: «قُتل ٣ مدنيين» في غارة على دير_الزور، اليوم.. abc-12")
+    expected = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(n.norm)]
+    assert [tuple(t) for t in tokenize(n)] == expected
+    assert tokenize(normalize("")) == [] and tokenize(normalize(" ،. ")) == []
