@@ -85,6 +85,9 @@ class ArticleAssembler:
                 self.candidate(cand, decision)
                 decision.kept = True
             except Dropped as dropped:
+                # the traceback's frames would tie the whole analysis into a reference
+                # cycle that only the garbage collector frees (~6% of extraction time)
+                dropped.__traceback__ = None
                 decision.dropped = dropped
             if self.explain is not None:
                 self.explain.append(decision.as_record())
