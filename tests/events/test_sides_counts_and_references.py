@@ -187,3 +187,27 @@ def test_a_call_to_stop_a_bombardment_is_no_bombardment(shared_pipeline) -> None
     text = "من جهة أخرى، طالب مجلس محافظة الأنبار الحكومة العراقية أمس بوقف القصف على الفلوجة لمدة أسبوع."
     assert _events(shared_pipeline, text, "2015-07-27", trace) == []
     assert {r["dropped"]["rule"] for r in trace} == {"future"}
+
+
+def test_gunmen_who_attack_a_civilian_car_attack_civilians(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-248-20180312
+    text = ("وفي هجوم آخر، وقع في ساعة متأخرة ليل الأحد، قام مسلحون بمهاجمة سيارة مدنية وقتلوا 3 أشخاص ثم "
+            "حرقوهم داخل سيارتهم، على طريق رئيسي جنوب كركوك.")
+    events = _events(shared_pipeline, text, "2018-03-12")
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events] == [("Attack", "Civilians", 3)]
+
+
+def test_fighting_in_a_camp_named_as_a_place_is_still_fighting(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "مخيم اليرموك" is a place's name, not a civilian target (a pool sentence, 2018-04-20)
+    text = "بدأت مساء الخميس مواجهات عنيفة بين القوات الحكومية السورية وتنظيم داعش في مخيم اليرموك جنوبي دمشق."
+    events = _events(shared_pipeline, text, "2018-04-20")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+def test_a_booby_trapped_car_written_ملغومة_is_a_bombing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-11-0618-7ca4b179f7
+    text = ("وفيما أعلن تنظيم «داعش» الارهابي مسؤوليته عن هجوم بسيارة ملغومة أوقع 40 قتيلا على الأقل وأصاب 55 "
+            "في سوق شمالي مدينة بعقوبة العراقية.")
+    events = _events(shared_pipeline, text, "2015-08-11")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Baqubah", 40)]

@@ -172,3 +172,17 @@ def test_hijri_numeric_date_with_the_written_out_era() -> None:
 ])
 def test_time_ago_and_durations(text: str, window: tuple) -> None:
     assert only(text) == window
+
+
+@pytest.mark.parametrize("text", [
+    # saudinewsnet:2015-08-09-0062-3f4f0914de: a Kirkuk neighbourhood named for 1 June
+    "قتل شخص في هجوم قرب حي واحد حزيران جنوبي مدينة كركوك.",
+    "تجمع المتظاهرون في ساحة 7 نيسان وسط المدينة.",
+    "سقطت قذيفة قرب جسر 17 تموز.",
+])
+def test_a_date_that_names_a_street_or_square_is_no_date(text: str) -> None:
+    assert resolve(text) == []
+
+
+def test_a_date_after_a_place_cue_and_a_preposition_is_still_a_date() -> None:
+    assert [v["date"] for _, v in resolve("قصفت الطائرات منطقة الرقة في 5 أيار.", dt.date(2015, 8, 9))] == ["2015-05-05"]

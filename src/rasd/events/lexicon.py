@@ -50,6 +50,7 @@ class AssemblyWords:
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
     generic_attack_nouns: frozenset[str]
+    attack_words: frozenset[str]
     air_attack_nouns: frozenset[str]
     aircraft_nouns: frozenset[str]
     chemical_context: re.Pattern[str]
@@ -110,6 +111,7 @@ def assembly_words() -> AssemblyWords:
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
+        attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),
         aircraft_nouns=_words(d["aircraft_nouns"]),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),

@@ -180,6 +180,24 @@ def defused_device(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def attack_on_a_civilian_place(s: Sides, c: SideScope) -> bool:
+    """"هاجم مقاتلو داعش مخيم البحيرة", "هجوم على سوق": an attack whose clause names
+    a civilian place and no armed side it hit is violence against civilians, not a
+    battle with a side borrowed from the rest of the article."""
+    if s.sub != "Armed clash" or s.target is not None or s.agent is None or s.victims == "fighters":
+        return False
+    analysis, trigger = c.analysis, c.cand.trigger
+    if not reads_as(analysis.tokens[trigger.token_start].text, assembly_words().attack_words):
+        return False  # "اشتباكات", "معارك": fighting between sides, wherever it is
+    seg = c.cand.segment
+    names = [(r.mention.start, r.mention.end) for r in analysis.places if seg.start <= r.mention.start < seg.end]
+    for start, _ in analysis.civilian_targets:
+        if trigger.start <= start < seg.end and not any(a <= start < b for a, b in names):
+            s.sub, s.target = "Attack", CIVILIANS  # ("مخيم اليرموك" is a place's name)
+            return True
+    return False
+
+
 def killing_mode(s: Sides, c: SideScope) -> bool:
     """A killing with no mode word of its own ("مقتل 5"): violence against civilians when
     civilians died, a clash when two armed sides or fighters are named; else dropped."""
@@ -389,6 +407,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     generic_shelling_by_air_force,
     suicide_bombers_killed_is_a_clash,
     defused_device,
+    attack_on_a_civilian_place,
     killing_mode,
     air_force_of_the_sentence,
     government_regains_territory,

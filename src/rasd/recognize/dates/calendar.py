@@ -92,6 +92,7 @@ class CalendarWords:
     period_this: tuple[str, ...]  # "هذا" of "هذا الأسبوع"
     ordinal_not_day: tuple[str, ...]  # "الأسبوع الثاني" is a week
     range_glue: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]  # since / from / to / the conjunction
+    name_cues: frozenset[str] = frozenset()  # "حي واحد حزيران": a date after them is a name
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -261,4 +262,5 @@ def calendar_words() -> CalendarWords:
                          relative_days, relative_months, relative_years, part_of_year,
                          {normalize_key(k): v for k, v in data["period_days"].items()},
                          _keys(data["period_kinds"]), tuple(normalize_key(w) for w in data["period_this"]),
-                         tuple(normalize_key(w) for w in data["ordinal_not_day"]), range_glue)
+                         tuple(normalize_key(w) for w in data["ordinal_not_day"]), range_glue,
+                         frozenset(normalize_key(w) for w in data["name_cues"]))

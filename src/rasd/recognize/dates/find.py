@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rasd.recognize.dates.calendar import CalendarWords, calendar_words
 from rasd.recognize.dates.resolve import resolve, safe_date, val
 from rasd.text.normalize import NormalizedText
+from rasd.text.tokens import clitic_variants
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -136,6 +137,15 @@ def _combine_ranges(found: list[DateMatch], norm: str, published: dt.date | None
     return out
 
 
+def _after_name_cue(norm: str, start: int, words: CalendarWords) -> bool:
+    """"حي واحد حزيران", "ساحة 7 نيسان": the word before the date (or before its day
+    number) names a place."""
+    before = norm[max(0, start - 24):start].split()
+    if len(before) > 1 and (before[-1].isdigit() or before[-1] in words.number_of):
+        before.pop()  # "واحد حزيران": the month pattern read only the month
+    return bool(before) and any(v in words.name_cues for v, _ in clitic_variants(before[-1]))
+
+
 def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMatch]:
     """All temporal expressions of a text, resolved; spans in normalized offsets."""
     words = calendar_words()
@@ -169,6 +179,9 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
         while start < end and norm[start] in " ":
             start += 1
         if taken.find(1, start, end) >= 0:
+            continue
+        if _after_name_cue(norm, start, words):
+            taken[start:end] = b"\x01" * (end - start)  # nor may a shorter pattern read its month
             continue
         try:
             value = resolve(kind, m, published, words, norm)
