@@ -211,3 +211,13 @@ def test_a_booby_trapped_car_written_ملغومة_is_a_bombing(shared_pipeline) 
     events = _events(shared_pipeline, text, "2015-08-11")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "Baqubah", 40)]
+
+
+def test_a_source_inside_a_body_is_no_side(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2202-20180606 (a twin of a gold article): the
+    # police source reports the bomb; the police did not plant it
+    text = ("قال مصدر بالشرطة العراقية إن سيارة ملغومة انفجرت في حي مدينة الصدر في بغداد، الأربعاء، "
+            "مما أدى إلى مقتل 18 شخصا.")
+    events = _events(shared_pipeline, text, "2018-06-06")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Remote explosive/landmine/IED", "Unidentified Armed Group", "Civilians")]

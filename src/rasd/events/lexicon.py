@@ -132,7 +132,8 @@ def assembly_words() -> AssemblyWords:
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
-        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:\w+\s+)?$"),
+        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:\w+\s+)?$"
+                                 rf"|(?<!\w)(?:{alt('sources_of_a_body')})\s+(?:\w+\s+)?ب$"),  # "مصدر بالشرطة"
         support_before=re.compile(
             rf"(?:{alt('support_of_a_side')})\s+" + "".join(rf"(?:{normalize_key(w)}\s+)?" for w in d["support_fillers"])
             + "$"),
