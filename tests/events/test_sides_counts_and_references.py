@@ -221,3 +221,15 @@ def test_a_source_inside_a_body_is_no_side(shared_pipeline) -> None:  # type: ig
     events = _events(shared_pipeline, text, "2018-06-06")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Remote explosive/landmine/IED", "Unidentified Armed Group", "Civilians")]
+
+
+def test_a_statement_day_before_a_reference_dates_no_second_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the pattern of ant-multisource:FR-internationalNews-844-20180421's twins in the pool
+    # ("تمكن خبراء المنظمة السبت من دخول دوما للتحقيق في الهجوم المفترض"), after a first
+    # sentence that reports the attack: Saturday is the inspectors', not a second attack's
+    text = ("قتل 40 شخصا في هجوم كيماوي على مدينة دوما يوم 7 أبريل.\n"
+            "ودخل خبراء المنظمة السبت مدينة دوما للتحقيق في الهجوم المفترض بالغاز السام.")
+    trace: list[dict] = []
+    events = _events(shared_pipeline, text, "2018-04-16", trace)
+    assert [(e.sub_event_type, str(e.date)) for e in events] == [("Chemical weapon", "2018-04-07")]
+    assert trace[-1]["dropped"]["rule"] == "reference_to_earlier_event"

@@ -154,21 +154,27 @@ DATE_RULES = (future_date, background_date, ongoing_since, background_year, date
 
 def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, earlier_of_type: bool) -> bool:
     """"ندد بالهجوم الكيميائي على دوما", "للتحقيق في هجوم مفترض": a definite event noun (or
-    an alleged attack) with no date of its own, in a sentence of reactions, inquiries or
-    blame, names an event reported before, when the article has not reported one of
-    that kind itself: it is not a new event on the day of publication."""
-    if earlier_of_type or not cand.trigger.sense.mode:
+    an alleged attack) in a sentence of reactions, inquiries or blame names an event
+    reported before, when it has no date of its own and the article has not reported
+    one of that kind itself: it is not a new event on the day of publication. A day
+    written before the cue ("دخل الخبراء السبت دوما للتحقيق في الهجوم") is the
+    statement's: the event it names is never dated by it, reported here or not."""
+    if not cand.trigger.sense.mode:
         return False
     words, norm = assembly_words(), analysis.ntext.norm
-    if when.match is not None and not when.match.value.get("reported") \
-            and not words.reference_cue.search(norm, when.match.end, cand.trigger.start):
-        # dated: a passing mention of an event is coded (event-schema.md §3.2); but the day
-        # before the cue ("دخل الخبراء السبت دوما للتحقيق في الهجوم") is the statement's
-        return False
     definite = norm.startswith("ال", cand.trigger.start)
-    after = [t.text for t in analysis.tokens[cand.trigger.token_end:cand.trigger.token_end + 3]]
-    alleged = any(reads_as(w, words.alleged) for w in after)
-    return (definite or alleged) and bool(words.reference_cue.search(norm, cand.sentence.start, cand.sentence.end))
+    tokens, trig = analysis.tokens, cand.trigger
+    # "الهجوم المفترض", "الهجوم المفترض بغازات سامة": alleged, after or right before it
+    around = tokens[max(0, trig.token_start - 2):trig.token_start] + tokens[trig.token_end:trig.token_end + 3]
+    alleged = any(reads_as(t.text, words.alleged) for t in around)
+    if not ((definite or alleged) and words.reference_cue.search(norm, cand.sentence.start, cand.sentence.end)):
+        return False
+    match = when.match
+    own_date = match is not None and not match.value.get("reported")
+    if match is not None and own_date and words.reference_cue.search(norm, match.end, trig.start):
+        return True  # the statement's day
+    # dated: a passing mention of an event is coded (event-schema.md §3.2)
+    return not (earlier_of_type or own_date)
 
 
 def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None) -> DateMatch | None:
