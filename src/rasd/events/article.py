@@ -57,6 +57,7 @@ class ArticleState:
     gazetteer: Gazetteer
     events: list[Emitted] = field(default_factory=list)
     last_of_type: dict[str, Emitted] = field(default_factory=dict)  # event type → its last event
+    sub_types: set[str] = field(default_factory=set)  # the sub-event types coded so far
     previous_place: list[PlacePick] = field(default_factory=list)  # the last candidate's places
     references: list[Reference] = field(default_factory=list)  # earlier events the article speaks of
 

@@ -104,8 +104,7 @@ class ArticleAssembler:
         if cand.trigger.sense.weak and not when.stated and not groups:
             raise Dropped("weak_trigger_without_date_or_toll")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
-        reported_kind = any(e.event.sub_event_type == cand.sub_event_type for e in article.events)
-        if refers_to_earlier_event(analysis, cand, when, reported_kind):
+        if refers_to_earlier_event(analysis, cand, when, cand.sub_event_type in article.sub_types):
             self.note_reference(cand, picks)
             place = picks[0].place.display_name if picks and picks[0].place else "?"
             raise Dropped("reference_to_earlier_event", f"{cand.sub_event_type} at {place}")
@@ -224,6 +223,7 @@ class ArticleAssembler:
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs)
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
+        self.article.sub_types.add(event.sub_event_type)
 
 
 def note(sub: str, actor1: str, actor2: str | None, place: Place | None, fatalities: int) -> str:
