@@ -9,17 +9,13 @@ import pytest
 
 from rasd.events.assemble import assemble
 from rasd.model import Document
-
-
-def _events(pipeline, text: str, published: str, trace: list | None = None):  # type: ignore[no-untyped-def]
-    doc = Document(id="t", text=text, published=dt.date.fromisoformat(published))
-    return assemble(pipeline.analyze(doc), pipeline.gazetteer, trace)
+from tests.events.helpers import events_of
 
 
 def test_an_undated_strike_on_a_town_is_the_news_of_the_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-21-0074-ab4f8caeb0
     text = "بينما قصفت قوات النظام مناطق في ريف بلدة عرى، دون معلومات عن إصابات."
-    events = _events(shared_pipeline, text, "2015-07-21")
+    events = events_of(shared_pipeline, text, "2015-07-21")
     assert [(e.sub_event_type, e.actor1, str(e.date), str(e.date_end), e.time_precision) for e in events] == [
         ("Shelling/artillery/missile attack", "Syrian Government Forces", "2015-07-20", "2015-07-21", 2)]
 
@@ -28,41 +24,41 @@ def test_an_ongoing_bombardment_is_not_an_incident(shared_pipeline) -> None:  # 
     # ant-multisource:SK-middleEast-486-20180322
     text = ("وكان الهجوم على الغوطة بحسب رويترز قد أدى إلى مقتل أكثر من 1500 شخص في قصف متواصل بالطائرات "
             "والقذائف والصواريخ على بلدة حمورية.")
-    assert _events(shared_pipeline, text, "2018-03-22") == []
+    assert events_of(shared_pipeline, text, "2018-03-22") == []
 
 
 def test_a_statistic_over_months_is_not_an_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-23-1021-f3aa362223
     text = "شنّ نظام الاسد خلال تسعة اشهر 26350 غارة على مدينة الزبداني في ريف دمشق."
     trace: list[dict] = []
-    assert _events(shared_pipeline, text, "2015-07-23", trace) == []
+    assert events_of(shared_pipeline, text, "2015-07-23", trace) == []
     assert any(r.get("dropped", {}).get("rule") in ("ongoing_since", "date_too_vague") for r in trace)
 
 
 def test_years_of_strikes_are_background(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-3502-20180902
     text = "تعرض مطار المزة العسكري لعدة غارات وقصف في السنوات الأخيرة، نسبت في معظمها إلى إسرائيل."
-    assert _events(shared_pipeline, text, "2018-09-02") == []
+    assert events_of(shared_pipeline, text, "2018-09-02") == []
 
 
 def test_a_share_of_territory_is_not_a_capture(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:BB-middleEast-132-20180304
     text = "وبحسب تقرير للمرصد السوري لحقوق الإنسان، فقد سيطر الجيش السوري على ربع الغوطة الشرقية أمس."
     trace: list[dict] = []
-    assert _events(shared_pipeline, text, "2018-03-04", trace) == []
+    assert events_of(shared_pipeline, text, "2018-03-04", trace) == []
     assert any(r.get("dropped", {}).get("rule") == "territory_share" for r in trace)
 
 
 def test_an_offensive_waged_since_a_date_is_a_campaign_start(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "وتشن القوات الحكومية منذ 18 شباط/فبراير حملة عسكرية على الغوطة الشرقية قرب دمشق."
-    events = _events(shared_pipeline, text, "2018-03-18")
+    events = events_of(shared_pipeline, text, "2018-03-18")
     assert [(e.sub_event_type, e.actor1, str(e.date), str(e.date_end), e.time_precision) for e in events] == [
         ("Change to group/activity", "Syrian Government Forces", "2018-02-18", "2018-02-18", 1)]
 
 
 def test_an_offensive_waged_for_a_month_started_about_a_month_ago(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "وتشن قوات سوريا الديمقراطية منذ شهر هجوما ضد آخر جيب يتحصن فيه التنظيم في بلدة هجين."
-    events = _events(shared_pipeline, text, "2018-10-13")
+    events = events_of(shared_pipeline, text, "2018-10-13")
     assert [(e.sub_event_type, e.actor1, str(e.date), str(e.date_end)) for e in events] == [
         ("Change to group/activity", "SDF", "2018-09-10", "2018-09-16")]
 
@@ -70,15 +66,15 @@ def test_an_offensive_waged_for_a_month_started_about_a_month_ago(shared_pipelin
 def test_the_villages_named_within_a_countryside_are_the_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-22-1656-53c5baac02 (gold tune article: the rule is general, see the next test)
     text = "كما قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء أمس."
-    events = _events(shared_pipeline, text, "2015-07-22")
+    events = events_of(shared_pipeline, text, "2015-07-22")
     assert sorted(e.location_ar for e in events) == ["الزهراء", "نبل"]
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
 
 
-def test_two_towns_of_one_clause_stay_two_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_two_towns_of_one_clause_stay_twoevents_of(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-24-0712-931e886dd8 (a development-pool article outside the gold)
     text = "وقصفت قوات النظام مناطق في قريتي معرستي وماير بريف حلب الشمالي مما أدى لأضرار مادية دون معلومات عن خسائر بشرية."
-    events = _events(shared_pipeline, text, "2015-07-24")
+    events = events_of(shared_pipeline, text, "2015-07-24")
     assert sorted(e.location_ar for e in events) == ["ماير", "معرستي"]
     assert {e.actor1 for e in events} == {"Syrian Government Forces"}
 
@@ -87,20 +83,20 @@ def test_a_nationality_adjective_names_the_author(shared_pipeline) -> None:  # t
     # ant-multisource:SK-middleEast-2780-20180706
     text = ("من جانبه قال مركز الدفاع المدني في درعا، إن مقاتلات حربية روسية شنت غارات جوية مكثفة على "
             "أحياء من مدينة درعا وبلدة نصيب في ريف درعا الشرقي، ما أدى إلى سقوط جرحى.")
-    events = _events(shared_pipeline, text, "2018-07-06")
+    events = events_of(shared_pipeline, text, "2018-07-06")
     assert events and {e.actor1 for e in events} == {"Russian Forces"}
 
 
 def test_joint_strikes_are_the_governments_with_russia_beside_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "وقتل 13 مدنيا في غارات جوية روسية وسورية على الأحياء السكنية في مدينة دوما أمس."
-    events = _events(shared_pipeline, text, "2018-02-26")
+    events = events_of(shared_pipeline, text, "2018-02-26")
     assert [(e.actor1, e.assoc_actor1, e.fatalities) for e in events] == [
         ("Syrian Government Forces", ["Russian Forces"], 13)]
 
 
 def test_a_hedged_nationality_names_nobody(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "وقتل 12 عنصرا في غارات جوية يرجح أنها إسرائيلية على مواقع قرب مدينة البوكمال أمس."
-    events = _events(shared_pipeline, text, "2018-06-18")
+    events = events_of(shared_pipeline, text, "2018-06-18")
     assert [e.actor1 for e in events] == ["Unidentified Military Forces"]
 
 
@@ -125,7 +121,7 @@ def test_a_dated_passing_mention_is_coded_at_its_date(shared_pipeline) -> None: 
     # ant-multisource:FR-internationalNews-844-20180421 (schema 3.2: passing mentions count)
     text = ("أعلنت منظمة حظر الأسلحة الكيميائية السبت أن خبراءها تمكنوا من الدخول إلى دوما وجمع عينات من موقع "
             "الهجوم المفترض الذي وقع في 7 أبريل/نيسان وسبب وفاة نحو 40 قتيلا بحسب الدفاع المدني.")
-    events = _events(shared_pipeline, text, "2018-04-21")
+    events = events_of(shared_pipeline, text, "2018-04-21")
     assert [(str(e.date), e.location_ar) for e in events] == [("2018-04-07", "دوما")]
 
 
@@ -149,7 +145,7 @@ RIOTS = [
 @pytest.mark.parametrize("text,published,killed", RIOTS)
 def test_protesters_who_clash_with_a_force_are_a_violent_demonstration(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                                        killed: int) -> None:
-    events = _events(shared_pipeline, text, published)
+    events = events_of(shared_pipeline, text, published)
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Violent demonstration", "Rioters", "Iraqi Security Forces", killed)]
 
@@ -158,14 +154,14 @@ def test_fighters_leaving_hand_over_territory_civilians_leaving_do_not(shared_pi
     # ant-multisource:SK-middleEast-716-20180401
     fighters = ("وذكرت وسائل إعلام حكومية أن مجموعة من المقاتلين المحاصرين من جماعة مسلحة أخرى، هي فيلق الرحمن، "
                 "غادرت دوما الأحد.")
-    events = _events(shared_pipeline, fighters, "2018-04-01")
+    events = events_of(shared_pipeline, fighters, "2018-04-01")
     assert [(e.sub_event_type, e.location, e.actor2) for e in events] == [
         ("Non-violent transfer of territory", "Douma", "Faylaq al-Rahman")]
     # ant-multisource:SK-middleEast-347-20180317
     civilians = ("غادر أكثر من 7 آلاف شخص منطقة الغوطة الشرقية قرب العاصمة السورية دمشق، صباح السبت، حسبما قال "
                  "مركز المصالحة في سوريا الذي تديره وزارة الدفاع الروسية.")
     trace: list[dict] = []
-    assert _events(shared_pipeline, civilians, "2018-03-17", trace) == []
+    assert events_of(shared_pipeline, civilians, "2018-03-17", trace) == []
     assert [t["dropped"]["rule"] for t in trace] == ["civilians_displaced"]
 
 
@@ -175,7 +171,7 @@ def test_a_line_pointing_to_another_story_is_not_coded(shared_pipeline) -> None:
     text = ("وكانت مقاتلات التحالف الدولي ضد داعش قد نفذت الأحد أربع استهدفت مراكز تجمع تابعة لداعش قرب قضاء طوز "
             "خورماتو جنوب كركوك.\n"
             "رابط الخبر بصحيفة الوئام: مقتل قيادي بارز في داعش بغارة لطيران التحالف الدولي في كركوك")
-    events = _events(shared_pipeline, text, "2015-07-27")
+    events = events_of(shared_pipeline, text, "2015-07-27")
     assert [e.location for e in events] == ["Taza Khurmato"]
 
 
@@ -207,7 +203,7 @@ def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline
             "وغادرت آخر مجموعة من المقاتلين وعائلاتهم جوبر وزملكا وعربين وعين ترما.\n"
             "ومع إخلاء تلك البلدات، بات الجيش السوري يسيطر على 95 في المئة من مساحة الغوطة الشرقية، منذ بدئه هجوماً "
             "عنيفاً عليها في 18 فبراير، تسبب بمقتل أكثر من 1600 مدني وفق المرصد السوري لحقوق الإنسان.")
-    events = [e for e in _events(shared_pipeline, text, "2018-03-31") if e.sub_event_type == "Non-violent transfer of territory"]
+    events = [e for e in events_of(shared_pipeline, text, "2018-03-31") if e.sub_event_type == "Non-violent transfer of territory"]
     assert len(events) >= 2 and {e.location_ar for e in events} <= {"جوبر", "زملكا", "عربين", "عين ترما"}
     assert {(e.actor1, str(e.date), str(e.date_end)) for e in events} == {("Syrian Government Forces", "2018-03-30", "2018-03-31")}
     assert all(e.actor2 is not None for e in events)

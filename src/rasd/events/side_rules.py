@@ -84,13 +84,15 @@ def _victims(analysis: Analysis, cand: Candidate, groups: list[CountGroup]) -> s
     return victims
 
 
+def _civilian_targets_in(analysis: Analysis, start: int, end: int) -> list[int]:
+    """The starts of the civilian targets ("مستشفى", "سوق") in [start, end): their spans
+    are in text order, so a bisect finds the first at or after ``start``."""
+    starts = analysis.remember(_civilian_targets_in, lambda: [a for a, _ in analysis.civilian_targets])
+    return starts[bisect_left(starts, start):bisect_left(starts, end)]
+
+
 def _civilian_target_between(analysis: Analysis, start: int, end: int) -> bool:
-    """Whether a civilian target ("مستشفى", "سوق") starts in [start, end): its spans are
-    in text order, so a bisect finds the first at or after ``start``."""
-    targets = analysis.civilian_targets
-    starts = analysis.remember(_civilian_target_between, lambda: [a for a, _ in targets])
-    i = bisect_left(starts, start)
-    return i < len(starts) and starts[i] < end
+    return bool(_civilian_targets_in(analysis, start, end))
 
 
 # -- the rules, in the order they apply --------------------------------------------------
@@ -189,12 +191,11 @@ def attack_on_a_civilian_place(s: Sides, c: SideScope) -> bool:
     analysis, trigger = c.analysis, c.cand.trigger
     if not reads_as(analysis.tokens[trigger.token_start].text, assembly_words().attack_words):
         return False  # "اشتباكات", "معارك": fighting between sides, wherever it is
-    seg = c.cand.segment
-    names = [(r.mention.start, r.mention.end) for r in analysis.places if seg.start <= r.mention.start < seg.end]
-    for start, _ in analysis.civilian_targets:
-        if trigger.start <= start < seg.end and not any(a <= start < b for a, b in names):
-            s.sub, s.target = "Attack", CIVILIANS  # ("مخيم اليرموك" is a place's name)
-            return True
+    targets = _civilian_targets_in(analysis, trigger.start, c.cand.segment.end)
+    # a target word inside a place's name ("مخيم اليرموك") is the name
+    if any(not any(r.mention.start <= t < r.mention.end for r in analysis.places) for t in targets):
+        s.sub, s.target = "Attack", CIVILIANS
+        return True
     return False
 
 

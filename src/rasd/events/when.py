@@ -201,10 +201,10 @@ def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: Da
     statement of that day says (a complementizer between the day and the trigger); a
     statement that announces the act itself ("أعلنت سانا، الاثنين، سيطرة الجيش"), or a
     day with its part ("مساء الأحد"), dates the event that day."""
-    norm = analysis.ntext.norm
-    if statement_day.end > cand.trigger.start or assembly_words().day_part.search(norm, statement_day.start, statement_day.end):
+    norm, words = analysis.ntext.norm, assembly_words()
+    if statement_day.end > cand.trigger.start or words.day_part.search(norm, statement_day.start, statement_day.end):
         return False
-    return bool(assembly_words().complementizer.search(norm, statement_day.end, cand.trigger.start))
+    return bool(words.complementizer.search(norm, statement_day.end, cand.trigger.start))
 
 
 def _month_end(day: dt.date) -> dt.date:

@@ -169,6 +169,11 @@ def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -
     return first
 
 
+#: What stands between a settlement and the wider place that locates it: "دوما بالغوطة",
+#: "تلبيسة بريف حمص", "جورين في سهل الغاب".
+_LOCATOR_GAP = re.compile(r"\s*(?:[وف]?(?:في|ب)\s*)?(?:ريف\s*)?")
+
+
 def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -> _PlaceView:
     """"في محيط قرى تل واسط والزيارة وجورين في سهل الغاب بقذائف": when the trigger
     comes after the places, the last place before it may be the wider area that holds
@@ -182,7 +187,7 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
         return last
     prev = places[i - 1]
     gap = norm[prev.r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start]
-    if prev.r.mention.cue != "settlement" or not _IN_GAP.fullmatch(gap):
+    if prev.r.mention.cue != "settlement" or not _LOCATOR_GAP.fullmatch(gap):
         return last
     words = assembly_words()
     j = i - 1
@@ -191,7 +196,6 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     return places[j]
 
 
-_IN_GAP = re.compile(r"\s*(?:[وف]?(?:في|ب)\s*)?")
 
 
 def _is_neighbourhood(norm: str, view: _PlaceView) -> bool:
@@ -238,11 +242,6 @@ def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list
         else:
             break
     return picks
-
-
-#: What stands between a town and the wider place that locates it: "دوما بالغوطة",
-#: "تلبيسة بريف حمص", "X في ريف إدلب".
-_LOCATOR_GAP = re.compile(r"\s*(?:في\s+|ب)?(?:ريف\s*)?")
 
 
 def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -> _PlaceView | None:

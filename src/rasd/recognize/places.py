@@ -43,6 +43,7 @@ class PlaceCues:
     seat: frozenset[str]
     name_heads: frozenset[str]
     predicate_after: frozenset[str]
+    compass: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,7 @@ def place_cues() -> PlaceCues:
         seat=words("seat_of_government"),
         name_heads=words("name_heads"),
         predicate_after=words("predicate_after"),
+        compass=words("compass"),
     )
 
 
@@ -111,17 +113,14 @@ def is_near(word: str) -> bool:
     """A direction or outskirts word (``بالقرب``، ``وريف``). A compass point with the
     article is one only before من (``إلى الجنوب من حمص``, see ``_context_before``):
     ``غرب حلب`` is "west of Aleppo", ``الغرب`` alone is "the West"."""
-    return any(v in place_cues().near_single or (strip_article(v) in place_cues().near_single
-                                                  and strip_article(v) not in _COMPASS)
+    cues = place_cues()
+    return any(v in cues.near_single or (strip_article(v) in cues.near_single and strip_article(v) not in cues.compass)
                for v, _ in clitic_variants(word))
-
-
-_COMPASS = frozenset({"شرق", "غرب", "شمال", "جنوب"})
 
 
 @lru_cache(maxsize=65536)
 def _is_compass_with_article(word: str) -> bool:
-    return any(v.startswith("ال") and strip_article(v) in _COMPASS for v, _ in clitic_variants(word))
+    return any(v.startswith("ال") and strip_article(v) in place_cues().compass for v, _ in clitic_variants(word))
 
 
 @lru_cache(maxsize=65536)
