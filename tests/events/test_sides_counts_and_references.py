@@ -216,3 +216,15 @@ def test_a_statement_day_before_a_reference_dates_no_second_attack(shared_pipeli
     events = events_of(shared_pipeline, text, "2018-04-16", trace)
     assert [(e.sub_event_type, str(e.date)) for e in events] == [("Chemical weapon", "2018-04-07")]
     assert trace[-1]["dropped"]["rule"] == "reference_to_earlier_event"
+
+
+def test_the_place_fire_was_launched_from_is_not_the_event_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-64-20180220: the mortars came from the Ghouta and
+    # fell on government-held areas the sentence does not name
+    text = ("وأفاد التلفزيون السوري الحكومي بمقتل ستة أشخاص وجرح 13 آخرين في قصف بقذائف الهاون "
+            "انطلق من منطقة الغوطة الشرقية على مناطق خاضعة لسيطرة القوات الحكومية.")
+    events, drops = drops_of(shared_pipeline, text, "2018-02-20")
+    assert events == [] and drops == ["no_place"]
+    # the place the shell fell on is the event's, the launch site is passed over
+    text = "تسببت قذيفة صاروخية أطلقت من منطقة الغوطة الشرقية على مدينة جرمانا في مقتل 35 شخصا."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-03-20")] == ["Jaramana"]

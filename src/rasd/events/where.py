@@ -18,7 +18,7 @@ from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
-from rasd.recognize.places import cue_variants, is_near
+from rasd.recognize.places import cue_variants, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.tokens import clitic_variants
@@ -259,6 +259,19 @@ def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -
     return last
 
 
+@lru_cache(maxsize=1)
+def _launched_from() -> re.Pattern[str]:
+    verbs = "|".join(sorted(map(re.escape, place_cues().launched_from), key=len, reverse=True))
+    # the verb, من, then at most three words (a cue, "مواقع تمركزها") before the name
+    return re.compile(rf"(?:^|\s)[وفب]?(?:{verbs})\S*\s+من\s+(?:\S+\s+){{0,3}}[وبلف]?$")
+
+
+def is_launch_site(norm: str, place_start: int, seg_start: int) -> bool:
+    """A place the fire was launched from ("قذيفة أطلقت من منطقة الغوطة الشرقية على
+    ضاحية جرمانا"): not where the event happened."""
+    return _launched_from().search(norm, max(seg_start, place_start - 80), place_start) is not None
+
+
 def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
     """The places the clause names for its event: the first after the trigger (else
     the last before it) and those coordinated with it, or the city a definite noun
@@ -269,6 +282,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     places = within(analysis, _place_views(analysis), seg)
     # a place inside parentheses is a person's origin or a nickname unless a cue marks it
     places = [p for p in places if p.r.mention.cue or not inside_parens(norm, p.r.mention.start, seg.start)]
+    places = [p for p in places if not is_launch_site(norm, p.r.mention.start, seg.start)]
     anaphor = anaphoric_place(analysis, cand)
     if not places:
         return [anaphor] if anaphor else []

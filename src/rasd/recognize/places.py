@@ -44,6 +44,7 @@ class PlaceCues:
     name_heads: frozenset[str]
     predicate_after: frozenset[str]
     compass: frozenset[str]
+    launched_from: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def place_cues() -> PlaceCues:
         name_heads=words("name_heads"),
         predicate_after=words("predicate_after"),
         compass=words("compass"),
+        launched_from=words("launched_from"),
     )
 
 
