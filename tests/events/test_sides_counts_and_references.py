@@ -228,3 +228,18 @@ def test_the_place_fire_was_launched_from_is_not_the_event_place(shared_pipeline
     # the place the shell fell on is the event's, the launch site is passed over
     text = "تسببت قذيفة صاروخية أطلقت من منطقة الغوطة الشرقية على مدينة جرمانا في مقتل 35 شخصا."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-03-20")] == ["Jaramana"]
+
+
+def test_the_dead_of_a_raid_are_not_the_toll_of_its_arrests(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3695-20180930: two killed and five arrested in one
+    # operation; an arrest kills nobody, so the arrests carry no toll
+    text = ("وقال متحدث باسم قوات الأمن الداخلي في الرقة التي شكلتها قوات سوريا الديمقراطية، إنها قتلت "
+            "اثنين من أعضاء الخلية واعتقلت خمسة آخرين أثناء عملية في المدينة يوم السبت.")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-09-30", trace)
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [(e.location, e.fatalities, e.fatalities_high) for e in arrests] == [("Ar Raqqah", 0, None)]
+    assert any("a_non_violent_event_kills_nobody" in r["rules"] for r in trace)
+    # a protest keeps its dead: they make it another kind of event, not a peaceful one
+    text = "لقي شخص مصرعه اليوم الجمعة خلال مظاهرة أمام مقر حزب في مدينة الديوانية جنوب العراق."
+    assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-07-20")] == [1]

@@ -20,6 +20,12 @@ from rasd.text.tokens import reads_as
 NO_TOLL_TYPES = frozenset({"Abduction/forced disappearance", "Arrests", "Peaceful protest", "Agreement",
                            "Non-violent transfer of territory", "Change to group/activity", "Other",
                            "Headquarters or base established", "Disrupted weapons use"})
+#: Sub-event types that kill nobody, whatever the clause counts: a death in a raid is an
+#: attack or a clash (ACLED), so the toll next to an arrest, an agreement or a handover
+#: ("قتلت اثنين من أعضاء الخلية واعتقلت خمسة آخرين") is another event's. (A death at a
+#: protest is not among them: it makes the protest another kind of event, with its toll.)
+KILLS_NOBODY_TYPES = frozenset({"Agreement", "Non-violent transfer of territory", "Arrests",
+                                "Change to group/activity", "Headquarters or base established"})
 #: Sub-event types that kill nobody unless a count says so.
 NO_DEATHS_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory", "Arrests",
                              "Peaceful protest", "Agreement", "Non-violent transfer of territory"})
@@ -155,5 +161,8 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
     if sub in NO_DEATHS_TYPES and not groups and toll.fatalities:
         toll.fatalities = 0
         decision.fired("no_deaths_in_this_kind_of_event")
+    if sub in KILLS_NOBODY_TYPES and (toll.fatalities or toll.high):
+        toll = Toll(0)
+        decision.fired("a_non_violent_event_kills_nobody")
     return toll
 
