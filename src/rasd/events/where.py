@@ -266,7 +266,7 @@ def _launched_from() -> re.Pattern[str]:
     return re.compile(rf"(?:^|\s)[وفب]?(?:{verbs})\S*\s+من\s+(?:\S+\s+){{0,3}}[وبلف]?$")
 
 
-def is_launch_site(norm: str, place_start: int, seg_start: int) -> bool:
+def _is_launch_site(norm: str, place_start: int, seg_start: int) -> bool:
     """A place the fire was launched from ("قذيفة أطلقت من منطقة الغوطة الشرقية على
     ضاحية جرمانا"): not where the event happened."""
     return _launched_from().search(norm, max(seg_start, place_start - 80), place_start) is not None
@@ -282,7 +282,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     places = within(analysis, _place_views(analysis), seg)
     # a place inside parentheses is a person's origin or a nickname unless a cue marks it
     places = [p for p in places if p.r.mention.cue or not inside_parens(norm, p.r.mention.start, seg.start)]
-    places = [p for p in places if not is_launch_site(norm, p.r.mention.start, seg.start)]
+    places = [p for p in places if not _is_launch_site(norm, p.r.mention.start, seg.start)]
     anaphor = anaphoric_place(analysis, cand)
     if not places:
         return [anaphor] if anaphor else []
