@@ -243,3 +243,15 @@ def test_the_dead_of_a_raid_are_not_the_toll_of_its_arrests(shared_pipeline) -> 
     # a protest keeps its dead: they make it another kind of event, not a peaceful one
     text = "لقي شخص مصرعه اليوم الجمعة خلال مظاهرة أمام مقر حزب في مدينة الديوانية جنوب العراق."
     assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-07-20")] == [1]
+
+
+def test_a_place_before_the_trigger_is_the_one_its_locators_locate(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-02-0700-60372fa422: "near Qandil, north of Erbil" say where the
+    # village is; the strike was on the village
+    text = ("وقال مروان محمد احد سكان قرية زاركلي قرب جبال قنديل شمال اربيل إن طائرات تركية شنت صباح امس "
+            "غارة على تلك المنطقة ما أسفر عن مقتل ثمانية مدنيين واصابة سبعة آخرين بجروح .")
+    assert [(e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2015-08-02")] == [("Zarakli", 8)]
+    # ant-multisource:SK-middleEast-1865-20180522: the desert east of rural Homs, not Homs
+    text = ("قال المرصد السوري لحقوق الإنسان إن تنظيم داعش استهدف تجمعا لقوات النظام السوري وحلفائها في "
+            "البادية السورية شرقي ريف حمص، عبر سيارة مفخخة، مما أسفر عن مقتل 26 عنصرا.")
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-05-22")] == ["Syrian Desert"]

@@ -174,12 +174,26 @@ def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -
 _LOCATOR_GAP = re.compile(r"\s*(?:[وف]?(?:في|ب)\s*)?(?:ريف\s*)?")
 
 
+def _locates_the_place_before(norm: str, places: list[_PlaceView], i: int) -> bool:
+    """Place ``i`` is a near or compass phrase right after place ``i - 1`` ("دوما قرب
+    دمشق", "كوبجليل (شرق الموصل)"): it says where that place is."""
+    m = places[i].r.mention
+    return i > 0 and m.near and m.cue_start is not None \
+        and not norm[places[i - 1].r.mention.end:m.cue_start].strip(" ,،(")
+
+
 def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -> _PlaceView:
     """"في محيط قرى تل واسط والزيارة وجورين في سهل الغاب بقذائف": when the trigger
     comes after the places, the last place before it may be the wider area that holds
     the settlements named just before it: the first of those settlements is where it
     happened (event-schema.md §3.3, the most specific place)."""
     i = places.index(last)
+    if _locates_the_place_before(norm, places, i):
+        # "الغوطة الشرقية قرب دمشق حيث قتل", "قرية زاركلي قرب جبال قنديل شمال أربيل إن
+        # طائرات تركية شنت": the place the locators locate
+        while _locates_the_place_before(norm, places, i):
+            i -= 1
+        return places[i]
     r = last.r
     wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.place.feature == "region"
                                     or r.geo_precision == 3 or r.mention.countryside)
