@@ -255,3 +255,27 @@ def test_a_place_before_the_trigger_is_the_one_its_locators_locate(shared_pipeli
     text = ("قال المرصد السوري لحقوق الإنسان إن تنظيم داعش استهدف تجمعا لقوات النظام السوري وحلفائها في "
             "البادية السورية شرقي ريف حمص، عبر سيارة مفخخة، مما أسفر عن مقتل 26 عنصرا.")
     assert [e.location for e in events_of(shared_pipeline, text, "2018-05-22")] == ["Syrian Desert"]
+
+
+def test_a_clause_that_describes_a_place_is_no_event_of_the_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-334-20180316: who holds Manbij, not a capture that day
+    text = ("وتقول أنقرة إنها اقتربت كثيرا من إطباق الحصار على مدينة عفرين، مشيرة إلى أن الهدف التالي سيكون "
+            "مدينة منبج التي سيطر عليها الأكراد وتتمركز فيها قوات أميركية.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-16")
+    assert "Manbij" not in [e.location for e in events] and "describes_a_place" in drops
+    # ant-multisource:SK-internationalNews-2219-20180619: strikes of past weeks on Qandil
+    text = ("وأضاف أن توقيت العملية في قنديل، التي قصفها الطيران التركي مرات عدة في الأسابيع الماضية، ليس له "
+            "علاقة بالانتخابات.")
+    events, drops = drops_of(shared_pipeline, text, "2018-06-19")
+    assert events == [] and drops == ["describes_a_place"]
+    # a clause with a day of its own reports the event ("التي سيطر عليها في 21 مايو")
+    text = "وتقع مدينة تدمر الأثرية التي سيطر عليها التنظيم في 21 مايو على طريق يربط حمص بدير الزور."
+    assert [e.location for e in events_of(shared_pipeline, text, "2015-06-10")] == ["Palmyra"]
+
+
+def test_a_where_clause_goes_on_with_the_story(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2901-20180714: "حيث" tells what happened in Basra
+    text = ("وشهدت مناطق عدة في جنوب العراق تظاهرات متفرقة ولا سيما في مدينة البصرة حيث هاجم متظاهرون مقر "
+            "منظمة بدر وحاولوا إحراقه ما أدى إلى صدام بينهم وبين القوات الأمنية.")
+    _, drops = drops_of(shared_pipeline, text, "2018-07-14")
+    assert "describes_a_place" not in drops

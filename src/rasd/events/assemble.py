@@ -22,7 +22,7 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
-from rasd.events.when import When, refers_to_earlier_event, reported_as_news, when_of
+from rasd.events.when import When, describes_a_place, refers_to_earlier_event, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
     is_anaphoric,
@@ -103,6 +103,8 @@ class ArticleAssembler:
         when = when_of(analysis, cand, bool(groups), decision)
         if cand.trigger.sense.weak and not when.stated and not groups:
             raise Dropped("weak_trigger_without_date_or_toll")
+        if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):
+            raise Dropped("describes_a_place")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
         if refers_to_earlier_event(analysis, cand, when, cand.sub_event_type in article.sub_types):
             self.note_reference(cand, picks)

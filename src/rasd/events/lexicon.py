@@ -73,6 +73,7 @@ class AssemblyWords:
     doer: re.Pattern[str]
     accusation: re.Pattern[str]
     place_relative: re.Pattern[str]
+    place_description: re.Pattern[str]
     defusing: re.Pattern[str]
     people_relative: re.Pattern[str]
     accused_gap: re.Pattern[str]
@@ -141,6 +142,9 @@ def assembly_words() -> AssemblyWords:
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
+        # after the place: its description, then the trigger within three words
+        place_description=re.compile(
+            rf"[\s,،]*(?:\(\S+\)\s*)?(?:{alt('place_descriptions')})\s+(?:\S+\s+){{0,3}}?[وبلف]?"),
         place_relative=re.compile(
             rf"\s*(?:\S+\s+){{0,2}}?(?:{alt('relative_pronouns_of_places')})\s+(?:(?:قد|كان|كانت)\s+)?(?:\S+\s+)?"),
         accusation=re.compile(rf"(?<!\w)[وف]?(?:{alt('accusation_verbs')})(?!\w)"),
