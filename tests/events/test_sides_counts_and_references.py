@@ -279,3 +279,18 @@ def test_a_where_clause_goes_on_with_the_story(shared_pipeline) -> None:  # type
             "منظمة بدر وحاولوا إحراقه ما أدى إلى صدام بينهم وبين القوات الأمنية.")
     _, drops = drops_of(shared_pipeline, text, "2018-07-14")
     assert "describes_a_place" not in drops
+
+
+def test_a_protest_in_which_people_were_killed_is_a_violent_demonstration(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2416-20180720: a death during a protest
+    text = ("لقي شخص مصرعه اليوم الجمعة خلال مظاهرة أمام مقر لمنظمة \"بدر\" الشيعية شبه العسكرية المقربة من "
+            "إيران في مدينة الديوانية جنوب العراق.")
+    events = events_of(shared_pipeline, text, "2018-07-20")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Violent demonstration", "Rioters", "Badr Organization", 1)]
+    # a death counted far from the protest word is another event's, and the protest stays peaceful
+    text = ("استذكر العشرات من المسيحيين الذكرى السنوية لاجتياح سهل نينوى خلال وقفة احتجاجية أمام مكتب الأمم "
+            "المتحدة في مدينة أربيل، كشف ناشط أن دائرة الطب العدلي في الموصل لم تتسلم سوى 700 جثة من جثث "
+            "المواطنين الذين أعدمهم التنظيم.")
+    protests = [e for e in events_of(shared_pipeline, text, "2015-08-06") if e.event_type in ("Protests", "Riots")]
+    assert [e.sub_event_type for e in protests] == ["Peaceful protest"]

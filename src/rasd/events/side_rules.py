@@ -30,6 +30,7 @@ PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
 RIOTERS = Actor("Rioters", 5, "rioters", None, False, None, None)
 AIR_FIRST = frozenset({"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
                        "Unidentified Military Forces", "Saudi-led Coalition"})  # a bare "قصف" by these is from the air
+_NEAR_TRIGGER = 80  # characters: a count this close to the trigger is its own event's
 JIHADIST = frozenset({"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"})
 
 
@@ -44,6 +45,7 @@ class Sides:
     target_m: ActorMention | None
     victims: str | None  # "civilians" or "fighters" when the clause says who was hit
     people_hit: bool = False  # the clause counts people killed or injured
+    people_killed: bool = False  # ... and some of them killed, counted near the trigger
 
     @property
     def event_type(self) -> str:
@@ -383,6 +385,16 @@ def clash_of_protesters_is_a_riot(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def deadly_protest_is_a_riot(s: Sides, c: SideScope) -> bool:
+    """"قتل محتج وأصيب ستة في اشتباكات مع قوات الأمن", "أدت احتجاجات الجمعة إلى مقتل 3
+    أشخاص": a protest in which people were killed was not peaceful; ACLED codes it a
+    violent demonstration, with the force the clause names as the other side."""
+    if s.sub == "Peaceful protest" and s.people_killed:
+        s.sub = "Violent demonstration"
+        return True
+    return False
+
+
 def demonstration_sides(s: Sides, c: SideScope) -> bool:
     """ACLED's sides for demonstrations: protesters or rioters act; the force that
     intervenes is actor2, and the one that fires on protesters is actor1."""
@@ -423,6 +435,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     actor2_civilians_in_a_town,
     no_civilian_side_in_battles,
     clash_of_protesters_is_a_riot,
+    deadly_protest_is_a_riot,
     demonstration_sides,
 )
 
@@ -432,7 +445,9 @@ def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups:
     analysis = article.analysis
     agent_m, target_m = actor_roles(analysis, cand)
     sides = Sides(cand.sub_event_type, agent_m.actor if agent_m else None, agent_m,
-                  target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups), bool(groups))
+                  target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups), bool(groups),
+                  any(c.role == "killed" and abs(c.start - cand.trigger.start) <= _NEAR_TRIGGER
+                      for g in groups for c in g.counts))
     scope = SideScope(analysis, cand, article)
     for rule in SIDE_RULES:
         if rule(sides, scope):
