@@ -84,6 +84,10 @@ def test_an_attack_said_not_to_have_happened_is_denied(shared_pipeline) -> None:
     # of an attack (adapted)
     text = "وتصر دمشق وموسكو على عدم وقوع هجوم كيمياوي في بلدة دوما يوم السبت."
     assert drops_of(shared_pipeline, text, "2018-04-10") == ([], ["denial"])
+    # ant-multisource:BB-middleEast-351-20180416: "no attack at all"
+    text = ("وشدد وزير الخارجية الروسي لبي بي سي على عدم وجود أي هجوم كيمياوي في سوريا بدوما في السابع من "
+            "أبريل/نيسان الماضي.")
+    assert drops_of(shared_pipeline, text, "2018-04-16") == ([], ["denial"])
 
 
 def test_two_named_towns_of_one_governorate_stay_twoevents_of(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -186,3 +186,13 @@ def test_a_date_that_names_a_street_or_square_is_no_date(text: str) -> None:
 
 def test_a_date_after_a_place_cue_and_a_preposition_is_still_a_date() -> None:
     assert [v["date"] for _, v in resolve("قصفت الطائرات منطقة الرقة في 5 أيار.", dt.date(2015, 8, 9))] == ["2015-05-05"]
+
+
+def test_a_passed_day_of_the_current_month_called_past_is_this_years() -> None:
+    # ant-multisource:BB-middleEast-351-20180416: "في السابع من أبريل/نيسان الماضي", nine days
+    # before; FR-internationalNews-1514-20180529: "انتخابات 6 أيار/مايو الماضي"
+    assert only("في السابع من أبريل/نيسان الماضي", dt.date(2018, 4, 16)) == ("2018-04-07", "2018-04-07", 1)
+    assert only("إثر انتخابات 6 أيار/مايو الماضي", dt.date(2018, 5, 29)) == ("2018-05-06", "2018-05-06", 1)
+    # a day still to come this month, or the month alone, is last year's
+    assert only("التي جرت في 30 سبتمبر/أيلول الماضي", dt.date(2018, 9, 27))[0] == "2017-09-30"
+    assert only("في يونيو/حزيران الماضي", dt.date(2018, 6, 10))[:2] == ("2017-06-01", "2017-06-30")

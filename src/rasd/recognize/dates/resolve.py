@@ -80,10 +80,12 @@ def _shift_month(published: dt.date, months: int) -> dt.date:
 
 
 def month_year(month: int, year: str | None, mod: str | None, published: dt.date | None,
-               words: CalendarWords) -> tuple[int | None, bool]:
+               words: CalendarWords, day: int | None = None) -> tuple[int | None, bool]:
     """The year of a month mention, and whether it lies after publication: stated, or
     the month of the year a modifier names ("آذار الماضي", "آذار من العام الماضي"), or
-    the latest such month not after publication."""
+    the latest such month not after publication. A day of the month of publication that
+    has already passed is this year's, "الماضي" or not ("السابع من أبريل الماضي" written
+    on 16 April: a week before; a day a year back would have its year written)."""
     if year:
         y = int(year)
         return y, bool(published and (y, month) > (published.year, published.month))
@@ -98,8 +100,8 @@ def month_year(month: int, year: str | None, mod: str | None, published: dt.date
         y = published.year if month > published.month else published.year + 1
         return y, True
     if last in words.past:
-        y = published.year if month < published.month else published.year - 1
-        return y, False
+        this_year = month < published.month or (month == published.month and day is not None and day < published.day)
+        return (published.year if this_year else published.year - 1), False
     # no modifier, or "this year/current": the latest such month not after publication
     y = published.year if month <= published.month else published.year - 1
     if relative_year == 0 or last in words.current:
@@ -116,7 +118,7 @@ def _month(x: Expression) -> int:
 def day_month(x: Expression) -> Value | None:
     """"15 آذار", "15 من شهر آذار 2018", "15 آذار الماضي"."""
     month = _month(x)
-    year, future = month_year(month, x.group("year"), x.group("mod"), x.published, x.words)
+    year, future = month_year(month, x.group("year"), x.group("mod"), x.published, x.words, int(x.group("day") or 0))
     if year is None:
         return _unresolved(1, x.kind)
     day = safe_date(year, month, int(x.group("day") or 0))
@@ -165,7 +167,7 @@ def ordinal_day(x: Expression) -> Value | None:
     if x.group("ord") and x.norm[max(0, x.match.start() - 12):x.match.start()].rstrip().endswith(words.ordinal_not_day):
         return None  # "الأسبوع الثاني من شباط" is a week, not the 2nd
     number = words.ordinal_of[x.phrase("ord")] if x.group("ord") else int(x.group("day") or 0)
-    which = _month_of(x)
+    which = _month_of(x, number)
     if which is None:
         return _unresolved(1, x.kind)
     y, mo, future = which
@@ -175,7 +177,7 @@ def ordinal_day(x: Expression) -> Value | None:
     return val(day, day, 1, "day_month", future=future or bool(published and day > published))
 
 
-def _month_of(x: Expression) -> tuple[int, int, bool] | None:
+def _month_of(x: Expression, day: int | None = None) -> tuple[int, int, bool] | None:
     """(year, month, whether it lies after publication) of the expression's month: counted
     from the publication ("الشهر الماضي") or named, with its year stated or inferred; None
     when the year cannot be known (no publication date)."""
@@ -186,7 +188,7 @@ def _month_of(x: Expression) -> tuple[int, int, bool] | None:
         month = _shift_month(published, x.words.relative_months[x.phrase("this")])
         return month.year, month.month, (month.year, month.month) > (published.year, published.month)
     mo = _month(x)
-    y, future = month_year(mo, x.group("year"), x.group("mod"), published, x.words)
+    y, future = month_year(mo, x.group("year"), x.group("mod"), published, x.words, day)
     return None if y is None else (y, mo, future)
 
 
