@@ -298,3 +298,15 @@ def test_a_protest_in_which_people_were_killed_is_a_violent_demonstration(shared
             "المواطنين الذين أعدمهم التنظيم.")
     protests = [e for e in events_of(shared_pipeline, text, "2015-08-06") if e.event_type in ("Protests", "Riots")]
     assert [e.sub_event_type for e in protests] == ["Peaceful protest"]
+
+
+def test_an_after_opening_names_the_event_before_the_one_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the pattern of ant-multisource:SK-middleEast-867-20180409 ("وبعد إعلان دمشق التوصل
+    # لاتفاق، ذكرت سانا أن حافلات الإجلاء بدأت ... دوما"): the strikes are the opening's
+    # event, the clause reports the capture of Harasta
+    text = "وبعد غارات جوية عنيفة على دوما، سيطرت قوات النظام الاثنين على بلدة حرستا."
+    events = events_of(shared_pipeline, text, "2018-04-10")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Harasta")]
+    # "بعد أن" + a verb tells an event of its own
+    text = "وبعد أن سيطرت القوات التركية يوم الأحد على مدينة عفرين، قال أردوغان إنه يريد توسيع العملية."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-03-20")] == ["Afrin"]

@@ -68,6 +68,16 @@ def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
     return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))
 
 
+def after_the_opening(analysis: Analysis, seg: Segment, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """The triggers after a clause's "بعد ...،" opening, which names the event before
+    ("وبعيد هذا التفجير الأول في سوروتش، استهدف هجوم آخر بسيارة مفخخة ... كوباني"); all
+    of them when there is no such opening or no trigger after it."""
+    opening = assembly_words().after_opening.match(analysis.ntext.norm, seg.start, seg.end)
+    if opening is None:
+        return triggers
+    return [t for t in triggers if t.start >= opening.end()] or triggers
+
+
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم": the aim of an operation, not what
     happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""

@@ -74,6 +74,7 @@ class AssemblyWords:
     accusation: re.Pattern[str]
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
+    after_opening: re.Pattern[str]
     defusing: re.Pattern[str]
     people_relative: re.Pattern[str]
     accused_gap: re.Pattern[str]
@@ -142,6 +143,8 @@ def assembly_words() -> AssemblyWords:
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
+        # (a noun phrase: "وبعد أن انتزعت القوات التركية عفرين، ..." tells its own event)
+        after_opening=re.compile(rf"\s*[وف]?(?:{alt('after_openers')})\s(?!ان\s)[^,.;]{{3,120}}?,"),
         # after the place: its description, then the trigger within three words
         place_description=re.compile(
             rf"[\s,،]*(?:\(\S+\)\s*)?(?:{alt('place_descriptions')})\s+(?:\S+\s+){{0,3}}?[وبلف]?"),
