@@ -80,3 +80,10 @@ def test_two_multiplied_numbers_joined_by_waw_stay_two() -> None:
     # ant-multisource:BB-middleEast-694-20180704: a range, "between 270 and 330 thousand"
     found = counts("مما أدى إلى نزوح ما بين 270 ألفا و330 ألف سوري بحسب تقديرات الأمم المتحدة.")
     assert 270_000 in found and 270_330 not in found
+
+
+def test_a_calibre_or_a_count_of_bombs_counts_no_people() -> None:
+    # saudinewsnet:2015-08-09-0832-425d3a037d: "مقتل سبعة إرهابيين وتفكيك 15 عبوة ناسفة"; a mortar
+    # of "120 ملم" is its calibre
+    assert counts("وأكدت القيادة مقتل سبعة إرهابيين وتفكيك 15 عبوة ناسفة.") == {7: ("killed", False)}
+    assert counts("وقتل قناص وتدمير حظيرة هاون 120 ملم.") == {}
