@@ -310,3 +310,12 @@ def test_an_after_opening_names_the_event_before_the_one_reported(shared_pipelin
     # "بعد أن" + a verb tells an event of its own
     text = "وبعد أن سيطرت القوات التركية يوم الأحد على مدينة عفرين، قال أردوغان إنه يريد توسيع العملية."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-03-20")] == ["Afrin"]
+
+
+def test_a_common_word_after_a_cue_or_in_a_list_is_no_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-23-0298-72e05b5de4: "واقتادوه" (and took him) once read as a second place
+    text = "بينما اختطف مجهولون يوم أول أمس عنصراً من قوات النظام في مدينة قدسيا واقتادوه إلى جهة مجهولة."
+    assert [e.location for e in events_of(shared_pipeline, text, "2015-07-23")] == ["Qadsayya"]
+    # ant-multisource:SK-middleEast-642-20180329: "وتوجهوا" (and headed) is no town of the list
+    text = "وقال مركز المصالحة إن المقاتلين غادروا أمس مدينة عربين وتوجهوا إلى إدلب في شمال البلاد."
+    assert "توجهوا" not in [e.location_ar for e in events_of(shared_pipeline, text, "2018-03-28")]
