@@ -319,3 +319,12 @@ def test_a_common_word_after_a_cue_or_in_a_list_is_no_place(shared_pipeline) -> 
     # ant-multisource:SK-middleEast-642-20180329: "وتوجهوا" (and headed) is no town of the list
     text = "وقال مركز المصالحة إن المقاتلين غادروا أمس مدينة عربين وتوجهوا إلى إدلب في شمال البلاد."
     assert "توجهوا" not in [e.location_ar for e in events_of(shared_pipeline, text, "2018-03-28")]
+
+
+def test_a_foreign_state_named_with_a_chemical_attack_is_not_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-842-20180408: the United States condemns the attack;
+    # the state force of Syria the sentence names is the one it blames
+    text = ("ودانت الولايات المتحدة بشدة هجوما باسلحة كيميائية وقع في الغوطة الشرقية ليل السبت الاحد، معتبرة "
+            "ان روسيا تتحمل بعض المسؤولية اذا تأكدت هذه المعلومات، بسبب دعمها الثابت للنظام السوري.")
+    events = events_of(shared_pipeline, text, "2018-04-08")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Chemical weapon", "Syrian Government Forces")]

@@ -30,6 +30,7 @@ PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
 RIOTERS = Actor("Rioters", 5, "rioters", None, False, None, None)
 AIR_FIRST = frozenset({"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
                        "Unidentified Military Forces", "Saudi-led Coalition"})  # a bare "قصف" by these is from the air
+_COVERED_COUNTRIES = frozenset({"SY", "IQ"})  # the countries rasd codes (event-schema.md §3.1)
 _NEAR_TRIGGER = 80  # characters: a count this close to the trigger is its own event's
 JIHADIST = frozenset({"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"})
 
@@ -268,11 +269,19 @@ def air_force_from_document(s: Sides, c: SideScope) -> bool:
 
 
 def chemical_attack_by_most_named_state_force(s: Sides, c: SideScope) -> bool:
-    """A chemical attack with no author: the state force the article names most."""
-    if s.agent is None and s.sub == "Chemical weapon":
-        s.agent = next((a for a in c.article.salience.ranked() if a.kind == "state"), None)
-        return s.agent is not None
-    return False
+    """A chemical attack with no author: the state force of Syria or Iraq the article
+    names most. A foreign state named with a chemical attack ("دانت الولايات المتحدة
+    هجوما بأسلحة كيميائية", "الضربات الأمريكية ردا على الهجوم الكيماوي") answers it,
+    condemns it or denies it: it is not its author."""
+    if s.sub != "Chemical weapon":
+        return False
+    foreign = s.agent is not None and s.agent.kind == "state" and s.agent.country not in _COVERED_COUNTRIES
+    if foreign:
+        s.agent, s.agent_m = None, None
+    if s.agent is None:
+        s.agent = next((a for a in c.article.salience.ranked()
+                        if a.kind == "state" and a.country in _COVERED_COUNTRIES), None)
+    return foreign or s.agent is not None
 
 
 def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
