@@ -328,3 +328,23 @@ def test_a_foreign_state_named_with_a_chemical_attack_is_not_its_author(shared_p
             "ان روسيا تتحمل بعض المسؤولية اذا تأكدت هذه المعلومات، بسبب دعمها الثابت للنظام السوري.")
     events = events_of(shared_pipeline, text, "2018-04-08")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Chemical weapon", "Syrian Government Forces")]
+
+
+def test_allies_named_together_are_one_side(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-10-1225-a70ce92dca: the regime and Hezbollah attack together;
+    # the other side is the opposition the article names
+    text = ("قالت شبكة شام: إن قوات النظام السوري ومقاتلين من حزب الله اللبناني حاولوا فجر الاحد التقدم في "
+            "الجهة الشمالية لمدينة داريا بريف دمشق الغربي لاستعادة مواقع كان خسروها في الأيام القليلة الماضية "
+            "لتندلع إثر ذلك مواجهات عنيفة. وكانت المعارضة السورية المسلحة أعلنت السبت أنها قتلت 15 جنديا "
+            "نظاميا خلال معارك في محيط مدينة داريا.")
+    events = events_of(shared_pipeline, text, "2015-08-10")
+    assert [(e.actor1, e.actor2) for e in events] == [("Syrian Government Forces", "Syrian Opposition Factions")]
+
+
+def test_an_alliance_holds_in_its_period_only() -> None:
+    import datetime as dt
+
+    from rasd.events.side_rules import allies_of
+    assert "Iran-backed Militias" in allies_of("Syrian Government Forces", dt.date(2018, 3, 1))
+    assert allies_of("Syrian Government Forces", dt.date(2025, 3, 1)) == set()  # after 8 December 2024
+    assert "Syrian Opposition Factions" not in allies_of("Turkish Forces", dt.date(2015, 8, 1))

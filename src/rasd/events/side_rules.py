@@ -7,12 +7,14 @@ the rules that did.
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
 from rasd.analysis import Analysis
+from rasd.data import load_yaml
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import is_country_name, sentence_index, within
@@ -306,13 +308,49 @@ def militants_are_the_jihadist_group(s: Sides, c: SideScope) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Alliance:
+    sides: frozenset[str]
+    start: dt.date | None
+    end: dt.date | None
+
+
+@lru_cache(maxsize=1)
+def _alliances() -> tuple[_Alliance, ...]:
+    return tuple(_Alliance(frozenset(a["sides"]), a.get("from"), a.get("until"))
+                 for a in load_yaml("alliances.yaml")["alliances"])
+
+
+def allies_of(name: str, day: dt.date | None) -> set[str]:
+    """The sides that fought beside ``name`` on ``day`` (data/alliances.yaml)."""
+    out: set[str] = set()
+    for a in _alliances():
+        if name in a.sides and (day is None or ((a.start is None or a.start <= day) and (a.end is None or day <= a.end))):
+            out |= a.sides
+    out.discard(name)
+    return out
+
+
+def allies_are_one_side(s: Sides, c: SideScope) -> bool:
+    """"حاولت قوات النظام ومقاتلون من حزب الله التقدم في داريا", "اشتباكات ... في محاولة
+    للقوات التركية والفصائل الموالية لها لاقتحام المدينة": two allies named together are
+    one side of the battle; the other side is the enemy the article names most."""
+    if s.agent is None or s.target is None or s.event_type != "Battles":
+        return False
+    allies = allies_of(s.agent.name, c.analysis.doc.published)
+    if s.target.name not in allies:
+        return False
+    s.target, s.target_m = c.article.salience.most_salient({s.agent.name} | allies), None
+    return True
+
+
 def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
     """A battle (or a strike that killed fighters) with no second side: the side the
-    article names most after the agent."""
+    article names most after the agent and its allies."""
     if s.target is None and s.agent is not None and (s.sub in (
             "Armed clash", "Non-state actor overtakes territory", "Government regains territory")
             or (s.remote and s.victims == "fighters")):
-        fallback = c.article.salience.most_salient({s.agent.name})
+        fallback = c.article.salience.most_salient({s.agent.name} | allies_of(s.agent.name, c.analysis.doc.published))
         if fallback:
             s.target = fallback
             return True
@@ -438,6 +476,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     chemical_attack_by_most_named_state_force,
     actor1_from_document_salience,
     militants_are_the_jihadist_group,
+    allies_are_one_side,
     actor2_from_document_salience,
     civilians_leaving_are_displaced,
     leaving_side_is_actor2,
