@@ -348,3 +348,18 @@ def test_an_alliance_holds_in_its_period_only() -> None:
     assert "Iran-backed Militias" in allies_of("Syrian Government Forces", dt.date(2018, 3, 1))
     assert allies_of("Syrian Government Forces", dt.date(2025, 3, 1)) == set()  # after 8 December 2024
     assert "Syrian Opposition Factions" not in allies_of("Turkish Forces", dt.date(2015, 8, 1))
+
+
+def test_a_sentence_that_opens_by_recalling_is_background(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-290-20180314 and others end on this recall of the campaign
+    text = ("يشار إلى أن تركيا أطلقت في يناير عملية عسكرية في عفرين لإبعاد مقاتلي وحدات حماية الشعب الكردية "
+            "السورية عن حدودها الجنوبية.")
+    assert drops_of(shared_pipeline, text, "2018-04-20") == ([], ["recalled"])
+    # saudinewsnet:2015-07-22-1495-1ee4be2744: "it is worth recalling that ...", a death the week before
+    text = ("من الجدير بالذكر أن المحمداوي قائد العمليات في فيلق بدر، قتل الأسبوع الماضي خلال عمليات تحرير "
+            "منطقة الصقلاوية التابعة للفلوجة.")
+    events, drops = drops_of(shared_pipeline, text, "2015-07-22")
+    assert events == [] and drops and set(drops) == {"recalled"}
+    # the words inside a sentence that reports news do not make it background
+    text = "وقال المرصد إن الطيران قصف اليوم مدينة إدلب، يذكر أن المدينة تتعرض لقصف يومي."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-03-20")] == ["Idlib"]

@@ -5,6 +5,7 @@ rasd does not cover. Each raises ``Dropped`` with its name.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rasd.analysis import Analysis
@@ -36,6 +37,16 @@ def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 
 
+_SENTENCE_OPENING = re.compile(r"[\s\"'«(-]*[وف]?")  # what may stand before the sentence's first word
+
+
+def recalled(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"يذكر أن تركيا أطلقت في يناير عملية عسكرية في عفرين": a sentence that opens by
+    recalling (يذكر أن، الجدير بالذكر، تجدر الإشارة إلى) gives the background of the news."""
+    if cand.sentence.start <= f.start and _SENTENCE_OPENING.fullmatch(analysis.ntext.norm, cand.sentence.start, f.start):
+        raise Dropped("recalled", analysis.ntext.norm[f.start:f.end])
+
+
 def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"نفذ 170 عملية منذ بداية العام" near the trigger: a statistic, not an event."""
     if cand.segment.start <= f.start < cand.segment.end and abs(f.token_start - cand.trigger.token_start) <= 8:
@@ -49,6 +60,7 @@ FILTER_RULES = {
     "future": modality,
     "conditional": modality,
     "background": modality,
+    "recalled": recalled,
     "generic": generic_statistic,
 }
 
