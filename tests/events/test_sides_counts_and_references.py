@@ -363,3 +363,21 @@ def test_a_sentence_that_opens_by_recalling_is_background(shared_pipeline) -> No
     # the words inside a sentence that reports news do not make it background
     text = "وقال المرصد إن الطيران قصف اليوم مدينة إدلب، يذكر أن المدينة تتعرض لقصف يومي."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-03-20")] == ["Idlib"]
+
+
+def test_a_chemical_attack_told_a_day_apart_at_one_place_is_one_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the pattern of the Douma articles of April 2018 in the pool: the attack's day, then
+    # a source's day for the same attack
+    text = ("قتل 40 شخصا في هجوم كيماوي على مدينة دوما يوم السبت.\n"
+            "وقالت مصادر طبية إن هجوما كيماويا استهدف مدينة دوما الأحد.")
+    events = events_of(shared_pipeline, text, "2018-04-09")
+    assert [(e.sub_event_type, e.location, str(e.date), e.fatalities) for e in events] == [
+        ("Chemical weapon", "Douma", "2018-04-07", 40)]
+
+
+def test_the_white_helmets_do_not_make_an_article_yemeni(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "الخوذ البيضاء" (the Syrian civil defence) once counted as Yemen's al-Bayda
+    text = ("قتل 40 شخصا في هجوم كيماوي على مدينة دوما يوم السبت.\n"
+            "وقالت منظمة الخوذ البيضاء يوم الأحد إن هجوما كيماويا استهدف مدينة دوما وأودى بحياة العشرات.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-09")
+    assert [e.location for e in events] == ["Douma"] and "country_not_covered" not in drops

@@ -5,6 +5,8 @@ place and dates), or comes back to it with a definite noun ("الهجوم وقع
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rasd.events.article import Emitted
 from rasd.model import Event
 
@@ -12,8 +14,16 @@ _PLACE_FIELDS = ("location", "location_ar", "latitude", "longitude", "geo_precis
                  "admin1", "admin2", "country")
 
 
-def overlap(a: Event, b: Event) -> bool:
-    return bool(a.date and b.date and a.date_end and b.date_end and a.date <= b.date_end and b.date <= a.date_end)
+def overlap(a: Event, b: Event, slack: int = 0) -> bool:
+    """The two events' date windows overlap (each widened by ``slack`` days)."""
+    gap = dt.timedelta(days=slack)
+    return bool(a.date and b.date and a.date_end and b.date_end
+                and a.date <= b.date_end + gap and b.date <= a.date_end + gap)
+
+
+#: Sub-event types so rare that an article telling two at one place a day apart tells
+#: one, dated once by the attack and once by a statement about it (the first told is kept).
+_RARE = {"Chemical weapon": 1}
 
 
 class _Merged:
@@ -34,8 +44,9 @@ class _Merged:
         """The earlier event ``e`` repeats, if any."""
         event = e.event
         same_sub = self.by_sub.get(event.sub_event_type, [])
+        slack = _RARE.get(event.sub_event_type, 0)
         twin = next((m for m in same_sub if m.place_key == e.place_key
-                     and (overlap(m.event, event) or e.weak_date or m.weak_date)), None)
+                     and (overlap(m.event, event, slack) or e.weak_date or m.weak_date)), None)
         if twin is None:
             # undated in one place ("... قتل خلاله 26"), the same sides in the same
             # governorate: the event the article dates in the other
