@@ -17,7 +17,7 @@ from rasd.analysis import Analysis
 from rasd.data import load_yaml
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import is_country_name, sentence_index, within
+from rasd.events.document import COVERED, is_country_name, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target
 from rasd.events.toll import CountGroup
@@ -32,7 +32,6 @@ PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
 RIOTERS = Actor("Rioters", 5, "rioters", None, False, None, None)
 AIR_FIRST = frozenset({"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
                        "Unidentified Military Forces", "Saudi-led Coalition"})  # a bare "قصف" by these is from the air
-_COVERED_COUNTRIES = frozenset({"SY", "IQ"})  # the countries rasd codes (event-schema.md §3.1)
 _NEAR_TRIGGER = 80  # characters: a count this close to the trigger is its own event's
 JIHADIST = frozenset({"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"})
 
@@ -277,12 +276,12 @@ def chemical_attack_by_most_named_state_force(s: Sides, c: SideScope) -> bool:
     condemns it or denies it: it is not its author."""
     if s.sub != "Chemical weapon":
         return False
-    foreign = s.agent is not None and s.agent.kind == "state" and s.agent.country not in _COVERED_COUNTRIES
+    foreign = s.agent is not None and s.agent.kind == "state" and s.agent.country not in COVERED
     if foreign:
         s.agent, s.agent_m = None, None
     if s.agent is None:
         s.agent = next((a for a in c.article.salience.ranked()
-                        if a.kind == "state" and a.country in _COVERED_COUNTRIES), None)
+                        if a.kind == "state" and a.country in COVERED), None)
     return foreign or s.agent is not None
 
 

@@ -187,13 +187,11 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     comes after the places, the last place before it may be the wider area that holds
     the settlements named just before it: the first of those settlements is where it
     happened (event-schema.md §3.3, the most specific place)."""
-    i = places.index(last)
-    if _locates_the_place_before(norm, places, i):
-        # "الغوطة الشرقية قرب دمشق حيث قتل", "قرية زاركلي قرب جبال قنديل شمال أربيل إن
-        # طائرات تركية شنت": the place the locators locate
-        while _locates_the_place_before(norm, places, i):
-            i -= 1
-        return places[i]
+    i = located = places.index(last)
+    while _locates_the_place_before(norm, places, located):
+        located -= 1  # "قرية زاركلي قرب جبال قنديل شمال أربيل إن طائرات تركية شنت"
+    if located != i:
+        return places[located]  # the place the locators locate
     r = last.r
     wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.place.feature == "region"
                                     or r.geo_precision == 3 or r.mention.countryside)
