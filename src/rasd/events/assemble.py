@@ -22,9 +22,10 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import check_filters, outside_coverage
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
-from rasd.events.when import When, describes_a_place, refers_to_earlier_event, reported_as_news, when_of
+from rasd.events.when import When, refers_to_earlier_event, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
+    describes_a_place,
     is_anaphoric,
     places_of_clause,
     specificity,

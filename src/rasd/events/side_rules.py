@@ -320,14 +320,13 @@ def _alliances() -> tuple[_Alliance, ...]:
                  for a in load_yaml("alliances.yaml")["alliances"])
 
 
-def allies_of(name: str, day: dt.date | None) -> set[str]:
-    """The sides that fought beside ``name`` on ``day`` (data/alliances.yaml)."""
-    out: set[str] = set()
-    for a in _alliances():
-        if name in a.sides and (day is None or ((a.start is None or a.start <= day) and (a.end is None or day <= a.end))):
-            out |= a.sides
-    out.discard(name)
-    return out
+@lru_cache(maxsize=4096)
+def allies_of(name: str, day: dt.date | None) -> frozenset[str]:
+    """The sides that fought beside ``name`` on ``day`` (data/alliances.yaml); cached,
+    as every battle of an article asks it once or twice for the same day."""
+    return frozenset(side for a in _alliances() if name in a.sides
+                     and (day is None or ((a.start is None or a.start <= day) and (a.end is None or day <= a.end)))
+                     for side in a.sides if side != name)
 
 
 def allies_are_one_side(s: Sides, c: SideScope) -> bool:

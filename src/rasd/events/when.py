@@ -115,19 +115,6 @@ def reported_as_news(analysis: Analysis, cand: Candidate, specific_place: bool) 
     return any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(seg.start, seg.end))
 
 
-def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
-    """The trigger opens a clause that describes the place named right before it
-    ("مدينة البصرة التي شهدت مؤخرا احتجاجات", "بلدة عفرين الخاضعة لقصف تركي", "مدينة
-    منبج التي سيطر عليها الأكراد"): what the place has been going through, which, with no toll,
-    no day and no place of its own, is no event of the day."""
-    norm, trigger = analysis.ntext.norm, cand.trigger.start
-    description = assembly_words().place_description
-    if any(trigger < r.mention.start < cand.segment.end for r in analysis.places):
-        return False  # "حيث تركز القصف على بلدات الجيزة وكحيل": the clause names its own places
-    return any(cand.sentence.start <= r.mention.end <= trigger and trigger - r.mention.end < 80
-               and description.fullmatch(norm, r.mention.end, trigger) for r in analysis.places)
-
-
 # -- rules that drop a candidate by its date ---------------------------------------------
 
 def future_date(analysis: Analysis, when: When) -> None:

@@ -271,6 +271,20 @@ def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -
     return last
 
 
+def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
+    """The trigger opens a clause that describes the place named right before it
+    ("مدينة البصرة التي شهدت مؤخرا احتجاجات", "بلدة عفرين الخاضعة لقصف تركي", "مدينة
+    منبج التي سيطر عليها الأكراد"): what the place has been going through, which, with no
+    toll, no day and no place of its own, is no event of the day."""
+    norm, trigger = analysis.ntext.norm, cand.trigger.start
+    places = within(analysis, _place_views(analysis), cand.sentence)
+    if any(trigger < p.r.mention.start < cand.segment.end for p in places):
+        return False  # "حيث تركز القصف على بلدات الجيزة وكحيل": the clause names its own places
+    description = assembly_words().place_description
+    return any(p.r.mention.end <= trigger and trigger - p.r.mention.end < 80
+               and description.fullmatch(norm, p.r.mention.end, trigger) for p in places)
+
+
 @lru_cache(maxsize=1)
 def _launched_from() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, place_cues().launched_from), key=len, reverse=True))
