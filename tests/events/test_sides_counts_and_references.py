@@ -381,3 +381,51 @@ def test_the_white_helmets_do_not_make_an_article_yemeni(shared_pipeline) -> Non
             "وقالت منظمة الخوذ البيضاء يوم الأحد إن هجوما كيماويا استهدف مدينة دوما وأودى بحياة العشرات.")
     events, drops = drops_of(shared_pipeline, text, "2018-04-09")
     assert [e.location for e in events] == ["Douma"] and "country_not_covered" not in drops
+
+
+def test_a_side_that_fights_only_abroad_places_the_event_abroad(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-1218-20180424: a Lebanese arrest in Zgharta, once coded in Homs
+    text = ("أعلنت قوى الأمن الداخلي اللبنانية، الثلاثاء، عن اعتقال قائد ميداني سوري الجنسية من تنظيم داعش "
+            "المتشدد، في مدينة زغرتا شمالي البلاد.\n"
+            "وكان المعتقل قياديا في ولاية حمص التابعة للتنظيم في سوريا، بحسب التحقيقات مع السوري.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-24")
+    assert events == [] and drops[0] == "side_fights_abroad"
+    # a Yemen article's strike with no place of its own once took the Syrian airbase the
+    # article named later (ant-multisource:CN-middleEast-1273-20180902)
+    text = ("رحبت وزارة الدفاع بنتائج تحقيق التحالف الذي تقوده السعودية في غارة جوية استهدفت مدنيين يوم الخميس.\n"
+            "ونفى الجيش السوري، مساء السبت، الأنباء عن استهداف مطار المزة العسكري غرب دمشق.\n"
+            "وقالت مصادر إن مطار المزة العسكري شهد انفجارات.")
+    assert all(e.actor1 != "Saudi-led Coalition" for e in events_of(shared_pipeline, text, "2018-09-02"))
+    # a side of Syria's war is kept, and the pack's theatre is read as data
+    text = "شنت طائرات التحالف الدولي غارات على مدينة الرقة يوم الخميس."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2017-06-02")] == ["International Coalition"]
+    lexicon = shared_pipeline.actors
+    assert lexicon.by_name["Houthis"].acts_only_outside(("SY", "IQ"))
+    assert not lexicon.by_name["Turkish Forces"].acts_only_outside(("SY", "IQ"))
+
+
+def test_the_arab_and_international_coalition_is_the_us_led_coalition(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # SOHR's 2015 name for the US-led coalition (saudinewsnet:2015-07-23-0136-bac005c321)
+    text = ("كما لقي ما لا يقل عن 115 مسلحا من جبهة النصرة حتفهم جراء ضربات صاروخية نفذها التحالف العربي - الدولي "
+            "وغارات لطائراته، على مقرات لجبهة النصرة في ريف حلب الغربي يوم الخميس.")
+    assert [(e.actor1, e.fatalities) for e in events_of(shared_pipeline, text, "2015-07-24")] == [
+        ("International Coalition", 115)]
+
+
+def test_an_impending_event_is_not_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-567-20180411 and saudinewsnet 2015-08-05: "وشيكة", "مرتقب"
+    for text in ("وتعمقت الانقسامات في المجلس وترتسم معالم ضربة عسكرية غربية وشيكة لدمشق.",
+                 "ونزح آلاف الأشخاص منذ الاثنين من بلدة جاسم خشية هجوم مرتقب لقوات النظام ضد الفصائل."):
+        events, drops = drops_of(shared_pipeline, text, "2018-04-11")
+        assert events == [] and "expected" in drops
+    # an impending word far after the trigger says nothing of it
+    text = "قصفت طائرات النظام مدينة دوما يوم الأحد، وسط مخاوف من أن يكون الهجوم البري على المدينة وشيكا."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-04-09")] == ["Douma"]
+
+
+def test_a_daily_habit_is_not_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-133-20180228: Putin on the Ghouta's daily shelling of Damascus
+    text = ("قال الرئيس الروسي، الأربعاء، إن في الغوطة الشرقية مسلحين لافتا إلى أن هؤلاء يطلقون نحو 80 قذيفة "
+            "على العاصمة السورية، دمشق، بشكل يومي.")
+    events, drops = drops_of(shared_pipeline, text, "2018-02-28")
+    assert events == [] and "generic_statistic" in drops

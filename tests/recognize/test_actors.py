@@ -32,8 +32,10 @@ def test_check_reports_duplicates_and_bad_codes(tmp_path: Path) -> None:
     pack = {"actors": [
         {"name": "A", "inter": 2, "kind": "group", "aliases_ar": ["جماعة ألف"]},
         {"name": "B", "inter": 11, "kind": "group", "aliases_ar": ["جماعة الف"]},
+        {"name": "C", "inter": 2, "kind": "group", "aliases_ar": ["جماعة جيم"], "theatre": "Yemen"},
     ]}
     problems = check_pack(pack, "test.yaml")
+    assert any("(C): theatre must be a list of two-letter country codes" in p for p in problems)
     assert any("unknown inter code 11" in p for p in problems)
     assert any("also belongs to 'A'" in p for p in problems)  # same alias after normalization
     path = tmp_path / "bad.yaml"

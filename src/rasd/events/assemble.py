@@ -19,7 +19,7 @@ from rasd.events.attribution import apply_claims, sources_of
 from rasd.events.candidate import Candidate, Decision, Dropped, after_the_opening, is_purpose, primary_trigger
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
-from rasd.events.filters import check_filters, outside_coverage
+from rasd.events.filters import check_filters, outside_coverage, side_fights_abroad
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
 from rasd.events.when import When, refers_to_earlier_event, reported_as_news, when_of
@@ -122,6 +122,7 @@ class ArticleAssembler:
         # يناير شنت القوات التركية هجوما" is background, wherever the article is
         picks = where(article, cand, decision, picks, (when.stated and when.precision < 3) or bool(groups))
         sides = sides_of(article, cand, decision, groups)
+        side_fights_abroad(sides.agent, sides.target)
         actor1 = sides.agent.name if sides.agent else default_agent(sides.sub)
         if actor1 is None:
             raise Dropped("no_actor")

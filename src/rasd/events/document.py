@@ -161,8 +161,9 @@ def is_country_name(analysis: Analysis, mention: ActorMention) -> bool:
 
 @dataclass
 class ActorSalience:
-    """How often the article names each side (not civilians, protesters, rioters or a
-    bare country name): the side an article is about fills a side the clause leaves open."""
+    """How often the article names each side (not civilians, protesters, rioters, a
+    bare country name or a side that fights only outside Syria and Iraq): the side an
+    article is about fills a side the clause leaves open."""
 
     analysis: Analysis
     counts: Counter[str] = field(default_factory=Counter)
@@ -170,7 +171,8 @@ class ActorSalience:
 
     def __post_init__(self) -> None:
         for mention in self.analysis.actors:
-            if mention.actor.kind in ("civilians", "protesters", "rioters") or is_country_name(self.analysis, mention):
+            if mention.actor.kind in ("civilians", "protesters", "rioters") or is_country_name(self.analysis, mention) \
+                    or mention.actor.acts_only_outside(COVERED):
                 continue
             self.counts[mention.actor.name] += 1
             self.actor_by_name.setdefault(mention.actor.name, mention.actor)

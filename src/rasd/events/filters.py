@@ -12,6 +12,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped
 from rasd.events.document import COVERED, country_counts, within
 from rasd.events.lexicon import assembly_words
+from rasd.recognize.actors import Actor
 from rasd.recognize.triggers import FilterMatch
 
 
@@ -37,6 +38,14 @@ def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 
 
+def expected(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"معركة وشيكة", "هجوم مرتقب": an impending event, described so before its trigger
+    in the clause or by an adjective at most three words after it."""
+    trigger = cand.trigger
+    if cand.segment.start <= f.start < trigger.start or 0 <= f.token_start - trigger.token_end < 3:
+        raise Dropped("expected", analysis.ntext.norm[f.start:f.end])
+
+
 _SENTENCE_OPENING = re.compile(r"[\s\"'«(-]*[وف]?")  # what may stand before the sentence's first word
 
 
@@ -59,6 +68,7 @@ FILTER_RULES = {
     "accident": accident,
     "future": modality,
     "conditional": modality,
+    "expected": expected,
     "background": modality,
     "recalled": recalled,
     "generic": generic_statistic,
@@ -110,3 +120,12 @@ def outside_coverage(analysis: Analysis, cand: Candidate, foreign: str | None) -
     here = country_counts(analysis, cand.sentence.start, cand.sentence.end)
     if not any(here[c] for c in COVERED):
         raise Dropped("country_not_covered", foreign)
+
+
+def side_fights_abroad(*sides: Actor | None) -> None:
+    """"غارات التحالف الذي تقوده السعودية", "قوى الأمن الداخلي اللبنانية": a side that
+    fights only outside Syria and Iraq (``theatre`` in the actor pack) places the event
+    abroad, whatever village name the clause or the article lends it."""
+    for side in sides:
+        if side is not None and side.acts_only_outside(COVERED):
+            raise Dropped("side_fights_abroad", side.name)

@@ -53,6 +53,12 @@ class Actor:
     valid_from: dt.date | None
     valid_to: dt.date | None
     assoc: tuple[str, ...] = ()  # actors acting beside it ("غارات روسية وسورية": the government, with Russia)
+    theatre: tuple[str, ...] = ()  # the only countries it fights in (the Houthis: Yemen); empty: anywhere
+
+    def acts_only_outside(self, covered: tuple[str, ...]) -> bool:
+        """An actor that fights only outside ``covered`` (Yemen's, Libya's, Lebanon's
+        forces) cannot be a side of an event rasd codes in Syria or Iraq."""
+        return bool(self.theatre) and not any(c in covered for c in self.theatre)
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -94,6 +100,9 @@ def check_pack(raw: Any, source: str) -> list[str]:
             problems.append(f"{label}: unknown inter code {entry.get('inter')!r}")
         if entry.get("kind") not in KINDS:
             problems.append(f"{label}: unknown kind {entry.get('kind')!r}")
+        theatre = entry.get("theatre") or []
+        if not isinstance(theatre, list) or not all(isinstance(c, str) and len(c) == 2 and c.isupper() for c in theatre):
+            problems.append(f"{label}: theatre must be a list of two-letter country codes, got {theatre!r}")
         aliases = entry.get("aliases_ar") or []
         if not aliases:
             problems.append(f"{label}: no Arabic aliases")
@@ -126,7 +135,7 @@ class ActorLexicon:
         for entry in raw["actors"]:
             actor = Actor(entry["name"], int(entry["inter"]), entry["kind"], entry.get("country"),
                           bool(entry.get("air")), _date(entry.get("valid_from")),
-                          _date(entry.get("valid_to")))
+                          _date(entry.get("valid_to")), theatre=tuple(entry.get("theatre") or ()))
             index = len(self.actors)
             self.actors.append(actor)
             self.by_name.setdefault(actor.name, actor)
