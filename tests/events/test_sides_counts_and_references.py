@@ -429,3 +429,31 @@ def test_a_daily_habit_is_not_an_incident(shared_pipeline) -> None:  # type: ign
             "على العاصمة السورية، دمشق، بشكل يومي.")
     events, drops = drops_of(shared_pipeline, text, "2018-02-28")
     assert events == [] and "generic_statistic" in drops
+
+
+def test_a_sentence_that_sets_the_event_in_its_context_reports_none(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2643-20180809: "ويأتي القصف مع إرسال قوات النظام تعزيزات"
+    text = ("قصفت قوات النظام السوري الخميس بالمدفعية والصواريخ مدينة جسر الشغور في محافظة إدلب.\n"
+            "ويأتي القصف مع إرسال قوات النظام منذ الثلاثاء تعزيزات عسكرية إلى ريف اللاذقية.")
+    events, drops = drops_of(shared_pipeline, text, "2018-08-09")
+    assert [e.location for e in events] == ["Jisr al-Shughur"] and "context_of_a_reported_event" in drops
+    # ant-multisource:SK-middleEast-333-20180316: the context sentence tells "another" strike
+    text = ("قتل 31 مدنيا في ضربات جوية على بلدة كفربطنا يوم الجمعة.\n"
+            "وجاءت هذه الغارات بعد أخرى استهدفت بلدة سقبا في وقت سابق الجمعة، مما أدى إلى مقتل 11 مدنيا.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-16")
+    assert "Siqba" in [e.location for e in events] and "context_of_a_reported_event" not in drops
+
+
+def test_a_word_of_beginning_dates_the_start_of_a_campaign(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2490-20180627 and a recall of 19 June in July
+    for text, published, day in (
+            ("بدأ الجيش السوري، الثلاثاء، هجوما على أحياء تسيطر عليها فصائل المعارضة المسلحة في مدينة درعا، "
+             "حسبما أفاد الإعلام الرسمي.", "2018-06-27", "2018-06-26"),
+            ("وكانت القوات السورية وبدعم من الطيران الروسي أطلقت في 19 يونيو الماضي هجوما كبيرا بدرعا ومحيطها.",
+             "2018-07-05", "2018-06-19")):
+        assert [(e.sub_event_type, e.location, str(e.date)) for e in events_of(shared_pipeline, text, published)] \
+            == [("Change to group/activity", "Daraa", day)]
+    # "شن" is the attack of that day, not the start of a campaign
+    text = ("شن الجيش السوري، الثلاثاء، هجوما على أحياء تسيطر عليها فصائل المعارضة المسلحة في مدينة درعا، "
+            "حسبما أفاد الإعلام الرسمي.")
+    assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-06-27")] == ["Armed clash"]

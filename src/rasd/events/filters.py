@@ -81,6 +81,17 @@ def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("denial", "allegations rejected")
 
 
+def context_of_a_reported_event(analysis: Analysis, cand: Candidate) -> None:
+    """"ويأتي القصف بعد ساعات من تهديد واشنطن", "وتأتي هذه الغارات في وقت ...": a
+    sentence that opens "comes + the event" places the event just told in its context
+    and reports none of its own (its places and days belong to the context), unless it
+    tells another ("وجاءت هذه الغارات بعد أخرى استهدفت بلدة سقبا")."""
+    words, norm, sentence = assembly_words(), analysis.ntext.norm, cand.sentence
+    if words.context_opening.fullmatch(norm, sentence.start, cand.trigger.start) \
+            and not words.another.search(norm, cand.trigger.end, sentence.end):
+        raise Dropped("context_of_a_reported_event", norm[sentence.start:cand.trigger.end].strip())
+
+
 def territory_share(analysis: Analysis, cand: Candidate) -> None:
     """"تسيطر على 90% من المحافظة", "سيطر الجيش على ربع الغوطة": a share of territory
     held is a state, not a capture."""
@@ -97,6 +108,7 @@ def check_filters(analysis: Analysis, cand: Candidate) -> None:
         if rule is not None:
             rule(analysis, cand, f)
     allegations_rejected(analysis, cand)
+    context_of_a_reported_event(analysis, cand)
     territory_share(analysis, cand)
 
 

@@ -47,6 +47,7 @@ class AssemblyWords:
     occurrence_verbs: frozenset[str]
     territory_share: re.Pattern[str]
     launch_verbs: frozenset[str]
+    beginning_words: frozenset[str]
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
     generic_attack_nouns: frozenset[str]
@@ -75,6 +76,8 @@ class AssemblyWords:
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
     after_opening: re.Pattern[str]
+    context_opening: re.Pattern[str]
+    another: re.Pattern[str]
     defusing: re.Pattern[str]
     people_relative: re.Pattern[str]
     accused_gap: re.Pattern[str]
@@ -110,6 +113,7 @@ def assembly_words() -> AssemblyWords:
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
         occurrence_verbs=_words(d["occurrence_verbs"]),
         launch_verbs=_words(d["launch_verbs"]),
+        beginning_words=_words(d["beginning_words"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
@@ -145,6 +149,8 @@ def assembly_words() -> AssemblyWords:
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
         # (a noun phrase: "وبعد أن انتزعت القوات التركية عفرين، ..." tells its own event)
         after_opening=re.compile(rf"\s*[وف]?(?:{alt('after_openers')})\s(?!ان\s)[^,.;]{{3,120}}?,"),
+        context_opening=re.compile(rf"[\s\"'«(-]*[وف]?(?:{alt('context_verbs')})\s+(?:(?:{alt('demonstratives')})\s+)?"),
+        another=re.compile(rf"(?<!\w)[وفب]?(?:{alt('another')})(?!\w)"),
         # after the place: its description, then the trigger within three words
         place_description=re.compile(
             rf"[\s,،]*(?:\(\S+\)\s*)?(?:{alt('place_descriptions')})\s+(?:\S+\s+){{0,3}}?[وبلف]?"),

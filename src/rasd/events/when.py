@@ -180,13 +180,18 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
 def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None) -> DateMatch | None:
     """"تشن القوات الحكومية منذ 18 شباط حملة عسكرية", "تشن قسد منذ شهر هجوما": an
     offensive waged since a date (a launch verb and a campaign noun in the clause) is a
-    campaign that started then: the date mention of its start, else None."""
-    if match is None or match.value.get("vague") or not (match.value.get("since") or match.value["category"] == "days_ago"):
-        return None  # "تشن هجوما منذ أيام": waging an offensive for days is not a datable start
+    campaign that started then; "بدأت قوات النظام في الرابع من يوليو هجوما", "أطلق في أوائل
+    يوليو هجمات": a word of beginning dates the start itself. The date mention of the
+    start, else None."""
+    if match is None or match.value.get("vague"):
+        return None
+    since = bool(match.value.get("since") or match.value["category"] == "days_ago")
     words, seg = assembly_words(), cand.segment
+    if not since:
+        return _begun_campaign(analysis, cand, match)
     tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
     if not (any(reads_as(w, words.launch_verbs) for w in tokens) and any(reads_as(w, words.campaign_nouns) for w in tokens)):
-        return None
+        return None  # "تشن هجوما منذ أيام": waging an offensive for days is not a datable start
     start = dt.date.fromisoformat(match.value["date"])
     if match.value.get("since"):  # "منذ 18 شباط": the window's first day (or month, when only that is known)
         end = start if match.value["precision"] < 3 or start.day != 1 else _month_end(start)
@@ -194,6 +199,18 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
         return DateMatch(match.start, match.end, dict(match.value, date_end=end.isoformat(), precision=precision,
                                                       since=False, campaign=True))
     return DateMatch(match.start, match.end, dict(match.value, campaign=True))  # "منذ شهر": about then
+
+
+def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> DateMatch | None:
+    """"بدأت قوات النظام في الرابع من يوليو هجوما": the trigger is a campaign noun with a
+    word of beginning at most six words before it in its clause."""
+    words, trigger, tokens = assembly_words(), cand.trigger, analysis.tokens
+    if match.value.get("future") or not reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
+        return None
+    before = [t for t in tokens[max(0, trigger.token_start - 6):trigger.token_start] if t.start >= cand.segment.start]
+    if not any(reads_as(t.text, words.beginning_words) for t in before):
+        return None
+    return DateMatch(match.start, match.end, dict(match.value, campaign=True))
 
 
 def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: DateMatch) -> bool:
