@@ -76,6 +76,7 @@ class AssemblyWords:
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
     after_opening: re.Pattern[str]
+    after_word: re.Pattern[str]
     context_opening: re.Pattern[str]
     another: re.Pattern[str]
     defusing: re.Pattern[str]
@@ -147,6 +148,7 @@ def assembly_words() -> AssemblyWords:
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
+        after_word=re.compile(rf"(?<!على\s)(?<!علي\s)(?<!\w)[وف]?(?:{alt('after_openers')})(?!\w)"),  # not "على بعد" (at a distance)
         # (a noun phrase: "وبعد أن انتزعت القوات التركية عفرين، ..." tells its own event)
         after_opening=re.compile(rf"\s*[وف]?(?:{alt('after_openers')})\s(?!ان\s)[^,.;]{{3,120}}?,"),
         context_opening=re.compile(rf"[\s\"'«(-]*[وف]?(?:{alt('context_verbs')})\s+(?:(?:{alt('demonstratives')})\s+)?"),

@@ -342,14 +342,23 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     return out
 
 
+def _of_an_earlier_event(analysis: Analysis, cand: Candidate, start: int) -> bool:
+    """Whether a phrase at ``start`` follows "بعد" after the trigger ("بعد دقائق على التفجير
+    في تركيا"): it tells where the earlier event happened."""
+    trigger_end = cand.trigger.end
+    return trigger_end <= start and bool(assembly_words().after_word.search(analysis.ntext.norm, trigger_end, start))
+
+
 def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[PlacePick]) -> list[PlacePick]:
     """The clause's places that are not abroad. A name that is also a place abroad
     ("سروج", "أضنة") is read abroad, and so is a name the gazetteer does not know in a
     clause that places things abroad ("منطقة اكتشاي في ولاية شرناق"). A clause whose
     places are all abroad, that names a place abroad and none of its own, or whose first
     place after the trigger is abroad, reports an event rasd does not code
-    (event-schema.md §3.1): ``Dropped("place_abroad")``."""
-    abroad = within(analysis, analysis.abroad, cand.segment)
+    (event-schema.md §3.1): ``Dropped("place_abroad")``. A place abroad after "بعد"
+    following the trigger is the earlier event's ("فجر انتحاري نفسه بعد دقائق على
+    التفجير في تركيا")."""
+    abroad = [m for m in within(analysis, analysis.abroad, cand.segment) if not _of_an_earlier_event(analysis, cand, m.start)]
     if not abroad:
         return picks
 
@@ -435,7 +444,8 @@ def happens_abroad(article: ArticleState, cand: Candidate) -> str | None:
         if m.token_start < first or tokens[m.token_start].start >= seg.end or m.payload in COVERED:
             continue
         before = tokens[m.token_start - 1].text if m.token_start > 0 else ""
-        if m.clitic.endswith("ب") or before == "في" or is_near(before):
+        if (m.clitic.endswith("ب") or before == "في" or is_near(before)) \
+                and not _of_an_earlier_event(analysis, cand, tokens[m.token_start].start):
             return str(m.payload)
     return None
 

@@ -49,9 +49,17 @@ def _locative_before() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in load_yaml("places_abroad.yaml")["locative_before"])
 
 
+@lru_cache(maxsize=1)
+def _seat_words() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in load_yaml("places_abroad.yaml")["seat_words"])
+
+
 def is_location(tokens: list[Token], match: PhraseMatch[Abroad]) -> bool:
-    """Whether a name abroad stands as a location: any but a capital, and a capital
-    after a locative word or with the clitic بـ ("بأنقرة")."""
+    """Whether a name abroad stands as a location: not a source's seat ("ومقره في
+    بريطانيا"), any but a capital, and a capital after a locative word or with the
+    clitic بـ ("بأنقرة")."""
+    if any(reads_as(t.text, _seat_words()) for t in tokens[max(0, match.token_start - 2):match.token_start]):
+        return False
     if not match.payload.capital or "ب" in match.clitic:
         return True
     previous = tokens[match.token_start - 1].text if match.token_start else ""
