@@ -31,6 +31,13 @@ ABROAD = [
     # a town the gazetteer does not know, in a clause that names a country after في
     # (ant-multisource:BB-middleEast-1375-20180514)
     ("قالت الشرطة إن أسرة كاملة كانت وراء تفجيرات الكنائس في مدينة سورابايا في إندونيسيا الأحد.", "2018-05-14"),
+    # a place noun, a name the gazetteer lacks and a foreign adjective
+    # (ant-multisource:SK-internationalNews-2765-20180721)
+    ("أعلن حزب كردستاني، السبت، أن فصيلا مسلحا تابعا له، هاجم معسكرا للحرس الثوري قرب بلدة مريوان الإيرانية "
+     "القريبة من الحدود العراقية، وتمكن من قتل 15 عنصرا.", "2018-07-21"),
+    # ant-multisource:SK-middleEast-2194-20180606: an Iranian town named alone
+    ("وفي مدينة يزد، تظاهر منتجو الدواجن أمس أمام مقر محافظ المدينة، احتجاجا على ارتفاع تكلفة علف الدواجن.",
+     "2018-05-28"),
 ]
 
 
@@ -114,3 +121,10 @@ def test_a_distance_from_a_place_abroad_is_not_after_it(shared_pipeline) -> None
     events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 1, 3))),
                       shared_pipeline.gazetteer)
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
+def test_a_syrian_adjective_keeps_a_town_at_home(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "قتل 5 أشخاص في قصف على مدينة القامشلي السورية أمس."
+    events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 7, 22))),
+                      shared_pipeline.gazetteer)
+    assert [e.location for e in events] == ["Al-Qamishli"]

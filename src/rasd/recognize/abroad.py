@@ -45,6 +45,33 @@ def abroad_matcher() -> PhraseMatcher[Abroad]:
 
 
 @lru_cache(maxsize=1)
+def _named_place_words() -> tuple[dict[str, str], frozenset[str]]:
+    """The foreign nationality adjectives (to their country) and the place nouns that
+    name a place with them ("بلدة مريوان الإيرانية")."""
+    data = load_yaml("places_abroad.yaml")
+    adjectives = {normalize_key(a): code for code, words in data["adjectives"].items() for a in words}
+    return adjectives, frozenset(normalize_key(w) for w in data["named_place_nouns"])
+
+
+def named_places_abroad(norm: str, tokens: list[Token]) -> list[PhraseMatch[Abroad]]:
+    """"بلدة مريوان الإيرانية", "مدينة سالزبري البريطانية": a place noun, a name of one or
+    two words and a foreign nationality adjective, with nothing but spaces between (in
+    ``norm``, the normalized text); the match spans the name and the adjective."""
+    adjectives, nouns = _named_place_words()
+    found = []
+    for j, token in enumerate(tokens):
+        code = adjectives.get(token.text)
+        if code is None:
+            continue
+        for i in (j - 2, j - 3):
+            if i >= 0 and reads_as(tokens[i].text, nouns) \
+                    and all(c.isalpha() or c.isspace() for c in norm[tokens[i].end:token.start]):
+                found.append(PhraseMatch(tokens[i + 1].start, token.end, i + 1, j + 1, Abroad(code, False), ""))
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
 def _locative_before() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in load_yaml("places_abroad.yaml")["locative_before"])
 
@@ -79,6 +106,10 @@ class AbroadRecognizer:
 
     def __call__(self, analysis: Analysis) -> None:
         abroad = [m for m in abroad_matcher().find(analysis.tokens) if is_location(analysis.tokens, m)]
+        named = [m for m in named_places_abroad(analysis.ntext.norm, analysis.tokens)
+                 if not any(a.start < m.end and m.start < a.end for a in abroad)]
+        if named:
+            abroad = sorted(abroad + named, key=lambda m: m.start)
         analysis.abroad = abroad
         if abroad:
             analysis.places = [p for p in analysis.places
