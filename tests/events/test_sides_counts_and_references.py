@@ -457,3 +457,31 @@ def test_a_word_of_beginning_dates_the_start_of_a_campaign(shared_pipeline) -> N
     text = ("شن الجيش السوري، الثلاثاء، هجوما على أحياء تسيطر عليها فصائل المعارضة المسلحة في مدينة درعا، "
             "حسبما أفاد الإعلام الرسمي.")
     assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-06-27")] == ["Armed clash"]
+
+
+def test_a_chemical_weapons_store_or_plant_is_no_chemical_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-346-20180414: the Western strikes on chemical sites
+    for text in ("وأضاف أن الضربة الثانية استهدفت يوم السبت منشأة لتخزين الأسلحة الكيماوية غربي حمص.",
+                 "وضربت طائرات بريطانية السبت موقعا عسكريا قرب مدينة حمص يعتقد بأنه يحوي مواد أولية لإنتاج "
+                 "الأسلحة الكيميائية."):
+        assert not [e for e in events_of(shared_pipeline, text, "2018-04-14") if e.sub_event_type == "Chemical weapon"]
+
+
+def test_allegations_of_an_attack_name_an_earlier_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-559-20180410: the Security Council votes on the Douma attack
+    text = "ذكر مصدران دبلوماسيان بأن مجلس الأمن الدولي سيصوت الثلاثاء حول مزاعم هجوم كيماوي بدوما السورية."
+    events, drops = drops_of(shared_pipeline, text, "2018-04-10")
+    assert events == [] and drops == ["reference_to_earlier_event"]
+
+
+def test_the_terms_of_an_agreement_are_not_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-1066-20181006
+    text = "كما نص الاتفاق على أن تقوم تركيا بإخراج كافة الفصائل بعتادها من دبابات وصواريخ ومدافع هاون من إدلب الخميس."
+    events, drops = drops_of(shared_pipeline, text, "2018-10-06")
+    assert events == [] and "future" in drops
+
+
+def test_a_missile_fired_across_a_place_did_not_fall_there(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-913-20180902
+    text = "وقال المرصد إن مطار المزة العسكري ضرب يوم الأحد بما يحتمل أنه صاروخ إسرائيلي أطلق عبر مرتفعات الجولان المحتلة."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-09-03")] == ["Mezzeh Airbase"]

@@ -58,6 +58,14 @@ def test_actors_are_found_inside_clitics_and_quotes(text: str, expected: str) ->
     assert expected in [n for n, _ in names(text)]
 
 
+def test_the_forces_of_another_regime_are_that_state_s() -> None:
+    # ant-multisource:CN-middleEast-43-20180220 (SANA: "قوات النظام التركي") and saudinewsnet
+    # 2015-08-03 ("جيش النظام الإيراني"): not the Syrian government's forces
+    assert [n for n, _ in names("قوات النظام التركي استهدفت بالمدفعية القوات الشعبية")][0] == "Turkish Forces"
+    assert "Iranian Forces" in [n for n, _ in names("اشتبكت وحدات حماية شرق كردستان مع جيش النظام الإيراني")]
+    assert "Syrian Government Forces" in [n for n, _ in names("قصفت قوات النظام البلدة")]
+
+
 def test_the_same_words_mean_different_forces_before_and_after_december_2024() -> None:
     before = names("قصف الجيش السوري البلدة", dt.date(2018, 5, 1))
     after = names("قصف الجيش السوري البلدة", dt.date(2025, 3, 1))

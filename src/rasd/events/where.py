@@ -288,8 +288,9 @@ def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
 @lru_cache(maxsize=1)
 def _launched_from() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, place_cues().launched_from), key=len, reverse=True))
-    # the verb, من, then at most three words (a cue, "مواقع تمركزها") before the name
-    return re.compile(rf"(?:^|\s)[وفب]?(?:{verbs})\S*\s+من\s+(?:\S+\s+){{0,3}}[وبلف]?$")
+    # the verb, من or عبر ("أطلق عبر مرتفعات الجولان"), then at most three words (a cue,
+    # "مواقع تمركزها") before the name
+    return re.compile(rf"(?:^|\s)[وفب]?(?:{verbs})\S*\s+(?:من|عبر)\s+(?:\S+\s+){{0,3}}[وبلف]?$")
 
 
 def _is_launch_site(norm: str, place_start: int, seg_start: int) -> bool:
