@@ -485,3 +485,32 @@ def test_a_missile_fired_across_a_place_did_not_fall_there(shared_pipeline) -> N
     # ant-multisource:BB-middleEast-913-20180902
     text = "وقال المرصد إن مطار المزة العسكري ضرب يوم الأحد بما يحتمل أنه صاروخ إسرائيلي أطلق عبر مرتفعات الجولان المحتلة."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-09-03")] == ["Mezzeh Airbase"]
+
+
+def test_no_evidence_of_an_attack_denies_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-677-20180411: Moscow on the Douma attack
+    text = "وأصرت موسكو على أن خبراءها العسكريين لم يعثروا على أي دليل على وقوع هجوم كيميائي في دوما يوم السبت."
+    events, drops = drops_of(shared_pipeline, text, "2018-04-11")
+    assert events == [] and drops == ["denial"]
+
+
+def test_any_strike_is_no_strike_in_particular(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-653-20180410
+    text = "ما يرجح أن أي ضربة عسكرية أمريكية ضد النظام السوري في دمشق لن تحصل قبل تصويت مجلس الأمن الثلاثاء."
+    events, drops = drops_of(shared_pipeline, text, "2018-04-10")
+    assert events == [] and drops == ["any_one"]
+
+
+def test_a_fear_of_shelling_is_not_shelling(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-304-20180307
+    text = "وكان الناس يقودون سياراتهم داخل دوما الأربعاء خشية من تجدد القصف."
+    events, drops = drops_of(shared_pipeline, text, "2018-03-07")
+    assert events == [] and drops == ["future"]
+
+
+def test_an_attack_under_investigation_is_an_earlier_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-726-20180414: the OPCW mission "to investigate an attack in Douma"
+    text = ("في إشارة إلى بعثة منظمة حظر الأسلحة الكيميائية التي وصلت إلى سوريا السبت للتحقيق في هجوم في دوما "
+            "قرب دمشق أودى بحياة 40 شخصا.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-14")
+    assert events == [] and drops == ["reference_to_earlier_event"]

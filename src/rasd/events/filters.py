@@ -46,6 +46,12 @@ def expected(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("expected", analysis.ntext.norm[f.start:f.end])
 
 
+def any_one(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"أي ضربة عسكرية محتملة": "any" right before the trigger names no event in particular."""
+    if f.token_start == cand.trigger.token_start - 1:
+        raise Dropped("any_one", analysis.ntext.norm[f.start:cand.trigger.end])
+
+
 _SENTENCE_OPENING = re.compile(r"[\s\"'«(-]*[وف]?")  # what may stand before the sentence's first word
 
 
@@ -69,6 +75,7 @@ FILTER_RULES = {
     "future": modality,
     "conditional": modality,
     "expected": expected,
+    "any_one": any_one,
     "background": modality,
     "recalled": recalled,
     "generic": generic_statistic,
