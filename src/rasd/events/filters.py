@@ -46,6 +46,12 @@ def expected(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("expected", analysis.ntext.norm[f.start:f.end])
 
 
+def feared(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"خشية من تجدد القصف": the event a fear names at most four words after it."""
+    if cand.segment.start <= f.start and 0 < cand.trigger.token_start - f.token_start <= 4:
+        raise Dropped("feared", analysis.ntext.norm[f.start:f.end])
+
+
 def any_one(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"أي ضربة عسكرية محتملة": "any" right before the trigger names no event in particular."""
     if f.token_start == cand.trigger.token_start - 1:
@@ -76,6 +82,7 @@ FILTER_RULES = {
     "conditional": modality,
     "expected": expected,
     "any_one": any_one,
+    "feared": feared,
     "background": modality,
     "recalled": recalled,
     "generic": generic_statistic,
