@@ -515,3 +515,14 @@ def test_an_attack_under_investigation_is_an_earlier_attack(shared_pipeline) -> 
             "قرب دمشق أودى بحياة 40 شخصا.")
     events, drops = drops_of(shared_pipeline, text, "2018-04-14")
     assert events == [] and drops == ["reference_to_earlier_event"]
+
+
+def test_a_report_over_weeks_with_no_incident_mark_is_an_ongoing_situation(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # event-schema.md §3.3; ant-multisource:SK-middleEast-3038-20180721 ("مطلع يوليو الجاري")
+    text = "وخرجت احتجاجات في محافظة البصرة مطلع يوليو الجاري."
+    events, drops = drops_of(shared_pipeline, text, "2018-07-20")
+    assert events == [] and drops == ["ongoing_situation"]
+    # a town, or a toll, makes it an incident
+    for text, sub in (("وخرجت احتجاجات في مدينة الزبير مطلع يوليو الجاري.", "Peaceful protest"),
+                      ("وقتل ثلاثة متظاهرين في احتجاجات في محافظة البصرة مطلع يوليو الجاري.", "Violent demonstration")):
+        assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-07-20")] == [sub]

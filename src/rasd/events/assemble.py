@@ -22,7 +22,7 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import check_filters, outside_coverage, side_fights_abroad
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
-from rasd.events.when import When, refers_to_earlier_event, reported_as_news, when_of
+from rasd.events.when import When, ongoing_situation, refers_to_earlier_event, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
     describes_a_place,
@@ -121,6 +121,7 @@ class ArticleAssembler:
         # the article's focus places only an event dated to the day (or with a toll): "في
         # يناير شنت القوات التركية هجوما" is background, wherever the article is
         picks = where(article, cand, decision, picks, (when.stated and when.precision < 3) or bool(groups))
+        ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
         sides = sides_of(article, cand, decision, groups)
         side_fights_abroad(sides.agent, sides.target)
         actor1 = sides.agent.name if sides.agent else default_agent(sides.sub)

@@ -11,6 +11,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import within
 from rasd.events.lexicon import assembly_words
+from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
 from rasd.text.segment import Segment
 from rasd.text.tokens import reads_as
@@ -147,6 +148,20 @@ def date_too_vague(analysis: Analysis, when: When) -> None:
     """A window of more than a month cannot date an incident."""
     if when.date and when.date_end and (when.date_end - when.date).days > 31:
         raise Dropped("date_too_vague", f"{when.date}..{when.date_end}")
+
+
+ONGOING_DAYS = 7  # event-schema.md §3.3: a report over more days than this needs an incident's mark
+
+
+def ongoing_situation(when: When, specific_place: bool, toll: bool, sub_event_type: str) -> None:
+    """"ضاعف الجيش التركي في الأسابيع الأخيرة توغلاته", "تواصلت الغارات خلال الأيام الماضية
+    على ريف إدلب": a report over more than seven days with no place below the governorate,
+    no toll and no day of its own is an ongoing situation, not an incident (event-schema.md
+    §3.3). A campaign's start or an agreement is a strategic development, not an incident."""
+    if toll or specific_place or EVENT_TYPE_OF[sub_event_type] == "Strategic developments":
+        return
+    if when.date and when.date_end and (when.date_end - when.date).days > ONGOING_DAYS:
+        raise Dropped("ongoing_situation", f"{when.date}..{when.date_end}")
 
 
 DATE_RULES = (future_date, background_date, ongoing_since, background_year, date_too_vague)
