@@ -526,3 +526,11 @@ def test_a_report_over_weeks_with_no_incident_mark_is_an_ongoing_situation(share
     for text, sub in (("وخرجت احتجاجات في مدينة الزبير مطلع يوليو الجاري.", "Peaceful protest"),
                       ("وقتل ثلاثة متظاهرين في احتجاجات في محافظة البصرة مطلع يوليو الجاري.", "Violent demonstration")):
         assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-07-20")] == [sub]
+
+
+def test_a_campaigns_running_total_is_a_statistic(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-13-20180217 and ant-multisource:BB-middleEast-32-20180223
+    for text in ("ووفقا للمرصد السوري لحقوق الإنسان، قتل 78 مدنيا على الأقل في عفرين خلال العملية التركية.",
+                 "ويقول المرصد إن التصعيد الأخير على الغوطة الشرقية أسفر عن مقتل ما لا يقل عن 462 شخصا."):
+        events, drops = drops_of(shared_pipeline, text, "2018-02-23")
+        assert events == [] and drops == ["generic_statistic"]
