@@ -534,3 +534,7 @@ def test_a_campaigns_running_total_is_a_statistic(shared_pipeline) -> None:  # t
                  "ويقول المرصد إن التصعيد الأخير على الغوطة الشرقية أسفر عن مقتل ما لا يقل عن 462 شخصا."):
         events, drops = drops_of(shared_pipeline, text, "2018-02-23")
         assert events == [] and drops == ["generic_statistic"]
+    # ant-multisource:BB-middleEast-161-20180308: a total over 18 days
+    text = "وقال المرصد إن 915 شخصا قد قتلوا في الغوطة الشرقية خلال 18 يوما."
+    events, drops = drops_of(shared_pipeline, text, "2018-03-08")
+    assert events == [] and drops == ["ongoing_since"]

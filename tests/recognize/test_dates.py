@@ -169,6 +169,11 @@ def test_hijri_numeric_date_with_the_written_out_era() -> None:
     ("خلال تسعة أشهر", ("2018-03-25", "2018-12-20", 3)),
     ("في السنوات الأخيرة", ("2015-12-21", "2018-12-20", 3)),
     ("في الآونة الأخيرة", ("2018-10-21", "2018-12-20", 3)),
+    # the accusative after a number of eleven or more ("قتلوا خلال 18 يوما": SOHR,
+    # ant-multisource:BB-middleEast-161-20180308)
+    ("خلال 18 يوما", ("2018-12-02", "2018-12-20", 3)),
+    ("منذ 20 يوما", ("2018-11-28", "2018-12-02", 2)),
+    ("خلال 15 شهرا", ("2017-09-26", "2018-12-20", 3)),
 ])
 def test_time_ago_and_durations(text: str, window: tuple) -> None:
     assert only(text) == window
