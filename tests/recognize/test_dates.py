@@ -174,6 +174,9 @@ def test_hijri_numeric_date_with_the_written_out_era() -> None:
     ("خلال 18 يوما", ("2018-12-02", "2018-12-20", 3)),
     ("منذ 20 يوما", ("2018-11-28", "2018-12-02", 2)),
     ("خلال 15 شهرا", ("2017-09-26", "2018-12-20", 3)),
+    # a dual period back from publication (ant-multisource:SK-middleEast-3253-20180803: "في الأسبوعين الأخيرين")
+    ("خلال الأسبوعين الماضيين", ("2018-12-06", "2018-12-20", 3)),
+    ("في الشهرين الأخيرين", ("2018-10-21", "2018-12-20", 3)),
 ])
 def test_time_ago_and_durations(text: str, window: tuple) -> None:
     assert only(text) == window

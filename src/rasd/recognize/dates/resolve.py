@@ -323,8 +323,9 @@ def period(x: Expression, published: dt.date) -> Value | None:
     if hours:  # "الساعات ال24 الماضية", "الـ48 ساعة الماضية": a day back per 24 hours
         back = max(1, -(-int(hours) // 24))
         return val(published - dt.timedelta(days=back), published, 2, "duration")
-    if days is not None and "back" in days:  # "اليومين الماضيين", "الساعات الأخيرة"
-        return val(published - dt.timedelta(days=days["back"]), published, 2, "duration")
+    if days is not None and "back" in days:  # "اليومين الماضيين", "الأسبوعين الماضيين", "الساعات الأخيرة"
+        start = published - dt.timedelta(days=days["back"])
+        return val(start, published, 2 if days["back"] <= 7 else window_precision(start, published), "duration")
     if x.group("n"):  # "الأيام الخمسة الماضية"
         n = _count(x, 3) * days["unit"]  # type: ignore[index]
         return val(published - dt.timedelta(days=n), published, 2 if n <= 7 else 3, "duration")
