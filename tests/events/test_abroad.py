@@ -133,3 +133,4 @@ def test_a_syrian_adjective_keeps_a_town_at_home(shared_pipeline) -> None:  # ty
     events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 7, 22))),
                       shared_pipeline.gazetteer)
     assert [e.location for e in events] == ["Al-Qamishli"]
+

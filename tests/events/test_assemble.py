@@ -325,3 +325,13 @@ REVIEWED = [
 @pytest.mark.parametrize("text,expected", REVIEWED)
 def test_rules_of_this_round_keep_ordinary_events(shared_pipeline, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     assert [(e.sub_event_type, e.location) for e in extract(shared_pipeline, text)] == expected
+
+
+def test_a_neighbourhood_of_the_gazetteer_is_coded_at_its_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # event-schema.md §3.2; saudinewsnet:2015-08-09-0062-3f4f0914de ("منطقة بغداد الجديدة"):
+    # two quarters of one city stay two events
+    text = ("وقتل شخص في انفجار عبوة ناسفة في منطقة الكرادة أمس. "
+            "وقتل شخصان في انفجار عبوة ناسفة أخرى في مدينة الصدر أمس.")
+    events = extract(shared_pipeline, text, "2018-06-07")
+    assert [(e.location, e.location_ar, e.geo_precision, e.fatalities) for e in events] == [
+        ("Baghdad", "الكرادة", 1, 1), ("Baghdad", "مدينة الصدر", 1, 2)]

@@ -78,3 +78,18 @@ def test_install_then_failed_install_keeps_the_previous_index(tmp_path: Path) ->
         install_gazetteer(broken)
     assert gazetteer_paths() == installed
     assert len(gz.load(gazetteer_paths())) == before
+
+
+def test_a_neighbourhood_lies_in_the_city_of_its_governorate_within_30_km() -> None:
+    from rasd.resolve.gazetteer import Gazetteer, Place
+
+    def place(pid: str, feature: str, lat: float, lon: float, admin1: str = "Baghdad") -> Place:
+        return Place(pid, "IQ", feature, pid, pid, lat, lon, 0, admin1, "", "", "", "", "", [pid])
+
+    city, town = place("baghdad", "city", 33.33, 44.39), place("mahmudiyah", "town", 33.06, 44.36)
+    south = place("boaitha", "neighbourhood", 33.13, 44.37)  # 8 km from the town, 22 km from the city
+    far = place("far", "neighbourhood", 34.5, 44.4)
+    other = place("basra-quarter", "neighbourhood", 33.30, 44.40, admin1="Al-Basrah")
+    gazetteer = Gazetteer([city, town, south, far, other], ["test"])
+    assert gazetteer.city_of(south) is city
+    assert gazetteer.city_of(far) is None and gazetteer.city_of(other) is None

@@ -328,6 +328,10 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
         if city is not None:  # event-schema.md §3.2: a neighbourhood is coded at its city
             out.append(PlacePick(r, city.place, r.mention.start, r.mention.end, 1, r.mention.name_norm))
             continue
+        town = gazetteer.city_of(r.place) if r.place is not None and r.place.feature == "neighbourhood" else None
+        if town is not None:  # "بغداد الجديدة", a neighbourhood of the gazetteer, is coded at Baghdad
+            out.append(PlacePick(r, town, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm))
+            continue
         if r.place is not None:
             out.append(_pick(r))
             continue

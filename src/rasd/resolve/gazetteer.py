@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import io
 import logging
+import math
 import os
 import pickle
 import re
@@ -142,6 +143,32 @@ class Gazetteer:
 
     def governorate_of(self, place: Place) -> Place | None:
         return self.governorates.get(f"{place.country}:{place.admin1}")
+
+    def city_of(self, place: Place) -> Place | None:
+        """The city or town a neighbourhood lies in (event-schema.md §3.2: a neighbourhood
+        is coded at its city): a city of its governorate within 30 km (Baghdad, not the
+        town at the edge of its southern quarters), else the nearest town there."""
+        if place.lat is None or place.lon is None:
+            return None
+        towns = self._towns().get((place.country, place.admin1), [])
+        scale = math.cos(math.radians(place.lat))
+
+        def km(town: Place) -> float:
+            assert town.lat is not None and town.lon is not None and place.lat is not None and place.lon is not None
+            return 111.2 * math.hypot(town.lat - place.lat, (town.lon - place.lon) * scale)
+
+        near = [t for t in towns if km(t) <= 30]
+        return min(near, key=lambda t: (t.feature != "city", km(t)), default=None)
+
+    def _towns(self) -> dict[tuple[str, str], list[Place]]:
+        towns = self.__dict__.get("_towns_by_governorate")
+        if towns is None:  # made on first use (the gazetteer may come from a cache)
+            towns = {}
+            for p in self.places:
+                if p.feature in ("city", "town") and p.lat is not None and p.lon is not None:
+                    towns.setdefault((p.country, p.admin1), []).append(p)
+            self.__dict__["_towns_by_governorate"] = towns
+        return towns
 
 
 def embedded_source() -> Path:
