@@ -538,3 +538,24 @@ def test_a_campaigns_running_total_is_a_statistic(shared_pipeline) -> None:  # t
     text = "وقال المرصد إن 915 شخصا قد قتلوا في الغوطة الشرقية خلال 18 يوما."
     events, drops = drops_of(shared_pipeline, text, "2018-03-08")
     assert events == [] and drops == ["ongoing_since"]
+
+
+def test_managed_to_take_a_town_reports_the_capture(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-362-20180317: a verbal noun after "تمكنت ... من" is an act done
+    text = ("وقال مدير المرصد رامي عبد الرحمن لفرانس برس: \"تمكنت قوات النظام من السيطرة على بلدتي سقبا وكفربطنا "
+            "إثر معارك مع فصيل فيلق الرحمن\" الذي يسيطر على الجيب الجنوبي للغوطة الشرقية.")
+    events = events_of(shared_pipeline, text, "2018-03-17")
+    assert [(e.sub_event_type, e.location, e.actor1) for e in events] == [
+        ("Government regains territory", "Siqba", "Syrian Government Forces"),
+        ("Government regains territory", "Kafr Batna", "Syrian Government Forces")]
+    # the bare noun with no such verb stays commentary
+    text = "وتتحدث مصادر عن السيطرة على بلدتي سقبا وكفربطنا."
+    assert events_of(shared_pipeline, text, "2018-03-17") == []
+
+
+def test_van_is_not_and_that(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-27-0233-c25f7a4acc: "وان" (وأن) once read as the Turkish city of Van
+    text = ("وقال المرصد السوري لحقوق الانسان ان الجيش مدعوما بقوات موالية له سيطر أمس على منطقة سكن الشبابي في "
+            "جنوب الحسكة، وان القوات الحكومية قطعت طرق الامداد بين موقعي تنظيم داعش في المدينة.")
+    events, drops = drops_of(shared_pipeline, text, "2015-07-27")
+    assert "place_abroad" not in drops and [e.admin1 for e in events][:1] == ["Al-Hasakah"]

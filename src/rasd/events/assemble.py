@@ -22,7 +22,7 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import check_filters, outside_coverage, side_fights_abroad
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
-from rasd.events.when import When, ongoing_situation, refers_to_earlier_event, reported_as_news, when_of
+from rasd.events.when import When, accomplished, ongoing_situation, refers_to_earlier_event, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
     describes_a_place,
@@ -102,7 +102,7 @@ class ArticleAssembler:
         check_filters(analysis, cand)
         groups = count_groups(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)
-        if cand.trigger.sense.weak and not when.stated and not groups:
+        if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand):
             raise Dropped("weak_trigger_without_date_or_toll")
         if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):
             raise Dropped("describes_a_place")

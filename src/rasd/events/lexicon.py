@@ -45,6 +45,7 @@ class AssemblyWords:
     among: tuple[str, ...]
     claim_stems: tuple[tuple[str, ...], ...]
     occurrence_verbs: frozenset[str]
+    accomplished: re.Pattern[str]
     territory_share: re.Pattern[str]
     launch_verbs: frozenset[str]
     beginning_words: frozenset[str]
@@ -113,6 +114,8 @@ def assembly_words() -> AssemblyWords:
         among=tuple(normalize_key(w) for w in d["among"]),
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
         occurrence_verbs=_words(d["occurrence_verbs"]),
+        # the verb, its subject (at most six words), then من or في right before the trigger
+        accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
         beginning_words=_words(d["beginning_words"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),

@@ -109,11 +109,18 @@ def reported_as_news(analysis: Analysis, cand: Candidate, specific_place: bool) 
     that day (event-schema.md §3.1), not dropped as commentary."""
     words, seg = assembly_words(), cand.segment
     trigger_word = analysis.tokens[cand.trigger.token_start].text
-    if (cand.trigger.sense.weak and not reads_as(trigger_word, words.occurrence_verbs)) or not specific_place:
+    done = accomplished(analysis, cand)
+    if (cand.trigger.sense.weak and not done and not reads_as(trigger_word, words.occurrence_verbs)) or not specific_place:
         return False  # a weak trigger reports news only as a finite verb of occurrence ("غادرت")
     if words.ongoing.search(analysis.ntext.norm, seg.start, seg.end):
         return False
-    return any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(seg.start, seg.end))
+    return done or any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(seg.start, seg.end))
+
+
+def accomplished(analysis: Analysis, cand: Candidate) -> bool:
+    """"تمكنت قوات النظام من السيطرة على سقبا": the trigger, a verbal noun after "managed
+    to" in its clause, tells an act done, as a verb of occurrence would."""
+    return assembly_words().accomplished.search(analysis.ntext.norm, cand.segment.start, cand.trigger.start) is not None
 
 
 # -- rules that drop a candidate by its date ---------------------------------------------
