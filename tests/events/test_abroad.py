@@ -134,3 +134,16 @@ def test_a_syrian_adjective_keeps_a_town_at_home(shared_pipeline) -> None:  # ty
                       shared_pipeline.gazetteer)
     assert [e.location for e in events] == ["Al-Qamishli"]
 
+
+
+@pytest.mark.parametrize("text,location", [
+    # الزاوية is a Libyan city and Syria's جبل الزاوية (saudinewsnet 2015-08-07, "قرى جبل الزاوية")
+    ("قصفت طائرات النظام قرى جبل الزاوية أمس.", "Jabal al-Zawiya"),
+    # حجة is a Yemeni governorate and "a pretext"
+    ("اعتقلت قوات النظام بحجة التعامل مع المعارضة عشرة شبان في مدينة دوما أمس.", "Douma"),
+])
+def test_a_name_abroad_that_is_a_common_word_stands_only_with_its_noun(
+        shared_pipeline, text: str, location: str) -> None:  # type: ignore[no-untyped-def]
+    events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 17))),
+                      shared_pipeline.gazetteer)
+    assert [e.location for e in events] == [location]
