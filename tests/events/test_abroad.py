@@ -143,6 +143,8 @@ def test_a_syrian_adjective_keeps_a_town_at_home(shared_pipeline) -> None:  # ty
     ("اعتقلت قوات النظام بحجة التعامل مع المعارضة عشرة شبان في مدينة دوما أمس.", "Douma"),
     # جده is Jeddah and "his grandfather"
     ("قتل شاب في قصف طال منزل جده في بلدة سرمدا أمس.", "Sarmada"),
+    # الكرك is a Jordanian city and Daraa's الكرك الشرقي
+    ("قصفت طائرات النظام بلدة الكرك الشرقي في ريف درعا أمس.", "Al Karak"),
 ])
 def test_a_name_abroad_that_is_a_common_word_stands_only_with_its_noun(
         shared_pipeline, text: str, location: str) -> None:  # type: ignore[no-untyped-def]
