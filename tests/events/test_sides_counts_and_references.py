@@ -559,3 +559,11 @@ def test_van_is_not_and_that(shared_pipeline) -> None:  # type: ignore[no-untype
             "جنوب الحسكة، وان القوات الحكومية قطعت طرق الامداد بين موقعي تنظيم داعش في المدينة.")
     events, drops = drops_of(shared_pipeline, text, "2015-07-27")
     assert "place_abroad" not in drops and [e.admin1 for e in events][:1] == ["Al-Hasakah"]
+
+
+def test_an_earthquake_kills_without_a_perpetrator(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the Iran–Iraq border earthquake of November 2017, and the pool's earthquake reports
+    # ("جراء الزلزال القوي الذي ضرب مدينة بالو"): a natural disaster is no event of the schema
+    text = "قتل 7 أشخاص جراء الزلزال القوي الذي ضرب مدينة حلبجة في إقليم كردستان العراق أمس."
+    events, drops = drops_of(shared_pipeline, text, "2017-11-13")
+    assert events == [] and drops == ["accident"]
