@@ -319,6 +319,9 @@ def test_a_common_word_after_a_cue_or_in_a_list_is_no_place(shared_pipeline) -> 
     # ant-multisource:SK-middleEast-642-20180329: "وتوجهوا" (and headed) is no town of the list
     text = "وقال مركز المصالحة إن المقاتلين غادروا أمس مدينة عربين وتوجهوا إلى إدلب في شمال البلاد."
     assert "توجهوا" not in [e.location_ar for e in events_of(shared_pipeline, text, "2018-03-28")]
+    # ant-multisource:FR-internationalNews-2110-20180702: "وأربع بلدات" (and four towns) is no place
+    text = "وأفاد المرصد أن القوات الحكومية استعادت الأحد مدينة وأربع بلدات على مقربة من الحدود مع الأردن في ريف درعا."
+    assert "وأربع" not in [e.location_ar for e in events_of(shared_pipeline, text, "2018-07-02")]
 
 
 def test_a_foreign_state_named_with_a_chemical_attack_is_not_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
