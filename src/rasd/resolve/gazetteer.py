@@ -150,23 +150,21 @@ class Gazetteer:
         town at the edge of its southern quarters), else the nearest town there."""
         if place.lat is None or place.lon is None:
             return None
-        towns = self._towns().get((place.country, place.admin1), [])
-        scale = math.cos(math.radians(place.lat))
+        lat, lon, scale = place.lat, place.lon, math.cos(math.radians(place.lat))
+        near = [(town.feature != "city", km, town)
+                for town, t_lat, t_lon in self._towns().get((place.country, place.admin1), [])
+                if (km := 111.2 * math.hypot(t_lat - lat, (t_lon - lon) * scale)) <= 30]
+        return min(near, key=lambda n: n[:2])[2] if near else None
 
-        def km(town: Place) -> float:
-            assert town.lat is not None and town.lon is not None and place.lat is not None and place.lon is not None
-            return 111.2 * math.hypot(town.lat - place.lat, (town.lon - place.lon) * scale)
-
-        near = [t for t in towns if km(t) <= 30]
-        return min(near, key=lambda t: (t.feature != "city", km(t)), default=None)
-
-    def _towns(self) -> dict[tuple[str, str], list[Place]]:
+    def _towns(self) -> dict[tuple[str, str], list[tuple[Place, float, float]]]:
+        """The cities and towns with coordinates, by governorate; made on first use (the
+        gazetteer may come from a cache)."""
         towns = self.__dict__.get("_towns_by_governorate")
-        if towns is None:  # made on first use (the gazetteer may come from a cache)
+        if towns is None:
             towns = {}
             for p in self.places:
                 if p.feature in ("city", "town") and p.lat is not None and p.lon is not None:
-                    towns.setdefault((p.country, p.admin1), []).append(p)
+                    towns.setdefault((p.country, p.admin1), []).append((p, p.lat, p.lon))
             self.__dict__["_towns_by_governorate"] = towns
         return towns
 

@@ -117,11 +117,11 @@ def _month(x: Expression) -> int:
 
 def day_month(x: Expression) -> Value | None:
     """"15 آذار", "15 من شهر آذار 2018", "15 آذار الماضي"."""
-    month = _month(x)
-    year, future = month_year(month, x.group("year"), x.group("mod"), x.published, x.words, int(x.group("day") or 0))
+    month, number = _month(x), int(x.group("day") or 0)
+    year, future = month_year(month, x.group("year"), x.group("mod"), x.published, x.words, number)
     if year is None:
         return _unresolved(1, x.kind)
-    day = safe_date(year, month, int(x.group("day") or 0))
+    day = safe_date(year, month, number)
     if day is None:
         return None
     return val(day, day, 1, x.kind, future=future, year_explicit=bool(x.group("year")))
