@@ -153,3 +153,14 @@ def test_a_name_abroad_that_is_a_common_word_stands_only_with_its_noun(
     events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 17))),
                       shared_pipeline.gazetteer)
     assert [e.location for e in events] == [location]
+
+
+def test_a_base_named_for_the_force_that_holds_it_stays_at_home(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1233-20180425: "قاعدة حميميم الروسية" is Russia's base
+    # in Latakia; the adjective names who holds it, not a country it lies in
+    text = ("أفادت وزارة الدفاع الروسية، أمس الثلاثاء أن وسائل الدفاع الجوي التابعة لقاعدة حميميم الروسية "
+            "أسقطت أهدافا جوية صغيرة الحجم مجهولة الهوية، دون وقوع مصابين أو أضرار مادية.")
+    events = assemble(shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 4, 25))),
+                      shared_pipeline.gazetteer)
+    assert [(e.sub_event_type, e.country, e.actor1) for e in events] == [
+        ("Disrupted weapons use", "SY", "Russian Forces")]

@@ -207,3 +207,33 @@ def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline
     assert len(events) >= 2 and {e.location_ar for e in events} <= {"جوبر", "زملكا", "عربين", "عين ترما"}
     assert {(e.actor1, str(e.date), str(e.date_end)) for e in events} == {("Syrian Government Forces", "2018-03-30", "2018-03-31")}
     assert all(e.actor2 is not None for e in events)
+
+
+@pytest.mark.parametrize("text, published", [
+    # ant-multisource:FR-internationalNews-575-20180406: aircraft flying over
+    ("وقد أكد مراسل لوكالة الأنباء الفرنسية في دمشق تحليق طائرات حربية سورية.", "2018-04-06"),
+    # ant-multisource:SK-middleEast-995-20180413: aircraft deployed
+    ("وتشير تقديرات إلى أن موسكو تنشر عشرات الطائرات في قاعدة حميميم الجوية في سوريا بينها مقاتلات "
+     "وقاذفات، فضلا عما يتراوح بين 10 و15 سفينة حربية وسفينة دعم في البحر المتوسط.", "2018-04-13"),
+])
+def test_aircraft_that_do_nothing_strike_nothing(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    assert events_of(shared_pipeline, text, published, trace) == []
+    assert [r["dropped"]["rule"] for r in trace] == ["aircraft_without_an_act"]
+
+
+@pytest.mark.parametrize("act", ["شنت طائرات حربية سورية غارات على", "ألقت طائرات حربية براميل على",
+                                 "نفذت طائرات حربية روسية ضربات على"])
+def test_aircraft_with_an_act_strike(shared_pipeline, act: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, f"و{act} بلدة كفرنبل صباح اليوم.", "2018-04-10")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Kafr Nabl")]
+
+
+def test_not_the_first_time_speaks_of_a_series(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3048-20180722 (the same closing line in three more articles)
+    trace: list[dict] = []
+    text = "وليست هذه المرة الأولى التي تهاجم فيها طائرات بدون طيار قاعدة حميميم"
+    assert events_of(shared_pipeline, text, "2018-07-22", trace) == []
+    assert [r["dropped"]["rule"] for r in trace] == ["series"]
+    told = events_of(shared_pipeline, "وهاجمت طائرات بدون طيار قاعدة حميميم أمس", "2018-07-22")
+    assert [(e.sub_event_type, e.location) for e in told] == [("Air/drone strike", "Hmeimim Airbase")]

@@ -19,7 +19,7 @@ from rasd.events.attribution import apply_claims, sources_of
 from rasd.events.candidate import Candidate, Decision, Dropped, after_the_opening, is_purpose, primary_trigger
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
-from rasd.events.filters import check_filters, outside_coverage, side_fights_abroad
+from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
 from rasd.events.when import When, accomplished, ongoing_situation, refers_to_earlier_event, reported_as_news, when_of
@@ -101,6 +101,8 @@ class ArticleAssembler:
         outside_coverage(analysis, cand, article.foreign)
         check_filters(analysis, cand)
         groups = count_groups(analysis, cand)
+        if not groups:
+            aircraft_without_an_act(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)
         if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand):
             raise Dropped("weak_trigger_without_date_or_toll")

@@ -13,7 +13,8 @@ from rasd.events.candidate import Candidate, Dropped
 from rasd.events.document import COVERED, country_counts, within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.actors import Actor
-from rasd.recognize.triggers import FilterMatch
+from rasd.recognize.triggers import FilterMatch, TriggerMatch
+from rasd.text.tokens import reads_as
 
 
 def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
@@ -32,8 +33,9 @@ def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"سوف", "في حال", "في عام 2014" before the trigger in its clause: a plan, a
-    condition or history (the filter's own rule name: future, conditional, background)."""
+    """"سوف", "في حال", "في عام 2014", "ليست المرة الأولى" before the trigger in its
+    clause: a plan, a condition, history or a series (the filter's own rule name:
+    future, conditional, background, series)."""
     if cand.segment.start <= f.start < cand.trigger.start:
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 
@@ -84,9 +86,25 @@ FILTER_RULES = {
     "any_one": any_one,
     "feared": feared,
     "background": modality,
+    "series": modality,
     "recalled": recalled,
     "generic": generic_statistic,
 }
+
+
+def aircraft_without_an_act(analysis: Analysis, cand: Candidate) -> None:
+    """"تحليق طائرات حربية", "تنشر موسكو مقاتلات في قاعدة حميميم", "الطائرات الحربية
+    غادرت": aircraft named in a clause with no other trigger, no act of theirs (شنت،
+    ألقت، نفذت...) and no toll fly over, are deployed or leave; they strike nothing."""
+    norm, words = analysis.ntext.norm, assembly_words()
+
+    def aircraft(t: TriggerMatch) -> bool:
+        return reads_as(norm[t.start:t.end].split(" ", 1)[0], words.aircraft_nouns, without_article=True)
+
+    if not aircraft(cand.trigger) or words.aircraft_act.search(norm, cand.segment.start, cand.segment.end):
+        return
+    if all(aircraft(t) for t in within(analysis, analysis.triggers, cand.segment)):
+        raise Dropped("aircraft_without_an_act", norm[cand.trigger.start:cand.trigger.end])
 
 
 def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:

@@ -55,6 +55,7 @@ class AssemblyWords:
     attack_words: frozenset[str]
     air_attack_nouns: frozenset[str]
     aircraft_nouns: frozenset[str]
+    aircraft_act: re.Pattern[str]
     chemical_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
     ongoing: re.Pattern[str]
@@ -124,6 +125,7 @@ def assembly_words() -> AssemblyWords:
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),
         aircraft_nouns=_words(d["aircraft_nouns"]),
+        aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
         territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),
