@@ -237,3 +237,14 @@ def test_not_the_first_time_speaks_of_a_series(shared_pipeline) -> None:  # type
     assert [r["dropped"]["rule"] for r in trace] == ["series"]
     told = events_of(shared_pipeline, "وهاجمت طائرات بدون طيار قاعدة حميميم أمس", "2018-07-22")
     assert [(e.sub_event_type, e.location) for e in told] == [("Air/drone strike", "Hmeimim Airbase")]
+
+
+def test_a_toll_over_weeks_is_a_running_total(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-139-20180306 (event-schema.md §3.3 "Running totals")
+    trace: list[dict] = []
+    text = "وقتل 719 شخصاً على الأقل خلال الأسابيع الماضية في الغوطة الشرقية، بينهم الكثير من الأطفال."
+    assert events_of(shared_pipeline, text, "2018-03-06", trace) == []
+    assert [r["dropped"]["rule"] for r in trace] == ["running_total"]
+    # a week is short enough for an event over the whole window
+    week = events_of(shared_pipeline, text.replace("خلال الأسابيع الماضية", "الأسبوع الماضي"), "2018-03-06")
+    assert [(e.location, e.fatalities) for e in week] == [("Eastern Ghouta", 719)]

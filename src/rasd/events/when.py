@@ -171,6 +171,16 @@ def ongoing_situation(when: When, specific_place: bool, toll: bool, sub_event_ty
         raise Dropped("ongoing_situation", f"{when.date}..{when.date_end}")
 
 
+def running_total(when: When) -> None:
+    """"قتل 719 شخصا خلال الأسابيع الماضية": a toll its own sentence spreads over a period
+    reaching back more than seven days from publication is a running total, a statistic
+    (event-schema.md §3.3); one dated to a day, a week or a month names an incident."""
+    match = when.match
+    if match is not None and when.stated and match.value["category"] == "duration" \
+            and when.date and when.date_end and (when.date_end - when.date).days > ONGOING_DAYS:
+        raise Dropped("running_total", f"{when.date}..{when.date_end}")
+
+
 DATE_RULES = (future_date, background_date, ongoing_since, background_year, date_too_vague)
 
 
@@ -270,4 +280,6 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
     when = When(match, date, date_end, precision, stated)
     for rule in DATE_RULES:
         rule(analysis, when)
+    if toll:
+        running_total(when)
     return when
