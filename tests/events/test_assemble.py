@@ -68,6 +68,16 @@ def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ign
     # ant-multisource:SK-middleEast-1280-20180427
     ("وأضاف تشاووش أوغلو أن فرنسا لا وجود لها في منبج، مشيرا إلى أن تركيا قد تقيّم \"عروضا جيدة\" من "
      "الحلفاء لتزويدها بصواريخ باتريوت أو أنظمة دفاع جوي أخرى.", "future"),
+    # what was averted, and what something is for (ant-multisource:SK-middleEast-3764-20181007,
+    # ant-multisource:BB-middleEast-168-20180310)
+    ("وتوصلت روسيا وتركيا قبل 3 أسابيع إلى اتفاق جنّب محافظة إدلب ومحيطها هجوما واسعا لوحت به دمشق.", "future"),
+    ("ويقول مراسلون إن وجود هؤلاء في الغوطة الشرقية يعطي مبررا للحكومة السورية كي تواصل قصف المنطقة رغم "
+     "الهدنة.", "future"),
+    # expected, said after the event noun (ant-multisource:SK-middleEast-3663-20180912)
+    ("كشفت مصادر بالمعارضة السورية لرويترز، الأربعاء، عن قيام تركيا بتكثيف إمدادات السلاح لمقاتلي المعارضة "
+     "السورية لمساعدتهم على التصدي لهجوم من المتوقع أن يشنه الجيش السوري على محافظة إدلب.", "expected"),
+    # a season names no day (saudinewsnet:2015-08-11-0139-5ed0a8db06)
+    ("وسيطرت القوات الكردية على مدينة كركوك خلال الصيف الماضي.", "generic"),
 ])
 def test_not_events(embedded_pipeline, text: str, rule: str) -> None:  # type: ignore[no-untyped-def]
     trace: list[dict] = []
