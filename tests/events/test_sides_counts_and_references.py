@@ -570,3 +570,15 @@ def test_an_earthquake_kills_without_a_perpetrator(shared_pipeline) -> None:  # 
     text = "قتل 7 أشخاص جراء الزلزال القوي الذي ضرب مدينة حلبجة في إقليم كردستان العراق أمس."
     events, drops = drops_of(shared_pipeline, text, "2017-11-13")
     assert events == [] and drops == ["accident"]
+
+
+def test_a_toll_for_a_list_of_places_is_divided_among_them(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2661-20180810 (event-schema.md §3.1 "Several places, one verb")
+    text = ("قتل 30 مدنيا على الأقل، بينهم ثلاثة أطفال، الجمعة في غارات جوية شنها الطيران الروسي والسوري على عدة "
+            "مناطق بمحافظتي إدلب وحلب شمال سوريا.")
+    assert [(e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2018-08-10")] == [
+        ("Idlib", 15), ("Aleppo", 15)]
+    # the remainder goes to the first place named
+    text = "قتل 7 مدنيين الجمعة في غارات جوية على بلدتي كفرنبل وسراقب."
+    assert [(e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2018-08-10")] == [
+        ("Kafr Nabl", 4), ("Saraqib", 3)]

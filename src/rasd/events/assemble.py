@@ -21,7 +21,7 @@ from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
 from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
 from rasd.events.side_rules import Sides, default_agent, sides_of
-from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, toll_of
+from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
 from rasd.events.when import When, accomplished, ongoing_situation, refers_to_earlier_event, reported_as_news, when_of
 from rasd.events.where import (
     PlacePick,
@@ -134,8 +134,8 @@ class ArticleAssembler:
             raise Dropped("clash_without_second_side")
         toll = toll_of(analysis, cand, sides.sub, groups, decision)
         sources = sources_of(analysis, cand)
-        for pick in picks:
-            self.emit(cand, when, pick, sides, actor1, actor2, toll, sources, decision, len(picks))
+        for pick, share in zip(picks, shares_of(toll, len(picks)), strict=True):
+            self.emit(cand, when, pick, sides, actor1, actor2, share, sources, decision, len(picks))
         article.previous_place = picks
 
     def note_reference(self, cand: Candidate, picks: list[PlacePick]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Decision
@@ -60,6 +61,20 @@ class Toll:
     low: int | None = None
     high: int | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)  # normalized evidence spans
+
+
+def shares_of(toll: Toll, places: int) -> list[Toll]:
+    """A toll stated for a list of places, divided evenly among their events, the
+    remainder to the first (event-schema.md §3.1 "Several places, one verb", ACLED's
+    rule for summarized fatalities)."""
+    if places <= 1:
+        return [toll]
+
+    def share(total: int | None, i: int) -> int | None:
+        return None if total is None else total // places + (total % places if i == 0 else 0)
+
+    return [Toll(cast(int, share(toll.fatalities, i)), share(toll.low, i), share(toll.high, i), toll.spans)
+            for i in range(places)]
 
 
 def _death_in_sentence(analysis: Analysis, sentence: Segment) -> bool:
