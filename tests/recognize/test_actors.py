@@ -99,3 +99,15 @@ def test_both_sides_are_the_last_two_actors() -> None:
     text = "اندلعت اشتباكات بين قوات النظام وفصائل المعارضة، وتبادل الطرفان القصف"
     found = names(text)
     assert ("Syrian Government Forces", True) in found and ("Syrian Opposition Factions", True) in found
+
+
+@pytest.mark.parametrize("text", [
+    # ant-multisource:CN-middleEast-1336-20180909 and FR-internationalNews-2661-20180810: definite
+    "أكد مسؤول حكومي سوري أن الضربات الجوية الروسية والسورية على محافظة إدلب دقيقة",
+    "في غارات جوية شنها الطيران الروسي والسوري على عدة مناطق",
+    "غارات روسية وسورية على ريف إدلب",
+])
+def test_joint_strikes_are_the_governments_with_russia_beside_it(text: str) -> None:
+    tokens = tokenize(normalize(text))
+    found = [m.actor for m in load_pack().find(tokens, dt.date(2018, 9, 9))]
+    assert [(a.name, a.assoc) for a in found] == [("Syrian Government Forces", ("Russian Forces",))]

@@ -153,14 +153,19 @@ class ActorLexicon:
             # a model name or a phrase ("إف-16", "بدون طيار") takes no article
             return word if " " in word or "-" in word or any(c.isdigit() for c in word) else "ال" + word
 
+        def definite_phrase(phrase: str) -> str:
+            # "روسي وسوري" → "الروسي والسوري": the conjunction stands before the article
+            first, *rest = phrase.split()
+            return " ".join([definite(first)] + ["و" + definite(w[1:]) if w.startswith("و") else definite(w)
+                                                 for w in rest])
+
         def phrases(adjective: str) -> list[str]:
             out = []
             for noun in nouns:
                 for modifier in modifiers if noun in modified else [""]:
                     words = [noun] + ([modifier] if modifier else []) + [adjective]
                     out.append(" ".join(words))
-                    out.append(" ".join(definite(w) if " " not in w else " ".join(map(definite, w.split()))
-                                        for w in words))
+                    out.append(" ".join([definite(w) for w in words[:-1]] + [definite_phrase(adjective)]))
             return out
 
         for name, adjectives in data["adjectives"].items():
