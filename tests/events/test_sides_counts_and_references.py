@@ -582,3 +582,14 @@ def test_a_toll_for_a_list_of_places_is_divided_among_them(shared_pipeline) -> N
     text = "قتل 7 مدنيين الجمعة في غارات جوية على بلدتي كفرنبل وسراقب."
     assert [(e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2018-08-10")] == [
         ("Kafr Nabl", 4), ("Saraqib", 3)]
+
+
+def test_an_agreement_naming_several_places_is_one_event_at_the_first(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # after ant-multisource:SK-middleEast-484-20180322 (event-schema.md §3.3 "Several places")
+    text = ("وأعلن فيلق الرحمن أمس التوصل إلى اتفاق لوقف إطلاق النار يشمل مناطق القطاع الأوسط، وهي مدن وبلدات "
+            "عربين وزملكا وعين ترما وجوبر.")
+    assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, text, "2018-03-22")] == [
+        ("Agreement", "Irbin")]
+    # an act at each place is still one event per place
+    text = "قصفت قوات النظام أمس بلدات عربين وزملكا وجوبر."
+    assert len(events_of(shared_pipeline, text, "2018-03-22")) == 3

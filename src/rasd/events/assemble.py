@@ -27,6 +27,7 @@ from rasd.events.where import (
     PlacePick,
     describes_a_place,
     is_anaphoric,
+    one_place_for_what_is_declared_once,
     places_of_clause,
     specificity,
     where,
@@ -134,6 +135,7 @@ class ArticleAssembler:
             raise Dropped("clash_without_second_side")
         toll = toll_of(analysis, cand, sides.sub, groups, decision)
         sources = sources_of(analysis, cand)
+        picks = one_place_for_what_is_declared_once(sides.sub, picks, decision)
         for pick, share in zip(picks, shares_of(toll, len(picks)), strict=True):
             self.emit(cand, when, pick, sides, actor1, actor2, share, sources, decision, len(picks))
         article.previous_place = picks

@@ -455,6 +455,20 @@ def happens_abroad(article: ArticleState, cand: Candidate) -> str | None:
     return None
 
 
+#: What is concluded or declared once, not done at each place it names (event-schema.md
+#: §3.3 "Several places"): an agreement, a campaign start, a base, an announcement.
+DECLARED_ONCE = frozenset({"Agreement", "Change to group/activity", "Headquarters or base established", "Other"})
+
+
+def one_place_for_what_is_declared_once(sub_event_type: str, picks: list[PlacePick],
+                                        decision: Decision) -> list[PlacePick]:
+    """"اتفاق يشمل بلدات بصرى الشام وطفس وداعل": one event, at the first place named."""
+    if len(picks) > 1 and sub_event_type in DECLARED_ONCE:
+        decision.fired("one_event_at_the_first_place")
+        return picks[:1]
+    return picks
+
+
 def where(article: ArticleState, cand: Candidate, decision: Decision, picks: list[PlacePick],
           dated: bool) -> list[PlacePick]:
     """The candidate's places: the clause's own, else the first rule that finds one (the
