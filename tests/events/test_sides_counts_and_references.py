@@ -593,3 +593,13 @@ def test_an_agreement_naming_several_places_is_one_event_at_the_first(shared_pip
     # an act at each place is still one event per place
     text = "قصفت قوات النظام أمس بلدات عربين وزملكا وجوبر."
     assert len(events_of(shared_pipeline, text, "2018-03-22")) == 3
+
+
+def test_one_figure_for_the_dead_and_the_injured_kills_no_one_known(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-01-0919-6906330a0f (event-schema.md §3.3: fatalities 0, the figure as the high)
+    text = ("استهدفت مقاتلات التحالف الدولي أمس استعراضا عسكريا لتنظيم داعش داخل أحد أسواق قضاء الحويجة غربي "
+            "كركوك، ما أسفر عن وقوع أكثر من 50 قتيلا وجريحا في صفوف التنظيم.")
+    assert [(e.fatalities, e.fatalities_high) for e in events_of(shared_pipeline, text, "2015-08-01")] == [(0, 50)]
+    # two figures, the dead's and the injured's (ant-multisource:BB-middleEast-300-20180406)
+    text = "وقالت وسائل الإعلام الرسمية السورية إن طفلا قتل وأصيب 15 مدنيا في قصف جيش الإسلام للمناطق السكنية في دمشق."
+    assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-04-06")] == [1]

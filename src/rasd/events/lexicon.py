@@ -89,6 +89,8 @@ class AssemblyWords:
     claim: re.Pattern[str]
     bomber_died: re.Pattern[str]
     one_killed: re.Pattern[str]
+    dead_nouns: frozenset[str]
+    injured_nouns: frozenset[str]
     between_before: re.Pattern[str]
     list_gap: re.Pattern[str]
 
@@ -171,6 +173,8 @@ def assembly_words() -> AssemblyWords:
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
         bomber_died=re.compile(rf"(?<!\w)(?:{alt('self_detonation_verbs')})\s+(?:{alt('self_detonation_objects')})(?!\w)"),
         one_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('one_killed')})(?!\w)"),
+        dead_nouns=_words(d["dead_nouns"]),
+        injured_nouns=_words(d["injured_nouns"]),
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
         list_gap=re.compile(rf"[\s,]*و?\s*(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
     )

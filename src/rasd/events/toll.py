@@ -156,6 +156,15 @@ def _nearest_toll(cand: Candidate, groups: list[CountGroup]) -> Toll:
     return toll
 
 
+def _dead_and_injured_together(analysis: Analysis, count: CountMention) -> bool:
+    """"عشرات القتلى والجرحى", "30 قتيلا وجريحا", "عشرات الضحايا بين قتيل وجريح": the
+    count's people are a death word joined by و to an injury word right after it."""
+    words = assembly_words()
+    after = analysis.tokens[count.token_end:count.token_end + 4]
+    return any(reads_as(a.text, words.dead_nouns, without_article=True) and b.text.startswith("و")
+               and reads_as(b.text, words.injured_nouns, without_article=True) for a, b in zip(after, after[1:]))
+
+
 def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGroup], decision: Decision) -> Toll:
     """The event's fatalities, range and evidence."""
     norm, seg = analysis.ntext.norm, cand.segment
@@ -164,6 +173,11 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
         groups = [g for g in groups if g.killed]
     if groups:
         toll = _nearest_toll(cand, groups)
+        told = [c for g in groups for c in g.counts if (c.start, c.end) in toll.spans]
+        if told and all(_dead_and_injured_together(analysis, c) for c in told):
+            # one figure for the dead and the injured: no one is known dead (§3.3)
+            toll = Toll(0, 0, toll.high or toll.fatalities, toll.spans)
+            decision.fired("dead_and_injured_together")
     else:
         people = people_killed(analysis, cand)
         toll = Toll(len(people), spans=[(p.start, p.end) for p in people])
