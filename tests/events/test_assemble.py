@@ -106,6 +106,19 @@ def test_a_toll_announced_on_a_day_dates_the_deaths_that_day_or_the_day_before(s
     assert event.fatalities == 45 and event.location == "Hajin"
 
 
+@pytest.mark.parametrize(("text", "published", "window"), [
+    # ant-multisource:FR-internationalNews-2204-20180709: "…, as Damascus announced on Sunday"
+    ("قصف الطيران الإسرائيلي مطار التيفور العسكري في محافظة حمص السورية، وفق ما أعلنت دمشق الأحد.",
+     "2018-07-09", (dt.date(2018, 7, 7), dt.date(2018, 7, 8))),
+    # ant-multisource:FR-internationalNews-499-20180318
+    ("تمكنت القوات التركية مدعومة بالفصائل الموالية لها من السيطرة على مدينة عفرين السورية، وفق ما أعلن "
+     "الرئيس التركي رجب طيب أردوغان الأحد.", "2018-03-18", (dt.date(2018, 3, 17), dt.date(2018, 3, 18))),
+], ids=["strike", "capture"])
+def test_a_statement_day_after_the_event_dates_only_the_report(shared_pipeline, text, published, window) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract(shared_pipeline, text, published)
+    assert (event.date, event.date_end, event.time_precision) == (*window, 2)
+
+
 def test_definite_noun_refers_back_to_the_reported_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-168-20180302
     text = ("أعلنت القوات العراقية، الجمعة، إحباط هجوم شنه مسلحو تنظيم داعش الإرهابي في محافظة نينوى "

@@ -249,10 +249,14 @@ def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: Da
     """"قال أردوغان، السبت، إن جيشه وجه ضربة": the event is told as done in what a
     statement of that day says (a complementizer between the day and the trigger); a
     statement that announces the act itself ("أعلنت سانا، الاثنين، سيطرة الجيش"), or a
-    day with its part ("مساء الأحد"), dates the event that day."""
+    day with its part ("مساء الأحد"), dates the event that day. A statement day after
+    the event ("خطف التنظيم 230 مدنيا، وفق ما أعلن المرصد الجمعة") dates only the
+    report: the event has no time expression of its own (event-schema.md §3.3 "Dates")."""
     norm, words = analysis.ntext.norm, assembly_words()
-    if statement_day.end > cand.trigger.start or words.day_part.search(norm, statement_day.start, statement_day.end):
+    if words.day_part.search(norm, statement_day.start, statement_day.end):
         return False
+    if statement_day.end > cand.trigger.start:
+        return True
     return bool(words.complementizer.search(norm, statement_day.end, cand.trigger.start))
 
 
@@ -275,7 +279,7 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         # "أعلن الجيش، السبت، عن مقتل 45", "قال أردوغان، السبت، إن جيشه وجه ضربة": a toll
         # announced on a day, or an act told as done, happened that day or the one before
         date, precision = date - dt.timedelta(days=1), 2
-        decision.fired("toll_announced_that_day_or_the_day_before")
+        decision.fired("announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
     when = When(match, date, date_end, precision, stated)
     for rule in DATE_RULES:
