@@ -113,8 +113,11 @@ def test_a_toll_announced_on_a_day_dates_the_deaths_that_day_or_the_day_before(s
     # ant-multisource:FR-internationalNews-499-20180318
     ("تمكنت القوات التركية مدعومة بالفصائل الموالية لها من السيطرة على مدينة عفرين السورية، وفق ما أعلن "
      "الرئيس التركي رجب طيب أردوغان الأحد.", "2018-03-18", (dt.date(2018, 3, 17), dt.date(2018, 3, 18))),
-], ids=["strike", "capture"])
-def test_a_statement_day_after_the_event_dates_only_the_report(shared_pipeline, text, published, window) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-622-20180408: "indicated" is a verb of saying too
+    ("أشار بيان صادر عن الاتحاد الأوروبي الأحد، إلى وجود دلائل على أن القوات الحكومية السورية استخدمت "
+     "أسلحة كيماوية في قصفها على مدينة دوما.", "2018-04-08", (dt.date(2018, 4, 7), dt.date(2018, 4, 8))),
+], ids=["strike", "capture", "indicated"])
+def test_an_event_told_in_a_statement_is_that_day_or_the_day_before(shared_pipeline, text, published, window) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract(shared_pipeline, text, published)
     assert (event.date, event.date_end, event.time_precision) == (*window, 2)
 
