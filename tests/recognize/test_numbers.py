@@ -87,3 +87,19 @@ def test_a_calibre_or_a_count_of_bombs_counts_no_people() -> None:
     # of "120 ملم" is its calibre
     assert counts("وأكدت القيادة مقتل سبعة إرهابيين وتفكيك 15 عبوة ناسفة.") == {7: ("killed", False)}
     assert counts("وقتل قناص وتدمير حظيرة هاون 120 ملم.") == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # saudinewsnet 2015-07-21: the subject of a passive, without the accusative ending
+    ("وقتل جندي عراقي وأصيب خمسة آخرون في قصف شنه داعش على ثكنة عسكرية.", {1: ("killed", False), 5: ("injured", False)}),
+    # ant-multisource BB-middleEast: the noun after a verbal noun
+    ("أعلن الجيش التركي، الأحد، عن مقتل جندي في اشتباكات في منطقة عفرين.", {1: ("killed", False)}),
+    ("قالت مصادر إن القصف أسفر عن مقتل طفل وإصابة ثمانية من المدنيين.", {1: ("killed", False), 8: ("injured", False)}),
+    # the noun of a number is not one more person (BB-middleEast-277, AL-internationalNews-1282)
+    ("وأدى القصف إلى مقتل 1600 مدني وتدمير المنطقة تماما، حسب المرصد السوري لحقوق الإنسان.",
+     {1600: ("killed", True)}),
+    ("وثق مقتل 5 مدنيين بالقذائف المختلفة، وقُتل مدني بالرصاص المباشر، واغتال مجهولون مدنيين اثنين.",
+     {5: ("killed", False), 1: ("killed", False), 2: ("killed", False)}),
+])
+def test_a_singular_noun_after_a_death_word_counts_one(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected

@@ -171,13 +171,19 @@ def ongoing_situation(when: When, specific_place: bool, toll: bool, sub_event_ty
         raise Dropped("ongoing_situation", f"{when.date}..{when.date_end}")
 
 
-def running_total(when: When) -> None:
-    """"قتل 719 شخصا خلال الأسابيع الماضية": a toll its own sentence spreads over a period
-    reaching back more than seven days from publication is a running total, a statistic
-    (event-schema.md §3.3); one dated to a day, a week or a month names an incident."""
+def running_total(analysis: Analysis, cand: Candidate, when: When) -> None:
+    """"قتل 719 شخصا خلال الأسابيع الماضية": a toll whose period, in its own clause,
+    reaches back more than seven days from publication is a running total, a statistic
+    (event-schema.md §3.3); one dated to a day, a week or a month names an incident. A
+    period after a comma ("…، وكانت الصقلاوية شهدت في الأيام الماضية اشتباكات") belongs
+    to what follows it."""
     match = when.match
-    if match is not None and when.stated and match.value["category"] == "duration" \
-            and when.date and when.date_end and (when.date_end - when.date).days > ONGOING_DAYS:
+    if match is None or match.value["category"] != "duration" or not when.date or not when.date_end \
+            or (when.date_end - when.date).days <= ONGOING_DAYS:
+        return
+    trigger = cand.trigger
+    between = analysis.ntext.norm[min(trigger.end, match.end):max(trigger.start, match.start)]
+    if cand.segment.start <= match.start < cand.segment.end and not any(c in between for c in ",،;"):
         raise Dropped("running_total", f"{when.date}..{when.date_end}")
 
 
@@ -285,5 +291,5 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
     for rule in DATE_RULES:
         rule(analysis, when)
     if toll:
-        running_total(when)
+        running_total(analysis, cand, when)
     return when

@@ -73,6 +73,8 @@ def number_words() -> NumberWords:
         matcher.add(word, ("dual", 2, None, None))
     for word in data["singular_nouns"]:
         matcher.add(word, ("singular", 1, None, None))
+    for word in data["singular_after_death_word"]:
+        matcher.add(word, ("singular_after_death_word", 1, None, None))
 
     def words(values: list[str]) -> frozenset[str]:
         return frozenset(normalize_key(w) for w in values)
@@ -260,6 +262,10 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         prev = tokens[ts - 1].text if ts else ""
         among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما")
         victims = _victims(tokens, te)
+        if kind == "singular_after_death_word":
+            if not death_word(prev):
+                continue  # "قصف حي مدني": an adjective, not a person
+            kind = "singular"
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
         if kind == "vague" and victims is None and not death_word(tokens[te].text if te < len(tokens) else ""):
