@@ -603,3 +603,13 @@ def test_one_figure_for_the_dead_and_the_injured_kills_no_one_known(shared_pipel
     # two figures, the dead's and the injured's (ant-multisource:BB-middleEast-300-20180406)
     text = "وقالت وسائل الإعلام الرسمية السورية إن طفلا قتل وأصيب 15 مدنيا في قصف جيش الإسلام للمناطق السكنية في دمشق."
     assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-04-06")] == [1]
+
+
+def test_soldiers_killed_are_the_side_hit_not_the_air_force(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:AL-internationalNews-875-20180411 (hashtag dropped): Iran's soldiers died
+    # in the strike; Iran, with an air force of its own, is not its author
+    text = ("وكانت طهران أعلنت في وقت سابق الثلاثاء أن الضربة الجوية التي استهدفت فجر الاثنين مطار التيفور "
+            "العسكري قرب حمص بوسط سوريا أسفرت عن مقتل 7 عسكريين إيرانيين، متوعدة بأن الهجوم لن يمر دون رد.")
+    (event,) = events_of(shared_pipeline, text, "2018-04-10")
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Air/drone strike", "Iranian Forces", 7)
+    assert event.actor1 == "Unidentified Military Forces"

@@ -111,3 +111,21 @@ def test_joint_strikes_are_the_governments_with_russia_beside_it(text: str) -> N
     tokens = tokenize(normalize(text))
     found = [m.actor for m in load_pack().find(tokens, dt.date(2018, 9, 9))]
     assert [(a.name, a.assoc) for a in found] == [("Syrian Government Forces", ("Russian Forces",))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # ant-multisource:SK-internationalNews-3267-20181004: a plural adjective of people
+    ("قتل 7 جنود أتراك، وأصيب آخرون، الخميس، بعد أن فجر مسلحون أكراد قنبلة على الطريق", "Turkish Forces"),
+    # ant-multisource:SK-internationalNews-844-20180407: the dual
+    ("عملية نوعية أخرى نفذت بمنطقة لولان التابعة لناحية سيدكان اليوم، أدت إلى مقتل جنديين تركيين",
+     "Turkish Forces"),
+    # ant-multisource:BB-middleEast-25-20180213: the accusative
+    ("بعد انتشار مقطع فيديو يظهرها وهي تصفع جنديا إسرائيليا.", "Israeli Forces"),
+    ("أسفرت عن مقتل 7 عسكريين إيرانيين، متوعدة بأن الهجوم لن يمر دون رد", "Iranian Forces"),
+])
+def test_soldiers_with_a_nationality_are_that_states_forces(text: str, expected: str) -> None:
+    assert names(text)[0] == (expected, False)
+
+
+def test_the_accusative_of_syria_does_not_take_the_sdfs_name() -> None:
+    assert names("وقالت قوات سوريا الديمقراطية إنها صدت الهجوم") == [("SDF", False)]

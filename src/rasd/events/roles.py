@@ -44,7 +44,21 @@ def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate)
             context = [t.text for t in tokens[max(0, a.token_start - 6):a.token_start]]
             if any(c.isdigit() or any(v in death for v, _ in clitic_variants(c)) for c in context):
                 return a
+        if named_by_its_dead(analysis, a, cand.sentence.start):
+            return a
     return next((a for a in actors if a.actor.kind == "civilians"), None)
+
+
+def named_by_its_dead(analysis: Analysis, mention: ActorMention, floor: int) -> bool:
+    """"مقتل أربعة جنود روس", "مقتل 7 عسكريين إيرانيين": a side named by its people
+    (soldiers, fighters), with a death word at most three words before them (and after
+    ``floor``): the side that was hit, as "مقتل 37 عنصرا من قسد" in ``victim_side``."""
+    tokens = analysis.tokens
+    if strip_article(tokens[mention.token_start].text) not in number_words().fighter:
+        return False
+    death = number_words().death
+    return any(any(v in death for v, _ in clitic_variants(t.text))
+               for t in tokens[max(0, mention.token_start - 3):mention.token_start] if t.start >= floor)
 
 
 def side_role(analysis: Analysis, mention: ActorMention) -> str | None:
@@ -158,11 +172,11 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
 
 def air_force_nearby(analysis: Analysis, cand: Candidate) -> Actor | None:
     """The last air force named in this sentence or the one before ("وقال الجيش إن
-    الضربة الجوية ...")."""
+    الضربة الجوية ..."), not by its dead ("أسفرت عن مقتل 7 عسكريين إيرانيين")."""
     i = sentence_index(analysis, cand.sentence.start)
     start = analysis.sentences[i - 1].start if i > 0 else cand.sentence.start
     near = [a.actor for a in within(analysis, analysis.actors, Segment(start, cand.sentence.end))
-            if a.actor.air and not is_country_name(analysis, a)]
+            if a.actor.air and not is_country_name(analysis, a) and not named_by_its_dead(analysis, a, start)]
     return near[-1] if near else None
 
 
