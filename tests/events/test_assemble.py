@@ -78,6 +78,11 @@ def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ign
      "السورية لمساعدتهم على التصدي لهجوم من المتوقع أن يشنه الجيش السوري على محافظة إدلب.", "expected"),
     # a season names no day (saudinewsnet:2015-08-11-0139-5ed0a8db06)
     ("وسيطرت القوات الكردية على مدينة كركوك خلال الصيف الماضي.", "generic"),
+    # talks to stop the fighting (ant-multisource:FR-internationalNews-2198-20180706, -2169-20180705)
+    ("قال متحدثان باسم الفصائل المعارضة في الجنوب السوري الجمعة، إن المفاوضات حول اتفاق مع الجانب الروسي "
+     "لوقف المعارك، متقدمة.", "future"),
+    ("وفي وقت سابق أعلنت فصائل الجنوب \"فشل المفاوضات\" مع الجانب الروسي بشأن وقف المعارك إثر اجتماع ثنائي "
+     "عقد بعد ظهر الأربعاء.", "future"),
 ])
 def test_not_events(embedded_pipeline, text: str, rule: str) -> None:  # type: ignore[no-untyped-def]
     trace: list[dict] = []
