@@ -129,3 +129,17 @@ def test_soldiers_with_a_nationality_are_that_states_forces(text: str, expected:
 
 def test_the_accusative_of_syria_does_not_take_the_sdfs_name() -> None:
     assert names("وقالت قوات سوريا الديمقراطية إنها صدت الهجوم") == [("SDF", False)]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # saudinewsnet 2015-07-23: "تشكيلات «الجبهة الجنوبية» بهجوم واسع"
+    ("في وقت أفيد فيه بانطلاق تشكيلات «الجبهة الجنوبية» بهجوم واسع على مراكز قوات النظام",
+     dt.date(2015, 7, 23), ["Southern Front", "Syrian Government Forces"]),
+    # saudinewsnet 2015-07-30: "وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30"
+    ("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الاربعاء قرب مدينة اعزاز",
+     dt.date(2015, 7, 30), ["HTS", "Division 30"]),
+    # the Southern Front was gone after the summer of 2018: the words are a front line then
+    ("وعلى الجبهة الجنوبية لمدينة إدلب", dt.date(2019, 5, 1), []),
+])
+def test_named_opposition_groups_keep_their_names(text: str, published: dt.date, expected: list[str]) -> None:
+    assert [name for name, _ in names(text, published)] == expected
