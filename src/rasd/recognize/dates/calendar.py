@@ -196,7 +196,8 @@ def calendar_words() -> CalendarWords:
         ),
         "weekday": re.compile(
             rf"{C}(?:{day_part}\s+)?(?:[وف]?(?:(?:{slot('day_word')})\s+)?)?(?:[وفب]?){weekday}"
-            rf"(?:\s*(?:-|/|و)\s*(?P<wd2>{alt(weekday_of)}))?(?:\s+{rel_mod})?{E}"
+            rf"(?:(?:\s*(?:-|/|و)\s*|(?(dp)\s+(?:(?:{slot('night_joiners')})\s+)?|(?!)))"
+            rf"(?P<wd2>{alt(weekday_of)}))?(?:\s+{rel_mod})?{E}"
         ),
         "relative_day": re.compile(rf"{C}(?:{day_part}\s+)?(?P<rd>{relative_day}){E}"),
         "days_ago": re.compile(
