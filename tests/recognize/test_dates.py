@@ -95,6 +95,15 @@ def test_night_between_two_days_is_a_two_day_window() -> None:
     assert only("ليل الجمعة إلى السبت") == ("2018-12-14", "2018-12-15", 2)
 
 
+def test_days_before_another_event_are_not_counted_from_publication() -> None:
+    # ant-multisource:SK-middleEast-2711-20180701: "قبل يومين من إعادة الفرز اليدوي للأصوات"
+    assert resolve("قبل يومين من إعادة الفرز اليدوي للأصوات الانتخابية") == []
+    assert resolve("انضمت إلى صفوف الوحدات قبل 10 أيام من مقتلها") == []
+    assert only("قبل يومين من الآن") == ("2018-12-18", "2018-12-18", 1)
+    # a span of days "of" a campaign still runs on to publication
+    assert only("قتل 500 مدني خلال سبعة أيام من القصف") == ("2018-12-13", "2018-12-20", 2)
+
+
 def test_years_alone_are_background() -> None:
     (_, value), = resolve("منذ عام 2014")
     assert value["category"] in ("range", "year")

@@ -93,6 +93,7 @@ class CalendarWords:
     ordinal_not_day: tuple[str, ...]  # "الأسبوع الثاني" is a week
     range_glue: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]  # since / from / to / the conjunction
     name_cues: frozenset[str] = frozenset()  # "حي واحد حزيران": a date after them is a name
+    counted_back: tuple[str, ...] = ()  # "قبل": "قبل يومين من الهجوم" counts back from the attack
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -264,4 +265,5 @@ def calendar_words() -> CalendarWords:
                          {normalize_key(k): v for k, v in data["period_days"].items()},
                          _keys(data["period_kinds"]), tuple(normalize_key(w) for w in data["period_this"]),
                          tuple(normalize_key(w) for w in data["ordinal_not_day"]), range_glue,
-                         frozenset(normalize_key(w) for w in data["name_cues"]))
+                         frozenset(normalize_key(w) for w in data["name_cues"]),
+                         tuple(normalize_key(w) for w in data["counted_back"]))
