@@ -167,7 +167,7 @@ def calendar_words() -> CalendarWords:
     )
     patterns = {
         "range": re.compile(
-            rf"{C}(?:{slot('range_starts')})\s+(?P<d1>[0-3]?\d)\s+(?:{slot('range_joins')})\s*(?P<d2>[0-3]?\d)\s+"
+            rf"{C}(?:(?:{slot('range_starts')})\s+)?(?P<d1>[0-3]?\d)\s*(?:{slot('range_joins')})\s*(?P<d2>[0-3]?\d)\s+"
             rf"(?:{of}\s+)?(?:{month_word}\s+)?{paired}{year}?{modifier}?{E}"
         ),
         "hijri": re.compile(
