@@ -251,10 +251,11 @@ def test_a_toll_over_weeks_is_a_running_total(shared_pipeline) -> None:  # type:
 
 
 def test_a_period_after_a_comma_is_not_the_tolls(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # saudinewsnet:2015-07-22: the days of the clashes after "، وكانت" are not the shelling's
+    # saudinewsnet:2015-07-31-1763-0f8aa9fc8e: the days of the clashes after "، وكانت" are not
+    # the shelling's
     text = ("وقتل جندي عراقي وأصيب خمسة آخرون في قصف شنه داعش على ثكنة عسكرية قرب ناحية الصقلاوية "
             "شمال غربي الفلوجة غرب بغداد، وكانت الصقلاوية شهدت في الأيام القليلة الماضية اشتباكات عنيفة "
             "بين القوات العراقية ومليشيا الحشد من جهة.")
-    (event,) = events_of(shared_pipeline, text, "2015-07-22")
+    (event,) = events_of(shared_pipeline, text, "2015-07-31")
     assert (event.sub_event_type, event.actor1, event.fatalities) == (
         "Shelling/artillery/missile attack", "Islamic State", 1)

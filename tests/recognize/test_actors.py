@@ -132,10 +132,10 @@ def test_the_accusative_of_syria_does_not_take_the_sdfs_name() -> None:
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [
-    # saudinewsnet 2015-07-23: "تشكيلات «الجبهة الجنوبية» بهجوم واسع"
+    # saudinewsnet:2015-07-24-0778-ef7fc25fff
     ("في وقت أفيد فيه بانطلاق تشكيلات «الجبهة الجنوبية» بهجوم واسع على مراكز قوات النظام",
      dt.date(2015, 7, 23), ["Southern Front", "Syrian Government Forces"]),
-    # saudinewsnet 2015-07-30: "وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30"
+    # saudinewsnet:2015-08-03-0572-50dce9dbaf
     ("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الاربعاء قرب مدينة اعزاز",
      dt.date(2015, 7, 30), ["HTS", "Division 30"]),
     # the Southern Front was gone after the summer of 2018: the words are a front line then

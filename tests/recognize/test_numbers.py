@@ -90,10 +90,11 @@ def test_a_calibre_or_a_count_of_bombs_counts_no_people() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # saudinewsnet 2015-07-21: the subject of a passive, without the accusative ending
+    # saudinewsnet:2015-07-31-1763-0f8aa9fc8e: the subject of a passive, without the accusative ending
     ("وقتل جندي عراقي وأصيب خمسة آخرون في قصف شنه داعش على ثكنة عسكرية.", {1: ("killed", False), 5: ("injured", False)}),
-    # ant-multisource BB-middleEast: the noun after a verbal noun
-    ("أعلن الجيش التركي، الأحد، عن مقتل جندي في اشتباكات في منطقة عفرين.", {1: ("killed", False)}),
+    # the noun after a verbal noun (ant-multisource:SK-internationalNews-134-20180225,
+    # ant-multisource:BB-middleEast-53-20180220, shortened)
+    ("أعلن الجيش التركي، الأحد، عن مقتل جندي في اشتباكات دارت ضمن عملية غصن الزيتون.", {1: ("killed", False)}),
     ("قالت مصادر إن القصف أسفر عن مقتل طفل وإصابة ثمانية من المدنيين.", {1: ("killed", False), 8: ("injured", False)}),
     # the noun of a number is not one more person (BB-middleEast-277, AL-internationalNews-1282)
     ("وأدى القصف إلى مقتل 1600 مدني وتدمير المنطقة تماما، حسب المرصد السوري لحقوق الإنسان.",
