@@ -613,3 +613,12 @@ def test_soldiers_killed_are_the_side_hit_not_the_air_force(shared_pipeline) -> 
     (event,) = events_of(shared_pipeline, text, "2018-04-10")
     assert (event.sub_event_type, event.actor2, event.fatalities) == ("Air/drone strike", "Iranian Forces", 7)
     assert event.actor1 == "Unidentified Military Forces"
+
+
+def test_a_state_announcing_the_toll_of_a_strike_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3240-20180802: the gunmen are the side hit; Israel,
+    # named bare as the one announcing, struck
+    text = "أعلنت إسرائيل، الخميس، مقتل 7 مسلحين في ضربة جوية على الشطر الذي تسيطر عليه سوريا من هضبة الجولان."
+    (event,) = events_of(shared_pipeline, text, "2018-08-02")
+    assert (event.sub_event_type, event.actor1, event.fatalities) == ("Air/drone strike", "Israeli Forces", 7)
+    assert event.actor2 == "Unidentified Armed Group"

@@ -64,6 +64,7 @@ class AssemblyWords:
     allegation_denied: re.Pattern[str]
     blame: re.Pattern[str]
     statement_before: re.Pattern[str]
+    announcing_verbs: frozenset[str]
     complementizer: re.Pattern[str]
     day_part: re.Pattern[str]
     neighbourhood_cues: frozenset[str]
@@ -138,6 +139,7 @@ def assembly_words() -> AssemblyWords:
         allegation_denied=re.compile(
             rf"(?<!\w)[وف]?(?:{alt('rejecting_verbs')})\s+(?:\S+\s+){{0,5}}?(?:{alt('allegations')})"),
         blame=re.compile(rf"\w*\s+(?:\w+\s+){{0,3}}(?:{alt('blame_words')})"),
+        announcing_verbs=_words(d["announcing_verbs"]),
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
         neighbourhood_cues=_words(d["neighbourhood_cues"]),

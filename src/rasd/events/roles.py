@@ -15,7 +15,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.recognize.numbers import number_words
 from rasd.text.segment import Segment
-from rasd.text.tokens import clitic_variants, strip_article
+from rasd.text.tokens import clitic_variants, reads_as, strip_article
 
 
 def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate) -> ActorMention | None:
@@ -172,12 +172,22 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
 
 def air_force_nearby(analysis: Analysis, cand: Candidate) -> Actor | None:
     """The last air force named in this sentence or the one before ("وقال الجيش إن
-    الضربة الجوية ..."), not by its dead ("أسفرت عن مقتل 7 عسكريين إيرانيين")."""
+    الضربة الجوية ..."), not by its dead ("أسفرت عن مقتل 7 عسكريين إيرانيين"); a bare
+    country name only as the one announcing in this sentence ("أعلنت إسرائيل مقتل 7
+    مسلحين في ضربة جوية": a state tells the toll of its own strike)."""
     i = sentence_index(analysis, cand.sentence.start)
     start = analysis.sentences[i - 1].start if i > 0 else cand.sentence.start
     near = [a.actor for a in within(analysis, analysis.actors, Segment(start, cand.sentence.end))
-            if a.actor.air and not is_country_name(analysis, a) and not named_by_its_dead(analysis, a, start)]
+            if a.actor.air and not named_by_its_dead(analysis, a, start)
+            and (not is_country_name(analysis, a) or _announcing(analysis, a, cand))]
     return near[-1] if near else None
+
+
+def _announcing(analysis: Analysis, mention: ActorMention, cand: Candidate) -> bool:
+    """The mention is the subject right after "أعلن", before the trigger in its sentence."""
+    if not (cand.sentence.start <= mention.start < cand.trigger.start) or mention.token_start == 0:
+        return False
+    return reads_as(analysis.tokens[mention.token_start - 1].text, assembly_words().announcing_verbs)
 
 
 def military_target(analysis: Analysis, cand: Candidate) -> bool:
