@@ -56,8 +56,7 @@ def named_by_its_dead(analysis: Analysis, mention: ActorMention, floor: int) -> 
     tokens = analysis.tokens
     if strip_article(tokens[mention.token_start].text) not in number_words().fighter:
         return False
-    death = number_words().death
-    return any(any(v in death for v, _ in clitic_variants(t.text))
+    return any(reads_as(t.text, number_words().death)
                for t in tokens[max(0, mention.token_start - 3):mention.token_start] if t.start >= floor)
 
 

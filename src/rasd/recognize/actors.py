@@ -148,6 +148,7 @@ class ActorLexicon:
         weapon or force with an adjective of nationality names its author
         (``data/actor_adjectives.yaml``); each phrase becomes an alias of that actor."""
         nouns, modified, modifiers = data["nouns"], set(data["modified_nouns"]), [""] + list(data["modifiers"])
+        people = data["people_nouns"]  # they also take the plural, dual and accusative forms
 
         def definite(word: str) -> str:
             # a model name or a phrase ("إف-16", "بدون طيار") takes no article
@@ -159,7 +160,7 @@ class ActorLexicon:
             return " ".join([definite(first)] + ["و" + definite(w[1:]) if w.startswith("و") else definite(w)
                                                  for w in rest])
 
-        def phrases(adjective: str) -> list[str]:
+        def phrases(adjective: str, nouns: list[str]) -> list[str]:
             out = []
             for noun in nouns:
                 for modifier in modifiers if noun in modified else [""]:
@@ -168,17 +169,19 @@ class ActorLexicon:
                     out.append(" ".join([definite(w) for w in words[:-1]] + [definite_phrase(adjective)]))
             return out
 
-        for name, adjectives in data["adjectives"].items():
-            index = self._index_of(name)
-            for adjective in adjectives:
-                for phrase in phrases(adjective):
-                    self.matcher.add(phrase, index)
+        everyone = list(dict.fromkeys(nouns + people))
+        for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people)):
+            for name, adjectives in table.items():
+                index = self._index_of(name)
+                for adjective in adjectives:
+                    for phrase in phrases(adjective, with_nouns):
+                        self.matcher.add(phrase, index)
         for joint in data["joint"]:
             actor = self.by_name[joint["actor"]]
             index = len(self.actors)
             self.actors.append(dataclasses.replace(actor, assoc=(joint["with"],)))
             for adjective in joint["adjectives"]:
-                for phrase in phrases(adjective):
+                for phrase in phrases(adjective, nouns):
                     self.matcher.add(phrase, index)
 
     def _index_of(self, name: str) -> int:

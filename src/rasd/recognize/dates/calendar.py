@@ -94,6 +94,7 @@ class CalendarWords:
     range_glue: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]  # since / from / to / the conjunction
     name_cues: frozenset[str] = frozenset()  # "حي واحد حزيران": a date after them is a name
     counted_back: tuple[str, ...] = ()  # "قبل": "قبل يومين من الهجوم" counts back from the attack
+    counted_from: re.Pattern[str] = re.compile(r"(?!)")  # " من الهجوم" after it (not " من الآن")
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -266,4 +267,5 @@ def calendar_words() -> CalendarWords:
                          _keys(data["period_kinds"]), tuple(normalize_key(w) for w in data["period_this"]),
                          tuple(normalize_key(w) for w in data["ordinal_not_day"]), range_glue,
                          frozenset(normalize_key(w) for w in data["name_cues"]),
-                         tuple(normalize_key(w) for w in data["counted_back"]))
+                         tuple(normalize_key(w) for w in data["counted_back"]),
+                         re.compile(rf"\s+{of}\s+(?!(?:{slot('now_words')})(?!\w))\w"))

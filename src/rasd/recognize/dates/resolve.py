@@ -283,11 +283,6 @@ def _count(x: Expression, default: int) -> int:
     return x.words.number_of.get(n_text or "", default)
 
 
-#: "من" and a word after "قبل يومين": counted back from that word's event ("من الآن"
-#: is now).
-_COUNTED_FROM_ANOTHER_EVENT = re.compile(r"\s+من\s+(?!الان(?!\w))\w")
-
-
 def days_ago(x: Expression, published: dt.date) -> Value | None:
     """"قبل 3 أيام" (that day); "منذ أسبوع", "قبل أسبوعين" (about then: a window of a
     day or so either side, event-schema.md §3.2); "منذ يومين", "خلال تسعة أشهر" (from
@@ -296,7 +291,7 @@ def days_ago(x: Expression, published: dt.date) -> Value | None:
     unit = words.ago_units[x.group("unit") or ""]
     n_text = x.group("n")
     at = x.match.start()
-    if x.norm.startswith(words.counted_back, at) and _COUNTED_FROM_ANOTHER_EVENT.match(x.norm, x.match.end()):
+    if x.norm.startswith(words.counted_back, at) and words.counted_from.match(x.norm, x.match.end()):
         return None  # "قبل شهر من بدء العملية": a month before something else, not before today
     duration = x.norm.startswith(words.durations, at)
     since = duration or x.norm.startswith(words.since, at)
