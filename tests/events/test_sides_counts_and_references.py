@@ -622,3 +622,29 @@ def test_a_state_announcing_the_toll_of_a_strike_is_its_author(shared_pipeline) 
     (event,) = events_of(shared_pipeline, text, "2018-08-02")
     assert (event.sub_event_type, event.actor1, event.fatalities) == ("Air/drone strike", "Israeli Forces", 7)
     assert event.actor2 == "Unidentified Armed Group"
+
+
+def test_a_suicide_bombings_toll_counts_its_bomber(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # event-schema.md §3.3: attackers who die in their own attack count, as in ACLED; Arabic
+    # reports count the victims. saudinewsnet:2015-07-21-2246-d08257f3df, adapted (its day
+    # written out): 33 dead and the bomber
+    text = ("أفاد شهود عيان الإثنين بمقتل 33 مسلحا من تنظيم داعش بانفجار سيارة مفخخة يقودها انتحاري "
+            "استهدف مركز تدريب لداعش في قضاء البعاج شمال غرب بغداد.")
+    assert [(e.sub_event_type, e.fatalities) for e in events_of(shared_pipeline, text, "2015-07-21")] == [
+        ("Suicide bomb", 34)]
+    # ant-multisource:SK-middleEast-3111-20180727, adapted (its day written out): no victim
+    # counted, four bombers
+    text = "وفجر أربعة انتحاريين أحزمتهم الناسفة في مدينة السويداء صباح الأربعاء."
+    assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-07-27")] == [4]
+
+
+def test_a_count_that_holds_the_bombers_adds_none(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-27-0203-b15720c9c8, adapted (its day written out): the counted
+    # carried the belts
+    text = ("وأفاد مصدر في قيادة عمليات الأنبار الأحد أن 8 أشخاص يحملون أحزمة ناسفة قتلوا أثناء محاولتهم "
+            "الهجوم على القوات الأمنية العراقية في محيط حي التأميم جنوبي الرمادي.")
+    assert [e.fatalities for e in events_of(shared_pipeline, text, "2015-07-27")] == [8]
+    # ant-multisource:BB-middleEast-604-20180609, adapted (the place and day joined to it):
+    # the bombers are among the counted
+    text = "وقتل 21 من مسلحي تنظيم الدولة، بينهم 10 مهاجمين انتحاريين، في هجوم على البوكمال الجمعة."
+    assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-06-09")] == [21]

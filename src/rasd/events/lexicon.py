@@ -88,7 +88,10 @@ class AssemblyWords:
     militant: re.Pattern[str]
     military_target: re.Pattern[str]
     claim: re.Pattern[str]
-    bomber_died: re.Pattern[str]
+    bomber_counted: re.Pattern[str]
+    bomber_survived: re.Pattern[str]
+    bombers_two: frozenset[str]
+    bomber_carrying: frozenset[str]
     one_killed: re.Pattern[str]
     dead_nouns: frozenset[str]
     injured_nouns: frozenset[str]
@@ -173,7 +176,10 @@ def assembly_words() -> AssemblyWords:
         military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,5}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
-        bomber_died=re.compile(rf"(?<!\w)(?:{alt('self_detonation_verbs')})\s+(?:{alt('self_detonation_objects')})(?!\w)"),
+        bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')})(?!\w)"),
+        bomber_carrying=_words(d["bomber_carrying"]),
+        bomber_survived=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_survived')})(?!\w)"),
+        bombers_two=_words(d["bombers_two"]),
         one_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('one_killed')})(?!\w)"),
         dead_nouns=_words(d["dead_nouns"]),
         injured_nouns=_words(d["injured_nouns"]),

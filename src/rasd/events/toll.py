@@ -165,6 +165,34 @@ def _dead_and_injured_together(analysis: Analysis, count: CountMention) -> bool:
                and reads_as(b.text, words.injured_nouns, without_article=True) for a, b in zip(after, after[1:]))
 
 
+def bombers_who_died(analysis: Analysis, cand: Candidate, toll: Toll) -> int:
+    """The bombers a suicide bombing's toll adds: ACLED counts attackers who die in their
+    own attack (event-schema.md §3.3), and Arabic reports count the victims ("قتل 13 ...
+    بانفجار سيارة مفخخة يقودها انتحاري"). None when the count already holds the bomber
+    ("بينهم الانتحاري"), counts the bombers themselves ("مقتل انتحاريين"), or he lived;
+    as many as the text counts ("فجر أربعة انتحاريين"), two for a dual ("هجومان انتحاريان")."""
+    norm, seg = analysis.ntext.norm, cand.segment
+    words = assembly_words()
+    if words.bomber_counted.search(norm, seg.start, seg.end) or words.bomber_survived.search(norm, seg.start, seg.end):
+        return 0
+    tokens = analysis.tokens
+    trigger = cand.trigger.token_start
+    for count in analysis.counts:
+        if (count.start, count.end) not in toll.spans:
+            continue
+        people = tokens[count.token_end:count.token_end + 1]
+        before_trigger = tokens[count.token_end:min(count.token_end + 3, trigger)]
+        if any(reads_as(t.text, words.bomber_plurals, without_article=True) for t in people) \
+                or any(reads_as(t.text, words.bomber_carrying) for t in before_trigger):
+            return 0  # "مقتل 3 انتحاريين", "8 أشخاص يحملون أحزمة ناسفة قتلوا": the bombers are the count
+    if reads_as(tokens[trigger].text, words.bomber_plurals, without_article=True):
+        for count in analysis.counts:
+            if count.token_end == trigger:
+                return count.best  # "فجر أربعة انتحاريين أحزمتهم الناسفة"
+    dual = tokens[max(0, trigger - 1):trigger + 1]
+    return 2 if any(reads_as(t.text, words.bombers_two, without_article=True) for t in dual) else 1
+
+
 def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGroup], decision: Decision) -> Toll:
     """The event's fatalities, range and evidence."""
     norm, seg = analysis.ntext.norm, cand.segment
@@ -181,9 +209,12 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
     else:
         people = people_killed(analysis, cand)
         toll = Toll(len(people), spans=[(p.start, p.end) for p in people])
-    if sub == "Suicide bomb" and toll.fatalities == 0 and words.bomber_died.search(norm, seg.start, seg.end):
-        toll.fatalities = 1  # "فجر نفسه": ACLED counts the attacker who blew himself up
-        decision.fired("suicide_bomber_counted")
+    if sub == "Suicide bomb":
+        bombers = bombers_who_died(analysis, cand, toll)
+        if bombers:
+            toll = Toll(toll.fatalities + bombers, None if toll.low is None else toll.low + bombers,
+                        None if toll.high is None else toll.high + bombers, toll.spans)
+            decision.fired("suicide_bomber_counted")
     if toll.fatalities == 0 and not groups and words.one_killed.search(norm, seg.start, seg.end):
         toll.fatalities = 1  # "قُتلت في ..." with no number: one person
         decision.fired("one_killed_without_a_number")
