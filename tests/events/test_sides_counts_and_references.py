@@ -648,3 +648,25 @@ def test_a_count_that_holds_the_bombers_adds_none(shared_pipeline) -> None:  # t
     # the bombers are among the counted
     text = "وقتل 21 من مسلحي تنظيم الدولة، بينهم 10 مهاجمين انتحاريين، في هجوم على البوكمال الجمعة."
     assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-06-09")] == [21]
+
+
+def test_an_attack_that_killed_only_people_is_violence_against_civilians(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-248-20180312: one side (the article's), people among the
+    # dead, no second armed side: not a battle missing its second side
+    text = ("وفي نينوى، التي كانت معقلا لتنظيم داعش، قتل 7 أشخاص في هجوم مسلح في قضاء الحضر الواقع جنوبي المحافظة. "
+            "وقال قائممقام قضاء الحضر، علي الحمدي، إن \"مسلحين مجهولين يرتدون زيا عسكريا، قتلوا بعد التاسعة من "
+            "مساء الأحد 7 أشخاص داخل منزل مختار قرية مشيرفة\" إحدى القرى التابعة للحضر.")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-03-12", trace)
+    assert ("Attack", "Al Hadar", "Civilians", 7) in [(e.sub_event_type, e.location, e.actor2, e.fatalities)
+                                                     for e in events]
+    assert any("attack_that_killed_only_civilians" in r["rules"] for r in trace)
+
+
+def test_an_attack_whose_dead_include_soldiers_is_not_against_civilians(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-541-20180527, adapted (its day joined to it): soldiers
+    # among the counted; alone, the clause lacks its second side
+    text = ("وأكد المرصد أن تنظيم الدولة الإسلامية شن هجوما على موقع للجيش الحكومي في دير الزور السبت "
+            "وقتل 35 شخصا بينهم 9 من الجنود والخبراء الروس.")
+    events, drops = drops_of(shared_pipeline, text, "2018-05-27")
+    assert (events, drops) == ([], ["clash_without_second_side"])

@@ -203,6 +203,25 @@ def attack_on_a_civilian_place(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def attack_that_killed_only_civilians(s: Sides, c: SideScope) -> bool:
+    """"قتل 7 أشخاص في هجوم مسلح", "قتل شخص في هجوم شنه مسلحون مجهولون": an attack by
+    one named side whose clause counts only people among the dead (no fighters, no
+    soldiers "بينهم") and names no other armed side is violence against civilians, not
+    a battle missing its second side."""
+    if s.sub != "Armed clash" or s.target is not None or s.agent is None or s.victims != "civilians":
+        return False
+    analysis, cand = c.analysis, c.cand
+    if not reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().attack_words):
+        return False
+    killed = [n for n in within(analysis, analysis.counts, cand.segment) if n.role == "killed"]
+    if not killed or any(n.victims != "civilians" for n in killed):
+        return False
+    if any(m.actor is not s.agent and m.actor.kind != "civilians" for m in within(analysis, analysis.actors, cand.segment)):
+        return False
+    s.sub, s.target = "Attack", CIVILIANS
+    return True
+
+
 def killing_mode(s: Sides, c: SideScope) -> bool:
     """A killing with no mode word of its own ("مقتل 5"): violence against civilians when
     civilians died, a clash when two armed sides or fighters are named; else dropped."""
@@ -466,6 +485,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     suicide_bombers_killed_is_a_clash,
     defused_device,
     attack_on_a_civilian_place,
+    attack_that_killed_only_civilians,
     killing_mode,
     air_force_of_the_sentence,
     government_regains_territory,
