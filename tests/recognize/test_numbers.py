@@ -101,6 +101,9 @@ def test_a_calibre_or_a_count_of_bombs_counts_no_people() -> None:
      {1600: ("killed", True)}),
     ("وثق مقتل 5 مدنيين بالقذائف المختلفة، وقُتل مدني بالرصاص المباشر، واغتال مجهولون مدنيين اثنين.",
      {5: ("killed", False), 1: ("killed", False), 2: ("killed", False)}),
+    # a protester (ant-multisource:BB-middleEast-955-20180906, shortened)
+    ("قتل محتج وأصيب 14 في تجدد للاحتجاجات العنيفة بمدينة البصرة النفطية في العراق الخميس.",
+     {1: ("killed", False), 14: ("injured", False)}),
 ])
 def test_a_singular_noun_after_a_death_word_counts_one(text: str, expected: dict[int, tuple[str, bool]]) -> None:
     assert counts(text) == expected
