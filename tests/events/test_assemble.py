@@ -234,6 +234,20 @@ def test_a_claim_names_the_author_of_the_attack(embedded_pipeline) -> None:  # t
     assert event.actor1 == "Islamic State" and event.fatalities == 5
 
 
+@pytest.mark.parametrize(("text", "published"), [
+    # ant-multisource:SK-middleEast-1639-20180513, adapted (its day joined to it): the claim
+    # is a relative clause on the blast ("تبناه" = claimed it)
+    ("وجرت عملية التصويت في أجواء أمنية مستقرة نسبيا، خرقها انفجار تبناه داعش في كركوك السبت، "
+     "وأودى بحياة 3 أشخاص.", "2018-05-13"),
+    # saudinewsnet:2015-07-23-0483-a0db07e971, adapted: "تبناهما" = claimed both
+    ("وكانت مناطق في العاصمة تعرضت الثلاثاء لتفجيرين بسيارتين مفخختين تبناهما داعش في حي الكرادة ببغداد.",
+     "2015-07-23"),
+])
+def test_a_claim_with_its_object_pronoun_names_the_author(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract(shared_pipeline, text, published)
+    assert (event.sub_event_type, event.actor1) == ("Remote explosive/landmine/IED", "Islamic State")
+
+
 def test_articles_about_uncovered_countries_give_no_syrian_or_iraqi_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # Yemen and Libya news (the corpus has much): عدن، سرت are not the Iraqi or Syrian villages so named
     text = ("قتل خمسة مدنيين في غارة لطيران التحالف العربي على مدينة عدن اليمنية، يوم الجمعة، وفق مصادر "
