@@ -670,3 +670,17 @@ def test_an_attack_whose_dead_include_soldiers_is_not_against_civilians(shared_p
             "وقتل 35 شخصا بينهم 9 من الجنود والخبراء الروس.")
     events, drops = drops_of(shared_pipeline, text, "2018-05-27")
     assert (events, drops) == ([], ["clash_without_second_side"])
+
+
+def test_a_coalition_strike_with_no_target_named_hit_the_jihadists(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-31-0241-5878f3ac78: "للتنظيم" (the organization) is the Islamic
+    # State the article names; the coalition's strikes hit it
+    text = ("نفذت قوات التحالف الدولي بقيادة الولايات المتحدة وحلفاءها اليوم 41 ضربة جوية استهدفت مواقع "
+            "لتنظيم \u201d داعش \u201d الإرهابي في سوريا والعراق.\n"
+            "وقالت القيادة المشتركة لقوات التحالف الدولي في بيان إن سبع ضربات جوية نفذت اليوم قرب الحسكة "
+            "واستهدفت وحدات تكتيكية ومواقع قتالية وسيارات ومركزا للقيادة للتنظيم.")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2015-07-31", trace)
+    assert ("Al-Hasakah", "International Coalition", "Islamic State") in [
+        (e.location, e.actor1, e.actor2) for e in events]
+    assert any("coalition_strikes_hit_the_jihadists" in r["rules"] for r in trace)

@@ -326,6 +326,18 @@ def militants_are_the_jihadist_group(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def coalition_strikes_hit_the_jihadists(s: Sides, c: SideScope) -> bool:
+    """The international coalition was formed against the Islamic State and struck the
+    jihadist groups (Nusra as well): a coalition strike with no target named and no
+    civilians hit struck the jihadist group the article names most ("قصفت وحدات تكتيكية
+    تابعة للتنظيم", "أصابت الغارات أهدافا عدة قرب تسع مدن")."""
+    if not (s.remote and s.target is None and s.agent is not None and s.agent.name == "International Coalition"
+            and s.victims != "civilians"):
+        return False
+    s.target = next((a for a in c.article.salience.ranked() if a.name in JIHADIST), None)
+    return s.target is not None
+
+
 @dataclass(frozen=True)
 class _Alliance:
     sides: frozenset[str]
@@ -494,6 +506,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     chemical_attack_by_most_named_state_force,
     actor1_from_document_salience,
     militants_are_the_jihadist_group,
+    coalition_strikes_hit_the_jihadists,
     allies_are_one_side,
     actor2_from_document_salience,
     civilians_leaving_are_displaced,
