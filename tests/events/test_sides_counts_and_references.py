@@ -4,6 +4,11 @@ gold (ids cited; "adapted" where a clause was cut to isolate the rule)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
+
+from rasd.events.side_rules import holder_of
 from tests.events.helpers import drops_of, events_of
 
 
@@ -684,3 +689,26 @@ def test_a_coalition_strike_with_no_target_named_hit_the_jihadists(shared_pipeli
     assert ("Al-Hasakah", "International Coalition", "Islamic State") in [
         (e.location, e.actor1, e.actor2) for e in events]
     assert any("coalition_strikes_hit_the_jihadists" in r["rules"] for r in trace)
+
+
+@pytest.mark.parametrize(("text", "published", "holder"), [
+    # ant-multisource:FR-internationalNews-2204-20180709
+    ("قصف الطيران الإسرائيلي مطار التيفور العسكري في محافظة حمص السورية، وفق ما أعلنت دمشق الأحد.",
+     "2018-07-09", "Syrian Government Forces"),
+    # ant-multisource:SK-middleEast-1233-20180425
+    ("وكان المرصد السوري قد ذكر أنه 11 مارس الماضي قد وقع هجوم بواسطة طائرات مسيرة عن بعد على مطار "
+     "حميميم، دون معلومات حتى الآن عن الخسائر البشرية.", "2018-04-25", "Russian Forces"),
+])
+def test_an_attack_on_a_base_that_names_no_target_hit_its_holder(shared_pipeline, text: str, published: str,
+                                                                  holder: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events_of(shared_pipeline, text, published)
+    assert event.actor2 == holder
+
+
+def test_a_base_has_no_holder_while_it_was_lost() -> None:
+    # data/base_holders.yaml: Abu al-Duhur fell to Jaysh al-Fatah in September 2015 and was
+    # retaken in January 2018
+    assert holder_of("rasd:base-abu-duhur", dt.date(2015, 8, 1)) == "Syrian Government Forces"
+    assert holder_of("rasd:base-abu-duhur", dt.date(2016, 6, 1)) is None
+    assert holder_of("rasd:base-abu-duhur", dt.date(2018, 3, 1)) == "Syrian Government Forces"
+    assert holder_of("rasd:base-hmeimim", dt.date(2015, 1, 1)) is None

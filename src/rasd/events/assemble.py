@@ -125,7 +125,7 @@ class ArticleAssembler:
         # يناير شنت القوات التركية هجوما" is background, wherever the article is
         picks = where(article, cand, decision, picks, (when.stated and when.precision < 3) or bool(groups))
         ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
-        sides = sides_of(article, cand, decision, groups)
+        sides = sides_of(article, cand, decision, groups, picks)
         side_fights_abroad(sides.agent, sides.target)
         actor1 = sides.agent.name if sides.agent else default_agent(sides.sub)
         if actor1 is None:

@@ -21,9 +21,9 @@ from rasd.events.document import COVERED, is_country_name, sentence_index, withi
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target
 from rasd.events.toll import CountGroup
-from rasd.events.where import is_anaphoric
+from rasd.events.where import PlacePick, is_anaphoric
 from rasd.model import EVENT_TYPE_OF
-from rasd.recognize.actors import Actor, ActorMention
+from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import number_words
 from rasd.text.tokens import reads_as
 
@@ -65,6 +65,7 @@ class SideScope:
     analysis: Analysis
     cand: Candidate
     article: ArticleState
+    picks: tuple[PlacePick, ...] = ()  # the event's places, first the one it is coded at
 
 
 SideRule = Callable[[Sides, SideScope], bool]
@@ -256,6 +257,46 @@ def government_regains_territory(s: Sides, c: SideScope) -> bool:
         s.sub = "Government regains territory"
         return True
     return False
+
+
+@dataclass(frozen=True)
+class _Holding:
+    holder: str
+    start: dt.date | None
+    end: dt.date | None
+
+
+@lru_cache(maxsize=1)
+def _base_holders() -> dict[str, tuple[_Holding, ...]]:
+    return {base: tuple(_Holding(h["holder"], h.get("from"), h.get("until")) for h in holdings)
+            for base, holdings in load_yaml("base_holders.yaml")["bases"].items()}
+
+
+def holder_of(base_id: str | None, day: dt.date | None) -> str | None:
+    """The force that held the base on ``day`` (data/base_holders.yaml), if known."""
+    for h in _base_holders().get(base_id or "", ()):
+        if (h.start is None or day is None or h.start <= day) and (h.end is None or day is None or day <= h.end):
+            return h.holder
+    return None
+
+
+def the_holder_of_a_struck_base(s: Sides, c: SideScope) -> bool:
+    """"غارة على مطار التيفور", "هجوم بطائرات مسيرة على قاعدة حميميم": an attack on a
+    military base that names no target hit the force holding the base (unless the
+    attacker is that force or its ally). After the author rules: the holder, named by no
+    one, is no side the article names for them to weigh."""
+    if s.target is not None or s.event_type not in ("Explosions/Remote violence", "Battles") or len(c.picks) != 1:
+        return False
+    place = c.picks[0].place
+    holder = holder_of(place.id if place else None, c.analysis.doc.published)
+    if holder is None or (s.agent is not None and (s.agent.name == holder
+                                                   or holder in allies_of(s.agent.name, c.analysis.doc.published))):
+        return False
+    actor = load_pack().by_name.get(holder)
+    if actor is None:
+        return False
+    s.target = actor
+    return True
 
 
 def actor2_civilians_as_victims(s: Sides, c: SideScope) -> bool:
@@ -505,6 +546,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     air_force_from_document,
     chemical_attack_by_most_named_state_force,
     actor1_from_document_salience,
+    the_holder_of_a_struck_base,
     militants_are_the_jihadist_group,
     coalition_strikes_hit_the_jihadists,
     allies_are_one_side,
@@ -519,7 +561,8 @@ SIDE_RULES: tuple[SideRule, ...] = (
 )
 
 
-def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups: list[CountGroup]) -> Sides:
+def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups: list[CountGroup],
+             picks: list[PlacePick] | None = None) -> Sides:
     """The candidate's sub-event type and sides; raises ``Dropped`` when a rule excludes it."""
     analysis = article.analysis
     agent_m, target_m = actor_roles(analysis, cand)
@@ -527,7 +570,7 @@ def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups:
                   target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups), bool(groups),
                   any(c.role == "killed" and abs(c.start - cand.trigger.start) <= _NEAR_TRIGGER
                       for g in groups for c in g.counts))
-    scope = SideScope(analysis, cand, article)
+    scope = SideScope(analysis, cand, article, tuple(picks or ()))
     for rule in SIDE_RULES:
         if rule(sides, scope):
             decision.fired(rule.__name__)
