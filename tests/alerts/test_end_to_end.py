@@ -72,7 +72,7 @@ subscriptions:
     mail, hook_call = mails[0], got.valid[0]
     assert mail.tls and mail.user == "rasd" and mail.to == ["desk@example.org"]
     assert subject_of(mail).startswith("[rasd] New event: Suicide bomb")
-    assert "3 killed" in subject_of(mail)
+    assert "4 killed" in subject_of(mail)  # three soldiers and the bomber (event-schema.md §3.3)
     html = mail.message.get_body(("html",)).get_content()
     assert "<script" not in html and "http://127.0.0.1:8000/#event=" in html
     assert hook_call.body["kind"] == "new" and hook_call.body["version"] == 1
@@ -98,7 +98,7 @@ subscriptions:
     assert {c["kind"] for c in update["changes"]} == {"toll", "source"}
     subject = subject_of(mails[1])
     assert subject.startswith("[rasd] Update: Suicide bomb")
-    assert "3–6 killed, was 3" in subject and "now also reported by Asharq Al-Awsat" in subject
+    assert "4–7 killed, was 4" in subject and "now also reported by Asharq Al-Awsat" in subject
 
     # 3. a restart sends nothing again
     run = rasd(*watch, env=env)
@@ -116,7 +116,7 @@ subscriptions:
     corrected = got.valid[2].body
     assert corrected["version"] == 3
     assert {c["kind"] for c in corrected["changes"]} == {"toll", "correction", "review"}
-    assert "corrected by an analyst: fatalities 3 → 7" in corrected["summary"]
+    assert "corrected by an analyst: fatalities 4 → 7" in corrected["summary"]
 
     # 5. the digest of the day holds the event, with both reports' sources
     shown = rasd("digest", "--db", str(store), "--since", "2015-07-21", "--until", "2015-07-22",

@@ -107,3 +107,16 @@ def test_a_calibre_or_a_count_of_bombs_counts_no_people() -> None:
 ])
 def test_a_singular_noun_after_a_death_word_counts_one(text: str, expected: dict[int, tuple[str, bool]]) -> None:
     assert counts(text) == expected
+
+
+def test_a_person_and_one_count_one_and_the_next_verb_is_the_next_count() -> None:
+    # saudinewsnet:2015-08-02-0347-04cba792a2, adapted ("خلالها" put between the verb and
+    # its subject, as in "قتل فيها متظاهر واحد"): "مدني واحد" is one civilian, killed;
+    # "وأصيب" opens the next count
+    assert counts("وفي تعز المدينة قتل خلالها مدني واحد وأصيب أربعة آخرون جراء قصف للأحياء السكنية.") == {
+        1: ("killed", False), 4: ("injured", False)}
+    # ant-multisource:BB-middleEast-89-20180225 (shortened): the people of "شخص واحد" are
+    # civilians, as "شخص" alone would be
+    n = normalize("ما أسفر عن مقتل شخص واحد واصابة آخرين.")
+    found = find_counts(n.norm, tokenize(n))
+    assert [(c.best, c.role, c.victims) for c in found] == [(1, "killed", "civilians")]

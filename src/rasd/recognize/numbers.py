@@ -75,6 +75,9 @@ def number_words() -> NumberWords:
         matcher.add(word, ("singular", 1, None, None))
     for word in data["singular_after_death_word"]:
         matcher.add(word, ("singular_after_death_word", 1, None, None))
+    for noun in data["singular_after_death_word"] + data["one_nouns"]:
+        for one in data["one"]:  # "متظاهر واحد", "امرأة واحدة": a person counted one
+            matcher.add(f"{noun} {one}", ("singular", 1, None, None))
 
     def words(values: list[str]) -> frozenset[str]:
         return frozenset(normalize_key(w) for w in values)
@@ -135,10 +138,11 @@ def _role_of_word(word: str) -> str | None:
     return None
 
 
-def _role(tokens: list[Token], start: int, end: int) -> str:
+def _role(tokens: list[Token], start: int, end: int, noun_included: bool = False) -> str:
     """The role of the count at tokens[start:end]: the nearest death, injury, capture,
     displacement or presence word wins; at equal distance the word before. A word after
-    the count that opens a new predicate with و ("قتل 40 شخصا وأصيب 100") belongs to the
+    the count that opens a new predicate with و ("قتل 40 شخصا وأصيب 100", and right
+    after a count that is its own noun: "قتل فيها متظاهر واحد وأصيب 25") belongs to the
     next count: the word before wins over it."""
     size = len(tokens)
     before: tuple[int, str] | None = None
@@ -153,7 +157,7 @@ def _role(tokens: list[Token], start: int, end: int) -> str:
         if after is None and j < size:
             role = _role_of_word(tokens[j].text)
             if role:
-                after = (distance, role, distance > 0 and tokens[j].text.startswith("و"))
+                after = (distance, role, (distance > 0 or noun_included) and tokens[j].text.startswith("و"))
         if before is not None and after is not None:
             break
     if before is not None and (after is None or after[2] or before[0] <= after[0]):
@@ -261,7 +265,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
         prev = tokens[ts - 1].text if ts else ""
         among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما")
-        victims = _victims(tokens, te)
+        # "شخص واحد": the noun of a phrase count names its people, not the "one" after it
+        victims = (_victims_of_word(tokens[ts].text) if te - ts > 1 else None) or _victims(tokens, te)
         if kind == "singular_after_death_word":
             if not death_word(prev):
                 continue  # "قصف حي مدني": an adjective, not a person
@@ -272,7 +277,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             continue  # "قذائف عدة": several shells, not several people
         if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()):
             continue  # "45 عنصرا": the noun of a number, not one more person
-        role = _role(tokens, ts, te)
+        role = _role(tokens, ts, te, kind in ("singular", "dual"))
         if kind == "singular" and not (prev.startswith("و") or role == "killed"):
             continue  # a lone noun counts one person only after و or near a death word
         counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
