@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rasd.model import Document
-from rasd.recognize.triggers import inflections, trigger_lexicon
+from rasd.recognize.triggers import find_triggers, inflections, trigger_lexicon
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize
 
@@ -31,3 +31,14 @@ def test_a_killing_in_two_bombings_is_a_bombing(embedded_pipeline) -> None:  # t
             "السورية دمشق يوم السبت.")
     events = embedded_pipeline.extract(Document(id="t", text=text, published=dt.date(2017, 3, 11)))
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 40)]
+
+
+def test_missiles_moved_or_sold_are_no_trigger() -> None:
+    # ant-multisource:CN-middleEast-1277-20180902 and ant-multisource:CN-middleEast-29-20180219:
+    # a transfer and an arms deal, not missile fire; a strike on launchers still is one
+    def senses(text: str) -> list[str]:
+        return [m.sense.sub_event_type for m in find_triggers(tokenize(normalize(text)))]
+
+    assert senses("أبدى بومبيو قلقه بشأن تقارير نسبت إلى إيران قيامها بنقل صواريخ باليسيتة إلى العراق") == []
+    assert senses("إن صفقة تزويد المملكة بمنظومة صواريخ S-400 الروسية في مرحلتها النهائية") == []
+    assert "Shelling/artillery/missile attack" in senses("مستهدفة مستودعات ومنصات صواريخ إيرانية")
