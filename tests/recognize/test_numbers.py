@@ -120,3 +120,14 @@ def test_a_person_and_one_count_one_and_the_next_verb_is_the_next_count() -> Non
     n = normalize("ما أسفر عن مقتل شخص واحد واصابة آخرين.")
     found = find_counts(n.norm, tokenize(n))
     assert [(c.best, c.role, c.victims) for c in found] == [(1, "killed", "civilians")]
+
+
+def test_a_unit_joined_to_the_tens_after_it_is_one_number() -> None:
+    # ant-multisource:FR-internationalNews-1020-20180501 and
+    # ant-multisource:AL-internationalNews-744-20180401 (shortened): Arabic says the units first
+    assert counts("هجمات أودت بحياة ما لا يقل عن سبعة وثلاثين شخصا من بينهم أطفال.") == {37: ("killed", False)}
+    assert counts("هجمات أسفرت عن مقتل ثلاثة وثلاثين شخصاً وإصابة مئات آخرين.") == {33: ("killed", False)}
+    # ant-multisource:FR-internationalNews-1020-20180501 (shortened): 24 hours, no people
+    assert counts("إنه يأتي بعد أربع وعشرين ساعة من سقوط صواريخ على قواعد عسكرية.") == {}
+    # "one and twenty" (constructed: the dev pool has no toll so written)
+    assert counts("وأسفر القصف عن مقتل واحد وعشرين مدنيا.") == {21: ("killed", False)}

@@ -227,9 +227,36 @@ def _at_least(tokens: list[Token], ts: int, te: int, phrases: tuple[tuple[str, .
     return index.has_empty
 
 
+_TENS = frozenset(range(20, 100, 10))
+_ONE_BEFORE_TENS = frozenset({"واحد", "واحدا", "احدى", "احد"})  # "واحد وعشرين": 21
+
+
+_Span = tuple[int, int, str, int, int | None, int | None]  # token start, end, kind, best, low, high
+
+
+def _compound_numbers(tokens: list[Token], spans: list[_Span]) -> list[_Span]:
+    """"خمسة وعشرين", "واحد وعشرين": a unit joined by و to the tens after it is one number
+    (Arabic says the units first), not two counts."""
+    tens = [sp for sp in spans if sp[2] == "unit" and sp[3] in _TENS and tokens[sp[0]].text.startswith("و")]
+    if not tens:
+        return spans
+    by_end = {sp[1]: sp for sp in spans if sp[2] == "unit" and 1 <= sp[3] <= 9}
+    merged: list[_Span] = []
+    gone: set[_Span] = set()
+    for t in tens:
+        unit = by_end.get(t[0])
+        if unit is not None:
+            merged.append((unit[0], t[1], "unit", unit[3] + t[3], None, None))
+            gone.update({unit, t})
+        elif t[0] > 0 and tokens[t[0] - 1].text in _ONE_BEFORE_TENS:
+            merged.append((t[0] - 1, t[1], "unit", 1 + t[3], None, None))
+            gone.add(t)
+    return sorted([sp for sp in spans if sp not in gone] + merged) if merged else spans
+
+
 def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
     words = number_words()
-    spans: list[tuple[int, int, str, int, int | None, int | None]] = []
+    spans: list[_Span] = []
     for m in words.matcher.find(tokens):
         kind, best, low, high = m.payload
         spans.append((m.token_start, m.token_end, kind, best, low, high))
@@ -257,6 +284,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             spans.append((i, end, "digits", value, None, None))
     if consumed:  # "3 آلاف": one count of 3000, not 3000 and "آلاف"
         spans = [sp for sp in spans if sp[2] == "digits" or sp[0] not in consumed]
+    spans = _compound_numbers(tokens, spans)
     counts: list[CountMention] = []
     taken_numbers = {i for s in spans if s[2] in ("unit", "digits", "vague") for i in range(s[0], s[1])}
     for ts, te, kind, best, low, high in sorted(spans):
