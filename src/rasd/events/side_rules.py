@@ -217,7 +217,8 @@ def attack_that_killed_only_civilians(s: Sides, c: SideScope) -> bool:
     killed = [n for n in within(analysis, analysis.counts, cand.segment) if n.role == "killed"]
     if not killed or any(n.victims != "civilians" for n in killed):
         return False
-    if any(m.actor is not s.agent and m.actor.kind != "civilians" for m in within(analysis, analysis.actors, cand.segment)):
+    if any(m.actor.name != s.agent.name and m.actor.kind != "civilians"
+           for m in within(analysis, analysis.actors, cand.segment)):
         return False
     s.sub, s.target = "Attack", CIVILIANS
     return True
@@ -284,7 +285,9 @@ def the_holder_of_a_struck_base(s: Sides, c: SideScope) -> bool:
     """"غارة على مطار التيفور", "هجوم بطائرات مسيرة على قاعدة حميميم": an attack on a
     military base that names no target hit the force holding the base (unless the
     attacker is that force or its ally). After the author rules: the holder, named by no
-    one, is no side the article names for them to weigh."""
+    one, is no side the article names for them to weigh. The holder is the one of the
+    publication day (the event's own day is not settled yet) and comes from the packaged
+    actor dictionary."""
     if s.target is not None or s.event_type not in ("Explosions/Remote violence", "Battles") or len(c.picks) != 1:
         return False
     place = c.picks[0].place

@@ -58,6 +58,7 @@ class NumberWords:
     day_words: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
     multipliers: dict[str, int] = field(default_factory=dict)  # "71 ألفا": word after digits → factor
+    one_before_tens: frozenset[str] = frozenset()  # "واحد وعشرين": one more than the tens after it
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,7 @@ def number_words() -> NumberWords:
         _cumulative_marker(cumulative), int(cumulative["at_least"]),
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
+        words(data["one_before_tens"]),
     )
 
 
@@ -228,9 +230,6 @@ def _at_least(tokens: list[Token], ts: int, te: int, phrases: tuple[tuple[str, .
 
 
 _TENS = frozenset(range(20, 100, 10))
-_ONE_BEFORE_TENS = frozenset({"واحد", "واحدا", "احدى", "احد"})  # "واحد وعشرين": 21
-
-
 _Span = tuple[int, int, str, int, int | None, int | None]  # token start, end, kind, best, low, high
 
 
@@ -248,7 +247,7 @@ def _compound_numbers(tokens: list[Token], spans: list[_Span]) -> list[_Span]:
         if unit is not None:
             merged.append((unit[0], t[1], "unit", unit[3] + t[3], None, None))
             gone.update({unit, t})
-        elif t[0] > 0 and tokens[t[0] - 1].text in _ONE_BEFORE_TENS:
+        elif t[0] > 0 and tokens[t[0] - 1].text in number_words().one_before_tens:
             merged.append((t[0] - 1, t[1], "unit", 1 + t[3], None, None))
             gone.add(t)
     return sorted([sp for sp in spans if sp not in gone] + merged) if merged else spans
