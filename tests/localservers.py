@@ -118,6 +118,10 @@ def _feed_handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
             pass
 
         def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None) -> None:
+            # recorded before the answer goes out: a client that has read it (an empty 304
+            # is read at once) must find its request in the log
+            with site.lock:
+                site.hits.append(Hit(self.path, status, dict(self.headers.items()), time.time()))
             self.send_response(status)
             for k, v in (headers or {}).items():
                 self.send_header(k, v)
@@ -125,8 +129,6 @@ def _feed_handler(site: FeedSite) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             if body and self.command != "HEAD":
                 self.wfile.write(body)
-            with site.lock:
-                site.hits.append(Hit(self.path, status, dict(self.headers.items()), time.time()))
 
         def do_GET(self) -> None:  # noqa: N802
             path = self.path.split("?")[0]
