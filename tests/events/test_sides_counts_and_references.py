@@ -712,3 +712,18 @@ def test_a_base_has_no_holder_while_it_was_lost() -> None:
     assert holder_of("rasd:base-abu-duhur", dt.date(2016, 6, 1)) is None
     assert holder_of("rasd:base-abu-duhur", dt.date(2018, 3, 1)) == "Syrian Government Forces"
     assert holder_of("rasd:base-hmeimim", dt.date(2015, 1, 1)) is None
+
+
+def test_a_place_told_at_two_precisions_is_one_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2643-20180809 (its lead, and the sentence that
+    # tells it again): "منطقة جسر الشغور" (the district) and "جسر الشغور" (its town) are one
+    # place; the town, the more precise, is kept
+    text = ("قصفت قوات النظام السوري الخميس بالمدفعية والصواريخ منطقة جسر الشغور في محافظة إدلب الواقعة في "
+            "شمال غرب سوريا.\nقصف النظام السوري الخميس جسر الشغور بمحافظة إدلب في الشمال الغربي لسوريا.")
+    events = events_of(shared_pipeline, text, "2018-08-09")
+    assert [(e.sub_event_type, e.location, e.geo_precision) for e in events] == [
+        ("Shelling/artillery/missile attack", "Jisr al-Shughur", 1)]
+    # two towns are two events, as before
+    text = ("قصفت قوات النظام السوري الخميس بالمدفعية مدينة جسر الشغور في محافظة إدلب.\n"
+            "وقصفت قوات النظام الخميس مدينة أريحا في محافظة إدلب.")
+    assert len(events_of(shared_pipeline, text, "2018-08-09")) == 2

@@ -9,6 +9,7 @@ import datetime as dt
 
 from rasd.events.article import Emitted
 from rasd.model import Event
+from rasd.recognize.places import place_cues
 
 _PLACE_FIELDS = ("location", "location_ar", "latitude", "longitude", "geo_precision", "gazetteer_id",
                  "admin1", "admin2", "country")
@@ -45,7 +46,7 @@ class _Merged:
         event = e.event
         same_sub = self.by_sub.get(event.sub_event_type, [])
         slack = _RARE.get(event.sub_event_type, 0)
-        twin = next((m for m in same_sub if m.place_key == e.place_key
+        twin = next((m for m in same_sub if _same_place(m, e)
                      and (overlap(m.event, event, slack) or e.weak_date or m.weak_date)), None)
         if twin is None:
             # undated in one place ("... قتل خلاله 26"), the same sides in the same
@@ -59,6 +60,27 @@ class _Merged:
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
                          and overlap(m.event, event)), None)
         return twin
+
+
+def _same_place(a: Emitted, b: Emitted) -> bool:
+    """One place, or one name at two precisions: "منطقة جسر الشغور" (the district) and "جسر
+    الشغور" (its town), "منطقة عفرين" and "عفرين" are the place of one event."""
+    if a.place_key == b.place_key:
+        return True
+    name = _bare_name(a)
+    return bool(name) and name == _bare_name(b) \
+        and a.event.location == b.event.location and a.event.admin1 == b.event.admin1
+
+
+def _bare_name(e: Emitted) -> str:
+    """The name the event's place is written with, without a leading cue ("منطقة", "مدينة")."""
+    if not e.picks:
+        return ""
+    cues = place_cues()
+    words = e.picks[0].name_norm.lstrip("#").split()
+    while len(words) > 1 and (words[0] in cues.settlement or words[0] in cues.governorate):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _two_named_places(a: Emitted, b: Emitted) -> bool:
