@@ -176,7 +176,7 @@ def assembly_words() -> AssemblyWords:
         military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,5}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
-        bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')})(?!\w)"),
+        bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')}|{alt('bomber_plurals')})(?!\w)"),
         bomber_carrying=_words(d["bomber_carrying"]),
         bomber_survived=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_survived')})(?!\w)"),
         bombers_two=_words(d["bombers_two"]),

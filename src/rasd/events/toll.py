@@ -177,7 +177,8 @@ def bombers_who_died(analysis: Analysis, cand: Candidate, toll: Toll) -> int:
         return 0
     tokens = analysis.tokens
     trigger = cand.trigger.token_start
-    for count in analysis.counts:
+    counts = within(analysis, analysis.counts, seg)
+    for count in counts:
         if (count.start, count.end) not in toll.spans:
             continue
         people = tokens[count.token_end:count.token_end + 1]
@@ -186,7 +187,7 @@ def bombers_who_died(analysis: Analysis, cand: Candidate, toll: Toll) -> int:
                 or any(reads_as(t.text, words.bomber_carrying) for t in before_trigger):
             return 0  # "مقتل 3 انتحاريين", "8 أشخاص يحملون أحزمة ناسفة قتلوا": the bombers are the count
     if reads_as(tokens[trigger].text, words.bomber_plurals, without_article=True):
-        for count in analysis.counts:
+        for count in counts:
             if count.token_end == trigger:
                 return count.best  # "فجر أربعة انتحاريين أحزمتهم الناسفة"
     dual = tokens[max(0, trigger - 1):trigger + 1]
