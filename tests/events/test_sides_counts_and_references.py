@@ -727,3 +727,29 @@ def test_a_place_told_at_two_precisions_is_one_event(shared_pipeline) -> None:  
     text = ("قصفت قوات النظام السوري الخميس بالمدفعية مدينة جسر الشغور في محافظة إدلب.\n"
             "وقصفت قوات النظام الخميس مدينة أريحا في محافظة إدلب.")
     assert len(events_of(shared_pipeline, text, "2018-08-09")) == 2
+
+
+def test_a_killing_in_a_targeting_is_one_more_of_the_articles_strikes(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-06-0716-48998fb4e7, its first and third sentences: the
+    # targeting names no weapon; it is one of the coalition's strikes the article tells
+    text = ("أفاد المرصد السوري لحقوق الإنسان بمقتل 51 عدد عناصر تنظيم \"داعش\" خلال الـ 48 ساعة جراء قصف طائرات "
+            "التحالف الدولي بشكل مكثف تمركزات ومواقع وحواجز التنظيم في دير الزور والحسكة والرقة .\n"
+            "وأشار إلى مقتل 11 من داعش جراء استهداف مبنى المؤسسة الاستهلاكية في مدينة الميادين بريف دير الزور الشرقي.")
+    events = events_of(shared_pipeline, text, "2015-08-06")
+    assert ("Air/drone strike", "International Coalition", "Islamic State", "Mayadin", 11) in [
+        (e.sub_event_type, e.actor1, e.actor2, e.location, e.fatalities) for e in events]
+
+
+def test_a_killing_in_a_targeting_needs_a_strike_told_before(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the same sentence alone: nothing says what struck, and the killing has no mode
+    text = "وأشار إلى مقتل 11 من داعش جراء استهداف مبنى المؤسسة الاستهلاكية في مدينة الميادين بريف دير الزور الشرقي."
+    assert drops_of(shared_pipeline, text, "2015-08-06") == ([], ["killing_without_mode_or_victims"])
+
+
+def test_those_killed_for_a_targeting_are_not_its_victims(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2634-20180628, adapted (a Syrian place and a strike
+    # told before): "المتورطين في استهداف" are the ones who did it
+    text = ("قصفت طائرات التحالف الدولي مواقع التنظيم في دير الزور.\n"
+            "وأعلنت الشرطة مقتل 6 من المتورطين في استهداف موكب مدير الأمن في مدينة الميادين.")
+    assert all(e.location != "Mayadin" or e.sub_event_type != "Air/drone strike"
+               for e in events_of(shared_pipeline, text, "2015-08-06"))

@@ -83,6 +83,8 @@ class AssemblyWords:
     context_opening: re.Pattern[str]
     another: re.Pattern[str]
     defusing: re.Pattern[str]
+    targeting_cause: re.Pattern[str]
+    targeting_perpetrators: frozenset[str]
     people_relative: re.Pattern[str]
     accused_gap: re.Pattern[str]
     militant: re.Pattern[str]
@@ -160,6 +162,8 @@ def assembly_words() -> AssemblyWords:
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
+        targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
+        targeting_perpetrators=_words(d["targeting_perpetrators"]),
         after_word=re.compile(rf"(?<!على\s)(?<!علي\s)(?<!\w)[وف]?(?:{alt('after_openers')})(?!\w)"),  # not "على بعد" (at a distance)
         # (a noun phrase: "وبعد أن انتزعت القوات التركية عفرين، ..." tells its own event)
         after_opening=re.compile(rf"\s*[وف]?(?:{alt('after_openers')})\s(?!ان\s)[^,.;]{{3,120}}?,"),

@@ -224,6 +224,30 @@ def attack_that_killed_only_civilians(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def killing_in_a_targeting_is_the_articles_strike(s: Sides, c: SideScope) -> bool:
+    """"مقتل 11 من داعش جراء استهداف مبنى المؤسسة الاستهلاكية", after the article has
+    told air strikes: a killing whose cause is a targeting with no weapon of its own is
+    one more strike of the kind the article is telling, by the same author; the side
+    that was hit is its target."""
+    if s.sub != "Attack":
+        return False
+    earlier = c.article.last_of_type.get("Explosions/Remote violence")
+    if earlier is None or earlier.event.sub_event_type not in ("Air/drone strike", "Shelling/artillery/missile attack"):
+        return False
+    words, norm, trigger = assembly_words(), c.analysis.ntext.norm, c.cand.trigger
+    cause = words.targeting_cause.search(norm, trigger.end, c.cand.segment.end)
+    if cause is None or cause.start() - trigger.end > _NEAR_TRIGGER:
+        return False
+    if set(norm[trigger.end:cause.start()].split()) & words.targeting_perpetrators:
+        return False  # "مقتل 6 من المتورطين في استهداف موكب": they did it
+    author = c.article.salience.actor_by_name.get(earlier.event.actor1)
+    if s.agent is not None and s.target is None and s.agent.kind != "civilians" \
+            and (author is None or s.agent.name != author.name):
+        s.target, s.target_m = s.agent, s.agent_m
+    s.sub, s.agent, s.agent_m = earlier.event.sub_event_type, author, None
+    return True
+
+
 def killing_mode(s: Sides, c: SideScope) -> bool:
     """A killing with no mode word of its own ("مقتل 5"): violence against civilians when
     civilians died, a clash when two armed sides or fighters are named; else dropped."""
@@ -542,6 +566,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     defused_device,
     attack_on_a_civilian_place,
     attack_that_killed_only_civilians,
+    killing_in_a_targeting_is_the_articles_strike,
     killing_mode,
     air_force_of_the_sentence,
     government_regains_territory,
