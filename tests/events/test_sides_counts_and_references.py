@@ -753,3 +753,33 @@ def test_those_killed_for_a_targeting_are_not_its_victims(shared_pipeline) -> No
             "وأعلنت الشرطة مقتل 6 من المتورطين في استهداف موكب مدير الأمن في مدينة الميادين.")
     assert all(e.location != "Mayadin" or e.sub_event_type != "Air/drone strike"
                for e in events_of(shared_pipeline, text, "2015-08-06"))
+
+
+def test_a_bomber_among_the_dead_is_not_the_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-31-0064-2e809487d8: the police repelled an attack and killed
+    # twelve, three of them suicide bombers; no bombing is told
+    text = ("اعلنت قيادة الشرطة الاتحادية العراقية اليوم، عن صد هجوم شنه تنظيم /داعش/ الإرهابي في حصيبة شرقي "
+            "الرمادي , وقتل 12 من عناصره بينهم ثلاثة انتحاريين، فضلا عن ضبط ورشة لتفخيخ العجلات جنوبي تكريت.")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2015-07-31", trace)
+    assert [(e.sub_event_type, e.actor1, e.admin1, e.fatalities) for e in events if e.admin1 == "Al-Anbar"] == [
+        ("Armed clash", "Islamic State", "Al-Anbar", 12)]
+    assert "bombers_among_the_dead_are_not_the_act" in trace[0]["rules"]
+
+
+def test_a_bomber_among_the_dead_of_a_fight_makes_it_no_bombing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-723-20180712, adapted (a place added): the suicide
+    # word is the clause's only trigger; it still describes the dead of a fight
+    text = ("وخلف القتال الذي اندلع الأربعاء 16 قتيلا من مسلحي المعارضة و 12 قتيلا من المسلحين الجهاديين، "
+            "بضمنهم انتحاريان في ريف درعا الغربي.")
+    assert "Suicide bomb" not in [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-07-12")]
+
+
+@pytest.mark.parametrize("text", [
+    # saudinewsnet:2015-08-06-0339-fc2691df59, adapted (its quote marks dropped): "three
+    # of them carried out suicide attacks" tells the act
+    "قال التنظيم إن مقاتليه تسللوا إلى داخل مدينة القريتين في ريف حمص الشرقي، ونفذ ثلاثة منهم عمليات انتحارية على حواجز الشمالي والفرن.",
+    "فجر انتحاري نفسه في سوق ببغداد أمس ما أسفر عن مقتل 10 أشخاص بينهم الانتحاري.",
+])
+def test_a_bombing_that_counts_its_bomber_stays_a_bombing(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "Suicide bomb" in [e.sub_event_type for e in events_of(shared_pipeline, text, "2015-08-06")]

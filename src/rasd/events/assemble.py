@@ -16,7 +16,15 @@ from rasd.analysis import Analysis
 from rasd.events.article import ArticleState, Emitted, Reference
 from rasd.events.article_merge import merge_within_article
 from rasd.events.attribution import apply_claims, sources_of
-from rasd.events.candidate import Candidate, Decision, Dropped, after_the_opening, is_purpose, primary_trigger
+from rasd.events.candidate import (
+    Candidate,
+    Decision,
+    Dropped,
+    after_the_opening,
+    is_purpose,
+    primary_trigger,
+    without_the_dead_described,
+)
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
 from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
@@ -75,8 +83,11 @@ class ArticleAssembler:
                 continue  # a line pointing to another story
             # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
             purposeful = [t for t in triggers if not is_purpose(analysis, t)]
-            trigger = primary_trigger(after_the_opening(analysis, seg, purposeful or triggers))
+            coding = without_the_dead_described(analysis, seg, purposeful or triggers)
+            trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
+            if len(coding) < len(purposeful or triggers):
+                decision.fired("bombers_among_the_dead_are_not_the_act")
             if self.explain is not None:  # the spans only --explain shows
                 decision.segment = analysis.span(seg.start, seg.end).model_dump()
                 decision.trigger = evidence_span(analysis, trigger.start, trigger.end)["text"]

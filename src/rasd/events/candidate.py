@@ -5,13 +5,16 @@ that choose its trigger.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from rasd.analysis import Analysis
+from rasd.data import load_yaml
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
+from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
-from rasd.text.tokens import clitic_variants
+from rasd.text.tokens import clitic_variants, reads_as
 
 
 @dataclass
@@ -76,6 +79,28 @@ def after_the_opening(analysis: Analysis, seg: Segment, triggers: list[TriggerMa
     if opening is None:
         return triggers
     return [t for t in triggers if t.start >= opening.end()] or triggers
+
+
+def describes_the_dead(analysis: Analysis, seg: Segment, trigger: TriggerMatch) -> bool:
+    """"قتلت 10 من عناصر داعش، بينهم انتحاري وثلاثة قناصين": a suicide word counted among
+    the dead ("بينهم", or a number after it) says who died, not how. "نفذ ثلاثة منهم
+    عمليات انتحارية" tells the act."""
+    words = assembly_words()
+    if not any(m.end() == trigger.end for m in words.bomber_counted.finditer(analysis.ntext.norm, seg.start, seg.end)):
+        return False
+    before = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
+    return before.isdigit() or reads_as(before, words.bomber_among_last) or reads_as(before, _count_words())
+
+
+def without_the_dead_described(analysis: Analysis, seg: Segment, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """The clause's triggers but the suicide words that describe the dead (all of them
+    when it has no other)."""
+    return [t for t in triggers if not describes_the_dead(analysis, seg, t)] or triggers
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in load_yaml("numbers.yaml")["units"])
 
 
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:

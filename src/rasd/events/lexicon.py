@@ -91,6 +91,7 @@ class AssemblyWords:
     military_target: re.Pattern[str]
     claim: re.Pattern[str]
     bomber_counted: re.Pattern[str]
+    bomber_among_last: frozenset[str]  # the last word of each of ``bomber_among``
     bomber_survived: re.Pattern[str]
     bombers_two: frozenset[str]
     bomber_carrying: frozenset[str]
@@ -181,6 +182,7 @@ def assembly_words() -> AssemblyWords:
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,5}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
         bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')}|{alt('bomber_plurals')})(?!\w)"),
+        bomber_among_last=_words([w.split()[-1] for w in d["bomber_among"]]),
         bomber_carrying=_words(d["bomber_carrying"]),
         bomber_survived=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_survived')})(?!\w)"),
         bombers_two=_words(d["bombers_two"]),

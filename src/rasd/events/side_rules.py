@@ -16,7 +16,7 @@ from typing import Callable
 from rasd.analysis import Analysis
 from rasd.data import load_yaml
 from rasd.events.article import ArticleState
-from rasd.events.candidate import Candidate, Decision, Dropped
+from rasd.events.candidate import Candidate, Decision, Dropped, describes_the_dead
 from rasd.events.document import COVERED, is_country_name, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target
@@ -157,8 +157,9 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
 
 
 def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
-    """"تمكنت قواتنا من قتل 10 انتحاريين": suicide bombers killed before they struck
-    are attackers repelled in a clash, not a suicide bombing."""
+    """"تمكنت قواتنا من قتل 10 انتحاريين", "12 قتيلا من المسلحين، بضمنهم انتحاريان":
+    suicide bombers killed before they struck are attackers repelled in a clash, not a
+    suicide bombing."""
     if s.sub != "Suicide bomb" or not s.people_hit:
         return False
     trigger, tokens = c.cand.trigger, c.analysis.tokens
@@ -168,6 +169,10 @@ def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
     toll_after = any(trigger.end <= n.start < c.cand.segment.end for n in c.analysis.counts)
     if any(reads_as(t.text, number_words().death, without_article=True) for t in before) and not toll_after \
             and reads_as(tokens[trigger.token_start].text, assembly_words().bomber_plurals):
+        s.sub = "Armed clash"
+        return True
+    # "خلف القتال 12 قتيلا من المسلحين، بضمنهم انتحاريان": no blast is told
+    if describes_the_dead(c.analysis, c.cand.segment, trigger):
         s.sub = "Armed clash"
         return True
     return False
