@@ -783,3 +783,16 @@ def test_a_bomber_among_the_dead_of_a_fight_makes_it_no_bombing(shared_pipeline)
 ])
 def test_a_bombing_that_counts_its_bomber_stays_a_bombing(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "Suicide bomb" in [e.sub_event_type for e in events_of(shared_pipeline, text, "2015-08-06")]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # ant-multisource:BB-middleEast-79-20180223: the shelling's author after an adjective
+    ("ومنذ يوم الأحد الماضي تتعرض الغوطة الشرقية لقصف مكثف من القوات الحكومية.", "2018-02-23",
+     ("Shelling/artillery/missile attack", "Syrian Government Forces")),
+    # saudinewsnet:2015-07-21-2239-16f53bbaf1, adapted (its clashes cut): helicopters shell
+    ("وفي ريف اللاذقية دارت معارك صباح امس الاثنين في قرية بيت عوان، وسط قصف عنيف من قبل مروحيات النظام.",
+     "2015-07-21", ("Air/drone strike", "Syrian Government Forces")),
+])
+def test_an_author_after_the_strength_of_a_bombardment(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                       expected: tuple[str, str]) -> None:
+    assert expected in [(e.sub_event_type, e.actor1) for e in events_of(shared_pipeline, text, published)]
