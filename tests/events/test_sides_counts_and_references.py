@@ -796,3 +796,27 @@ def test_a_bombing_that_counts_its_bomber_stays_a_bombing(shared_pipeline, text:
 def test_an_author_after_the_strength_of_a_bombardment(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                        expected: tuple[str, str]) -> None:
     assert expected in [(e.sub_event_type, e.actor1) for e in events_of(shared_pipeline, text, published)]
+
+
+def test_air_strikes_and_shelling_of_one_place_told_together_are_one_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1315-20180429, its first, third and fourth sentences
+    # (event-schema.md §3.1, mixed bombardment): one event, an air strike
+    text = ("قال عضو في لجنة المفاوضات جنوبي العاصمة دمشق لـ\"سكاي نيوز عربية، الأحد، إن التحضيرات بدأت "
+            "لإخراج مقاتلي المعارضة من بلدات يلدا وببيلا وبيت سحم، مطلع مايو المقبل.\n"
+            "في غضون ذلك، واصلت القوات الحكومية قصفها الجوي والمدفعي على مخيم اليرموك والحجر الأسود جنوبي "
+            "العاصمة دمشق، للأسبوع الثالث على التوالي.\n"
+            "وقالت مصادر محلية إن غارات جوية روسية وسورية استهدفت أطراف مخيم اليرموك وبلدة يلدا وحي القدم، فيما "
+            "قصفت القوات الحكومية مخيم اليرموك والحجر الأسود بالصواريخ.")
+    at_the_camp = [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-04-29")
+                   if e.location == "Mukhayyam al Yarmuk"]
+    assert at_the_camp == ["Air/drone strike"]
+
+
+def test_bombardments_by_two_sides_stay_two_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the same place shelled by the opposition and struck from the air by the government
+    text = ("قصفت فصائل المعارضة بلدة الفوعة بالقذائف الصاروخية أمس.\n"
+            "وشنت طائرات حربية تابعة لقوات النظام غارات على بلدة الفوعة أمس.")
+    events = events_of(shared_pipeline, text, "2015-07-22")
+    assert sorted((e.sub_event_type, e.actor1) for e in events if e.location == "Al Fu`ah") == [  # not one
+        ("Air/drone strike", "Syrian Government Forces"),
+        ("Shelling/artillery/missile attack", "Syrian Opposition Factions")]

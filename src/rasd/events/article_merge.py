@@ -9,6 +9,7 @@ import datetime as dt
 
 from rasd.events.article import Emitted
 from rasd.model import Event
+from rasd.recognize.actors import load_pack
 from rasd.recognize.places import place_cues
 
 _PLACE_FIELDS = ("location", "location_ar", "latitude", "longitude", "geo_precision", "gazetteer_id",
@@ -55,11 +56,33 @@ class _Merged:
             twin = next((m for m in same_sub if (e.weak_date or m.weak_date) and m.segment != e.segment
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1
                          and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
+        if twin is None and event.sub_event_type in _BOMBARDMENT:
+            twin = next((m for m in self.by_type.get(event.event_type, []) if _one_bombardment(m, e)), None)
         if twin is None and e.anaphoric:
             twin = next((m for m in reversed(self.by_type.get(event.event_type, [])) if m.segment != e.segment
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
                          and overlap(m.event, event)), None)
         return twin
+
+
+_BOMBARDMENT = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _one_bombardment(a: Emitted, b: Emitted) -> bool:
+    """"شنت الطائرات غارات على بلدة كفرنبودة، وقصفت المدفعية البلدة": air strikes and
+    shelling of one place on one day by one side, told together (the same sentence or the
+    next) and not each with its own toll, are one event (event-schema.md §3.1, mixed
+    bombardment)."""
+    return {a.event.sub_event_type, b.event.sub_event_type} == set(_BOMBARDMENT) and _same_place(a, b) \
+        and abs(a.sentence - b.sentence) <= 1 and not (a.event.fatalities and b.event.fatalities) \
+        and a.event.date == b.event.date and a.event.date_end == b.event.date_end \
+        and a.event.actor1 == b.event.actor1 and _flies(a.event.actor1)
+
+
+def _flies(name: str) -> bool:
+    """An author that has aircraft (an unnamed military force may)."""
+    actor = load_pack().by_name.get(name)
+    return name == "Unidentified Military Forces" or (actor is not None and actor.air)
 
 
 def _same_place(a: Emitted, b: Emitted) -> bool:
@@ -93,6 +116,8 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
     """``twin`` takes what ``e`` knows better: a more specific place, a stated date, the
     second side, a toll (a higher one widens the range)."""
     kept, event = twin.event, e.event
+    if event.sub_event_type == "Air/drone strike" and _one_bombardment(twin, e):  # coded as the air strike
+        kept.sub_event_type, kept.notes = event.sub_event_type, event.notes
     if e.specificity > twin.specificity:
         for name in _PLACE_FIELDS:
             setattr(kept, name, getattr(event, name))
