@@ -820,3 +820,10 @@ def test_bombardments_by_two_sides_stay_two_events(shared_pipeline) -> None:  # 
     assert sorted((e.sub_event_type, e.actor1) for e in events if e.location == "Al Fu`ah") == [  # not one
         ("Air/drone strike", "Syrian Government Forces"),
         ("Shelling/artillery/missile attack", "Syrian Opposition Factions")]
+
+
+def test_shelling_with_toxic_gas_is_a_chemical_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-846-20180408, its toll sentence
+    text = "وارتفعت حصيلة ضحايا قصف النظام السوري بالغازات السامة على دوما إلى 150 قتيلا."
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events_of(shared_pipeline, text, "2018-04-08")] == [
+        ("Chemical weapon", "Syrian Government Forces", 150)]
