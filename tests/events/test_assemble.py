@@ -304,6 +304,15 @@ def test_villages_named_before_their_area_and_a_later_trigger_are_the_places(sha
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
 
 
+def test_a_place_the_gazetteer_lacks_is_coded_at_the_town_that_locates_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-11-0371-a79a04ce67: Huwaidir is not in the gazetteer; "شمال مدينة
+    # بعقوبة" locates it (event-schema.md §3.1: near X → X, geo_precision 2)
+    text = ("ووقع أكثر التفجيرات دموية عندما فجر انتحاري يقود سيارة مفخخة نفسه في سوق منطقة الهويدر شمال مدينة "
+            "بعقوبة مكز المحافظة أمس.")
+    events = extract(shared_pipeline, text, "2015-08-11")
+    assert [(e.location, e.geo_precision, e.location_ar) for e in events] == [("Baqubah", 2, "الهويدر")]
+
+
 @pytest.mark.parametrize("text,published,window", [
     # ant-multisource:AL-internationalNews-1854-20180706: what the statement says was done
     # ("أنه استهدف") happened that day or the day before

@@ -182,6 +182,16 @@ def _locates_the_place_before(norm: str, places: list[_PlaceView], i: int) -> bo
         and not norm[places[i - 1].r.mention.end:m.cue_start].strip(" ,،(")
 
 
+def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
+    """The settlement a near or compass phrase right after a place the gazetteer lacks
+    names ("منطقة معسكر الكرين قرب مدينة الطبقة", "قرية X شرق الموصل"), or None."""
+    i = places.index(view) + 1
+    if i >= len(places) or not _locates_the_place_before(norm, places, i):
+        return None
+    r = places[i].r
+    return r if r.place is not None and r.place.feature not in _WIDE_FEATURES and r.geo_precision < 3 else None
+
+
 def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -> _PlaceView:
     """"في محيط قرى تل واسط والزيارة وجورين في سهل الغاب بقذائف": when the trigger
     comes after the places, the last place before it may be the wider area that holds
@@ -334,6 +344,10 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
             continue
         if r.place is not None:
             out.append(_pick(r))
+            continue
+        locator = _known_locator(norm, places, p)
+        if locator is not None:  # "منطقة معسكر الكرين قرب مدينة الطبقة": coded at the town (§3.1)
+            out.append(PlacePick(r, locator.place, r.mention.start, r.mention.end, 2, r.mention.name_norm))
             continue
         # a name the gazetteer does not know: keep it as written, placed in the governorate
         context = context_governorate(analysis, cand)
