@@ -58,3 +58,23 @@ def test_tokenize_finds_the_words_and_their_offsets() -> None:
     expected = [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(n.norm)]
     assert [tuple(t) for t in tokenize(n)] == expected
     assert tokenize(normalize("")) == [] and tokenize(normalize(" ،. ")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ant-multisource:FR-internationalNews-2431-20180721, saudinewsnet:2015-08-11-0371-a79a04ce67:
+    # a word glued to a number is two tokens
+    ("أن26 مدنيا", ["ان", "26", "مدنيا"]),
+    ("مقتل20 وإصابة", ["مقتل", "20", "واصابه"]),
+    # a clitic glued to a number stays with it, as the number readers expect
+    ("و21 مسلحا", ["و21", "مسلحا"]),
+    ("خلال ال48 ساعة", ["خلال", "ال48", "ساعه"]),
+])
+def test_a_word_glued_to_a_number_is_two_tokens(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tokenize(normalize(text))] == expected
+
+
+def test_the_toll_glued_to_its_word_is_read(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from tests.events.helpers import events_of
+
+    text = "وأفاد المرصد أيضا أن26  مدنيا قتلوا إثر قصف جوي عنيف استهدف الجمعة بلدة نوى في ريف درعا."
+    assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-07-21")] == [26]
