@@ -259,3 +259,13 @@ def test_a_period_after_a_comma_is_not_the_tolls(shared_pipeline) -> None:  # ty
     (event,) = events_of(shared_pipeline, text, "2015-07-31")
     assert (event.sub_event_type, event.actor1, event.fatalities) == (
         "Shelling/artillery/missile attack", "Islamic State", 1)
+
+
+def test_people_hurt_in_an_undated_strike_on_a_village_is_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-02-0378-536005d800, adapted (its day cut): "أصيب" (were hurt),
+    # passive, tells what happened, as "قتلوا" does
+    text = ("وبحسب بيان رئاسة الإقليم فانه استشهد وأصيب عدد من المواطنين نتيجة القصف الجوي التركي على قرية "
+            "زاركلي في ناحية سيدكان.")
+    events = events_of(shared_pipeline, text, "2015-08-02")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Air/drone strike", "Turkish Forces", "Zarakli")]
