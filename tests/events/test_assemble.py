@@ -313,6 +313,15 @@ def test_a_place_the_gazetteer_lacks_is_coded_at_the_town_that_locates_it(shared
     assert [(e.location, e.geo_precision, e.location_ar) for e in events] == [("Baqubah", 2, "الهويدر")]
 
 
+def test_where_points_to_the_place_a_near_phrase_locates(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-4-20180223: "حيث" follows "الغوطة الشرقية، قرب دمشق"; the
+    # shelling was in Eastern Ghouta, which "قرب دمشق" only locates
+    text = ("وكان مجلس الأمن عقد، الخميس، جلسة طارئة لبحث الوضع الإنساني المتردي في الغوطة الشرقية، قرب دمشق، "
+            "حيث لقي مئات الأشخاص مصرعهم جراء قصف للقوات الحكومية خلال حملة التصعيد الأخيرة.")
+    events = extract(shared_pipeline, text, "2018-02-23")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Shelling/artillery/missile attack", "Eastern Ghouta")]
+
+
 @pytest.mark.parametrize("text,published,window", [
     # ant-multisource:AL-internationalNews-1854-20180706: what the statement says was done
     # ("أنه استهدف") happened that day or the day before

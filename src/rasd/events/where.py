@@ -422,7 +422,14 @@ def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick
     places = article.analysis.places
     before = [r for r in places if r.mention.end <= seg.start and seg.start - r.mention.end <= 30
               and not _PUNCTUATION.search(norm[r.mention.end:seg.start].rstrip(" ,"))]
-    return [_pick(before[-1])] if before and (before[-1].place is not None or before[-1].mention.cue) else []
+    if not before or (before[-1].place is None and not before[-1].mention.cue):
+        return []
+    # "الغوطة الشرقية قرب دمشق حيث ...": the place "قرب دمشق" locates
+    views = _place_views(article.analysis)
+    i = next(k for k, v in enumerate(views) if v.r is before[-1])
+    while _locates_the_place_before(norm, views, i):
+        i -= 1
+    return [_pick(views[i].r)]
 
 
 _WHERE = re.compile(r"\s*[وف]?حيث\s")
