@@ -141,6 +141,19 @@ def test_a_word_written_with_tanween_is_no_place(shared_pipeline) -> None:  # ty
     assert [r.place.name_en for r in analysis.places if r.place] == ["Douma"]
 
 
+@pytest.mark.parametrize(("text", "douma"), [
+    # ant-multisource:SK-middleEast-1267-20180426: "كان دوما" (was always), in a Lebanese story
+    ("فهو لجأ إلى شعار \"لا للتوطين\" الذي كان دوما الشماعة التي استخدمت في لبنان لتبرير حرمان الفلسطينيين.", False),
+    # the town, after a preposition, glued to a clitic, or bare in an article about its region
+    ("وصلت قافلة مساعدات إلى دوما أمس.", True),
+    ("وقتل خمسة مدنيين بدوما أمس.", True),
+    ("قصفت قوات النظام أمس دوما وحرستا في الغوطة الشرقية.", True),
+])
+def test_an_adverb_spelled_as_a_town_is_no_place(shared_pipeline, text: str, douma: bool) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 4, 26)))
+    assert ("Douma" in [r.place.name_en for r in analysis.places if r.place]) == douma
+
+
 def test_a_clitic_on_the_control_word_is_another_phrase(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test: "بسيطرة" (with the control of) does not make the name before it a predicate
     analysis = shared_pipeline.analyze(Document(id="t", text="انتهت معركة الرقة بسيطرة قوات سوريا الديمقراطية على المدينة أمس.",

@@ -45,6 +45,7 @@ class PlaceCues:
     predicate_after: frozenset[str]
     compass: frozenset[str]
     launched_from: frozenset[str]
+    adverb_homographs: dict[str, tuple[str, ...]]  # name → the places that vouch for it
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,8 @@ def place_cues() -> PlaceCues:
         predicate_after=words("predicate_after"),
         compass=words("compass"),
         launched_from=words("launched_from"),
+        adverb_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
+                           for k, v in data["adverb_homographs"].items()},
     )
 
 
@@ -460,6 +463,24 @@ def _written_with_tanween(analysis: Analysis, mention: PlaceMention) -> bool:
     return any(c in _TANWEEN for c in text[a:b])
 
 
+def _without_adverbs(norm: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions but bare adverb homographs ("يستهدفها دوما بغارات جوية") in an article
+    that never names the place so ("في دوما", "بدوما", "مدينة دوما") nor its region."""
+    homographs = place_cues().adverb_homographs
+    if not any(m.name_norm in homographs for m in found):
+        return found
+
+    def bare(m: PlaceMention) -> bool:
+        glued = m.start > 0 and norm[m.start - 1].isalpha()  # "بدوما", "ودوما"
+        before = norm[max(0, m.start - 4):m.start].split()
+        return not (glued or m.cue or m.near or (before and before[-1] in place_cues().prepositions))
+
+    named = {m.name_norm for m in found if m.name_norm in homographs and not bare(m)}
+    names = {m.name_norm for m in found}
+    vouched = named | {name for name, regions in homographs.items() if names & set(regions)}
+    return [m for m in found if m.name_norm not in homographs or m.name_norm in vouched or not bare(m)]
+
+
 class PlaceRecognizer:
     """Place names of the gazetteer (and names a cue marks as places), each resolved to
     the gazetteer row the article's context makes most likely."""
@@ -476,5 +497,5 @@ class PlaceRecognizer:
         from rasd.resolve.places import resolve_places
 
         found = find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer)
-        analysis.places = resolve_places([m for m in found if not _written_with_tanween(analysis, m)], self.gazetteer,
-                                          analysis.ntext.norm)
+        found = [m for m in found if not _written_with_tanween(analysis, m)]
+        analysis.places = resolve_places(_without_adverbs(analysis.ntext.norm, found), self.gazetteer, analysis.ntext.norm)
