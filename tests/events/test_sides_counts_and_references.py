@@ -827,3 +827,24 @@ def test_shelling_with_toxic_gas_is_a_chemical_attack(shared_pipeline) -> None: 
     text = "وارتفعت حصيلة ضحايا قصف النظام السوري بالغازات السامة على دوما إلى 150 قتيلا."
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events_of(shared_pipeline, text, "2018-04-08")] == [
         ("Chemical weapon", "Syrian Government Forces", 150)]
+
+
+def test_what_an_act_answers_with_no_day_of_its_own_is_a_reference(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1141-20180420: the strikes answer the Douma attack,
+    # which the article does not report; it is no new attack on the 20th
+    text = ("قال وزير الخارجية الروسي سيرغي لافروف، الجمعة، إن الغارات التي نفذتها أميركا وفرنسا وبريطانيا على سوريا، "
+            "ردا على هجوم كيماوي في دوما \"لم تتجاوز الخطوط الحمراء التي وضعناها\".")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-04-20", trace)
+    assert "Chemical weapon" not in [e.sub_event_type for e in events]
+    assert "reference_to_earlier_event" in [r["dropped"]["rule"] for r in trace if "dropped" in r]
+
+
+def test_what_an_act_answers_happened_in_the_week_before_the_answer(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1043-20180414: "فجر السبت" is the strikes' day; the
+    # attack they answer happened before it
+    text = ("وشنت الولايات المتحدة وبريطانيا وفرنسا، فجر السبت، ضربات عسكرية على أهداف للنظام في سوريا ردا على "
+            "هجوم كيماوي في دوما.")
+    chemical = [(str(e.date), str(e.date_end), e.time_precision) for e in events_of(shared_pipeline, text, "2018-04-14")
+                if e.sub_event_type == "Chemical weapon"]
+    assert chemical == [("2018-04-07", "2018-04-14", 2)]

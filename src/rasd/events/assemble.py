@@ -30,7 +30,15 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
-from rasd.events.when import When, accomplished, ongoing_situation, refers_to_earlier_event, reported_as_news, when_of
+from rasd.events.when import (
+    When,
+    accomplished,
+    answered_before,
+    ongoing_situation,
+    refers_to_earlier_event,
+    reported_as_news,
+    when_of,
+)
 from rasd.events.where import (
     PlacePick,
     describes_a_place,
@@ -125,6 +133,10 @@ class ArticleAssembler:
             self.note_reference(cand, picks)
             place = picks[0].place.display_name if picks and picks[0].place else "?"
             raise Dropped("reference_to_earlier_event", f"{cand.sub_event_type} at {place}")
+        answered = answered_before(analysis, cand, when)
+        if answered is not None:
+            when = answered
+            decision.fired("answered_in_the_week_before")
         if when.match is None and not groups and not counted_captives(analysis, cand):
             if not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
                 # nothing dates it and nobody died: commentary or an ongoing situation

@@ -51,6 +51,7 @@ class AssemblyWords:
     beginning_words: frozenset[str]
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
+    answering: re.Pattern[str]
     generic_attack_nouns: frozenset[str]
     attack_words: frozenset[str]
     air_attack_nouns: frozenset[str]
@@ -130,6 +131,7 @@ def assembly_words() -> AssemblyWords:
         beginning_words=_words(d["beginning_words"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
+        answering=re.compile(rf"(?<!\w)(?:{alt('answering')})\s+$"),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),

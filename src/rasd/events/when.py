@@ -192,7 +192,8 @@ DATE_RULES = (future_date, background_date, ongoing_since, background_year, date
 
 def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, earlier_of_type: bool) -> bool:
     """"ندد بالهجوم الكيميائي على دوما", "للتحقيق في هجوم مفترض": a definite event noun (or
-    an alleged attack) in a sentence of reactions, inquiries or blame names an event
+    an alleged attack) in a sentence of reactions, inquiries or blame, or an event noun an
+    act answers ("ضربات ردا على هجوم كيماوي في دوما"), names an event
     reported before, when it has no date of its own and the article has not reported
     one of that kind itself: it is not a new event on the day of publication. A day
     written before the cue ("دخل الخبراء السبت دوما للتحقيق في الهجوم") is the
@@ -205,14 +206,33 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
     # "الهجوم المفترض", "الهجوم المفترض بغازات سامة": alleged, after or right before it
     around = tokens[max(0, trig.token_start - 2):trig.token_start] + tokens[trig.token_end:trig.token_end + 3]
     alleged = any(reads_as(t.text, words.alleged) for t in around)
-    if not ((definite or alleged) and words.reference_cue.search(norm, cand.sentence.start, cand.sentence.end)):
+    # "ردا على هجوم كيماوي في دوما": what an act answers, definite or not
+    answered = words.answering.search(norm, max(cand.sentence.start, trig.start - 25), trig.start) is not None
+    spoken_of = (definite or alleged) and words.reference_cue.search(norm, cand.sentence.start, cand.sentence.end)
+    if not (spoken_of or answered):
         return False
     match = when.match
     own_date = match is not None and not match.value.get("reported")
-    if match is not None and own_date and words.reference_cue.search(norm, match.end, trig.start):
-        return True  # the statement's day
+    if spoken_of and match is not None and own_date and words.reference_cue.search(norm, match.end, trig.start):
+        return True  # the statement's day (an answer's day may be that of what it answers)
     # dated: a passing mention of an event is coded (event-schema.md §3.2)
     return not (earlier_of_type or own_date)
+
+
+ANSWERED_WITHIN_DAYS = 7  # what an act answers happened within the week before it
+
+
+def answered_before(analysis: Analysis, cand: Candidate, when: When) -> When | None:
+    """"استهدفت إسرائيل ليلة التاسع والعاشر من أيار ... رداً على هجوم صاروخي على الجولان":
+    the day written before "ردا على" is the answer's; what it answers happened then or in
+    the week before (precision 2), not on the answer's day. None when that is not so."""
+    match, trig = when.match, cand.trigger
+    if match is None or match.value.get("reported") or when.date is None or match.end > trig.start:
+        return None
+    cue = assembly_words().answering.search(analysis.ntext.norm, max(cand.sentence.start, trig.start - 25), trig.start)
+    if cue is None or cue.start() < match.end:
+        return None
+    return When(match, when.date - dt.timedelta(days=ANSWERED_WITHIN_DAYS), when.date_end, 2, when.stated)
 
 
 def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None) -> DateMatch | None:
