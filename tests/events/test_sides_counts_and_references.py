@@ -848,3 +848,15 @@ def test_what_an_act_answers_happened_in_the_week_before_the_answer(shared_pipel
     chemical = [(str(e.date), str(e.date_end), e.time_precision) for e in events_of(shared_pipeline, text, "2018-04-14")
                 if e.sub_event_type == "Chemical weapon"]
     assert chemical == [("2018-04-07", "2018-04-14", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    # ant-multisource:FR-internationalNews-812-20180419
+    "من جانبها، قالت وزارة الدفاع الأمريكية (البنتاغون) الخميس إن الحكومة السورية لا تزال تملك القدرة على شن "
+    "هجمات كيميائية محدودة في المستقبل في ريف دمشق.",
+    # ant-multisource:SK-middleEast-2748-20180704, adapted (its place named)
+    "وفي محافظة ديالى لا يزال المتشددون قادرين على نصب حواجز وخطف عابرين.",
+])
+def test_what_a_side_can_do_is_no_event(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events, dropped = drops_of(shared_pipeline, text, "2018-04-19")
+    assert events == [] and "capability" in dropped

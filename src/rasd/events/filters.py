@@ -49,9 +49,11 @@ def expected(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def feared(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"خشية من تجدد القصف": the event a fear names at most four words after it."""
+    """"خشية من تجدد القصف", "القدرة على شن هجمات كيميائية": the event a fear or a
+    capability names at most four words after it (the filter's own rule name: feared,
+    capability)."""
     if cand.segment.start <= f.start and 0 < cand.trigger.token_start - f.token_start <= 4:
-        raise Dropped("feared", analysis.ntext.norm[f.start:f.end])
+        raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 
 
 def any_one(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
@@ -85,6 +87,7 @@ FILTER_RULES = {
     "expected": expected,
     "any_one": any_one,
     "feared": feared,
+    "capability": feared,
     "background": modality,
     "series": modality,
     "recalled": recalled,
