@@ -860,3 +860,23 @@ def test_what_an_act_answers_happened_in_the_week_before_the_answer(shared_pipel
 def test_what_a_side_can_do_is_no_event(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events, dropped = drops_of(shared_pipeline, text, "2018-04-19")
     assert events == [] and "capability" in dropped
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # ant-multisource:FR-internationalNews-743-20180415: the missiles hit a store of them
+    ("وتم إطلاق 7 صواريخ على الهدف الثالث وهو عبارة عن مخبأ للأسلحة الكيميائية في حمص أيضا.", "2018-04-15"),
+    # ant-multisource:BB-middleEast-453-20180504: the inspectors went home
+    ("ونقلت وكالة رويترز عن مصدر دبلوماسي لم تسمه قوله إن فريق خبراء الأسلحة الكيمياوية عاد إلى الى هولندا "
+     "مساء الخميس من دمشق.", "2018-05-04"),
+])
+def test_a_weapon_named_as_a_thing_is_no_chemical_attack(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    assert "Chemical weapon" not in [e.sub_event_type for e in events_of(shared_pipeline, text, published)]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test: the weapon wielded (ب) or used
+    "وقال المرصد إن القوات الحكومية هاجمت بلدة حمورية أمس بالأسلحة الكيميائية.",
+    "وقال المرصد إن القوات الحكومية قصفت بلدة حمورية أمس مع استخدام أسلحة كيماوية.",
+])
+def test_a_weapon_wielded_or_used_is_a_chemical_attack(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "Chemical weapon" in [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-03-02")]

@@ -22,6 +22,7 @@ from rasd.events.candidate import (
     Dropped,
     after_the_opening,
     is_purpose,
+    is_unused_weapon,
     primary_trigger,
     without_the_dead_described,
 )
@@ -91,10 +92,12 @@ class ArticleAssembler:
                 continue  # a line pointing to another story
             # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
             purposeful = [t for t in triggers if not is_purpose(analysis, t)]
-            coding = without_the_dead_described(analysis, seg, purposeful or triggers)
+            # "ضربات ضد مصانع أسلحة كيماوية": a weapon named as a thing is no attack
+            wielded = [t for t in purposeful if not is_unused_weapon(analysis, t)]
+            coding = without_the_dead_described(analysis, seg, wielded or purposeful or triggers)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
-            if len(coding) < len(purposeful or triggers):
+            if len(coding) < len(wielded or purposeful or triggers):
                 decision.fired("bombers_among_the_dead_are_not_the_act")
             if self.explain is not None:  # the spans only --explain shows
                 decision.segment = analysis.span(seg.start, seg.end).model_dump()
@@ -102,6 +105,8 @@ class ArticleAssembler:
             try:
                 if not purposeful:
                     raise Dropped("purpose")
+                if not wielded:
+                    raise Dropped("weapon_not_used")
                 cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
                 self.candidate(cand, decision)
                 decision.kept = True

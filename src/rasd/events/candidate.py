@@ -103,6 +103,18 @@ def _count_words() -> frozenset[str]:
     return frozenset(normalize_key(w) for w in load_yaml("numbers.yaml")["units"])
 
 
+def is_unused_weapon(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """"ضربات ضد مصانع أسلحة كيماوية", "مفتشي الأسلحة الكيمياوية": a weapon noun that is
+    neither wielded (with ب: "بالأسلحة الكيميائية") nor used ("استخدام أسلحة كيماوية")
+    names a thing, not an attack."""
+    words = assembly_words()
+    first = analysis.tokens[trigger.token_start].text
+    if "ب" in trigger.clitic or not reads_as(first, words.weapon_nouns):
+        return False
+    before = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
+    return not reads_as(before, words.weapon_use)
+
+
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم": the aim of an operation, not what
     happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""

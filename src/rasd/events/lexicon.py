@@ -52,6 +52,8 @@ class AssemblyWords:
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
     answering: re.Pattern[str]
+    weapon_nouns: frozenset[str]
+    weapon_use: frozenset[str]
     generic_attack_nouns: frozenset[str]
     attack_words: frozenset[str]
     air_attack_nouns: frozenset[str]
@@ -131,6 +133,8 @@ def assembly_words() -> AssemblyWords:
         beginning_words=_words(d["beginning_words"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
+        weapon_nouns=_words(d["weapon_nouns"]),
+        weapon_use=_words(d["weapon_use"]),
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})\s+$"),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
