@@ -880,3 +880,20 @@ def test_a_weapon_named_as_a_thing_is_no_chemical_attack(shared_pipeline, text: 
 ])
 def test_a_weapon_wielded_or_used_is_a_chemical_attack(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert "Chemical weapon" in [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-03-02")]
+
+
+def test_a_day_written_before_a_known_attack_is_the_statements(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-652-20180410: Monday is the day of the
+    # accusation; the alleged attack it speaks of is no new attack on Monday
+    text = ("والاثنين مع تصاعد التوتر حول الهجوم الكيميائي المزعوم في دوما، وجّهت سوريا وروسيا الاتهام إلى إسرائيل "
+            "بتنفيذ هجمات صاروخية ضد قاعدة جوية للنظام.")
+    events, dropped = drops_of(shared_pipeline, text, "2018-04-10")
+    assert "Chemical weapon" not in [e.sub_event_type for e in events] and "reference_to_earlier_event" in dropped
+
+
+def test_a_day_and_a_verb_of_occurrence_date_the_known_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-1314-20180518: "وقع" (took place) makes 7 April
+    # the attack's own day: a dated passing mention is coded (event-schema.md §3.2)
+    text = "وفي 7 نيسان/أبريل الماضي وقع هجوم كيميائي \"مفترض\" في دوما قرب دمشق سقط بسببه 40 قتيلا."
+    assert [(e.sub_event_type, str(e.date)) for e in events_of(shared_pipeline, text, "2018-05-18")] == [
+        ("Chemical weapon", "2018-04-07")]

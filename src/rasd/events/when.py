@@ -195,9 +195,10 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
     an alleged attack) in a sentence of reactions, inquiries or blame, or an event noun an
     act answers ("ضربات ردا على هجوم كيماوي في دوما"), names an event
     reported before, when it has no date of its own and the article has not reported
-    one of that kind itself: it is not a new event on the day of publication. A day
-    written before the cue ("دخل الخبراء السبت دوما للتحقيق في الهجوم") is the
-    statement's: the event it names is never dated by it, reported here or not."""
+    one of that kind itself: it is not a new event on the day of publication. A day of
+    its sentence written before it ("دخل الخبراء السبت دوما للتحقيق في الهجوم"), with none
+    after it, is the statement's: the event it names is never dated by it, reported here
+    or not."""
     if not cand.trigger.sense.mode:
         return False
     words, norm = assembly_words(), analysis.ntext.norm
@@ -213,8 +214,14 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
         return False
     match = when.match
     own_date = match is not None and not match.value.get("reported")
-    if spoken_of and match is not None and own_date and words.reference_cue.search(norm, match.end, trig.start):
-        return True  # the statement's day (an answer's day may be that of what it answers)
+    if spoken_of and match is not None and own_date and match.end <= trig.start:
+        if words.reference_cue.search(norm, match.end, trig.start):
+            return True  # the statement's day (an answer's day may be that of what it answers)
+        # "والاثنين مع تصاعد التوتر حول الهجوم الكيميائي المزعوم": no day after it, and no verb
+        # of occurrence between ("وفي 7 نيسان وقع هجوم كيميائي مفترض" dates the attack)
+        if cand.sentence.start <= match.start and not any(trig.end <= d.start < cand.segment.end for d in analysis.dates) \
+                and not any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(match.end, trig.start)):
+            return True
     # dated: a passing mention of an event is coded (event-schema.md §3.2)
     return not (earlier_of_type or own_date)
 
