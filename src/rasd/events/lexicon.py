@@ -135,7 +135,7 @@ def assembly_words() -> AssemblyWords:
         alleged=_words(d["alleged"]),
         weapon_nouns=_words(d["weapon_nouns"]),
         weapon_use=_words(d["weapon_use"]),
-        answering=re.compile(rf"(?<!\w)(?:{alt('answering')})\s+$"),
+        answering=re.compile(rf"(?<!\w)(?:{alt('answering')})(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),
