@@ -148,6 +148,8 @@ def test_a_word_written_with_tanween_is_no_place(shared_pipeline) -> None:  # ty
     ("وصلت قافلة مساعدات إلى دوما أمس.", True),
     ("وقتل خمسة مدنيين بدوما أمس.", True),
     ("قصفت قوات النظام أمس دوما وحرستا في الغوطة الشرقية.", True),
+    # ant-multisource:SK-middleEast-716-20180401: the object of a verb of movement
+    ("وذكرت وسائل إعلام حكومية أن مجموعة من المقاتلين غادرت دوما الأحد.", True),
 ])
 def test_an_adverb_spelled_as_a_town_is_no_place(shared_pipeline, text: str, douma: bool) -> None:  # type: ignore[no-untyped-def]
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 4, 26)))

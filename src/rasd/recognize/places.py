@@ -46,6 +46,7 @@ class PlaceCues:
     compass: frozenset[str]
     launched_from: frozenset[str]
     adverb_homographs: dict[str, tuple[str, ...]]  # name → the places that vouch for it
+    place_object_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def place_cues() -> PlaceCues:
         launched_from=words("launched_from"),
         adverb_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
                            for k, v in data["adverb_homographs"].items()},
+        place_object_verbs=words("place_object_verbs"),
     )
 
 
@@ -465,15 +467,19 @@ def _written_with_tanween(analysis: Analysis, mention: PlaceMention) -> bool:
 
 def _without_adverbs(norm: str, found: list[PlaceMention]) -> list[PlaceMention]:
     """The mentions but bare adverb homographs ("يستهدفها دوما بغارات جوية") in an article
-    that never names the place so ("في دوما", "بدوما", "مدينة دوما") nor its region."""
+    that never names the place so ("في دوما", "بدوما", "مدينة دوما", "غادرت دوما") nor its
+    region."""
     homographs = place_cues().adverb_homographs
     if not any(m.name_norm in homographs for m in found):
         return found
 
+    cues = place_cues()
+
     def bare(m: PlaceMention) -> bool:
         glued = m.start > 0 and norm[m.start - 1].isalpha()  # "بدوما", "ودوما"
-        before = norm[max(0, m.start - 4):m.start].split()
-        return not (glued or m.cue or m.near or (before and before[-1] in place_cues().prepositions))
+        before = norm[max(0, m.start - 12):m.start].split()[-1:]
+        return not (glued or m.cue or m.near
+                    or (before and (before[0] in cues.prepositions or reads_as(before[0], cues.place_object_verbs))))
 
     named = {m.name_norm for m in found if m.name_norm in homographs and not bare(m)}
     names = {m.name_norm for m in found}
