@@ -398,3 +398,12 @@ def test_a_neighbourhood_of_the_gazetteer_is_coded_at_its_city(shared_pipeline) 
     events = extract(shared_pipeline, text, "2018-06-07")
     assert [(e.location, e.location_ar, e.geo_precision, e.fatalities) for e in events] == [
         ("Baghdad", "الكرادة", 1, 1), ("Baghdad", "مدينة الصدر", 1, 2)]
+
+
+def test_a_bombardment_that_goes_with_a_battle_is_an_event_of_its_own(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-0991-5d597ee44d, adapted (the day named): "ترافق مع" opens a
+    # clause; the clashes are a battle and the shelling that went with them another event
+    text = ("ودارت أمس اشتباكات على أطراف حي الخالدية شمال حلب، بين قوات النظام مدعمة بقوات الدفاع الوطني من طرف، "
+            "وغرفة عمليات فتح حلب من طرف آخر، ترافق مع قصف متبادل من الطرفين على مناطق الاشتباكات.")
+    events = extract(shared_pipeline, text, "2015-07-24")
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Shelling/artillery/missile attack"]
