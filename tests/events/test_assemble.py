@@ -407,3 +407,13 @@ def test_a_bombardment_that_goes_with_a_battle_is_an_event_of_its_own(shared_pip
             "وغرفة عمليات فتح حلب من طرف آخر، ترافق مع قصف متبادل من الطرفين على مناطق الاشتباكات.")
     events = extract(shared_pipeline, text, "2015-07-24")
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Shelling/artillery/missile attack"]
+
+
+def test_a_bombardment_amid_clashes_happened_where_they_did(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-2239-16f53bbaf1: "وسط قصف" opens a clause with no place of its
+    # own; it is at the village of the clashes it goes with
+    text = ("وفي ريف اللاذقية تواصلت الاشتباكات صباح امس الاثنين بين قوات المعارضة وجيش النظام في قرية بيت عوان، "
+            "وسط قصف عنيف من قبل مروحيات النظام.")
+    events = extract(shared_pipeline, text, "2015-07-21")
+    assert sorted((e.sub_event_type, e.location) for e in events) == [
+        ("Air/drone strike", "Bayt `Awan"), ("Armed clash", "Bayt `Awan")]

@@ -789,9 +789,10 @@ def test_a_bombing_that_counts_its_bomber_stays_a_bombing(shared_pipeline, text:
     # ant-multisource:BB-middleEast-79-20180223: the shelling's author after an adjective
     ("ومنذ يوم الأحد الماضي تتعرض الغوطة الشرقية لقصف مكثف من القوات الحكومية.", "2018-02-23",
      ("Shelling/artillery/missile attack", "Syrian Government Forces")),
-    # saudinewsnet:2015-07-21-2239-16f53bbaf1, adapted (its clashes cut): helicopters shell
-    ("وفي ريف اللاذقية دارت معارك صباح امس الاثنين في قرية بيت عوان، وسط قصف عنيف من قبل مروحيات النظام.",
-     "2015-07-21", ("Air/drone strike", "Syrian Government Forces")),
+    # saudinewsnet:2015-07-21-2239-16f53bbaf1, its clashes and the helicopters' bombardment
+    # that went with them (an event of its own, at the clashes' village)
+    ("وفي ريف اللاذقية تواصلت الاشتباكات صباح امس الاثنين بين قوات المعارضة وجيش النظام في قرية بيت عوان، "
+     "وسط قصف عنيف من قبل مروحيات النظام.", "2015-07-21", ("Air/drone strike", "Syrian Government Forces")),
 ])
 def test_an_author_after_the_strength_of_a_bombardment(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                        expected: tuple[str, str]) -> None:
