@@ -417,3 +417,15 @@ def test_a_bombardment_amid_clashes_happened_where_they_did(shared_pipeline) -> 
     events = extract(shared_pipeline, text, "2015-07-21")
     assert sorted((e.sub_event_type, e.location) for e in events) == [
         ("Air/drone strike", "Bayt `Awan"), ("Armed clash", "Bayt `Awan")]
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # ant-multisource:SK-middleEast-2783-20180706: "القذيفة" (the shell), definite
+    ("وأوضح المتحدث باسم الجيش الإسرائيلي أن القذيفة سقطت أمس داخل المنطقة العازلة شرق السياج الفاصل في "
+     "مرتفعات الجولان.", "2018-07-06"),
+    # saudinewsnet:2015-07-22-1341-535215ab0a (a tune article), adapted: "الصاروخ" (the missile)
+    ("وقال مدير المرصد: سقط الصاروخ أمس على حي المغاير في حلب القديمة، ما تسبب بمقتل 18 شخصا بينهم طفل.",
+     "2015-07-22"),
+])
+def test_the_shell_and_the_missile_are_shelling(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.sub_event_type for e in extract(shared_pipeline, text, published)] == ["Shelling/artillery/missile attack"]
