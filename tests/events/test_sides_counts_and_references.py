@@ -898,3 +898,20 @@ def test_a_day_and_a_verb_of_occurrence_date_the_known_attack(shared_pipeline) -
     text = "وفي 7 نيسان/أبريل الماضي وقع هجوم كيميائي \"مفترض\" في دوما قرب دمشق سقط بسببه 40 قتيلا."
     assert [(e.sub_event_type, str(e.date)) for e in events_of(shared_pipeline, text, "2018-05-18")] == [
         ("Chemical weapon", "2018-04-07")]
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # ant-multisource:SK-middleEast-2909-20180715: protests "broke out" (exploded)
+    ("وانفجرت الاحتجاجات في جنوبي العراق، الأسبوع الماضي، في محافظة البصرة عندما خرج السكان إلى الشوارع "
+     "احتجاجا على تفشي البطالة.", "2018-07-15"),
+    # ant-multisource:SK-internationalNews-3150-20180906: "in case of an attack"
+    ("أكد وزير الخارجية الألماني هايكو ماس، الأربعاء، استعداد لتقديم مساعدات إنسانية للدول التي تستضيف "
+     "اللاجئين السوريين، في حالة وقوع هجوم شامل لقوات النظام السوري على محافظة إدلب شمالي غربي سوريا.", "2018-09-06"),
+    # ant-multisource:BB-middleEast-340-20180413, adapted (a place named): the missiles "are coming"
+    ("ويوم الأربعاء، قال ترامب إن الصواريخ \"آتية\" إلى دمشق، لكنه عاد وقال أمس \"لم أقل أبدا متى\".", "2018-04-13"),
+    # ant-multisource:SK-middleEast-1135-20180419, adapted (a place named): what it can still do
+    ("قالت وزارة الدفاع الأميركية، الخميس، إن النظام السوري ما يزال قادرا على شن هجمات كيميائية في ريف دمشق.",
+     "2018-04-19"),
+])
+def test_no_act_is_told(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    assert events_of(shared_pipeline, text, published) == []
