@@ -915,3 +915,18 @@ def test_a_day_and_a_verb_of_occurrence_date_the_known_attack(shared_pipeline) -
 ])
 def test_no_act_is_told(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
     assert events_of(shared_pipeline, text, published) == []
+
+
+@pytest.mark.parametrize(("text", "published", "subs"), [
+    # ant-multisource:SK-middleEast-2943-20180717: "تحرير" in the group's name is no capture
+    ("توصلت جبهة تحرير الشام \"جبهة النصرة سابقا\"، الثلاثاء، إلى اتفاق مع الميليشيات الإيرانية، ينص على إخراج "
+     "قاطني بلدتي كفريا والفوعة.", "2018-07-17", {"Agreement"}),
+    # ant-multisource:BB-middleEast-159-20180308, adapted (the city named): the period of its rule
+    ("ففي الفترة التي سيطر خلالها ذلك التنظيم المتشدد على مدينة الموصل، فرض شروطا قاسية جدا على النساء.",
+     "2018-03-08", set()),
+    # ant-multisource:SK-middleEast-780-20180404: a commander of the local front line
+    ("وأوضح علي منبج، وهو أحد قادة جبهة القتال المحليين في منبج وعضو في مجلس منبج العسكري، أن الموقع أقيم "
+     "الأسبوع الماضي.", "2018-04-04", set()),
+])
+def test_words_of_war_that_tell_no_act(shared_pipeline, text: str, published: str, subs: set) -> None:  # type: ignore[no-untyped-def]
+    assert {e.sub_event_type for e in events_of(shared_pipeline, text, published)} == subs
