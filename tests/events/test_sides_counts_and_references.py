@@ -912,11 +912,11 @@ def test_a_day_and_a_verb_of_occurrence_date_the_known_attack(shared_pipeline) -
     # ant-multisource:SK-middleEast-1135-20180419, adapted (a place named): what it can still do
     ("قالت وزارة الدفاع الأميركية، الخميس، إن النظام السوري ما يزال قادرا على شن هجمات كيميائية في ريف دمشق.",
      "2018-04-19"),
-    # ant-multisource:SK-middleEast-1946-20180526: leaflets dropped
-    ("وقالت وسائل الإعلام الحكومية في سوريا إن طائرات حكومية أسقطت منشورات على مناطق يسيطر عليها مقاتلو "
+    # ant-multisource:SK-middleEast-1946-20180526, adapted (the day named): leaflets dropped
+    ("وقالت وسائل الإعلام الحكومية في سوريا إن طائرات حكومية أسقطت منشورات أمس على مناطق يسيطر عليها مقاتلو "
      "المعارضة في درعا، تحث المقاتلين على إلقاء السلاح.", "2018-05-26"),
-    # ant-multisource:SK-middleEast-1402-20180504: protests expected
-    ("كما يتوقع أن تخرج مظاهرات شعبية عقب صلاة الجمعة في ساحة التحرير في بغداد.", "2018-05-04"),
+    # ant-multisource:SK-middleEast-1402-20180504, adapted (the day named): protests expected
+    ("كما يتوقع أن تخرج مظاهرات شعبية اليوم عقب صلاة الجمعة في ساحة التحرير في بغداد.", "2018-05-04"),
 ])
 def test_no_act_is_told(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
     assert events_of(shared_pipeline, text, published) == []
