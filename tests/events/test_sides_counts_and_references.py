@@ -935,3 +935,15 @@ def test_no_act_is_told(shared_pipeline, text: str, published: str) -> None:  # 
 ])
 def test_words_of_war_that_tell_no_act(shared_pipeline, text: str, published: str, subs: set) -> None:  # type: ignore[no-untyped-def]
     assert {e.sub_event_type for e in events_of(shared_pipeline, text, published)} == subs
+
+
+def test_an_agreement_an_act_follows_frames_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-525-20180325: the buses leaving are the news; "وفقا لاتفاق"
+    # (according to an agreement) names the deal they follow, not one concluded that day
+    text = ("غادرت حافلات تقل مسلحي المعارضة السورية بلدات كانت تسيطر عليها في الغوطة الشرقية، الأحد، وفقا لاتفاق "
+            "بين الحكومة و\"فيلق الرحمن\"، جماعة المعارضة المسلحة الرئيسية في المنطقة.")
+    assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-03-25")] == [
+        "Non-violent transfer of territory"]
+    # alone, the framing agreement is no event
+    framed = "وبموجب الاتفاق سينقل مسلحو المعارضة إلى مناطق في إدلب."
+    assert drops_of(shared_pipeline, framed, "2018-03-25")[0] == []

@@ -21,6 +21,7 @@ from rasd.events.candidate import (
     Decision,
     Dropped,
     after_the_opening,
+    frames_an_act,
     is_purpose,
     is_unused_weapon,
     primary_trigger,
@@ -94,10 +95,12 @@ class ArticleAssembler:
             purposeful = [t for t in triggers if not is_purpose(analysis, t)]
             # "ضربات ضد مصانع أسلحة كيماوية": a weapon named as a thing is no attack
             wielded = [t for t in purposeful if not is_unused_weapon(analysis, t)]
-            coding = without_the_dead_described(analysis, seg, wielded or purposeful or triggers)
+            # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act
+            unframed = [t for t in wielded if not frames_an_act(analysis, t)]
+            coding = without_the_dead_described(analysis, seg, unframed or wielded or purposeful or triggers)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
-            if len(coding) < len(wielded or purposeful or triggers):
+            if len(coding) < len(unframed or wielded or purposeful or triggers):
                 decision.fired("bombers_among_the_dead_are_not_the_act")
             if self.explain is not None:  # the spans only --explain shows
                 decision.segment = analysis.span(seg.start, seg.end).model_dump()
@@ -107,6 +110,8 @@ class ArticleAssembler:
                     raise Dropped("purpose")
                 if not wielded:
                     raise Dropped("weapon_not_used")
+                if not unframed:
+                    raise Dropped("agreement_framing_an_act")
                 cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
                 self.candidate(cand, decision)
                 decision.kept = True

@@ -115,6 +115,16 @@ def is_unused_weapon(analysis: Analysis, trigger: TriggerMatch) -> bool:
     return not reads_as(before, words.weapon_use)
 
 
+def frames_an_act(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """"انسحبت الوحدات الكردية من منبج بموجب اتفاق", "وفقا لاتفاق بين الحكومة وفيلق الرحمن":
+    an agreement the act follows (a framing word at most two words before it) is no
+    agreement concluded in the clause."""
+    if trigger.sense.sub_event_type != "Agreement":
+        return False
+    before = analysis.tokens[max(0, trigger.token_start - 2):trigger.token_start]
+    return any(reads_as(t.text, assembly_words().agreement_frames) for t in before)
+
+
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم": the aim of an operation, not what
     happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""

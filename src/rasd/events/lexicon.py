@@ -54,6 +54,7 @@ class AssemblyWords:
     answering: re.Pattern[str]
     weapon_nouns: frozenset[str]
     weapon_use: frozenset[str]
+    agreement_frames: frozenset[str]
     generic_attack_nouns: frozenset[str]
     attack_words: frozenset[str]
     air_attack_nouns: frozenset[str]
@@ -135,6 +136,7 @@ def assembly_words() -> AssemblyWords:
         alleged=_words(d["alleged"]),
         weapon_nouns=_words(d["weapon_nouns"]),
         weapon_use=_words(d["weapon_use"]),
+        agreement_frames=_words(d["agreement_frames"]),
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
