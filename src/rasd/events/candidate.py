@@ -85,6 +85,8 @@ def describes_the_dead(analysis: Analysis, seg: Segment, trigger: TriggerMatch) 
     """"قتلت 10 من عناصر داعش، بينهم انتحاري وثلاثة قناصين": a suicide word counted among
     the dead ("بينهم", or a number after it) says who died, not how. "نفذ ثلاثة منهم
     عمليات انتحارية" tells the act."""
+    if trigger.sense.sub_event_type != "Suicide bomb":
+        return False
     words = assembly_words()
     if not any(m.end() == trigger.end for m in words.bomber_counted.finditer(analysis.ntext.norm, seg.start, seg.end)):
         return False
@@ -107,9 +109,10 @@ def is_unused_weapon(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"ضربات ضد مصانع أسلحة كيماوية", "مفتشي الأسلحة الكيمياوية": a weapon noun that is
     neither wielded (with ب: "بالأسلحة الكيميائية") nor used ("استخدام أسلحة كيماوية")
     names a thing, not an attack."""
+    if trigger.sense.sub_event_type != "Chemical weapon" or "ب" in trigger.clitic:
+        return False
     words = assembly_words()
-    first = analysis.tokens[trigger.token_start].text
-    if "ب" in trigger.clitic or not reads_as(first, words.weapon_nouns):
+    if not reads_as(analysis.tokens[trigger.token_start].text, words.weapon_nouns):
         return False
     before = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
     return not reads_as(before, words.weapon_use)
