@@ -97,10 +97,11 @@ class ArticleAssembler:
             wielded = [t for t in purposeful if not is_unused_weapon(analysis, t)]
             # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act
             unframed = [t for t in wielded if not frames_an_act(analysis, t)]
-            coding = without_the_dead_described(analysis, seg, unframed or wielded or purposeful or triggers)
+            chosen = unframed or wielded or purposeful or triggers  # (an empty step drops the candidate below)
+            coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
-            if len(coding) < len(unframed or wielded or purposeful or triggers):
+            if len(coding) < len(chosen):
                 decision.fired("bombers_among_the_dead_are_not_the_act")
             if self.explain is not None:  # the spans only --explain shows
                 decision.segment = analysis.span(seg.start, seg.end).model_dump()

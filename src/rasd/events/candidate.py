@@ -5,14 +5,12 @@ that choose its trigger.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from rasd.analysis import Analysis
-from rasd.data import load_yaml
 from rasd.events.lexicon import assembly_words
+from rasd.recognize.numbers import number_words
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
-from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as
 
@@ -91,18 +89,13 @@ def describes_the_dead(analysis: Analysis, seg: Segment, trigger: TriggerMatch) 
     if not any(m.end() == trigger.end for m in words.bomber_counted.finditer(analysis.ntext.norm, seg.start, seg.end)):
         return False
     before = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
-    return before.isdigit() or reads_as(before, words.bomber_among_last) or reads_as(before, _count_words())
+    return before.isdigit() or reads_as(before, words.bomber_among_last) or reads_as(before, number_words().units)
 
 
 def without_the_dead_described(analysis: Analysis, seg: Segment, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
     """The clause's triggers but the suicide words that describe the dead (all of them
     when it has no other)."""
     return [t for t in triggers if not describes_the_dead(analysis, seg, t)] or triggers
-
-
-@lru_cache(maxsize=1)
-def _count_words() -> frozenset[str]:
-    return frozenset(normalize_key(w) for w in load_yaml("numbers.yaml")["units"])
 
 
 def is_unused_weapon(analysis: Analysis, trigger: TriggerMatch) -> bool:

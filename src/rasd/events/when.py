@@ -5,6 +5,7 @@ move the date or drop a candidate that is not recent news.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from rasd.analysis import Analysis
@@ -208,7 +209,7 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
     around = tokens[max(0, trig.token_start - 2):trig.token_start] + tokens[trig.token_end:trig.token_end + 3]
     alleged = any(reads_as(t.text, words.alleged) for t in around)
     # "ردا على هجوم كيماوي في دوما": what an act answers, definite or not
-    answered = words.answering.search(norm, max(cand.sentence.start, trig.start - 40), trig.start) is not None
+    answered = _answering_cue(analysis, cand) is not None
     spoken_of = (definite or alleged) and words.reference_cue.search(norm, cand.sentence.start, cand.sentence.end)
     if not (spoken_of or answered):
         return False
@@ -226,6 +227,12 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
     return not (earlier_of_type or own_date)
 
 
+def _answering_cue(analysis: Analysis, cand: Candidate) -> re.Match[str] | None:
+    """"ردا على", "برد قوي على" right before the trigger, in its sentence."""
+    trig = cand.trigger
+    return assembly_words().answering.search(analysis.ntext.norm, max(cand.sentence.start, trig.start - 40), trig.start)
+
+
 ANSWERED_WITHIN_DAYS = 7  # what an act answers happened within the week before it
 
 
@@ -236,7 +243,7 @@ def answered_before(analysis: Analysis, cand: Candidate, when: When) -> When | N
     match, trig = when.match, cand.trigger
     if match is None or match.value.get("reported") or when.date is None or match.end > trig.start:
         return None
-    cue = assembly_words().answering.search(analysis.ntext.norm, max(cand.sentence.start, trig.start - 40), trig.start)
+    cue = _answering_cue(analysis, cand)
     if cue is None or cue.start() < match.end:
         return None
     return When(match, when.date - dt.timedelta(days=ANSWERED_WITHIN_DAYS), when.date_end, 2, when.stated)

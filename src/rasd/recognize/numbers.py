@@ -59,6 +59,7 @@ class NumberWords:
     not_people: frozenset[str] = frozenset()
     multipliers: dict[str, int] = field(default_factory=dict)  # "71 ألفا": word after digits → factor
     one_before_tens: frozenset[str] = frozenset()  # "واحد وعشرين": one more than the tens after it
+    units: frozenset[str] = frozenset()  # the unit words ("ثلاثة", "خمسة")
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,7 @@ def number_words() -> NumberWords:
         _cumulative_marker(cumulative), int(cumulative["at_least"]),
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
-        words(data["one_before_tens"]),
+        words(data["one_before_tens"]), words(list(data["units"])),
     )
 
 

@@ -469,11 +469,10 @@ def _without_adverbs(norm: str, found: list[PlaceMention]) -> list[PlaceMention]
     """The mentions but bare adverb homographs ("يستهدفها دوما بغارات جوية") in an article
     that never names the place so ("في دوما", "بدوما", "مدينة دوما", "غادرت دوما") nor its
     region."""
-    homographs = place_cues().adverb_homographs
+    cues = place_cues()
+    homographs = cues.adverb_homographs
     if not any(m.name_norm in homographs for m in found):
         return found
-
-    cues = place_cues()
 
     def bare(m: PlaceMention) -> bool:
         glued = m.start > 0 and norm[m.start - 1].isalpha()  # "بدوما", "ودوما"
