@@ -947,3 +947,16 @@ def test_an_agreement_an_act_follows_frames_it(shared_pipeline) -> None:  # type
     # alone, the framing agreement is no event
     framed = "وبموجب الاتفاق سينقل مسلحو المعارضة إلى مناطق في إدلب."
     assert drops_of(shared_pipeline, framed, "2018-03-25")[0] == []
+
+
+def test_a_neighbourhood_coded_at_its_town_and_the_town_are_one_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2228-20180606: the blast "in one of the districts of
+    # Sadr City in Baghdad" and the car bomb "in the middle of the district" are one event
+    # at Baghdad, not a second one with no toll
+    text = ("تضاربت المعلومات بشأن طبيعة الانفجار الذي ضرب أحد أحياء مدينة الصدر في العاصمة العراقية بغداد، "
+            "موقعا أكثر من 18 قتيلا وعشرات الجرحى.\n"
+            "وفي حين قال مصدر بالشرطة العراقية إن سيارة ملغومة انفجرت وسط الحي، أشارت مصادر أخرى إلى أن "
+            "الحادث الدامي نجم عن انفجار مستودع للذخيرة.")
+    events = events_of(shared_pipeline, text, "2018-06-06")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Baghdad", 18)]

@@ -88,11 +88,22 @@ def _flies(name: str) -> bool:
 def _same_place(a: Emitted, b: Emitted) -> bool:
     """One place, or one name at two precisions: "منطقة جسر الشغور" (the district) and "جسر
     الشغور" (its town), "منطقة عفرين" and "عفرين" are the place of one event."""
-    if a.place_key == b.place_key:
+    if a.place_key == b.place_key or _a_part_and_its_town(a, b):
         return True
     name = _bare_name(a)
     return bool(name) and name == _bare_name(b) \
         and a.event.location == b.event.location and a.event.admin1 == b.event.admin1
+
+
+def _a_part_and_its_town(a: Emitted, b: Emitted) -> bool:
+    """"سقوط صاروخ على حي شعبي في وسط مدينة حلب" and "سقط الصاروخ على حي المغاير في حلب":
+    a neighbourhood coded at its town, and the town itself, on days that overlap and by one
+    author, are one place. (Two parts of a town keep their own names: the article tells them apart.)"""
+    town = a.event.gazetteer_id
+    if town is None or town != b.event.gazetteer_id or a.event.geo_precision != 1 or b.event.geo_precision != 1 \
+            or not overlap(a.event, b.event) or a.event.actor1 != b.event.actor1:
+        return False
+    return (a.place_key == town) != (b.place_key == town)
 
 
 def _bare_name(e: Emitted) -> str:
