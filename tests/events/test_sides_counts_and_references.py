@@ -960,3 +960,13 @@ def test_a_neighbourhood_coded_at_its_town_and_the_town_are_one_place(shared_pip
     events = events_of(shared_pipeline, text, "2018-06-06")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "Baghdad", 18)]
+
+
+def test_tribal_volunteers_are_the_tribal_forces(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-06-2174-fb78391215, adapted (a day and a place written in):
+    # "متطوعي العشائر" are the tribal fighters; the dozens "of them" are the toll
+    text = ("ونفذ عناصر أفواج متطوعي العشائر أمس عمليات استهدفت قادة التنظيم الإرهابي في الفلوجة "
+            "وقتلت العشرات منهم.")
+    events = events_of(shared_pipeline, text, "2015-08-06")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Armed clash", "Arab Tribal Forces", "Islamic State", 10)]

@@ -131,3 +131,15 @@ def test_a_unit_joined_to_the_tens_after_it_is_one_number() -> None:
     assert counts("إنه يأتي بعد أربع وعشرين ساعة من سقوط صواريخ على قواعد عسكرية.") == {}
     # "one and twenty" (constructed: the dev pool has no toll so written)
     assert counts("وأسفر القصف عن مقتل واحد وعشرين مدنيا.") == {21: ("killed", False)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # saudinewsnet:2015-08-06-2174-fb78391215: "of them" after a vague count names people
+    ("نفذ عناصر أفواج متطوعي العشائر عمليات استهدفت قادة التنظيم الإرهابي وقتلت العشرات منهم", {10: ("killed", False)}),
+    # saudinewsnet:2015-08-01-0022-706766e881
+    ("بعد استهدافها لعناصر التنظيم، واستطاعتها قتل العشرات منهم، من بينهم قياديون", {10: ("killed", False)}),
+    # a vague count of things stays out
+    ("سقطت قذائف عدة على الحي", {}),
+])
+def test_a_vague_count_of_them_counts_people(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected

@@ -60,6 +60,7 @@ class NumberWords:
     multipliers: dict[str, int] = field(default_factory=dict)  # "71 ألفا": word after digits → factor
     one_before_tens: frozenset[str] = frozenset()  # "واحد وعشرين": one more than the tens after it
     units: frozenset[str] = frozenset()  # the unit words ("ثلاثة", "خمسة")
+    of_them: frozenset[str] = frozenset()  # "العشرات منهم": a vague count of people named before
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,7 @@ def number_words() -> NumberWords:
         _cumulative_marker(cumulative), int(cumulative["at_least"]),
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
-        words(data["one_before_tens"]), words(list(data["units"])),
+        words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
     )
 
 
@@ -301,7 +302,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             kind = "singular"
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
-        if kind == "vague" and victims is None and not death_word(tokens[te].text if te < len(tokens) else ""):
+        following = tokens[te].text if te < len(tokens) else ""
+        if kind == "vague" and victims is None and not death_word(following) and following not in words.of_them:
             continue  # "قذائف عدة": several shells, not several people
         if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()):
             continue  # "45 عنصرا": the noun of a number, not one more person
