@@ -269,3 +269,22 @@ def test_people_hurt_in_an_undated_strike_on_a_village_is_news(shared_pipeline) 
     events = events_of(shared_pipeline, text, "2015-08-02")
     assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
         ("Air/drone strike", "Turkish Forces", "Zarakli")]
+
+
+def test_strikes_over_a_whole_country_are_a_statistic(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-23-1021-f3aa362223: a monitor's count of a war's air strikes,
+    # over thirteen governorates and no day, is no incident in any of them
+    text = ("وقال المرصد إن مقاتلات النظام نفذت ما لا يقل عن 12053 غارة، استهدفت بصواريخها عدة مناطق في "
+            "محافظات دمشق وريف دمشق وحلب وإدلب والسويداء واللاذقية ودرعا والقنيطرة ودير الزور وحمص والحسكة "
+            "والرقة وحماة.")
+    assert events_of(shared_pipeline, text, "2015-07-23") == []
+
+
+def test_strikes_of_one_day_near_four_cities_are_four_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-07-0061-9fcd579f61: the coalition's report of one day names
+    # where each strike fell
+    text = ("وقال البيان إن ستا من هذه الغارات التي نفذت أمس الخميس كانت في سوريا قرب مدن الحسكة وحلب "
+            "وعين عيسى ودير الزور وأصابت وحدات تكتيكية ومواقع قتالية ومعدات.")
+    events = events_of(shared_pipeline, text, "2015-08-07")
+    assert len({e.admin1 for e in events}) == 4
+    assert {(e.sub_event_type, str(e.date)) for e in events} == {("Air/drone strike", "2015-08-06")}

@@ -368,6 +368,23 @@ def _of_an_earlier_event(analysis: Analysis, cand: Candidate, start: int) -> boo
     return trigger_end <= start and bool(assembly_words().after_word.search(analysis.ntext.norm, trigger_end, start))
 
 
+#: A clause whose places span this many governorates sums a country up (event-schema.md
+#: §3.3): "غارات استهدفت عدة مناطق في محافظات دمشق، ريف دمشق، حلب، إدلب، ...".
+SUMMARY_GOVERNORATES = 4
+
+
+def country_summary(picks: list[PlacePick], day: bool) -> None:
+    """A clause that lists places in four governorates or more, and no day of its own,
+    tells a statistic or a round-up of a whole country, not an incident:
+    ``Dropped("country_summary")``. With a day ("قتل الجمعة 4 متظاهرين في ...", "ستا من
+    هذه الغارات التي نفذت أمس الخميس كانت قرب مدن الحسكة ...") each place had its event."""
+    if day:
+        return
+    governorates = {p.place.admin1 or p.place.id for p in picks if p.place is not None}
+    if len(governorates) >= SUMMARY_GOVERNORATES:
+        raise Dropped("country_summary", str(len(governorates)))
+
+
 def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[PlacePick]) -> list[PlacePick]:
     """The clause's places that are not abroad. A name that is also a place abroad
     ("سروج", "أضنة") is read abroad, and so is a name the gazetteer does not know in a
