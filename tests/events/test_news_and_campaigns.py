@@ -288,3 +288,12 @@ def test_strikes_of_one_day_near_four_cities_are_four_events(shared_pipeline) ->
     events = events_of(shared_pipeline, text, "2015-08-07")
     assert len({e.admin1 for e in events}) == 4
     assert {(e.sub_event_type, str(e.date)) for e in events} == {("Air/drone strike", "2015-08-06")}
+
+
+def test_a_wave_of_protests_is_a_protest_in_each_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-08-1282-bff90b9b75, adapted (a week written in): six governorates
+    # and no day, yet each city had its protest (not a country's statistic)
+    text = "وخرجت تظاهرات مماثلة الأسبوع الماضي في البصرة وذي قار والحلة والنجف وكربلاء والديوانية."
+    events = events_of(shared_pipeline, text, "2015-08-08")
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+    assert len({e.admin1 for e in events}) >= 5

@@ -373,12 +373,14 @@ def _of_an_earlier_event(analysis: Analysis, cand: Candidate, start: int) -> boo
 SUMMARY_GOVERNORATES = 4
 
 
-def country_summary(picks: list[PlacePick], day: bool) -> None:
+def country_summary(picks: list[PlacePick], day: bool, sub_event_type: str) -> None:
     """A clause that lists places in four governorates or more, and no day of its own,
     tells a statistic or a round-up of a whole country, not an incident:
     ``Dropped("country_summary")``. With a day ("قتل الجمعة 4 متظاهرين في ...", "ستا من
-    هذه الغارات التي نفذت أمس الخميس كانت قرب مدن الحسكة ...") each place had its event."""
-    if day:
+    هذه الغارات التي نفذت أمس الخميس كانت قرب مدن الحسكة ...") each place had its event,
+    and so has each city of a wave of protests ("خرجت تظاهرات مماثلة في البصرة وذي قار
+    والحلة والنجف")."""
+    if day or EVENT_TYPE_OF[sub_event_type] in ("Protests", "Riots"):
         return
     governorates = {p.place.admin1 or p.place.id for p in picks if p.place is not None}
     if len(governorates) >= SUMMARY_GOVERNORATES:
