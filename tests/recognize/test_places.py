@@ -161,3 +161,16 @@ def test_a_clitic_on_the_control_word_is_another_phrase(shared_pipeline) -> None
     analysis = shared_pipeline.analyze(Document(id="t", text="انتهت معركة الرقة بسيطرة قوات سوريا الديمقراطية على المدينة أمس.",
                                                 published=dt.date(2018, 6, 6)))
     assert "الرقه" in [r.mention.name_norm for r in analysis.places]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # saudinewsnet:2015-08-08-0153-7f1ac40a62: a two-letter first word under و
+    ("في حين دارت اشتباكات عنيفة في محيط قرى المشيك والزيارة وتل واسط", "Tall Wasit"),
+    # saudinewsnet:2015-08-08-1282-bff90b9b75
+    ("وخرجت تظاهرات مماثلة في البصرة وذي قار والحلة والنجف", "Dhi-Qar"),
+])
+def test_a_clitic_before_a_two_letter_first_word_of_a_name(shared_pipeline, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 8)))
+    names = [r.place.display_name for r in analysis.places if r.place]
+    assert name in names
+    assert "Wasit" not in names  # "وتل واسط" is not the Iraqi governorate

@@ -78,3 +78,12 @@ def test_the_toll_glued_to_its_word_is_read(shared_pipeline) -> None:  # type: i
 
     text = "وأفاد المرصد أيضا أن26  مدنيا قتلوا إثر قصف جوي عنيف استهدف الجمعة بلدة نوى في ريف درعا."
     assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-07-21")] == [26]
+
+
+def test_a_two_letter_word_after_a_clitic_starts_only_a_longer_phrase() -> None:
+    # "وتل واسط" is و + "تل واسط"; "وتل" alone is not و + "تل", nor "وهو" و + "هو"
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.add("تل واسط", "village")
+    matcher.add("هو", "pronoun")
+    found = matcher.find(tokenize(normalize("قرى الزيارة وتل واسط وهو")))
+    assert [(m.payload, m.clitic) for m in found] == [("village", "و")]

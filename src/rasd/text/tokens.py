@@ -98,6 +98,17 @@ def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(variants)
 
 
+@lru_cache(maxsize=65536)
+def short_head_variants(word: str) -> tuple[tuple[str, int], ...]:
+    """The readings of ``word`` with a proclitic before a two-letter word ("وتل", "بتل",
+    "وأم"): too short to stand alone (``clitic_variants`` leaves them out: "وهو" is not
+    و + "هو"), but the first word of a longer name ("وتل واسط", "بتل أبيض", "وأم قصر")
+    that the words after it confirm."""
+    if word[:1] not in _PROCLITIC_LETTERS:
+        return ()
+    return tuple((word[len(p):], len(p)) for p in _PROCLITICS if word.startswith(p) and len(word) - len(p) == 2)
+
+
 def reads_as(word: str, table: Collection[str], *, without_article: bool = False) -> bool:
     """Whether some clitic reading of ``word`` is in ``table`` (with ``without_article``,
     also that reading with its ال removed: ``والقتلى`` reads as ``قتلى``)."""
@@ -181,7 +192,7 @@ class Vocabulary:
     def matchers_of(self, word: str) -> tuple[int, ...]:
         mask = 0
         plain, stripped = self.plain, self.stripped
-        for variant, _ in clitic_variants(word):
+        for variant, _ in clitic_variants(word) + short_head_variants(word):
             mask |= plain.get(variant, 0) | stripped.get(strip_article(variant), 0)
         for slot, test in self.tests.items():
             if test(word):
@@ -339,6 +350,11 @@ class PhraseMatcher(_Attachable, Generic[P]):
                 longer.append((removed, variant_has_article, by_next))
             if removed == 0 and own:
                 break  # the word as written is a name: do not also read it as clitic+name
+        else:
+            for variant, removed in short_head_variants(word):  # longer entries only
+                by_next = self._entries.get(self._key(variant))
+                if by_next and len(by_next) > (1 if "" in by_next else 0):
+                    longer.append((removed, self._key(variant) != variant, by_next))
         result = _WordReading(tuple(singles), tuple(longer), self._next_words(longer)) if singles or longer else _NOTHING
         if len(self._hit_cache) > 200_000:
             self._hit_cache.clear()
