@@ -174,3 +174,15 @@ def test_a_clitic_before_a_two_letter_first_word_of_a_name(shared_pipeline, text
     names = [r.place.display_name for r in analysis.places if r.place]
     assert name in names
     assert "Wasit" not in names  # "وتل واسط" is not the Iraqi governorate
+
+
+@pytest.mark.parametrize(("text", "name", "then"), [
+    # saudinewsnet:2015-07-22-0893-c467ea57e8 (tune gold): a district the gazetteer lacks
+    ("التفجير الذي استهدف ناحية بني سعد بمحافظة ديالى", "بني سعد", "محافظه ديالي"),
+    # ant-multisource:BB-middleEast-208-20180317: the list goes on after the compound name
+    ("وقتلت الغارات الروسية 80 شخصا الجمعة في بلدات كفر بتنا وسقبا وحرستا", "كفر بتنا", "سقبا"),
+])
+def test_an_unknown_compound_name_after_a_cue_is_read_whole(shared_pipeline, text: str, name: str, then: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 17)))
+    names = [p.mention.name_norm for p in analysis.places]
+    assert names[0] == name and names[1].endswith(then)  # (the next keeps its clitic: "وسقبا")

@@ -445,11 +445,15 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
-            mentions.append(PlaceMention(tok.start + skip, tok.end, normalize_key(tok.text[skip:]),
-                                         _spelled_with_alef(tok.text[skip:], gazetteer), kind,
-                                         False, prev.start if after_cue and prev else None))
+            # "ناحية بني سعد", "قرية أم الخير": a compound name's first word takes the next
+            last = i + 1 if _heads_longer_name(tokens, i, norm) else i
+            name = normalize_key(norm[tok.start + skip:tokens[last].end])
+            mentions.append(PlaceMention(tok.start + skip, tokens[last].end, name,
+                                         _spelled_with_alef(tok.text[skip:], gazetteer) if last == i else [],
+                                         kind, False, prev.start if after_cue and prev else None))
             list_named = after_cue or list_named
-            list_cue, list_end = kind, i + 1
+            list_cue, list_end = kind, last + 1
+            i = last
         i += 1
     return mentions
 
