@@ -186,3 +186,17 @@ def test_an_unknown_compound_name_after_a_cue_is_read_whole(shared_pipeline, tex
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 17)))
     names = [p.mention.name_norm for p in analysis.places]
     assert names[0] == name and names[1].endswith(then)  # (the next keeps its clitic: "وسقبا")
+
+
+@pytest.mark.parametrize(("text", "salamiyah"), [
+    # ant-multisource:SK-middleEast-3250-20180803: "سلمية" (peaceful), not the town
+    ("كما فرقت المتظاهرين الذين خرجوا في تظاهرة سلمية.", False),
+    # ant-multisource:FR-internationalNews-2416-20180720: the chant
+    ("وهتف المتظاهرون \"سلمية سلمية\"، خصوصا بعد سقوط ثمانية قتلى.", False),
+    # the town, after its cue or a preposition
+    ("قصفت قوات النظام أمس مدينة السلمية بريف حماة.", True),
+    ("سقطت قذائف أمس على حي في السلمية.", True),
+])
+def test_an_adjective_spelled_as_a_town_is_no_place(shared_pipeline, text: str, salamiyah: bool) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 8, 3)))
+    assert ("Salamiyah" in [r.place.display_name for r in analysis.places if r.place]) == salamiyah
