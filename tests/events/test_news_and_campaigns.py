@@ -297,3 +297,13 @@ def test_a_wave_of_protests_is_a_protest_in_each_city(shared_pipeline) -> None: 
     events = events_of(shared_pipeline, text, "2015-08-08")
     assert {e.sub_event_type for e in events} == {"Peaceful protest"}
     assert len({e.admin1 for e in events}) >= 5
+
+
+def test_protests_that_went_out_are_the_news_of_the_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-middleEast-812-20180723: "خرج" (went out) tells that the protests
+    # took place, as "وقعت" does for an attack; undated, they are the day's news
+    text = "وقد خرج آلاف العراقيين في مظاهرات بمدن عدة كالبصرة والناصرية والسماوة، موجهين انتقادات للحكومة."
+    events = events_of(shared_pipeline, text, "2018-07-23")
+    assert {(e.sub_event_type, str(e.date), str(e.date_end)) for e in events} == {
+        ("Peaceful protest", "2018-07-22", "2018-07-23")}
+    assert len(events) == 3
