@@ -970,3 +970,26 @@ def test_tribal_volunteers_are_the_tribal_forces(shared_pipeline) -> None:  # ty
     events = events_of(shared_pipeline, text, "2015-08-06")
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Armed clash", "Arab Tribal Forces", "Islamic State", 10)]
+
+
+def test_an_act_told_without_its_author_is_the_act_told_with_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-275-20180306, adapted (the second sentence's
+    # day written in, its aircraft left out): the rocket on Hammurah is the army's air
+    # strike on Hammurah that day, not a second attack by an unknown group
+    text = ("أفاد المرصد السوري لحقوق الإنسان مساء الاثنين بوقوع 18 حالة اختناق بين المدنيين في بلدة حمورية "
+            "بالغوطة الشرقية، بعد قصف جوي للجيش السوري عليها.\n"
+            "وقال عبد الرحمن، مدير المرصد، مساء الاثنين \"تم توثيق 18 حالة اختناق وضيق نفس بعد صاروخ أطلق على "
+            "بلدة حمورية\".")
+    events = events_of(shared_pipeline, text, "2018-03-06")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Air/drone strike", "Syrian Government Forces", "Hammurah")]
+
+
+def test_the_side_a_named_author_hit_did_not_do_the_unnamed_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the rockets fired at Israeli positions in the Golan and the
+    # Israeli shelling that answered them, one day and one place, are two events
+    text = ("قصفت المدفعية الإسرائيلية الخميس مواقع في هضبة الجولان. "
+            "وكانت صواريخ قد أطلقت الخميس على مواقع الجيش الإسرائيلي في هضبة الجولان.")
+    events = events_of(shared_pipeline, text, "2018-05-10")
+    assert sorted((e.actor1, e.actor2 or "") for e in events) == [
+        ("Israeli Forces", ""), ("Unidentified Armed Group", "Israeli Forces")]

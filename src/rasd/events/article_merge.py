@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rasd.events.article import Emitted
+from rasd.events.attribution import UNCLAIMED
 from rasd.model import Event
 from rasd.recognize.actors import load_pack
 from rasd.recognize.places import place_cues
@@ -56,6 +57,8 @@ class _Merged:
             twin = next((m for m in same_sub if (e.weak_date or m.weak_date) and m.segment != e.segment
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1
                          and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
+        if twin is None:
+            twin = next((m for m in self.by_type.get(event.event_type, []) if _one_author_unnamed(m, e)), None)
         if twin is None and event.sub_event_type in _BOMBARDMENT:
             twin = next((m for m in self.by_type.get(event.event_type, []) if _one_bombardment(m, e)), None)
         if twin is None and e.anaphoric:
@@ -77,6 +80,22 @@ def _one_bombardment(a: Emitted, b: Emitted) -> bool:
         and abs(a.sentence - b.sentence) <= 1 and not (a.event.fatalities and b.event.fatalities) \
         and a.event.date == b.event.date and a.event.date_end == b.event.date_end \
         and a.event.actor1 == b.event.actor1 and _flies(a.event.actor1)
+
+
+def _one_author_unnamed(a: Emitted, b: Emitted) -> bool:
+    """"شنت الولايات المتحدة وفرنسا وبريطانيا ضربات جوية على مواقع في دمشق" and "تم إطلاق
+    105 صواريخ استهدفت مركز أبحاث برزة في دمشق": an act of one kind at one place on the
+    same days, told once with its author and once with none, is one event by that author
+    (event-schema.md §3.1: one event per type, day, place and pair of sides). Only acts
+    of one kind (or the air strikes and shelling of a bombardment), and not when the named
+    author is the side the unnamed act hit."""
+    if (a.event.actor1 in UNCLAIMED) == (b.event.actor1 in UNCLAIMED):
+        return False
+    named, unnamed = (b.event, a.event) if a.event.actor1 in UNCLAIMED else (a.event, b.event)
+    kinds = {a.event.sub_event_type, b.event.sub_event_type}
+    # "ردا على إطلاق صواريخ من سوريا": the side the named author hit did the unnamed act
+    return (len(kinds) == 1 or kinds == set(_BOMBARDMENT)) and named.actor1 != unnamed.actor2 \
+        and _same_place(a, b) and a.event.date == b.event.date and a.event.date_end == b.event.date_end
 
 
 def _flies(name: str) -> bool:
@@ -129,6 +148,10 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
     kept, event = twin.event, e.event
     if event.sub_event_type == "Air/drone strike" and _one_bombardment(twin, e):  # coded as the air strike
         kept.sub_event_type, kept.notes = event.sub_event_type, event.notes
+    if kept.actor1 in UNCLAIMED and _one_author_unnamed(twin, e):  # the author, and what the author did
+        kept.actor1, kept.sub_event_type, kept.notes = event.actor1, event.sub_event_type, event.notes
+        if event.actor2 and event.actor2 != kept.actor1:
+            kept.actor2 = event.actor2
     if e.specificity > twin.specificity:
         for name in _PLACE_FIELDS:
             setattr(kept, name, getattr(event, name))
