@@ -84,8 +84,8 @@ def _one_bombardment(a: Emitted, b: Emitted) -> bool:
 
 def _one_author_unnamed(a: Emitted, b: Emitted) -> bool:
     """"شنت الولايات المتحدة وفرنسا وبريطانيا ضربات جوية على مواقع في دمشق" and "تم إطلاق
-    105 صواريخ استهدفت مركز أبحاث برزة في دمشق": an act of one kind at one place on the
-    same days, told once with its author and once with none, is one event by that author
+    105 صواريخ استهدفت مركز أبحاث برزة في دمشق": an act of one kind at one place on days
+    that overlap, told once with its author and once with none, is one event by that author
     (event-schema.md §3.1: one event per type, day, place and pair of sides). Only acts
     of one kind (or the air strikes and shelling of a bombardment), and not when the named
     author is the side the unnamed act hit."""
@@ -95,7 +95,7 @@ def _one_author_unnamed(a: Emitted, b: Emitted) -> bool:
     kinds = {a.event.sub_event_type, b.event.sub_event_type}
     # "ردا على إطلاق صواريخ من سوريا": the side the named author hit did the unnamed act
     return (len(kinds) == 1 or kinds == set(_BOMBARDMENT)) and named.actor1 != unnamed.actor2 \
-        and _same_place(a, b) and a.event.date == b.event.date and a.event.date_end == b.event.date_end
+        and _same_place(a, b) and overlap(a.event, b.event)
 
 
 def _flies(name: str) -> bool:
