@@ -993,3 +993,13 @@ def test_the_side_a_named_author_hit_did_not_do_the_unnamed_act(shared_pipeline)
     events = events_of(shared_pipeline, text, "2018-05-10")
     assert sorted((e.actor1, e.actor2 or "") for e in events) == [
         ("Israeli Forces", ""), ("Unidentified Armed Group", "Israeli Forces")]
+
+
+def test_a_killing_by_a_force_that_fights_from_the_air_is_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test, after ant-multisource:SK-middleEast-1508-20180508 (tune gold):
+    # Israel's forces do not fight on the ground in Syria; with no mode word, their
+    # killing of soldiers is a strike, as their bare "قصف" is
+    text = "واستهدفت القوات الإسرائيلية أمس مواقع للجيش السوري في ريف القنيطرة ما أدى إلى مقتل 3 جنود."
+    events = events_of(shared_pipeline, text, "2018-04-10")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Israeli Forces", "Syrian Government Forces", 3)]

@@ -255,12 +255,17 @@ def killing_in_a_targeting_is_the_articles_strike(s: Sides, c: SideScope) -> boo
 
 def killing_mode(s: Sides, c: SideScope) -> bool:
     """A killing with no mode word of its own ("مقتل 5"): violence against civilians when
-    civilians died, a clash when two armed sides or fighters are named; else dropped."""
+    civilians died, a clash when two armed sides or fighters are named; else dropped. By
+    a force that fights these wars from the air ("استهدفت قاعدة تي فور ... قتل فيها 14",
+    Israeli or coalition), it is an air strike, as its bare "قصف" is."""
     if s.sub != "Attack":
         return False
     armed_target = s.target and s.target.kind not in ("civilians",)
     if s.victims == "civilians" or (s.target and s.target.kind == "civilians"):
         return False
+    if s.agent and s.agent.name in AIR_FIRST and (armed_target or s.victims == "fighters"):
+        s.sub = "Air/drone strike"
+        return True
     if (s.agent and armed_target) or (s.victims == "fighters" and (s.agent or s.target)):
         s.sub = "Armed clash"
         return True
