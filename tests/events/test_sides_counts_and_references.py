@@ -1003,3 +1003,12 @@ def test_a_killing_by_a_force_that_fights_from_the_air_is_an_air_strike(shared_p
     events = events_of(shared_pipeline, text, "2018-04-10")
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Air/drone strike", "Israeli Forces", "Syrian Government Forces", 3)]
+
+
+def test_a_claimer_named_before_the_claim_verb_is_the_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-22-0893-c467ea57e8 (tune gold), adapted (the bombing's sentence
+    # shortened): subject before verb, and seven words between the verb and "المسؤولية"
+    text = ("وقتل العشرات في تفجير استهدف سوقا شعبية في ناحية بني سعد بمحافظة ديالى يوم الجمعة. "
+            "وكان تنظيم \"داعش\" أعلن في بيان على موقع إلكتروني تابع له المسؤولية عن التفجير.")
+    events = events_of(shared_pipeline, text, "2015-07-22")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Remote explosive/landmine/IED", "Islamic State")]

@@ -65,8 +65,12 @@ def apply_claims(analysis: Analysis, events: list[Emitted]) -> None:
     sentences = [e.sentence for e in events]  # in text order
     for claim in words.claim.finditer(norm):
         sentence = sentence_index(analysis, claim.start())
-        claimer = next((a for a in within(analysis, analysis.actors, Segment(claim.start(), claim.end() + 41))
-                        if a.actor.kind in ("group", "militia", "state")), None)
+        # the claimer after the verb ("تبنى تنظيم الدولة"), else right before it ("وكان تنظيم
+        # داعش أعلن في بيان ... المسؤولية عن التفجير")
+        after = within(analysis, analysis.actors, Segment(claim.start(), claim.end() + 41))
+        before = [a for a in within(analysis, analysis.actors, Segment(max(0, claim.start() - 25), claim.start()))
+                  if not norm[a.end:claim.start()].strip(" \"'«»")]
+        claimer = next((a for a in after + before[-1:] if a.actor.kind in ("group", "militia", "state")), None)
         if claimer is None:
             continue
         event = next((events[k].event for k in range(bisect_right(sentences, sentence) - 1, -1, -1)

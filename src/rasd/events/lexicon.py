@@ -187,7 +187,7 @@ def assembly_words() -> AssemblyWords:
         accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
         military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
-        claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,5}}?\s+(?:{alt('claim_objects')})"
+        claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
         bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')}|{alt('bomber_plurals')})(?!\w)"),
         bomber_among_last=_words([w.split()[-1] for w in d["bomber_among"]]),
