@@ -307,3 +307,14 @@ def test_protests_that_went_out_are_the_news_of_the_day(shared_pipeline) -> None
     assert {(e.sub_event_type, str(e.date), str(e.date_end)) for e in events} == {
         ("Peaceful protest", "2018-07-22", "2018-07-23")}
     assert len(events) == 3
+
+
+def test_what_people_fled_is_the_backdrop_of_their_flight(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-366-20180318, adapted (a day and the sides written
+    # in): the battles named only as what the civilians fled are not reported here
+    text = ("وقال نشطاء إن آلاف المدنيين فروا السبت من بلداتهم هربا من معارك تستعر في منطقة عفرين "
+            "بين القوات التركية والمقاتلين الأكراد.")
+    assert events_of(shared_pipeline, text, "2018-03-18") == []
+    # the same battles told as news are an event
+    assert events_of(shared_pipeline, "ودارت السبت معارك في منطقة عفرين بين القوات التركية والمقاتلين الأكراد.",
+                     "2018-03-18")

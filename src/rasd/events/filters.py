@@ -49,9 +49,9 @@ def expected(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def feared(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"خشية من تجدد القصف", "القدرة على شن هجمات كيميائية": the event a fear or a
-    capability names at most four words after it (the filter's own rule name: feared,
-    capability)."""
+    """"خشية من تجدد القصف", "القدرة على شن هجمات كيميائية", "فروا من الغارات": the event
+    a fear, a capability or a flight names at most four words after it (the filter's own
+    rule name: feared, capability, fled)."""
     if cand.segment.start <= f.start and 0 < cand.trigger.token_start - f.token_start <= 4:
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 
@@ -88,6 +88,7 @@ FILTER_RULES = {
     "any_one": any_one,
     "feared": feared,
     "capability": feared,
+    "fled": feared,
     "background": modality,
     "series": modality,
     "recalled": recalled,
