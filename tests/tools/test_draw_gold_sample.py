@@ -1,0 +1,77 @@
+"""The gold-sample draw (tools/draw_gold_sample.py) on a small corpus written for the test:
+which articles may be drawn, per stratum, and that the same inputs give the same sample."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "draw_gold_sample.py"
+HEADER = "id\tdataset\toutlet\tdate\tm_syria\tm_iraq\tkw_families\n"
+
+
+def load_tool() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("draw_gold_sample", TOOL)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_corpus(root: Path) -> Path:
+    """12 candidate articles about Syria (3 outlets), plus ones the draw must skip."""
+    corpus = root / "corpus"
+    corpus.mkdir()
+    rows, docs, pool = [], [], []
+
+    def add(doc_id: str, outlet: str, syria: int, iraq: int, families: int, chars: int, in_pool: bool = True) -> None:
+        rows.append(f"{doc_id}\tsaudinewsnet\t{outlet}\t2015-07-21\t{syria}\t{iraq}\t{families}\n")
+        docs.append(json.dumps({"id": doc_id, "text": "ن" * chars}, ensure_ascii=False))
+        if in_pool:
+            pool.append(doc_id)
+
+    for k in range(12):
+        add(f"sy-{k}", f"outlet-{k % 3}", 5, 0, 3, 800)
+    add("short", "outlet-0", 5, 0, 3, 100)  # body under 300 characters
+    add("abroad", "outlet-0", 1, 0, 3, 800)  # one Syria/Iraq mention only
+    add("reserved", "outlet-0", 5, 0, 3, 800, in_pool=False)  # not in dev_pool.txt
+    add("coded", "outlet-1", 5, 0, 3, 800)
+    add("iraq-neg", "outlet-2", 0, 4, 1, 800)
+    (corpus / "article_index.tsv").write_text(HEADER + "".join(rows), encoding="utf-8")
+    (corpus / "dev_pool.txt").write_text("\n".join(pool) + "\n", encoding="utf-8")
+    with gzip.open(corpus / "saudinewsnet_2015.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(docs) + "\n")
+    return corpus
+
+
+def test_only_pool_articles_not_yet_coded_are_drawn(tmp_path: Path) -> None:
+    tool = load_tool()
+    corpus = write_corpus(tmp_path)
+    strata = {("saudinewsnet", "SY", "cand"): 20, ("saudinewsnet", "IQ", "neg"): 5}
+    rows = tool.draw(corpus, {"coded"}, "salt-a", strata)
+    ids = {r["id"] for r in rows}
+    assert ids == {f"sy-{k}" for k in range(12)} | {"iraq-neg"}
+    assert next(r for r in rows if r["id"] == "iraq-neg")["stratum"] == "neg"
+
+
+def test_a_stratum_is_filled_round_robin_over_its_outlets(tmp_path: Path) -> None:
+    tool = load_tool()
+    corpus = write_corpus(tmp_path)
+    rows = tool.draw(corpus, set(), "salt-a", {("saudinewsnet", "SY", "cand"): 6})
+    assert len(rows) == 6
+    assert sorted(r["outlet"] for r in rows) == ["outlet-0"] * 2 + ["outlet-1"] * 2 + ["outlet-2"] * 2
+
+
+def test_the_same_inputs_give_the_same_sample_and_another_salt_another(tmp_path: Path) -> None:
+    tool = load_tool()
+    corpus = write_corpus(tmp_path)
+    strata = {("saudinewsnet", "SY", "cand"): 4}
+    first = tool.draw(corpus, set(), "salt-a", strata)
+    assert tool.draw(corpus, set(), "salt-a", strata) == first
+    assert [r["id"] for r in tool.draw(corpus, set(), "salt-b", strata)] != [r["id"] for r in first]
+    assert all(r["split"] == tool.split_of(r["id"]) for r in first)
+    dealt = tool.assignments(first, "salt-a", 2)
+    assert sorted(dealt[0] + dealt[1]) == sorted(r["id"] for r in first) and len(dealt[0]) == 2
