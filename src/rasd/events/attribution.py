@@ -16,6 +16,7 @@ from rasd.recognize.sources import SourceMention
 from rasd.text.segment import Segment
 
 UNCLAIMED = ("Unidentified Armed Group", "Unidentified Military Forces")  # the authors a claim replaces
+CLAIMERS = ("group", "militia", "state")  # the kinds of side that claim an attack
 
 
 def sources_of(analysis: Analysis, cand: Candidate) -> list[str]:
@@ -67,10 +68,12 @@ def apply_claims(analysis: Analysis, events: list[Emitted]) -> None:
         sentence = sentence_index(analysis, claim.start())
         # the claimer after the verb ("تبنى تنظيم الدولة"), else right before it ("وكان تنظيم
         # داعش أعلن في بيان ... المسؤولية عن التفجير")
-        after = within(analysis, analysis.actors, Segment(claim.start(), claim.end() + 41))
-        before = [a for a in within(analysis, analysis.actors, Segment(max(0, claim.start() - 25), claim.start()))
-                  if not norm[a.end:claim.start()].strip(" \"'«»")]
-        claimer = next((a for a in after + before[-1:] if a.actor.kind in ("group", "militia", "state")), None)
+        claimer = next((a for a in within(analysis, analysis.actors, Segment(claim.start(), claim.end() + 41))
+                        if a.actor.kind in CLAIMERS), None)
+        if claimer is None:
+            before = [a for a in within(analysis, analysis.actors, Segment(max(0, claim.start() - 25), claim.start()))
+                      if not norm[a.end:claim.start()].strip(" \"'«»")]
+            claimer = before[-1] if before and before[-1].actor.kind in CLAIMERS else None
         if claimer is None:
             continue
         event = next((events[k].event for k in range(bisect_right(sentences, sentence) - 1, -1, -1)

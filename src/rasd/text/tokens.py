@@ -352,9 +352,10 @@ class PhraseMatcher(_Attachable, Generic[P]):
                 break  # the word as written is a name: do not also read it as clitic+name
         else:
             for variant, removed in short_head_variants(word):  # longer entries only
-                by_next = self._entries.get(self._key(variant))
+                key = self._key(variant)
+                by_next = self._entries.get(key)
                 if by_next and len(by_next) > (1 if "" in by_next else 0):
-                    longer.append((removed, self._key(variant) != variant, by_next))
+                    longer.append((removed, key != variant, by_next))
         result = _WordReading(tuple(singles), tuple(longer), self._next_words(longer)) if singles or longer else _NOTHING
         if len(self._hit_cache) > 200_000:
             self._hit_cache.clear()
