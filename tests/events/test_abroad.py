@@ -10,6 +10,7 @@ import pytest
 
 from rasd.events.assemble import assemble
 from rasd.model import Document
+from tests.events.helpers import events_of
 
 ABROAD = [
     # saudinewsnet:2015-07-21-1619-86a4bd7389
@@ -164,3 +165,18 @@ def test_a_base_named_for_the_force_that_holds_it_stays_at_home(shared_pipeline)
                       shared_pipeline.gazetteer)
     assert [(e.sub_event_type, e.country, e.actor1) for e in events] == [
         ("Disrupted weapons use", "SY", "Russian Forces")]
+
+
+def test_a_name_abroad_listed_with_towns_at_home_is_the_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2169-20180705: صيدا is Sidon, and a town of Daraa
+    text = ("وأحصى المرصد تنفيذ أكثر من 600 ضربة جوية أمس، استهدفت بشكل خاص بلدات الطيبة والنعيمة "
+            "وصيدا وأم المياذن واليادودة الواقعة في محيط مدينة درعا.")
+    events = events_of(shared_pipeline, text, "2018-07-05")
+    assert "Sayda" in {e.location for e in events}
+    assert {e.admin1 for e in events} == {"Daraa"}
+
+
+def test_a_name_abroad_with_one_town_at_home_stays_abroad(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted: Sidon beside one Syrian town is no list of Syrian towns
+    text = "قتل 5 أشخاص أمس في غارات على صيدا وطفس."
+    assert "Sayda" not in {e.location for e in events_of(shared_pipeline, text, "2018-07-05")}

@@ -304,6 +304,25 @@ def test_villages_named_before_their_area_and_a_later_trigger_are_the_places(sha
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
 
 
+def test_a_list_of_places_before_a_later_trigger_is_one_event_each(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-09-0639-d4fa6d241f: the places come first, the protests after them
+    text = ("وتشهد محافظات كربلاء والنجف والبصرة والحلة والسماوة والناصرية والديوانية وبغداد اليوم مظاهرات "
+            "احتجاجا على تردي الخدمات.")
+    events = extract(shared_pipeline, text, "2015-08-09")
+    assert [e.location for e in events] == ["Karbala", "Najaf", "Basra", "Al Hillah", "Samawah", "Nasiriyah",
+                                            "Al Diwaniyah", "Baghdad"]
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+
+
+def test_a_town_named_after_its_governorate_is_the_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-27-0927-c8723c8ca2: "جامعة الأنبار" names the governorate, "في مدينة
+    # الرمادي" the town of it where the building was taken (event-schema.md §3.3)
+    text = ("فيما تمكنت القوات العراقية أمس من تحرير مبنى جامعة الأنبار من تنظيم داعش، وذلك أثناء تقدمها "
+            "باتجاه حي التأميم في مدينة الرمادي.")
+    events = extract(shared_pipeline, text, "2015-07-27")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Ramadi")]
+
+
 def test_a_place_the_gazetteer_lacks_is_coded_at_the_town_that_locates_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-11-0371-a79a04ce67: Huwaidir is not in the gazetteer; "شمال مدينة
     # بعقوبة" locates it (event-schema.md §3.1: near X → X, geo_precision 2)

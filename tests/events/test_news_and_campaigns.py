@@ -318,3 +318,20 @@ def test_what_people_fled_is_the_backdrop_of_their_flight(shared_pipeline) -> No
     # the same battles told as news are an event
     assert events_of(shared_pipeline, "ودارت السبت معارك في منطقة عفرين بين القوات التركية والمقاتلين الأكراد.",
                      "2018-03-18")
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:FR-internationalNews-2305-20180715: a protest wave that goes on, on a day
+    ("وتواصلت الاحتجاجات في البصرة السبت، لليوم السابع على التوالي، منددة بالبطالة ونقص الخدمات.",
+     "2018-07-15", [("Peaceful protest", "2018-07-14", "Basra")]),
+    # ant-multisource:SK-middleEast-2883-20180713
+    ("وتجددت التظاهرات في بعض مناطق محافظة البصرة، الجمعة.", "2018-07-13", [("Peaceful protest", "2018-07-13", "Al-Basrah")]),
+    # ant-multisource:BB-middleEast-665-20180627: the wave's start two years back is background
+    ("واندلعت الاحتجاجات في الحسكة في أكتوبر/تشرين الأول عام 2016، بعد وفاة بائع سمك.", "2018-06-27", []),
+    # adapted: with no day, the wave is an ongoing situation
+    ("وتواصلت الاحتجاجات في البصرة منددة بالبطالة ونقص الخدمات.", "2018-07-15", []),
+])
+def test_a_protest_wave_named_as_it_goes_on_is_an_event_of_its_day(shared_pipeline, text: str, published: str,
+                                                                   expected: list) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, str(e.date), e.location) for e in events] == expected

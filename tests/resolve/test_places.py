@@ -47,3 +47,21 @@ def test_a_name_that_ends_in_ta_marbuta_is_read_with_alef(shared_pipeline) -> No
     # saudinewsnet:2015-08-03 (Reuters): "بلدة أريحة" is Ariha, Idlib
     places = _places(shared_pipeline, "قتل 27 شخصا عندما تحطمت طائرة حربية في سوق مزدحم في بلدة أريحة.")
     assert places["اريحه"] == ("Ariha", "Idlib")
+
+
+def test_a_village_known_only_abroad_is_unknown_in_an_article_on_another_country(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-0983-2d3c1ad616: the gazetteer's السيدة زينب is a village of
+    # Rif Dimashq, but the article is about Nineveh
+    text = ("وأفاد شهود عيان بمقتل 33 مسلحا استهدف مركز تدريب لداعش في قضاء البعاج شمال غرب بغداد. "
+            "وأشار إلى أن عناصر داعش أقدموا على غلق منافذ القضاء ونقل الجثث للطب العدلي بالموصل. "
+            "قال مصدر في قوات البيشمركة إن قوات البيشمركة تمكنت من تدمير خمس عجلات مفخخة تعود لتنظيم "
+            "داعش، كان ينوي تفجيرها في منطقة السيدة زينب وسط قضاء سنجار 120 كم شمال غرب الموصل.")
+    places = _places(shared_pipeline, text)
+    assert places["السيده زينب"] == (None, None)
+    assert places["سنجار"][1] == "Ninawa"
+
+
+def test_a_village_known_only_abroad_keeps_its_row_when_the_article_is_there(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the same village where its own country is the article's (adapted: Rif Dimashq)
+    text = "سقطت قذائف على منطقة السيدة زينب جنوب دمشق."
+    assert _places(shared_pipeline, text)["السيده زينب"][1] == "Rif Dimashq"

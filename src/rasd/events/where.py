@@ -169,6 +169,23 @@ def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -
     return first
 
 
+def _town_of_the_governorate(places: list[_PlaceView], first: _PlaceView) -> _PlaceView:
+    """"تظاهر مئات أمام مبنى مجلس محافظة بابل وسط مدينة الحلة": a governorate the clause
+    names first, then a town of that governorate (with its cue: "مدينة", "بلدة"): the town
+    is where it happened (event-schema.md §3.3, the most specific place)."""
+    gov = first.r.place
+    if gov is None or gov.feature != "governorate":
+        return first
+    for p in places[places.index(first) + 1:]:
+        place = p.r.place
+        if place is not None and place.feature == "governorate":
+            return first  # another governorate: a list, not one place made precise
+        if place is not None and p.r.mention.cue == "settlement" and p.r.geo_precision == 1 \
+                and (place.country, place.admin1) == (gov.country, gov.admin1):
+            return p
+    return first
+
+
 #: What stands between a settlement and the wider place that locates it: "دوما بالغوطة",
 #: "تلبيسة بريف حمص", "جورين في سهل الغاب".
 _LOCATOR_GAP = re.compile(r"\s*(?:[وف]?(?:في|ب)\s*)?(?:ريف\s*)?")
@@ -192,6 +209,17 @@ def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> Res
     return r if r.place is not None and r.place.feature not in _WIDE_FEATURES and r.geo_precision < 3 else None
 
 
+def _head_of_the_list(norm: str, places: list[_PlaceView], i: int) -> _PlaceView:
+    """"تعرضت مدن وبلدات نوى وكحيل ... وتل السمن لعشرات الغارات": the last place before
+    the trigger closes a list; its first place heads it, and the places coordinated with
+    that one are the list, one event each."""
+    words = assembly_words()
+    j = i
+    while j > 0 and words.list_gap.fullmatch(norm, places[j - 1].r.mention.end, places[j].r.mention.start):
+        j -= 1
+    return places[j]
+
+
 def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -> _PlaceView:
     """"في محيط قرى تل واسط والزيارة وجورين في سهل الغاب بقذائف": when the trigger
     comes after the places, the last place before it may be the wider area that holds
@@ -205,6 +233,8 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     r = last.r
     wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.place.feature == "region"
                                     or r.geo_precision == 3 or r.mention.countryside)
+    if i > 0 and not wide:
+        return _head_of_the_list(norm, places, i)
     if i == 0 or not wide:
         return last
     prev = places[i - 1]
@@ -332,7 +362,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     if anaphor and (not after or anaphor.start < first.start):
         return [anaphor]
     out = []
-    for p in _coordinated(norm, places, _settlement_within(norm, places, first)):
+    for p in _coordinated(norm, places, _settlement_within(norm, places, _town_of_the_governorate(places, first))):
         r = p.r
         city = _city_of_neighbourhood(norm, places, p)
         if city is not None:  # event-schema.md §3.2: a neighbourhood is coded at its city

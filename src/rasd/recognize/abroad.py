@@ -7,6 +7,7 @@ a name found here is not read as a Syrian or Iraqi village of the same spelling.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -93,6 +94,36 @@ def is_location(tokens: list[Token], match: PhraseMatch[Abroad]) -> bool:
     return reads_as(previous, _locative_before())
 
 
+#: What joins the names of a list: "نوى وكحيل والسهوة", "درعا، بصرى".
+_LIST_GAP = re.compile(r"[\s,،]*و?\s*")
+
+#: Places at home a name must be listed with to be read at home too.
+_LISTED_AT_HOME = 2
+
+
+def listed_at_home(analysis: Analysis, match: PhraseMatch[Abroad]) -> bool:
+    """"تعرضت مدن وبلدات نوى وكحيل ... والجيزة وصيدا والمسيفرة والطيبة لغارات": a name
+    that is a place abroad (Sidon) and a village at home, in a list with two or more places
+    at home, is the village."""
+    places = analysis.places
+    at = [i for i, p in enumerate(places) if p.place is not None
+          and p.mention.start <= match.start and match.end <= p.mention.end]
+    if not at:
+        return False
+    norm = analysis.ntext.norm
+    listed = 0
+    for step in (-1, 1):
+        i = at[0]
+        while 0 <= i + step < len(places):
+            a, b = (places[i + step], places[i]) if step < 0 else (places[i], places[i + step])
+            if a.mention.end > b.mention.start or not _LIST_GAP.fullmatch(norm, a.mention.end, b.mention.start) \
+                    or places[i + step].place is None:
+                break
+            listed += 1
+            i += step
+    return listed >= _LISTED_AT_HOME
+
+
 class AbroadRecognizer:
     """Every place abroad the article names, without overlaps, in text order; a place
     the gazetteer read in the same words is no longer one of the article's places ("سروج"
@@ -110,6 +141,7 @@ class AbroadRecognizer:
                  if not any(a.start < m.end and m.start < a.end for a in abroad)]
         if named:
             abroad = sorted(abroad + named, key=lambda m: m.start)
+        abroad = [m for m in abroad if not listed_at_home(analysis, m)]
         analysis.abroad = abroad
         if abroad:
             analysis.places = [p for p in analysis.places

@@ -96,6 +96,23 @@ def _qualifying_governorate(mention: PlaceMention, following: PlaceMention | Non
     return named
 
 
+#: Places too small for the article to name without saying which country they are in.
+_MINOR_FEATURES = frozenset({"village", "neighbourhood", "abandoned", "destroyed", "historical"})
+
+
+def _homonym_abroad(places: list[Place], countries: Counter[str]) -> bool:
+    """"تفجير عبوات ناسفة في منطقة العناز" in an article on Anbar: a village (or a
+    neighbourhood) known only in a country no other place of the article is in, while
+    the article names places of another country again and again, is a name the
+    gazetteer lacks there, not that far-off village."""
+    if not places or any(p.feature not in _MINOR_FEATURES for p in places):
+        return False
+    codes = {p.country for p in places}
+    here = sum(countries[c] for c in codes)
+    elsewhere = sum(n for c, n in countries.items() if c not in codes)
+    return here <= 1 and elsewhere >= 3
+
+
 def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
     governorates, countries = _context(mentions, gazetteer)
     named_governorates = _governorates_named(mentions, gazetteer)
@@ -114,7 +131,7 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             if as_governorate:
                 resolved.append(ResolvedPlace(mention, gazetteer.places[as_governorate[0]], 3, 0.7))
                 continue
-        if not places:
+        if not places or _homonym_abroad(places, countries):
             resolved.append(ResolvedPlace(mention, None, 3, 0.2))
             continue
         ranked = sorted(places, key=lambda p: (-_score(p, mention, governorates, countries), p.id))
