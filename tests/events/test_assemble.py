@@ -448,3 +448,15 @@ def test_a_bombardment_amid_clashes_happened_where_they_did(shared_pipeline) -> 
 ])
 def test_the_shell_and_the_missile_are_shelling(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.sub_event_type for e in extract(shared_pipeline, text, published)] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_where_clause_happens_at_the_place_its_sentence_opens_on(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2316-20180715: "وفي كربلاء،" opens the sentence;
+    # the clashes "حيث" reports happened there
+    text = ("وفي كربلاء، تجمع متظاهرون ليلا أمام مجلس المحافظة حيث اندلعت مواجهات مع قوات الأمن أسفرت عن "
+            "سقوط 30 جريحا.")
+    events = extract(shared_pipeline, text, "2018-07-15")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Karbala")]
+    # a place inside the sentence, not opening it, does not place the clause
+    inside = "وقالت مصادر في كربلاء إن متظاهرين تجمعوا ليلا حيث اندلعت مواجهات مع قوات الأمن."
+    assert "Karbala" not in {e.location for e in extract(shared_pipeline, inside, "2018-07-15")}

@@ -335,3 +335,29 @@ def test_a_protest_wave_named_as_it_goes_on_is_an_event_of_its_day(shared_pipeli
                                                                    expected: list) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, text, published)
     assert [(e.sub_event_type, str(e.date), e.location) for e in events] == expected
+
+
+def test_what_was_done_after_a_condition_is_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-905-20180410: "في حال" is France's condition; "بعدما" tells
+    # the attack that happened
+    text = ('فيما أكدت فرنسا أنها سترد في حال تخطت دمشق "الخط الأحمر"، بعدما تحدث مسعفون عن سقوط عشرات '
+            "القتلى ومئات الجرحى في هجوم كيميائي مساء السبت في مدينة دوما.")
+    events = events_of(shared_pipeline, text, "2018-04-10")
+    assert [(e.sub_event_type, str(e.date), e.location) for e in events] == [("Chemical weapon", "2018-04-07", "Douma")]
+    assert events_of(shared_pipeline, "وأكدت فرنسا أنها سترد في حال وقع هجوم كيميائي في مدينة دوما.", "2018-04-10") == []
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:SK-middleEast-235-20180311: eight words between the verb of beginning
+    # and the campaign noun
+    ("وفي يناير الماضي، بدأت القوات التركية مدعومة بمقاتلي الجيش السوري الحر، هجوما على عفرين استهدف وحدات "
+     "حماية الشعب الكردية.", "2018-03-11", [("Change to group/activity", "2018-01-01", "Afrin")]),
+    # ant-multisource:SK-internationalNews-950-20180415: the chemical attack came before
+    # ("بعد") the chapter that began
+    ("وبدأ أحدث فصل من التصعيد الأميركي الروسي بعد الهجوم الكيماوي المزعوم على مدينة دوما بغوطة دمشق يوم "
+     "السبت، الذي أسفر عن مقتل العشرات.", "2018-04-09", [("Chemical weapon", "2018-04-07", "Douma")]),
+])
+def test_a_verb_of_beginning_dates_the_campaign_it_governs(shared_pipeline, text: str, published: str,
+                                                           expected: list) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, str(e.date), e.location) for e in events] == expected

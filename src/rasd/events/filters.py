@@ -37,7 +37,13 @@ def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     clause: a plan, a condition, history or a series (the filter's own rule name:
     future, conditional, background, series)."""
     if cand.segment.start <= f.start < cand.trigger.start:
+        if f.rule in ("future", "conditional") and _DONE_SINCE.search(analysis.ntext.norm, f.end, cand.trigger.start):
+            return  # "يهدد بالرد في حال ثبت ... بعدما تحدث مسعفون عن هجوم كيميائي": what was done
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
+
+
+#: "بعدما", "بعد أن": what follows has already happened, whatever the plan or condition before.
+_DONE_SINCE = re.compile(r"(?<!\S)[وف]?(?:بعدما|بعد\s+ان)\s")
 
 
 def expected(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:

@@ -273,15 +273,22 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     return DateMatch(match.start, match.end, dict(match.value, campaign=True))  # "منذ شهر": about then
 
 
+#: Words a verb of beginning may stand before its campaign noun: "بدأت قوات النظام وحزب
+#: الله اللبناني في الرابع من يوليو الماضي هجوما".
+_BEGUN_WITHIN = 12
+
+
 def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> DateMatch | None:
     """"بدأت قوات النظام في الرابع من يوليو هجوما": the trigger is a campaign noun with a
-    word of beginning at most six words before it in its clause."""
+    word of beginning at most twelve words before it in its clause, and no "بعد" between."""
     words, trigger, tokens = assembly_words(), cand.trigger, analysis.tokens
     if match.value.get("future") or not reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
         return None
-    before = [t for t in tokens[max(0, trigger.token_start - 6):trigger.token_start] if t.start >= cand.segment.start]
-    if not any(reads_as(t.text, words.beginning_words) for t in before):
-        return None
+    before = [t for t in tokens[max(0, trigger.token_start - _BEGUN_WITHIN):trigger.token_start]
+              if t.start >= cand.segment.start]
+    begun = [i for i, t in enumerate(before) if reads_as(t.text, words.beginning_words)]
+    if not begun or words.after_word.search(analysis.ntext.norm, before[begun[-1]].end, trigger.start):
+        return None  # "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before
     return DateMatch(match.start, match.end, dict(match.value, campaign=True))
 
 

@@ -15,7 +15,7 @@ from itertools import compress
 from rasd.analysis import Analysis
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, sentence_index, within
+from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, sentence_index, sentence_of, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.places import cue_variants, is_near, place_cues
@@ -471,6 +471,8 @@ def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick
     places = article.analysis.places
     before = [r for r in places if r.mention.end <= seg.start and seg.start - r.mention.end <= 30
               and not _PUNCTUATION.search(norm[r.mention.end:seg.start].rstrip(" ,"))]
+    if not before:
+        before = _fronted_place(article, seg.start)
     if not before or (before[-1].place is None and not before[-1].mention.cue):
         return []
     # "الغوطة الشرقية قرب دمشق حيث ...": the place "قرب دمشق" locates
@@ -482,6 +484,20 @@ def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick
 
 
 _WHERE = re.compile(r"\s*[وف]?حيث\s")
+
+#: A sentence that opens on its place: "وفي كربلاء، تجمع متظاهرون ...".
+_FRONTED = re.compile(r"\s*[وف]?(?:في|ب)\s*")
+
+
+def _fronted_place(article: ArticleState, pos: int) -> list[ResolvedPlace]:
+    """"وفي كربلاء، تجمع متظاهرون ليلا أمام مجلس المحافظة، حيث اندلعت مواجهات": the place
+    a sentence opens on ("وفي X،") is where all it tells happened."""
+    sentence = sentence_of(article.analysis, pos)
+    first = next((r for r in article.analysis.places if sentence.start <= r.mention.start < pos), None)
+    if first is None or not _FRONTED.fullmatch(article.norm, sentence.start, first.mention.start) \
+            or article.norm[first.mention.end:first.mention.end + 1] not in ("،", ","):
+        return []
+    return [first]
 
 
 def place_of_the_event_referred_back_to(article: ArticleState, cand: Candidate) -> list[PlacePick]:
