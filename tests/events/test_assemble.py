@@ -323,6 +323,15 @@ def test_a_town_named_after_its_governorate_is_the_place(shared_pipeline) -> Non
     assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Ramadi")]
 
 
+def test_a_town_named_before_its_governorate_is_the_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:SK-middleEast-3016-20180720 (a day and clashes added): the
+    # sentence opens on the town, then says which governorate it is the largest of
+    text = ("وفي مدينة الناصرية، كبرى مدن محافظة ذي قار جنوب بغداد، اندلعت الجمعة مواجهات بين متظاهرين وقوات "
+            "الشرطة أمام مقر المحافظة.")
+    events = extract(shared_pipeline, text, "2018-07-20")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Nasiriyah")]
+
+
 def test_a_place_the_gazetteer_lacks_is_coded_at_the_town_that_locates_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-11-0371-a79a04ce67: Huwaidir is not in the gazetteer; "شمال مدينة
     # بعقوبة" locates it (event-schema.md §3.1: near X → X, geo_precision 2)

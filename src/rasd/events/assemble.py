@@ -36,6 +36,7 @@ from rasd.events.when import (
     When,
     accomplished,
     answered_before,
+    counted_day,
     ongoing_situation,
     refers_to_earlier_event,
     reported_as_news,
@@ -136,7 +137,8 @@ class ArticleAssembler:
         if not groups:
             aircraft_without_an_act(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)
-        if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand):
+        today = counted_day(analysis, cand)
+        if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today:
             raise Dropped("weak_trigger_without_date_or_toll")
         if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):
             raise Dropped("describes_a_place")
@@ -151,10 +153,10 @@ class ArticleAssembler:
             when = answered
             decision.fired("answered_in_the_week_before")
         if when.match is None and not groups and not counted_captives(analysis, cand):
-            if not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
+            if not today and not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
                 # nothing dates it and nobody died: commentary or an ongoing situation
                 raise Dropped("no_date_or_toll")
-            decision.fired("undated_news_of_the_day")
+            decision.fired("counted_day_of_the_news" if today else "undated_news_of_the_day")
         if not cand.trigger.sense.mode and not picks and groups and self.adds_toll_to_previous(cand, groups):
             raise Dropped("toll_of_the_previous_event", str(article.events[-1].event.fatalities))
         # the article's focus places only an event dated to the day (or with a toll): "في

@@ -63,6 +63,7 @@ class AssemblyWords:
     chemical_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
     ongoing: re.Pattern[str]
+    counted_day: re.Pattern[str]
     consequence: re.Pattern[str]
     referring_source: re.Pattern[str]
     allegation_denied: re.Pattern[str]
@@ -147,6 +148,7 @@ def assembly_words() -> AssemblyWords:
         campaign_nouns=_words(d["campaign_nouns"]),
         territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
+        counted_day=re.compile(rf"(?<!\w)[وف]?لليوم\s+(?:(?:{alt('counted_day_ordinals')})|الـ?\s*\d+)\s+(?:{alt('counted_day_sequels')})(?!\w)"),
         consequence=re.compile(rf"^\W*(?:[وف]?(?:{alt('consequence_verbs')})|{alt('consequence_phrases')})"),
         referring_source=re.compile(
             rf"(?<!\w)[وف]?(?:{alt('referring_verbs')})(?:ت)?\s+(?:ال\w+\s+)?(?:{alt('referring_subjects')})"),

@@ -124,6 +124,13 @@ def accomplished(analysis: Analysis, cand: Candidate) -> bool:
     return assembly_words().accomplished.search(analysis.ntext.norm, cand.segment.start, cand.trigger.start) is not None
 
 
+def counted_day(analysis: Analysis, cand: Candidate) -> bool:
+    """"انطلقت التظاهرات لليوم الثامن على التوالي": a continuing event counted to its Nth day
+    in the clause happened on the day it is reported, the news of the day (dated by the
+    no-date window), however ongoing the words around it."""
+    return assembly_words().counted_day.search(analysis.ntext.norm, cand.segment.start, cand.segment.end) is not None
+
+
 # -- rules that drop a candidate by its date ---------------------------------------------
 
 def future_date(analysis: Analysis, when: When) -> None:

@@ -170,19 +170,32 @@ def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -
 
 
 def _town_of_the_governorate(places: list[_PlaceView], first: _PlaceView) -> _PlaceView:
-    """"تظاهر مئات أمام مبنى مجلس محافظة بابل وسط مدينة الحلة": a governorate the clause
-    names first, then a town of that governorate (with its cue: "مدينة", "بلدة"): the town
-    is where it happened (event-schema.md §3.3, the most specific place)."""
+    """"تظاهر مئات أمام مبنى مجلس محافظة بابل وسط مدينة الحلة", "وفي مدينة الناصرية، كبرى
+    مدن محافظة ذي قار، ... اندلعت مواجهات": a governorate picked in a clause that names a
+    town of it with its cue ("مدينة", "بلدة"), the first after it, else the only one before
+    it: the town is where it happened (event-schema.md §3.3, the most specific place). Another
+    governorate makes a list, not one place made precise."""
     gov = first.r.place
     if gov is None or gov.feature != "governorate":
         return first
-    for p in places[places.index(first) + 1:]:
+
+    def is_town(p: _PlaceView) -> bool:
         place = p.r.place
-        if place is not None and place.feature == "governorate":
-            return first  # another governorate: a list, not one place made precise
-        if place is not None and p.r.mention.cue == "settlement" and p.r.geo_precision == 1 \
-                and (place.country, place.admin1) == (gov.country, gov.admin1):
+        return place is not None and p.r.mention.cue == "settlement" and p.r.geo_precision == 1 \
+            and (place.country, place.admin1) == (gov.country, gov.admin1)
+
+    def is_governorate(p: _PlaceView) -> bool:
+        return p is not first and p.r.place is not None and p.r.place.feature == "governorate"
+
+    i = places.index(first)
+    for p in places[i + 1:]:
+        if is_governorate(p):
+            break
+        if is_town(p):
             return p
+    before = [p for p in places[:i] if is_town(p)]
+    if len(before) == 1 and not any(is_governorate(p) for p in places):
+        return before[0]
     return first
 
 
