@@ -469,3 +469,17 @@ def test_a_where_clause_happens_at_the_place_its_sentence_opens_on(shared_pipeli
     # a place inside the sentence, not opening it, does not place the clause
     inside = "وقالت مصادر في كربلاء إن متظاهرين تجمعوا ليلا حيث اندلعت مواجهات مع قوات الأمن."
     assert "Karbala" not in {e.location for e in extract(shared_pipeline, inside, "2018-07-15")}
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:CN-middleEast-1307-20180907
+    ("اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية في مدينة البصرة، الجمعة، وأضرموا النار فيها.",
+     "2018-09-07", [("Violent demonstration", "Rioters", "Basra")]),
+    # ant-multisource:SK-middleEast-2903-20180715
+    ("وكان محتجون اقتحموا أمس السبت مبنى محافظة كربلاء.", "2018-07-15", [("Violent demonstration", "Rioters", "Karbala")]),
+    # adapted: militants who storm and burn are no crowd
+    ("اقتحم مسلحو داعش قرية في ريف حلب الجمعة وأحرقوا المنازل.", "2018-09-08", []),
+])
+def test_a_crowd_that_storms_or_burns_riots(shared_pipeline, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    events = extract(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == expected

@@ -24,6 +24,7 @@ from rasd.events.candidate import (
     frames_an_act,
     is_purpose,
     is_unused_weapon,
+    names_a_crowd,
     primary_trigger,
     without_the_dead_described,
 )
@@ -88,7 +89,8 @@ class ArticleAssembler:
         end_of_headline = headline_end(analysis.ntext.norm)
         teasers = teaser_lines(analysis.ntext.norm)
         for seg in trigger_clauses(analysis):
-            triggers = within(analysis, analysis.triggers, seg)
+            # "أضرموا النار": a crowd's act only where the sentence names the crowd
+            triggers = [t for t in within(analysis, analysis.triggers, seg) if not t.sense.crowd or names_a_crowd(analysis, seg)]
             if not triggers or seg.end <= end_of_headline:
                 continue  # a headline only repeats what the body reports
             if any(t.start <= seg.start < t.end for t in teasers):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rasd.analysis import Analysis
+from rasd.events.document import sentence_of, within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.numbers import number_words
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
@@ -59,6 +60,17 @@ class Decision:
         if self.dropped is not None:
             record["dropped"] = {"rule": self.dropped.rule, "detail": self.dropped.detail}
         return record
+
+
+#: Actor kinds that make a crowd.
+_CROWDS = frozenset({"protesters", "rioters"})
+
+
+def names_a_crowd(analysis: Analysis, seg: Segment) -> bool:
+    """"اقتحم عشرات العراقيين المحتجين القنصلية ... وأضرموا النار فيها": the sentence of the
+    clause names protesters (or rioters), whose storming and burning is a riot."""
+    sentence = sentence_of(analysis, seg.start)
+    return any(m.actor.kind in _CROWDS for m in within(analysis, analysis.actors, sentence))
 
 
 def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:

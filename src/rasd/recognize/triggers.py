@@ -24,6 +24,7 @@ class TriggerSense:
     mode: bool  # says how the event happened (strike, clash...), not only that people died
     territory: bool
     weak: bool  # a noun or loose verb: needs a stated date or a toll to make an event
+    crowd: bool = False  # what a crowd does when it riots: a trigger only where protesters are named
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def trigger_lexicon() -> TriggerLexicon:
         if sub not in EVENT_TYPE_OF:
             raise DataError(f"triggers.yaml: unknown sub_event_type {sub!r}")
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
-                             bool(entry.get("territory", False)), bool(entry.get("weak", False)))
+                             bool(entry.get("territory", False)), bool(entry.get("weak", False)),
+                             bool(entry.get("crowd", False)))
         for word in entry["words"]:
             triggers.add(word, sense)
             sense_of.setdefault(normalize_key(word), sense)
