@@ -372,3 +372,17 @@ def test_a_protest_counted_to_its_nth_day_is_the_news_of_the_day(shared_pipeline
         ("Peaceful protest", "2018-07-14", "2018-07-15", "Basra")]
     uncounted = "وتنطلق تظاهرات في البصرة احتجاجا على البطالة ونقص الخدمات."
     assert events_of(shared_pipeline, uncounted, "2018-07-15") == []
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # saudinewsnet:2015-08-10-1065-fa07f26fd5: a sit-in is a protest
+    ("اعتصم نحو ألف سوري في مدينة اللاذقية ليل السبت للدعوة لإنزال العقاب بقاتل ضابط في الجيش.", "2015-08-10",
+     [("Peaceful protest", "Protesters", "Latakia")]),
+    # ant-multisource:SK-middleEast-3016-20180720 (the day added): protesters who gather
+    ("وتجمع المتظاهرون الجمعة أمام مبنى محافظة البصرة، ورفعوا شعارات منددة بالأحزاب الفاسدة.", "2018-07-21",
+     [("Peaceful protest", "Protesters", "Basra")]),
+])
+def test_a_sit_in_or_a_gathering_of_protesters_is_a_protest(shared_pipeline, text: str, published: str,
+                                                            expected: list) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == expected
