@@ -65,3 +65,19 @@ def test_a_village_known_only_abroad_keeps_its_row_when_the_article_is_there(sha
     # the same village where its own country is the article's (adapted: Rif Dimashq)
     text = "سقطت قذائف على منطقة السيدة زينب جنوب دمشق."
     assert _places(shared_pipeline, text)["السيده زينب"][1] == "Rif Dimashq"
+
+
+def test_a_village_row_far_from_the_town_that_locates_it_is_another_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-22-0246-0a8f852b9c (a tune article; adapted, an Anbar sentence
+    # before it): the villages called الحسينية lie in Anbar and Dhi-Qar; "شمالي بغداد" says
+    # it is the one near Baghdad, whatever governorate the article names most
+    text = ("وقتل ثلاثة جنود في هجوم على حاجز في الرمادي بمحافظة الأنبار. وأفاد مصدر أمني عراقي بمقتل شخص "
+            "أثر تفجير عبوة ناسفة في منطقة الحسينية، شمالي بغداد.")
+    assert _places(shared_pipeline, text)["الحسينيه"][1] == "Baghdad"
+
+
+def test_a_row_within_reach_of_the_town_that_locates_it_is_kept(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-07-0138-296e7518bc: the gazetteer's Makhmur row lies some 65 km
+    # from Mosul, within what "شرق الموصل" may mean
+    text = "وأفاد مصدر في قوات البيشمركة الكردية أمس بمقتل 18 من عناصر البيشمركة بقصف للصواريخ على قضاء مخمور شرق الموصل."
+    assert _places(shared_pipeline, text)["مخمور"][0] == "Makhmur"

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rasd.geo import km_between
 from rasd.recognize.places import PlaceMention
 from rasd.resolve.gazetteer import Gazetteer, Place
 
@@ -113,6 +114,34 @@ def _homonym_abroad(places: list[Place], countries: Counter[str]) -> bool:
     return here <= 1 and elsewhere >= 3
 
 
+#: How far from the town that locates it ("حصيبة غرب الرمادي") a place of the name may lie.
+LOCATED_WITHIN_KM = 100.0
+
+#: What may stand between a name and the near or compass phrase that locates it.
+_LOCATOR_GAP = re.compile(r"[\s,،(]*")
+
+
+def _locating_towns(mention: PlaceMention, following: PlaceMention | None, norm: str,
+                    gazetteer: Gazetteer) -> list[Place]:
+    """"منطقة حصيبة غرب الرمادي", "قرية كوبجليل (شرق الموصل)": the towns a near or compass
+    phrase right after a name names; the name lies near one of them."""
+    if following is None or not following.near or following.countryside or following.cue_start is None \
+            or following.cue_start < mention.end:
+        return []
+    if not _LOCATOR_GAP.fullmatch(norm, mention.end, following.cue_start):
+        return []
+    return [p for p in (gazetteer.places[i] for i in following.candidates)
+            if p.feature in ("city", "town") and p.lat is not None and p.lon is not None]
+
+
+def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
+    """The places of a name that lie near a town the article locates the name by: a row far
+    from there is another place of that name (none: a place the gazetteer lacks)."""
+    return [p for p in places if p.lat is not None and p.lon is not None
+            and any(km_between(p.lat, p.lon, t.lat, t.lon) <= LOCATED_WITHIN_KM for t in towns  # type: ignore[arg-type]
+                    if t.id != p.id)]
+
+
 def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
     governorates, countries = _context(mentions, gazetteer)
     named_governorates = _governorates_named(mentions, gazetteer)
@@ -126,6 +155,9 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             # is one town's alone (طوز خورماتو "جنوبي محافظة كركوك": borders disagree)
             unique_town = len(places) == 1 and places[0].feature in ("city", "town")
             places = inside or (places if unique_town else [])
+        towns = _locating_towns(mention, mentions[k + 1] if k + 1 < len(mentions) else None, norm, gazetteer)
+        if towns and places and all(p.feature in _MINOR_FEATURES for p in places):
+            places = _near_the_towns(places, towns)
         if mention.cue is None and not mention.near:
             as_governorate = [i for i in mention.candidates if i in named_governorates]
             if as_governorate:
