@@ -200,3 +200,16 @@ def test_an_unknown_compound_name_after_a_cue_is_read_whole(shared_pipeline, tex
 def test_an_adjective_spelled_as_a_town_is_no_place(shared_pipeline, text: str, salamiyah: bool) -> None:  # type: ignore[no-untyped-def]
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 8, 3)))
     assert ("Salamiyah" in [r.place.display_name for r in analysis.places if r.place]) == salamiyah
+
+
+@pytest.mark.parametrize("text,name", [
+    # saudinewsnet:2015-07-23-0298-72e05b5de4: the gazetteer has an Iraqi village "قرية القصر"
+    # and the Aleppo village قصر البريج
+    ("قال المرصد السوري: قصف الطيران المروحي بالبراميل المتفجرة صباح أمس مناطق في قرية قصر البريج في ريف "
+     "حلب الشمالي.", "قصر البريج"),
+    # saudinewsnet:2015-08-10-0769-e1d501574c
+    ("وأطلقت عناصر داعش صواريخ على مواقع البيشمركة في قرية حسن شامي.", "حسن شامي"),
+])
+def test_a_name_after_a_cue_word_beats_a_name_that_opens_with_the_cue(shared_pipeline, text: str,
+                                                                      name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in [name_ar for _, name_ar, _ in places_of(shared_pipeline, text)]

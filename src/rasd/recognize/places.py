@@ -306,7 +306,9 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
         by_span[key][2].append(m.payload)
     chosen: dict[int, tuple[int, int, int, list[int] | _OneWordName]] = {}
     taken = bytearray(len(tokens))  # 1 where a chosen name lies
-    for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), k[0])):
+    # of two names as long, the one that does not open with a cue word: "قرية قصر البريج"
+    # is the village قصر البريج, not a village named "قرية قصر" and a word after it
+    for (ts, te) in sorted(by_span, key=lambda k: (-(k[1] - k[0]), _cue_kind(tokens[k[0]].text) is not None, k[0])):
         if taken.find(1, ts, te) != -1:
             continue
         start, end, candidates = by_span[(ts, te)]
