@@ -47,6 +47,8 @@ class PlaceCues:
     launched_from: frozenset[str]
     adverb_homographs: dict[str, tuple[str, ...]]  # name → the places that vouch for it
     place_object_verbs: frozenset[str]
+    capitals_as_governments: frozenset[str]
+    government_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +77,8 @@ def place_cues() -> PlaceCues:
         adverb_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
                            for k, v in data["adverb_homographs"].items()},
         place_object_verbs=words("place_object_verbs"),
+        capitals_as_governments=words("capitals_as_governments"),
+        government_verbs=words("government_verbs"),
     )
 
 
@@ -492,6 +496,17 @@ def _without_adverbs(norm: str, found: list[PlaceMention]) -> list[PlaceMention]
     return [m for m in found if m.name_norm not in homographs or m.name_norm in vouched or not bare(m)]
 
 
+def _speaks_for_its_government(analysis: Analysis, m: PlaceMention) -> bool:
+    """"قالت دمشق إن", "غارات شنتها دمشق": a capital with no cue, right after a verb of
+    speech or policy, is the subject of that verb: its government, not a place."""
+    cues = place_cues()
+    if m.cue or m.near or m.name_norm not in cues.capitals_as_governments:
+        return False
+    tokens = analysis.tokens
+    i = bisect_left(analysis.token_starts, m.start)
+    return 0 < i < len(tokens) and tokens[i].start == m.start and reads_as(tokens[i - 1].text, cues.government_verbs)
+
+
 class PlaceRecognizer:
     """Place names of the gazetteer (and names a cue marks as places), each resolved to
     the gazetteer row the article's context makes most likely."""
@@ -508,5 +523,6 @@ class PlaceRecognizer:
         from rasd.resolve.places import resolve_places
 
         found = find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer)
-        found = [m for m in found if not _written_with_tanween(analysis, m)]
+        found = [m for m in found if not _written_with_tanween(analysis, m)
+                 and not _speaks_for_its_government(analysis, m)]
         analysis.places = resolve_places(_without_adverbs(analysis.ntext.norm, found), self.gazetteer, analysis.ntext.norm)
