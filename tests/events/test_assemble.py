@@ -483,3 +483,16 @@ def test_a_where_clause_happens_at_the_place_its_sentence_opens_on(shared_pipeli
 def test_a_crowd_that_storms_or_burns_riots(shared_pipeline, text: str, published: str, expected: list) -> None:  # type: ignore[no-untyped-def]
     events = extract(shared_pipeline, text, published)
     assert [(e.sub_event_type, e.actor1, e.location) for e in events] == expected
+
+
+def test_a_toll_told_with_no_mode_is_the_act_that_follows(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-22-0734-1d6586affe (a tune article): the lead sums up the day's
+    # dead in Baqubah; the next sentence tells the bombing, with its own toll
+    text = ("أفادت مصادر أمنية عراقية أمس بمقتل 24 مدنيا وإصابة 37 آخرين في مدينة بعقوبة. وقالت المصادر إن عبوة "
+            "ناسفة انفجرت في حي اليرموك الثانية غربي بعقوبة ما أدى إلى مقتل ستة مدنيين وإصابة 11 آخرين.")
+    events = extract(shared_pipeline, text, "2015-07-22")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", "Baqubah", 6)]
+    # alone, the toll is an attack on civilians
+    alone = extract(shared_pipeline, "أفادت مصادر أمنية عراقية أمس بمقتل 24 مدنيا وإصابة 37 آخرين في مدينة بعقوبة.",
+                    "2015-07-22")
+    assert [(e.sub_event_type, e.fatalities) for e in alone] == [("Attack", 24)]

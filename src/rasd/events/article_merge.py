@@ -43,6 +43,16 @@ class _Merged:
         self.by_sub.setdefault(e.event.sub_event_type, []).append(e)
         self.by_type.setdefault(e.event.event_type, []).append(e)
 
+    def replace(self, old: Emitted, new: Emitted) -> None:
+        """``new`` takes ``old``'s place (and its sources, and its toll when it has none)."""
+        new.event.reported_by = list(dict.fromkeys(new.event.reported_by + old.event.reported_by))
+        _take_toll(new.event, old.event)
+        self.events[self.events.index(old)] = new
+        self.by_sub[old.event.sub_event_type].remove(old)
+        self.by_type[old.event.event_type].remove(old)
+        self.by_sub.setdefault(new.event.sub_event_type, []).append(new)
+        self.by_type.setdefault(new.event.event_type, []).append(new)
+
     def twin(self, e: Emitted) -> Emitted | None:
         """The earlier event ``e`` repeats, if any."""
         event = e.event
@@ -59,6 +69,8 @@ class _Merged:
                          and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
         if twin is None:
             twin = next((m for m in self.by_type.get(event.event_type, []) if _one_author_unnamed(m, e)), None)
+        if twin is None:
+            twin = next((m for m in self.events if _a_toll_and_its_act(m, e)), None)
         if twin is None and event.sub_event_type in _BOMBARDMENT:
             twin = next((m for m in self.by_type.get(event.event_type, []) if _one_bombardment(m, e)), None)
         if twin is None and e.anaphoric:
@@ -80,6 +92,26 @@ def _one_bombardment(a: Emitted, b: Emitted) -> bool:
         and abs(a.sentence - b.sentence) <= 1 and not (a.event.fatalities and b.event.fatalities) \
         and a.event.date == b.event.date and a.event.date_end == b.event.date_end \
         and a.event.actor1 == b.event.actor1 and _flies(a.event.actor1)
+
+
+def _tells_only_a_toll(e: Emitted) -> bool:
+    """An unnamed author's killing told by a word that says only that people died ("أفادت
+    مصادر أمنية بمقتل 24 مدنيا في مدينة بعقوبة"): coded an Attack for want of a mode."""
+    return e.event.sub_event_type == "Attack" and e.event.actor1 in UNCLAIMED and not e.features.get("mode", 1.0)
+
+
+def _a_toll_and_its_act(a: Emitted, b: Emitted) -> bool:
+    """"أفادت مصادر أمنية بمقتل 24 مدنيا في مدينة بعقوبة. وقالت المصادر إن عبوة ناسفة
+    انفجرت في حي اليرموك الثانية غربي بعقوبة": the toll told first (or after) with no
+    mode, and an act that says how people died at that place on days that overlap, within
+    two sentences, are one report: the act (with its own toll) is the event."""
+    act = b if _tells_only_a_toll(a) else a
+    return _tells_only_a_toll(a) != _tells_only_a_toll(b) and act.event.event_type in _KILLING_TYPES \
+        and abs(a.sentence - b.sentence) <= 2 and _same_place(a, b) and overlap(a.event, b.event)
+
+
+#: Event types whose acts kill: the ones a toll told alone may sum up.
+_KILLING_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 
 
 def _one_author_unnamed(a: Emitted, b: Emitted) -> bool:
@@ -142,10 +174,21 @@ def _two_named_places(a: Emitted, b: Emitted) -> bool:
     return a.specificity == 4 and b.specificity == 4 and a.place_key != b.place_key
 
 
+def _take_toll(kept: Event, other: Event) -> None:
+    """``kept`` takes ``other``'s toll when it has none of its own."""
+    if kept.fatalities == 0 and other.fatalities:
+        kept.fatalities, kept.fatalities_low, kept.fatalities_high = other.fatalities, other.fatalities_low, other.fatalities_high
+
+
 def _absorb(twin: Emitted, e: Emitted) -> None:
     """``twin`` takes what ``e`` knows better: a more specific place, a stated date, the
-    second side, a toll (a higher one widens the range)."""
+    second side, a toll (a higher one widens the range). A toll told with no mode gives
+    way to the act it sums up and adds only its sources."""
     kept, event = twin.event, e.event
+    if _tells_only_a_toll(e) and _a_toll_and_its_act(twin, e):
+        kept.reported_by = list(dict.fromkeys(kept.reported_by + event.reported_by))
+        _take_toll(kept, event)
+        return
     if event.sub_event_type == "Air/drone strike" and _one_bombardment(twin, e):  # coded as the air strike
         kept.sub_event_type, kept.notes = event.sub_event_type, event.notes
     if kept.actor1 in UNCLAIMED and _one_author_unnamed(twin, e):  # the author, and what the author did
@@ -162,8 +205,7 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
     if kept.actor2 is None and event.actor2 and event.actor2 != kept.actor1:
         kept.actor2 = event.actor2
     if kept.fatalities == 0 and event.fatalities:
-        kept.fatalities, kept.fatalities_low, kept.fatalities_high = (
-            event.fatalities, event.fatalities_low, event.fatalities_high)
+        _take_toll(kept, event)
     elif event.fatalities > kept.fatalities:
         kept.fatalities_high = max(event.fatalities, kept.fatalities_high or 0)
     kept.evidence.extend(ev for ev in event.evidence if ev.field != "quote")
@@ -177,6 +219,8 @@ def merge_within_article(events: list[Emitted]) -> list[Event]:
         twin = merged.twin(e)
         if twin is None:
             merged.add(e)
+        elif _tells_only_a_toll(twin) and _a_toll_and_its_act(twin, e):
+            merged.replace(twin, e)  # the act the toll told first sums up
         else:
             _absorb(twin, e)
     return [m.event for m in merged.events]
