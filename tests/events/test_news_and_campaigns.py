@@ -386,3 +386,17 @@ def test_a_sit_in_or_a_gathering_of_protesters_is_a_protest(shared_pipeline, tex
                                                             expected: list) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, text, published)
     assert [(e.sub_event_type, e.actor1, e.location) for e in events] == expected
+
+
+def test_strikes_described_as_being_waged_are_an_ongoing_campaign(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-204-20180316 (a tune article): "الغارات التي تشنها تركيا"
+    # names the campaign going on; the days before dates the flight, not a strike
+    text = ("قال نشطاء بالمعارضة إن قرابة 50 ألف شخص فروا من الغارات الجوية الكثيفة في شمال سوريا خلال الأيام "
+            "الماضية. وغادر نحو 30 ألف شخص مدينة عفرين مع تواصل الغارات التي تشنها تركيا وحلفاؤها بهدف طرد مسلحي "
+            "وحدات حماية الشعب الكردية منها.")
+    trace: list[dict] = []
+    assert events_of(shared_pipeline, text, "2018-03-16", trace) == []
+    assert any(r.get("dropped", {}).get("rule") == "ongoing_campaign" for r in trace)
+    # with a toll in its clause, the strikes that killed are an incident
+    toll = "وقتل خمسة مدنيين أمس في الغارات التي تشنها تركيا على مدينة عفرين."
+    assert [e.sub_event_type for e in events_of(shared_pipeline, toll, "2018-03-16")] == ["Air/drone strike"]

@@ -41,6 +41,7 @@ from rasd.events.when import (
     ongoing_situation,
     refers_to_earlier_event,
     reported_as_news,
+    waged_campaign,
     when_of,
 )
 from rasd.events.where import (
@@ -139,6 +140,7 @@ class ArticleAssembler:
         if not groups:
             aircraft_without_an_act(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)
+        waged_campaign(analysis, cand, when, bool(groups))
         today = counted_day(analysis, cand)
         if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today:
             raise Dropped("weak_trigger_without_date_or_toll")

@@ -64,6 +64,8 @@ class AssemblyWords:
     campaign_nouns: frozenset[str]
     ongoing: re.Pattern[str]
     counted_day: re.Pattern[str]
+    relative_pronouns: frozenset[str]
+    waging_verbs: frozenset[str]
     consequence: re.Pattern[str]
     referring_source: re.Pattern[str]
     allegation_denied: re.Pattern[str]
@@ -148,6 +150,8 @@ def assembly_words() -> AssemblyWords:
         campaign_nouns=_words(d["campaign_nouns"]),
         territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
+        relative_pronouns=_words(d["relative_pronouns"]),
+        waging_verbs=_words(d["waging_verbs"]),
         counted_day=re.compile(rf"(?<!\w)[وف]?لليوم\s+(?:(?:{alt('counted_day_ordinals')})|الـ?\s*\d+)\s+(?:{alt('counted_day_sequels')})(?!\w)"),
         consequence=re.compile(rf"^\W*(?:[وف]?(?:{alt('consequence_verbs')})|{alt('consequence_phrases')})"),
         referring_source=re.compile(

@@ -124,6 +124,20 @@ def accomplished(analysis: Analysis, cand: Candidate) -> bool:
     return assembly_words().accomplished.search(analysis.ntext.norm, cand.segment.start, cand.trigger.start) is not None
 
 
+def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) -> None:
+    """"مع تواصل الغارات التي تشنها تركيا", "تظاهرة احتجاج على الهجوم الذي تشنه تركيا": a
+    trigger right before a relative pronoun and a verb of waging in the present tense names
+    the campaign going on, an ongoing situation (event-schema.md §3.2), unless the sentence
+    states the day or the clause a toll."""
+    if toll or (when.stated and when.precision == 1):
+        return
+    words, tokens = assembly_words(), analysis.tokens
+    after = [t.text for t in tokens[cand.trigger.token_end:cand.trigger.token_end + 3] if t.start < cand.segment.end]
+    for i in (0, 1):  # right after the trigger, or after an adjective of it ("الغارات الجوية التي يشنها")
+        if len(after) > i + 1 and reads_as(after[i], words.relative_pronouns) and reads_as(after[i + 1], words.waging_verbs):
+            raise Dropped("ongoing_campaign", f"{after[i]} {after[i + 1]}")
+
+
 def counted_day(analysis: Analysis, cand: Candidate) -> bool:
     """"انطلقت التظاهرات لليوم الثامن على التوالي": a continuing event counted to its Nth day
     in the clause happened on the day it is reported, the news of the day (dated by the
