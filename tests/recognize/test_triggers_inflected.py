@@ -42,3 +42,12 @@ def test_missiles_moved_or_sold_are_no_trigger() -> None:
     assert senses("أبدى بومبيو قلقه بشأن تقارير نسبت إلى إيران قيامها بنقل صواريخ باليسيتة إلى العراق") == []
     assert senses("إن صفقة تزويد المملكة بمنظومة صواريخ S-400 الروسية في مرحلتها النهائية") == []
     assert "Shelling/artillery/missile attack" in senses("مستهدفة مستودعات ومنصات صواريخ إيرانية")
+
+
+def test_barrel_bombs_counted_in_the_accusative_or_dual_are_air_strikes() -> None:
+    # ant-multisource:FR-internationalNews-2012-20180625, saudinewsnet:2015-08-08-0153-7f1ac40a62
+    lexicon = trigger_lexicon()
+    for text in ("إذ تعرضت البلدة لقصف سوري بأكثر من 20 برميلا متفجرا خلال الساعات الأخيرة",
+                 "ألقى الطيران المروحي برميلين متفجرين على مناطق في بلدة اللطامنة"):
+        found = [m.payload.sub_event_type for m in lexicon.triggers.find(tokenize(normalize(text)))]
+        assert "Air/drone strike" in found, (text, found)
