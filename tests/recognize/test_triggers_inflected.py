@@ -51,3 +51,17 @@ def test_barrel_bombs_counted_in_the_accusative_or_dual_are_air_strikes() -> Non
                  "ألقى الطيران المروحي برميلين متفجرين على مناطق في بلدة اللطامنة"):
         found = [m.payload.sub_event_type for m in lexicon.triggers.find(tokenize(normalize(text)))]
         assert "Air/drone strike" in found, (text, found)
+
+
+def test_a_verb_that_takes_a_plural_subject_before_it_is_a_trigger_too() -> None:
+    # "مقاتلي المعارضة قصفوا مدينة السويداء": with the subject first, the verb agrees in the
+    # plural; every feminine past verb of the lexicon (قصفت) has its plural (قصفوا)
+    lexicon = trigger_lexicon()
+
+    def senses(text: str) -> list[str]:
+        return [m.payload.sub_event_type for m in lexicon.triggers.find(tokenize(normalize(text)))]
+
+    for verb in ("قصفت", "سيطرت", "خطفت", "أعدمت", "حررت", "استهدفت"):
+        assert senses(verb[:-1] + "وا") == senses(verb), verb
+    # ant-jawharafm:JA-internationalNews-120-20170131
+    assert "Abduction/forced disappearance" in senses("و كان مسلحون مجهولون خطفوا اول امس السبت الناشط السياسي")
