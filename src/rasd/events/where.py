@@ -237,7 +237,8 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     """"في محيط قرى تل واسط والزيارة وجورين في سهل الغاب بقذائف": when the trigger
     comes after the places, the last place before it may be the wider area that holds
     the settlements named just before it: the first of those settlements is where it
-    happened (event-schema.md §3.3, the most specific place)."""
+    happened (event-schema.md §3.3, the most specific place). A settlement there closes
+    a list, headed by its first place (``_head_of_the_list``)."""
     i = located = places.index(last)
     while _locates_the_place_before(norm, places, located):
         located -= 1  # "قرية زاركلي قرب جبال قنديل شمال أربيل إن طائرات تركية شنت"
@@ -246,9 +247,9 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     r = last.r
     wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.place.feature == "region"
                                     or r.geo_precision == 3 or r.mention.countryside)
-    if i > 0 and not wide:
+    if not wide:
         return _head_of_the_list(norm, places, i)
-    if i == 0 or not wide:
+    if i == 0:
         return last
     prev = places[i - 1]
     gap = norm[prev.r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start]

@@ -115,7 +115,7 @@ def _homonym_abroad(places: list[Place], countries: Counter[str]) -> bool:
 
 
 #: How far from the town that locates it ("حصيبة غرب الرمادي") a place of the name may lie.
-LOCATED_WITHIN_KM = 100.0
+_LOCATED_WITHIN_KM = 100.0
 
 #: What may stand between a name and the near or compass phrase that locates it.
 _LOCATOR_GAP = re.compile(r"[\s,،(]*")
@@ -138,7 +138,7 @@ def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
     """The places of a name that lie near a town the article locates the name by: a row far
     from there is another place of that name (none: a place the gazetteer lacks)."""
     return [p for p in places if p.lat is not None and p.lon is not None
-            and any(km_between(p.lat, p.lon, t.lat, t.lon) <= LOCATED_WITHIN_KM for t in towns  # type: ignore[arg-type]
+            and any(km_between(p.lat, p.lon, t.lat, t.lon) <= _LOCATED_WITHIN_KM for t in towns  # type: ignore[arg-type]
                     if t.id != p.id)]
 
 
