@@ -294,8 +294,8 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     return DateMatch(match.start, match.end, dict(match.value, campaign=True))  # "منذ شهر": about then
 
 
-#: Words a verb of beginning may stand before its campaign noun: "بدأت قوات النظام وحزب
-#: الله اللبناني في الرابع من يوليو الماضي هجوما".
+#: How many words before its campaign noun a verb of beginning may stand: "بدأت قوات
+#: النظام وحزب الله اللبناني في الرابع من يوليو الماضي هجوما" (eleven).
 _BEGUN_WITHIN = 12
 
 

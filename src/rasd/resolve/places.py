@@ -118,7 +118,7 @@ def _homonym_abroad(places: list[Place], countries: Counter[str]) -> bool:
 _LOCATED_WITHIN_KM = 100.0
 
 #: What may stand between a name and the near or compass phrase that locates it.
-_LOCATOR_GAP = re.compile(r"[\s,،(]*")
+_COMPASS_GAP = re.compile(r"[\s,،(]*")
 
 
 def _locating_towns(mention: PlaceMention, following: PlaceMention | None, norm: str,
@@ -128,7 +128,7 @@ def _locating_towns(mention: PlaceMention, following: PlaceMention | None, norm:
     if following is None or not following.near or following.countryside or following.cue_start is None \
             or following.cue_start < mention.end:
         return []
-    if not _LOCATOR_GAP.fullmatch(norm, mention.end, following.cue_start):
+    if not _COMPASS_GAP.fullmatch(norm, mention.end, following.cue_start):
         return []
     return [p for p in (gazetteer.places[i] for i in following.candidates)
             if p.feature in ("city", "town") and p.lat is not None and p.lon is not None]
