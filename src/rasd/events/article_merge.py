@@ -73,6 +73,8 @@ class _Merged:
             twin = next((m for m in self.events if _a_toll_and_its_act(m, e)), None)
         if twin is None and event.sub_event_type in _BOMBARDMENT:
             twin = next((m for m in self.by_type.get(event.event_type, []) if _one_bombardment(m, e)), None)
+        if twin is None and event.sub_event_type in _DEMONSTRATION:
+            twin = next((m for m in self.events if _one_demonstration(m, e)), None)
         if twin is None and e.anaphoric:
             twin = next((m for m in reversed(self.by_type.get(event.event_type, [])) if m.segment != e.segment
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
@@ -92,6 +94,21 @@ def _one_bombardment(a: Emitted, b: Emitted) -> bool:
         and abs(a.sentence - b.sentence) <= 1 and not (a.event.fatalities and b.event.fatalities) \
         and a.event.date == b.event.date and a.event.date_end == b.event.date_end \
         and a.event.actor1 == b.event.actor1 and _flies(a.event.actor1)
+
+
+#: A demonstration, by what it came to: peaceful, then met by intervention or force, or violent.
+_DEMONSTRATION = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                  "Violent demonstration")
+
+
+def _one_demonstration(a: Emitted, b: Emitted) -> bool:
+    """"تجمع متظاهرون أمام مجلس المحافظة حيث اندلعت مواجهات مع قوات الأمن": a peaceful
+    protest and what it came to (an intervention, force, violence) at the same place on
+    days that overlap, told in one sentence or the next, are one demonstration, coded as
+    what it came to (ACLED codes a demonstration once, by its most severe form)."""
+    kinds = {a.event.sub_event_type, b.event.sub_event_type}
+    return len(kinds) == 2 and "Peaceful protest" in kinds and kinds <= set(_DEMONSTRATION) \
+        and abs(a.sentence - b.sentence) <= 1 and _same_place(a, b) and overlap(a.event, b.event)
 
 
 def _tells_only_a_toll(e: Emitted) -> bool:
@@ -221,6 +238,8 @@ def merge_within_article(events: list[Emitted]) -> list[Event]:
             merged.add(e)
         elif _tells_only_a_toll(twin) and _a_toll_and_its_act(twin, e):
             merged.replace(twin, e)  # the act the toll told first sums up
+        elif twin.event.sub_event_type == "Peaceful protest" and _one_demonstration(twin, e):
+            merged.replace(twin, e)  # what the protest came to
         else:
             _absorb(twin, e)
     return [m.event for m in merged.events]

@@ -31,6 +31,7 @@ from rasd.events.candidate import (
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
 from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
+from rasd.events.reporting import reads_as_a_report
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
 from rasd.events.when import (
@@ -41,6 +42,7 @@ from rasd.events.when import (
     ongoing_situation,
     refers_to_earlier_event,
     reported_as_news,
+    says_it_goes_on,
     waged_campaign,
     when_of,
 )
@@ -143,7 +145,9 @@ class ArticleAssembler:
         waged_campaign(analysis, cand, when, bool(groups))
         today = counted_day(analysis, cand)
         if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today:
-            raise Dropped("weak_trigger_without_date_or_toll")
+            if says_it_goes_on(analysis, cand) or not reads_as_a_report(analysis, cand.sentence):
+                raise Dropped("weak_trigger_without_date_or_toll")
+            decision.fired("weak_trigger_in_a_sentence_that_reads_as_a_report")
         if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):
             raise Dropped("describes_a_place")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
@@ -158,9 +162,13 @@ class ArticleAssembler:
             decision.fired("answered_in_the_week_before")
         if when.match is None and not groups and not counted_captives(analysis, cand):
             if not today and not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
-                # nothing dates it and nobody died: commentary or an ongoing situation
-                raise Dropped("no_date_or_toll")
-            decision.fired("counted_day_of_the_news" if today else "undated_news_of_the_day")
+                # nothing dates it and nobody died: commentary or an ongoing situation,
+                # unless the sentence as a whole reads as news
+                if says_it_goes_on(analysis, cand) or not reads_as_a_report(analysis, cand.sentence):
+                    raise Dropped("no_date_or_toll")
+                decision.fired("undated_in_a_sentence_that_reads_as_a_report")
+            else:
+                decision.fired("counted_day_of_the_news" if today else "undated_news_of_the_day")
         if not cand.trigger.sense.mode and not picks and groups and self.adds_toll_to_previous(cand, groups):
             raise Dropped("toll_of_the_previous_event", str(article.events[-1].event.fatalities))
         # the article's focus places only an event dated to the day (or with a toll): "في

@@ -113,9 +113,15 @@ def reported_as_news(analysis: Analysis, cand: Candidate, specific_place: bool) 
     done = accomplished(analysis, cand)
     if (cand.trigger.sense.weak and not done and not reads_as(trigger_word, words.occurrence_verbs)) or not specific_place:
         return False  # a weak trigger reports news only as a finite verb of occurrence ("غادرت")
-    if words.ongoing.search(analysis.ntext.norm, seg.start, seg.end):
+    if says_it_goes_on(analysis, cand):
         return False
     return done or any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(seg.start, seg.end))
+
+
+def says_it_goes_on(analysis: Analysis, cand: Candidate) -> bool:
+    """"قصف متواصل", "لا تزال الاشتباكات": the clause tells a situation that goes on, not
+    an incident (event-schema.md §3.3)."""
+    return assembly_words().ongoing.search(analysis.ntext.norm, cand.segment.start, cand.segment.end) is not None
 
 
 def accomplished(analysis: Analysis, cand: Candidate) -> bool:

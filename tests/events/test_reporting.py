@@ -1,0 +1,112 @@
+"""The reporting-sentence model: its inputs, its shipped weights, and the two drop rules it
+may overrule. Sentences from corpus articles of the development pool (ids cited), none of
+them in the gold."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasd.errors import DataError
+from rasd.events import reporting
+from rasd.events.reporting import report_probability, reporting_model, sentence_features
+from rasd.model import Document
+from tests.conftest import ROOT, SHARED_DATA, needs_shared
+from tests.events.helpers import drops_of, events_of
+
+# ant-multisource:SK-middleEast-1079-20180416: undated, and nobody died
+UNKNOWN_MISSILES = ("قالت مصادر في المعارضة السورية، إن صواريخ مجهولة المصدر استهدفت عدة مواقع عسكرية لقوات "
+                    "النظام السوري في ريف حمص وقرب العاصمة دمشق، ومواقع في حلب.")
+# saudinewsnet:2015-07-21-2130-3e3e19ecc3: a weak trigger (استهدفت) beside a strong one
+BARRELS_AND_POSITIONS = ("وتعرضت محافظة حلب لقصف الطيران المروحي بالبراميل المتفجرة قرية رسم العبود بريف حلب "
+                         "الشرقي، في حين استهدفت الفصائل المقاتلة مواقع قوات النظام في محيط حي الخالدية بمدينة حلب.")
+# ant-multisource:SK-middleEast-2048-20180530: what a group keeps doing
+HABITUAL_ATTACKS = ("ويتمركز عناصر داعش في جيوب بالبادية السورية الممتدة على ريفي حمص ودير الزور، ويشن داعش "
+                    "هجمات متكررة ضد مواقع النظام في المحافظتين.")
+# ant-multisource:SK-middleEast-2909-20180715: the confrontations as a wave over provinces
+PROTEST_WAVE = ("ومع هذه المواجهات، تنضم الديوانية إلى محافظات البصرة وميسان وذي قار والنجف التي شهدت مواجهة "
+                "واحتجاجات واسعة النطاق، مع تفشي البطالة وسوء الخدمات.")
+
+
+def test_features_are_words_and_their_bare_forms_at_unit_length() -> None:
+    features = sentence_features(["وبالقصف", "قتل", "12", "مدنيا", "،"])
+    assert {"w:وبالقصف", "s:قصف", "w:قتل", "s:قتل", "w:0", "s:0", "w:مدنيا"} <= set(features)
+    assert not any(name.endswith("،") for name in features)  # punctuation is no word
+    assert math.isclose(sum(v * v for v in features.values()), 1.0)
+    assert sentence_features([]) == {}
+
+
+def test_the_shipped_model_reads_news_and_not_habit(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    model = reporting_model()
+    assert 0.5 <= model.threshold < 1 and len(model.weights) > 1000
+
+    def probability(text: str) -> float:
+        analysis = embedded_pipeline.analyze(Document(id="t", text=text))
+        assert len(analysis.sentences) == 1
+        return report_probability(analysis, analysis.sentences[0])
+
+    assert probability(UNKNOWN_MISSILES) >= model.threshold
+    assert probability(BARRELS_AND_POSITIONS) >= model.threshold
+    assert probability(HABITUAL_ATTACKS) < model.threshold
+    assert probability(PROTEST_WAVE) < model.threshold
+
+
+@needs_shared
+@pytest.mark.parametrize("text,published,sub_event_types", [
+    (UNKNOWN_MISSILES, "2018-04-16", {"Shelling/artillery/missile attack"}),
+    (BARRELS_AND_POSITIONS, "2015-07-21", {"Air/drone strike", "Armed clash"}),
+])
+def test_an_undated_sentence_that_reads_as_news_is_coded(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                         sub_event_types: set[str]) -> None:
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, published, trace)
+    assert {e.sub_event_type for e in events} == sub_event_types
+    rules = [rule for record in trace for rule in record["rules"]]
+    assert any(rule.endswith("_that_reads_as_a_report") for rule in rules)
+
+
+@needs_shared
+@pytest.mark.parametrize("text,rule", [
+    (HABITUAL_ATTACKS, "weak_trigger_without_date_or_toll"),
+    (PROTEST_WAVE, "no_date_or_toll"),
+])
+def test_an_undated_sentence_that_reads_as_commentary_is_dropped(shared_pipeline, text: str, rule: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, "2018-05-30")
+    assert events == [] and rule in drops
+
+
+def test_a_broken_model_file_names_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "reporting.json").write_text(json.dumps({"bias": 0.1, "weights": {}}), encoding="utf-8")
+    monkeypatch.setattr(reporting, "data_path", lambda name: tmp_path / name)
+    reporting_model.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"reporting\.json.*threshold"):
+            reporting_model()
+    finally:
+        reporting_model.cache_clear()
+
+
+@needs_shared
+def test_the_shipped_weights_are_what_the_tool_fits_on_the_tune_gold() -> None:
+    """The model is reproducible from the gold the team tunes on, and from nothing else."""
+    pytest.importorskip("sklearn")
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import train_reporting
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    shipped = reporting_model()
+    corpora = sorted((SHARED_DATA / "corpus").glob("*.jsonl.gz"))
+    rows = train_reporting.labelled_sentences([ROOT / "gold" / "tune.jsonl"], corpora, SHARED_DATA / "gazetteer")
+    c = float(json.loads((ROOT / "src" / "rasd" / "data" / "reporting.json").read_text("utf-8"))["about"]
+              .split("C=")[1].split(",")[0])
+    weights, bias = train_reporting.fit([f for _, f, _ in rows], [label for _, _, label in rows], c)
+    assert abs(bias - shipped.bias) < 0.01
+    assert set(weights) == set(shipped.weights)
+    assert max(abs(weights[k] - shipped.weights[k]) for k in weights) < 0.01
+    with pytest.raises(SystemExit, match="held-back"):
+        train_reporting.labelled_sentences([ROOT / "gold" / "held.jsonl"], corpora, SHARED_DATA / "gazetteer")
