@@ -22,11 +22,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from rasd.evaluate.runner import gold_texts, load_gold  # noqa: E402
+from rasd.evaluate.runner import gold_documents, load_gold  # noqa: E402
 from rasd.evaluate.scorer import _match_document  # noqa: E402
 from rasd.events.assemble import assemble  # noqa: E402
 from rasd.events.confidence import FEATURES  # noqa: E402
-from rasd.model import Document  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 
 
@@ -36,14 +35,7 @@ def labelled_events(gold_paths: list[Path], corpora: list[Path], gazetteer: Path
     for path in gold_paths:
         if path.name.startswith("held"):
             raise SystemExit(f"{path}: the held-back gold is never fitted on")
-        gold = load_gold(path)
-        records = gold_texts(gold, corpora)
-        for g in gold:
-            record = records.get(g["id"])
-            if record is None:
-                continue
-            doc = Document(id=g["id"], text=record["text"], title=record.get("title"),
-                           published=g.get("published") or record.get("published"), outlet=record.get("outlet"))
+        for g, doc in gold_documents(load_gold(path), corpora):
             inputs: list[dict[str, float]] = []
             events = assemble(pipeline.analyze(doc), pipeline.gazetteer, None, None, inputs)
             predicted = [e.model_dump(mode="json") for e in events]

@@ -89,18 +89,26 @@ def gold_texts(gold: list[dict], corpora: list[Path]) -> dict[str, dict]:
     return found
 
 
+def gold_documents(gold: list[dict], corpora: list[Path]) -> Iterator[tuple[dict, Document]]:
+    """Each gold line whose article the corpora hold, with that article as a ``Document``
+    (dated by the gold's publication date when it has one)."""
+    records = gold_texts(gold, corpora)
+    for g in gold:
+        record = records.get(g["id"])
+        if record is not None:
+            yield g, Document(id=g["id"], text=record["text"], title=record.get("title"),
+                              published=g.get("published") or record.get("published"),
+                              outlet=record.get("outlet"))
+
+
 def evaluate(gold_path: Path, corpora: list[Path],
              extract: Callable[[Document], list]) -> tuple[EvaluationResult, list[str]]:
     """Score ``extract`` on the gold file; also return the ids missing from the corpora."""
     gold = load_gold(gold_path)
-    records = gold_texts(gold, corpora)
-    missing = sorted(g["id"] for g in gold if g["id"] not in records)
     predictions: dict[str, list[dict]] = {}
-    scored = [g for g in gold if g["id"] in records]
-    for g in scored:
-        record = records[g["id"]]
-        doc = Document(id=g["id"], text=record["text"], title=record.get("title"),
-                       published=g.get("published") or record.get("published"),
-                       outlet=record.get("outlet"))
+    scored = []
+    for g, doc in gold_documents(gold, corpora):
+        scored.append(g)
         predictions[g["id"]] = [e.model_dump(mode="json") for e in extract(doc)]
+    missing = sorted(g["id"] for g in gold if g["id"] not in predictions)
     return _with_calibration(scored, predictions, score(scored, predictions)), missing
