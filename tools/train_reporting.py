@@ -93,6 +93,7 @@ def main() -> None:
                   f"regression fitted to whether each sentence of {', '.join(p.name for p in args.gold)} "
                   f"holds a hand-coded event's quote ({len(labels)} sentences, {sum(labels)} with one; "
                   f"C={args.c}, classes balanced). Never fitted on gold/held.jsonl."),
+        "c": args.c,
         "bias": bias,
         "threshold": args.threshold,
         "weights": weights,

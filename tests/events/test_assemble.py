@@ -471,6 +471,15 @@ def test_a_where_clause_happens_at_the_place_its_sentence_opens_on(shared_pipeli
     assert "Karbala" not in {e.location for e in extract(shared_pipeline, inside, "2018-07-15")}
 
 
+def test_a_protest_and_its_dispersal_are_one_demonstration(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3102-20180725: the protest in Baghdad is the one the
+    # security forces dispersed, coded once by what it came to
+    text = ("وتظاهر الآلاف الجمعة في مناطق عدة من العراق، ومنها بغداد، حيث استخدمت القوات الأمنية خراطيم المياه "
+            "والقنابل المسيلة للدموع لتفريق المتظاهرين بعد أن حاولوا التوجه إلى المنطقة الخضراء.")
+    events = extract(shared_pipeline, text, "2018-07-25")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Protest with intervention", "Baghdad")]
+
+
 @pytest.mark.parametrize("text,published,expected", [
     # ant-multisource:CN-middleEast-1307-20180907
     ("اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية في مدينة البصرة، الجمعة، وأضرموا النار فيها.",

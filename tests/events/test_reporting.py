@@ -102,11 +102,11 @@ def test_the_shipped_weights_are_what_the_tool_fits_on_the_tune_gold() -> None:
     shipped = reporting_model()
     corpora = sorted((SHARED_DATA / "corpus").glob("*.jsonl.gz"))
     rows = train_reporting.labelled_sentences([ROOT / "gold" / "tune.jsonl"], corpora, SHARED_DATA / "gazetteer")
-    c = float(json.loads((ROOT / "src" / "rasd" / "data" / "reporting.json").read_text("utf-8"))["about"]
-              .split("C=")[1].split(",")[0])
+    c = float(json.loads((ROOT / "src" / "rasd" / "data" / "reporting.json").read_text("utf-8"))["c"])
     weights, bias = train_reporting.fit([f for _, f, _ in rows], [label for _, _, label in rows], c)
     assert abs(bias - shipped.bias) < 0.01
-    assert set(weights) == set(shipped.weights)
-    assert max(abs(weights[k] - shipped.weights[k]) for k in weights) < 0.01
+    # another scikit-learn may put a weight near the cut-off (5e-4) on the other side
+    assert all(abs(weights.get(k, 0.0) - shipped.weights.get(k, 0.0)) < 0.01 for k in set(weights) | set(shipped.weights))
+    assert len(set(weights) ^ set(shipped.weights)) < 0.01 * len(shipped.weights)
     with pytest.raises(SystemExit, match="held-back"):
         train_reporting.labelled_sentences([ROOT / "gold" / "held.jsonl"], corpora, SHARED_DATA / "gazetteer")
