@@ -226,3 +226,18 @@ def test_a_name_after_a_cue_word_beats_a_name_that_opens_with_the_cue(shared_pip
 ])
 def test_a_capital_that_speaks_is_its_government(shared_pipeline, text: str, capital: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
     assert (capital in [name_ar for _, name_ar, _ in places_of(shared_pipeline, text)]) is kept
+
+
+@pytest.mark.parametrize("doc_id,text,named", [
+    ("saudinewsnet:2015-07-26-0375-eda6a66ee0",
+     "سقطت قذائف عدة أطلقتها الفصائل المقاتلة على مناطق في بلدتي نبل والزهراء والمحاصرتين من قبل جبهة النصرة.",
+     ["نبل", "الزهراء"]),
+    ("saudinewsnet:2015-08-09-0939-01da6ad57d",
+     "وخلال الشهر الماضي تسلل مقاتلون من تنظيم الدولة إلى مدينتي عين العرب وتل أبيض ونفذوا فيهما هجمات.",
+     ["عين العرب", "تل ابيض"]),
+])
+def test_a_dual_cue_names_two_places(shared_pipeline, doc_id: str, text: str, named: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # "بلدتي X وY والمحاصرتين": the third word joined by و (the two besieged, and they
+    # carried out) is no third place of the list, though the gazetteer does not know it
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 26)))
+    assert [analysis.ntext.norm[r.mention.start:r.mention.end] for r in analysis.places] == named

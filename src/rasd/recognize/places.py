@@ -39,6 +39,7 @@ class PlaceCues:
     not_places: frozenset[str]
     needs_cue: frozenset[str]
     strong: frozenset[str]
+    dual: frozenset[str]
     political: frozenset[str]
     seat: frozenset[str]
     name_heads: frozenset[str]
@@ -68,6 +69,7 @@ def place_cues() -> PlaceCues:
         not_places=frozenset(strip_article(w) for w in words("not_places")),
         needs_cue=frozenset(strip_article(w) for w in words("needs_cue")),
         strong=words("strong"),
+        dual=words("dual"),
         political=words("political"),
         seat=words("seat_of_government"),
         name_heads=words("name_heads"),
@@ -338,6 +340,17 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
 _UNKNOWN = _OneWordName(0, (), (), False, False)  # a word not looked up yet (compared by identity)
 
 
+def _room_after(tokens: list[Token], index: int, cue_start: int, in_list: bool, room: int | None,
+                cues: PlaceCues) -> int | None:
+    """How many more places the list may name once the place at ``index`` is read: one
+    after the first of a dual cue ("بلدتي نبل والزهراء"), none after its second, and no
+    limit otherwise."""
+    if in_list:
+        return None if room is None else room - 1
+    cue = next((t.text for t in tokens[max(0, index - 4):index] if t.start == cue_start), None)
+    return 1 if cue is not None and reads_as(cue, cues.dual) else None
+
+
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
     """Whether a word the gazetteer does not know may be a place's name after a cue: not
     a number, a common word, a cue, a word with لل ("مخيم للنازحين": a camp for the
@@ -389,6 +402,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_cue: str | None = None  # the cue of "مناطق X وY وZ" carries along the list
     list_named = False  # the list's cue is written ("بلدات X وY"), not assumed ("دوما وحرستا")
     list_end = -1  # token index right after the last accepted place
+    list_room: int | None = None  # how many more places the list may name (a dual cue: one)
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
     # strong cue, and the word after an accepted place (the next item of a list).
     starts = sorted(set(spans).union(_after_strong_cue(tokens)))
@@ -402,7 +416,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if i >= len(tokens):
             break
         tok = tokens[i]
-        in_list = i == list_end and tok.text.startswith("و") and list_cue is not None \
+        in_list = i == list_end and tok.text.startswith("و") and list_cue is not None and list_room != 0 \
             and not norm[tokens[i - 1].end:tok.start].strip(" ")
         if i + 1 < len(tokens) and tokens[i + 1].text in cues.predicate_after and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
@@ -440,6 +454,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                                          candidates, cue, near, cue_start, countryside))
             list_named = cue is not None and (list_named or not in_list)
             list_cue, list_end = cue or "settlement", te
+            list_room = _room_after(tokens, i, start if cue_start is None else cue_start, in_list, list_room, cues)
             i = te
             continue
         # a name the gazetteer does not know, after a strong cue word or inside a list
@@ -459,6 +474,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                                          kind, False, prev.start if after_cue and prev else None))
             list_named = after_cue or list_named
             list_cue, list_end = kind, last + 1
+            list_room = _room_after(tokens, i, prev.start if after_cue and prev else tok.start, listed, list_room, cues)
             i = last
         i += 1
     return mentions
