@@ -381,6 +381,9 @@ def test_a_protest_counted_to_its_nth_day_is_the_news_of_the_day(shared_pipeline
     # ant-multisource:SK-middleEast-3016-20180720 (the day added): protesters who gather
     ("وتجمع المتظاهرون الجمعة أمام مبنى محافظة البصرة، ورفعوا شعارات منددة بالأحزاب الفاسدة.", "2018-07-21",
      [("Peaceful protest", "Protesters", "Basra")]),
+    # ant-multisource:FR-internationalNews-2159-20180704: the sit-in as a verb's object
+    ("وفي القنيطرة، نفذ العشرات من المدنيين الأربعاء اعتصاماً أمام مقر للأمم المتحدة في قرية الرفيد.", "2018-07-04",
+     [("Peaceful protest", "Protesters", "Ar Rafid")]),
 ])
 def test_a_sit_in_or_a_gathering_of_protesters_is_a_protest(shared_pipeline, text: str, published: str,
                                                             expected: list) -> None:  # type: ignore[no-untyped-def]
@@ -400,3 +403,16 @@ def test_strikes_described_as_being_waged_are_an_ongoing_campaign(shared_pipelin
     # with a toll in its clause, the strikes that killed are an incident
     toll = "وقتل خمسة مدنيين أمس في الغارات التي تشنها تركيا على مدينة عفرين."
     assert [e.sub_event_type for e in events_of(shared_pipeline, toll, "2018-03-16")] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text,published", [
+    # saudinewsnet:2015-08-03-0164-7b50b98164
+    ("وتظاهر عشرات الأكراد في محافظة السليمانية في شمال العراق مساء السبت، احتجاجا على الغارات الجوية التركية على "
+     "أهداف لحزب العمال الكردستاني في شمال العراق.", "2015-08-03"),
+    # saudinewsnet:2015-08-09-0190-98d173349c (the killing was a week before, told elsewhere)
+    ("نفذ أكثر من ألف شخص اعتصامًا عند دوار الزراعة في مدينة اللاذقية احتجاجًا على قتل سليمان هلال الأسد للعقيد "
+     "حسان الشيخ.", "2015-08-09"),
+])
+def test_what_a_protest_is_against_is_not_an_event_of_its_clause(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -22,6 +22,7 @@ from rasd.events.candidate import (
     Dropped,
     after_the_opening,
     frames_an_act,
+    is_grievance,
     is_purpose,
     is_unused_weapon,
     names_a_crowd,
@@ -98,8 +99,9 @@ class ArticleAssembler:
                 continue  # a headline only repeats what the body reports
             if any(t.start <= seg.start < t.end for t in teasers):
                 continue  # a line pointing to another story
-            # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened
-            purposeful = [t for t in triggers if not is_purpose(analysis, t)]
+            # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened;
+            # "احتجاجا على الغارات": what a protest is against
+            purposeful = [t for t in triggers if not is_purpose(analysis, t) and not is_grievance(analysis, t)]
             # "ضربات ضد مصانع أسلحة كيماوية": a weapon named as a thing is no attack
             wielded = [t for t in purposeful if not is_unused_weapon(analysis, t)]
             # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act

@@ -133,6 +133,13 @@ def frames_an_act(analysis: Analysis, trigger: TriggerMatch) -> bool:
     return any(reads_as(t.text, assembly_words().agreement_frames) for t in before)
 
 
+def is_grievance(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """"تظاهر عشرات الأكراد احتجاجا على الغارات الجوية التركية", "تنديدا بالقصف": what a
+    protest or a statement stands against, not an act the clause reports."""
+    norm = analysis.ntext.norm
+    return assembly_words().grievance.search(norm, max(0, trigger.start - 40), trigger.start) is not None
+
+
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم": the aim of an operation, not what
     happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""

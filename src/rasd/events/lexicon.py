@@ -40,6 +40,7 @@ class AssemblyWords:
     loss_verbs: frozenset[str]
     country_names: frozenset[str]
     preparing: frozenset[str]
+    grievance: re.Pattern[str]
     subjected_prefixes: tuple[str, ...]
     subjected_words: frozenset[str]
     among: tuple[str, ...]
@@ -126,6 +127,8 @@ def assembly_words() -> AssemblyWords:
         loss_verbs=_words(d["loss_verbs"]),
         country_names=_words(d["country_names"]),
         preparing=_words(d["preparing"]),
+        # the grievance word, على or ضد, at most one word, then the trigger (or its clitic)
+        grievance=re.compile(rf"(?<!\w)[وف]?(?:{alt('grievance')})\s+(?:(?:على|ضد)\s+)?(?:\S+\s+)?$"),
         subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
         subjected_words=_words(d["subjected_words"]),
         among=tuple(normalize_key(w) for w in d["among"]),
