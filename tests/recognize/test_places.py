@@ -241,3 +241,21 @@ def test_a_dual_cue_names_two_places(shared_pipeline, doc_id: str, text: str, na
     # carried out) is no third place of the list, though the gazetteer does not know it
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 26)))
     assert [analysis.ntext.norm[r.mention.start:r.mention.end] for r in analysis.places] == named
+
+
+@pytest.mark.parametrize("doc_id,text,name", [
+    ("ant-multisource:FR-internationalNews-233-20180303",
+     "وتمكنت من التقدم والسيطرة على قريتي حوش الظواهرة وحوش الزريقية.", "حوش الزريقيه"),
+    ("saudinewsnet:2015-07-22-0064-6c455e6f51",
+     "صد هجوم لمسلحي داعش على مواقعها في قرية خراب دليل التابعة لمحور بعشيقة.", "خراب دليل"),
+    ("saudinewsnet:2015-07-26-0156-64ed5dd404",
+     "نفذ الطيران الحربي النظامي ما لا يقل عن 6 غارات على بلدات وقرى الزويك والدويركة وساقية الكرت بجبل الأكراد.",
+     "ساقيه الكرت"),
+    ("saudinewsnet:2015-07-27-0341-b25506f6c7",
+     "كما دارت بعد منتصف ليل أمس اشتباكات على أطراف حي كرم الطراب قرب مطار النيرب العسكري.", "كرم الطراب"),
+])
+def test_a_compound_name_the_gazetteer_lacks_is_read_whole(shared_pipeline, doc_id: str, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    # حوش، خراب، ساقية، كرم begin compound village names: the gazetteer's one-word village
+    # of that name (or none) is not the place, and the name is the two words
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 26)))
+    assert name in [r.mention.name_norm for r in analysis.places]
