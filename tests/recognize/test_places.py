@@ -253,6 +253,10 @@ def test_a_dual_cue_names_two_places(shared_pipeline, doc_id: str, text: str, na
      "ساقيه الكرت"),
     ("saudinewsnet:2015-07-27-0341-b25506f6c7",
      "كما دارت بعد منتصف ليل أمس اشتباكات على أطراف حي كرم الطراب قرب مطار النيرب العسكري.", "كرم الطراب"),
+    # a second head takes the word after it
+    ("saudinewsnet:2015-07-22-1655-3af6c02f50",
+     "ذكرت مصادر أمنية وعشائرية أن 13 رجلا بينهم زعيم عشيرة سنية خطفوا الاثنين في بلدة خان بني سعد بمحافظة ديالى.",
+     "خان بني سعد"),
 ])
 def test_a_compound_name_the_gazetteer_lacks_is_read_whole(shared_pipeline, doc_id: str, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     # حوش، خراب، ساقية، كرم begin compound village names: the gazetteer's one-word village

@@ -466,8 +466,11 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
             skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
-            # "ناحية بني سعد", "قرية أم الخير": a compound name's first word takes the next
-            last = i + 1 if _heads_longer_name(tokens, i, norm) else i
+            # "ناحية بني سعد", "قرية أم الخير": a compound name's first word takes the next,
+            # and a second head the one after it ("خان بني سعد", "تل أبو ظاهر")
+            last = i
+            while last - i < 2 and _heads_longer_name(tokens, last, norm):
+                last += 1
             name = normalize_key(norm[tok.start + skip:tokens[last].end])
             mentions.append(PlaceMention(tok.start + skip, tokens[last].end, name,
                                          _spelled_with_alef(tok.text[skip:], gazetteer) if last == i else [],
