@@ -81,3 +81,16 @@ def test_a_row_within_reach_of_the_town_that_locates_it_is_kept(shared_pipeline)
     # from Mosul, within what "شرق الموصل" may mean
     text = "وأفاد مصدر في قوات البيشمركة الكردية أمس بمقتل 18 من عناصر البيشمركة بقصف للصواريخ على قضاء مخمور شرق الموصل."
     assert _places(shared_pipeline, text)["مخمور"][0] == "Makhmur"
+
+
+def test_a_compass_phrase_after_a_list_chooses_the_row_near_its_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # two rows are called حصيبة: a town on the Syrian border and a village by Ramadi; "شرق
+    # الرمادي" after the list says which, for every name of the list
+    # (saudinewsnet:2015-07-25-1225-d3f0ee3045)
+    listed = _places(shared_pipeline, "أن القوات العراقية هاجمت مواقع لتنظيم داعش في منطقتي حصيبة وجويبة شرق الرمادي")
+    assert listed["حصيبه"] == ("Husaybah", "Al-Anbar")
+    # a direction that is part of the name stands between (saudinewsnet:2015-08-01-0801-e0312af296)
+    named = _places(shared_pipeline, "أحبطت محاولة لتسلل عدد من عناصر داعش في منطقة حصيبة الشرقية شرق الرمادي")
+    assert named["حصيبه"] == ("Husaybah", "Al-Anbar")
+    # with no phrase to locate it, the town keeps the name
+    assert _places(shared_pipeline, "اشتباكات في مدينة حصيبة قرب الحدود السورية")["حصيبه"][0] == "Al Qa'im"

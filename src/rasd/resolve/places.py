@@ -117,18 +117,31 @@ def _homonym_abroad(places: list[Place], countries: Counter[str]) -> bool:
 #: How far from the town that locates it ("حصيبة غرب الرمادي") a place of the name may lie.
 _LOCATED_WITHIN_KM = 100.0
 
-#: What may stand between a name and the near or compass phrase that locates it.
-_COMPASS_GAP = re.compile(r"[\s,،(]*")
+#: What may stand between a name and the near or compass phrase that locates it (and a
+#: direction that is part of the name: "حصيبة الشرقية شرق الرمادي").
+_COMPASS_GAP = re.compile(r"[\s,،(]*(?:ال(?:شرقي|غربي|شمالي|جنوبي)ه?[\s,،(]+)?")
 
 
-def _locating_towns(mention: PlaceMention, following: PlaceMention | None, norm: str,
-                    gazetteer: Gazetteer) -> list[Place]:
+#: A list of places that one near or compass phrase after its last name locates:
+#: "حصيبة الشرقية وجزيرة الخالدية شمال وشرق الرمادي" (names, cue words, و and commas).
+_LIST_GAP = re.compile(r"[\s,،]*(?:\S+[\s,،]+){0,2}?و?")
+
+
+def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: Gazetteer) -> list[Place]:
     """"منطقة حصيبة غرب الرمادي", "قرية كوبجليل (شرق الموصل)": the towns a near or compass
-    phrase right after a name names; the name lies near one of them."""
-    if following is None or not following.near or following.countryside or following.cue_start is None \
-            or following.cue_start < mention.end:
+    phrase right after a name (or after the last name of the list it heads) names; the
+    name lies near one of them."""
+    j = k + 1
+    while j + 1 < len(mentions) and not mentions[j].near \
+            and _LIST_GAP.fullmatch(norm, mentions[j - 1].end, mentions[j].start):
+        j += 1  # another name of the list
+    if j >= len(mentions):
         return []
-    if not _COMPASS_GAP.fullmatch(norm, mention.end, following.cue_start):
+    following, last_end = mentions[j], mentions[j - 1].end
+    if not following.near or following.countryside or following.cue_start is None \
+            or following.cue_start < last_end:
+        return []
+    if not _COMPASS_GAP.fullmatch(norm, last_end, following.cue_start):
         return []
     return [p for p in (gazetteer.places[i] for i in following.candidates)
             if p.feature in ("city", "town") and p.lat is not None and p.lon is not None]
@@ -155,9 +168,12 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             # is one town's alone (طوز خورماتو "جنوبي محافظة كركوك": borders disagree)
             unique_town = len(places) == 1 and places[0].feature in ("city", "town")
             places = inside or (places if unique_town else [])
-        towns = _locating_towns(mention, mentions[k + 1] if k + 1 < len(mentions) else None, norm, gazetteer)
-        if towns and places and all(p.feature in _MINOR_FEATURES for p in places):
-            places = _near_the_towns(places, towns)
+        towns = _locating_towns(mentions, k, norm, gazetteer)
+        if towns and places:
+            near = _near_the_towns(places, towns)
+            # a village far from there is a name the gazetteer lacks; of a name with a
+            # town and a village ("حصيبة"), the row near there is the one meant
+            places = near if near or all(p.feature in _MINOR_FEATURES for p in places) else places
         if mention.cue is None and not mention.near:
             as_governorate = [i for i in mention.candidates if i in named_governorates]
             if as_governorate:
