@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from rasd.events.assemble import assemble
+from rasd.events.candidate import is_grievance
 from rasd.model import Document
 from tests.events.helpers import events_of
 
@@ -416,3 +417,14 @@ def test_strikes_described_as_being_waged_are_an_ongoing_campaign(shared_pipelin
 def test_what_a_protest_is_against_is_not_an_event_of_its_clause(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, text, published)
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_grievance_glued_to_its_preposition_is_read(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-09-0160-50305cc0fd: "تنديدا بالغارات", the ب glued to the trigger
+    text = "وتظاهر آلاف الأكراد أمس في مدينة كولونيا الألمانية وبروكسل تنديدا بالغارات التي يشنها الجيش التركي."
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 9)))
+    strikes = [t for t in analysis.triggers if t.sense.sub_event_type == "Air/drone strike"]
+    assert strikes and all(is_grievance(analysis, t) for t in strikes)
+    plain = shared_pipeline.analyze(Document(id="t", text="وشنت الطائرات التركية غارات على مواقع في قنديل.",
+                                             published=dt.date(2015, 8, 9)))
+    assert not any(is_grievance(plain, t) for t in plain.triggers)

@@ -128,7 +128,7 @@ def assembly_words() -> AssemblyWords:
         country_names=_words(d["country_names"]),
         preparing=_words(d["preparing"]),
         # the grievance word, على or ضد, at most one word, then the trigger (or its clitic)
-        grievance=re.compile(rf"(?<!\w)[وف]?(?:{alt('grievance')})\s+(?:(?:على|ضد)\s+)?(?:\S+\s+)?$"),
+        grievance=re.compile(rf"(?<!\w)[وف]?(?:{alt('grievance')})\s+(?:(?:على|ضد)\s+)?(?:\S+\s+)?[بل]?$"),
         subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
         subjected_words=_words(d["subjected_words"]),
         among=tuple(normalize_key(w) for w in d["among"]),

@@ -122,9 +122,10 @@ _LOCATED_WITHIN_KM = 100.0
 _COMPASS_GAP = re.compile(r"[\s,،(]*(?:ال(?:شرقي|غربي|شمالي|جنوبي)ه?[\s,،(]+)?")
 
 
-#: A list of places that one near or compass phrase after its last name locates:
-#: "حصيبة الشرقية وجزيرة الخالدية شمال وشرق الرمادي" (names, cue words, و and commas).
-_LIST_GAP = re.compile(r"[\s,،]*(?:\S+[\s,،]+){0,2}?و?")
+#: Between two names of a list that one near or compass phrase after its last name
+#: locates ("حصيبة الشرقية وجزيرة الخالدية شمال وشرق الرمادي"): a direction that is part
+#: of the name before, and و (with the next name's cue word).
+_LIST_GAP = re.compile(r"[\s,،]*(?:ال(?:شرقي|غربي|شمالي|جنوبي)ه?[\s,،]+)?(?:و\S*[\s,،]+)?و?")
 
 
 def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: Gazetteer) -> list[Place]:
