@@ -263,3 +263,12 @@ def test_a_compound_name_the_gazetteer_lacks_is_read_whole(shared_pipeline, doc_
     # of that name (or none) is not the place, and the name is the two words
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 26)))
     assert name in [r.mention.name_norm for r in analysis.places]
+
+
+def test_a_city_named_after_a_street_word_is_the_street(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-09-0840-d58eb6bea6: Baghdad Street is in Damascus
+    text = ("وفي السياق ذاته، قتل خمسة أشخاص وأصيب 37 آخرون بجروح جراء سقوط قذائف صاروخية على شارعي الثورة وبغداد "
+            "وحي باب توما في دمشق.")
+    places = places_of(shared_pipeline, text)
+    assert [name for _, name, _ in places if name == "بغداد"] == []
+    assert ("city", "دمشق", 1) in places

@@ -40,6 +40,7 @@ class PlaceCues:
     needs_cue: frozenset[str]
     strong: frozenset[str]
     dual: frozenset[str]
+    street: frozenset[str]
     political: frozenset[str]
     seat: frozenset[str]
     name_heads: frozenset[str]
@@ -70,6 +71,7 @@ def place_cues() -> PlaceCues:
         needs_cue=frozenset(strip_article(w) for w in words("needs_cue")),
         strong=words("strong"),
         dual=words("dual"),
+        street=words("street"),
         political=words("political"),
         seat=words("seat_of_government"),
         name_heads=words("name_heads"),
@@ -351,6 +353,19 @@ def _room_after(tokens: list[Token], index: int, cue_start: int, in_list: bool, 
     return 1 if cue is not None and reads_as(cue, cues.dual) else None
 
 
+def _street_names(norm: str, tokens: list[Token], cues: PlaceCues) -> set[int]:
+    """Where the names of streets and squares begin: the word after "شارع", "ساحة"... and
+    each word joined to it by و ("شارعي الثورة وبغداد")."""
+    names: set[int] = set()
+    for k in _STREETS.positions(tokens):
+        j = k + 1
+        while j < len(tokens) and not norm[tokens[j - 1].end:tokens[j].start].strip(" ") \
+                and (j == k + 1 or tokens[j].text.startswith("و")):
+            names.add(j)
+            j += 1
+    return names
+
+
 def _unknown_name_ok(word: str, cues: PlaceCues) -> bool:
     """Whether a word the gazetteer does not know may be a place's name after a cue: not
     a number, a common word, a cue, a word with لل ("مخيم للنازحين": a camp for the
@@ -390,6 +405,13 @@ def _is_strong_cue(word: str) -> bool:
 _STRONG_CUES = WordTest(_is_strong_cue)
 
 
+def _is_street(word: str) -> bool:
+    return reads_as(word, place_cues().street)
+
+
+_STREETS = WordTest(_is_street)
+
+
 def _after_strong_cue(tokens: list[Token]) -> list[int]:
     """Positions right after a strong cue word: where an unknown name may be a place."""
     return [i + 1 for i in _STRONG_CUES.positions(tokens)]
@@ -403,6 +425,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_named = False  # the list's cue is written ("بلدات X وY"), not assumed ("دوما وحرستا")
     list_end = -1  # token index right after the last accepted place
     list_room: int | None = None  # how many more places the list may name (a dual cue: one)
+    streets = _street_names(norm, tokens, cues)
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
     # strong cue, and the word after an accepted place (the next item of a list).
     starts = sorted(set(spans).union(_after_strong_cue(tokens)))
@@ -428,6 +451,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 continue
             if i > 0 and _is_political(tokens[i - 1].text):
                 i = te  # "مؤيدين لدمشق": a government, not a location
+                continue
+            if i in streets:
+                i = te  # "شارع بغداد" in Damascus: a street's name, not the city
                 continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
             if cue is None and in_list:
@@ -536,7 +562,7 @@ class PlaceRecognizer:
         self.gazetteer = gazetteer
 
     def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
-        return (self.gazetteer.matcher, _STRONG_CUES)
+        return (self.gazetteer.matcher, _STRONG_CUES, _STREETS)
 
     def __call__(self, analysis: Analysis) -> None:
         from rasd.resolve.places import resolve_places
