@@ -74,9 +74,13 @@ def reporting_model() -> ReportingModel:
 
 
 def report_probability(analysis: Analysis, sentence: Segment) -> float:
-    """How likely the model finds it that ``sentence`` (of ``analysis``) holds a codable event."""
-    words = [t.text for t in analysis.tokens_between(sentence.start, sentence.end)]
-    return reporting_model().probability(sentence_features(words))
+    """How likely the model finds it that ``sentence`` (of ``analysis``) holds a codable
+    event (once per sentence: its candidates may ask for both drop rules)."""
+    def read() -> float:
+        words = [t.text for t in analysis.tokens_between(sentence.start, sentence.end)]
+        return reporting_model().probability(sentence_features(words))
+
+    return analysis.remember((report_probability, sentence.start, sentence.end), read)
 
 
 def reads_as_a_report(analysis: Analysis, sentence: Segment) -> bool:

@@ -117,15 +117,18 @@ def _homonym_abroad(places: list[Place], countries: Counter[str]) -> bool:
 #: How far from the town that locates it ("حصيبة غرب الرمادي") a place of the name may lie.
 _LOCATED_WITHIN_KM = 100.0
 
+#: A direction that is part of a name ("حصيبة الشرقية"), normalized.
+_DIRECTION_IN_NAME = r"ال(?:شرقي|غربي|شمالي|جنوبي)ه?"
+
 #: What may stand between a name and the near or compass phrase that locates it (and a
 #: direction that is part of the name: "حصيبة الشرقية شرق الرمادي").
-_COMPASS_GAP = re.compile(r"[\s,،(]*(?:ال(?:شرقي|غربي|شمالي|جنوبي)ه?[\s,،(]+)?")
+_COMPASS_GAP = re.compile(rf"[\s,،(]*(?:{_DIRECTION_IN_NAME}[\s,،(]+)?")
 
 
 #: Between two names of a list that one near or compass phrase after its last name
 #: locates ("حصيبة الشرقية وجزيرة الخالدية شمال وشرق الرمادي"): a direction that is part
 #: of the name before, and و (with the next name's cue word).
-_LIST_GAP = re.compile(r"[\s,،]*(?:ال(?:شرقي|غربي|شمالي|جنوبي)ه?[\s,،]+)?(?:و\S*[\s,،]+)?و?")
+_LIST_GAP = re.compile(rf"[\s,،]*(?:{_DIRECTION_IN_NAME}[\s,،]+)?(?:و\S*[\s,،]+)?و?")
 
 
 def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: Gazetteer) -> list[Place]:
