@@ -357,6 +357,11 @@ def test_what_was_done_after_a_condition_is_reported(shared_pipeline) -> None:  
     # ("بعد") the chapter that began
     ("وبدأ أحدث فصل من التصعيد الأميركي الروسي بعد الهجوم الكيماوي المزعوم على مدينة دوما بغوطة دمشق يوم "
      "السبت، الذي أسفر عن مقتل العشرات.", "2018-04-09", [("Chemical weapon", "2018-04-07", "Douma")]),
+    # ant-multisource:SK-middleEast-448-20180321: the verb of beginning after the noun, its
+    # object ("الهجوم الذي بدأه")
+    ("وقال عمال إنقاذ والمرصد السوري لحقوق الإنسان، إن الهجوم الذي بدأه الجيش السوري الشهر الماضي بدعم من قوة "
+     "جوية روسية على حرستا أسفر عن مقتل مئات الأشخاص.", "2018-03-21",
+     [("Change to group/activity", "2018-02-01", "Harasta")]),
 ])
 def test_a_verb_of_beginning_dates_the_campaign_it_governs(shared_pipeline, text: str, published: str,
                                                            expected: list) -> None:  # type: ignore[no-untyped-def]
@@ -428,3 +433,33 @@ def test_a_grievance_glued_to_its_preposition_is_read(shared_pipeline) -> None: 
     plain = shared_pipeline.analyze(Document(id="t", text="وشنت الطائرات التركية غارات على مواقع في قنديل.",
                                              published=dt.date(2015, 8, 9)))
     assert not any(is_grievance(plain, t) for t in plain.triggers)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:SK-middleEast-832-20180407: the share held counts from the start of the
+    # campaign ("منذ"/"اثر هجوم بدأته"), which the same trigger dates
+    ("وباتت قوات النظام تسيطر على 95 في المئة من الغوطة الشرقية اثر هجوم عنيف بدأته في 18 فبراير، وعمليتي إجلاء "
+     "خرج بموجبها عشرات آلاف المقاتلين المعارضين والمدنيين.", "2018-04-07",
+     [("Change to group/activity", "2018-02-18", "Eastern Ghouta")]),
+    # ant-multisource:SK-middleEast-2929-20180716: the statistic's trigger (استعادة) is not
+    # the campaign's (عملية عسكرية), which is coded from its own
+    ("وإثر عملية عسكرية بدأتها في 19 يونيو، ثم اتفاق تسوية أبرمته روسيا مع فصائل معارضة، تمكنت قوات النظام من "
+     "استعادة أكثر من 80 بالمئة من محافظة درعا، التي لم تعد الفصائل المسلحة تتواجد سوى في ريفها الغربي.",
+     "2018-07-16", [("Change to group/activity", "2018-06-19", "Daraa")]),
+])
+def test_a_statistic_keeps_the_campaign_start_it_counts_from(shared_pipeline, text: str, published: str,
+                                                            expected: list) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, published, trace)
+    assert [(e.sub_event_type, str(e.date), e.location) for e in events] == expected
+    assert not any(r.get("dropped") is None and "territory_share" in r["rules"] for r in trace)
+
+
+def test_a_statistic_with_no_campaign_start_stays_dropped(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-534-20180320 without its date: the share held
+    # since an offensive that no day starts
+    text = ("وتشن قوات النظام هجوما على الغوطة الشرقية، تمكنت بموجبه من السيطرة على أكثر من 80 بالمئة من مساحة "
+            "المنطقة.")
+    trace: list[dict] = []
+    assert events_of(shared_pipeline, text, "2018-03-20", trace) == []
+    assert {r["dropped"]["rule"] for r in trace if "dropped" in r} & {"generic_statistic", "territory_share"}

@@ -39,6 +39,7 @@ from rasd.events.when import (
     When,
     accomplished,
     answered_before,
+    begins_a_campaign,
     counted_day,
     ongoing_situation,
     refers_to_earlier_event,
@@ -59,9 +60,14 @@ from rasd.events.where import (
     without_places_abroad,
 )
 from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecision
+from rasd.recognize.triggers import TriggerMatch
 from rasd.resolve.gazetteer import Gazetteer, Place
+from rasd.text.segment import Segment
 
 __all__ = ["assemble"]
+
+#: Drop rules that say the clause tells a statistic ("تسيطر على 65 بالمئة", "منذ بداية العام").
+_STATISTICS = frozenset({"generic_statistic", "territory_share"})
 
 
 def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, Any]] | None = None,
@@ -132,8 +138,35 @@ class ArticleAssembler:
                 decision.dropped = dropped
             if self.explain is not None:
                 self.explain.append(decision.as_record())
+            if decision.dropped is not None and decision.dropped.rule in _STATISTICS:
+                self.campaign_beside_a_statistic(seg, coding, trigger)
         apply_claims(analysis, self.article.events)
         return merge_within_article(self.article.events)
+
+    def campaign_beside_a_statistic(self, seg: Segment, coding: list[TriggerMatch], dropped: TriggerMatch) -> None:
+        """"بالتزامن مع حملة عسكرية بدأها النظام في 18 فبراير، تمكن خلالها من السيطرة على 65
+        بالمئة من الغوطة": the clause's statistic is no event, but the start of the campaign
+        it counts from, told beside it, is; it is coded from its own trigger."""
+        analysis = self.analysis
+        for trigger in coding:
+            if trigger is dropped:
+                continue
+            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
+            if not begins_a_campaign(analysis, cand):
+                continue
+            decision = Decision([f"trigger:{trigger.sense.sub_event_type}", "campaign_beside_a_statistic"])
+            if self.explain is not None:
+                decision.segment = analysis.span(seg.start, seg.end).model_dump()
+                decision.trigger = evidence_span(analysis, trigger.start, trigger.end)["text"]
+            try:
+                self.candidate(cand, decision)
+                decision.kept = True
+            except Dropped as again:
+                again.__traceback__ = None
+                decision.dropped = again
+            if self.explain is not None:
+                self.explain.append(decision.as_record())
+            return
 
     def candidate(self, cand: Candidate, decision: Decision) -> None:
         """Code one candidate into events (one per place), or raise ``Dropped``."""

@@ -12,6 +12,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped
 from rasd.events.document import COVERED, country_counts, within
 from rasd.events.lexicon import assembly_words
+from rasd.events.when import begins_a_campaign
 from rasd.recognize.actors import Actor
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
 from rasd.text.tokens import reads_as
@@ -79,8 +80,11 @@ def recalled(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"نفذ 170 عملية منذ بداية العام" near the trigger: a statistic, not an event."""
-    if cand.segment.start <= f.start < cand.segment.end and abs(f.token_start - cand.trigger.token_start) <= 8:
+    """"نفذ 170 عملية منذ بداية العام" near the trigger: a statistic, not an event; but
+    "يسيطر على 95 في المئة منها منذ بدئه هجوما عليها في 18 فبراير" also dates the start
+    of the campaign the statistic counts from, which is an event."""
+    if cand.segment.start <= f.start < cand.segment.end and abs(f.token_start - cand.trigger.token_start) <= 8 \
+            and not begins_a_campaign(analysis, cand):
         raise Dropped("generic_statistic", analysis.ntext.norm[f.start:f.end])
 
 

@@ -300,23 +300,39 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     return DateMatch(match.start, match.end, dict(match.value, campaign=True))  # "منذ شهر": about then
 
 
+def begins_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
+    """Whether the candidate is the datable start of a campaign (``campaign_start``)."""
+    return campaign_start(analysis, cand, choose_date(analysis, cand)) is not None
+
+
 #: How many words before its campaign noun a verb of beginning may stand: "بدأت قوات
 #: النظام وحزب الله اللبناني في الرابع من يوليو الماضي هجوما" (eleven).
 _BEGUN_WITHIN = 12
+#: ... and after it: "حملة عسكرية بدأها قوات النظام" (two), "عملية واسعة النطاق التي انطلقت" (four).
+_BEGUN_AFTER_WITHIN = 6
 
 
 def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> DateMatch | None:
     """"بدأت قوات النظام في الرابع من يوليو هجوما": the trigger is a campaign noun with a
-    word of beginning at most twelve words before it in its clause, and no "بعد" between."""
+    word of beginning at most twelve words before it in its clause, and no "بعد" between;
+    or "حملة عسكرية بدأها الجيش في 18 فبراير": a verb of beginning whose object it is, at
+    most six words after it, with no other sentence part between (a comma ends the noun's)."""
     words, trigger, tokens = assembly_words(), cand.trigger, analysis.tokens
     if match.value.get("future") or not reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
         return None
     before = [t for t in tokens[max(0, trigger.token_start - _BEGUN_WITHIN):trigger.token_start]
               if t.start >= cand.segment.start]
     begun = [i for i, t in enumerate(before) if reads_as(t.text, words.beginning_words)]
-    if not begun or words.after_word.search(analysis.ntext.norm, before[begun[-1]].end, trigger.start):
-        return None  # "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before
-    return DateMatch(match.start, match.end, dict(match.value, campaign=True))
+    if begun and not words.after_word.search(analysis.ntext.norm, before[begun[-1]].end, trigger.start):
+        return DateMatch(match.start, match.end, dict(match.value, campaign=True))
+    # (not "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before)
+    after = [t for t in tokens[trigger.token_end:trigger.token_end + _BEGUN_AFTER_WITHIN] if t.end <= cand.segment.end]
+    for t in after:
+        if not t.text[:1].isalnum():
+            break  # "الهجوم، بدأ القصف": the verb is another sentence part's
+        if reads_as(t.text, words.begun_after):
+            return DateMatch(match.start, match.end, dict(match.value, campaign=True))
+    return None
 
 
 def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: DateMatch) -> bool:
