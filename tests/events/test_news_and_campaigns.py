@@ -463,3 +463,16 @@ def test_a_statistic_with_no_campaign_start_stays_dropped(shared_pipeline) -> No
     trace: list[dict] = []
     assert events_of(shared_pipeline, text, "2018-03-20", trace) == []
     assert {r["dropped"]["rule"] for r in trace if "dropped" in r} & {"generic_statistic", "territory_share"}
+
+
+def test_a_recalled_campaign_start_is_a_passing_mention(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-244-20180312; a recalled capture (a sentence written for
+    # this test) stays background
+    text = ("يذكر أن تركيا أطلقت في يناير عملية عسكرية في عفرين لإبعاد مقاتلي وحدات حماية الشعب الكردية السورية عن "
+            "حدودها الجنوبية.")
+    events = events_of(shared_pipeline, text, "2018-03-12")
+    assert [(e.sub_event_type, e.actor1, str(e.date), e.location) for e in events] == [
+        ("Change to group/activity", "Turkish Forces", "2018-01-01", "Afrin")]
+    trace: list[dict] = []
+    assert events_of(shared_pipeline, "يذكر أن قوات النظام سيطرت على بلدة مهين في ريف حمص.", "2015-08-10", trace) == []
+    assert any(r.get("dropped", {}).get("rule") == "recalled" for r in trace)

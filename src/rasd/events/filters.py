@@ -73,9 +73,13 @@ _SENTENCE_OPENING = re.compile(r"[\s\"'«(-]*[وف]?")  # what may stand before 
 
 
 def recalled(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"يذكر أن تركيا أطلقت في يناير عملية عسكرية في عفرين": a sentence that opens by
-    recalling (يذكر أن، الجدير بالذكر، تجدر الإشارة إلى) gives the background of the news."""
-    if cand.sentence.start <= f.start and _SENTENCE_OPENING.fullmatch(analysis.ntext.norm, cand.sentence.start, f.start):
+    """"يذكر أن الشاعر أنس الدغيم هو رئيس ...": a sentence that opens by recalling (يذكر أن،
+    الجدير بالذكر، تجدر الإشارة إلى) gives the background of the news. But the datable start
+    of a campaign it recalls ("يذكر أن تركيا أطلقت في يناير عملية عسكرية في عفرين") is a
+    passing mention, coded like any other (event-schema.md §3.2); its age is for the date
+    rules to judge."""
+    if cand.sentence.start <= f.start and _SENTENCE_OPENING.fullmatch(analysis.ntext.norm, cand.sentence.start, f.start) \
+            and not begins_a_campaign(analysis, cand):
         raise Dropped("recalled", analysis.ntext.norm[f.start:f.end])
 
 
