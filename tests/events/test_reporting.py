@@ -110,3 +110,26 @@ def test_the_shipped_weights_are_what_the_tool_fits_on_the_tune_gold() -> None:
     assert len(set(weights) ^ set(shipped.weights)) < 0.01 * len(shipped.weights)
     with pytest.raises(SystemExit, match="held-back"):
         train_reporting.labelled_sentences([ROOT / "gold" / "held.jsonl"], corpora, SHARED_DATA / "gazetteer")
+
+
+@needs_shared
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:BB-middleEast-133-20180305: a running estimate
+    ("وتفيد تقديرات بأن حوالي 709 مدنيين قتلوا منذ تكثيف القوات الحكومية والقوات الروسية الحليفة لها حملتها على "
+     "الغوطة الشرقية.", "2018-03-05"),
+    # ant-multisource:SK-internationalNews-1647-20180518: a crash recalled in passing
+    ("وفي السادس من مارس، قتل 39 شخصا جراء تحطم طائرة نقل روسية قرب قاعدة حميميم العسكرية شمال غربي سوريا قبل "
+     "هبوطها.", "2018-05-18"),
+])
+def test_a_killing_with_no_mode_in_a_sentence_that_is_not_news_is_dropped(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                          published: str) -> None:
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert events == [] and "killing_not_told_as_news" in drops
+
+
+@needs_shared
+def test_a_killing_with_no_mode_told_as_news_is_coded(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-222-20180311 (its no-break spaces as written)
+    text = "وأضاف\xa0 أن 20 مدنياً قتلوا بقصف بالنابالم على مدينة دوما، بينما قتل\xa0 خمسة مدنيين وأصيب آخرون، في مدينة عربين."
+    events = events_of(shared_pipeline, text, "2018-03-11")
+    assert ("Attack", "Irbin", 5) in {(e.sub_event_type, e.location, e.fatalities) for e in events}

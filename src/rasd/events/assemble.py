@@ -212,6 +212,8 @@ class ArticleAssembler:
         ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
         sides = sides_of(article, cand, decision, groups, picks)
         side_fights_abroad(sides.agent, sides.target)
+        if sides.sub == "Attack" and not cand.trigger.sense.mode and not reads_as_a_report(analysis, cand.sentence):
+            raise Dropped("killing_not_told_as_news")
         actor1 = sides.agent.name if sides.agent else default_agent(sides.sub)
         if actor1 is None:
             raise Dropped("no_actor")
