@@ -188,6 +188,19 @@ def test_targeting_by_aircraft_is_an_air_strike(shared_pipeline) -> None:  # typ
     assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Turkish Forces", "Kafr Jannah")
 
 
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:SK-middleEast-32-20180223: aircraft, not a named air force, did the bare "قصف"
+    ("ولليوم السادس على التوالي قصفت طائرات تابعة للحكومة وحلفائها الجيب المكتظ بالسكان شرقي العاصمة، وهو آخر "
+     "معقل لمقاتلي المعارضة قرب دمشق.", "2018-02-23"),
+    # written for the test: the aircraft before the verb
+    ("وقالت مصادر محلية إن الطائرة قصفت سيارة عند مشارف قرية الحضر السورية.", "2015-07-29"),
+])
+def test_a_bare_shelling_verb_with_an_aircraft_is_an_air_strike(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                 published: str) -> None:
+    events = extract(shared_pipeline, text, published)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+
+
 def test_a_toll_in_the_next_sentence_makes_the_victims_actor2(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test, after the way agencies add a toll from another source
     text = "وأفاد مراسل الوكالة مساء الأحد عن سقوط قذائف عدة على مدينة حلب. وأوردت وكالة الأنباء الرسمية مقتل شخص."

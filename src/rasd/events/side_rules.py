@@ -153,7 +153,18 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
     if generic and s.agent is not None and (s.agent.name in AIR_FIRST or _written_as_aircraft(s, c)):
         s.sub = "Air/drone strike"
         return True
+    if s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling and _flown(c):
+        s.sub = "Air/drone strike"  # "وقصفت الطائرة السيارة": an aircraft is the subject of the bare verb
+        return True
     return False
+
+
+def _flown(c: SideScope) -> bool:
+    """The word right after the trigger, or right before it, is an aircraft noun."""
+    tokens, trigger = c.analysis.tokens, c.cand.trigger
+    near = [tokens[i].text for i in (trigger.token_start - 1, trigger.token_end)
+            if 0 <= i < len(tokens) and c.cand.segment.start <= tokens[i].start < c.cand.segment.end]
+    return any(reads_as(w, assembly_words().aircraft_nouns, without_article=True) for w in near)
 
 
 def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
