@@ -476,3 +476,19 @@ def test_a_recalled_campaign_start_is_a_passing_mention(shared_pipeline) -> None
     trace: list[dict] = []
     assert events_of(shared_pipeline, "يذكر أن قوات النظام سيطرت على بلدة مهين في ريف حمص.", "2015-08-10", trace) == []
     assert any(r.get("dropped", {}).get("rule") == "recalled" for r in trace)
+
+
+def test_a_campaign_start_dated_to_a_month_is_placed_at_the_articles_focus(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-53-20180220 (three of its lines): Afrin is the article's
+    # place; its campaign sentence names only "the border areas with Syria"
+    text = ("وأوردت وسائل إعلام سورية أن الجيش السوري سوف يساعد الأكراد في التصدي للعمليات التركية في عفرين، لكن لم "
+            "تظهر أية إِشارات على الأرض لحدوث ذلك.\n"
+            "قالت وكالة الأنباء الرسمية السورية (سانا) الاثنين الماضي إن \"القوات الشعبية\" سوف تصل إلى عفرين لدعم "
+            "أهلها في مقاومة \"هجوم النظام التركي\".\n"
+            "بدأت القوات التركية هجومها في المناطق الحدودية مع سوريا تحت عنوان ما أطلقت عليه \"عملية غصن الزيتون\" "
+            "في يناير/ كانون الثاني الماضي.")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-02-20", trace)
+    assert [(e.sub_event_type, e.actor1, str(e.date), e.location) for e in events] == [
+        ("Change to group/activity", "Turkish Forces", "2018-01-01", "Afrin")]
+    assert any("place_from_document_focus" in r["rules"] for r in trace)

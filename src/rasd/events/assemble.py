@@ -66,6 +66,10 @@ from rasd.text.segment import Segment
 
 __all__ = ["assemble"]
 
+def _is_campaign_start(when: When) -> bool:
+    return when.match is not None and bool(when.match.value.get("campaign"))
+
+
 #: Drop rules that say the clause tells a statistic ("تسيطر على 65 بالمئة", "منذ بداية العام").
 _STATISTICS = frozenset({"generic_statistic", "territory_share"})
 
@@ -208,7 +212,9 @@ class ArticleAssembler:
             raise Dropped("toll_of_the_previous_event", str(article.events[-1].event.fatalities))
         # the article's focus places only an event dated to the day (or with a toll): "في
         # يناير شنت القوات التركية هجوما" is background, wherever the article is
-        picks = where(article, cand, decision, picks, (when.stated and when.precision < 3) or bool(groups))
+        # (a campaign's start is dated however coarsely it is: "أطلقت القوات هجوما في فبراير")
+        picks = where(article, cand, decision, picks,
+                      (when.stated and (when.precision < 3 or _is_campaign_start(when))) or bool(groups))
         ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
         sides = sides_of(article, cand, decision, groups, picks)
         side_fights_abroad(sides.agent, sides.target)
