@@ -34,9 +34,9 @@ def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"سوف", "في حال", "في عام 2014", "ليست المرة الأولى" before the trigger in its
-    clause: a plan, a condition, history or a series (the filter's own rule name:
-    future, conditional, background, series)."""
+    """"سوف", "في حال", "في عام 2014", "ليست المرة الأولى", "حكما بإعدام" before the
+    trigger in its clause: a plan, a condition, history, a series or a court's sentence
+    (the filter's own rule name: future, conditional, background, series, sentenced)."""
     if cand.segment.start <= f.start < cand.trigger.start:
         if f.rule in ("future", "conditional") and _DONE_SINCE.search(analysis.ntext.norm, f.end, cand.trigger.start):
             return  # "يهدد بالرد في حال ثبت ... بعدما تحدث مسعفون عن هجوم كيميائي": what was done
@@ -105,6 +105,7 @@ FILTER_RULES = {
     "fled": feared,
     "background": modality,
     "series": modality,
+    "sentenced": modality,
     "recalled": recalled,
     "generic": generic_statistic,
 }

@@ -50,6 +50,7 @@ class AssemblyWords:
     territory_share: re.Pattern[str]
     launch_verbs: frozenset[str]
     beginning_words: frozenset[str]
+    execution_words: frozenset[str]
     begun_after: frozenset[str]
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
@@ -139,6 +140,7 @@ def assembly_words() -> AssemblyWords:
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
         beginning_words=_words(d["beginning_words"]),
+        execution_words=_words(d["execution_words"]),
         begun_after=_words(d["begun_after"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
