@@ -496,3 +496,18 @@ def test_a_campaign_start_dated_to_a_month_is_placed_at_the_articles_focus(share
     assert [(e.sub_event_type, e.actor1, str(e.date), e.location) for e in events] == [
         ("Change to group/activity", "Turkish Forces", "2018-01-01", "Afrin")]
     assert any("place_from_document_focus" in r["rules"] for r in trace)
+
+
+def test_a_vague_span_of_days_does_not_date_the_next_sentence(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2863-20180712: "منذ أيام الانتفاضة" is read as a span of
+    # days; the next sentence's entry into Daraa al-Balad is news of its own, not a week-long
+    # situation since then
+    text = ("وحسب المصدر نفسه، فإن قوات النظام رفعت العلم قرب مكتب البريد، وهو المبنى الحكومي الوحيد في الجزء من "
+            "المدينة، الذي كانت تسيطر عليها المعارضة منذ أيام الانتفاضة الأولى في 2011.\n"
+            "وقال مراسل لوكالة الأنباء السورية \"سانا\" في المكان إن \"وحدات من الجيش السوري دخلت إلى منطقة درعا "
+            "البلد، ورفعت العلم في الساحة العامة أمام مبنى البريد\".")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-07-12", trace)
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [
+        ("Government regains territory", "Daraa", "2018-07-11")]
+    assert not any(r.get("dropped", {}).get("rule") == "ongoing_since" for r in trace)

@@ -38,7 +38,8 @@ def _usable(d: DateMatch) -> bool:
 def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     """The date mention that dates the candidate: the nearest in its clause, else in its
     sentence; else the day a statement in the sentence was made; else the last date the
-    article gave before the sentence (news states a date once for several sentences)."""
+    article gave before the sentence (news states a date once for several sentences),
+    unless that date is a vague span of days."""
     trig = cand.trigger.start
     for scope in (cand.segment, cand.sentence):
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
@@ -54,9 +55,10 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
         return DateMatch(d.start, d.end, dict(d.value, reported=True))
     start = cand.sentence.start
     recent = within(analysis, analysis.dates, Segment(max(0, start - _REACH - _LONGEST_DATE), start))
+    # (not a vague span, "خلال أيام", "في الأيام الأخيرة": it belongs to its own sentence)
     before = [d for d in recent if d.end <= start and start - d.end < _REACH
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
-              and d.value["precision"] <= 2]
+              and not d.value.get("vague") and d.value["precision"] <= 2]
     return before[-1] if before else None
 
 
