@@ -516,3 +516,13 @@ def test_a_toll_told_with_no_mode_is_the_act_that_follows(shared_pipeline) -> No
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", "Baqubah", 6)]
     # (alone, such a toll is an attack on civilians when its sentence reads as a report:
     # tests/events/test_reporting.py, test_a_killing_with_no_mode_told_as_news_is_coded)
+
+
+def test_a_definite_suicide_attack_noun_is_a_suicide_bombing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3098-20180725: "التفجيرات الانتحارية" (definite) was read
+    # as "الهجمات" alone, a clash
+    text = ("ارتفعت إلى 100 قتيل حصيلة التفجيرات الانتحارية والهجمات التي شنها داعش، الأربعاء، في محافظة السويداء "
+            "جنوب غربي سوريا، في أعنف موجة هجمات للتنظيم الإرهابي في سوريا منذ شهور طويلة.")
+    events = extract(shared_pipeline, text, "2018-07-25")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Suicide bomb", "As-Suwayda")]
+    assert events[0].fatalities >= 100
