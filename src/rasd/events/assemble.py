@@ -116,36 +116,41 @@ class ArticleAssembler:
             wielded = [t for t in purposeful if not is_unused_weapon(analysis, t)]
             # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act
             unframed = [t for t in wielded if not frames_an_act(analysis, t)]
-            chosen = unframed or wielded or purposeful or triggers  # (an empty step drops the candidate below)
+            chosen = unframed or wielded or purposeful or triggers
             coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
             if len(coding) < len(chosen):
                 decision.fired("bombers_among_the_dead_are_not_the_act")
-            if self.explain is not None:  # the spans only --explain shows
-                decision.segment = analysis.span(seg.start, seg.end).model_dump()
-                decision.trigger = evidence_span(analysis, trigger.start, trigger.end)["text"]
-            try:
-                if not purposeful:
-                    raise Dropped("purpose")
-                if not wielded:
-                    raise Dropped("weapon_not_used")
-                if not unframed:
-                    raise Dropped("agreement_framing_an_act")
-                cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
-                self.candidate(cand, decision)
-                decision.kept = True
-            except Dropped as dropped:
-                # the traceback's frames would tie the whole analysis into a reference
-                # cycle that only the garbage collector frees (~6% of extraction time)
-                dropped.__traceback__ = None
-                decision.dropped = dropped
-            if self.explain is not None:
-                self.explain.append(decision.as_record())
+            # an empty step drops the candidate
+            refused = "purpose" if not purposeful else "weapon_not_used" if not wielded \
+                else "agreement_framing_an_act" if not unframed else None
+            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
+            self.decide(cand, decision, refused)
             if decision.dropped is not None and decision.dropped.rule in _STATISTICS:
                 self.campaign_beside_a_statistic(seg, coding, trigger)
         apply_claims(analysis, self.article.events)
         return merge_within_article(self.article.events)
+
+    def decide(self, cand: Candidate, decision: Decision, refused: str | None = None) -> None:
+        """Code ``cand`` (unless a rule already ``refused`` it) and record what was decided
+        in ``decision`` and, under --explain, the explanation."""
+        seg, trigger = cand.segment, cand.trigger
+        if self.explain is not None:  # the spans only --explain shows
+            decision.segment = self.analysis.span(seg.start, seg.end).model_dump()
+            decision.trigger = evidence_span(self.analysis, trigger.start, trigger.end)["text"]
+        try:
+            if refused is not None:
+                raise Dropped(refused)
+            self.candidate(cand, decision)
+            decision.kept = True
+        except Dropped as dropped:
+            # the traceback's frames would tie the whole analysis into a reference
+            # cycle that only the garbage collector frees (~6% of extraction time)
+            dropped.__traceback__ = None
+            decision.dropped = dropped
+        if self.explain is not None:
+            self.explain.append(decision.as_record())
 
     def campaign_beside_a_statistic(self, seg: Segment, coding: list[TriggerMatch], dropped: TriggerMatch) -> None:
         """"بالتزامن مع حملة عسكرية بدأها النظام في 18 فبراير، تمكن خلالها من السيطرة على 65
@@ -159,17 +164,7 @@ class ArticleAssembler:
             if not begins_a_campaign(analysis, cand):
                 continue
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}", "campaign_beside_a_statistic"])
-            if self.explain is not None:
-                decision.segment = analysis.span(seg.start, seg.end).model_dump()
-                decision.trigger = evidence_span(analysis, trigger.start, trigger.end)["text"]
-            try:
-                self.candidate(cand, decision)
-                decision.kept = True
-            except Dropped as again:
-                again.__traceback__ = None
-                decision.dropped = again
-            if self.explain is not None:
-                self.explain.append(decision.as_record())
+            self.decide(cand, decision)
             return
 
     def candidate(self, cand: Candidate, decision: Decision) -> None:
