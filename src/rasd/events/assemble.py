@@ -66,7 +66,9 @@ from rasd.text.segment import Segment
 
 __all__ = ["assemble"]
 
+
 def _is_campaign_start(when: When) -> bool:
+    """Whether the date is the start of a campaign (``when.campaign_start``)."""
     return when.match is not None and bool(when.match.value.get("campaign"))
 
 

@@ -265,10 +265,10 @@ def killing_in_a_targeting_is_the_articles_strike(s: Sides, c: SideScope) -> boo
 
 
 def killing_mode(s: Sides, c: SideScope) -> bool:
-    """A killing with no mode word of its own ("مقتل 5"; an execution has one): violence against civilians when
-    civilians died, a clash when two armed sides or fighters are named; else dropped. By
-    a force that fights these wars from the air ("استهدفت قاعدة تي فور ... قتل فيها 14",
-    Israeli or coalition), it is an air strike, as its bare "قصف" is."""
+    """A killing with no mode word of its own ("مقتل 5"; an execution has one): violence
+    against civilians when civilians died, a clash when two armed sides or fighters are
+    named; else dropped. By a force that fights these wars from the air ("استهدفت قاعدة تي
+    فور ... قتل فيها 14", Israeli or coalition), it is an air strike, as its bare "قصف" is."""
     if s.sub != "Attack":
         return False
     if reads_as(c.analysis.tokens[c.cand.trigger.token_start].text, assembly_words().execution_words):

@@ -325,9 +325,9 @@ def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> Da
     before = [t for t in tokens[max(0, trigger.token_start - _BEGUN_WITHIN):trigger.token_start]
               if t.start >= cand.segment.start]
     begun = [i for i, t in enumerate(before) if reads_as(t.text, words.beginning_words)]
+    # (not "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before)
     if begun and not words.after_word.search(analysis.ntext.norm, before[begun[-1]].end, trigger.start):
         return DateMatch(match.start, match.end, dict(match.value, campaign=True))
-    # (not "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before)
     after = [t for t in tokens[trigger.token_end:trigger.token_end + _BEGUN_AFTER_WITHIN] if t.end <= cand.segment.end]
     for t in after:
         if not t.text[:1].isalnum():
