@@ -361,8 +361,8 @@ def test_what_was_done_after_a_condition_is_reported(shared_pipeline) -> None:  
     # ("بعد") the chapter that began
     ("وبدأ أحدث فصل من التصعيد الأميركي الروسي بعد الهجوم الكيماوي المزعوم على مدينة دوما بغوطة دمشق يوم "
      "السبت، الذي أسفر عن مقتل العشرات.", "2018-04-09", [("Chemical weapon", "2018-04-07", "Douma")]),
-    # ant-multisource:SK-middleEast-448-20180321: the verb of beginning after the noun, its
-    # object ("الهجوم الذي بدأه")
+    # ant-multisource:SK-middleEast-448-20180321, adapted ("على حرستا" added to place it): the
+    # verb of beginning after the noun, its object ("الهجوم الذي بدأه")
     ("وقال عمال إنقاذ والمرصد السوري لحقوق الإنسان، إن الهجوم الذي بدأه الجيش السوري الشهر الماضي بدعم من قوة "
      "جوية روسية على حرستا أسفر عن مقتل مئات الأشخاص.", "2018-03-21",
      [("Change to group/activity", "2018-02-01", "Harasta")]),
