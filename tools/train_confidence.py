@@ -22,7 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from rasd.evaluate.runner import gold_documents, load_gold  # noqa: E402
+from rasd.evaluate.runner import training_documents  # noqa: E402
 from rasd.evaluate.scorer import _match_document  # noqa: E402
 from rasd.events.assemble import assemble  # noqa: E402
 from rasd.events.confidence import FEATURES  # noqa: E402
@@ -32,17 +32,14 @@ from rasd.pipeline import Pipeline  # noqa: E402
 def labelled_events(gold_paths: list[Path], corpora: list[Path], gazetteer: Path | None) -> tuple[list[list[float]], list[int]]:
     pipeline = Pipeline(gazetteer_path=gazetteer)
     rows, labels = [], []
-    for path in gold_paths:
-        if path.name.startswith("held"):
-            raise SystemExit(f"{path}: the held-back gold is never fitted on")
-        for g, doc in gold_documents(load_gold(path), corpora):
-            inputs: list[dict[str, float]] = []
-            events = assemble(pipeline.analyze(doc), pipeline.gazetteer, None, None, inputs)
-            predicted = [e.model_dump(mode="json") for e in events]
-            matched = {pi for _, pi in _match_document(g["events"], predicted)}
-            for i, features in enumerate(inputs):
-                rows.append([features[name] for name in FEATURES])
-                labels.append(int(i in matched))
+    for g, doc in training_documents(gold_paths, corpora):
+        inputs: list[dict[str, float]] = []
+        events = assemble(pipeline.analyze(doc), pipeline.gazetteer, None, None, inputs)
+        predicted = [e.model_dump(mode="json") for e in events]
+        matched = {pi for _, pi in _match_document(g["events"], predicted)}
+        for i, features in enumerate(inputs):
+            rows.append([features[name] for name in FEATURES])
+            labels.append(int(i in matched))
     return rows, labels
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from rasd.evaluate.runner import gold_documents, load_gold  # noqa: E402
+from rasd.evaluate.runner import training_documents  # noqa: E402
 from rasd.events.reporting import sentence_features  # noqa: E402
 from rasd.pipeline import Pipeline  # noqa: E402
 
@@ -47,16 +47,13 @@ def labelled_sentences(gold_paths: list[Path], corpora: list[Path],
     """``(article id, features, label)`` for every sentence of the gold articles."""
     pipeline = Pipeline(gazetteer_path=gazetteer)
     rows = []
-    for path in gold_paths:
-        if path.name.startswith("held"):
-            raise SystemExit(f"{path}: the held-back gold is never fitted on")
-        for g, doc in gold_documents(load_gold(path), corpora):
-            analysis = pipeline.analyze(doc)
-            quotes = quote_spans(doc.text, g["events"])
-            for sentence in analysis.sentences:
-                start, end = analysis.ntext.original_span(sentence.start, sentence.end)
-                words = [t.text for t in analysis.tokens_between(sentence.start, sentence.end)]
-                rows.append((g["id"], sentence_features(words), int(any(a < end and start < b for a, b in quotes))))
+    for g, doc in training_documents(gold_paths, corpora):
+        analysis = pipeline.analyze(doc)
+        quotes = quote_spans(doc.text, g["events"])
+        for sentence in analysis.sentences:
+            start, end = analysis.ntext.original_span(sentence.start, sentence.end)
+            words = [t.text for t in analysis.tokens_between(sentence.start, sentence.end)]
+            rows.append((g["id"], sentence_features(words), int(any(a < end and start < b for a, b in quotes))))
     return rows
 
 

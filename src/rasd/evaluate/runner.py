@@ -101,6 +101,15 @@ def gold_documents(gold: list[dict], corpora: list[Path]) -> Iterator[tuple[dict
                               outlet=record.get("outlet"))
 
 
+def training_documents(gold_paths: list[Path], corpora: list[Path]) -> Iterator[tuple[dict, Document]]:
+    """``gold_documents`` of the gold files a model may be fitted on: the held-back part
+    (``held*.jsonl``) is refused, since only its figures are ever read."""
+    for path in gold_paths:
+        if path.name.startswith("held"):
+            raise SystemExit(f"{path}: the held-back gold is never fitted on")
+        yield from gold_documents(load_gold(path), corpora)
+
+
 def evaluate(gold_path: Path, corpora: list[Path],
              extract: Callable[[Document], list]) -> tuple[EvaluationResult, list[str]]:
     """Score ``extract`` on the gold file; also return the ids missing from the corpora."""
