@@ -526,3 +526,65 @@ def test_a_definite_suicide_attack_noun_is_a_suicide_bombing(shared_pipeline) ->
     events = extract(shared_pipeline, text, "2018-07-25")
     assert [(e.sub_event_type, e.location) for e in events] == [("Suicide bomb", "As-Suwayda")]
     assert events[0].fatalities >= 100
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # ant-multisource:SK-middleEast-2288-20180610
+    ("وتخضع بلدتا الفوعة وكفريا بريف إدلب الشمالي لحصار مشدد تفرضه هيئة تحرير الشام. وذكر المرصد أن "
+     "مقاتلي الهيئة بدأوا في وقت متأخر من السبت بقصف البلدتين بكثافة.", "2018-06-10",
+     {("Shelling/artillery/missile attack", "Al Fu`ah"), ("Shelling/artillery/missile attack", "Kafraya")}),
+    # saudinewsnet:2015-07-22-0028-4eb8e1ea25
+    ("وقال المرصد إن الفصائل الإسلامية وجبهة النصرة استأنفت أمس «استهداف مناطق في الفوعة وكفريا» ذات "
+     "الغالبية الشيعية، بينما نفذ الطيران الحربي السوري أربع غارات على مناطق في محيط البلدتين.",
+     "2015-07-22", {("Air/drone strike", "Al Fu`ah"), ("Air/drone strike", "Kafraya")}),
+])
+def test_a_dual_place_noun_refers_to_the_two_towns_named_together(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                                  expected: set) -> None:
+    events = extract(shared_pipeline, text, published)
+    assert expected <= {(e.sub_event_type, e.location) for e in events}
+
+
+def test_a_dual_place_noun_with_no_pair_named_before_places_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: one town named, then "the two towns"
+    text = "وقتل ثلاثة أشخاص في قصف على مدينة حلب أمس. وسقطت قذائف على البلدتين صباح السبت."
+    events = extract(shared_pipeline, text, "2018-06-10")
+    assert [e.location for e in events] == ["Aleppo"]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # ant-multisource:SK-middleEast-178-20180302
+    ("وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن، الجمعة، إن قوات الحكومة سيطرت على قريتي حوش "
+     "زريقة وحوش الضواهرة في منطق المرج.", "2018-03-02", ("Government regains territory", "Syrian Government Forces")),
+    # ant-multisource:BB-middleEast-767-20180722
+    ("وبدأت الحكومة السورية هجوما كبيرا في يونيو/حزيران على المناطق التي تسيطر عليها المعارضة المسلحة في "
+     "درعا والقنيطرة.", "2018-07-22", ("Change to group/activity", "Syrian Government Forces")),
+])
+def test_the_government_and_its_forces_unqualified_are_the_state_forces(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                        published: str, expected: tuple) -> None:
+    events = extract(shared_pipeline, text, published)
+    assert expected in {(e.sub_event_type, e.actor1) for e in events}
+
+
+def test_a_feminine_protest_verb_reports_a_protest(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-22-0028-4eb8e1ea25
+    text = ("وكانت عائلات متحدرة من الفوعة وكفريا موجودة في ضاحية السيدة زينب قرب دمشق، تظاهرت الاثنين، مطالبة "
+            "بحماية سكان الفوعة وكفريا.")
+    events = extract(shared_pipeline, text, "2015-07-22")
+    assert [(e.sub_event_type, e.location, e.date) for e in events] == [
+        ("Peaceful protest", "Qabr as Sitt", dt.date(2015, 7, 20))]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # ant-multisource:SK-middleEast-1853-20180522: taken as the other side left under a deal
+    ("وسيطرت قوات النظام في وقت سابق على حي الحجر الأسود ومخيم اليرموك، بعد خروج مقاتلي التنظيم إلى ريف حمص "
+     "الشرقي، بعد اتفاق مع روسيا.", "2018-05-22", "Non-violent transfer of territory"),
+    # ant-multisource:SK-middleEast-395-20180319: a withdrawal after two months of fighting is a capture
+    ("وبعد حملة عسكرية استمرت شهرين، سيطرت القوات التركية وفصائل سورية موالية لأنقرة الأحد على مدينة عفرين ذات "
+     "الغالبية الكردية في شمال سوريا، إثر انسحاب المقاتلين الأكراد منها.", "2018-03-19",
+     "Non-state actor overtakes territory"),
+])
+def test_ground_taken_under_a_deal_is_a_non_violent_transfer(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                              expected: str) -> None:
+    events = extract(shared_pipeline, text, published)
+    assert events and {e.sub_event_type for e in events} == {expected}
+    assert events[0].actor1 in ("Syrian Government Forces", "Turkish Forces")

@@ -32,6 +32,7 @@ def _words(words: list[str]) -> frozenset[str]:
 @dataclass(frozen=True)
 class AssemblyWords:
     anaphoric_places: dict[str, tuple[str, ...]]
+    anaphoric_place_pairs: dict[str, tuple[str, ...]]
     generic_shelling: frozenset[str]
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
@@ -64,6 +65,7 @@ class AssemblyWords:
     aircraft_nouns: frozenset[str]
     aircraft_act: re.Pattern[str]
     chemical_context: re.Pattern[str]
+    handover_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
     ongoing: re.Pattern[str]
     counted_day: re.Pattern[str]
@@ -121,6 +123,7 @@ def assembly_words() -> AssemblyWords:
 
     return AssemblyWords(
         anaphoric_places={normalize_key(k): tuple(v) for k, v in d["anaphoric_places"].items()},
+        anaphoric_place_pairs={normalize_key(k): tuple(v) for k, v in d["anaphoric_place_pairs"].items()},
         generic_shelling=_words(d["generic_shelling"]),
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
@@ -154,6 +157,7 @@ def assembly_words() -> AssemblyWords:
         aircraft_nouns=_words(d["aircraft_nouns"]),
         aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
+        handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
         territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),

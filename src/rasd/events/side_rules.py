@@ -521,6 +521,19 @@ def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def territory_handed_over_under_a_deal(s: Sides, c: SideScope) -> bool:
+    """"دخلت القوات الحكومية بلدة الضمير بعد انتهاء عملية إخراج مقاتلي جيش الإسلام": ground
+    taken as the other side leaves, or under a deal, is a non-violent transfer; the side
+    that takes it stays actor1."""
+    if s.sub not in ("Government regains territory", "Non-state actor overtakes territory"):
+        return False
+    sentence = c.cand.sentence
+    if not assembly_words().handover_context.search(c.analysis.ntext.norm, sentence.start, sentence.end):
+        return False
+    s.sub = "Non-violent transfer of territory"
+    return True
+
+
 def actor2_civilians_in_a_town(s: Sides, c: SideScope) -> bool:
     """A strike with no side named and no military target that killed or injured people
     not said to be fighters hit civilians; one on a town with no victims has no actor2
@@ -604,6 +617,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     actor2_from_document_salience,
     civilians_leaving_are_displaced,
     leaving_side_is_actor2,
+    territory_handed_over_under_a_deal,
     actor2_civilians_in_a_town,
     no_civilian_side_in_battles,
     clash_of_protesters_is_a_riot,

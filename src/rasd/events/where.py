@@ -62,36 +62,59 @@ def _place_views(analysis: Analysis) -> list[_PlaceView]:
 
 
 @lru_cache(maxsize=65536)
-def _anaphoric_word(word: str) -> tuple[tuple[str, ...], int] | None:
-    """(features, chars removed) of the first clitic reading of ``word`` that is an
-    anaphoric place noun ("المدينة"), else None. Cached: most words are none."""
-    nouns = assembly_words().anaphoric_places
+def _anaphoric_word(word: str) -> tuple[tuple[str, ...], int, bool] | None:
+    """(features, chars removed, whether it names a pair) of the first clitic reading of
+    ``word`` that is an anaphoric place noun ("المدينة", "البلدتين"), else None. Cached:
+    most words are none."""
+    words = assembly_words()
     for variant, removed in clitic_variants(word):
-        if variant in nouns:
-            return nouns[variant], removed
+        if variant in words.anaphoric_places:
+            return words.anaphoric_places[variant], removed, False
+        if variant in words.anaphoric_place_pairs:
+            return words.anaphoric_place_pairs[variant], removed, True
     return None
 
 
-def anaphoric_place(analysis: Analysis, cand: Candidate) -> PlacePick | None:
-    """"مدخل المدينة" after the trigger → the city (town, village...) last named before it."""
+def _pair_before(analysis: Analysis, before: int, kinds: tuple[str, ...]) -> list[ResolvedPlace]:
+    """The two settlements last named together before ``before`` ("بلدتي الفوعة وكفريا",
+    "نبل والزهراء"), else none: a dual noun with no such pair is not resolved."""
+    places, norm = analysis.places, analysis.ntext.norm
+    known = [r for r in places[:bisect_left(_place_starts(analysis), before)]
+             if r.place is not None and r.mention.end <= before and r.place.feature in kinds]
+    if len(known) < 2:
+        return []
+    first, second = known[-2], known[-1]
+    same = first.place is second.place or (first.place is not None and second.place is not None
+                                           and first.place.id == second.place.id)
+    if same or not assembly_words().list_gap.fullmatch(norm, first.mention.end, second.mention.start):
+        return []
+    return [first, second]
+
+
+def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
+    """"مدخل المدينة" after the trigger → the city (town, village...) last named before
+    it; "قصف البلدتين" → the two settlements last named together."""
     tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, cand.trigger.start)
     readings = list(map(_anaphoric_word, map(TEXT, analysis.tokens_between(cand.trigger.start, cand.segment.end))))
     k = next(compress(range(len(readings)), readings), None)  # the first anaphoric noun
     if k is None:
-        return None
+        return []
     i, tok = first + k, tokens[first + k]
-    features, removed = readings[k]  # type: ignore[misc]
+    features, removed, pair = readings[k]  # type: ignore[misc]
+    near = i > 0 and is_near(tokens[i - 1].text)
+    if pair:
+        return [PlacePick(r, r.place, tok.start + removed, tok.end, 2 if near else r.geo_precision, r.mention.name_norm)
+                for r in _pair_before(analysis, tok.start, features)]
     kinds = features + ("city", "town")
     places, starts = analysis.places, _place_starts(analysis)
     antecedent = next((places[j] for j in range(bisect_left(starts, tok.start) - 1, -1, -1)
                        if places[j].place and places[j].mention.end <= tok.start
                        and places[j].place.feature in kinds), None)  # type: ignore[union-attr]
     if antecedent is None:
-        return None
-    near = i > 0 and is_near(tokens[i - 1].text)
-    return PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
-                     2 if near else antecedent.geo_precision, antecedent.mention.name_norm)
+        return []
+    return [PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
+                      2 if near else antecedent.geo_precision, antecedent.mention.name_norm)]
 
 
 def focus_place(analysis: Analysis) -> PlacePick | None:
@@ -366,15 +389,15 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     places = [p for p in places if not _is_launch_site(norm, p.r.mention.start, seg.start)]
     anaphor = anaphoric_place(analysis, cand)
     if not places:
-        return [anaphor] if anaphor else []
+        return anaphor
     trig = cand.trigger.start
     after = [p for p in places if p.start >= trig]
     first = after[0] if after else _settlements_before(norm, places, places[-1])
     antecedent = _antecedent_place(analysis, places, trig)
     if antecedent is not None:
         first = antecedent
-    if anaphor and (not after or anaphor.start < first.start):
-        return [anaphor]
+    if anaphor and (not after or (anaphor[0].start < first.start and len(anaphor) == 1)):
+        return anaphor  # "غارات على المنطقة المحيطة بالبلدتين، استهدفت بنش": the towns named
     out = []
     for p in _coordinated(norm, places, _settlement_within(norm, places, _town_of_the_governorate(places, first))):
         r = p.r
