@@ -588,3 +588,19 @@ def test_ground_taken_under_a_deal_is_a_non_violent_transfer(shared_pipeline, te
     events = extract(shared_pipeline, text, published)
     assert events and {e.sub_event_type for e in events} == {expected}
     assert events[0].actor1 in ("Syrian Government Forces", "Turkish Forces")
+
+
+@pytest.mark.parametrize(("text", "published"), [
+    # ant-multisource:SK-middleEast-24-20180222: an indefinite offensive, its relative clause with no pronoun
+    ("والثلاثاء الماضي، دخل مقاتلون يدعمون الحكومة السورية منطقة عفرين في شمال غرب سوريا، لمساعدة وحدات حماية "
+     "الشعب الكردية على التصدي لهجوم تشنه تركيا وجماعات معارضة متحالفة معها.", "2018-02-22"),
+    # ant-multisource:BB-middleEast-288-20180404: the offensive a side means to resist
+    ("وقال قائد مجلس منبج العسكري محمد أبو عادل إن قوات التحالف الدولي زادت من أعدادها وأسلحتها الثقيلة في منبج "
+     "لصد الهجمات التركية.", "2018-04-04"),
+])
+def test_an_offensive_waged_or_to_be_resisted_is_the_campaign_going_on(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                        published: str) -> None:
+    trace: list = []
+    events = extract(shared_pipeline, text, published, trace)
+    assert [e.sub_event_type for e in events if e.sub_event_type == "Armed clash"] == []
+    assert any(r.get("dropped", {}).get("rule") == "ongoing_campaign" for r in trace)

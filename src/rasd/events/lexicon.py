@@ -71,6 +71,8 @@ class AssemblyWords:
     counted_day: re.Pattern[str]
     relative_pronouns: frozenset[str]
     waging_verbs: frozenset[str]
+    waging_verbs_with_object: frozenset[str]
+    resisting_words: frozenset[str]
     consequence: re.Pattern[str]
     referring_source: re.Pattern[str]
     allegation_denied: re.Pattern[str]
@@ -163,6 +165,8 @@ def assembly_words() -> AssemblyWords:
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
         waging_verbs=_words(d["waging_verbs"]),
+        waging_verbs_with_object=_words(d["waging_verbs_with_object"]),
+        resisting_words=_words(d["resisting_words"]),
         counted_day=re.compile(rf"(?<!\w)[وف]?لليوم\s+(?:(?:{alt('counted_day_ordinals')})|الـ?\s*\d+)\s+(?:{alt('counted_day_sequels')})(?!\w)"),
         consequence=re.compile(rf"^\W*(?:[وف]?(?:{alt('consequence_verbs')})|{alt('consequence_phrases')})"),
         referring_source=re.compile(

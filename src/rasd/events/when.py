@@ -136,14 +136,29 @@ def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) 
     """"مع تواصل الغارات التي تشنها تركيا", "تظاهرة احتجاج على الهجوم الذي تشنه تركيا": a
     trigger right before a relative pronoun and a verb of waging in the present tense names
     the campaign going on, an ongoing situation (event-schema.md §3.2), unless the sentence
-    states the day or the clause a toll."""
-    if toll or (when.stated and when.precision == 1):
+    states the day or the clause a toll. So does an indefinite one right before such a verb
+    ("لهجوم تشنه أنقرة") or one a side means to resist ("لصد الهجوم التركي"), whatever day
+    the sentence gives its other acts ("والثلاثاء الماضي، دخل مقاتلون عفرين ... للتصدي
+    لهجوم تشنه تركيا")."""
+    if toll:
         return
-    words, tokens = assembly_words(), analysis.tokens
-    after = [t.text for t in tokens[cand.trigger.token_end:cand.trigger.token_end + 3] if t.start < cand.segment.end]
-    for i in (0, 1):  # right after the trigger, or after an adjective of it ("الغارات الجوية التي يشنها")
-        if len(after) > i + 1 and reads_as(after[i], words.relative_pronouns) and reads_as(after[i + 1], words.waging_verbs):
-            raise Dropped("ongoing_campaign", f"{after[i]} {after[i + 1]}")
+    words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
+    if not (when.stated and when.precision == 1):
+        after = [t.text for t in tokens[trigger.token_end:trigger.token_end + 3] if t.start < cand.segment.end]
+        for i in (0, 1):  # right after the trigger, or after an adjective of it ("الغارات الجوية التي يشنها")
+            if len(after) > i + 1 and reads_as(after[i], words.relative_pronouns) \
+                    and reads_as(after[i + 1], words.waging_verbs):
+                raise Dropped("ongoing_campaign", f"{after[i]} {after[i + 1]}")
+    nxt = tokens[trigger.token_end].text if trigger.token_end < len(tokens) else ""
+    if not _definite(tokens[trigger.token_start].text) and reads_as(nxt, words.waging_verbs_with_object):
+        raise Dropped("ongoing_campaign", nxt)  # "لهجوم تشنه أنقرة"
+    if trigger.token_start > 0 and reads_as(tokens[trigger.token_start - 1].text, words.resisting_words):
+        raise Dropped("ongoing_campaign", tokens[trigger.token_start - 1].text)  # "لصد الهجوم التركي"
+
+
+def _definite(word: str) -> bool:
+    """Whether a word carries the article, after a proclitic ("والهجوم", "للهجوم")."""
+    return word.startswith(("ال", "لل")) or (len(word) > 3 and word[0] in "وفب" and word[1:].startswith(("ال", "لل")))
 
 
 def counted_day(analysis: Analysis, cand: Candidate) -> bool:
