@@ -604,3 +604,25 @@ def test_an_offensive_waged_or_to_be_resisted_is_the_campaign_going_on(shared_pi
     events = extract(shared_pipeline, text, published, trace)
     assert [e.sub_event_type for e in events if e.sub_event_type == "Armed clash"] == []
     assert any(r.get("dropped", {}).get("rule") == "ongoing_campaign" for r in trace)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # ant-multisource:SK-middleEast-1034-20180414
+    ("أعلنت وزارة الدفاع الأميركية (بنتاغون) أن الضربات التي نفذتها الولايات المتحدة مع فرنسا وبريطانيا، السبت، "
+     "استهدفت عددا من القواعد والمقرات العسكرية في العاصمة دمشق ومحيطها.", "2018-04-14",
+     {("Air/drone strike", "US Forces", "Damascus")}),
+    # ant-multisource:SK-middleEast-3610-20180910
+    ("واستأنفت الطائرات الروسية والسورية الضربات في إدلب وحماة، الأحد، مع تكثيف دمشق هجومها بعد قمة روسية "
+     "إيرانية تركية.", "2018-09-10",
+     {("Air/drone strike", "Syrian Government Forces", "Idlib"), ("Air/drone strike", "Syrian Government Forces", "Hama")}),
+])
+def test_a_bare_strike_by_an_air_force_is_an_air_strike(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                         expected: set) -> None:
+    events = extract(shared_pipeline, text, published)
+    assert expected <= {(e.sub_event_type, e.actor1, e.location) for e in events}
+
+
+def test_a_bare_strike_alone_with_no_day_is_no_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-908-20180410: a possible strike, the word alone
+    text = "وفي الملف السوري، أعلن ولي العهد أن بلاده قد تشارك في ضربات محتملة ضد نظام دمشق."
+    assert extract(shared_pipeline, text, "2018-04-10") == []
