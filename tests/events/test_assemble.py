@@ -626,3 +626,12 @@ def test_a_bare_strike_alone_with_no_day_is_no_event(shared_pipeline) -> None:  
     # ant-multisource:SK-middleEast-908-20180410: a possible strike, the word alone
     text = "وفي الملف السوري، أعلن ولي العهد أن بلاده قد تشارك في ضربات محتملة ضد نظام دمشق."
     assert extract(shared_pipeline, text, "2018-04-10") == []
+
+
+def test_protesters_doing_something_on_a_day_are_a_protest(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3503-20180902
+    text = ("قطع متظاهرون عراقيون الطريق المؤدية إلى منفذ السلامجة الحدودي مع إيران في محافظة البصرة (جنوبي البلاد)، "
+            "الأحد، في محاولة منهم لتصعيد التظاهرات الشعبية، قبل يوم من انعقاد البرلمان الجديد.")
+    events = extract(shared_pipeline, text, "2018-09-02")
+    assert [(e.sub_event_type, e.actor1, e.admin1, e.date) for e in events] == [
+        ("Peaceful protest", "Protesters", "Al-Basrah", dt.date(2018, 9, 2))]
