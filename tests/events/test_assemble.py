@@ -635,3 +635,13 @@ def test_protesters_doing_something_on_a_day_are_a_protest(shared_pipeline) -> N
     events = extract(shared_pipeline, text, "2018-09-02")
     assert [(e.sub_event_type, e.actor1, e.admin1, e.date) for e in events] == [
         ("Peaceful protest", "Protesters", "Al-Basrah", dt.date(2018, 9, 2))]
+
+
+def test_the_aircraft_that_act_are_no_reference_to_an_earlier_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-0074-ab4f8caeb0: "الطيران الحربي" is the author of a strike of its
+    # own at another village, not the definite noun of the barrel bombing told before it
+    text = ("وأعلنت مصادر ميدانية أن خمسة مدنيين على الأقل قُتلوا وأصيب آخرون بينهم أطفال صباح الاثنين (أمس) جراء "
+            "استهداف الطيران المروحي ببرميلين متفجرين بلدة كفر داعل في ريف حلب الغربي، كما استهدف الطيران الحربي "
+            "قرية الإمام في ريف مدينة الباب شرقي حلب، مما أدى إلى مقتل شخصين وجَرْح آخرين.")
+    events = extract(shared_pipeline, text, "2015-07-21")
+    assert len([e for e in events if e.sub_event_type == "Air/drone strike"]) == 2

@@ -21,7 +21,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.places import cue_variants, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
-from rasd.text.tokens import clitic_variants
+from rasd.text.tokens import clitic_variants, reads_as
 
 
 @dataclass
@@ -485,8 +485,13 @@ def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[Place
 # -- rules for a clause that names no place ----------------------------------------------
 
 def is_anaphoric(article: ArticleState, cand: Candidate) -> bool:
-    """A definite event noun ("الهجوم", "القصف") refers back to an event already reported."""
-    return cand.trigger.sense.mode and article.norm.startswith("ال", cand.trigger.start)
+    """A definite event noun ("الهجوم", "القصف") refers back to an event already reported;
+    the aircraft that act ("نفذ الطيران الحربي اربع غارات") are no such noun."""
+    trigger = cand.trigger
+    if not (trigger.sense.mode and article.norm.startswith("ال", trigger.start)):
+        return False
+    first = article.norm[trigger.start:trigger.end].split(" ", 1)[0]
+    return not reads_as(first, assembly_words().aircraft_nouns, without_article=True)
 
 
 def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list[PlacePick]:
