@@ -645,3 +645,13 @@ def test_the_aircraft_that_act_are_no_reference_to_an_earlier_strike(shared_pipe
             "قرية الإمام في ريف مدينة الباب شرقي حلب، مما أدى إلى مقتل شخصين وجَرْح آخرين.")
     events = extract(shared_pipeline, text, "2015-07-21")
     assert len([e for e in events if e.sub_event_type == "Air/drone strike"]) == 2
+
+
+def test_an_event_in_the_same_area_happened_where_the_last_one_did(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-02-0113-37dbe51ad7 (its two event sentences)
+    text = ("وخطفت جبهة النصرة ثمانية عناصر من الفرقة 30 مساء الاربعاء، قرب مدينة اعزاز في ريف حلب الشمالي، حسبما "
+            "ذكر المرصد السوري لحقوق الانسان.\nوهاجمت جبهة النصرة الجمعة مقرًا للفرقة 30 في المنطقة نفسها، ووقعت "
+            "اشتباكات بينها وبين المدافعين عن المقر تسببت بمقتل 25 مقاتلا من الطرفين.")
+    events = extract(shared_pipeline, text, "2015-08-02")
+    clash = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert [(e.location, e.fatalities) for e in clash] == [("Azaz", 25)]

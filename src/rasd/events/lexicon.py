@@ -73,6 +73,7 @@ class AssemblyWords:
     waging_verbs: frozenset[str]
     waging_verbs_with_object: frozenset[str]
     resisting_words: frozenset[str]
+    same_place: re.Pattern[str]
     consequence: re.Pattern[str]
     referring_source: re.Pattern[str]
     allegation_denied: re.Pattern[str]
@@ -167,6 +168,7 @@ def assembly_words() -> AssemblyWords:
         waging_verbs=_words(d["waging_verbs"]),
         waging_verbs_with_object=_words(d["waging_verbs_with_object"]),
         resisting_words=_words(d["resisting_words"]),
+        same_place=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('same_place')})(?!\w)"),
         counted_day=re.compile(rf"(?<!\w)[وف]?لليوم\s+(?:(?:{alt('counted_day_ordinals')})|الـ?\s*\d+)\s+(?:{alt('counted_day_sequels')})(?!\w)"),
         consequence=re.compile(rf"^\W*(?:[وف]?(?:{alt('consequence_verbs')})|{alt('consequence_phrases')})"),
         referring_source=re.compile(

@@ -503,6 +503,15 @@ def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list
     return []
 
 
+def place_said_to_be_the_same(article: ArticleState, cand: Candidate) -> list[PlacePick]:
+    """"وهاجمت جبهة النصرة مقرا للفرقة 30 في المنطقة نفسها": a clause that sets its event in
+    "the same area" happened where the event told last did."""
+    seg = cand.segment
+    if assembly_words().same_place.search(article.norm, seg.start, seg.end):
+        return article.previous_place
+    return []
+
+
 def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick]:
     """"... مدينة كوباني السورية حيث فجر انتحاري نفسه": a clause that opens with حيث
     ("where") and reports an act with a strong trigger happened at the place named right
@@ -607,6 +616,10 @@ def where(article: ArticleState, cand: Candidate, decision: Decision, picks: lis
     found = place_from_previous_sentence(article, cand)
     if found:
         decision.fired("place_from_previous_sentence")
+        return found
+    found = place_said_to_be_the_same(article, cand)
+    if found:
+        decision.fired("place_said_to_be_the_same")
         return found
     found = place_before_where(article, cand)
     if found:
