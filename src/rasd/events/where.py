@@ -1,6 +1,7 @@
 """Where an event happened: the places of a candidate's clause, and the rules that find
-a place the clause does not name (the city it points back to, the previous sentence's
-place, the event it refers to, the settlement the article is about).
+a place the clause does not name (the city or the two towns it points back to, the
+previous sentence's place, "the same area", the event it refers to, the settlement the
+article is about).
 """
 
 from __future__ import annotations
@@ -84,8 +85,7 @@ def _pair_before(analysis: Analysis, before: int, kinds: tuple[str, ...]) -> lis
     if len(known) < 2:
         return []
     first, second = known[-2], known[-1]
-    same = first.place is second.place or (first.place is not None and second.place is not None
-                                           and first.place.id == second.place.id)
+    same = first.place == second.place  # "بلدتي X وX": one town written twice is no pair
     if same or not assembly_words().list_gap.fullmatch(norm, first.mention.end, second.mention.start):
         return []
     return [first, second]
