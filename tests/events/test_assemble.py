@@ -9,6 +9,7 @@ import pytest
 
 from rasd.events.assemble import assemble
 from rasd.model import Document
+from tests.events.helpers import drops_of
 
 
 def extract(pipeline, text: str, published: str = "2018-06-06", trace: list | None = None):  # type: ignore[no-untyped-def]
@@ -600,10 +601,9 @@ def test_ground_taken_under_a_deal_is_a_non_violent_transfer(shared_pipeline, te
 ])
 def test_an_offensive_waged_or_to_be_resisted_is_the_campaign_going_on(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
                                                                         published: str) -> None:
-    trace: list = []
-    events = extract(shared_pipeline, text, published, trace)
+    events, drops = drops_of(shared_pipeline, text, published)
     assert [e.sub_event_type for e in events if e.sub_event_type == "Armed clash"] == []
-    assert any(r.get("dropped", {}).get("rule") == "ongoing_campaign" for r in trace)
+    assert "ongoing_campaign" in drops
 
 
 @pytest.mark.parametrize(("text", "published", "expected"), [

@@ -166,7 +166,9 @@ def assembly_words() -> AssemblyWords:
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
         waging_verbs=_words(d["waging_verbs"]),
-        waging_verbs_with_object=_words(d["waging_verbs_with_object"]),
+        # an indefinite noun's relative clause has no pronoun, its verb the object's ("لهجوم
+        # تشنه أنقرة"): the waging verbs that carry one
+        waging_verbs_with_object=frozenset(w for w in _words(d["waging_verbs"]) if w.endswith(("ه", "ها"))),
         resisting_words=_words(d["resisting_words"]),
         same_place=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('same_place')})(?!\w)"),
         counted_day=re.compile(rf"(?<!\w)[وف]?لليوم\s+(?:(?:{alt('counted_day_ordinals')})|الـ?\s*\d+)\s+(?:{alt('counted_day_sequels')})(?!\w)"),

@@ -15,7 +15,7 @@ from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as
+from rasd.text.tokens import clitic_variants, reads_as
 
 BACKGROUND_DAYS = 90  # event-schema.md §3: older events are background
 _REACH = 600  # characters before a sentence where a date still dates it
@@ -158,7 +158,7 @@ def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) 
 
 def _definite(word: str) -> bool:
     """Whether a word carries the article, after a proclitic ("والهجوم", "للهجوم")."""
-    return word.startswith(("ال", "لل")) or (len(word) > 3 and word[0] in "وفب" and word[1:].startswith(("ال", "لل")))
+    return any(variant.startswith("ال") for variant, _ in clitic_variants(word))
 
 
 def counted_day(analysis: Analysis, cand: Candidate) -> bool:
