@@ -31,6 +31,15 @@ def test_coordinated_places_are_one_event_each(shared_pipeline) -> None:  # type
     assert all(e.country == "IQ" for e in events)
 
 
+def test_a_list_may_restate_the_spot_in_each_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-2130-3e3e19ecc3: "ومحيط بلدة" between two places still lists them
+    text = ("كما دارت اشتباكات عنيفة بين قوات النظام وميليشيا الدفاع الوطني من طرف، والفصائل المقاتلة من طرف "
+            "اخر في محيط حاجز التاعونة ومحيط بلدة عقرب بريف حماه الجنوبي.")
+    events = extract(shared_pipeline, text, "2015-07-21")
+    assert [e.location_ar for e in events] == ["التاعونة", "عقرب"]
+    assert {e.sub_event_type for e in events} == {"Armed clash"}
+
+
 def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
             "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")

@@ -223,5 +223,6 @@ def assembly_words() -> AssemblyWords:
         dead_nouns=_words(d["dead_nouns"]),
         injured_nouns=_words(d["injured_nouns"]),
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
-        list_gap=re.compile(rf"[\s,]*و?\s*(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
+        list_gap=re.compile(rf"[\s,]*و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
+                            rf"(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
     )
