@@ -40,6 +40,21 @@ def test_a_list_may_restate_the_spot_in_each_place(shared_pipeline) -> None:  # 
     assert {e.sub_event_type for e in events} == {"Armed clash"}
 
 
+def test_a_list_goes_on_after_a_phrase_locating_its_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-26-0156-64ed5dd404: "بجبل الأكراد" locates the villages before it;
+    # "ومناطق أخرى في جبل التركمان" is one more place struck
+    text = ("وفي محافظة اللاذقية، نفذ الطيران الحربي النظامي ما لا يقل عن 6 غارات على بلدات وقرى الزويك "
+            "والدويركة وساقية الكرت بجبل الأكراد ومناطق أخرى في جبل التركمان في الريف الشمالي، أمس.")
+    names = [e.location_ar for e in extract(shared_pipeline, text, "2015-07-26")]
+    assert names[:3] == ["الزويك", "الدويركة", "ساقية الكرت"]
+    assert "جبل التركمان" in names and "جبل الأكراد" not in names
+    # after ant-multisource:BB-middleEast-785-20180725: "شمال مدينة السويداء" locates the first village
+    text = ("اندلعت اشتباكات بين قوات النظام ومسلحي تنظيم الدولة الإسلامية في قرى "
+            "المتونة شمال مدينة السويداء ودوما وتيما والشبكي بريف المدينة الشمالي الشرقي يوم الأربعاء.")
+    names = [e.location_ar for e in extract(shared_pipeline, text, "2018-07-25")]
+    assert names == ["المتونة", "دوما", "تيما", "الشبكي"]  # not "السويداء", which locates the first
+
+
 def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
             "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")

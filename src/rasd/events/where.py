@@ -323,14 +323,35 @@ def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list
     picks = [first]
     if words.between_before.search(norm[max(0, first.start - 20):first.start]):
         return picks
-    for p in places[places.index(first) + 1:]:
-        gap = norm[picks[-1].r.mention.end:p.r.mention.start]
-        if words.list_gap.fullmatch(gap) and \
+    end = first.r.mention.end  # where the last listed place, or the phrase locating it, ends
+    located = False
+    for i in range(places.index(first) + 1, len(places)):
+        p = places[i]
+        gap = norm[end:p.r.mention.start]
+        if not located and _locates_the_listed_place(norm, places, i, gap):
+            end, located = p.r.mention.end, True  # "ديرلوك وحفطنين شمال دهوك وخواكورك"
+            continue
+        if words.list_gap.fullmatch(gap) and (not located or "و" in gap) and \
                 (p.r.place is None or picks[-1].r.place is None or p.r.place.id != picks[-1].r.place.id):
             picks.append(p)
+            end, located = p.r.mention.end, False
         else:
             break
     return picks
+
+
+def _locates_the_listed_place(norm: str, places: list[_PlaceView], i: int, gap: str) -> bool:
+    """Place ``i`` says where the place listed before it lies, by a near or compass phrase
+    ("حفطنين شمال دهوك") or as the wider place holding it ("ساقية الكرت بجبل الأكراد"): a
+    list may go on after it."""
+    if gap.lstrip(" ,،").startswith("و"):
+        return False  # "ومحيط بلدة عقرب": coordinated, one more place of the list
+    if _locates_the_place_before(norm, places, i):
+        return True
+    r = places[i].r
+    wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.geo_precision == 3 or r.mention.countryside)
+    cue_gap = norm[places[i - 1].r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start]
+    return wide and bool(gap.strip()) and _LOCATOR_GAP.fullmatch(cue_gap) is not None
 
 
 def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -> _PlaceView | None:
