@@ -1039,3 +1039,17 @@ def test_a_courts_death_sentence_is_no_execution(shared_pipeline) -> None:  # ty
             "فيما أفرجت عن أربعة آخرين لعدم ثبوت إدانتهم.")
     events, drops = drops_of(shared_pipeline, text, "2015-07-27")
     assert events == [] and "sentenced" in drops
+
+
+def test_control_taken_as_the_trigger_has_the_actor_after_it_as_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-207-20180310, adapted (the day written out): "سيطرة" is
+    # the act here, not the ground an actor holds ("مناطق سيطرة النظام")
+    text = ("وأوضح مدير المرصد رامي عبد الرحمن لوكالة فرانس برس أن عزل دوما يأتي بعد سيطرة قوات النظام "
+            "على الطريق التي يربطها بحرستا غرباً الجمعة.")
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Government regains territory", "Syrian Government Forces")]
+    # "من سيطرة": the ground the actor after it holds, so not the author
+    text = ("وقال مصدر أمني اليوم الأربعاء إن القوات الأمنية بدأت بعملية عسكرية لتحرير جامعة الأنبار "
+            "من سيطرة تنظيم داعش.")
+    events = events_of(shared_pipeline, text, "2015-07-22")
+    assert [(e.actor1, e.actor2) for e in events] == [("Iraqi Security Forces", "Islamic State")]

@@ -37,6 +37,7 @@ class AssemblyWords:
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
     agent_glue: frozenset[str]
+    held_ground_before: frozenset[str]
     affiliation: frozenset[str]
     loss_verbs: frozenset[str]
     country_names: frozenset[str]
@@ -131,6 +132,7 @@ def assembly_words() -> AssemblyWords:
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
         agent_glue=_words(d["agent_glue"]),
+        held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),
         loss_verbs=_words(d["loss_verbs"]),
         country_names=_words(d["country_names"]),

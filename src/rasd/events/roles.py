@@ -72,6 +72,17 @@ def side_role(analysis: Analysis, mention: ActorMention) -> str | None:
     return None
 
 
+def authors_the_trigger(analysis: Analysis, cand: Candidate, mention: ActorMention) -> bool:
+    """"عن سيطرة قوات النظام على بلدتين": the word that makes an actor the holder of ground
+    ("مناطق سيطرة النظام", "من سيطرة داعش") is, as the trigger itself, the act of the actor
+    right after it."""
+    trig = cand.trigger
+    if mention.token_start != trig.token_end:
+        return False
+    before = analysis.tokens[trig.token_start - 1].text if trig.token_start > 0 else ""
+    return not reads_as(before, assembly_words().held_ground_before)
+
+
 def possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                       excluded: set[str]) -> ActorMention | None:
     """The author named through a pronoun on the trigger ("غاراتها" after "أعلنت X أن")
@@ -151,7 +162,7 @@ def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMen
 def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
     """(agent, target) among the actor mentions of the clause (else its sentence)."""
     actors = within(analysis, analysis.actors, cand.segment) or within(analysis, analysis.actors, cand.sentence)
-    actors = [a for a in actors if side_role(analysis, a) is None]
+    actors = [a for a in actors if side_role(analysis, a) is None or authors_the_trigger(analysis, cand, a)]
     # a bare country name ("إيران", "تركيا") is a side only as the author of the act
     countries = [a for a in actors if is_country_name(analysis, a)]
     actors = [a for a in actors if not is_country_name(analysis, a)]
