@@ -94,3 +94,14 @@ def test_a_compass_phrase_after_a_list_chooses_the_row_near_its_town(shared_pipe
     assert named["حصيبه"] == ("Husaybah", "Al-Anbar")
     # with no phrase to locate it, the town keeps the name
     assert _places(shared_pipeline, "اشتباكات في مدينة حصيبة قرب الحدود السورية")["حصيبه"][0] == "Al Qa'im"
+
+
+def test_the_regions_the_press_names_are_places_of_their_own(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3203-20180731; ant-multisource:FR-internationalNews-2012-20180625
+    # and SK-middleEast-529-20180325, cut to the place (event-schema.md §3.1 "Named regions")
+    places = _places(embedded_pipeline, "وقال المرصد السوري لحقوق الإنسان إن المسلحين سلموا السيطرة على حوض اليرموك "
+                                        "في جنوب غرب سوريا الاثنين، تزامنا مع قصف على منطقة اللجاة، بعد إجلاء "
+                                        "700 مسلح من منطقة وادي بردى.")
+    assert places["حوض اليرموك"] == ("Yarmouk Basin", "Daraa")
+    assert places["منطقه اللجاه"] == ("Lajat", "Daraa")
+    assert places["وادي بردي"] == ("Wadi Barada", "Rif Dimashq")
