@@ -55,6 +55,16 @@ def test_a_list_goes_on_after_a_phrase_locating_its_place(shared_pipeline) -> No
     assert names == ["المتونة", "دوما", "تيما", "الشبكي"]  # not "السويداء", which locates the first
 
 
+def test_a_settlement_located_in_a_city_before_the_trigger_is_the_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # after ant-multisource:SK-middleEast-866-20180408 ("هجوم كيماوي شنه الأخير على بلدة خان
+    # شيخون في إدلب"), the trigger moved after the places: "في إدلب" locates the town
+    text = "وتعرضت بلدة خان شيخون في إدلب لهجوم كيماوي الثلاثاء أدى إلى مقتل 87 شخصا."
+    assert [e.location for e in extract(shared_pipeline, text, "2018-04-08")] == ["Khan Shaykhun"]
+    # constructed: the launch site ends at its comma; the town after it is the target
+    text = "استهدفت طائرات حربية، انطلقت من مطار حماة، بلدة كفرنبل في إدلب بالبراميل المتفجرة الثلاثاء."
+    assert [e.location for e in extract(shared_pipeline, text, "2018-04-08")] == ["Kafr Nabl"]
+
+
 def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
             "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")

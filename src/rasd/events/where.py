@@ -270,12 +270,16 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     r = last.r
     wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.place.feature == "region"
                                     or r.geo_precision == 3 or r.mention.countryside)
-    if not wide:
+    prev = places[i - 1] if i > 0 else None
+    gap = norm[prev.r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start] \
+        if prev is not None else ""
+    # "بلدة خان شيخون في إدلب": a settlement its cue names, then "في" or "ب" and a city
+    located_in_a_city = prev is not None and prev.r.mention.cue == "settlement" and r.mention.cue is None \
+        and r.place is not None and r.place.feature == "city" and bool(gap.strip()) and _LOCATOR_GAP.fullmatch(gap)
+    if not wide and not located_in_a_city:
         return _head_of_the_list(norm, places, i)
-    if i == 0:
+    if prev is None:
         return last
-    prev = places[i - 1]
-    gap = norm[prev.r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start]
     if prev.r.mention.cue != "settlement" or not _LOCATOR_GAP.fullmatch(gap):
         return last
     words = assembly_words()
@@ -387,8 +391,9 @@ def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
 def _launched_from() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, place_cues().launched_from), key=len, reverse=True))
     # the verb, من or عبر ("أطلق عبر مرتفعات الجولان"), then at most three words (a cue,
-    # "مواقع تمركزها") before the name
-    return re.compile(rf"(?:^|\s)[وفب]?(?:{verbs})\S*\s+(?:من|عبر)\s+(?:\S+\s+){{0,3}}[وبلف]?$")
+    # "مواقع تمركزها") before the name, with no comma between: "انطلقت من مطار الشعيرات،
+    # بلدة خان شيخون" names the target after the launch site
+    return re.compile(rf"(?:^|\s)[وفب]?(?:{verbs})\S*\s+(?:من|عبر)\s+(?:[^\s,.;:]+\s+){{0,3}}[وبلف]?$")
 
 
 def _is_launch_site(norm: str, place_start: int, seg_start: int) -> bool:
