@@ -65,6 +65,35 @@ def test_a_settlement_located_in_a_city_before_the_trigger_is_the_place(shared_p
     assert [e.location for e in extract(shared_pipeline, text, "2018-04-08")] == ["Kafr Nabl"]
 
 
+@pytest.mark.parametrize("doc_id,published,text,places", [
+    # the count told again for each place: "وثلاث قرب الرمادي"
+    ("saudinewsnet:2015-08-09-0757-510f1ae6db", "2015-08-09",
+     "وقالت قوة المهام المشتركة في بيان اليوم الأحد إن غارات العراق شملت خمس غارات قرب الموصل وثلاث قرب "
+     "الرمادي وثلاث قرب سنجار استهدفت التصدي للمتشددين ودمرت جرافات ووحدات تكتيكية ومبان وأسلحة.",
+     ["Mosul", "Ramadi", "Sinjar"]),
+    # "وآخر في": one more of the same, elsewhere (the day added)
+    ("ant-multisource:SK-middleEast-3054-20180722", "2018-07-22",
+     "كما قتل متظاهر في الديوانية، وآخر في كربلاء، حسبما نقلت فرانس برس عن مصادر طبية، الأحد.",
+     ["Al Diwaniyah", "Karbala"]),
+    # "وأجزاء من بلدات" (the day added)
+    ("ant-multisource:SK-middleEast-368-20180318", "2018-03-18",
+     "بينما استعادت فصائل المعارضة السبت بلدة حمورية وأجزاء من بلدات سقبا وكفربطنا وجسرين.",
+     ["Hammurah", "Siqba", "Kafr Batna", "Jisrayn"]),
+])
+def test_a_list_goes_on_past_words_that_are_no_place(shared_pipeline, doc_id: str, published: str, text: str,
+                                                     places: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [e.location for e in extract(shared_pipeline, text, published)] == places
+
+
+def test_a_clause_locating_the_place_ends_the_list(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-0983-2d3c1ad616: "والتابعة لناحية" says where the mountains lie
+    # (adapted: told as a clash)
+    text = ("دارت اشتباكات بين القوات الأمنية ومسلحي داعش أمس في جبال حمرين والتابعة لناحية قرة تبه شمال شرق "
+            "بغداد، أسفرت عن مقتل 19 مسلحاً.")
+    events = extract(shared_pipeline, text, "2015-07-21")
+    assert [(e.location, e.fatalities) for e in events] == [("Hamrin Mountains", 19)]
+
+
 def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
             "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")

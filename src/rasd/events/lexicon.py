@@ -225,6 +225,8 @@ def assembly_words() -> AssemblyWords:
         dead_nouns=_words(d["dead_nouns"]),
         injured_nouns=_words(d["injured_nouns"]),
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
-        list_gap=re.compile(rf"[\s,]*و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
+        # (a member the gazetteer lacks may stand between: "مديرا وبيت سوى وعربين", but not
+        # a clause that locates the place before: "والتابعة لناحية قرة تبه")
+        list_gap=re.compile(rf"[\s,]*(?:و(?!{alt('list_breakers')})[^\s,.;:()]{{2,}}(?:\s+[^\s,.;:()و][^\s,.;:()]+)?\s+)?و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
                             rf"(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
     )

@@ -280,12 +280,15 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
         return _head_of_the_list(norm, places, i)
     if prev is None:
         return last
-    if prev.r.mention.cue != "settlement" or not _LOCATOR_GAP.fullmatch(gap):
+    if not _LOCATOR_GAP.fullmatch(gap):
         return last
     words = assembly_words()
     j = i - 1
     while j > 0 and words.list_gap.fullmatch(norm[places[j - 1].r.mention.end:places[j].r.mention.start]):
         j -= 1
+    # "مدن وبلدات دوما وحرستا وعربين بالغوطة الشرقية": the cue may stand before the list's head
+    if not any(p.r.mention.cue == "settlement" for p in places[j:i]):
+        return last
     return places[j]
 
 
