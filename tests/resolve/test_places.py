@@ -105,3 +105,13 @@ def test_the_regions_the_press_names_are_places_of_their_own(embedded_pipeline) 
     assert places["حوض اليرموك"] == ("Yarmouk Basin", "Daraa")
     assert places["منطقه اللجاه"] == ("Lajat", "Daraa")
     assert places["وادي بردي"] == ("Wadi Barada", "Rif Dimashq")
+
+
+def test_the_bases_the_press_names_are_places_of_their_own(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-316-20180409 and SK-middleEast-1919-20180524, cut to the places
+    # (event-schema.md §3.1 "Facilities": named alone, a base is coded at its own entry)
+    places = _places(embedded_pipeline, "وقالت وكالة الأنباء السورية الرسمية في البداية عن الضربة الصاروخية على "
+                                        "قاعدة تي فور، بأنه يشتبه بأنه هجوم أمريكي، وأوضحت سانا أن مطار الضبعة "
+                                        "العسكري تعرض لضربة صاروخية.")
+    assert ("Tiyas Airbase (T4)", "Homs") in places.values()
+    assert places["مطار الضبعه العسكري"] == ("Al-Dab'a Airbase", "Homs")
