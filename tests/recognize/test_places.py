@@ -266,6 +266,9 @@ def test_a_dual_cue_names_two_places(shared_pipeline, doc_id: str, text: str, na
     ("saudinewsnet:2015-07-22-1655-3af6c02f50",
      "ذكرت مصادر أمنية وعشائرية أن 13 رجلا بينهم زعيم عشيرة سنية خطفوا الاثنين في بلدة خان بني سعد بمحافظة ديالى.",
      "خان بني سعد"),
+    # inside a list its cue named, a head that is also a common word (بيت) with the word after it
+    ("ant-multisource:SK-middleEast-394-20180318",
+     "خلال تصعيد عمليات القصف الجوي والمدفعي على مدن وبلدات دوما وحرستا ومديرا وبيت سوى وعين ترما.", "بيت سوي"),
 ])
 def test_a_compound_name_the_gazetteer_lacks_is_read_whole(shared_pipeline, doc_id: str, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     # حوش، خراب، ساقية، كرم begin compound village names: the gazetteer's one-word village

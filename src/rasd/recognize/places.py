@@ -489,7 +489,10 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         # a word the gazetteer does not know joins only a list its cue named: "بلدات X وY",
         # not "إلى دوما وجمع عينات" (and collected samples)
         listed = in_list and list_named and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
-        if (after_cue or listed) and _unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues)):
+        # ("وبيت سوى": a common word that heads compound names, with the word that continues it)
+        name_ok = (_unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues))) \
+            or _heads_longer_name(tokens, i, norm)
+        if (after_cue or listed) and name_ok:
             skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
             # "ناحية بني سعد", "قرية أم الخير": a compound name's first word takes the next,
