@@ -232,3 +232,16 @@ def test_a_passed_day_of_the_current_month_called_past_is_this_years() -> None:
     # a day still to come this month, or the month alone, is last year's
     assert only("التي جرت في 30 سبتمبر/أيلول الماضي", dt.date(2018, 9, 27))[0] == "2017-09-30"
     assert only("في يونيو/حزيران الماضي", dt.date(2018, 6, 10))[:2] == ("2017-06-01", "2017-06-30")
+
+
+def test_a_weekday_after_a_relative_day_names_the_day_and_the_articles_yesterday() -> None:
+    # ant-jawharafm:JA-internationalNews-120-20170131 (published Tuesday 31 January): the
+    # article was written on Monday, so its "أول أمس السبت" is Saturday 28
+    text = "و كان مسلحون مجهولون خطفوا اول امس السبت الناشط السياسي صلاح البكوش بمنطقة (حي دمشق) بطرابلس."
+    assert [(v["date"], v["precision"]) for _, v in resolve(text, dt.date(2017, 1, 31))] == [("2017-01-28", 1)]
+    # ... and every other "أمس" of it is counted from Monday too (a second sentence added)
+    found = resolve(text + " وقال أقاربه إن مسلحين هددوه أمس.", dt.date(2017, 1, 31))
+    assert [v["date"] for _, v in found] == ["2017-01-28", "2017-01-29"]
+    # a weekday that agrees with publication changes nothing
+    assert [v["date"] for _, v in resolve("قصفت الطائرات أمس الأربعاء مدينة دوما. وقتل أمس 5 مدنيين.")] == [
+        "2018-12-19", "2018-12-19"]

@@ -192,7 +192,46 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
         found.append(DateMatch(start, end, value))
         taken[start:end] = b"\x01" * (end - start)
     found.sort(key=lambda d: d.start)
-    return _combine_ranges(found, norm, published, words)
+    return _combine_ranges(_relative_days_named(found, norm), norm, published, words)
+
+
+#: What may stand between a relative day and the weekday that names it: "أمس الثلاثاء",
+#: "أمس (الجمعة)", "اليوم، الأحد".
+_NAMING_GAP = re.compile(r"[\s(،,]{1,4}")
+
+
+def _relative_days_named(found: list[DateMatch], norm: str) -> list[DateMatch]:
+    """"خطفت جبهة النصرة يوم أمس الثلاثاء" in an article published on Thursday: the weekday
+    names the day, since the article was written the day before it went out; and every other
+    "أمس" or "اليوم" of that article counts from the day it was written. A relative day is
+    read from publication only where the article never names it otherwise (or names it two
+    ways)."""
+    out: list[DateMatch] = []
+    shifts = set()
+    i = 0
+    while i < len(found):
+        d = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and d.value.get("category") == "relative_day" and nxt.value.get("category") == "weekday" \
+                and nxt.value.get("precision") == 1 and not nxt.value.get("future") \
+                and _NAMING_GAP.fullmatch(norm, d.end, nxt.start) and d.value.get("date") and nxt.value.get("date"):
+            shift = (dt.date.fromisoformat(nxt.value["date"]) - dt.date.fromisoformat(d.value["date"])).days
+            if -3 <= shift <= 0:
+                shifts.add(shift)
+                out.append(DateMatch(d.start, nxt.end, dict(nxt.value, named_day=True)))
+                i += 2
+                continue
+        out.append(d)
+        i += 1
+    if len(shifts) != 1 or 0 in shifts:
+        return out
+    shift = dt.timedelta(days=shifts.pop())
+    return [_shifted(d, shift) if d.value.get("category") == "relative_day" else d for d in out]
+
+
+def _shifted(d: DateMatch, shift: dt.timedelta) -> DateMatch:
+    day = dt.date.fromisoformat(d.value["date"]) + shift
+    return DateMatch(d.start, d.end, dict(d.value, date=day.isoformat(), date_end=day.isoformat()))
 
 
 class DateRecognizer:
