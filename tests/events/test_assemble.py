@@ -94,6 +94,18 @@ def test_a_clause_locating_the_place_ends_the_list(shared_pipeline) -> None:  # 
     assert [(e.location, e.fatalities) for e in events] == [("Hamrin Mountains", 19)]
 
 
+def test_an_article_coming_back_to_a_chemical_attack_tells_one_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1066-20180415 (the day of the meeting added): the site the
+    # inspectors will visit and the attack of 7 April are one attack, dated by its own day
+    text = ("وفي دمشق، التقى نائب وزير الخارجية السوري فيصل المقداد الاثنين بمفتشين من منظمة حظر الأسلحة "
+            "الكيميائية لنحو ثلاث ساعات.\nومن المقرر أن يحاول المفتشون زيارة دوما لتفقد الموقع الذي يشتبه بأنه "
+            "شهد هجوما بالغاز.\nوكانت الولايات المتحدة وفرنسا وبريطانيا أطلقت فجر السبت 105 صواريخ على ما قالت "
+            "وزارة الدفاع الأميركية (البنتاغون) إنها ثلاث منشآت لأسلحة كيماوية في سوريا ردا على ما يعتقد بأنه "
+            "هجوم بغاز سام في دوما في السابع من أبريل نيسان.")
+    chemical = [e for e in extract(shared_pipeline, text, "2018-04-16") if e.sub_event_type == "Chemical weapon"]
+    assert [(e.location, e.date) for e in chemical] == [("Douma", dt.date(2018, 4, 7))]
+
+
 def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
             "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")

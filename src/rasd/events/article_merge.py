@@ -24,9 +24,10 @@ def overlap(a: Event, b: Event, slack: int = 0) -> bool:
                 and a.date <= b.date_end + gap and b.date <= a.date_end + gap)
 
 
-#: Sub-event types so rare that an article telling two at one place a day apart tells
-#: one, dated once by the attack and once by a statement about it (the first told is kept).
-_RARE = {"Chemical weapon": 1}
+#: Sub-event types so rare that an article telling two at one place within so many days
+#: tells one, dated once by the attack and once by a statement or a visit about it: the
+#: earlier day of equal precision is the attack's (a statement comes after it).
+_RARE = {"Chemical weapon": 10}
 
 
 class _Merged:
@@ -216,7 +217,9 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
         for name in _PLACE_FIELDS:
             setattr(kept, name, getattr(event, name))
         twin.specificity = e.specificity
-    if (event.time_precision < kept.time_precision or twin.weak_date) and not e.weak_date:
+    earlier = event.sub_event_type in _RARE and event.time_precision == kept.time_precision \
+        and event.date is not None and kept.date is not None and event.date < kept.date
+    if (event.time_precision < kept.time_precision or twin.weak_date or earlier) and not e.weak_date:
         kept.date, kept.date_end, kept.time_precision = event.date, event.date_end, event.time_precision
         twin.weak_date = False
     if kept.actor2 is None and event.actor2 and event.actor2 != kept.actor1:
