@@ -106,6 +106,19 @@ def test_an_article_coming_back_to_a_chemical_attack_tells_one_attack(shared_pip
     assert [(e.location, e.date) for e in chemical] == [("Douma", dt.date(2018, 4, 7))]
 
 
+def test_a_strike_set_only_in_syria_takes_no_place_from_the_article(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1066-20180415 (as above): Douma, after "ردا على", is the
+    # place of the attack responded to; "في سوريا" is too vague to place (event-schema.md
+    # §3.2), and the article's focus (Douma again) is not the strikes' place
+    text = ("ومن المقرر أن يحاول المفتشون زيارة دوما لتفقد الموقع الذي يشتبه بأنه شهد هجوما بالغاز.\nوكانت "
+            "الولايات المتحدة وفرنسا وبريطانيا أطلقت فجر السبت 105 صواريخ على ما قالت وزارة الدفاع الأميركية "
+            "(البنتاغون) إنها ثلاث منشآت لأسلحة كيماوية في سوريا ردا على ما يعتقد بأنه هجوم بغاز سام في دوما في "
+            "السابع من أبريل نيسان.")
+    events, dropped = drops_of(shared_pipeline, text, "2018-04-16")
+    assert [e.sub_event_type for e in events] == ["Chemical weapon"]
+    assert "place_too_vague" in dropped
+
+
 def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
             "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")

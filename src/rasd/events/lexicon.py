@@ -96,6 +96,7 @@ class AssemblyWords:
     place_description: re.Pattern[str]
     after_opening: re.Pattern[str]
     after_word: re.Pattern[str]
+    response: re.Pattern[str]
     context_opening: re.Pattern[str]
     another: re.Pattern[str]
     defusing: re.Pattern[str]
@@ -200,6 +201,7 @@ def assembly_words() -> AssemblyWords:
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
         targeting_perpetrators=_words(d["targeting_perpetrators"]),
+        response=re.compile(rf"(?<!\w)[وف]?(?:{alt('response_openers')})(?!\w)"),
         after_word=re.compile(rf"(?<!على\s)(?<!علي\s)(?<!\w)[وف]?(?:{alt('after_openers')})(?!\w)"),  # not "على بعد" (at a distance)
         # (a noun phrase: "وبعد أن انتزعت القوات التركية عفرين، ..." tells its own event)
         after_opening=re.compile(rf"\s*[وف]?(?:{alt('after_openers')})\s(?!ان\s)[^,.;]{{3,120}}?,"),

@@ -416,6 +416,10 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     # a place inside parentheses is a person's origin or a nickname unless a cue marks it
     places = [p for p in places if p.r.mention.cue or not inside_parens(norm, p.r.mention.start, seg.start)]
     places = [p for p in places if not _is_launch_site(norm, p.r.mention.start, seg.start)]
+    # "أطلقت 105 صواريخ ... ردا على هجوم بغاز سام في دوما": the place of the act responded to
+    response = assembly_words().response.search(norm, cand.trigger.end, seg.end)
+    if response is not None:
+        places = [p for p in places if p.r.mention.start < response.start()]
     anaphor = anaphoric_place(analysis, cand)
     if not places:
         return anaphor
@@ -609,10 +613,22 @@ def happens_abroad(article: ArticleState, cand: Candidate) -> str | None:
     counts = country_counts(analysis, seg.start, seg.end)
     if not counts or any(counts[c] for c in COVERED):
         return None
+    return _country_set_in(article, cand, covered=False)
+
+
+def set_only_in_a_covered_country(article: ArticleState, cand: Candidate) -> str | None:
+    """"أطلقت 105 صواريخ على منشآت في سوريا": a clause with no place of its own that sets its
+    event in Syria or Iraq as a whole is too vague to place (event-schema.md §3.2); the
+    article's focus is not its place. The country, or None."""
+    return _country_set_in(article, cand, covered=True)
+
+
+def _country_set_in(article: ArticleState, cand: Candidate, covered: bool) -> str | None:
+    analysis, seg = article.analysis, cand.segment
     tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, seg.start)
     for m in analysis.countries:
-        if m.token_start < first or tokens[m.token_start].start >= seg.end or m.payload in COVERED:
+        if m.token_start < first or tokens[m.token_start].start >= seg.end or (m.payload in COVERED) != covered:
             continue
         before = tokens[m.token_start - 1].text if m.token_start > 0 else ""
         if (m.clitic.endswith("ب") or before == "في" or is_near(before)) \
@@ -662,6 +678,9 @@ def where(article: ArticleState, cand: Candidate, decision: Decision, picks: lis
     if abroad is not None:
         raise Dropped("event_abroad", abroad)
     if dated:
+        vague = set_only_in_a_covered_country(article, cand)
+        if vague is not None:
+            raise Dropped("place_too_vague", vague)
         found = place_from_document_focus(article, cand)
         if found:
             decision.fired("place_from_document_focus")
