@@ -225,8 +225,8 @@ def _relative_days_named(found: list[DateMatch], norm: str) -> list[DateMatch]:
         i += 1
     if len(shifts) != 1 or 0 in shifts:
         return out
-    shift = dt.timedelta(days=shifts.pop())
-    return [_shifted(d, shift) if d.value.get("category") == "relative_day" else d for d in out]
+    written = dt.timedelta(days=shifts.pop())
+    return [_shifted(d, written) if d.value.get("category") == "relative_day" else d for d in out]
 
 
 def _shifted(d: DateMatch, shift: dt.timedelta) -> DateMatch:
