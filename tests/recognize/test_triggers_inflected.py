@@ -20,7 +20,11 @@ def test_the_forms_are_found_with_the_sense_of_their_noun() -> None:
     lexicon = trigger_lexicon()
     for text, sub in (("في تفجيرين استهدفا زوارا", "Remote explosive/landmine/IED"),
                       ("خلال قصفها مدينة أريحا", "Shelling/artillery/missile attack"),
-                      ("إثر غارتين على البلدة", "Air/drone strike")):
+                      ("إثر غارتين على البلدة", "Air/drone strike"),
+                      # after ant-multisource:AL-internationalNews-561-20180321 ("قمعت بوحشية تظاهرتين")
+                      ("وخرج الآلاف في تظاهرتين صباح الاثنين", "Peaceful protest"),
+                      # after ant-multisource:FR-internationalNews-546-20180321 ("بفض اعتصامهم")
+                      ("ويواصل المئات اعتصامهم قرب الحقل", "Peaceful protest")):
         found = [m.payload.sub_event_type for m in lexicon.triggers.find(tokenize(normalize(text)))]
         assert sub in found, (text, found)
 
