@@ -245,3 +245,12 @@ def test_a_weekday_after_a_relative_day_names_the_day_and_the_articles_yesterday
     # a weekday that agrees with publication changes nothing
     assert [v["date"] for _, v in resolve("قصفت الطائرات أمس الأربعاء مدينة دوما. وقتل أمس 5 مدنيين.")] == [
         "2018-12-19", "2018-12-19"]
+
+
+def test_today_in_a_phrase_that_is_no_day_is_no_date() -> None:
+    # ant-multisource:AL-internationalNews-1477-20180605 (any one day) and
+    # ant-multisource:AL-internationalNews-1455-20180604 (the day after another)
+    assert resolve("وأضاف العميد القبلي أن الفرق الهندسية تستخرج في اليوم الواحد ما يتراوح بين 100 و150 لغماً") == []
+    assert resolve("بحيث يرد مجلس النواب القانون في اليوم التالي فيحال لمجلس الأعيان") == []
+    # ant-multisource:FR-internationalNews-413-20180313: "عين" here is the verb (appointed)
+    assert only("ينتقل مايك بومبيو الذي عين اليوم وزيرا للخارجية الأمريكية") == ("2018-12-20", "2018-12-20", 1)

@@ -95,6 +95,8 @@ class CalendarWords:
     name_cues: frozenset[str] = frozenset()  # "حي واحد حزيران": a date after them is a name
     counted_back: tuple[str, ...] = ()  # "قبل": "قبل يومين من الهجوم" counts back from the attack
     counted_from: re.Pattern[str] = re.compile(r"(?!)")  # " من الهجوم" after it (not " من الآن")
+    today_not_after: frozenset[str] = frozenset()  # "هذا اليوم", "حتى اليوم": no day
+    today_not_before: frozenset[str] = frozenset()  # "في اليوم الواحد", "اليوم التالي": no day
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -268,4 +270,6 @@ def calendar_words() -> CalendarWords:
                          tuple(normalize_key(w) for w in data["ordinal_not_day"]), range_glue,
                          frozenset(normalize_key(w) for w in data["name_cues"]),
                          tuple(normalize_key(w) for w in data["counted_back"]),
-                         re.compile(rf"\s+{of}\s+(?!(?:{slot('now_words')})(?!\w))\w"))
+                         re.compile(rf"\s+{of}\s+(?!(?:{slot('now_words')})(?!\w))\w"),
+                         today_not_after=frozenset(normalize_key(w) for w in data["today_not_after"]),
+                         today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]))

@@ -266,9 +266,23 @@ def weekday(x: Expression, published: dt.date) -> Value | None:
     return val(start, end, window_precision(start, end), x.kind, future=offset < 0)
 
 
+_TODAY = "اليوم"
+
+
+def _today_is_a_day(x: Expression) -> bool:
+    """"اليوم" names the day of publication, but not in "هذا اليوم", "في اليوم الواحد" (a
+    day) or "في اليوم التالي" (the day after another)."""
+    before = x.norm[max(0, x.match.start() - 12):x.match.start()].split()
+    after = x.norm[x.match.end():x.match.end() + 12].split()
+    return not ((before and before[-1] in x.words.today_not_after)
+                or (after and after[0] in x.words.today_not_before))
+
+
 def relative_day(x: Expression, published: dt.date) -> Value | None:
     """"أمس", "أول أمس", "الليلة الماضية", "اليوم"."""
     rd = x.phrase("rd")
+    if rd == _TODAY and not _today_is_a_day(x):
+        return None
     back = x.words.relative_days.get(rd)
     if back is None:  # "وأمس": a clitic on a word that may take one
         back = next(x.words.relative_days[v] for v, _ in clitic_variants(rd) if v in x.words.relative_days)
