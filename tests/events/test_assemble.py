@@ -94,27 +94,28 @@ def test_a_clause_locating_the_place_ends_the_list(shared_pipeline) -> None:  # 
     assert [(e.location, e.fatalities) for e in events] == [("Hamrin Mountains", 19)]
 
 
+# ant-multisource:SK-middleEast-1066-20180415: the inspectors' visit, then the Western
+# strikes "in Syria" in response to the attack of 7 April on Douma
+INSPECTORS_AND_STRIKES = (
+    "ومن المقرر أن يحاول المفتشون زيارة دوما لتفقد الموقع الذي يشتبه بأنه شهد هجوما بالغاز.\nوكانت الولايات "
+    "المتحدة وفرنسا وبريطانيا أطلقت فجر السبت 105 صواريخ على ما قالت وزارة الدفاع الأميركية (البنتاغون) إنها "
+    "ثلاث منشآت لأسلحة كيماوية في سوريا ردا على ما يعتقد بأنه هجوم بغاز سام في دوما في السابع من أبريل نيسان.")
+
+
 def test_an_article_coming_back_to_a_chemical_attack_tells_one_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:SK-middleEast-1066-20180415 (the day of the meeting added): the site the
-    # inspectors will visit and the attack of 7 April are one attack, dated by its own day
+    # (the article's meeting sentence, its day added): the site the inspectors will visit and
+    # the attack of 7 April are one attack, dated by its own day
     text = ("وفي دمشق، التقى نائب وزير الخارجية السوري فيصل المقداد الاثنين بمفتشين من منظمة حظر الأسلحة "
-            "الكيميائية لنحو ثلاث ساعات.\nومن المقرر أن يحاول المفتشون زيارة دوما لتفقد الموقع الذي يشتبه بأنه "
-            "شهد هجوما بالغاز.\nوكانت الولايات المتحدة وفرنسا وبريطانيا أطلقت فجر السبت 105 صواريخ على ما قالت "
-            "وزارة الدفاع الأميركية (البنتاغون) إنها ثلاث منشآت لأسلحة كيماوية في سوريا ردا على ما يعتقد بأنه "
-            "هجوم بغاز سام في دوما في السابع من أبريل نيسان.")
+            "الكيميائية لنحو ثلاث ساعات.\n" + INSPECTORS_AND_STRIKES)
     chemical = [e for e in extract(shared_pipeline, text, "2018-04-16") if e.sub_event_type == "Chemical weapon"]
     assert [(e.location, e.date) for e in chemical] == [("Douma", dt.date(2018, 4, 7))]
 
 
 def test_a_strike_set_only_in_syria_takes_no_place_from_the_article(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:SK-middleEast-1066-20180415 (as above): Douma, after "ردا على", is the
-    # place of the attack responded to; "في سوريا" is too vague to place (event-schema.md
-    # §3.2), and the article's focus (Douma again) is not the strikes' place
-    text = ("ومن المقرر أن يحاول المفتشون زيارة دوما لتفقد الموقع الذي يشتبه بأنه شهد هجوما بالغاز.\nوكانت "
-            "الولايات المتحدة وفرنسا وبريطانيا أطلقت فجر السبت 105 صواريخ على ما قالت وزارة الدفاع الأميركية "
-            "(البنتاغون) إنها ثلاث منشآت لأسلحة كيماوية في سوريا ردا على ما يعتقد بأنه هجوم بغاز سام في دوما في "
-            "السابع من أبريل نيسان.")
-    events, dropped = drops_of(shared_pipeline, text, "2018-04-16")
+    # Douma, after "ردا على", is the place of the attack responded to; "في سوريا" is too vague
+    # to place (event-schema.md §3.2), and the article's focus (Douma again) is not the
+    # strikes' place
+    events, dropped = drops_of(shared_pipeline, INSPECTORS_AND_STRIKES, "2018-04-16")
     assert [e.sub_event_type for e in events] == ["Chemical weapon"]
     assert "place_too_vague" in dropped
 
