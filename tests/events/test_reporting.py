@@ -120,14 +120,23 @@ def test_the_shipped_weights_are_what_the_tool_fits_on_the_tune_gold() -> None:
     # ant-multisource:BB-middleEast-133-20180305: a running estimate
     ("وتفيد تقديرات بأن حوالي 709 مدنيين قتلوا منذ تكثيف القوات الحكومية والقوات الروسية الحليفة لها حملتها على "
      "الغوطة الشرقية.", "2018-03-05"),
-    # ant-multisource:SK-internationalNews-1647-20180518: a crash recalled in passing
-    ("وفي السادس من مارس، قتل 39 شخصا جراء تحطم طائرة نقل روسية قرب قاعدة حميميم العسكرية شمال غربي سوريا قبل "
-     "هبوطها.", "2018-05-18"),
 ])
 def test_a_killing_with_no_mode_in_a_sentence_that_is_not_news_is_dropped(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
                                                                           published: str) -> None:
     events, drops = drops_of(shared_pipeline, text, published)
     assert events == [] and "killing_not_told_as_news" in drops
+
+
+@needs_shared
+def test_the_dead_of_a_crash_are_an_accident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-internationalNews-1647-20180518: a transport plane's crash before
+    # landing, told with no hostile act (event-schema.md §3.2: accidents are no events).
+    # The reporting model fitted on 28 samples reads the sentence as a report, so the
+    # crash is named for what it is
+    text = ("وفي السادس من مارس، قتل 39 شخصا جراء تحطم طائرة نقل روسية قرب قاعدة حميميم العسكرية شمال غربي سوريا "
+            "قبل هبوطها.")
+    events, drops = drops_of(shared_pipeline, text, "2018-05-18")
+    assert events == [] and "accident" in drops
 
 
 @needs_shared
