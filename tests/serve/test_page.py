@@ -74,7 +74,9 @@ def test_clicking_a_point_opens_the_event_with_its_evidence_highlighted(page, si
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
     page.wait_for_selector(f"#event-panel[data-event-id='{raqqa}']:not([hidden])")
-    page.wait_for_selector(".doc-text mark.ev[data-field='trigger']")
+    # each member's article is fetched and drawn on its own: wait for both, marks and all
+    wait_until(page, "document.querySelectorAll('.doc-text').length === 2 && [...document.querySelectorAll("
+                     "'.doc-text')].every(d => d.querySelector(\"mark.ev[data-field='trigger']\"))")
     detail = httpx.get(f"{site.url}/api/events/{raqqa}").json()
     for field in ("trigger", "actor1", "location", "fatalities"):
         wanted = {ev["text"] for m in detail["members"] for ev in m["evidence"] if ev["field"] == field}
