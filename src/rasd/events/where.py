@@ -177,6 +177,17 @@ def country_of(analysis: Analysis, cand: Candidate) -> str | None:
 _WIDE_FEATURES = frozenset({"governorate", "region", "district", "subdistrict"})
 
 
+def _is_wide(r: ResolvedPlace) -> bool:
+    """A place that holds settlements: a governorate, region or district, a place known only
+    to its governorate, or a countryside ("ريف حلب")."""
+    return r.place is not None and (r.place.feature in _WIDE_FEATURES or r.geo_precision == 3 or r.mention.countryside)
+
+
+def _gap_to(norm: str, before: ResolvedPlace, r: ResolvedPlace) -> str:
+    """The text between place ``before`` and place ``r`` (up to ``r``'s cue, if it has one)."""
+    return norm[before.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start]
+
+
 def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -> _PlaceView:
     """"في ريف حلب قريتي نبل والزهراء", "بمحافظة درعا بلدة الحراك": a wider place (a
     governorate, a region, a countryside) followed at once by settlements it holds: the
@@ -185,8 +196,7 @@ def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -
     if i + 1 >= len(places):
         return first
     nxt, r = places[i + 1], first.r
-    wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.geo_precision == 3 or r.mention.countryside)
-    if wide and nxt.r.mention.cue == "settlement" and nxt.start - r.mention.end <= 3 \
+    if _is_wide(r) and nxt.r.mention.cue == "settlement" and nxt.start - r.mention.end <= 3 \
             and not norm[r.mention.end:nxt.start].strip(" ،,"):
         return nxt
     return first
@@ -268,15 +278,12 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     if located != i:
         return places[located]  # the place the locators locate
     r = last.r
-    wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.place.feature == "region"
-                                    or r.geo_precision == 3 or r.mention.countryside)
     prev = places[i - 1] if i > 0 else None
-    gap = norm[prev.r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start] \
-        if prev is not None else ""
+    gap = _gap_to(norm, prev.r, r) if prev is not None else ""
     # "بلدة خان شيخون في إدلب": a settlement its cue names, then "في" or "ب" and a city
     located_in_a_city = prev is not None and prev.r.mention.cue == "settlement" and r.mention.cue is None \
         and r.place is not None and r.place.feature == "city" and bool(gap.strip()) and _LOCATOR_GAP.fullmatch(gap)
-    if not wide and not located_in_a_city:
+    if not _is_wide(r) and not located_in_a_city:
         return _head_of_the_list(norm, places, i)
     if prev is None:
         return last
@@ -356,9 +363,7 @@ def _locates_the_listed_place(norm: str, places: list[_PlaceView], i: int, gap: 
     if _locates_the_place_before(norm, places, i):
         return True
     r = places[i].r
-    wide = r.place is not None and (r.place.feature in _WIDE_FEATURES or r.geo_precision == 3 or r.mention.countryside)
-    cue_gap = norm[places[i - 1].r.mention.end:r.mention.cue_start if r.mention.cue_start is not None else r.mention.start]
-    return wide and bool(gap.strip()) and _LOCATOR_GAP.fullmatch(cue_gap) is not None
+    return _is_wide(r) and bool(gap.strip()) and _LOCATOR_GAP.fullmatch(_gap_to(norm, places[i - 1].r, r)) is not None
 
 
 def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -> _PlaceView | None:
