@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from rasd.events.side_rules import holder_of
+from rasd.model import Document
 from tests.events.helpers import drops_of, events_of
 
 
@@ -424,6 +425,47 @@ def test_the_arab_and_international_coalition_is_the_us_led_coalition(shared_pip
             "وغارات لطائراته، على مقرات لجبهة النصرة في ريف حلب الغربي يوم الخميس.")
     assert [(e.actor1, e.fatalities) for e in events_of(shared_pipeline, text, "2015-07-24")] == [
         ("International Coalition", 115)]
+
+
+def test_the_other_word_for_coalition_and_the_us_led_forces_name_the_coalition(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-31-1268-7990a32d96: ائتلاف is coalition too
+    text = ("نفذ الائتلاف الدولي بقيادة اميركية الجمعة غارات جوية على جسرين استراتيجيين في محافظة دير الزور "
+            "في شرق سوريا يقعان على طريقين رئيسيين يستخدمهما داعش بين سوريا والعراق، بحسب ما ذكر المرصد السوري لحقوق الانسان.")
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2015-07-31")] == ["International Coalition"]
+    # saudinewsnet:2015-08-09-0757-510f1ae6db: "the forces the United States leads" are the
+    # coalition, not the US alone
+    text = ("قال الجيش الأمريكي إن القوات التي تقودها الولايات المتحدة شنت 16 غارة جوية في العراق وسبع غارات "
+            "في سوريا يوم السبت ضد أهداف تابعة لتنظيم داعش.\n"
+            "وقالت قوة المهام المشتركة في بيان اليوم الأحد إن غارات العراق شملت خمس غارات قرب الموصل وثلاث قرب الرمادي "
+            "وثلاث قرب سنجار استهدفت التصدي للمتشددين ودمرت جرافات ووحدات تكتيكية ومبان وأسلحة.")
+    events = events_of(shared_pipeline, text, "2015-08-09")
+    assert [(e.location, e.actor1) for e in events] == [
+        ("Mosul", "International Coalition"), ("Ramadi", "International Coalition"), ("Sinjar", "International Coalition")]
+    # but the opposition's political body (الائتلاف الوطني) is not the coalition
+    doc = Document(id="t", text="وقال الائتلاف الوطني السوري المعارض إن القصف استهدف مدينة دوما.",
+                   published=dt.date(2018, 3, 1))
+    assert "International Coalition" not in {m.actor.name for m in shared_pipeline.analyze(doc).actors}
+
+
+def test_a_strike_no_air_force_is_named_near_is_by_the_articles_only_air_force(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-0081-029609156d: the breakdown of a day's coalition strikes
+    # names the coalition once (its own "أربع غارات" by التحالف, which the article calls
+    # التحالف الدولي at its end); the strikes near Hasakah two sentences after the lede
+    # are the coalition's, the one air force the article names
+    text = ("عين اليوم – واشنطن\n"
+            "قالت قوة المهام المشتركة في بيان اليوم الخميس إن الولايات المتحدة وحلفاءها شنوا 18 غارة جوية على تنظيم "
+            "الدولة الإسلامية في العراق وسوريا يوم الأربعاء.\n"
+            "ونفذت 11 غارة بالقرب من مدن الحبانية وحديثة ومخمور والموصل والرمادي وسنجار وتلعفر في العراق واستهدفت "
+            "وحدات تكتيكية ومركبات وأسلحة وملاجيء حصينة وأهدافا أخرى للدولة الإسلامية.\n"
+            "وفي سوريا نفذ التحالف أربع غارات بالقرب من كوباني ضربت وحدات تكتيكية ومواقع قتالية بينما ضربت أهداف مماثلة "
+            "في ثلاث غارات أخرى بالقرب من الحسكة وفقا للبيان. سمات التحالف الدولي. العراق داعش سوريا ضربات")
+    events = events_of(shared_pipeline, text, "2015-07-24")
+    assert {e.location for e in events} >= {"Al-Hasakah", "Mosul"}
+    assert {e.actor1 for e in events} == {"International Coalition"}
+    # an article that names two air forces leaves such a strike unattributed
+    two = text.replace("سمات التحالف الدولي.", "سمات التحالف الدولي. الطيران الروسي.")
+    assert "International Coalition" not in {e.actor1 for e in events_of(shared_pipeline, two, "2015-07-24")
+                                              if e.location == "Mosul"}
 
 
 def test_an_impending_event_is_not_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

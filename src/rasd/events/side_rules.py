@@ -364,14 +364,20 @@ def actor2_civilians_as_victims(s: Sides, c: SideScope) -> bool:
 
 def air_force_from_document(s: Sides, c: SideScope) -> bool:
     """An air strike with no air force in its clause: the one named in this or the
-    previous sentence, else the author of the article's last air strike. A side
-    without aircraft named in the clause is what the strike hit."""
+    previous sentence, else the author of the article's last air strike, else the one
+    air force the article names (a day's strikes broken down by place under a lede that
+    names the coalition once). A side without aircraft named in the clause is what the
+    strike hit."""
     if not (s.sub == "Air/drone strike" and (s.agent is None or not s.agent.air)):
         return False
     air = air_force_nearby(c.analysis, c.cand)
     earlier_strike = c.article.last_of_type.get("Explosions/Remote violence")
     if air is None and earlier_strike is not None and earlier_strike.event.sub_event_type == s.sub:
         air = c.article.salience.actor_by_name.get(earlier_strike.event.actor1)
+    if air is None:
+        air_forces = [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified"]
+        if len(air_forces) == 1:
+            air = air_forces[0]
     if s.agent is not None and s.target is None and s.agent.kind not in ("civilians",) \
             and (air is None or s.agent.name != air.name):
         s.target = s.agent
