@@ -468,6 +468,17 @@ def test_a_strike_no_air_force_is_named_near_is_by_the_articles_only_air_force(s
                                               if e.location == "Mosul"}
 
 
+def test_bare_strikes_in_an_article_whose_one_air_force_strikes_first_are_its_air_strikes(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-1966-ed285afc9e: "الضربات" alone, in an article whose only
+    # air force is the coalition, are the coalition's air strikes (not shelling by nobody)
+    text = ("نفذت قوات التحالف الدولي ضد تنظيم داعش الإرهابي تسع ضربات جوية على مواقع للتنظيم في سوريا و14 ضربة أخرى في العراق.\n"
+            "وقالت قوة المهام المشتركة في بيان الليلة الماضية :” إن الضربات التي وجهت في سوريا أصابت وحدات تكتيكية "
+            "ومواقع قتالية بالقرب من مدن حلب والحسكة وعين العرب ( كوباني ) وحقول ألغام قريبة من مدينة الرقة”.")
+    events = events_of(shared_pipeline, text, "2015-07-21")
+    assert {e.location for e in events} >= {"Aleppo", "Al-Hasakah"}
+    assert {(e.sub_event_type, e.actor1) for e in events} == {("Air/drone strike", "International Coalition")}
+
+
 def test_an_impending_event_is_not_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:CN-middleEast-567-20180411 and saudinewsnet 2015-08-05: "وشيكة", "مرتقب"
     for text in ("وتعمقت الانقسامات في المجلس وترتسم معالم ضربة عسكرية غربية وشيكة لدمشق.",

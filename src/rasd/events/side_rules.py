@@ -145,7 +145,9 @@ def _written_as_aircraft(s: Sides, c: SideScope) -> bool:
 def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
     """A bare "قصف", "هجوم" or "استهداف" by an air force (the coalition, Russia...), or by
     any force written as its aircraft ("استهدفت الطائرات التركية موقعا"), is an air strike:
-    "استهداف التحالف لمقارهم"."""
+    "استهداف التحالف لمقارهم". So is a bare "الضربات" by nobody in an article whose one
+    air force is such a force ("إن الضربات التي وجهت في سوريا أصابت ..." under a lede on
+    the coalition's strikes)."""
     trigger, words = c.cand.trigger, assembly_words()
     text = c.analysis.ntext.norm[trigger.start:trigger.end]
     generic = (s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling) \
@@ -153,10 +155,20 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
     if generic and s.agent is not None and (s.agent.name in AIR_FIRST or _written_as_aircraft(s, c)):
         s.sub = "Air/drone strike"
         return True
+    if s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling and s.agent is None:
+        air_forces = _air_forces(c)
+        if len(air_forces) == 1 and air_forces[0].name in AIR_FIRST:
+            s.agent, s.sub = air_forces[0], "Air/drone strike"
+            return True
     if s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling and _flown(c):
         s.sub = "Air/drone strike"  # "وقصفت الطائرة السيارة": an aircraft is the subject of the bare verb
         return True
     return False
+
+
+def _air_forces(c: SideScope) -> list[Actor]:
+    """The sides with aircraft the article names."""
+    return [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified"]
 
 
 def _flown(c: SideScope) -> bool:
@@ -375,7 +387,7 @@ def air_force_from_document(s: Sides, c: SideScope) -> bool:
     if air is None and earlier_strike is not None and earlier_strike.event.sub_event_type == s.sub:
         air = c.article.salience.actor_by_name.get(earlier_strike.event.actor1)
     if air is None:
-        air_forces = [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified"]
+        air_forces = _air_forces(c)
         if len(air_forces) == 1:
             air = air_forces[0]
     if s.agent is not None and s.target is None and s.agent.kind not in ("civilians",) \
