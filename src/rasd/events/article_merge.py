@@ -9,6 +9,7 @@ import datetime as dt
 
 from rasd.events.article import Emitted
 from rasd.events.attribution import UNCLAIMED
+from rasd.events.toll import KILLS_NOBODY_TYPES
 from rasd.model import Event
 from rasd.recognize.actors import load_pack
 from rasd.recognize.places import place_cues
@@ -193,8 +194,8 @@ def _two_named_places(a: Emitted, b: Emitted) -> bool:
 
 
 def _take_toll(kept: Event, other: Event) -> None:
-    """``kept`` takes ``other``'s toll when it has none of its own."""
-    if kept.fatalities == 0 and other.fatalities:
+    """``kept`` takes ``other``'s toll when it has none of its own (and can kill)."""
+    if kept.fatalities == 0 and other.fatalities and kept.sub_event_type not in KILLS_NOBODY_TYPES:
         kept.fatalities, kept.fatalities_low, kept.fatalities_high = other.fatalities, other.fatalities_low, other.fatalities_high
 
 

@@ -41,6 +41,7 @@ from rasd.events.when import (
     answered_before,
     begins_a_campaign,
     counted_day,
+    dates_a_campaign_beside,
     ongoing_situation,
     refers_to_earlier_event,
     reported_as_news,
@@ -106,11 +107,15 @@ class ArticleAssembler:
         teasers = teaser_lines(analysis.ntext.norm)
         for seg in trigger_clauses(analysis):
             # "أضرموا النار": a crowd's act only where the sentence names the crowd
-            triggers = [t for t in within(analysis, analysis.triggers, seg) if not t.sense.crowd or names_a_crowd(analysis, seg)]
-            if not triggers or seg.end <= end_of_headline:
+            found = [t for t in within(analysis, analysis.triggers, seg) if not t.sense.crowd or names_a_crowd(analysis, seg)]
+            if not found or seg.end <= end_of_headline:
                 continue  # a headline only repeats what the body reports
             if any(t.start <= seg.start < t.end for t in teasers):
                 continue  # a line pointing to another story
+            triggers = [t for t in found if not t.sense.campaign]
+            if not triggers:
+                self.campaign_begun_beside(seg, found, None)
+                continue
             # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened;
             # "احتجاجا على الغارات": what a protest is against
             purposeful = [t for t in triggers if not is_purpose(analysis, t) and not is_grievance(analysis, t)]
@@ -131,6 +136,8 @@ class ArticleAssembler:
             self.decide(cand, decision, refused)
             if decision.dropped is not None and decision.dropped.rule in _STATISTICS:
                 self.campaign_beside_a_statistic(seg, coding, trigger)
+            elif "campaign_start" not in decision.rules:
+                self.campaign_begun_beside(seg, found, trigger)
         apply_claims(analysis, self.article.events)
         return merge_within_article(self.article.events)
 
@@ -166,6 +173,22 @@ class ArticleAssembler:
             if not begins_a_campaign(analysis, cand):
                 continue
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}", "campaign_beside_a_statistic"])
+            self.decide(cand, decision)
+            return
+
+    def campaign_begun_beside(self, seg: Segment, found: list[TriggerMatch], primary: TriggerMatch | None) -> None:
+        """"منذ بدء قوات النظام تصعيدها على الغوطة الشرقية في 18 فبراير، لم تسلم المرافق الطبية
+        من القصف": the start of a campaign told beside the act the clause is coded by (or
+        beside nothing) is an event of its own, coded from its campaign noun."""
+        analysis = self.analysis
+        starts = {t.token_start for t in found}
+        for trigger in found:
+            if trigger is primary or (trigger.sense.campaign and trigger.token_end in starts):
+                continue  # "بدأت عملية إجلاء المقاتلين": the operation is the act after it
+            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
+            if not dates_a_campaign_beside(analysis, cand, found):
+                continue
+            decision = Decision([f"trigger:{trigger.sense.sub_event_type}", "campaign_begun_beside_the_act"])
             self.decide(cand, decision)
             return
 

@@ -19,7 +19,7 @@ from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped, describes_the_dead
 from rasd.events.document import COVERED, is_country_name, sentence_index, within
 from rasd.events.lexicon import assembly_words
-from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target
+from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead
 from rasd.events.toll import CountGroup
 from rasd.events.where import PlacePick, is_anaphoric
 from rasd.model import EVENT_TYPE_OF
@@ -167,8 +167,10 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
 
 
 def _air_forces(c: SideScope) -> list[Actor]:
-    """The sides with aircraft the article names."""
-    return [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified"]
+    """The sides with aircraft the article names as sides (not by their dead: "مقتل 7
+    عسكريين إيرانيين" names the side a strike hit)."""
+    named = {m.actor.name for m in c.analysis.actors if not named_by_its_dead(c.analysis, m, 0)}
+    return [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified" and a.name in named]
 
 
 def _flown(c: SideScope) -> bool:
@@ -612,7 +614,48 @@ def demonstration_sides(s: Sides, c: SideScope) -> bool:
     return True
 
 
+#: How many words before its campaign noun the verb that launches it may stand (as
+#: ``rasd.events.when`` reads a campaign's start), and after it the verb it is the object of.
+_LAUNCHED_WITHIN, _LAUNCHED_AFTER_WITHIN = 12, 6
+
+
+def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
+    """"وبدأت القوات التركية مع فصائل سورية موالية لها منذ 20 كانون الثاني هجوما", "أطلق الجيش
+    السوري، بمساعدة من حليفته روسيا، عملية عسكرية", "حملة عسكرية بدأتها قوات النظام": the
+    start of a campaign is by the side named first after the verb that launches it (a
+    bare country name too: "بدأت تركيا في 20 يناير هجوما"), not by the side it is against."""
+    if s.sub != "Change to group/activity":
+        return False
+    words, tokens, trigger, seg = assembly_words(), c.analysis.tokens, c.cand.trigger, c.cand.segment
+    launch = words.beginning_words | words.launch_verbs
+    first = max(seg_first_token(c), trigger.token_start - _LAUNCHED_WITHIN)
+    verbs = [i for i in range(first, trigger.token_start) if reads_as(tokens[i].text, launch)]
+    if not verbs:
+        last = min(trigger.token_end + _LAUNCHED_AFTER_WITHIN, len(tokens))
+        verbs = [i for i in range(trigger.token_end, last)
+                 if tokens[i].end <= seg.end and reads_as(tokens[i].text, words.begun_after)][:1]
+    # the subject stands right after the verb ("بدأتها في 19 يونيو" leaves it unsaid)
+    subject = next((a for a in c.analysis.actors if verbs and a.token_start == verbs[-1] + 1
+                    and a.actor.kind in ("state", "militia", "group")), None)
+    if subject is None or (s.agent is not None and s.agent.name == subject.actor.name):
+        return False
+    if s.target is not None and s.target.name == subject.actor.name:
+        s.target, s.target_m = s.agent, s.agent_m
+    s.agent, s.agent_m = subject.actor, subject
+    return True
+
+
+def seg_first_token(c: SideScope) -> int:
+    """The index of the clause's first token."""
+    tokens, start = c.analysis.tokens, c.cand.segment.start
+    i = c.cand.trigger.token_start
+    while i > 0 and tokens[i - 1].start >= start:
+        i -= 1
+    return i
+
+
 SIDE_RULES: tuple[SideRule, ...] = (
+    campaign_launched_by_its_subject,
     actors_of_the_event_referred_back_to,
     attack_with_chemical_weapons,
     generic_shelling_by_air_force,

@@ -14,6 +14,7 @@ from rasd.events.document import within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
+from rasd.recognize.triggers import TriggerMatch
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as
 
@@ -320,6 +321,30 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
 def begins_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
     """Whether the candidate is the datable start of a campaign (``campaign_start``)."""
     return campaign_start(analysis, cand, choose_date(analysis, cand)) is not None
+
+
+#: How far from its campaign noun (characters before, after) the date of a campaign told
+#: beside another act may stand: "بدأت أنقرة في 20 كانون الثاني/يناير، عملية", "منذ بدء قوات
+#: النظام تصعيدها على الغوطة الشرقية في 18 فبراير", "عمليتها العسكرية لاجتياح منطقة عفرين
+#: الكردية السورية والتي انطلقت في 20 يناير".
+_CAMPAIGN_DATE_BEFORE, _CAMPAIGN_DATE_AFTER = 80, 100
+
+
+def dates_a_campaign_beside(analysis: Analysis, cand: Candidate, others: list[TriggerMatch]) -> bool:
+    """Whether the candidate's campaign noun is the dated start of a campaign told beside
+    the clause's other acts (``others``): its date stands near the noun, with none of
+    those acts between ("غداة مقتل 17 مدنياً الجمعة ... منذ بدء الهجوم": Friday is the
+    killing's day, not the offensive's start)."""
+    match = campaign_start(analysis, cand, choose_date(analysis, cand))
+    if match is None:
+        return False
+    trigger = cand.trigger
+    if not cand.sentence.start <= match.start < cand.sentence.end:
+        return True  # dated as the sentence before it is ("وبالتوازي، أطلقت قوات النظام عملية برية")
+    if not (trigger.start - _CAMPAIGN_DATE_BEFORE <= match.start <= trigger.end + _CAMPAIGN_DATE_AFTER):
+        return False
+    low, high = min(match.end, trigger.end), max(match.start, trigger.start)
+    return not any(low <= t.start < high for t in others if t is not trigger)
 
 
 #: How many words before its campaign noun a verb of beginning may stand: "بدأت قوات
