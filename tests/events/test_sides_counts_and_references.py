@@ -479,6 +479,21 @@ def test_bare_strikes_in_an_article_whose_one_air_force_strikes_first_are_its_ai
     assert {(e.sub_event_type, e.actor1) for e in events} == {("Air/drone strike", "International Coalition")}
 
 
+def test_two_missiles_with_a_nationality_name_their_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2595-20180625: the dual "صاروخين إسرائيليين" names
+    # Israel as "صواريخ إسرائيلية" does
+    text = "ذكر التلفزيون الرسمي السوري في وقت متأخر اليوم الاثنين، أن صاروخين إسرائيليين سقطا في محيط مطار دمشق الدولي."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-06-25")] == ["Israeli Forces"]
+
+
+def test_a_warplane_that_bombs_makes_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2315-20180611: "طائرة حربية" (one warplane, or a count
+    # of them) is an air strike's word, as "طائرات حربية" is
+    text = "وأضاف أن نحو 20 طائرة حربية قصفت جبل قنديل ما أدى إلى تدمير 14 \"هدفا مهما\" لحزب العمال."
+    assert [(e.sub_event_type, e.actor1) for e in events_of(shared_pipeline, text, "2018-06-11")] == [
+        ("Air/drone strike", "Unidentified Military Forces")]
+
+
 def test_an_impending_event_is_not_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:CN-middleEast-567-20180411 and saudinewsnet 2015-08-05: "وشيكة", "مرتقب"
     for text in ("وتعمقت الانقسامات في المجلس وترتسم معالم ضربة عسكرية غربية وشيكة لدمشق.",

@@ -149,6 +149,7 @@ class ActorLexicon:
         (``data/actor_adjectives.yaml``); each phrase becomes an alias of that actor."""
         nouns, modified, modifiers = data["nouns"], set(data["modified_nouns"]), [""] + list(data["modifiers"])
         people = data["people_nouns"]  # they also take the plural, dual and accusative forms
+        duals = data.get("dual_nouns", [])  # "صاروخين إسرائيليين": the masculine dual form
 
         def definite(word: str) -> str:
             # a model name or a phrase ("إف-16", "بدون طيار") takes no article
@@ -170,7 +171,7 @@ class ActorLexicon:
             return out
 
         everyone = list(dict.fromkeys(nouns + people))
-        for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people)):
+        for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people + duals)):
             for name, adjectives in table.items():
                 index = self._index_of(name)
                 for adjective in adjectives:
