@@ -96,6 +96,19 @@ def test_an_attack_said_not_to_have_happened_is_denied(shared_pipeline) -> None:
     assert drops_of(shared_pipeline, text, "2018-04-16") == ([], ["denial"])
 
 
+def test_an_event_reported_then_denied_by_another_party_stays_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-04-0094-b81090ceb0: the Observatory reports the abduction, "but"
+    # the Pentagon denied it (event-schema.md §3.1: coded even when denied)
+    text = ("وكانت جبهة النصرة خطفت ثمانية عناصر من «الفرقة 30»، بينهم قائد الفرقة العقيد نديم الحسن مساء الاربعاء، "
+            "قرب مدينة اعزاز في ريف حلب الشمالي، حسبما أفاد المرصد، إلّا أنّ وزارة الدفاع الاميركية نفت الأمر.")
+    events = events_of(shared_pipeline, text, "2015-08-04")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Abduction/forced disappearance", "HTS", "Azaz")]
+    # the denial before the act still denies it
+    text = "ونفت وزارة الدفاع الاميركية أن تكون جبهة النصرة خطفت ثمانية عناصر من «الفرقة 30» قرب مدينة اعزاز."
+    assert drops_of(shared_pipeline, text, "2015-08-04") == ([], ["denial"])
+
+
 def test_two_named_towns_of_one_governorate_stay_twoevents_of(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-21-2239-16f53bbaf1: the second strike is undated in its own
     # words and its governorate is "المحافظة"; still, Bosra is not Al-Harah

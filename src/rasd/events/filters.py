@@ -22,8 +22,15 @@ def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"نفى الجيش وقوع ..." in the sentence: the event is denied. "نفى مسؤوليته عن
     الهجوم" denies blame, not the attack, and does not drop it."""
     norm = analysis.ntext.norm
-    if cand.sentence.start <= f.start < cand.sentence.end and not assembly_words().blame.match(norm, f.end):
-        raise Dropped("denial", norm[f.start:f.end])
+    if not cand.sentence.start <= f.start < cand.sentence.end or assembly_words().blame.match(norm, f.end):
+        return
+    if f.start > cand.trigger.end and _CONTRAST.search(norm, cand.trigger.end, f.start):
+        return  # "خطفت جبهة النصرة ثمانية عناصر ...، إلا أن وزارة الدفاع نفت الأمر": reported, then denied
+    raise Dropped("denial", norm[f.start:f.end])
+
+
+#: A turn after the report to a denial by another party: "إلا أن", "لكن", "غير أن" (normalized).
+_CONTRAST = re.compile(r"(?<!\w)(?:الا\s+ان|لكن|ولكن|غير\s+ان)(?!\w)")
 
 
 def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
