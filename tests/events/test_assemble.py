@@ -63,6 +63,10 @@ def test_a_settlement_located_in_a_city_before_the_trigger_is_the_place(shared_p
     # constructed: the launch site ends at its comma; the town after it is the target
     text = "استهدفت طائرات حربية، انطلقت من مطار حماة، بلدة كفرنبل في إدلب بالبراميل المتفجرة الثلاثاء."
     assert [e.location for e in extract(shared_pipeline, text, "2018-04-08")] == ["Kafr Nabl"]
+    # ant-multisource:SK-middleEast-888-20180409 (its first clause): a town the gazetteer
+    # knows, then the region that holds it, needs no cue word to be the place
+    text = "ولقي عشرات الأشخاص مصرعهم في دوما بغوطة دمشق الشرقية جراء هجوم كيماوي، مساء السبت."
+    assert [e.location for e in extract(shared_pipeline, text, "2018-04-09")] == ["Douma"]
 
 
 @pytest.mark.parametrize("doc_id,published,text,places", [

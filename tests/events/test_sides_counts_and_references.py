@@ -109,6 +109,15 @@ def test_an_event_reported_then_denied_by_another_party_stays_reported(shared_pi
     assert drops_of(shared_pipeline, text, "2015-08-04") == ([], ["denial"])
 
 
+def test_a_denied_part_in_an_attack_is_a_denial_of_blame(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-888-20180409, adapted ("لكن" made "فيما", so that only
+    # what is denied decides): denying one's part (تورط، ضلوع) in the attack is not denying it
+    text = ("ولقي عشرات الأشخاص مصرعهم في دوما بغوطة دمشق الشرقية جراء هجوم كيماوي، مساء السبت، فيما تنفي دمشق "
+            "تورطها في الغارات.")
+    events = events_of(shared_pipeline, text, "2018-04-09")
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [("Chemical weapon", "Douma", "2018-04-07")]
+
+
 def test_two_named_towns_of_one_governorate_stay_twoevents_of(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-21-2239-16f53bbaf1: the second strike is undated in its own
     # words and its governorate is "المحافظة"; still, Bosra is not Al-Harah

@@ -293,10 +293,19 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     j = i - 1
     while j > 0 and words.list_gap.fullmatch(norm[places[j - 1].r.mention.end:places[j].r.mention.start]):
         j -= 1
-    # "مدن وبلدات دوما وحرستا وعربين بالغوطة الشرقية": the cue may stand before the list's head
-    if not any(p.r.mention.cue == "settlement" for p in places[j:i]):
+    # "مدن وبلدات دوما وحرستا وعربين بالغوطة الشرقية": the cue may stand before the list's head;
+    # "في دوما بغوطة دمشق الشرقية": a town the gazetteer knows needs none
+    if not any(p.r.mention.cue == "settlement" or _known_settlement(p) for p in places[j:i]):
         return last
     return places[j]
+
+
+#: Gazetteer features that are settlements: a name of one needs no cue word to be one.
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
+def _known_settlement(view: _PlaceView) -> bool:
+    return view.r.place is not None and view.r.place.feature in _SETTLEMENTS
 
 
 
