@@ -676,6 +676,10 @@ def test_a_feminine_protest_verb_reports_a_protest(shared_pipeline) -> None:  # 
     ("وبعد حملة عسكرية استمرت شهرين، سيطرت القوات التركية وفصائل سورية موالية لأنقرة الأحد على مدينة عفرين ذات "
      "الغالبية الكردية في شمال سوريا، إثر انسحاب المقاتلين الأكراد منها.", "2018-03-19",
      "Non-state actor overtakes territory"),
+    # ant-multisource:SK-middleEast-1853-20180522, adapted (its deal named "as part of the
+    # agreement", the wording of other reports on Nasib and Daraa)
+    ("وسيطرت قوات النظام في وقت سابق على حي الحجر الأسود ومخيم اليرموك، كجزء من الاتفاق مع روسيا.", "2018-05-22",
+     "Non-violent transfer of territory"),
 ])
 def test_ground_taken_under_a_deal_is_a_non_violent_transfer(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                               expected: str) -> None:
