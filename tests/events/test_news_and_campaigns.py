@@ -523,6 +523,16 @@ def test_a_campaign_noun_beside_another_act_without_its_own_start_is_no_campaign
     assert "Change to group/activity" not in {e.sub_event_type for e in events_of(shared_pipeline, text, published)}
 
 
+def test_a_toll_in_the_next_sentence_is_not_a_campaign_starts(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-291-20180318 (its misspelt "عسكرين" corrected), then a
+    # toll with no place of its own (a sentence written for this test): a campaign's start
+    # kills nobody, so the toll is not moved onto it
+    text = ("وبدأ الجيش التركي عملية عسكرية في عفرين باسم \"غصن الزيتون\"، في 20 يناير/ كانون الثاني الماضي.\n"
+            "وأوردت وكالة الأناضول مقتل 400 مسلح.")
+    events = events_of(shared_pipeline, text, "2018-03-18")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Change to group/activity", 0)]
+
+
 def test_a_campaign_start_dated_to_a_month_is_placed_at_the_articles_focus(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:BB-middleEast-53-20180220 (three of its lines): Afrin is the article's
     # place; its campaign sentence names only "the border areas with Syria"

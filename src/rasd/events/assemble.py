@@ -34,7 +34,7 @@ from rasd.events.document import evidence_span, headline_end, sentence_index, se
 from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
 from rasd.events.reporting import reads_as_a_report
 from rasd.events.side_rules import Sides, default_agent, sides_of
-from rasd.events.toll import CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
+from rasd.events.toll import KILLS_NOBODY_TYPES, CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
 from rasd.events.when import (
     When,
     accomplished,
@@ -272,8 +272,9 @@ class ArticleAssembler:
         if not events:
             return False
         last = events[-1]
-        if sentence_index(self.analysis, cand.segment.start) - last.sentence > 1 or last.event.fatalities != 0:
-            return False
+        if sentence_index(self.analysis, cand.segment.start) - last.sentence > 1 or last.event.fatalities != 0 \
+                or last.event.sub_event_type in KILLS_NOBODY_TYPES:
+            return False  # (a campaign's start, a deal, an arrest kill nobody: the toll is another event's)
         last.event.fatalities = groups[0].best
         last.event.evidence.extend(Evidence(field="fatalities", **evidence_span(self.analysis, c.start, c.end))
                                    for c in groups[0].counts)
