@@ -96,6 +96,21 @@ def test_a_compass_phrase_after_a_list_chooses_the_row_near_its_town(shared_pipe
     assert _places(shared_pipeline, "اشتباكات في مدينة حصيبة قرب الحدود السورية")["حصيبه"][0] == "Al Qa'im"
 
 
+def test_a_district_centre_locates_a_name_when_the_gazetteer_lacks_its_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-23-1021-f3aa362223: the gazetteer knows القامشلي as a district;
+    # its centre is near enough to say which Rumaylan "شرقي مدينة القامشلي" means
+    text = "على صعيد آخر، هز انفجار عنيف بلدة رميلان شرقي مدينة القامشلي التي تسيطر عليها الوحدات الكردية."
+    assert _places(shared_pipeline, text)["رميلان"] == ("Rumaylan", "Al-Hasakah")
+
+
+def test_a_compass_phrase_locates_a_list_through_an_unknown_member(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-653-20180623 (a tune article): "والشومرية", a name the
+    # gazetteer lacks, stands between البستان and "شرقي درعا"; no البستان lies near Daraa,
+    # so none of the far-off rows (Idlib, Hama...) is taken
+    text = "وقال المرصد إن قوات الحكومة سيطرت على قرى البستان، والشومرية شرقي درعا."
+    assert _places(shared_pipeline, text)["البستان"] == (None, None)
+
+
 def test_the_regions_the_press_names_are_places_of_their_own(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-3203-20180731; ant-multisource:FR-internationalNews-2012-20180625
     # and SK-middleEast-529-20180325, cut to the place (event-schema.md §3.1 "Named regions")

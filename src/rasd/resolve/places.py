@@ -122,7 +122,7 @@ _DIRECTION_IN_NAME = r"ال(?:شرقي|غربي|شمالي|جنوبي)ه?"
 
 #: What may stand between a name and the near or compass phrase that locates it (and a
 #: direction that is part of the name: "حصيبة الشرقية شرق الرمادي").
-_COMPASS_GAP = re.compile(rf"[\s,،(]*(?:{_DIRECTION_IN_NAME}[\s,،(]+)?")
+_COMPASS_GAP = re.compile(rf"[\s,،(]*(?:{_DIRECTION_IN_NAME}[\s,،(]+)?(?:و[^\s,،(]+[\s,،(]+){{0,3}}")
 
 
 #: Between two names of a list that one near or compass phrase after its last name
@@ -147,8 +147,9 @@ def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: 
         return []
     if not _COMPASS_GAP.fullmatch(norm, last_end, following.cue_start):
         return []
+    # (a district's centre stands for its town where the gazetteer lacks the town: "شرقي درعا")
     return [p for p in (gazetteer.places[i] for i in following.candidates)
-            if p.feature in ("city", "town") and p.lat is not None and p.lon is not None]
+            if p.feature in ("city", "town", "district") and p.lat is not None and p.lon is not None]
 
 
 def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
