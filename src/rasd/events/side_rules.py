@@ -628,7 +628,7 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
         return False
     words, tokens, trigger, seg = assembly_words(), c.analysis.tokens, c.cand.trigger, c.cand.segment
     launch = words.beginning_words | words.launch_verbs
-    first = max(seg_first_token(c), trigger.token_start - _LAUNCHED_WITHIN)
+    first = max(_first_token_of_clause(c), trigger.token_start - _LAUNCHED_WITHIN)
     verbs = [i for i in range(first, trigger.token_start) if reads_as(tokens[i].text, launch)]
     if not verbs:
         last = min(trigger.token_end + _LAUNCHED_AFTER_WITHIN, len(tokens))
@@ -645,8 +645,8 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
     return True
 
 
-def seg_first_token(c: SideScope) -> int:
-    """The index of the clause's first token."""
+def _first_token_of_clause(c: SideScope) -> int:
+    """The index of the candidate's clause's first token."""
     tokens, start = c.analysis.tokens, c.cand.segment.start
     i = c.cand.trigger.token_start
     while i > 0 and tokens[i - 1].start >= start:

@@ -305,6 +305,7 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 
 
 def _known_settlement(view: _PlaceView) -> bool:
+    """A place the gazetteer resolves to a city, town or village."""
     return view.r.place is not None and view.r.place.feature in _SETTLEMENTS
 
 

@@ -120,8 +120,9 @@ _LOCATED_WITHIN_KM = 100.0
 #: A direction that is part of a name ("حصيبة الشرقية"), normalized.
 _DIRECTION_IN_NAME = r"ال(?:شرقي|غربي|شمالي|جنوبي)ه?"
 
-#: What may stand between a name and the near or compass phrase that locates it (and a
-#: direction that is part of the name: "حصيبة الشرقية شرق الرمادي").
+#: What may stand between a name and the near or compass phrase that locates it: a
+#: direction that is part of the name ("حصيبة الشرقية شرق الرمادي"), and up to three more
+#: members of its list that the gazetteer lacks ("البستان، والشومرية شرقي درعا").
 _COMPASS_GAP = re.compile(rf"[\s,،(]*(?:{_DIRECTION_IN_NAME}[\s,،(]+)?(?:و[^\s,،(]+[\s,،(]+){{0,3}}")
 
 
