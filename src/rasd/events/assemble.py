@@ -32,6 +32,7 @@ from rasd.events.candidate import (
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
 from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
+from rasd.events.lexicon import assembly_words
 from rasd.events.reporting import reads_as_a_report
 from rasd.events.side_rules import Sides, default_agent, sides_of
 from rasd.events.toll import KILLS_NOBODY_TYPES, CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
@@ -64,6 +65,7 @@ from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecisi
 from rasd.recognize.triggers import TriggerMatch
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.segment import Segment
+from rasd.text.tokens import reads_as
 
 __all__ = ["assemble"]
 
@@ -180,10 +182,12 @@ class ArticleAssembler:
         """"منذ بدء قوات النظام تصعيدها على الغوطة الشرقية في 18 فبراير، لم تسلم المرافق الطبية
         من القصف": the start of a campaign told beside the act the clause is coded by (or
         beside nothing) is an event of its own, coded from its campaign noun."""
-        analysis = self.analysis
+        analysis, nouns = self.analysis, assembly_words().campaign_nouns
         starts = {t.token_start for t in found}
         for trigger in found:
-            if trigger is primary or (trigger.sense.campaign and trigger.token_end in starts):
+            if trigger is primary or not reads_as(analysis.tokens[trigger.token_start].text, nouns):
+                continue
+            if trigger.sense.campaign and trigger.token_end in starts:
                 continue  # "بدأت عملية إجلاء المقاتلين": the operation is the act after it
             cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
             if not dates_a_campaign_beside(analysis, cand, found):
