@@ -24,13 +24,10 @@ def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     norm = analysis.ntext.norm
     if not cand.sentence.start <= f.start < cand.sentence.end or assembly_words().blame.match(norm, f.end):
         return
-    if f.start > cand.trigger.end and _CONTRAST.search(norm, cand.trigger.end, f.start):
+    if f.start > cand.trigger.end and assembly_words().contrast.search(norm, cand.trigger.end, f.start):
         return  # "خطفت جبهة النصرة ثمانية عناصر ...، إلا أن وزارة الدفاع نفت الأمر": reported, then denied
     raise Dropped("denial", norm[f.start:f.end])
 
-
-#: A turn after the report to a denial by another party: "إلا أن", "لكن", "غير أن" (normalized).
-_CONTRAST = re.compile(r"(?<!\w)(?:الا\s+ان|لكن|ولكن|غير\s+ان)(?!\w)")
 
 
 def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:

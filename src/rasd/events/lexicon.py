@@ -79,6 +79,7 @@ class AssemblyWords:
     referring_source: re.Pattern[str]
     allegation_denied: re.Pattern[str]
     blame: re.Pattern[str]
+    contrast: re.Pattern[str]
     statement_before: re.Pattern[str]
     announcing_verbs: frozenset[str]
     complementizer: re.Pattern[str]
@@ -181,6 +182,7 @@ def assembly_words() -> AssemblyWords:
         allegation_denied=re.compile(
             rf"(?<!\w)[وف]?(?:{alt('rejecting_verbs')})\s+(?:\S+\s+){{0,5}}?(?:{alt('allegations')})"),
         blame=re.compile(rf"\w*\s+(?:\w+\s+){{0,3}}(?:{alt('blame_words')})"),
+        contrast=re.compile(rf"(?<!\w)(?:{alt('contrast_words')})(?!\w)"),
         announcing_verbs=_words(d["announcing_verbs"]),
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),

@@ -169,7 +169,9 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
 def _air_forces(c: SideScope) -> list[Actor]:
     """The sides with aircraft the article names as sides (not by their dead: "مقتل 7
     عسكريين إيرانيين" names the side a strike hit)."""
-    named = {m.actor.name for m in c.analysis.actors if not named_by_its_dead(c.analysis, m, 0)}
+    analysis = c.analysis
+    named = analysis.remember(("sides_not_named_by_their_dead",), lambda: frozenset(
+        m.actor.name for m in analysis.actors if not named_by_its_dead(analysis, m, 0)))
     return [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified" and a.name in named]
 
 
@@ -628,7 +630,7 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
         return False
     words, tokens, trigger, seg = assembly_words(), c.analysis.tokens, c.cand.trigger, c.cand.segment
     launch = words.beginning_words | words.launch_verbs
-    first = max(_first_token_of_clause(c), trigger.token_start - _LAUNCHED_WITHIN)
+    first = max(bisect_left(c.analysis.token_starts, seg.start), trigger.token_start - _LAUNCHED_WITHIN)
     verbs = [i for i in range(first, trigger.token_start) if reads_as(tokens[i].text, launch)]
     if not verbs:
         last = min(trigger.token_end + _LAUNCHED_AFTER_WITHIN, len(tokens))
@@ -643,15 +645,6 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
         s.target, s.target_m = s.agent, s.agent_m
     s.agent, s.agent_m = subject.actor, subject
     return True
-
-
-def _first_token_of_clause(c: SideScope) -> int:
-    """The index of the candidate's clause's first token."""
-    tokens, start = c.analysis.tokens, c.cand.segment.start
-    i = c.cand.trigger.token_start
-    while i > 0 and tokens[i - 1].start >= start:
-        i -= 1
-    return i
 
 
 SIDE_RULES: tuple[SideRule, ...] = (

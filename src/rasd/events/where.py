@@ -117,6 +117,11 @@ def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
                       2 if near else antecedent.geo_precision, antecedent.mention.name_norm)]
 
 
+#: Gazetteer features that are settlements: a name of one needs no cue word to be one, and
+#: one wins a tie for the article's focus.
+_SETTLEMENTS = frozenset({"city", "town", "village"})
+
+
 def focus_place(analysis: Analysis) -> PlacePick | None:
     """The settlement an article is about: named at least twice, more than any other."""
     counts: Counter[str] = Counter()
@@ -128,7 +133,7 @@ def focus_place(analysis: Analysis) -> PlacePick | None:
     if not counts:
         return None
     # twice the count, and one more for a settlement: a settlement wins a tie with a district
-    settled = Counter({k: 2 * v + (1 if first[k].place.feature in ("city", "town", "village") else 0)  # type: ignore[union-attr]
+    settled = Counter({k: 2 * v + (1 if first[k].place.feature in _SETTLEMENTS else 0)  # type: ignore[union-attr]
                        for k, v in counts.items()})
     ranked = settled.most_common(2)
     if counts[ranked[0][0]] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
@@ -299,9 +304,6 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
         return last
     return places[j]
 
-
-#: Gazetteer features that are settlements: a name of one needs no cue word to be one.
-_SETTLEMENTS = frozenset({"city", "town", "village"})
 
 
 def _known_settlement(view: _PlaceView) -> bool:
