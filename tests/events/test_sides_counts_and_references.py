@@ -36,6 +36,36 @@ def test_an_accuser_is_not_the_author_when_no_one_is_accused(shared_pipeline) ->
     assert all(e.actor1 != "Israeli Forces" for e in events_of(shared_pipeline, text, "2018-04-10"))
 
 
+def test_a_bare_country_before_the_verb_that_launches_the_act_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1567-20180510
+    text = ("وقالت إسرائيل إن إيران أطلقت 20 صاروخا من طرازي غراد وفجر، أسقطها نظام القبة الحديدية "
+            "للدفاع الصاروخي أو لم يصل مداها إلى الأهداف بالجولان.")
+    events = events_of(shared_pipeline, text, "2018-05-10")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Shelling/artillery/missile attack", "Iranian Forces", "Golan Heights")]
+
+
+def test_a_bare_country_right_after_the_verb_that_launches_the_act_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-830-20180420, adapted (the target's place added)
+    text = "وشنت الولايات المتحدة وفرنسا وبريطانيا 105 ضربات على مواقع قرب دمشق يوم السبت الماضي."
+    events = events_of(shared_pipeline, text, "2018-04-20")
+    assert [(e.actor1, e.location, str(e.date)) for e in events] == [("US Forces", "Damascus", "2018-04-14")]
+
+
+def test_a_country_the_act_came_from_is_not_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the first sentence turned round: the missiles came "from Iran", nobody launched them
+    text = "وقالت إسرائيل إن 20 صاروخا أطلقت أمس من إيران على الأهداف بالجولان."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-05-10")] == ["Unidentified Armed Group"]
+
+
+def test_a_side_after_what_sources_said_is_a_side_not_a_source(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:AL-internationalNews-1926-20180713, adapted (a Syrian place and day):
+    # "مصادر إن إسرائيل" is what the sources said of Israel, not "Israel's sources"
+    text = "وقالت مصادر إن إسرائيل أطلقت صاروخا من نظام باتريوت على الطائرة السورية فوق القنيطرة الجمعة."
+    events = events_of(shared_pipeline, text, "2018-07-14")
+    assert [(e.actor1, e.actor2) for e in events] == [("Israeli Forces", "Syrian Government Forces")]
+
+
 def test_counted_captives_make_an_abduction_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-middleEast-893-20180805, adapted (its date cut): the count of the
     # people taken names one act, as a toll does for a killing

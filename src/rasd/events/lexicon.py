@@ -51,6 +51,8 @@ class AssemblyWords:
     accomplished: re.Pattern[str]
     territory_share: re.Pattern[str]
     launch_verbs: frozenset[str]
+    striking_verbs: frozenset[str]
+    country_as_place_before: frozenset[str]
     beginning_words: frozenset[str]
     execution_words: frozenset[str]
     begun_after: frozenset[str]
@@ -149,6 +151,8 @@ def assembly_words() -> AssemblyWords:
         # the verb, its subject (at most six words), then من or في right before the trigger
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
+        striking_verbs=_words(d["striking_verbs"]),
+        country_as_place_before=_words(d["country_as_place_before"]),
         beginning_words=_words(d["beginning_words"]),
         execution_words=_words(d["execution_words"]),
         begun_after=_words(d["begun_after"]),
@@ -192,7 +196,8 @@ def assembly_words() -> AssemblyWords:
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
-        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:\w+\s+)?$"
+        # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said
+        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:(?!(?:{alt('complementizers')}|ان)\s)\w+\s+)?$"
                                  rf"|(?<!\w)(?:{alt('sources_of_a_body')})\s+(?:\w+\s+)?ب$"),  # "مصدر بالشرطة"
         support_before=re.compile(
             rf"(?:{alt('support_of_a_side')})\s+" + "".join(rf"(?:{normalize_key(w)}\s+)?" for w in d["support_fillers"])

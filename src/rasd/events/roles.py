@@ -6,6 +6,7 @@ trigger or right before it, the one after a target cue, the one whose people die
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate
@@ -146,6 +147,36 @@ def _subject_before(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
     return None
 
 
+#: How many words a verb of striking may stand before the act it launches ("أطلقت، فجر
+#: الخميس، 20 صاروخا").
+_STRUCK_WITHIN = 6
+
+
+def _country_striking(analysis: Analysis, cand: Candidate, countries: list[ActorMention],
+                      excluded: set[str]) -> ActorMention | None:
+    """A bare country name that is the subject of the act: right before the trigger ("إسرائيل
+    قصفت قاعدة التيفور"), or right before or after a verb of striking whose object the trigger
+    is ("إن إيران أطلقت، فجر الخميس، 20 صاروخا", "وشنت الولايات المتحدة وفرنسا وبريطانيا فجر
+    السبت سلسلة ضربات"). Not after a word that makes it a place or a target ("في إسرائيل")."""
+    words, tokens, norm, trig = assembly_words(), analysis.tokens, analysis.ntext.norm, cand.trigger
+    first = max(bisect_left(analysis.token_starts, cand.segment.start), trig.token_start - _STRUCK_WITHIN)
+    verbs = [i for i in range(first, trig.token_start) if reads_as(tokens[i].text, words.striking_verbs)]
+    if verbs and "." in norm[tokens[verbs[-1]].end:trig.start]:
+        verbs = []
+    heads = {trig.token_start} | {verbs[-1]} if verbs else {trig.token_start}
+    for a in countries:
+        if a.actor.name in excluded or a.start < cand.sentence.start:
+            continue
+        before = tokens[a.token_start - 1].text if a.token_start > 0 else ""
+        if reads_as(before, words.country_as_place_before):
+            continue
+        if a.token_end in heads and not re.search(r"[.:;]", norm[a.end:tokens[a.token_end].start]):
+            return a
+        if verbs and a.token_start == verbs[-1] + 1 and a.end <= trig.start:
+            return a
+    return None
+
+
 def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMention | None) -> ActorMention | None:
     """The actor after a target cue ("على مواقع", "ضد", "استهدف") or after من."""
     words = assembly_words()
@@ -171,7 +202,8 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     agent = _attached_agent(analysis, cand, actors, excluded) \
         or _accused(analysis, cand, actors + countries, excluded) \
         or possessor_or_doer(analysis, cand, actors + countries, excluded) \
-        or _subject_before(analysis, cand, actors, excluded)
+        or _subject_before(analysis, cand, actors, excluded) \
+        or _country_striking(analysis, cand, countries, excluded)
     target = victim or _cued_target(analysis, actors, agent)
     if agent is None and EVENT_TYPE_OF[cand.sub_event_type] != "Explosions/Remote violence":
         # remote violence has no author unless the text names one (or a claim does)
