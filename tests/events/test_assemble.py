@@ -69,6 +69,14 @@ def test_a_settlement_located_in_a_city_before_the_trigger_is_the_place(shared_p
     assert [e.location for e in extract(shared_pipeline, text, "2018-04-09")] == ["Douma"]
 
 
+def test_a_known_base_located_in_its_countryside_before_the_trigger_is_the_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1944-20180526, its day written out: "في ريف حمص" locates the
+    # airbase (a site of the region list) as it would a town; the event is at the base
+    text = ("وتعرض مطار الضبعة العسكري في ريف حمص لغارات إسرائيلية الخميس، استهدفت مستودعات أسلحة "
+            "وكتيبة الدفاع الجوي في المطار.")
+    assert [e.location for e in extract(shared_pipeline, text, "2018-05-26")] == ["Al-Dab'a Airbase"]
+
+
 @pytest.mark.parametrize("doc_id,published,text,places", [
     # the count told again for each place: "وثلاث قرب الرمادي"
     ("saudinewsnet:2015-08-09-0757-510f1ae6db", "2015-08-09",

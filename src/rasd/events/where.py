@@ -300,7 +300,8 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
         j -= 1
     # "مدن وبلدات دوما وحرستا وعربين بالغوطة الشرقية": the cue may stand before the list's head;
     # "في دوما بغوطة دمشق الشرقية": a town the gazetteer knows needs none
-    if not any(p.r.mention.cue == "settlement" or _known_settlement(p) for p in places[j:i]):
+    # "مطار الضبعة العسكري في محافظة حمص": a base or airport of the region list, too
+    if not any(p.r.mention.cue == "settlement" or _known_settlement(p) or _known_site(p) for p in places[j:i]):
         return last
     return places[j]
 
@@ -309,6 +310,11 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
 def _known_settlement(view: _PlaceView) -> bool:
     """A place the gazetteer resolves to a city, town or village."""
     return view.r.place is not None and view.r.place.feature in _SETTLEMENTS
+
+
+def _known_site(view: _PlaceView) -> bool:
+    """A base or an airport the project's region list knows."""
+    return view.r.place is not None and view.r.place.feature == "site"
 
 
 
