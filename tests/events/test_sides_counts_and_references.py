@@ -66,6 +66,25 @@ def test_a_side_after_what_sources_said_is_a_side_not_a_source(shared_pipeline) 
     assert [(e.actor1, e.actor2) for e in events] == [("Israeli Forces", "Syrian Government Forces")]
 
 
+def test_a_hedged_author_is_not_taken_from_the_rest_of_the_article(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2240-20180608, its second sentence and (cut) its last,
+    # which names the army and Russia: an air force the strike could otherwise be lent
+    text = ("وقال رامي عبد الرحمن مدير المرصد \"طائرات حربية يرجح أنها روسية استهدفت قرية زردانا في ريف إدلب "
+            "الشمالي، ومن بين الضحايا 11 امرأة و6 أطفال\".\n"
+            "وفر عشرات الآلاف من المقاتلين والمدنيين إلى إدلب تاركين مناطق استعادها الجيش السوري بمساعدة روسيا وإيران.")
+    events = events_of(shared_pipeline, text, "2018-06-08")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Unidentified Military Forces")]
+
+
+def test_a_hedge_after_the_adjective_that_names_the_author_unnames_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:SK-middleEast-2242-20180608 ("غارات يرجح أنها روسية أوقعت
+    # 44 قتيلا"), the hedge written after the adjective as event-schema.md §3.2 writes it
+    hedged = "وقال المرصد إن غارات روسية على الأرجح أوقعت 44 قتيلا في قرية زردانا في ريف إدلب الشمالي أمس."
+    plain = "وقال المرصد إن غارات روسية أوقعت 44 قتيلا في قرية زردانا في ريف إدلب الشمالي أمس."
+    assert [e.actor1 for e in events_of(shared_pipeline, hedged, "2018-06-08")] == ["Unidentified Military Forces"]
+    assert [e.actor1 for e in events_of(shared_pipeline, plain, "2018-06-08")] == ["Russian Forces"]
+
+
 def test_counted_captives_make_an_abduction_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-middleEast-893-20180805, adapted (its date cut): the count of the
     # people taken names one act, as a toll does for a killing

@@ -25,6 +25,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(_key(w).replace(" ", r"\s+").replace("*", r"\w*") for w in words)
 
 
+def _nationalities() -> list[str]:
+    """The adjectives of nationality of ``actor_adjectives.yaml`` ("روسية", "إسرائيلي")."""
+    return [w for forms in load_yaml("actor_adjectives.yaml")["adjectives"].values() for w in forms]
+
+
 def _words(words: list[str]) -> frozenset[str]:
     return frozenset(normalize_key(w) for w in words)
 
@@ -93,6 +98,8 @@ class AssemblyWords:
     source_before: re.Pattern[str]
     support_before: re.Pattern[str]
     possessed: re.Pattern[str]
+    hedged_after: re.Pattern[str]
+    hedge: re.Pattern[str]
     doer: re.Pattern[str]
     accusation: re.Pattern[str]
     place_relative: re.Pattern[str]
@@ -203,6 +210,10 @@ def assembly_words() -> AssemblyWords:
             rf"(?:{alt('support_of_a_side')})\s+" + "".join(rf"(?:{normalize_key(w)}\s+)?" for w in d["support_fillers"])
             + "$"),
         possessed=re.compile(rf"(?:{alt('possessive_endings')})$"),
+        # at most one word (a modifier: "جوية") between the act and the hedge
+        hedge=re.compile(rf"[\s,،]*[وف]?(?:{alt('hedging')})(?!\w)"),
+        hedged_after=re.compile(rf"[\s,،]*(?:\w+[\s,،]+)?[وف]?(?:{alt('hedging')})\s+(?:(?:{alt('complementizers')})\s+)?"
+                                rf"(?:{_alternation(_nationalities())}|تابع\w*)(?!\w)"),
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),

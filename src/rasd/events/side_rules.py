@@ -647,6 +647,26 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def hedged_author_is_unidentified(s: Sides, c: SideScope) -> bool:
+    """"قتل 16 طفلا في غارة جوية يرجح أنها روسية", "شنت طائرات يعتقد أنها إسرائيلية غارات":
+    a hedge right after the act says its author is not known (event-schema.md §3.2); an
+    author the rules above took from the rest of the article (the one air force, the
+    side named most) gives way to the unidentified actor, and so does the nationality
+    adjective a hedge follows ("جراء غارة روسية على الأرجح"). Any other author the clause
+    names stays."""
+    if s.agent is None:
+        return False
+    words, norm, trigger = assembly_words(), c.analysis.ntext.norm, c.cand.trigger
+    if s.agent_m is None:
+        hedged = words.hedged_after.match(norm, trigger.end, c.cand.segment.end)
+    else:  # "جراء غارة روسية على الأرجح": the hedge right after the adjective that names it
+        hedged = s.agent_m.start < trigger.end and words.hedge.match(norm, s.agent_m.end, c.cand.segment.end)
+    if not hedged:
+        return False
+    s.agent, s.agent_m = None, None
+    return True
+
+
 SIDE_RULES: tuple[SideRule, ...] = (
     campaign_launched_by_its_subject,
     actors_of_the_event_referred_back_to,
@@ -677,6 +697,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     clash_of_protesters_is_a_riot,
     deadly_protest_is_a_riot,
     demonstration_sides,
+    hedged_author_is_unidentified,
 )
 
 
