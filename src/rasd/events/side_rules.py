@@ -658,9 +658,9 @@ def hedged_author_is_unidentified(s: Sides, c: SideScope) -> bool:
         return False
     words, norm, trigger = assembly_words(), c.analysis.ntext.norm, c.cand.trigger
     if s.agent_m is None:
-        hedged = words.hedged_after.match(norm, trigger.end, c.cand.segment.end)
+        hedged = bool(words.hedged_after.match(norm, trigger.end, c.cand.segment.end))
     else:  # "جراء غارة روسية على الأرجح": the hedge right after the adjective that names it
-        hedged = s.agent_m.start < trigger.end and words.hedge.match(norm, s.agent_m.end, c.cand.segment.end)
+        hedged = s.agent_m.start < trigger.end and bool(words.hedge.match(norm, s.agent_m.end, c.cand.segment.end))
     if not hedged:
         return False
     s.agent, s.agent_m = None, None
