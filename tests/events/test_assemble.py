@@ -69,6 +69,29 @@ def test_a_settlement_located_in_a_city_before_the_trigger_is_the_place(shared_p
     assert [e.location for e in extract(shared_pipeline, text, "2018-04-09")] == ["Douma"]
 
 
+def test_the_turkish_operation_areas_of_northern_iraq_are_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-internationalNews-3267-20181004: areas of the region list, written
+    # with a hyphen; the clause's place in Turkey is not coded
+    text = ("ومن ناحية أخرى قال الجيش التركي إن 13 من مسلحي الجماعة قتلوا في غارات جوية بمنطقتي أفاسين-باسيان "
+            "وزاب بشمال العراق، وفي إقليم سيرت بجنوب شرق تركيا، في ضربات جوية خلال اليومين الماضيين.")
+    events = extract(shared_pipeline, text, "2018-10-04")
+    assert ("Avashin-Basyan", "Dihok") in [(e.location, e.admin1) for e in events]
+
+
+def test_a_lede_placed_by_the_article_focus_takes_one_place_of_the_list_that_follows(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2238-20180608 (the strike and the sentence before), adapted:
+    # the lede's "شمال العراق" cut and its day put after the verb, as other outlets wrote it. The lede,
+    # placed only by the article's focus, is the strike the next sentence lists by area; it
+    # merges with the first area and leaves the other areas their own events
+    text = ("والاثنين أكد وزير الداخلية التركي سليمان صويلو أن قوات بلاده تتقدم باتجاه القواعد الخلفية لمتمردي "
+            "\"حزب العمال الكردستاني\" في جبال قنديل في شمال العراق. "
+            "وقال الجيش التركي على تويتر، الأربعاء، إن ضربة جوية نفذتها طائراته الحربية استهدفت ستة مسلحين على "
+            "الأقل من حزب العمال الكردستاني. وقال الجيش إن الضربة الجوية التي نفذت الثلاثاء استهدفت "
+            "مناطق هاكورك وجارا ومتينا والزاب وقنديل وأفاسين بشمال العراق ودمرت 16 هدفا.")
+    names = [e.location_ar for e in extract(shared_pipeline, text, "2018-06-08")]
+    assert sorted(names) == sorted(["هاكورك", "جارا", "متينا", "الزاب", "قنديل", "أفاسين"])
+
+
 def test_a_known_base_located_in_its_countryside_before_the_trigger_is_the_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-1944-20180526, its day written out: "في ريف حمص" locates the
     # airbase (a site of the region list) as it would a town; the event is at the base

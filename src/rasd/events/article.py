@@ -31,6 +31,8 @@ class Emitted:
     sentence: int  # index of its sentence
     picks: list[PlacePick]
     features: dict[str, float] = field(default_factory=dict)  # the confidence model's inputs
+    absorbed_from: set[int] = field(default_factory=set)  # the clauses of the events merged into it
+    place_borrowed: bool = False  # its place is the article's focus, not one its clause names
 
 
 @dataclass

@@ -56,9 +56,15 @@ class _Merged:
         self.by_type.setdefault(new.event.event_type, []).append(new)
 
     def twin(self, e: Emitted) -> Emitted | None:
-        """The earlier event ``e`` repeats, if any."""
+        """The earlier event ``e`` repeats, if any. An event that has taken in one place of
+        a clause takes in no other: the places of one clause are one event each."""
         event = e.event
-        same_sub = self.by_sub.get(event.sub_event_type, [])
+
+        def open_to(events: list[Emitted]) -> list[Emitted]:
+            return [m for m in events if e.segment not in m.absorbed_from]
+
+        same_sub = open_to(self.by_sub.get(event.sub_event_type, []))
+        same_type = open_to(self.by_type.get(event.event_type, []))
         slack = _RARE.get(event.sub_event_type, 0)
         twin = next((m for m in same_sub if _same_place(m, e)
                      and (overlap(m.event, event, slack) or e.weak_date or m.weak_date)), None)
@@ -70,15 +76,15 @@ class _Merged:
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1
                          and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
         if twin is None:
-            twin = next((m for m in self.by_type.get(event.event_type, []) if _one_author_unnamed(m, e)), None)
+            twin = next((m for m in same_type if _one_author_unnamed(m, e)), None)
         if twin is None:
-            twin = next((m for m in self.events if _a_toll_and_its_act(m, e)), None)
+            twin = next((m for m in open_to(self.events) if _a_toll_and_its_act(m, e)), None)
         if twin is None and event.sub_event_type in _BOMBARDMENT:
-            twin = next((m for m in self.by_type.get(event.event_type, []) if _one_bombardment(m, e)), None)
+            twin = next((m for m in same_type if _one_bombardment(m, e)), None)
         if twin is None and event.sub_event_type in _DEMONSTRATION:
-            twin = next((m for m in self.events if _one_demonstration(m, e)), None)
+            twin = next((m for m in open_to(self.events) if _one_demonstration(m, e)), None)
         if twin is None and e.anaphoric:
-            twin = next((m for m in reversed(self.by_type.get(event.event_type, [])) if m.segment != e.segment
+            twin = next((m for m in reversed(same_type) if m.segment != e.segment
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
                          and overlap(m.event, event)), None)
         return twin
@@ -200,7 +206,8 @@ def _take_toll(kept: Event, other: Event) -> None:
 
 
 def _absorb(twin: Emitted, e: Emitted) -> None:
-    """``twin`` takes what ``e`` knows better: a more specific place, a stated date, the
+    """``twin`` takes what ``e`` knows better: a more specific place (or one its own clause
+    names, where the twin's was lent by the article's focus), a stated date, the
     second side, a toll (a higher one widens the range). A toll told with no mode gives
     way to the act it sums up and adds only its sources."""
     kept, event = twin.event, e.event
@@ -214,10 +221,12 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
         kept.actor1, kept.sub_event_type, kept.notes = event.actor1, event.sub_event_type, event.notes
         if event.actor2 and event.actor2 != kept.actor1:
             kept.actor2 = event.actor2
-    if e.specificity > twin.specificity:
+    # a place the clause names beats one lent by the article's focus, at the same precision
+    if e.specificity > twin.specificity \
+            or (twin.place_borrowed and not e.place_borrowed and e.specificity == twin.specificity):
         for name in _PLACE_FIELDS:
             setattr(kept, name, getattr(event, name))
-        twin.specificity = e.specificity
+        twin.specificity, twin.place_borrowed = e.specificity, e.place_borrowed
     earlier = event.sub_event_type in _RARE and event.time_precision == kept.time_precision \
         and event.date is not None and kept.date is not None and event.date < kept.date
     if (event.time_precision < kept.time_precision or twin.weak_date or earlier) and not e.weak_date:
@@ -246,4 +255,5 @@ def merge_within_article(events: list[Emitted]) -> list[Event]:
             merged.replace(twin, e)  # what the protest came to
         else:
             _absorb(twin, e)
+            twin.absorbed_from.add(e.segment)
     return [m.event for m in merged.events]
