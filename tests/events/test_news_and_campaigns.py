@@ -561,3 +561,14 @@ def test_a_vague_span_of_days_does_not_date_the_next_sentence(shared_pipeline) -
     assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [
         ("Government regains territory", "Daraa", "2018-07-11")]
     assert "ongoing_since" not in drops
+
+
+def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2851-20180711: "والاثنين الماضي، ذكرت وكالة سانا أن ...":
+    # the day opens the sentence before the verb of saying, as "ذكرت سانا، الاثنين، أن"
+    # puts it after: the strikes were that day or the day before
+    text = ("والاثنين الماضي، ذكرت وكالة سانا أن أنظمة الدفاع الجوي السورية تصدت لغارات إسرائيلية "
+            "استهدفت قاعدة التيفور الجوية في حمص.")
+    events = events_of(shared_pipeline, text, "2018-07-11")
+    assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-07-08", "2018-07-09", 2)]
+

@@ -88,6 +88,7 @@ class AssemblyWords:
     blame: re.Pattern[str]
     contrast: re.Pattern[str]
     statement_before: re.Pattern[str]
+    statement_opened_by_date: re.Pattern[str]
     announcing_verbs: frozenset[str]
     complementizer: re.Pattern[str]
     day_part: re.Pattern[str]
@@ -195,6 +196,8 @@ def assembly_words() -> AssemblyWords:
         blame=re.compile(rf"\w*\s+(?:\w+\s+){{0,3}}(?:{alt('blame_words')})"),
         contrast=re.compile(rf"(?<!\w)(?:{alt('contrast_words')})(?!\w)"),
         announcing_verbs=_words(d["announcing_verbs"]),
+        # "ويوم الخميس، قالت إسرائيل إن ...": a day that opens its sentence before a verb of saying
+        statement_opened_by_date=re.compile(rf"\s*[,،]?\s*[وف]?(?:{alt('statement_verbs')})(?!\w)"),
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
         neighbourhood_cues=_words(d["neighbourhood_cues"]),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import within
+from rasd.events.document import sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
@@ -75,11 +75,28 @@ def _dates_people(analysis: Analysis, cand: Candidate, date: DateMatch) -> bool:
 
 
 def is_reporting_date(analysis: Analysis, date: DateMatch, floor: int) -> bool:
-    """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن...".
-    Remembered per document: each clause of a sentence asks about the same dates."""
+    """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن...",
+    "ويوم الخميس، قالت إسرائيل إن طائراتها استهدفت...". Remembered per document: each
+    clause of a sentence asks about the same dates."""
     floor = max(floor, date.start - 80)  # only the 80 characters before the date are read
     return analysis.remember(("reporting_date", date.start, date.end, floor),
-                             lambda: _after_verb_of_saying(analysis.ntext.norm, date, floor))
+                             lambda: _after_verb_of_saying(analysis.ntext.norm, date, floor)
+                             or _opens_a_statement(analysis, date))
+
+
+#: What may stand before a date that opens its sentence: "و", "ويوم", a quote mark.
+_SENTENCE_OPENER = re.compile(r"[\s\"'«(-]*[وف]?(?:يوم)?\s*")
+
+
+def _opens_a_statement(analysis: Analysis, date: DateMatch) -> bool:
+    """A day that opens its sentence, a verb of saying right after it: the day of the
+    statement ("وفي فبراير الماضي، أعلنت القوات أنها صدت هجوما" dates the attack too)."""
+    if date.value.get("precision") != 1:
+        return False
+    sentence = analysis.sentences[sentence_index(analysis, date.start)]
+    norm = analysis.ntext.norm
+    return bool(_SENTENCE_OPENER.fullmatch(norm, sentence.start, date.start)
+                and assembly_words().statement_opened_by_date.match(norm, date.end, sentence.end))
 
 
 def _after_verb_of_saying(norm: str, date: DateMatch, floor: int) -> bool:
