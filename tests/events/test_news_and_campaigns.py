@@ -572,3 +572,13 @@ def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> No
     events = events_of(shared_pipeline, text, "2018-07-11")
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-07-08", "2018-07-09", 2)]
 
+
+def test_a_day_of_another_act_does_not_make_a_waged_campaign_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-276-20180306: "الاثنين" dates the Pentagon's
+    # statement; "الهجوم الذي تشنه تركيا" after it is the campaign going on, not an attack that day
+    text = ("أقرت وزارة الدفاع الأمريكية (البنتاغون) الاثنين، بتصريح من المتحدث باسمها الكولونيل روب مانينغ، "
+            "بأن عددا من المقاتلين الأكراد الذين تدعمهم في الشمال السوري قد توجهوا إلى عفرين لمحاولة صد الهجوم "
+            "الذي تشنه تركيا على المنطقة ذات الغالبية الكردية.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-06")
+    assert events == [] and "ongoing_campaign" in drops
+

@@ -153,15 +153,18 @@ def accomplished(analysis: Analysis, cand: Candidate) -> bool:
 def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) -> None:
     """"مع تواصل الغارات التي تشنها تركيا", "تظاهرة احتجاج على الهجوم الذي تشنه تركيا": a
     trigger right before a relative pronoun and a verb of waging in the present tense names
-    the campaign going on, an ongoing situation (event-schema.md §3.2), unless the sentence
-    states the day or the clause a toll. So does an indefinite one right before such a verb
+    the campaign going on, an ongoing situation (event-schema.md §3.2), unless a day written
+    after it (not another act's, before it) or a toll in the clause makes it an incident. So does an indefinite one right before such a verb
     ("لهجوم تشنه أنقرة") or one a side means to resist ("لصد الهجوم التركي"), whatever day
     the sentence gives its other acts ("والثلاثاء الماضي، دخل مقاتلون عفرين ... للتصدي
     لهجوم تشنه تركيا")."""
     if toll:
         return
     words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
-    if not (when.stated and when.precision == 1):
+    # a day of the sentence written before the act is another act's ("ثم شوهد مسلم السبت في
+    # برلين خلال تظاهرة احتجاج على الهجوم الذي تشنه تركيا"); one after it may be the act's
+    own_day = when.stated and when.precision == 1 and when.match is not None and when.match.start > trigger.end
+    if not own_day:
         after = [t.text for t in tokens[trigger.token_end:trigger.token_end + 3] if t.start < cand.segment.end]
         for i in (0, 1):  # right after the trigger, or after an adjective of it ("الغارات الجوية التي يشنها")
             if len(after) > i + 1 and reads_as(after[i], words.relative_pronouns) \
