@@ -124,6 +124,19 @@ def test_the_head_of_a_compound_name_is_not_a_village(shared_pipeline, doc_id: s
     assert all(name != head for name in resolved)  # a governorate it lies in, never the village "دير"
 
 
+def test_a_pronoun_of_apposition_after_a_plural_of_settlements_opens_their_list(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-529-20180325: "من 4 بلدات محاصرة هي الفوعة وكفريا ومضايا
+    # والزبداني": "هي" stands for the towns, so the names after it are settlements
+    text = ("وفي أبريل من العام نفسه أجلي نحو 11 ألف مدني ومقاتل من 4 بلدات محاصرة هي الفوعة وكفريا ومضايا "
+            "والزبداني، وصفت حينها بأنها أكبر عملية إجلاء منذ بدء الحرب.")
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 25)))
+    assert [r.place.name_en for r in analysis.places if r.place] == ["Al Fu`ah", "Kafraya", "Medaya", "Al-Zabadani"]
+    # ant-multisource:BB-middleEast-130-20180303: a "هي" that says what the places are names none
+    text = "أرادو مخصصات مالية أكبر للمناطق الغنية بالنفط في جنوب البلاد، وهي مناطق ذات أغلبية شيعية."
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 3)))
+    assert [r.mention.name_norm for r in analysis.places if r.mention.start > text.index("وهي")] == []
+
+
 NEAR = [
     ("ant-jawharafm:JA-internationalNews-1213-20170531",
      "ونقلت وكالات أنباء روسية أن وزارة الدفاع أطلقت 4 صواريخ \"مجنحة من طراز كاليبر\" على مواقع لتنظيم "

@@ -51,6 +51,8 @@ class PlaceCues:
     place_object_verbs: frozenset[str]
     capitals_as_governments: frozenset[str]
     government_verbs: frozenset[str]
+    apposition: frozenset[str]
+    settlement_plurals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +85,8 @@ def place_cues() -> PlaceCues:
         place_object_verbs=words("place_object_verbs"),
         capitals_as_governments=words("capitals_as_governments"),
         government_verbs=words("government_verbs"),
+        apposition=words("apposition"),
+        settlement_plurals=words("settlement_plurals"),
     )
 
 
@@ -151,7 +155,7 @@ def _may_begin_context(word: str) -> bool:
     before a name. Most words before a name cannot: one cached test spares the scan."""
     cues = place_cues()
     return bool(_cue_kind(word)) or is_near(word) or word in ("من", "مدينه", "بلده") or word in cues.prepositions \
-        or _is_compass_with_article(word)
+        or _is_compass_with_article(word) or word in cues.apposition
 
 
 @lru_cache(maxsize=65536)
@@ -169,6 +173,8 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
     up to four tokens before ``index``."""
     if index == 0 or not _may_begin_context(tokens[index - 1].text):
         return _NO_CONTEXT  # the scan below would stop at once
+    if tokens[index - 1].text in cues.apposition:
+        return _apposed(tokens, index - 1, cues)
     cue: str | None = None
     near = countryside = False
     cue_start: int | None = None
@@ -393,6 +399,13 @@ def _reports_an_event(word: str) -> bool:
     return bool(trigger_lexicon().triggers.one_word_matches(word))
 
 
+def _begins_a_trigger_phrase(tokens: list[Token], i: int) -> bool:
+    """"مدينة دوما وأودى بحياة العشرات": the word begins a trigger of two or more words with
+    the words after it; it goes on with the sentence, it names no place."""
+    return any(m.token_start == 0 and m.token_end > 1
+               for m in trigger_lexicon().triggers.find(tokens[i:i + trigger_lexicon().triggers.max_tokens]))
+
+
 @lru_cache(maxsize=65536)
 def _is_strong_cue(word: str) -> bool:
     """A cue strong enough to report the unknown name after it (مدينة، قرية، مناطق)."""
@@ -415,6 +428,19 @@ _STREETS = WordTest(_is_street)
 def _after_strong_cue(tokens: list[Token]) -> list[int]:
     """Positions right after a strong cue word: where an unknown name may be a place."""
     return [i + 1 for i in _STRONG_CUES.positions(tokens)]
+
+
+#: How many words before "هي" the plural of settlements it stands for may be.
+_APPOSED_WITHIN = 7
+
+
+def _apposed(tokens: list[Token], pronoun: int, cues: PlaceCues) -> tuple[str | None, bool, bool, int | None]:
+    """"أربع قرى شرق نهر الفرات، وهي الجنينة": the pronoun stands for a plural of
+    settlements named at most seven words before it; the name after it is a settlement."""
+    first = max(0, pronoun - _APPOSED_WITHIN)
+    if any(tokens[j].text in cues.settlement_plurals for j in range(first, pronoun)):
+        return "settlement", False, False, tokens[pronoun].start
+    return _NO_CONTEXT
 
 
 def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -490,7 +516,8 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         # not "إلى دوما وجمع عينات" (and collected samples)
         listed = in_list and list_named and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
         # ("وبيت سوى": a common word that heads compound names, with the word that continues it)
-        name_ok = (_unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues))) \
+        name_ok = (_unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues))
+                   and not _begins_a_trigger_phrase(tokens, i)) \
             or _heads_longer_name(tokens, i, norm)
         if (after_cue or listed) and name_ok:
             skip = 1 if listed and not after_cue else 0
