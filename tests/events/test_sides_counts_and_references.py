@@ -66,6 +66,16 @@ def test_a_side_after_what_sources_said_is_a_side_not_a_source(shared_pipeline) 
     assert [(e.actor1, e.actor2) for e in events] == [("Israeli Forces", "Syrian Government Forces")]
 
 
+def test_a_country_announcing_a_capture_right_before_it_made_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-247-20180325: "إعلان تركيا السيطرة على": the announcement's
+    # word makes Turkey a source of news, but the country right before the act is its author,
+    # not the fighters "بدعم من" names beside it
+    text = ("يأتي هذا بعد نحو أسبوع من إعلان تركيا السيطرة على مركز مدينة عفرين بشمال غرب سوريا، بدعم من "
+            "مسلحي \"الجيش السوري الحر\" السوريين.")
+    events = events_of(shared_pipeline, text, "2018-03-25")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Non-state actor overtakes territory", "Turkish Forces")]
+
+
 def test_a_hedged_author_is_not_taken_from_the_rest_of_the_article(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-2240-20180608, its second sentence and (cut) its last,
     # which names the army and Russia: an air force the strike could otherwise be lent

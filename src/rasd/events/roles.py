@@ -193,7 +193,10 @@ def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMen
 def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
     """(agent, target) among the actor mentions of the clause (else its sentence)."""
     actors = within(analysis, analysis.actors, cand.segment) or within(analysis, analysis.actors, cand.sentence)
-    actors = [a for a in actors if side_role(analysis, a) is None or authors_the_trigger(analysis, cand, a)]
+    # "إعلان تركيا السيطرة الكاملة على عفرين": the country announcing the act right before it did it
+    actors = [a for a in actors if side_role(analysis, a) is None or authors_the_trigger(analysis, cand, a)
+              or (a.token_end == cand.trigger.token_start and is_country_name(analysis, a)
+                  and side_role(analysis, a) == "source")]
     # a bare country name ("إيران", "تركيا") is a side only as the author of the act
     countries = [a for a in actors if is_country_name(analysis, a)]
     actors = [a for a in actors if not is_country_name(analysis, a)]
