@@ -76,6 +76,19 @@ def test_a_country_announcing_a_capture_right_before_it_made_it(shared_pipeline)
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Non-state actor overtakes territory", "Turkish Forces")]
 
 
+def test_a_claim_that_names_its_places_claims_the_attacks_there(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3131-20180726 (its bombing and its claim, cut), with a
+    # bombing elsewhere told between them (constructed): "وتبنى تنظيم داعش ... الهجمات على
+    # مدينة السويداء" claims the attacks at As Suwaydah, not the last attack told before it
+    text = ("وبدأ التنظيم هجومه، صباح أمس الأربعاء، بتفجير أربعة انتحاريين أحزمتهم الناسفة في مدينة السويداء تزامنا مع "
+            "تفجيرات مماثلة استهدفت قرى في ريفها الشرقي.\n"
+            "وفي مدينة درعا، قتل مدنيان أمس في انفجار عبوة ناسفة.\n"
+            "وتبنى تنظيم داعش، في بيانين منفصلين، الهجمات على مدينة السويداء وريفها الشرقي.")
+    authors = {(e.sub_event_type, e.location): e.actor1 for e in events_of(shared_pipeline, text, "2018-07-26")}
+    assert authors[("Suicide bomb", "As Suwaydah")] == "Islamic State"
+    assert authors[("Remote explosive/landmine/IED", "Daraa")] == "Unidentified Armed Group"
+
+
 def test_a_hedged_author_is_not_taken_from_the_rest_of_the_article(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-2240-20180608, its second sentence and (cut) its last,
     # which names the army and Russia: an air force the strike could otherwise be lent

@@ -55,8 +55,10 @@ def _last_source_before(analysis: Analysis, pos: int, referring: bool) -> Source
 
 def apply_claims(analysis: Analysis, events: list[Emitted]) -> None:
     """"تبنى تنظيم الدولة الهجوم": a claim names the author of the attack it claims
-    (event-schema.md §3), the last unclaimed event up to the claim's sentence; it is
-    not an event of its own."""
+    (event-schema.md §3): the unclaimed events up to the claim's sentence at the places it
+    names, else the last unclaimed one; it is not an event of its own. The claimer stands
+    after the verb, right before it, or earlier in its sentence ("وفي بيان للتنظيم ...،
+    أعلن مسؤوليته")."""
     norm = analysis.ntext.norm
     if not any(e.event.actor1 in UNCLAIMED for e in events):
         return  # no event whose author a claim could name
@@ -74,10 +76,23 @@ def apply_claims(analysis: Analysis, events: list[Emitted]) -> None:
             before = [a for a in within(analysis, analysis.actors, Segment(max(0, claim.start() - 25), claim.start()))
                       if not norm[a.end:claim.start()].strip(" \"'«»")]
             claimer = before[-1] if before and before[-1].actor.kind in CLAIMERS else None
+        if claimer is None:  # "وفي بيان للتنظيم تداولته حسابات مؤيدة له ...، أعلن مسؤوليته"
+            opening = analysis.sentences[sentence].start
+            before = [a for a in within(analysis, analysis.actors, Segment(opening, claim.start()))
+                      if a.actor.kind in CLAIMERS]
+            claimer = before[-1] if before else None
         if claimer is None:
             continue
-        event = next((events[k].event for k in range(bisect_right(sentences, sentence) - 1, -1, -1)
-                      if events[k].event.actor1 in UNCLAIMED), None)  # the last unclaimed one up to here
-        if event is not None:
+        # "أعلن مسؤوليته عن تفجير سيارة مفخخة في منطقة الزعفرانية، وأخرى في منطقة بغداد
+        # الجديدة": a claim that names the places of its attacks claims the events there
+        end = analysis.sentences[sentence].end
+        named = {p.place.id for p in analysis.places if p.place is not None and claim.end() <= p.mention.start < end}
+        claimed = [events[k].event for k in range(bisect_right(sentences, sentence))
+                   if events[k].event.actor1 in UNCLAIMED and events[k].event.gazetteer_id in named]
+        if not claimed:
+            last = next((events[k].event for k in range(bisect_right(sentences, sentence) - 1, -1, -1)
+                         if events[k].event.actor1 in UNCLAIMED), None)  # the last unclaimed one up to here
+            claimed = [last] if last is not None else []
+        for event in claimed:
             event.actor1 = claimer.actor.name
             event.evidence.append(Evidence(field="actor1", **evidence_span(analysis, claimer.start, claimer.end)))
