@@ -52,6 +52,23 @@ def test_a_bare_country_right_after_the_verb_that_launches_the_act_is_its_author
     assert [(e.actor1, e.location, str(e.date)) for e in events] == [("US Forces", "Damascus", "2018-04-14")]
 
 
+@pytest.mark.parametrize("doc_id,published,text,author", [
+    # "قد" between the country and its verb of striking (adapted from
+    # ant-multisource:SK-middleEast-1582-20180510: its "في سوريا" made "قرب دمشق", a place)
+    ("ant-multisource:SK-middleEast-1582-20180510", "2018-05-10",
+     "وكانت إسرائيل قد شنت قصفا صاروخيا مكثفا بعد منتصف الليلة الماضية على عشرات المواقع الإيرانية قرب دمشق.",
+     "Israeli Forces"),
+    # the verb eight words before the act, its subject a list of countries (adapted from
+    # ant-multisource:FR-internationalNews-830-20180420: its day moved before the strikes)
+    ("ant-multisource:FR-internationalNews-830-20180420", "2018-04-20",
+     "وشنت الولايات المتحدة وفرنسا وبريطانيا فجر السبت الماضي 105 ضربات على مواقع قرب دمشق.", "US Forces"),
+])
+def test_a_country_subject_reaches_its_act_over_a_list_or_qad(shared_pipeline, doc_id: str, published: str,  # type: ignore[no-untyped-def]
+                                                              text: str, author: str) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert events and events[0].actor1 == author
+
+
 def test_a_country_the_act_came_from_is_not_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the first sentence turned round: the missiles came "from Iran", nobody launched them
     text = "وقالت إسرائيل إن 20 صاروخا أطلقت أمس من إيران على الأهداف بالجولان."

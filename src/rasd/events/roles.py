@@ -147,9 +147,9 @@ def _subject_before(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
     return None
 
 
-#: How many words a verb of striking may stand before the act it launches ("أطلقت، فجر
-#: الخميس، 20 صاروخا").
-_STRUCK_WITHIN = 6
+#: How many words a verb of striking may stand before the act it launches ("وشنت الولايات
+#: المتحدة وفرنسا وبريطانيا فجر السبت سلسلة ضربات").
+_STRUCK_WITHIN = 9
 
 
 def _country_striking(analysis: Analysis, cand: Candidate, countries: list[ActorMention],
@@ -170,7 +170,12 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
         before = tokens[a.token_start - 1].text if a.token_start > 0 else ""
         if reads_as(before, words.country_as_place_before):
             continue
-        if a.token_end in heads and not re.search(r"[.:;]", norm[a.end:tokens[a.token_end].start]):
+        end = a.token_end
+        while end < trig.token_start and any(c.token_start == end and tokens[end].text.startswith("و") for c in countries):
+            end = next(c.token_end for c in countries if c.token_start == end)  # "الولايات المتحدة وفرنسا وبريطانيا"
+        if verbs and end < verbs[-1] and tokens[end].text == "قد":
+            end += 1  # "قد شنت": the verb of striking, not the trigger, after قد
+        if end in heads and not re.search(r"[.:;]", norm[a.end:tokens[end].start]):
             return a
         if verbs and a.token_start == verbs[-1] + 1 and a.end <= trig.start:
             return a
