@@ -69,6 +69,16 @@ def test_a_country_subject_reaches_its_act_over_a_list_or_qad(shared_pipeline, d
     assert events and events[0].actor1 == author
 
 
+def test_the_side_right_after_a_verb_of_striking_is_the_author_of_the_act_it_launches(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1603-20180511: "ردا على إطلاق القوات الإيرانية، حوالي 20
+    # صاروخا": the Iranian forces launched the missiles (the Israeli strike, placed only in
+    # "سوريا", is too vague to code)
+    text = ("وقصف الجيش الإسرائيلي، فجر الخميس، ما وصفها بعشرات من الأهداف العسكرية الإيرانية في سوريا، ردا على "
+            "إطلاق القوات الإيرانية، حوالي 20 صاروخا ضد مواقعه في هضبة الجولان السورية المحتلة.")
+    events = events_of(shared_pipeline, text, "2018-05-11")
+    assert [(e.actor1, e.location) for e in events] == [("Iranian Forces", "Golan Heights")]
+
+
 def test_a_country_the_act_came_from_is_not_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the first sentence turned round: the missiles came "from Iran", nobody launched them
     text = "وقالت إسرائيل إن 20 صاروخا أطلقت أمس من إيران على الأهداف بالجولان."

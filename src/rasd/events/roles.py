@@ -182,6 +182,19 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
     return None
 
 
+def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                                 excluded: set[str]) -> ActorMention | None:
+    """"ردا على إطلاق القوات الإيرانية، حوالي 20 صاروخا": the side right after a verb (or
+    verbal noun) of striking whose object the act is, some words before it, is its author."""
+    words, tokens, norm, trig = assembly_words(), analysis.tokens, analysis.ntext.norm, cand.trigger
+    first = max(bisect_left(analysis.token_starts, cand.segment.start), trig.token_start - _STRUCK_WITHIN)
+    verbs = [i for i in range(first, trig.token_start) if reads_as(tokens[i].text, words.striking_verbs)]
+    if not verbs or "." in norm[tokens[verbs[-1]].end:trig.start]:
+        return None
+    return next((a for a in actors if a.token_start == verbs[-1] + 1 and a.end <= trig.start
+                 and a.actor.name not in excluded and a.actor.kind != "civilians"), None)
+
+
 def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMention | None) -> ActorMention | None:
     """The actor after a target cue ("على مواقع", "ضد", "استهدف") or after من."""
     words = assembly_words()
@@ -211,7 +224,8 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
         or _accused(analysis, cand, actors + countries, excluded) \
         or possessor_or_doer(analysis, cand, actors + countries, excluded) \
         or _subject_before(analysis, cand, actors, excluded) \
-        or _country_striking(analysis, cand, countries, excluded)
+        or _country_striking(analysis, cand, countries, excluded) \
+        or _subject_after_striking_verb(analysis, cand, actors, excluded)
     target = victim or _cued_target(analysis, actors, agent)
     if agent is None and EVENT_TYPE_OF[cand.sub_event_type] != "Explosions/Remote violence":
         # remote violence has no author unless the text names one (or a claim does)
