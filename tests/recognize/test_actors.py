@@ -55,6 +55,8 @@ def test_check_reports_duplicates_and_bad_codes(tmp_path: Path) -> None:
     ("مقاتلين من الحشد الشعبي", "PMF"),
     # saudinewsnet:2015-08-07-0104-62f9a976eb: the monitors' word for rebel fighters
     ("نحو 200 عنصر من الكتائب المقاتلة في حلب", "Syrian Opposition Factions"),
+    # ant-multisource:CN-middleEast-252-20180312: the rebels' own word for themselves
+    ('إن النظام السوري قام بتقسيم المناطق التي يسيطر عليها "الثوار" إلى ثلاثة أجزاء', "Syrian Opposition Factions"),
 ])
 def test_actors_are_found_inside_clitics_and_quotes(text: str, expected: str) -> None:
     assert expected in [n for n, _ in names(text)]
