@@ -79,6 +79,15 @@ def test_the_side_right_after_a_verb_of_striking_is_the_author_of_the_act_it_lau
     assert [(e.actor1, e.location) for e in events] == [("Iranian Forces", "Golan Heights")]
 
 
+def test_missiles_fired_by_an_air_force_named_by_state_media_are_its_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2853-20180712: "طيران العدو الإسرائيلي" (Syrian state
+    # media's name for Israel's air force) fires the missiles: an Israeli air strike
+    text = ("ونقل الإعلام الرسمي عن مصدر عسكري سوري قوله \"طيران العدو الإسرائيلي يطلق عدة صواريخ باتجاه بعض نقاط "
+            "الجيش في محيط بلدة حضر بالقنيطرة واقتصرت الأضرار على الماديات\".")
+    events = events_of(shared_pipeline, text, "2018-07-12")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [("Air/drone strike", "Israeli Forces", "Hadar")]
+
+
 def test_a_country_the_act_came_from_is_not_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the first sentence turned round: the missiles came "from Iran", nobody launched them
     text = "وقالت إسرائيل إن 20 صاروخا أطلقت أمس من إيران على الأهداف بالجولان."

@@ -135,16 +135,19 @@ def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
 
 
 def _written_as_aircraft(s: Sides, c: SideScope) -> bool:
-    """The author's mention begins with an aircraft noun: "الطائرات التركية"."""
+    """The author's mention begins with an aircraft noun ("الطائرات التركية"), or follows
+    one ("طيران العدو الإسرائيلي")."""
     if s.agent_m is None:
         return False
     first = c.analysis.ntext.norm[s.agent_m.start:s.agent_m.end].split(" ", 1)[0]
-    return reads_as(first, assembly_words().aircraft_nouns, without_article=True)
+    before = c.analysis.tokens[s.agent_m.token_start - 1].text if s.agent_m.token_start > 0 else ""
+    return any(reads_as(w, assembly_words().aircraft_nouns, without_article=True) for w in (first, before))
 
 
 def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
     """A bare "قصف", "هجوم" or "استهداف" by an air force (the coalition, Russia...), or by
-    any force written as its aircraft ("استهدفت الطائرات التركية موقعا"), is an air strike:
+    any force written as its aircraft ("استهدفت الطائرات التركية موقعا"), is an air strike, and
+    so are missiles such a force fires ("طيران العدو الإسرائيلي يطلق عدة صواريخ"):
     "استهداف التحالف لمقارهم". So is a bare "الضربات" by nobody in an article whose one
     air force is such a force ("إن الضربات التي وجهت في سوريا أصابت ..." under a lede on
     the coalition's strikes)."""
@@ -154,6 +157,9 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
         or (s.sub in ("Attack", "Armed clash") and text in words.air_attack_nouns)
     if generic and s.agent is not None and (s.agent.name in AIR_FIRST or _written_as_aircraft(s, c)):
         s.sub = "Air/drone strike"
+        return True
+    if s.sub == "Shelling/artillery/missile attack" and s.agent is not None and _written_as_aircraft(s, c):
+        s.sub = "Air/drone strike"  # "طيران العدو الإسرائيلي يطلق عدة صواريخ": missiles fired from the air
         return True
     if s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling and s.agent is None:
         air_forces = _air_forces(c)
