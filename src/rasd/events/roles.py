@@ -152,18 +152,29 @@ def _subject_before(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
 _STRUCK_WITHIN = 9
 
 
+def _striking_verb(analysis: Analysis, cand: Candidate) -> int | None:
+    """The token index of the last verb (or verbal noun) of striking at most
+    ``_STRUCK_WITHIN`` words before the trigger in its clause, with no full stop between."""
+    words, tokens, trig = assembly_words(), analysis.tokens, cand.trigger
+    first = max(bisect_left(analysis.token_starts, cand.segment.start), trig.token_start - _STRUCK_WITHIN)
+    verb = next((i for i in range(trig.token_start - 1, first - 1, -1) if reads_as(tokens[i].text, words.striking_verbs)),
+                None)
+    if verb is None or "." in analysis.ntext.norm[tokens[verb].end:trig.start]:
+        return None
+    return verb
+
+
 def _country_striking(analysis: Analysis, cand: Candidate, countries: list[ActorMention],
                       excluded: set[str]) -> ActorMention | None:
     """A bare country name that is the subject of the act: right before the trigger ("إسرائيل
     قصفت قاعدة التيفور"), or right before or after a verb of striking whose object the trigger
     is ("إن إيران أطلقت، فجر الخميس، 20 صاروخا", "وشنت الولايات المتحدة وفرنسا وبريطانيا فجر
     السبت سلسلة ضربات"). Not after a word that makes it a place or a target ("في إسرائيل")."""
+    if not countries:
+        return None
     words, tokens, norm, trig = assembly_words(), analysis.tokens, analysis.ntext.norm, cand.trigger
-    first = max(bisect_left(analysis.token_starts, cand.segment.start), trig.token_start - _STRUCK_WITHIN)
-    verbs = [i for i in range(first, trig.token_start) if reads_as(tokens[i].text, words.striking_verbs)]
-    if verbs and "." in norm[tokens[verbs[-1]].end:trig.start]:
-        verbs = []
-    heads = {trig.token_start} | {verbs[-1]} if verbs else {trig.token_start}
+    verb = _striking_verb(analysis, cand)
+    heads = {trig.token_start} if verb is None else {trig.token_start, verb}
     for a in countries:
         if a.actor.name in excluded or a.start < cand.sentence.start:
             continue
@@ -173,11 +184,11 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
         end = a.token_end
         while end < trig.token_start and any(c.token_start == end and tokens[end].text.startswith("و") for c in countries):
             end = next(c.token_end for c in countries if c.token_start == end)  # "الولايات المتحدة وفرنسا وبريطانيا"
-        if verbs and end < verbs[-1] and tokens[end].text == "قد":
+        if verb is not None and end < verb and tokens[end].text == "قد":
             end += 1  # "قد شنت": the verb of striking, not the trigger, after قد
         if end in heads and not re.search(r"[.:;]", norm[a.end:tokens[end].start]):
             return a
-        if verbs and a.token_start == verbs[-1] + 1 and a.end <= trig.start:
+        if verb is not None and a.token_start == verb + 1 and a.end <= trig.start:
             return a
     return None
 
@@ -186,12 +197,10 @@ def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: li
                                  excluded: set[str]) -> ActorMention | None:
     """"ردا على إطلاق القوات الإيرانية، حوالي 20 صاروخا": the side right after a verb (or
     verbal noun) of striking whose object the act is, some words before it, is its author."""
-    words, tokens, norm, trig = assembly_words(), analysis.tokens, analysis.ntext.norm, cand.trigger
-    first = max(bisect_left(analysis.token_starts, cand.segment.start), trig.token_start - _STRUCK_WITHIN)
-    verbs = [i for i in range(first, trig.token_start) if reads_as(tokens[i].text, words.striking_verbs)]
-    if not verbs or "." in norm[tokens[verbs[-1]].end:trig.start]:
+    verb = _striking_verb(analysis, cand)
+    if verb is None:
         return None
-    return next((a for a in actors if a.token_start == verbs[-1] + 1 and a.end <= trig.start
+    return next((a for a in actors if a.token_start == verb + 1 and a.end <= cand.trigger.start
                  and a.actor.name not in excluded and a.actor.kind != "civilians"), None)
 
 
