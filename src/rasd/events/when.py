@@ -154,8 +154,9 @@ def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) 
     """"مع تواصل الغارات التي تشنها تركيا", "تظاهرة احتجاج على الهجوم الذي تشنه تركيا": a
     trigger right before a relative pronoun and a verb of waging in the present tense names
     the campaign going on, an ongoing situation (event-schema.md §3.2), unless a day written
-    after it (not another act's, before it) or a toll in the clause makes it an incident. So does an indefinite one right before such a verb
-    ("لهجوم تشنه أنقرة") or one a side means to resist ("لصد الهجوم التركي"), whatever day
+    after it (not another act's, before it) or a toll in the clause makes it an incident. So
+    does an indefinite one right before such a verb ("لهجوم تشنه أنقرة") or one a side
+    means to resist ("لصد الهجوم التركي"), whatever day
     the sentence gives its other acts ("والثلاثاء الماضي، دخل مقاتلون عفرين ... للتصدي
     لهجوم تشنه تركيا")."""
     if toll:
