@@ -112,6 +112,15 @@ def within(analysis: Analysis, items: list[Item], seg: Segment) -> list[Item]:
     return items[bisect_left(starts, seg.start):bisect_left(starts, seg.end)]
 
 
+def last_word_before(analysis: Analysis, segment: Segment, token: int, words: frozenset[str], reach: int) -> int | None:
+    """The index of the last token of ``segment`` that reads as one of ``words``, at most
+    ``reach`` tokens before token ``token``: the verb that launches or begins an act named
+    after it ("وشنت الولايات المتحدة ... سلسلة ضربات", "بدأت قوات النظام ... هجوما")."""
+    tokens = analysis.tokens
+    first = max(bisect_left(analysis.token_starts, segment.start), token - reach)
+    return next((i for i in range(token - 1, first - 1, -1) if reads_as(tokens[i].text, words)), None)
+
+
 def sentence_index(analysis: Analysis, pos: int) -> int:
     """Index of the sentence holding ``pos``, -1 if none: sentences are in text order and
     do not overlap, so the last one starting at or before ``pos`` is the only candidate."""

@@ -6,11 +6,10 @@ trigger or right before it, the one after a target cue, the one whose people die
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate
-from rasd.events.document import is_country_name, sentence_index, within
+from rasd.events.document import is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention
@@ -155,11 +154,9 @@ _STRUCK_WITHIN = 9
 def _striking_verb(analysis: Analysis, cand: Candidate) -> int | None:
     """The token index of the last verb (or verbal noun) of striking at most
     ``_STRUCK_WITHIN`` words before the trigger in its clause, with no full stop between."""
-    words, tokens, trig = assembly_words(), analysis.tokens, cand.trigger
-    first = max(bisect_left(analysis.token_starts, cand.segment.start), trig.token_start - _STRUCK_WITHIN)
-    verb = next((i for i in range(trig.token_start - 1, first - 1, -1) if reads_as(tokens[i].text, words.striking_verbs)),
-                None)
-    if verb is None or "." in analysis.ntext.norm[tokens[verb].end:trig.start]:
+    trig = cand.trigger
+    verb = last_word_before(analysis, cand.segment, trig.token_start, assembly_words().striking_verbs, _STRUCK_WITHIN)
+    if verb is None or "." in analysis.ntext.norm[analysis.tokens[verb].end:trig.start]:
         return None
     return verb
 
@@ -221,9 +218,8 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     """(agent, target) among the actor mentions of the clause (else its sentence)."""
     actors = within(analysis, analysis.actors, cand.segment) or within(analysis, analysis.actors, cand.sentence)
     # "إعلان تركيا السيطرة الكاملة على عفرين": the country announcing the act right before it did it
-    actors = [a for a in actors if side_role(analysis, a) is None or authors_the_trigger(analysis, cand, a)
-              or (a.token_end == cand.trigger.token_start and is_country_name(analysis, a)
-                  and side_role(analysis, a) == "source")]
+    actors = [a for a in actors if (role := side_role(analysis, a)) is None or authors_the_trigger(analysis, cand, a)
+              or (role == "source" and a.token_end == cand.trigger.token_start and is_country_name(analysis, a))]
     # a bare country name ("إيران", "تركيا") is a side only as the author of the act
     countries = [a for a in actors if is_country_name(analysis, a)]
     actors = [a for a in actors if not is_country_name(analysis, a)]

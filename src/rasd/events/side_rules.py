@@ -17,7 +17,7 @@ from rasd.analysis import Analysis
 from rasd.data import load_yaml
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped, describes_the_dead
-from rasd.events.document import COVERED, is_country_name, sentence_index, within
+from rasd.events.document import COVERED, is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead
 from rasd.events.toll import CountGroup
@@ -635,15 +635,14 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
     if s.sub != "Change to group/activity":
         return False
     words, tokens, trigger, seg = assembly_words(), c.analysis.tokens, c.cand.trigger, c.cand.segment
-    launch = words.beginning_words | words.launch_verbs
-    first = max(bisect_left(c.analysis.token_starts, seg.start), trigger.token_start - _LAUNCHED_WITHIN)
-    verbs = [i for i in range(first, trigger.token_start) if reads_as(tokens[i].text, launch)]
-    if not verbs:
+    verb = last_word_before(c.analysis, seg, trigger.token_start, words.beginning_words | words.launch_verbs,
+                            _LAUNCHED_WITHIN)
+    if verb is None:
         last = min(trigger.token_end + _LAUNCHED_AFTER_WITHIN, len(tokens))
-        verbs = [i for i in range(trigger.token_end, last)
-                 if tokens[i].end <= seg.end and reads_as(tokens[i].text, words.begun_after)][:1]
+        verb = next((i for i in range(trigger.token_end, last)
+                     if tokens[i].end <= seg.end and reads_as(tokens[i].text, words.begun_after)), None)
     # the subject stands right after the verb ("بدأتها في 19 يونيو" leaves it unsaid)
-    subject = next((a for a in c.analysis.actors if verbs and a.token_start == verbs[-1] + 1
+    subject = next((a for a in c.analysis.actors if verb is not None and a.token_start == verb + 1
                     and a.actor.kind in ("state", "militia", "group")), None)
     if subject is None or (s.agent is not None and s.agent.name == subject.actor.name):
         return False

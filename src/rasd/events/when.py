@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import sentence_index, within
+from rasd.events.document import last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
@@ -383,11 +383,9 @@ def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> Da
     words, trigger, tokens = assembly_words(), cand.trigger, analysis.tokens
     if match.value.get("future") or not reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
         return None
-    before = [t for t in tokens[max(0, trigger.token_start - _BEGUN_WITHIN):trigger.token_start]
-              if t.start >= cand.segment.start]
-    begun = [i for i, t in enumerate(before) if reads_as(t.text, words.beginning_words)]
+    begun = last_word_before(analysis, cand.segment, trigger.token_start, words.beginning_words, _BEGUN_WITHIN)
     # (not "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before)
-    if begun and not words.after_word.search(analysis.ntext.norm, before[begun[-1]].end, trigger.start):
+    if begun is not None and not words.after_word.search(analysis.ntext.norm, tokens[begun].end, trigger.start):
         return DateMatch(match.start, match.end, dict(match.value, campaign=True))
     after = [t for t in tokens[trigger.token_end:trigger.token_end + _BEGUN_AFTER_WITHIN] if t.end <= cand.segment.end]
     for t in after:

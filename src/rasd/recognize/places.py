@@ -402,8 +402,8 @@ def _reports_an_event(word: str) -> bool:
 def _begins_a_trigger_phrase(tokens: list[Token], i: int) -> bool:
     """"مدينة دوما وأودى بحياة العشرات": the word begins a trigger of two or more words with
     the words after it; it goes on with the sentence, it names no place."""
-    return any(m.token_start == 0 and m.token_end > 1
-               for m in trigger_lexicon().triggers.find(tokens[i:i + trigger_lexicon().triggers.max_tokens]))
+    triggers = trigger_lexicon().triggers
+    return any(m.token_start == 0 and m.token_end > 1 for m in triggers.find(tokens[i:i + triggers.max_tokens]))
 
 
 @lru_cache(maxsize=65536)
