@@ -643,6 +643,26 @@ def test_a_daily_habit_is_not_an_incident(shared_pipeline) -> None:  # type: ign
     assert events == [] and "generic_statistic" in drops
 
 
+def test_the_daily_hours_of_a_truce_are_its_terms_not_a_habit(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-253-20180304: "يوميا" gives the truce's hours; the
+    # truce, declared once, is one agreement, by the side after "أعلنتها"
+    text = ("ويأتي تقدم الجيش السوري تزامنا مع هدنة أعلنتها روسيا، تسري منذ الثلاثاء يوميا بين التاسعة صباحا "
+            "(07,00 ت غ) والثانية بعد الظهر (12,00 ت غ) ويفتح خلالها \"ممر إنساني\" عند معبر الوافدين، الواقع "
+            "شمال شرق مدينة دوما لخروج المدنيين.")
+    events = events_of(shared_pipeline, text, "2018-03-04")
+    assert [(e.sub_event_type, e.actor1, e.date) for e in events] == [
+        ("Agreement", "Russian Forces", dt.date(2018, 2, 27))]
+
+
+def test_the_side_after_a_verb_of_reaching_an_agreement_is_a_party_to_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1506-20180508: "اتفاق توصلت إليه المعارضة"
+    text = ("بدأت عملية إجلاء مسلحين معارضين ومدنيين من محافظة حمص وسط سوريا، تطبيقا لاتفاق توصلت إليه المعارضة "
+            "وروسيا الأسبوع الماضي، وفق ما ذكر المرصد السوري لحقوق الإنسان، الثلاثاء")
+    events = events_of(shared_pipeline, text, "2018-05-08")
+    assert [(e.sub_event_type, e.actor1) for e in events if e.sub_event_type == "Agreement"] == [
+        ("Agreement", "Syrian Opposition Factions")]
+
+
 def test_a_sentence_that_sets_the_event_in_its_context_reports_none(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-internationalNews-2643-20180809: "ويأتي القصف مع إرسال قوات النظام تعزيزات"
     text = ("قصفت قوات النظام السوري الخميس بالمدفعية والصواريخ مدينة جسر الشغور في محافظة إدلب.\n"

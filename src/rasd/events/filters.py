@@ -96,6 +96,14 @@ def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> No
         raise Dropped("generic_statistic", analysis.ntext.norm[f.start:f.end])
 
 
+def daily_habit(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"يقتل 10 أشخاص يوميا": what happens every day is a habit (``generic_statistic``); but
+    the daily hours of a truce ("هدنة لمدة خمس ساعات يوميا أعلنتها روسيا") are its terms:
+    the truce is declared once, one agreement."""
+    if cand.sub_event_type != "Agreement":
+        generic_statistic(analysis, cand, f)
+
+
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
 FILTER_RULES = {
     "denial": denial,
@@ -112,6 +120,7 @@ FILTER_RULES = {
     "sentenced": modality,
     "recalled": recalled,
     "generic": generic_statistic,
+    "daily": daily_habit,
 }
 
 
