@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from rasd.data import data_path, load_yaml
+from rasd.data import data_path, load_yaml, safe_load
 from rasd.errors import DataError
 from rasd.recognize import VocabularyItem
 from rasd.text.normalize import normalize_key
@@ -314,7 +314,7 @@ def load_pack(path: Path | None = None) -> ActorLexicon:
     if path is None:
         return _packaged()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ActorPackError(f"{path}: cannot read actor pack ({exc})") from exc
     return ActorLexicon(raw, str(path))
