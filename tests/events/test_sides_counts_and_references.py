@@ -250,6 +250,22 @@ def test_the_articles_focus_places_a_dated_day_not_a_month(shared_pipeline) -> N
     assert [r.get("dropped", {}).get("rule") for r in trace] == [None, "no_place", None]
 
 
+def test_the_day_of_an_announcement_does_not_place_an_act_at_the_articles_focus(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-middleEast-290-20180415 (three of its paragraphs): an act with no
+    # place of its own, dated only by the day it was announced or spoken of, is a statement
+    # about it; the article's focus does not make it an event there
+    text = ("وتأتي القمة العربية بعد ساعات من ضربات وجهتها الولايات المتحدة وبريطانيا وفرنسا لنظام الرئيس السوري "
+            "بشار الأسد المتحالف مع إيران وروسيا ردا على هجوم كيميائي مفترض في مدينة دوما. وفي خضم تصعيد في الحرب "
+            "في اليمن حيث تقود السعودية تحالفا عسكريا في مواجهة المتمردين الحوثيين المتهمين بتلقي الدعم من طهران.\n"
+            "ونادرا ما يؤدي هذا النوع من القمم إلى إجراءات عملية. وآخر مرة اتخذت فيها الجامعة العربية التي أنشئت "
+            "عام 1945، قرارا قويا كان عام 2011 عندما علقت عضوية سوريا بسبب توجيه المسؤولية إلى الأسد عن الحرب في "
+            "بلاده. ولن تكون دمشق ممثلة في القمة التي تعقد الأحد.\n"
+            "وفي الملف السوري، كانت السعودية قد أعلنت عن \"دعمها الكامل\" للضربات التي تم شنها السبت، معتبرة "
+            "أنها تشكل \"ردا على جرائم\" دمشق.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-15")
+    assert events == [] and "no_place" in drops
+
+
 def test_a_date_in_a_relative_clause_about_people_is_theirs(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the pool twins of ant-multisource:BB-middleEast-849-20180805, adapted (a day added):
     # the hostages were taken last month; the execution is Saturday's
