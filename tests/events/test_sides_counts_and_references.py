@@ -266,6 +266,15 @@ def test_the_day_of_an_announcement_does_not_place_an_act_at_the_articles_focus(
     assert events == [] and "no_place" in drops
 
 
+def test_fighting_someone_took_part_in_is_their_story_not_a_battle(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-449-20180321 (its lede): she died "while taking part in
+    # the fighting"; the strike that killed her is told (and coded) in the next sentence
+    text = ("ناشد والد شابة بريطانية قضت في مدينة عفرين السورية أثناء مشاركتها في القتال في صفوف وحدات حماية "
+            "المرأة الكردية الثلاثاء الحكومة البريطانية المساعدة على إعادة جثمان ابنته إلى بلادها.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-21")
+    assert events == [] and "took_part" in drops
+
+
 def test_a_date_in_a_relative_clause_about_people_is_theirs(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the pool twins of ant-multisource:BB-middleEast-849-20180805, adapted (a day added):
     # the hostages were taken last month; the execution is Saturday's

@@ -67,6 +67,15 @@ def feared(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 
 
+def took_part(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"قضت أثناء مشاركتها في القتال", "للمشاركة في المعارك": fighting that someone took or
+    takes part in, named at most two words after, is background to a person's story (a
+    fighting noun only: a strike they took part in is still told)."""
+    if cand.sub_event_type == "Armed clash" and cand.segment.start <= f.start \
+            and 0 < cand.trigger.token_start - f.token_start <= 2:
+        raise Dropped("took_part", analysis.ntext.norm[f.start:f.end])
+
+
 def any_one(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"أي ضربة عسكرية محتملة": "any" right before the trigger names no event in particular."""
     if f.token_start == cand.trigger.token_start - 1:
@@ -115,6 +124,7 @@ FILTER_RULES = {
     "feared": feared,
     "capability": feared,
     "fled": feared,
+    "took_part": took_part,
     "background": modality,
     "series": modality,
     "sentenced": modality,
