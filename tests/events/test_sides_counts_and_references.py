@@ -275,6 +275,17 @@ def test_fighting_someone_took_part_in_is_their_story_not_a_battle(shared_pipeli
     assert events == [] and "took_part" in drops
 
 
+def test_an_operation_that_killed_was_a_battle(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-581-20180327: the dead counted by the operation make it
+    # a clash between the force that ran it and the side whose men died
+    text = ("من جهة أخرى، لقي سبعة من عناصر التنظيم الإرهابي مصرعهم، نتيجة عملية عسكرية نوعية نفذتها قوة عراقية "
+            "مشتركة في منطقة \"الحفاير\" الواقعة في محيط تلال حمرين شمال شرقي ب\u200dعقوبة، مركز محافظة ديالى، "
+            "شمال شرقي بغداد.")
+    events = events_of(shared_pipeline, text, "2018-03-27")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Armed clash", "Iraqi Security Forces", 7)]
+
+
 def test_a_date_in_a_relative_clause_about_people_is_theirs(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the pool twins of ant-multisource:BB-middleEast-849-20180805, adapted (a day added):
     # the hostages were taken last month; the execution is Saturday's

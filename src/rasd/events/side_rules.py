@@ -21,6 +21,7 @@ from rasd.events.document import COVERED, is_country_name, last_word_before, sen
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead
 from rasd.events.toll import CountGroup
+from rasd.events.when import begins_a_campaign
 from rasd.events.where import PlacePick, is_anaphoric
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention, load_pack
@@ -652,6 +653,17 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def operation_that_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
+    """"لقي 22 مسلحاً من داعش مصرعهم في عملية أمنية نفذتها قوات عراقية": an operation
+    whose clause counts people killed near it was fought, a battle, not only news of a
+    campaign; the start of a campaign ("أطلقت القوات عملية عسكرية في 20 يناير") stays one."""
+    if s.sub != "Change to group/activity" or not s.people_killed \
+            or c.cand.trigger.sense.sub_event_type != "Change to group/activity" or begins_a_campaign(c.analysis, c.cand):
+        return False
+    s.sub = "Armed clash"
+    return True
+
+
 def hedged_author_is_unidentified(s: Sides, c: SideScope) -> bool:
     """"قتل 16 طفلا في غارة جوية يرجح أنها روسية", "شنت طائرات يعتقد أنها إسرائيلية غارات":
     a hedge right after the act says its author is not known (event-schema.md §3.2); an
@@ -674,6 +686,7 @@ def hedged_author_is_unidentified(s: Sides, c: SideScope) -> bool:
 
 SIDE_RULES: tuple[SideRule, ...] = (
     campaign_launched_by_its_subject,
+    operation_that_killed_is_a_clash,
     actors_of_the_event_referred_back_to,
     attack_with_chemical_weapons,
     generic_shelling_by_air_force,
