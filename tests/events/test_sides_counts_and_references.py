@@ -286,6 +286,15 @@ def test_an_operation_that_killed_was_a_battle(shared_pipeline) -> None:  # type
         ("Armed clash", "Iraqi Security Forces", 7)]
 
 
+def test_an_arrest_told_as_a_practice_is_no_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2496-20180620: a UN report on the siege of Douma; arrests
+    # told with no day or count of their own are a practice, not an arrest on a day
+    text = ("وجاء في التقرير أيضا \"طوال فترة الحصار اعتقلت مجموعات مسلحة وعذبت بشكل تعسفي مدنيين في دوما بينهم "
+            "أفراد من أقليات دينية، كما ارتكبت بشكل متكرر جرائم حرب شملت التعذيب وممارسات وحشية، وامتهانا للكرامات\".")
+    events, drops = drops_of(shared_pipeline, text, "2018-06-20")
+    assert events == [] and "weak_trigger_without_date_or_toll" in drops
+
+
 def test_a_date_in_a_relative_clause_about_people_is_theirs(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the pool twins of ant-multisource:BB-middleEast-849-20180805, adapted (a day added):
     # the hostages were taken last month; the execution is Saturday's
