@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rasd.analysis import Analysis
@@ -254,7 +255,8 @@ def running_total(analysis: Analysis, cand: Candidate, when: When) -> None:
         raise Dropped("running_total", f"{when.date}..{when.date_end}")
 
 
-DATE_RULES = (future_date, background_date, ongoing_since, background_year, date_too_vague)
+DATE_RULES: tuple[Callable[[Analysis, When], None], ...] = (
+    future_date, background_date, ongoing_since, background_year, date_too_vague)
 
 
 def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, earlier_of_type: bool) -> bool:
