@@ -4,9 +4,7 @@ that rule decides, and the registries are whole again afterwards."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -14,17 +12,9 @@ from rasd.evaluate.runner import evaluate
 from rasd.events import filters, side_rules, when
 from rasd.pipeline import Pipeline
 from tests.conftest import SHARED_DATA, needs_shared
+from tests.tools import load_tool
 
 ROOT = Path(__file__).resolve().parents[2]
-TOOL = ROOT / "tools" / "ablate_rules.py"
-
-
-def load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ablate_rules", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def gold_slice(tmp_path: Path, n: int) -> Path:
@@ -37,7 +27,7 @@ def gold_slice(tmp_path: Path, n: int) -> Path:
 
 @needs_shared
 def test_the_baseline_is_the_evaluation_and_a_rule_off_changes_what_it_decides(tmp_path: Path) -> None:
-    tool = load_tool()
+    tool = load_tool("ablate_rules")
     gold = gold_slice(tmp_path, 60)
     corpora = sorted((SHARED_DATA / "corpus").glob("*.jsonl.gz"))
     registries = (side_rules.SIDE_RULES, dict(filters.FILTER_RULES), when.DATE_RULES)
@@ -57,6 +47,6 @@ def test_the_baseline_is_the_evaluation_and_a_rule_off_changes_what_it_decides(t
 
 
 def test_an_unknown_rule_is_named_in_the_error(tmp_path: Path) -> None:
-    tool = load_tool()
+    tool = load_tool("ablate_rules")
     with pytest.raises(SystemExit, match="unknown rule\\(s\\) no_such_rule"):
         tool.ablate([tmp_path / "gold.jsonl"], [], None, ["no_such_rule"])

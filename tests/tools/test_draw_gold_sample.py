@@ -4,21 +4,12 @@ which articles may be drawn, per stratum, and that the same inputs give the same
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
-TOOL = Path(__file__).resolve().parents[2] / "tools" / "draw_gold_sample.py"
+from tests.tools import load_tool
+
 HEADER = "id\tdataset\toutlet\tdate\tm_syria\tm_iraq\tkw_families\n"
-
-
-def load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("draw_gold_sample", TOOL)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def write_corpus(root: Path) -> Path:
@@ -48,7 +39,7 @@ def write_corpus(root: Path) -> Path:
 
 
 def test_only_pool_articles_not_yet_coded_are_drawn(tmp_path: Path) -> None:
-    tool = load_tool()
+    tool = load_tool("draw_gold_sample")
     corpus = write_corpus(tmp_path)
     strata = {("saudinewsnet", "SY", "cand"): 20, ("saudinewsnet", "IQ", "neg"): 5}
     rows = tool.draw(corpus, {"coded"}, "salt-a", strata)
@@ -58,7 +49,7 @@ def test_only_pool_articles_not_yet_coded_are_drawn(tmp_path: Path) -> None:
 
 
 def test_a_stratum_is_filled_round_robin_over_its_outlets(tmp_path: Path) -> None:
-    tool = load_tool()
+    tool = load_tool("draw_gold_sample")
     corpus = write_corpus(tmp_path)
     rows = tool.draw(corpus, set(), "salt-a", {("saudinewsnet", "SY", "cand"): 6})
     assert len(rows) == 6
@@ -66,7 +57,7 @@ def test_a_stratum_is_filled_round_robin_over_its_outlets(tmp_path: Path) -> Non
 
 
 def test_the_same_inputs_give_the_same_sample_and_another_salt_another(tmp_path: Path) -> None:
-    tool = load_tool()
+    tool = load_tool("draw_gold_sample")
     corpus = write_corpus(tmp_path)
     strata = {("saudinewsnet", "SY", "cand"): 4}
     first = tool.draw(corpus, set(), "salt-a", strata)
