@@ -207,7 +207,8 @@ class ArticleAssembler:
         when = when_of(analysis, cand, bool(groups), decision)
         waged_campaign(analysis, cand, when, bool(groups))
         today = counted_day(analysis, cand)
-        if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today:
+        if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today \
+                and not counted_captives(analysis, cand):
             if says_it_goes_on(analysis, cand) or not reads_as_a_report(analysis, cand.sentence):
                 raise Dropped("weak_trigger_without_date_or_toll")
             decision.fired("weak_trigger_in_a_sentence_that_reads_as_a_report")

@@ -68,9 +68,9 @@ def feared(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def took_part(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"قضت أثناء مشاركتها في القتال", "للمشاركة في المعارك": fighting that someone took or
-    takes part in, named at most two words after, is background to a person's story (a
-    fighting noun only: a strike they took part in is still told)."""
+    """"قضت أثناء مشاركتها في القتال", "للمشاركة في المعارك": taking part in the fighting,
+    told as a noun at most two words before the fighting, is background to a person's story
+    (fighting only: a strike someone took part in is still told)."""
     if cand.sub_event_type == "Armed clash" and cand.segment.start <= f.start \
             and 0 < cand.trigger.token_start - f.token_start <= 2:
         raise Dropped("took_part", analysis.ntext.norm[f.start:f.end])

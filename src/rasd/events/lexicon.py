@@ -102,6 +102,7 @@ class AssemblyWords:
     hedged_after: re.Pattern[str]
     hedge: re.Pattern[str]
     doer: re.Pattern[str]
+    agreement_doer: re.Pattern[str]
     accusation: re.Pattern[str]
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
@@ -218,6 +219,8 @@ def assembly_words() -> AssemblyWords:
         hedged_after=re.compile(rf"[\s,،]*(?:\w+[\s,،]+)?[وف]?(?:{alt('hedging')})\s+(?:(?:{alt('complementizers')})\s+)?"
                                 rf"(?:{_alternation(_nationalities())}|تابع\w*)(?!\w)"),
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
+        agreement_doer=re.compile(
+            rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),

@@ -86,12 +86,13 @@ def authors_the_trigger(analysis: Analysis, cand: Candidate, mention: ActorMenti
 def possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                       excluded: set[str]) -> ActorMention | None:
     """The author named through a pronoun on the trigger ("غاراتها" after "أعلنت X أن")
-    or a relative clause after it ("الذي نفذته إيران")."""
+    or a relative clause after it ("الذي نفذته إيران"; of an agreement, "أبرمته روسيا")."""
     words = assembly_words()
     norm = analysis.ntext.norm
     trig = cand.trigger
+    doers = (words.doer, words.agreement_doer) if cand.sub_event_type == "Agreement" else (words.doer,)
     for a in actors:
-        if a.start > trig.end and words.doer.match(norm[trig.end:a.start]) and a.actor.name not in excluded:
+        if a.start > trig.end and any(d.match(norm[trig.end:a.start]) for d in doers) and a.actor.name not in excluded:
             return a
     last_word = analysis.tokens[trig.token_end - 1].text
     if words.possessed.search(last_word) and len(last_word) > 4:

@@ -655,9 +655,10 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
 
 def operation_that_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
     """"لقي 22 مسلحاً من داعش مصرعهم في عملية أمنية نفذتها قوات عراقية": an operation
-    whose clause counts people killed near it was fought, a battle, not only news of a
-    campaign; the start of a campaign ("أطلقت القوات عملية عسكرية في 20 يناير") stays one."""
-    if s.sub != "Change to group/activity" or not s.people_killed \
+    whose clause counts people killed near it, not civilians only, was fought, a battle, not
+    only news of a campaign; the start of a campaign ("أطلقت القوات عملية عسكرية في 20
+    يناير") stays one."""
+    if s.sub != "Change to group/activity" or not s.people_killed or s.victims == "civilians" \
             or c.cand.trigger.sense.sub_event_type != "Change to group/activity" or begins_a_campaign(c.analysis, c.cand):
         return False
     s.sub = "Armed clash"
