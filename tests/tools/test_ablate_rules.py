@@ -50,3 +50,18 @@ def test_an_unknown_rule_is_named_in_the_error(tmp_path: Path) -> None:
     tool = load_tool("ablate_rules")
     with pytest.raises(SystemExit, match="unknown rule\\(s\\) no_such_rule"):
         tool.ablate([tmp_path / "gold.jsonl"], [], None, ["no_such_rule"])
+
+
+def test_each_kind_of_rule_is_switched_off_and_back_even_on_an_error() -> None:
+    tool = load_tool("ablate_rules")
+    registries = (side_rules.SIDE_RULES, dict(filters.FILTER_RULES), when.DATE_RULES)
+    for rule in ("killing_mode", "took_part", "background_date"):
+        with pytest.raises(RuntimeError), tool.switched_off(rule):
+            assert rule not in [r.__name__ for r in side_rules.SIDE_RULES] + [r.__name__ for r in when.DATE_RULES]
+            assert all(f is not getattr(filters, rule, None) for f in filters.FILTER_RULES.values())
+            raise RuntimeError("inside the block")
+        assert (side_rules.SIDE_RULES, dict(filters.FILTER_RULES), when.DATE_RULES) == registries
+    # the filter is replaced by one that lets everything through, in the dict the filters read
+    with tool.switched_off("took_part"):
+        assert filters.FILTER_RULES["took_part"] is not filters.took_part
+    assert filters.FILTER_RULES["took_part"] is filters.took_part

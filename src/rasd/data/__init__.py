@@ -10,7 +10,7 @@ import yaml
 
 #: libyaml's parser when PyYAML was built with it (the wheels are): the same documents,
 #: read about ten times faster, which every worker process pays at start.
-SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeLoader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def safe_load(text: Any) -> Any:
