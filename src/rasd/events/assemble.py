@@ -240,9 +240,9 @@ class ArticleAssembler:
         # (a campaign's start is dated however coarsely it is: "أطلقت القوات هجوما في فبراير");
         # the day an act was announced or spoken of is not its own ("أعلنت السعودية عن دعمها
         # للضربات التي تم شنها السبت"): unplaced, such an act is the statement's subject
-        announced = "announced_that_day_or_the_day_before" in decision.rules
         picks = where(article, cand, decision, picks,
-                      (when.stated and not announced and (when.precision < 3 or _is_campaign_start(when))) or bool(groups))
+                      (when.stated and not when.announced and (when.precision < 3 or _is_campaign_start(when)))
+                      or bool(groups))
         ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
         sides = sides_of(article, cand, decision, groups, picks)
         side_fights_abroad(sides.agent, sides.target)

@@ -31,6 +31,7 @@ class When:
     date_end: dt.date | None
     precision: int
     stated: bool  # the date is given in the candidate's own sentence
+    announced: bool = False  # the day is only the one the act was announced or spoken of
 
 
 def _usable(d: DateMatch) -> bool:
@@ -314,7 +315,7 @@ def answered_before(analysis: Analysis, cand: Candidate, when: When) -> When | N
     cue = _answering_cue(analysis, cand)
     if cue is None or cue.start() < match.end:
         return None
-    return When(match, when.date - dt.timedelta(days=ANSWERED_WITHIN_DAYS), when.date_end, 2, when.stated)
+    return When(match, when.date - dt.timedelta(days=ANSWERED_WITHIN_DAYS), when.date_end, 2, when.stated, when.announced)
 
 
 def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None) -> DateMatch | None:
@@ -427,14 +428,15 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         match, cand.sub_event_type = start, "Change to group/activity"
         decision.fired("campaign_start")
     date, date_end, precision = date_window(analysis, match)
-    if match is not None and match.value.get("reported") and date \
-            and (toll or said_to_have_happened(analysis, cand, match)):
+    announced = match is not None and bool(match.value.get("reported")) and date is not None \
+        and (toll or said_to_have_happened(analysis, cand, match))
+    if announced and date is not None:
         # "أعلن الجيش، السبت، عن مقتل 45", "قال أردوغان، السبت، إن جيشه وجه ضربة": a toll
         # announced on a day, or an act told as done, happened that day or the one before
         date, precision = date - dt.timedelta(days=1), 2
         decision.fired("announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
-    when = When(match, date, date_end, precision, stated)
+    when = When(match, date, date_end, precision, stated, announced)
     for rule in DATE_RULES:
         rule(analysis, when)
     if toll:
