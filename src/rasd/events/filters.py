@@ -29,7 +29,6 @@ def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     raise Dropped("denial", norm[f.start:f.end])
 
 
-
 def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"أسقطت الدفاعات الجوية طائرة روسية بطريق الخطأ", "عطل فني": an accident stated
     as an accident is not an event (event-schema.md §3.2 "Not separate events")."""

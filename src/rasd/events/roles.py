@@ -163,15 +163,15 @@ def _striking_verb(analysis: Analysis, cand: Candidate) -> int | None:
 
 
 def _country_striking(analysis: Analysis, cand: Candidate, countries: list[ActorMention],
-                      excluded: set[str]) -> ActorMention | None:
+                      excluded: set[str], verb: int | None) -> ActorMention | None:
     """A bare country name that is the subject of the act: right before the trigger ("إسرائيل
     قصفت قاعدة التيفور"), or right before or after a verb of striking whose object the trigger
     is ("إن إيران أطلقت، فجر الخميس، 20 صاروخا", "وشنت الولايات المتحدة وفرنسا وبريطانيا فجر
-    السبت سلسلة ضربات"). Not after a word that makes it a place or a target ("في إسرائيل")."""
+    السبت سلسلة ضربات"). Not after a word that makes it a place or a target ("في إسرائيل").
+    ``verb``: the ``_striking_verb`` of the candidate."""
     if not countries:
         return None
     words, tokens, norm, trig = assembly_words(), analysis.tokens, analysis.ntext.norm, cand.trigger
-    verb = _striking_verb(analysis, cand)
     heads = {trig.token_start} if verb is None else {trig.token_start, verb}
     for a in countries:
         if a.actor.name in excluded or a.start < cand.sentence.start:
@@ -191,11 +191,11 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
     return None
 
 
-def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
-                                 excluded: set[str]) -> ActorMention | None:
+def _subject_after_striking_verb(cand: Candidate, actors: list[ActorMention], excluded: set[str],
+                                 verb: int | None) -> ActorMention | None:
     """"ردا على إطلاق القوات الإيرانية، حوالي 20 صاروخا": the side right after a verb (or
-    verbal noun) of striking whose object the act is, some words before it, is its author."""
-    verb = _striking_verb(analysis, cand)
+    verbal noun) of striking whose object the act is, some words before it, is its author.
+    ``verb``: the ``_striking_verb`` of the candidate."""
     if verb is None:
         return None
     return next((a for a in actors if a.token_start == verb + 1 and a.end <= cand.trigger.start
@@ -229,9 +229,11 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     agent = _attached_agent(analysis, cand, actors, excluded) \
         or _accused(analysis, cand, actors + countries, excluded) \
         or possessor_or_doer(analysis, cand, actors + countries, excluded) \
-        or _subject_before(analysis, cand, actors, excluded) \
-        or _country_striking(analysis, cand, countries, excluded) \
-        or _subject_after_striking_verb(analysis, cand, actors, excluded)
+        or _subject_before(analysis, cand, actors, excluded)
+    if agent is None:  # the subject of a verb of striking before the act, found once for both readings
+        verb = _striking_verb(analysis, cand)
+        agent = _country_striking(analysis, cand, countries, excluded, verb) \
+            or _subject_after_striking_verb(cand, actors, excluded, verb)
     target = victim or _cued_target(analysis, actors, agent)
     if agent is None and EVENT_TYPE_OF[cand.sub_event_type] != "Explosions/Remote violence":
         # remote violence has no author unless the text names one (or a claim does)

@@ -428,12 +428,12 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         match, cand.sub_event_type = start, "Change to group/activity"
         decision.fired("campaign_start")
     date, date_end, precision = date_window(analysis, match)
-    announced = match is not None and bool(match.value.get("reported")) and date is not None \
-        and (toll or said_to_have_happened(analysis, cand, match))
-    if announced and date is not None:
+    announced = False
+    if match is not None and match.value.get("reported") and date is not None \
+            and (toll or said_to_have_happened(analysis, cand, match)):
         # "أعلن الجيش، السبت، عن مقتل 45", "قال أردوغان، السبت، إن جيشه وجه ضربة": a toll
         # announced on a day, or an act told as done, happened that day or the one before
-        date, precision = date - dt.timedelta(days=1), 2
+        date, precision, announced = date - dt.timedelta(days=1), 2, True
         decision.fired("announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
     when = When(match, date, date_end, precision, stated, announced)

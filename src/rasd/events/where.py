@@ -306,7 +306,6 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     return places[j]
 
 
-
 def _known_settlement(view: _PlaceView) -> bool:
     """A place the gazetteer resolves to a city, town or village."""
     return view.r.place is not None and view.r.place.feature in _SETTLEMENTS
@@ -315,8 +314,6 @@ def _known_settlement(view: _PlaceView) -> bool:
 def _known_site(view: _PlaceView) -> bool:
     """A base or an airport the project's region list knows."""
     return view.r.place is not None and view.r.place.feature == "site"
-
-
 
 
 def _is_neighbourhood(norm: str, view: _PlaceView) -> bool:
