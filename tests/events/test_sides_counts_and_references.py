@@ -23,6 +23,31 @@ def test_the_accused_named_before_the_act_is_its_author(shared_pipeline) -> None
         ("Air/drone strike", "Israeli Forces", "2018-07-15")]
 
 
+@pytest.mark.parametrize("published,text,sub,author", [
+    # ant-multisource:SK-middleEast-2601-20180627: "abducted at the hands of Daesh"
+    ("2018-06-27", "عثرت قوات الأمن العراقية، الأربعاء، على 8 جثث قرب طريق بغداد كركوك، بينهم 6 أشخاص خطفوا "
+                   "على يد \"داعش\"، ظهروا في فيديو للتنظيم الأسبوع الماضي.",
+     "Abduction/forced disappearance", "Islamic State"),
+    # saudinewsnet:2015-08-07-0145-4f6f01416b, adapted (a day added): "by the regime's forces",
+    # five words after the act
+    ("2015-08-07", "وركز الائتلاف على الوضع في مدينة الزبداني، واصفا الأوضاع بالمأساوية نتيجة القصف الهمجي "
+                   "أمس من قبل قوات نظام الأسد وميليشيا حزب الله.",
+     "Shelling/artillery/missile attack", "Syrian Government Forces"),
+])
+def test_the_side_after_min_qibal_or_ala_yad_is_the_author_told_in_the_passive(  # type: ignore[no-untyped-def]
+        shared_pipeline, published: str, text: str, sub: str, author: str) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert {(e.sub_event_type, e.actor1) for e in events} == {(sub, author)}
+
+
+def test_a_side_after_min_qibal_in_another_clause_is_not_the_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # made for the test: the comma closes the act's clause; the shelling's author is the
+    # article's, not the side that condemned it
+    text = ("قصفت قوات النظام أمس مدينة معرة النعمان. وقتل ثلاثة مدنيين أمس في قصف على بلدة كفرنبل، "
+            "وسط استنكار من قبل فصائل المعارضة.")
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-10")] == ["Syrian Government Forces"] * 2
+
+
 def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-896-20180410, adapted (the day written out)
     text = "اتهمت دمشق يوم الاثنين إسرائيل بشن هجوم على مطار التيفور العسكري قرب حمص."

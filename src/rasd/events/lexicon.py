@@ -42,6 +42,7 @@ class AssemblyWords:
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
     agent_glue: frozenset[str]
+    passive_agent: tuple[tuple[str, ...], ...]
     held_ground_before: frozenset[str]
     affiliation: frozenset[str]
     loss_verbs: frozenset[str]
@@ -145,6 +146,7 @@ def assembly_words() -> AssemblyWords:
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
         agent_glue=_words(d["agent_glue"]),
+        passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
         held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),
         loss_verbs=_words(d["loss_verbs"]),

@@ -135,6 +135,29 @@ def _attached_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
     return None
 
 
+#: How many words after the trigger its author may follow "من قبل" ("لقصف عنيف بشتى
+#: القذائف والصواريخ من قبل قوات النظام").
+_PASSIVE_AGENT_WITHIN = 10
+
+
+def _passive_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                   excluded: set[str]) -> ActorMention | None:
+    """The actor right after "من قبل" or "على يد" later in the trigger's clause: the
+    act's author, told in the passive."""
+    tokens, trig, cues = analysis.tokens, cand.trigger, assembly_words().passive_agent
+    for a in actors:
+        if a.token_start < trig.token_end or a.actor.name in excluded:
+            continue
+        if a.token_start - trig.token_end > _PASSIVE_AGENT_WITHIN:
+            break
+        if re.search(r"[,;:.،]", analysis.ntext.norm[trig.end:a.start]):
+            break
+        if any(a.token_start >= len(cue) and tuple(t.text for t in tokens[a.token_start - len(cue):a.token_start]) == cue
+               for cue in cues):
+            return a
+    return None
+
+
 def _subject_before(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                     excluded: set[str]) -> ActorMention | None:
     """An actor right before the trigger, subject first: "قوات النظام تقصف"."""
@@ -227,6 +250,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     victim = victim_side(analysis, actors, cand)
     excluded = {victim.actor.name} if victim else set()
     agent = _attached_agent(analysis, cand, actors, excluded) \
+        or _passive_agent(analysis, cand, actors, excluded) \
         or _accused(analysis, cand, actors + countries, excluded) \
         or possessor_or_doer(analysis, cand, actors + countries, excluded) \
         or _subject_before(analysis, cand, actors, excluded)
