@@ -48,6 +48,28 @@ def test_a_side_after_min_qibal_in_another_clause_is_not_the_author(shared_pipel
     assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-10")] == ["Syrian Government Forces"] * 2
 
 
+def test_losses_in_the_ranks_of_both_sides_name_no_side_that_was_hit(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2048-20180530, adapted (a day added; "قتلى وجرحى من
+    # الطرفين" written as "خسائر بشرية في صفوف الطرفين"): the attackers stay the author
+    text = ("شن مسلحو تنظيم داعش أمس هجوما على موقع لقوات النظام السوري في محيط منطقة حميمة بريف حمص "
+            "الشرقي، ما تسبب في خسائر بشرية في صفوف الطرفين.")
+    events = events_of(shared_pipeline, text, "2018-05-30")
+    assert [(e.actor1, e.actor2) for e in events] == [("Islamic State", "Syrian Government Forces")]
+
+
+def test_a_clash_between_two_named_sides_has_them_in_the_order_named(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-2239-16f53bbaf1, adapted (the dead named): the side that lost
+    # people is still the first named
+    text = ("وفي ريف اللاذقية تواصلت الاشتباكات صباح امس الاثنين بين قوات المعارضة وجيش النظام في قرية "
+            "بيت عوان، ما أسفر عن مقتل 5 عناصر من قوات المعارضة.")
+    events = events_of(shared_pipeline, text, "2015-07-21")
+    assert [(e.actor1, e.actor2) for e in events] == [("Syrian Opposition Factions", "Syrian Government Forces")]
+    # made for the test: a clash told as the answer to an attack is not ordered by "بين"
+    text = ("وتجددت المعارك العنيفة أمس بين قوات النظام ومقاتلي المعارضة في مدينة درعا اثر هجوم شنه "
+            "مقاتلو المعارضة على احياء تابعة لقوات النظام.")
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2015-07-21")] == ["Syrian Opposition Factions"]
+
+
 def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-896-20180410, adapted (the day written out)
     text = "اتهمت دمشق يوم الاثنين إسرائيل بشن هجوم على مطار التيفور العسكري قرب حمص."

@@ -6,6 +6,7 @@ trigger or right before it, the one after a target cue, the one whose people die
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate
@@ -28,7 +29,10 @@ def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate)
         if civilians is not None:
             return civilians
     near = cand.trigger.token_start
-    actors = [a for a in actors if abs(a.token_start - near) <= 30]
+    # "خسائر بشرية في صفوف الطرفين": a word read as both sides (two mentions on one span)
+    # names no one side that was hit
+    shared = {a.start for a in actors if sum(b.start == a.start for b in actors) > 1}
+    actors = [a for a in actors if abs(a.token_start - near) <= 30 and a.start not in shared]
     fighter = number_words().fighter
     for a in actors:
         around = [t.text for t in tokens[max(0, a.token_start - 2):a.token_end + 2]]
@@ -238,8 +242,43 @@ def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMen
     return None
 
 
+#: How many words may stand between a clash and the "بين" that names its sides
+#: ("تواصلت الاشتباكات صباح امس الاثنين بين قوات المعارضة وجيش النظام").
+_BETWEEN_WITHIN = 4
+
+
+def _sides_named_between(analysis: Analysis, cand: Candidate) -> tuple[ActorMention, ActorMention] | None:
+    """"اشتباكات بين قوات النظام والمسلحين الموالين لها من طرف، والفصائل المعارضة من طرف
+    آخر": the two sides a clash is told between, in the order named; the second is the
+    next other side joined by و in the sentence."""
+    tokens, trigger = analysis.tokens, cand.trigger
+    end = min(trigger.token_end + _BETWEEN_WITHIN + 1, bisect_left(analysis.token_starts, cand.segment.end))
+    i = next((k for k in range(trigger.token_end, end) if tokens[k].text == "بين"), None)
+    if i is None or re.search(r"[,;:.،]", analysis.ntext.norm[trigger.end:tokens[i].start]):
+        return None
+    actors = [a for a in within(analysis, analysis.actors, cand.sentence) if a.token_start > i]
+    if not actors or actors[0].token_start != i + 1:
+        return None
+    attack = assembly_words().attack_words
+    if any(reads_as(t.text, attack) for t in analysis.tokens_between(trigger.end, cand.sentence.end)):
+        return None  # "المعارك بين قوات النظام ومقاتلي المعارضة اثر هجوم شنه مقاتلو المعارضة": who attacked
+    first = actors[0]
+    others = [a for a in actors[1:] if a.actor.name != first.actor.name and a.actor.kind != "civilians"]
+    for k in range(first.token_end, bisect_left(analysis.token_starts, cand.sentence.end)):
+        if tokens[k].text.startswith("و") and len(tokens[k].text) > 1:
+            # "ومرتزقة حزب الله": the conjunct's head may be a word before the side it names
+            second = next((a for a in others if k <= a.token_start <= k + 2), None)
+            if second is not None:
+                return first, second
+    return None
+
+
 def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
     """(agent, target) among the actor mentions of the clause (else its sentence)."""
+    if cand.sub_event_type == "Armed clash":
+        between = _sides_named_between(analysis, cand)
+        if between is not None:
+            return between
     actors = within(analysis, analysis.actors, cand.segment) or within(analysis, analysis.actors, cand.sentence)
     # "إعلان تركيا السيطرة الكاملة على عفرين": the country announcing the act right before it did it
     actors = [a for a in actors if (role := side_role(analysis, a)) is None or authors_the_trigger(analysis, cand, a)
