@@ -70,6 +70,36 @@ def test_a_clash_between_two_named_sides_has_them_in_the_order_named(shared_pipe
     assert [e.actor1 for e in events_of(shared_pipeline, text, "2015-07-21")] == ["Syrian Opposition Factions"]
 
 
+@pytest.mark.parametrize("published,text,author", [
+    # ant-multisource:SK-middleEast-2851-20180711, adapted (a day added, one town left out)
+    ("2018-07-11", "وأفادت مصادر عسكرية سورية الأربعاء بأن الدفاعات الجوية السورية تصدت لهجوم صاروخي إسرائيلي على "
+                   "مواقع للجيش في القنيطرة. وأكدت المصادر العسكرية أن الطيران الإسرائيلي، أطلق صواريخ عدة، باتجاه "
+                   "بعض نقاط الجيش في محيط بلدة حضر في القنيطرة، مشيرة إلى أن الغارة أسفرت عن خسائر مادية فقط.",
+     "Israeli Forces"),
+    # saudinewsnet:2015-07-23-1021-f3aa362223, adapted (two sentences of it, days and the town named)
+    ("2015-07-23", "وقصف طيران النظام الحربي أمس مدينة بنش بخمس غارات. وذكر ناشطون أن الطيران المروحي ألقى 12 "
+                   "برميلا متفجرا على الجبل الشرقي امس، كما استهدف مدينة الزبداني بخمسة صواريخ فراغية.",
+     "Syrian Government Forces"),
+])
+def test_shelling_with_no_author_is_by_the_author_of_the_passages_last_strike(  # type: ignore[no-untyped-def]
+        shared_pipeline, published: str, text: str, author: str) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert events and {e.actor1 for e in events} == {author}
+
+
+def test_shelling_takes_no_author_from_far_back_or_from_the_strike_that_answered_it(  # type: ignore[no-untyped-def]
+        shared_pipeline) -> None:
+    # made for the test: the regime's shelling is three sentences back, another passage
+    text = ("وقصفت قوات النظام أمس بلدة كفرنبل. وقال المرصد إن الاشتباكات تواصلت في ريف حماة. وأضاف أن "
+            "فصائل المعارضة سيطرت على حاجز. وذكر أن قصفا استهدف بلدة معرة حرمة أمس.")
+    authors = {e.location: e.actor1 for e in events_of(shared_pipeline, text, "2018-07-11")}
+    assert authors["Ma`arrat Hurmah"] == "Unidentified Armed Group"
+    # made for the test: the rockets the Israeli strike answered are not Israel's
+    text = "وقصفت طائرات إسرائيلية أمس مواقع عسكرية في منطقة الكسوة بريف دمشق، ردا على إطلاق صواريخ على هضبة الجولان."
+    authors = {e.location: e.actor1 for e in events_of(shared_pipeline, text, "2018-07-11")}
+    assert authors == {"Al-Kiswah": "Israeli Forces", "Golan Heights": "Unidentified Armed Group"}
+
+
 def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-896-20180410, adapted (the day written out)
     text = "اتهمت دمشق يوم الاثنين إسرائيل بشن هجوم على مطار التيفور العسكري قرب حمص."

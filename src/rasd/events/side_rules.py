@@ -34,6 +34,7 @@ RIOTERS = Actor("Rioters", 5, "rioters", None, False, None, None)
 AIR_FIRST = frozenset({"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
                        "Unidentified Military Forces", "Saudi-led Coalition"})  # a bare "قصف" by these is from the air
 _NEAR_TRIGGER = 80  # characters: a count this close to the trigger is its own event's
+UNIDENTIFIED = frozenset({"Unidentified Armed Group", "Unidentified Military Forces"})
 JIHADIST = frozenset({"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"})
 
 
@@ -437,6 +438,32 @@ def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
+#: The strikes whose author a later unattributed shelling takes.
+_FIRING = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: How many sentences back that strike may be told: the same passage.
+_PASSAGE = 1
+
+
+def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
+    """"وقصفت قوات النظام بلدة كفرنبل ... كما طال القصف بلدة معرة حرمة": shelling whose
+    author the clause does not name is the one of the air strike or shelling the article
+    told last with a named author: the passage implies it. (Not of a chemical attack: the
+    missiles that answer one are another side's.)"""
+    if s.sub != "Shelling/artillery/missile attack" or s.agent is not None:
+        return False
+    norm, trigger = c.analysis.ntext.norm, c.cand.trigger
+    if assembly_words().response.search(norm, max(c.cand.sentence.start, trigger.start - 30), trigger.start):
+        return False  # "ردا على إطلاق صواريخ على هضبة الجولان": the act answered is the other side's
+    here = sentence_index(c.analysis, c.cand.sentence.start)
+    last = next((e.event for e in reversed(c.article.events) if e.event.sub_event_type in _FIRING
+                 and e.event.actor1 not in UNIDENTIFIED and here - e.sentence <= _PASSAGE), None)
+    author = c.article.salience.actor_by_name.get(last.actor1) if last is not None else None
+    if author is None or (s.target is not None and author.name == s.target.name):
+        return False
+    s.agent = author
+    return True
+
+
 def militants_are_the_jihadist_group(s: Sides, c: SideScope) -> bool:
     """"مقتل 58 متشددا": the militants are the article's most named jihadist group."""
     if s.target is None and militant_victims(c.analysis, c.cand):
@@ -704,6 +731,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     chemical_attack_by_most_named_state_force,
     actor1_from_document_salience,
     the_holder_of_a_struck_base,
+    shelling_by_the_author_of_the_last_strike,
     militants_are_the_jihadist_group,
     coalition_strikes_hit_the_jihadists,
     allies_are_one_side,
