@@ -100,6 +100,26 @@ def test_shelling_takes_no_author_from_far_back_or_from_the_strike_that_answered
     assert authors == {"Al-Kiswah": "Israeli Forces", "Golan Heights": "Unidentified Armed Group"}
 
 
+@pytest.mark.parametrize("published,text,target", [
+    # ant-multisource:SK-middleEast-1919-20180524, adapted (the day written out)
+    ("2018-05-24", "وأوضحت وكالة الأنباء السورية \"سانا\" أن مطار الضبعة العسكري تعرض الخميس لضربة صاروخية معادية "
+                   "تصدت لها وسائط الدفاع الجوي.", None),
+    # ant-multisource:SK-middleEast-1078-20180416: the defences that met the missiles are the side struck
+    ("2018-04-16", "وقال التلفزيون السوري إن الدفاعات الجوية السورية تصدت لهجوم صاروخي استهدف قاعدة الشعيرات "
+                   "الجوية في وقت متأخر من ليل اليوم الاثنين.", "Syrian Government Forces"),
+])
+def test_missiles_met_by_air_defences_are_a_strike_by_an_unknown_state(  # type: ignore[no-untyped-def]
+        shared_pipeline, published: str, text: str, target: str | None) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Military Forces", target)]
+
+
+def test_missiles_met_by_air_defences_keep_the_author_the_sentence_names(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # made for the test
+    text = "وقالت سانا إن الدفاعات الجوية السورية تصدت الخميس لصواريخ إسرائيلية استهدفت مطار الضبعة العسكري."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-05-24")] == ["Israeli Forces"]
+
+
 def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-896-20180410, adapted (the day written out)
     text = "اتهمت دمشق يوم الاثنين إسرائيل بشن هجوم على مطار التيفور العسكري قرب حمص."

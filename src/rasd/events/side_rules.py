@@ -464,6 +464,25 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def intercepted_missiles_are_a_states(s: Sides, c: SideScope) -> bool:
+    """"تعرض مطار الضبعة العسكري لقصف صاروخي تصدى له الدفاع الجوي", "صواريخ معادية":
+    missiles that air defences met, or that the sentence calls hostile, with no author
+    named, are a state's strike whose author is not known: Unidentified Military Forces
+    (event-schema.md §4). The side whose defences met them is what they struck, never
+    their author ("الدفاعات الجوية السورية أسقطت صواريخ")."""
+    if s.sub != "Shelling/artillery/missile attack":
+        return False
+    analysis, sentence = c.analysis, c.cand.sentence
+    if not assembly_words().air_defence.search(analysis.ntext.norm, sentence.start, sentence.end):
+        return False
+    if s.agent_m is not None and assembly_words().air_defence.search(analysis.ntext.norm, s.agent_m.start, s.agent_m.end):
+        s.target, s.target_m, s.agent, s.agent_m = s.agent, s.agent_m, None, None
+    if s.agent is not None:
+        return False
+    s.agent = load_pack().by_name["Unidentified Military Forces"]
+    return True
+
+
 def militants_are_the_jihadist_group(s: Sides, c: SideScope) -> bool:
     """"مقتل 58 متشددا": the militants are the article's most named jihadist group."""
     if s.target is None and militant_victims(c.analysis, c.cand):
@@ -732,6 +751,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     actor1_from_document_salience,
     the_holder_of_a_struck_base,
     shelling_by_the_author_of_the_last_strike,
+    intercepted_missiles_are_a_states,
     militants_are_the_jihadist_group,
     coalition_strikes_hit_the_jihadists,
     allies_are_one_side,
