@@ -254,3 +254,12 @@ def test_today_in_a_phrase_that_is_no_day_is_no_date() -> None:
     assert resolve("بحيث يرد مجلس النواب القانون في اليوم التالي فيحال لمجلس الأعيان") == []
     # ant-multisource:FR-internationalNews-413-20180313: "عين" here is the verb (appointed)
     assert only("ينتقل مايك بومبيو الذي عين اليوم وزيرا للخارجية الأمريكية") == ("2018-12-20", "2018-12-20", 1)
+
+
+def test_a_newspapers_gloss_on_a_quoted_today_is_the_day_it_names() -> None:
+    # saudinewsnet:2015-08-08-0073-4d8be35624 (published 8 August): the paper glosses the
+    # quoted "اليوم" as "(أمس)", the 7th; the whole phrase is the date's evidence
+    text = "وأن الإغلاق جاء تحسبا للمظاهرات المقرر انطلاقها اليوم (أمس) وسط العاصمة"
+    assert [(span, v["date"]) for span, v in resolve(text, dt.date(2015, 8, 8))] == [("اليوم (أمس)", "2015-08-07")]
+    # a weekday in parentheses still names the day as before
+    assert [v["date"] for _, v in resolve("وقتل شخصان أمس (الأربعاء) في بغداد")] == ["2018-12-19"]

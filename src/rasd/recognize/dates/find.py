@@ -199,6 +199,9 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
 #: "أمس (الجمعة)", "اليوم، الأحد".
 _NAMING_GAP = re.compile(r"[\s(،,]{1,4}")
 
+#: "ظهر اليوم (أمس)": a newspaper's gloss, in parentheses, on a relative day it quotes.
+_GLOSS_OPEN = re.compile(r"\s*\(\s*")
+
 
 def _relative_days_named(found: list[DateMatch], norm: str) -> list[DateMatch]:
     """"خطفت جبهة النصرة يوم أمس الثلاثاء" in an article published on Thursday: the weekday
@@ -212,6 +215,12 @@ def _relative_days_named(found: list[DateMatch], norm: str) -> list[DateMatch]:
     while i < len(found):
         d = found[i]
         nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and d.value.get("category") == nxt.value.get("category") == "relative_day" \
+                and _GLOSS_OPEN.fullmatch(norm, d.end, nxt.start) and norm[nxt.end:nxt.end + 1] == ")":
+            # "أعدم التنظيم 44 شابا ظهر اليوم (أمس)": the quote's day as the paper dates it
+            out.append(DateMatch(d.start, nxt.end + 1, dict(nxt.value, glossed=True)))
+            i += 2
+            continue
         if nxt is not None and d.value.get("category") == "relative_day" and nxt.value.get("category") == "weekday" \
                 and nxt.value.get("precision") == 1 and not nxt.value.get("future") \
                 and _NAMING_GAP.fullmatch(norm, d.end, nxt.start) and d.value.get("date") and nxt.value.get("date"):
