@@ -83,8 +83,10 @@ def test_a_clash_between_two_named_sides_has_them_in_the_order_named(shared_pipe
 ])
 def test_shelling_with_no_author_is_by_the_author_of_the_passages_last_strike(  # type: ignore[no-untyped-def]
         shared_pipeline, published: str, text: str, author: str) -> None:
-    events = events_of(shared_pipeline, text, published)
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, published, trace)
     assert events and {e.actor1 for e in events} == {author}
+    assert any("shelling_by_the_author_of_the_last_strike" in r["rules"] for r in trace)
 
 
 def test_shelling_takes_no_author_from_far_back_or_from_the_strike_that_answered_it(  # type: ignore[no-untyped-def]
@@ -118,6 +120,32 @@ def test_missiles_met_by_air_defences_keep_the_author_the_sentence_names(shared_
     # made for the test
     text = "وقالت سانا إن الدفاعات الجوية السورية تصدت الخميس لصواريخ إسرائيلية استهدفت مطار الضبعة العسكري."
     assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-05-24")] == ["Israeli Forces"]
+
+
+def test_the_scope_of_the_author_rules(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # guards written in review (sentences made for the test)
+    def authors(text: str) -> list[tuple[str, str, str | None]]:
+        return [(e.location, e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-07-11")]
+    # "من طرف ... من طرف آخر" names the sides of an exchange, not an author
+    assert authors("وشهدت المنطقة قصفا متبادلا أمس بين قوات النظام من طرف وفصائل المعارضة من طرف آخر في ريف "
+                   "حماة.") == [("Hama", "Unidentified Armed Group", None)]
+    # "على يد" in a relative clause about the place tells the place's story
+    assert authors("سقطت قذائف أمس على مدينة الحسكة التي حررت على يد وحدات حماية الشعب.") == [
+        ("Al-Hasakah", "Unidentified Armed Group", "YPG")]
+    # air defences in another clause of the sentence say nothing of the mortars
+    assert authors("سقطت قذائف هاون أمس على حي المزة في دمشق، فيما تصدت الدفاعات الجوية السورية لصواريخ "
+                   "إسرائيلية في القنيطرة.")[0] == ("Damascus", "Unidentified Armed Group", None)
+    # the shells that came before the strike are not its author's
+    assert authors("قصفت المدفعية الإسرائيلية أمس مواقع للجيش السوري في القنيطرة. وجاء ذلك بعد سقوط قذائف على "
+                   "الجولان المحتل أمس.")[-1] == ("Golan Heights", "Unidentified Armed Group", None)
+    # a clash that an attack told before it set off is ordered by who attacked
+    assert authors("شن مقاتلو المعارضة أمس هجوما على مواقع قوات النظام في ريف حماة، واندلعت على إثره اشتباكات "
+                   "بين قوات النظام ومقاتلي المعارضة.") == [
+        ("Hama", "Syrian Opposition Factions", "Syrian Government Forces")]
+    # the other side of "بين" is not taken from the next clause
+    found = authors("اندلعت اشتباكات عنيفة أمس بين قوات النظام ومسلحين محليين في بلدة الصنمين، وأعلنت روسيا "
+                    "وقف إطلاق النار في المنطقة.")
+    assert found and all(a2 != "Russian Forces" for _, _, a2 in found)
 
 
 def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

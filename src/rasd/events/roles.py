@@ -148,7 +148,7 @@ def _passive_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMentio
                    excluded: set[str]) -> ActorMention | None:
     """The actor right after "من قبل" or "على يد" later in the trigger's clause: the
     act's author, told in the passive."""
-    tokens, trig, cues = analysis.tokens, cand.trigger, assembly_words().passive_agent
+    tokens, trig, words = analysis.tokens, cand.trigger, assembly_words()
     for a in actors:
         if a.token_start < trig.token_end or a.actor.name in excluded:
             continue
@@ -156,9 +156,17 @@ def _passive_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMentio
             break
         if re.search(r"[,;:.،]", analysis.ntext.norm[trig.end:a.start]):
             break
-        if any(a.token_start >= len(cue) and tuple(t.text for t in tokens[a.token_start - len(cue):a.token_start]) == cue
-               for cue in cues):
-            return a
+        cue = next((c for c in words.passive_agent if a.token_start >= len(c)
+                    and tuple(t.text for t in tokens[a.token_start - len(c):a.token_start]) == c), None)
+        if cue is None:
+            continue
+        between = tokens[trig.token_end:a.token_start - len(cue)]
+        if any(t.text in words.relative_pronouns for t in between):
+            return None  # "على مدينة الحسكة التي حررت على يد الوحدات": the town's story
+        place = next((p for p in reversed(analysis.places) if trig.end <= p.mention.end <= tokens[a.token_start - len(cue)].start), None)
+        if place is not None and analysis.ntext.norm[place.mention.end:tokens[a.token_start - len(cue)].start].strip():
+            return None  # "قصف على قرية الفوعة المحاصرة من قبل جيش الفتح": the place's besieger
+        return a
     return None
 
 
@@ -242,6 +250,9 @@ def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMen
     return None
 
 
+#: "بين قوات النظام من طرف، والفصائل من طرف آخر": the comma that ends the first side.
+_ONE_SIDE = re.compile(r"من (?:طرف|جهه|ناحيه)\s*$")
+
 #: How many words may stand between a clash and the "بين" that names its sides
 #: ("تواصلت الاشتباكات صباح امس الاثنين بين قوات المعارضة وجيش النظام").
 _BETWEEN_WITHIN = 4
@@ -260,11 +271,15 @@ def _sides_named_between(analysis: Analysis, cand: Candidate) -> tuple[ActorMent
     if not actors or actors[0].token_start != i + 1:
         return None
     attack = assembly_words().attack_words
-    if any(reads_as(t.text, attack) for t in analysis.tokens_between(trigger.end, cand.sentence.end)):
+    if any(reads_as(t.text, attack) for t in analysis.tokens_between(cand.sentence.start, cand.sentence.end)
+           if not trigger.start <= t.start < trigger.end):
         return None  # "المعارك بين قوات النظام ومقاتلي المعارضة اثر هجوم شنه مقاتلو المعارضة": who attacked
-    first = actors[0]
+    first, norm = actors[0], analysis.ntext.norm
     others = [a for a in actors[1:] if a.actor.name != first.actor.name and a.actor.kind != "civilians"]
     for k in range(first.token_end, bisect_left(analysis.token_starts, cand.sentence.end)):
+        if re.search(r"[,;:.،]", norm[tokens[k - 1].end:tokens[k].start]) \
+                and not _ONE_SIDE.search(norm, tokens[max(first.token_end, k - 3)].start, tokens[k - 1].end):
+            return None  # "، وأعلنت روسيا وقف إطلاق النار": another clause, not the other side
         if tokens[k].text.startswith("و") and len(tokens[k].text) > 1:
             # "ومرتزقة حزب الله": the conjunct's head may be a word before the side it names
             second = next((a for a in others if k <= a.token_start <= k + 2), None)

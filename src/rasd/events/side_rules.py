@@ -452,8 +452,10 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     if s.sub != "Shelling/artillery/missile attack" or s.agent is not None:
         return False
     norm, trigger = c.analysis.ntext.norm, c.cand.trigger
-    if assembly_words().response.search(norm, max(c.cand.sentence.start, trigger.start - 30), trigger.start):
-        return False  # "ردا على إطلاق صواريخ على هضبة الجولان": the act answered is the other side's
+    before = max(c.cand.sentence.start, trigger.start - 30)
+    if assembly_words().response.search(norm, before, trigger.start) \
+            or assembly_words().after_word.search(norm, before, trigger.start):
+        return False  # "ردا على إطلاق صواريخ", "بعد سقوط قذائف على الجولان": the other side's act
     here = sentence_index(c.analysis, c.cand.sentence.start)
     last = next((e.event for e in reversed(c.article.events) if e.event.sub_event_type in _FIRING
                  and e.event.actor1 not in UNIDENTIFIED and here - e.sentence <= _PASSAGE), None)
@@ -466,17 +468,19 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
 
 def intercepted_missiles_are_a_states(s: Sides, c: SideScope) -> bool:
     """"تعرض مطار الضبعة العسكري لقصف صاروخي تصدى له الدفاع الجوي", "صواريخ معادية":
-    missiles that air defences met, or that the sentence calls hostile, with no author
+    missiles that air defences met, or that the clause calls hostile, with no author
     named, are a state's strike whose author is not known: Unidentified Military Forces
     (event-schema.md §4). The side whose defences met them is what they struck, never
     their author ("الدفاعات الجوية السورية أسقطت صواريخ")."""
     if s.sub != "Shelling/artillery/missile attack":
         return False
-    analysis, sentence = c.analysis, c.cand.sentence
-    if not assembly_words().air_defence.search(analysis.ntext.norm, sentence.start, sentence.end):
+    analysis, clause = c.analysis, c.cand.segment
+    if not assembly_words().air_defence.search(analysis.ntext.norm, clause.start, clause.end):
         return False
     if s.agent_m is not None and assembly_words().air_defence.search(analysis.ntext.norm, s.agent_m.start, s.agent_m.end):
-        s.target, s.target_m, s.agent, s.agent_m = s.agent, s.agent_m, None, None
+        if s.target is None:
+            s.target, s.target_m = s.agent, s.agent_m
+        s.agent, s.agent_m = None, None
     if s.agent is not None:
         return False
     s.agent = load_pack().by_name["Unidentified Military Forces"]
