@@ -148,6 +148,32 @@ def test_the_scope_of_the_author_rules(shared_pipeline) -> None:  # type: ignore
     assert found and all(a2 != "Russian Forces" for _, _, a2 in found)
 
 
+@pytest.mark.parametrize("published,text,author,beside", [
+    # ant-multisource:SK-middleEast-351-20180317, adapted (a day added)
+    ("2018-03-17", "وأفاد المرصد أن قوات تركية ومقاتلين متحالفين معها من المعارضة السورية قصفوا بكثافة أمس مدينة "
+                   "عفرين الخاضعة لسيطرة الأكراد مما أدى إلى مقتل 27 شخصا على الأقل.",
+     "Turkish Forces", "Syrian Opposition Factions"),
+    # ant-multisource:SK-middleEast-2765-20180705, adapted (a day added): Russia is named as
+    # the government's ally, and the government leads in its own country
+    ("2018-07-05", "نفذت قوات النظام السوري وحليفتها روسيا أمس مئات الضربات الجوية على بلدات في محافظة درعا "
+                   "جنوبي البلاد.", "Syrian Government Forces", "Russian Forces"),
+])
+def test_a_state_and_the_groups_beside_it_named_as_authors_have_the_state_first(  # type: ignore[no-untyped-def]
+        shared_pipeline, published: str, text: str, author: str, beside: str) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.actor1, e.assoc_actor1) for e in events] == [(author, [beside])]
+
+
+def test_sides_that_leave_under_a_deal_are_no_joint_operation(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1506-20180508: who leaves and who holds the place is the
+    # transfer's own rule's to say, not the joint-operation rule's
+    trace: list[dict] = []
+    text = ("وقال المرصد إن القافلة، التي غادرت وسط سوريا في وقت متأخر الاثنين، تنتظر حاليا الإذن بالدخول إلى "
+            "منطقة الباب، التي تسيطر عليها القوات التركية ومقاتلي المعارضة المدعومين من تركيا.")
+    assert events_of(shared_pipeline, text, "2018-05-08", trace)
+    assert not any("the_state_leads_its_allies" in r["rules"] for r in trace)
+
+
 def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-896-20180410, adapted (the day written out)
     text = "اتهمت دمشق يوم الاثنين إسرائيل بشن هجوم على مطار التيفور العسكري قرب حمص."

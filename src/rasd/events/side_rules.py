@@ -7,7 +7,9 @@ the rules that did.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -530,6 +532,42 @@ def allies_of(name: str, day: dt.date | None) -> frozenset[str]:
                      for side in a.sides if side != name)
 
 
+_ACTS_OF_WAR = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_CAPTURES = frozenset({"Non-state actor overtakes territory", "Government regains territory"})
+
+#: What joins two allies named as one author: "القوات التركية وحلفاؤها من الجيش الحر",
+#: "القوات التركية مع فصائل سورية موالية لها", "تركيا وفصائل سورية موالية".
+_ALLIES_JOINED = re.compile(r"^\s*(?:و|مع\s|ومع\s)")
+
+
+def the_state_leads_its_allies(s: Sides, c: SideScope) -> bool:
+    """"وبدأت القوات التركية مع فصائل سورية موالية لها هجوما", "القوات التركية وحلفاؤها من
+    الجيش السوري الحر سيطرت": a state force and the groups fighting beside it, named
+    together as the authors, are coded with the state as actor1 and the groups beside it
+    (ACLED's practice for joint operations, event-schema.md §3.2 "Joint strikes"): the
+    country's own government first, then a foreign state."""
+    if s.agent is None or s.agent_m is None or not (s.event_type in _ACTS_OF_WAR or s.sub in _CAPTURES):
+        return False  # (the side that leaves under a deal, or signs one, is named as it is)
+    allies = allies_of(s.agent.name, c.analysis.doc.published)
+    if not allies:
+        return False
+    country = next(((p.place.country if p.place else p.country) for p in c.picks), None)
+
+    def rank(actor: Actor) -> int:
+        return 0 if actor.inter == 1 and actor.country == country else 1 if actor.kind == "state" else 2
+
+    norm, agent_m = c.analysis.ntext.norm, s.agent_m
+    joint = [m for m in within(c.analysis, c.analysis.actors, c.cand.segment)
+             if m.actor.name in allies and (s.target is None or m.actor.name != s.target.name)
+             and abs(m.token_start - agent_m.token_start) <= 6
+             and _ALLIES_JOINED.match(norm[min(m.end, agent_m.end):max(m.start, agent_m.start)])]
+    best = min(joint, key=lambda m: rank(m.actor), default=None)
+    if best is None or rank(best.actor) >= rank(s.agent):
+        return False
+    s.agent, s.agent_m = dataclasses.replace(best.actor, assoc=(s.agent.name,)), best
+    return True
+
+
 def allies_are_one_side(s: Sides, c: SideScope) -> bool:
     """"حاولت قوات النظام ومقاتلون من حزب الله التقدم في داريا", "اشتباكات ... في محاولة
     للقوات التركية والفصائل الموالية لها لاقتحام المدينة": two allies named together are
@@ -758,6 +796,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     intercepted_missiles_are_a_states,
     militants_are_the_jihadist_group,
     coalition_strikes_hit_the_jihadists,
+    the_state_leads_its_allies,
     allies_are_one_side,
     actor2_from_document_salience,
     civilians_leaving_are_displaced,
