@@ -174,6 +174,15 @@ def test_sides_that_leave_under_a_deal_are_no_joint_operation(shared_pipeline) -
     assert not any("the_state_leads_its_allies" in r["rules"] for r in trace)
 
 
+def test_the_united_states_and_its_allies_are_the_coalition(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-10-1199-d585b985a7 (two sentences of it)
+    text = ("قالت قوة المهام المشتركة المجمعة التي تقود العمليات ان الولايات المتحدة وحلفاءها نفذوا 29 ضربة جوية "
+            "يوم الاحد استهدفت تنظيم الدولة الاسلامية في العراق وسوريا. وفي العراق نفذت 21 ضربة جوية بالقرب من "
+            "تسع مدن من بينها مخمور والرمادي وبيجي.")
+    events = events_of(shared_pipeline, text, "2015-08-10")
+    assert events and {e.actor1 for e in events} == {"International Coalition"}
+
+
 def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-896-20180410, adapted (the day written out)
     text = "اتهمت دمشق يوم الاثنين إسرائيل بشن هجوم على مطار التيفور العسكري قرب حمص."

@@ -147,3 +147,9 @@ def test_the_accusative_of_syria_does_not_take_the_sdfs_name() -> None:
 ])
 def test_named_opposition_groups_keep_their_names(text: str, published: dt.date, expected: list[str]) -> None:
     assert [name for name, _ in names(text, published)] == expected
+
+
+def test_the_state_that_leads_the_coalition_is_part_of_its_name() -> None:
+    # ant-multisource:SK-middleEast-2190-20180606
+    text = "وقال درويش إن المجلس ينتظر تفسيرات وتوضيحات من التحالف الدولي الذي تقوده الولايات المتحدة بشأن تفاصيل الاتفاق"
+    assert names(text) == [("International Coalition", False)]
