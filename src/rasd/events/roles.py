@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate
@@ -31,7 +32,7 @@ def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate)
     near = cand.trigger.token_start
     # "خسائر بشرية في صفوف الطرفين": a word read as both sides (two mentions on one span)
     # names no one side that was hit
-    shared = {a.start for a in actors if sum(b.start == a.start for b in actors) > 1}
+    shared = {start for start, n in Counter(a.start for a in actors).items() if n > 1}
     actors = [a for a in actors if abs(a.token_start - near) <= 30 and a.start not in shared]
     fighter = number_words().fighter
     for a in actors:
@@ -139,6 +140,9 @@ def _attached_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
     return None
 
 
+#: Punctuation that ends a clause: a side past it belongs to another sentence part.
+_CLAUSE_BREAK = re.compile(r"[,;:.،]")
+
 #: How many words after the trigger its author may follow "من قبل" ("لقصف عنيف بشتى
 #: القذائف والصواريخ من قبل قوات النظام").
 _PASSIVE_AGENT_WITHIN = 10
@@ -154,7 +158,7 @@ def _passive_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMentio
             continue
         if a.token_start - trig.token_end > _PASSIVE_AGENT_WITHIN:
             break
-        if re.search(r"[,;:.،]", analysis.ntext.norm[trig.end:a.start]):
+        if _CLAUSE_BREAK.search(analysis.ntext.norm, trig.end, a.start):
             break
         cue = next((c for c in words.passive_agent if a.token_start >= len(c)
                     and tuple(t.text for t in tokens[a.token_start - len(c):a.token_start]) == c), None)
@@ -265,7 +269,7 @@ def _sides_named_between(analysis: Analysis, cand: Candidate) -> tuple[ActorMent
     tokens, trigger = analysis.tokens, cand.trigger
     end = min(trigger.token_end + _BETWEEN_WITHIN + 1, bisect_left(analysis.token_starts, cand.segment.end))
     i = next((k for k in range(trigger.token_end, end) if tokens[k].text == "بين"), None)
-    if i is None or re.search(r"[,;:.،]", analysis.ntext.norm[trigger.end:tokens[i].start]):
+    if i is None or _CLAUSE_BREAK.search(analysis.ntext.norm, trigger.end, tokens[i].start):
         return None
     actors = [a for a in within(analysis, analysis.actors, cand.sentence) if a.token_start > i]
     if not actors or actors[0].token_start != i + 1:
@@ -277,7 +281,7 @@ def _sides_named_between(analysis: Analysis, cand: Candidate) -> tuple[ActorMent
     first, norm = actors[0], analysis.ntext.norm
     others = [a for a in actors[1:] if a.actor.name != first.actor.name and a.actor.kind != "civilians"]
     for k in range(first.token_end, bisect_left(analysis.token_starts, cand.sentence.end)):
-        if re.search(r"[,;:.،]", norm[tokens[k - 1].end:tokens[k].start]) \
+        if _CLAUSE_BREAK.search(norm, tokens[k - 1].end, tokens[k].start) \
                 and not _ONE_SIDE.search(norm, tokens[max(first.token_end, k - 3)].start, tokens[k - 1].end):
             return None  # "، وأعلنت روسيا وقف إطلاق النار": another clause, not the other side
         if tokens[k].text.startswith("و") and len(tokens[k].text) > 1:
