@@ -295,6 +295,31 @@ def test_strikes_of_one_day_near_four_cities_are_four_events(shared_pipeline) ->
     assert {(e.sub_event_type, str(e.date)) for e in events} == {("Air/drone strike", "2015-08-06")}
 
 
+def test_strikes_near_towns_of_four_governorates_are_a_report_not_a_statistic(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-31-0690-151c530ba6, adapted (the "nine cities" named): the day is
+    # the lede's; strikes "near" towns say where each fell, however many governorates
+    text = ("قال بيان للقيادة المشتركة اليوم الجمعة إن الولايات المتحدة وحلفاءها نفذوا 41 ضربة جوية في سوريا "
+            "والعراق ضد تنظيم داعش أمس الخميس. وفي العراق نفذت 17 ضربة جوية قرب الموصل والرمادي وكركوك "
+            "وبيجي واستهدفت مناطق تجمع ووحدات تكتيكية.")
+    events = events_of(shared_pipeline, text, "2015-07-31")
+    assert sorted(e.location for e in events) == ["Baiji", "Kirkuk", "Mosul", "Ramadi"]
+    assert {(e.sub_event_type, e.actor1, str(e.date)) for e in events} == {
+        ("Air/drone strike", "International Coalition", "2015-07-30")}
+
+
+def test_the_other_strikes_near_more_towns_are_more_air_strikes(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-09-0757-510f1ae6db, adapted (other towns, a day written in):
+    # "the other strikes" are not the ones told before (no reference back), the bare
+    # "الضربات" of the coalition after its air strikes is an air strike, and a strike near
+    # Tall Afar is not the one near Mosul, in the same governorate
+    text = ("قال الجيش الأمريكي إن القوات التي تقودها الولايات المتحدة شنت 16 غارة جوية في العراق يوم الخميس "
+            "ضد أهداف تابعة لتنظيم الدولة الإسلامية. وقالت قوة المهام المشتركة في بيان إن غارات العراق شملت "
+            "خمس غارات قرب الموصل. وجرت الضربات الأخرى قرب كركوك وبيجي وتلعفر ومخمور والرمادي.")
+    events = events_of(shared_pipeline, text, "2015-07-31")
+    assert sorted(e.location for e in events) == ["Baiji", "Kirkuk", "Makhmur", "Mosul", "Ramadi", "Tall 'Afar"]
+    assert {(e.sub_event_type, e.actor1) for e in events} == {("Air/drone strike", "International Coalition")}
+
+
 def test_a_wave_of_protests_is_a_protest_in_each_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-08-1282-bff90b9b75, adapted (a week written in): six governorates
     # and no day, yet each city had its protest (not a country's statistic)

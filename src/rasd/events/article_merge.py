@@ -194,9 +194,10 @@ def _bare_name(e: Emitted) -> str:
 
 
 def _two_named_places(a: Emitted, b: Emitted) -> bool:
-    """Two towns each named ("بلدة الحارة" and "مدينة بصرى الشام"): two events, whatever
-    their dates; an undated mention joins an event only where its place is vaguer."""
-    return a.specificity == 4 and b.specificity == 4 and a.place_key != b.place_key
+    """Two towns each named ("بلدة الحارة" and "مدينة بصرى الشام"), or each named as what
+    the event was near ("خمس غارات قرب الموصل" and "الضربات الأخرى قرب تلعفر"): two events,
+    whatever their dates; an undated mention joins an event only where its place is vaguer."""
+    return a.specificity == b.specificity and a.specificity in (2, 4) and a.place_key != b.place_key
 
 
 def _take_toll(kept: Event, other: Event) -> None:

@@ -215,7 +215,7 @@ class ArticleAssembler:
         if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):
             raise Dropped("describes_a_place")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
-        country_summary(picks, when.stated and when.precision == 1, cand.sub_event_type)
+        country_summary(analysis, picks, when.stated and when.precision == 1, cand.sub_event_type)
         if refers_to_earlier_event(analysis, cand, when, cand.sub_event_type in article.sub_types):
             self.note_reference(cand, picks)
             place = picks[0].place.display_name if picks and picks[0].place else "?"

@@ -43,6 +43,8 @@ class AssemblyWords:
     target_right_before: frozenset[str]
     agent_glue: frozenset[str]
     passive_agent: tuple[tuple[str, ...], ...]
+    strikes_near: frozenset[str]
+    other_ones: frozenset[str]
     air_defence: re.Pattern[str]
     held_ground_before: frozenset[str]
     affiliation: frozenset[str]
@@ -148,6 +150,8 @@ def assembly_words() -> AssemblyWords:
         target_right_before=_words(d["target_right_before"]),
         agent_glue=_words(d["agent_glue"]),
         passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
+        strikes_near=_words(d["strikes_near"]),
+        other_ones=_words(d["other_ones"]),
         air_defence=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')})(?!\w)"),
         held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),

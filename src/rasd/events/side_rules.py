@@ -450,7 +450,9 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     """"وقصفت قوات النظام بلدة كفرنبل ... كما طال القصف بلدة معرة حرمة": shelling whose
     author the clause does not name is the one of the air strike or shelling the article
     told last with a named author: the passage implies it. (Not of a chemical attack: the
-    missiles that answer one are another side's.)"""
+    missiles that answer one are another side's.) A bare "قصف" or "الضربات" so given to an
+    air force after its air strike is one more air strike ("وجرت الضربات الأخرى قرب كركوك"
+    after the coalition's "غارات"), as generic_shelling_by_air_force reads it."""
     if s.sub != "Shelling/artillery/missile attack" or s.agent is not None:
         return False
     norm, trigger = c.analysis.ntext.norm, c.cand.trigger
@@ -462,9 +464,12 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     last = next((e.event for e in reversed(c.article.events) if e.event.sub_event_type in _FIRING
                  and e.event.actor1 not in UNIDENTIFIED and here - e.sentence <= _PASSAGE), None)
     author = c.article.salience.actor_by_name.get(last.actor1) if last is not None else None
-    if author is None or (s.target is not None and author.name == s.target.name):
+    if last is None or author is None or (s.target is not None and author.name == s.target.name):
         return False
     s.agent = author
+    if last.sub_event_type == "Air/drone strike" and author.name in AIR_FIRST \
+            and norm[trigger.start:trigger.end] in assembly_words().generic_shelling:
+        s.sub = "Air/drone strike"
     return True
 
 

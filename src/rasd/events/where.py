@@ -493,18 +493,31 @@ def _of_an_earlier_event(analysis: Analysis, cand: Candidate, start: int) -> boo
 SUMMARY_GOVERNORATES = 4
 
 
-def country_summary(picks: list[PlacePick], day: bool, sub_event_type: str) -> None:
+def country_summary(analysis: Analysis, picks: list[PlacePick], day: bool, sub_event_type: str) -> None:
     """A clause that lists places in four governorates or more, and no day of its own,
     tells a statistic or a round-up of a whole country, not an incident:
     ``Dropped("country_summary")``. With a day ("قتل الجمعة 4 متظاهرين في ...", "ستا من
     هذه الغارات التي نفذت أمس الخميس كانت قرب مدن الحسكة ...") each place had its event,
     and so has each city of a wave of protests ("خرجت تظاهرات مماثلة في البصرة وذي قار
-    والحلة والنجف")."""
+    والحلة والنجف"), and each town of a strike report's list of targets "near" towns
+    ("وجرت الضربات الأخرى قرب كركوك والفلوجة وتلعفر ومخمور": a statistic says "in the
+    governorates of", a report of the day's strikes says near which towns they fell)."""
     if day or EVENT_TYPE_OF[sub_event_type] in ("Protests", "Riots"):
+        return
+    if EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence" and _listed_near(analysis, picks):
         return
     governorates = {p.place.admin1 or p.place.id for p in picks if p.place is not None}
     if len(governorates) >= SUMMARY_GOVERNORATES:
         raise Dropped("country_summary", str(len(governorates)))
+
+
+def _listed_near(analysis: Analysis, picks: list[PlacePick]) -> bool:
+    """The clause's first place follows "قرب" or "بالقرب من" directly."""
+    first = min(picks, key=lambda p: p.start, default=None)
+    if first is None or first.resolved is None or first.resolved.mention.cue_start is None:
+        return False
+    mention = first.resolved.mention
+    return analysis.ntext.norm[mention.cue_start:mention.start].strip() in assembly_words().strikes_near
 
 
 def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[PlacePick]) -> list[PlacePick]:
@@ -539,12 +552,19 @@ def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[Place
 
 def is_anaphoric(article: ArticleState, cand: Candidate) -> bool:
     """A definite event noun ("الهجوم", "القصف") refers back to an event already reported;
-    the aircraft that act ("نفذ الطيران الحربي اربع غارات") are no such noun."""
+    the aircraft that act ("نفذ الطيران الحربي اربع غارات") are no such noun, and nor is
+    one followed by "other" ("وجرت الضربات الأخرى قرب كركوك": strikes not told yet)."""
     trigger = cand.trigger
     if not (trigger.sense.mode and article.norm.startswith("ال", trigger.start)):
         return False
+    words = assembly_words()
     first = article.norm[trigger.start:trigger.end].split(" ", 1)[0]
-    return not reads_as(first, assembly_words().aircraft_nouns, without_article=True)
+    after = _NEXT_WORD.match(article.norm, trigger.end)
+    return not reads_as(first, words.aircraft_nouns, without_article=True) \
+        and not (after is not None and after.group(1) in words.other_ones)
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list[PlacePick]:
