@@ -210,6 +210,20 @@ def test_an_unknown_compound_name_after_a_cue_is_read_whole(shared_pipeline, tex
     assert names[0] == name and names[1].endswith(then)  # (the next keeps its clitic: "وسقبا")
 
 
+@pytest.mark.parametrize(("doc_id", "text", "names"), [
+    # "areas and bridges": a cue followed by a word joined to it by و names no place
+    ("saudinewsnet:2015-07-31-0690-151c530ba6",
+     "وأضاف أن 17 ضربة جوية نفذت قرب دير الزور واستهدفت مناطق وجسورا ونقاط تفتيش ومركزا للتدريب.",
+     ["دير الزور"]),
+    # the cue's own list still goes on with و ("بلدات X وY")
+    ("ant-multisource:BB-middleEast-208-20180317",
+     "وقتلت الغارات الروسية 80 شخصا الجمعة في بلدات كفر بتنا وسقبا وحرستا", ["كفر بتنا", "سقبا", "حرستا"]),
+])
+def test_a_word_joined_to_a_cue_by_and_is_no_name(shared_pipeline, doc_id: str, text: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 31)))
+    assert [p.mention.name_norm.removeprefix("و") for p in analysis.places] == names
+
+
 @pytest.mark.parametrize(("text", "salamiyah"), [
     # ant-multisource:SK-middleEast-3250-20180803: "سلمية" (peaceful), not the town
     ("كما فرقت المتظاهرين الذين خرجوا في تظاهرة سلمية.", False),
