@@ -1495,3 +1495,23 @@ def test_control_taken_as_the_trigger_has_the_actor_after_it_as_author(shared_pi
         ("Iraqi Security Forces", "Islamic State")]
     # (the operation's start, begun that day, is coded beside it)
     assert [e.actor1 for e in events if e.sub_event_type == "Change to group/activity"] == ["Iraqi Security Forces"]
+
+
+def test_militants_who_opened_fire_on_civilians_attacked_them(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1379-20180501: "opened fire on" says how the people
+    # were struck, and the unnamed militants are its author, not the army that reports it
+    text = ("قال الجيش العراقي إن متشددين فتحوا النار على عدد من المدنيين، الثلاثاء، في بلدة الطارمية الواقعة "
+            "على بعد 25 كيلومترا إلى الشمال من بغداد.")
+    events = events_of(shared_pipeline, text, "2018-05-01")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location, str(e.date)) for e in events] == [
+        ("Attack", "Unidentified Armed Group", "Civilians", "Tarmiyah", "2018-05-01")]
+
+
+@pytest.mark.parametrize("gunmen", ["متشددين", "مسلحين"])
+def test_gunmen_said_to_belong_to_a_named_group_are_that_group(shared_pipeline, gunmen: str) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-965-20180905: the strikes hit "militants belonging to
+    # the Nusra Front"; the named group is the side struck
+    text = ("وأكدت وزارة الدفاع الروسية أن طائرات حربية روسية شنت غارات أمس الثلاثاء على أجزاء من محافظة إدلب، "
+            f"قائلة إن الضربات الجوية استهدفت فقط {gunmen} تابعين لجبهة النصرة ولم تصب أي مناطق مأهولة.")
+    events = events_of(shared_pipeline, text, "2018-09-05")
+    assert [(e.actor1, e.actor2) for e in events] == [("Russian Forces", "HTS")]

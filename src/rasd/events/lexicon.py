@@ -45,6 +45,7 @@ class AssemblyWords:
     passive_agent: tuple[tuple[str, ...], ...]
     strikes_near: frozenset[str]
     other_ones: frozenset[str]
+    belonging: frozenset[str]
     air_defence: re.Pattern[str]
     held_ground_before: frozenset[str]
     affiliation: frozenset[str]
@@ -152,6 +153,7 @@ def assembly_words() -> AssemblyWords:
         passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
         strikes_near=_words(d["strikes_near"]),
         other_ones=_words(d["other_ones"]),
+        belonging=_words(d["belonging"]),
         air_defence=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')})(?!\w)"),
         held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),

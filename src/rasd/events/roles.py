@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from dataclasses import replace
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate
@@ -302,6 +303,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     # "إعلان تركيا السيطرة الكاملة على عفرين": the country announcing the act right before it did it
     actors = [a for a in actors if (role := side_role(analysis, a)) is None or authors_the_trigger(analysis, cand, a)
               or (role == "source" and a.token_end == cand.trigger.token_start and is_country_name(analysis, a))]
+    actors = _without_generics_of_a_named_group(analysis, actors)
     # a bare country name ("إيران", "تركيا") is a side only as the author of the act
     countries = [a for a in actors if is_country_name(analysis, a)]
     actors = [a for a in actors if not is_country_name(analysis, a)]
@@ -322,6 +324,28 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
         taken = {target.actor.name} if target else set()
         agent = next((a for a in actors if a.actor.name not in taken and a.actor.kind != "civilians"), None)
     return agent, target
+
+
+def _without_generics_of_a_named_group(analysis: Analysis, actors: list[ActorMention]) -> list[ActorMention]:
+    """"متشددين تابعين لجبهة النصرة", "مسلحين ينتمون إلى داعش": unnamed gunmen said to belong
+    to a group named right after them are that group's: the mention of the gunmen names the
+    group (where they stand in the clause says their role), and the group's own mention goes."""
+    belong = assembly_words().belonging
+    tokens = analysis.tokens
+    out: list[ActorMention] = []
+    skip = -1
+    for k, a in enumerate(actors):
+        if k == skip:
+            continue
+        b = actors[k + 1] if k + 1 < len(actors) else None
+        between = [t.text for t in tokens[a.token_end:b.token_start]] if b is not None else []
+        if b is not None and a.actor.kind == "unidentified" and b.actor.kind != "unidentified" \
+                and 1 <= len(between) <= 2 and reads_as(between[0], belong, without_article=True):
+            out.append(replace(a, actor=b.actor))
+            skip = k + 1
+        else:
+            out.append(a)
+    return out
 
 
 def air_force_nearby(analysis: Analysis, cand: Candidate) -> Actor | None:
