@@ -9,7 +9,7 @@ import pytest
 
 from rasd.events.assemble import assemble
 from rasd.model import Document
-from tests.events.helpers import drops_of
+from tests.events.helpers import drops_of, events_of
 
 
 def extract(pipeline, text: str, published: str = "2018-06-06", trace: list | None = None):  # type: ignore[no-untyped-def]
@@ -783,3 +783,11 @@ def test_an_event_in_the_same_area_happened_where_the_last_one_did(shared_pipeli
     events = extract(shared_pipeline, text, "2015-08-02")
     clash = [e for e in events if e.sub_event_type == "Armed clash"]
     assert [(e.location, e.fatalities) for e in clash] == [("Azaz", 25)]
+
+
+def test_a_near_phrase_closing_a_description_of_a_town_locates_the_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-315-20180409: "Douma, the last stronghold of the armed
+    # opposition near Damascus,": Damascus says where Douma is; the attack was in Douma
+    text = ("وأفادت عدة تقارير بتعرض مدينة دوما، آخر معقل للمعارضة المسلحة قرب دمشق، إلى ما يشتبه بأنه هجوم "
+            "كيماوي، تباينت التقديرات بشأن عدد ضحاياه.")
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-04-09")] == ["Douma"]

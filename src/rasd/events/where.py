@@ -244,10 +244,20 @@ _LOCATOR_GAP = re.compile(r"\s*(?:[وف]?(?:في|ب)\s*)?(?:ريف\s*)?")
 
 def _locates_the_place_before(norm: str, places: list[_PlaceView], i: int) -> bool:
     """Place ``i`` is a near or compass phrase right after place ``i - 1`` ("دوما قرب
-    دمشق", "كوبجليل (شرق الموصل)"): it says where that place is."""
+    دمشق", "كوبجليل (شرق الموصل)"), or closes an apposition set off by commas that
+    describes it ("مدينة دوما، آخر معقل للمعارضة المسلحة قرب دمشق،"): it says where that
+    place is."""
     m = places[i].r.mention
-    return i > 0 and m.near and m.cue_start is not None \
-        and not norm[places[i - 1].r.mention.end:m.cue_start].strip(" ,،(")
+    if not (i > 0 and m.near and m.cue_start is not None):
+        return False
+    gap = norm[places[i - 1].r.mention.end:m.cue_start]
+    return not gap.strip(" ,،(") or _APPOSITION.fullmatch(gap) is not None and _APPOSITION_END.match(norm, m.end) is not None
+
+
+#: ", a description of at most six words, " between a place and a near phrase that
+#: locates it: a noun phrase (no و or ف opening a new clause, no punctuation inside).
+_APPOSITION = re.compile(r"\s*[،,]\s*(?![وف])[^\s،,.؛:()]+(?:\s+[^\s،,.؛:()]+){0,5}\s+")
+_APPOSITION_END = re.compile(r"\s*[،,]")
 
 
 def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
