@@ -1515,3 +1515,15 @@ def test_gunmen_said_to_belong_to_a_named_group_are_that_group(shared_pipeline, 
             f"قائلة إن الضربات الجوية استهدفت فقط {gunmen} تابعين لجبهة النصرة ولم تصب أي مناطق مأهولة.")
     events = events_of(shared_pipeline, text, "2018-09-05")
     assert [(e.actor1, e.actor2) for e in events] == [("Russian Forces", "HTS")]
+
+
+def test_the_owner_of_a_downed_aircraft_is_actor2_and_the_side_that_says_it_shot_it_actor1(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-721-20180711, adapted (told as Israel's statement, a day
+    # and a place added): "a Syrian drone" is what was shot down, Israel shot it
+    text = "وقالت إسرائيل الثلاثاء إنها أسقطت طائرة سورية بلا طيار اخترقت مجالها الجوي فوق الجولان."
+    events = events_of(shared_pipeline, text, "2018-07-11")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Disrupted weapons use", "Israeli Forces", "Syrian Government Forces")]
+    # (constructed) several sides named before the act are blamed, none said to have shot it
+    text = "وحمّلت موسكو الثلاثاء إسرائيل وإيران وحزب الله المسؤولية عن إسقاط طائرة روسية فوق اللاذقية."
+    assert "Iran-backed Militias" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-09-19")]

@@ -229,6 +229,27 @@ def defused_device(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
+    """"أعلن الجيش الإسرائيلي أن دفاعاته الجوية أسقطت طائرة سورية", "قالت إسرائيل إنها
+    أسقطت طائرة سورية بلا طيار": the side named by the aircraft's adjective owns what was
+    shot down (actor2); the one that shot it down (actor1) is the one side named before the
+    act in its sentence, the one that says so (event-schema.md: Disrupted weapons use)."""
+    if s.sub != "Disrupted weapons use" or s.agent_m is None or s.agent_m.start < c.cand.trigger.start:
+        return False
+    if not _written_as_aircraft(s, c) or s.agent_m.token_start - c.cand.trigger.token_end > 1:
+        return False
+    owner, owner_m = s.agent, s.agent_m
+    sentence = c.cand.sentence
+    before = [a for a in within(c.analysis, c.analysis.actors, sentence)
+              if a.end <= c.cand.trigger.start and a.actor.name != owner.name]
+    s.target, s.target_m = owner, owner_m
+    # one side named before the act; several ("حمل الجيش الإسرائيلي دمشق وإيران وحزب الله
+    # المسؤولية عن إسقاط الطائرة") are accused or accusers, none of them said to have shot it
+    one = len({a.actor.name for a in before}) == 1
+    s.agent, s.agent_m = (before[-1].actor, before[-1]) if one else (None, None)
+    return True
+
+
 def attack_on_a_civilian_place(s: Sides, c: SideScope) -> bool:
     """"هاجم مقاتلو داعش مخيم البحيرة", "هجوم على سوق": an attack whose clause names
     a civilian place and no armed side it hit is violence against civilians, not a
@@ -786,6 +807,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     generic_shelling_by_air_force,
     suicide_bombers_killed_is_a_clash,
     defused_device,
+    a_downed_aircraft_is_its_owners,
     attack_on_a_civilian_place,
     attack_that_killed_only_civilians,
     killing_in_a_targeting_is_the_articles_strike,
