@@ -238,9 +238,8 @@ def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
         return False
     if not _written_as_aircraft(s, c) or s.agent_m.token_start - c.cand.trigger.token_end > 1:
         return False
-    owner, owner_m = s.agent, s.agent_m
-    sentence = c.cand.sentence
-    before = [a for a in within(c.analysis, c.analysis.actors, sentence)
+    owner, owner_m = s.agent_m.actor, s.agent_m
+    before = [a for a in within(c.analysis, c.analysis.actors, c.cand.sentence)
               if a.end <= c.cand.trigger.start and a.actor.name != owner.name]
     s.target, s.target_m = owner, owner_m
     # one side named before the act; several ("حمل الجيش الإسرائيلي دمشق وإيران وحزب الله
