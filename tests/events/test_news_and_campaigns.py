@@ -607,3 +607,19 @@ def test_a_day_of_another_act_does_not_make_a_waged_campaign_an_incident(shared_
     events, drops = drops_of(shared_pipeline, text, "2018-03-06")
     assert events == [] and "ongoing_campaign" in drops
 
+
+
+def test_weeks_of_shelling_before_the_news_are_its_backdrop(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-453-20180402: "after weeks of intense shelling that
+    # killed more than 1,500": the spell before the departures, no incident of its own
+    text = ("وقد أجبر عشرات الألوف من المدنيين ومقاتلي المعارضة سابقاً من مغادرة الغوطة الشرقية، بعد أسابيع من "
+            "القصف المكثّف الذي تسبب بمقتل أكثر من 1500 شخصاً.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-02")
+    assert not [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert "spell_before" in drops
+    # ant-multisource:BB-middleEast-357-20180415: "a week after an alleged chemical attack
+    # on Douma" dates one earlier incident, which stays
+    text = ("جاءت هذه الضربات بعد أسبوع من هجوم كيميائي مزعوم على بلدة دوما في ريف دمشق التي كان يسيطر عليها "
+            "جيش الإسلام المعارض للحكومة السورية.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-15")
+    assert "spell_before" not in drops

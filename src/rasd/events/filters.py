@@ -75,6 +75,16 @@ def took_part(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("took_part", analysis.ntext.norm[f.start:f.end])
 
 
+def spell_before(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"تأتي هذه السيطرة عقب دخول قوات النظام إلى بلدة حمورية، بعد أيام من القصف العنيف":
+    a spell of days or weeks of the act, right after "after", is the backdrop of the news,
+    no incident of its own. Only the act named with the article (the shelling, the battles):
+    "بعد أيام من تفجير انتحاري ضخم في سوق ... الجمعة" dates one earlier incident."""
+    words = len(analysis.ntext.norm[f.start:f.end].split())
+    if f.token_start + words == cand.trigger.token_start and analysis.ntext.norm.startswith("ال", cand.trigger.start):
+        raise Dropped("spell_before", analysis.ntext.norm[f.start:f.end])
+
+
 def any_one(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"أي ضربة عسكرية محتملة": "any" right before the trigger names no event in particular."""
     if f.token_start == cand.trigger.token_start - 1:
@@ -130,6 +140,7 @@ FILTER_RULES = {
     "recalled": recalled,
     "generic": generic_statistic,
     "daily": daily_habit,
+    "spell_before": spell_before,
 }
 
 
