@@ -623,3 +623,14 @@ def test_weeks_of_shelling_before_the_news_are_its_backdrop(shared_pipeline) -> 
             "جيش الإسلام المعارض للحكومة السورية.")
     events, drops = drops_of(shared_pipeline, text, "2018-04-15")
     assert "spell_before" not in drops
+
+
+def test_most_of_a_region_held_is_a_share_and_the_campaign_beside_it_still_starts(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-211-20180318: "and took most of it (معظمها) by now": a
+    # share held, no capture on the campaign's first day; the campaign's start is an event
+    text = ("وبدأ الجيش السوري عملياته في الغوطة 18 فبراير/ شباط الماضي وتوغلت قواته بشكل كبير في المنطقة، "
+            "وقسمتها إلى ثلاث مناطق وسيطرت على معظمها حاليا.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-18")
+    assert "territory_share" in drops
+    assert [(e.sub_event_type, e.actor1, str(e.date)) for e in events] == [
+        ("Change to group/activity", "Syrian Government Forces", "2018-02-18")]

@@ -136,9 +136,10 @@ class ArticleAssembler:
                 else "agreement_framing_an_act" if not unframed else None
             cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
             self.decide(cand, decision, refused)
-            if decision.dropped is not None and decision.dropped.rule in _STATISTICS:
-                self.campaign_beside_a_statistic(seg, coding, trigger)
-            elif "campaign_start" not in decision.rules:
+            statistic = decision.dropped is not None and decision.dropped.rule in _STATISTICS
+            if statistic and self.campaign_beside_a_statistic(seg, coding, trigger):
+                continue
+            if "campaign_start" not in decision.rules:
                 self.campaign_begun_beside(seg, found, trigger)
         apply_claims(analysis, self.article.events)
         return merge_within_article(self.article.events)
@@ -163,10 +164,11 @@ class ArticleAssembler:
         if self.explain is not None:
             self.explain.append(decision.as_record())
 
-    def campaign_beside_a_statistic(self, seg: Segment, coding: list[TriggerMatch], dropped: TriggerMatch) -> None:
+    def campaign_beside_a_statistic(self, seg: Segment, coding: list[TriggerMatch], dropped: TriggerMatch) -> bool:
         """"بالتزامن مع حملة عسكرية بدأها النظام في 18 فبراير، تمكن خلالها من السيطرة على 65
         بالمئة من الغوطة": the clause's statistic is no event, but the start of the campaign
-        it counts from, told beside it, is; it is coded from its own trigger."""
+        it counts from, told beside it, is; it is coded from its own trigger. Whether one
+        was (else the campaign may be told beside the statistic as beside any act)."""
         analysis = self.analysis
         for trigger in coding:
             if trigger is dropped:
@@ -176,7 +178,8 @@ class ArticleAssembler:
                 continue
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}", "campaign_beside_a_statistic"])
             self.decide(cand, decision)
-            return
+            return True
+        return False
 
     def campaign_begun_beside(self, seg: Segment, found: list[TriggerMatch], primary: TriggerMatch | None) -> None:
         """"منذ بدء قوات النظام تصعيدها على الغوطة الشرقية في 18 فبراير، لم تسلم المرافق الطبية

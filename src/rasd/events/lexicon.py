@@ -189,7 +189,9 @@ def assembly_words() -> AssemblyWords:
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
-        territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})(?!\w)"),
+        # (and with a pronoun: "سيطرت على معظمها", most of it)
+        territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})"
+                                   r"(?:ها|هما|هم|ه)?(?!\w)"),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
         waging_verbs=_words(d["waging_verbs"]),
