@@ -1527,3 +1527,14 @@ def test_the_owner_of_a_downed_aircraft_is_actor2_and_the_side_that_says_it_shot
     # (constructed) several sides named before the act are blamed, none said to have shot it
     text = "وحمّلت موسكو الثلاثاء إسرائيل وإيران وحزب الله المسؤولية عن إسقاط طائرة روسية فوق اللاذقية."
     assert "Iran-backed Militias" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-09-19")]
+
+
+def test_a_number_in_a_units_name_counts_no_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (told by the division itself): the
+    # "30" of "الفرقة 30" is its name, not a count that would make the Nusra fighters the
+    # side that lost people
+    text = "وقالت الفرقة 30 إن عناصر من جبهة النصرة خطفوا الأربعاء قائدها العقيد نديم الحسن قرب اعزاز."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2015-07-31")] == ["HTS"]
+    # a count before the fighters still makes them the side hit
+    text = "وقالت الفرقة 30 إن 5 عناصر من جبهة النصرة قتلوا الأربعاء في اشتباكات مع مقاتليها قرب اعزاز."
+    assert "HTS" in [e.actor2 for e in events_of(shared_pipeline, text, "2015-07-31")]

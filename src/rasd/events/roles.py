@@ -41,13 +41,15 @@ def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate)
         if any(w in words.loss_verbs or (w[:1] in "وف" and w[1:] in words.loss_verbs) for w in around):
             return a
     death = number_words().death
+    # (a number inside a side's name, "الفرقة 30", counts no one)
+    named = {k for m in actors for k in range(m.token_start, m.token_end)}
     for a in actors:
         before = [t.text for t in tokens[max(0, a.token_start - 2):a.token_start]]
         if any(w in words.affiliation for w in before):
             return a
         # "مقتل 37 عنصرا من قسد" (victims), not "مقاتلين من داعش هاجموا" (attackers)
         if any(strip_article(w) in fighter or w in fighter for w in before):
-            context = [t.text for t in tokens[max(0, a.token_start - 6):a.token_start]]
+            context = [tokens[k].text for k in range(max(0, a.token_start - 6), a.token_start) if k not in named]
             if any(c.isdigit() or any(v in death for v, _ in clitic_variants(c)) for c in context):
                 return a
         if named_by_its_dead(analysis, a, cand.sentence.start):
