@@ -791,3 +791,7 @@ def test_a_near_phrase_closing_a_description_of_a_town_locates_the_town(shared_p
     text = ("وأفادت عدة تقارير بتعرض مدينة دوما، آخر معقل للمعارضة المسلحة قرب دمشق، إلى ما يشتبه بأنه هجوم "
             "كيماوي، تباينت التقديرات بشأن عدد ضحاياه.")
     assert [e.location for e in events_of(shared_pipeline, text, "2018-04-09")] == ["Douma"]
+    # (constructed) a clause after the comma ("، إن ثلاثة مدنيين قتلوا") describes no place:
+    # its near phrase is its own event's place
+    text = "وقالت مصادر محلية في مدينة إدلب، إن ثلاثة مدنيين قتلوا قرب سراقب، في غارات جوية روسية اليوم."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-04-09")] == ["Saraqib"]

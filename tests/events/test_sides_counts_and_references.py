@@ -1517,6 +1517,12 @@ def test_gunmen_said_to_belong_to_a_named_group_are_that_group(shared_pipeline, 
     assert [(e.actor1, e.actor2) for e in events] == [("Russian Forces", "HTS")]
 
 
+def test_gunmen_of_a_state_are_not_that_state(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) gunmen "belonging to Turkey" are its proxies, not the Turkish forces
+    text = "اشتبك مسلحون تابعون لتركيا مع وحدات حماية الشعب في عفرين الثلاثاء."
+    assert "Turkish Forces" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-05")]
+
+
 def test_the_owner_of_a_downed_aircraft_is_actor2_and_the_side_that_says_it_shot_it_actor1(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:BB-middleEast-721-20180711, adapted (told as Israel's statement, a day
     # and a place added): "a Syrian drone" is what was shot down, Israel shot it
@@ -1524,9 +1530,13 @@ def test_the_owner_of_a_downed_aircraft_is_actor2_and_the_side_that_says_it_shot
     events = events_of(shared_pipeline, text, "2018-07-11")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Disrupted weapons use", "Israeli Forces", "Syrian Government Forces")]
-    # (constructed) several sides named before the act are blamed, none said to have shot it
-    text = "وحمّلت موسكو الثلاثاء إسرائيل وإيران وحزب الله المسؤولية عن إسقاط طائرة روسية فوق اللاذقية."
-    assert "Iran-backed Militias" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-09-19")]
+    # (constructed) the subject right before the act shot it down
+    text = "وقالت روسيا الثلاثاء إن الدفاعات الجوية السورية أسقطت طائرة إسرائيلية فوق الجولان."
+    assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-07-11")] == [
+        ("Syrian Government Forces", "Israeli Forces")]
+    # (constructed) the aircraft that act, definite after the verb, are no aircraft shot down
+    text = "أسقطت الطائرات الإسرائيلية الثلاثاء طائرة سورية مسيرة فوق الجولان."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-07-11")] == ["Israeli Forces"]
 
 
 def test_a_number_in_a_units_name_counts_no_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -222,6 +222,10 @@ def test_an_unknown_compound_name_after_a_cue_is_read_whole(shared_pipeline, tex
 def test_a_word_joined_to_a_cue_by_and_is_no_name(shared_pipeline, doc_id: str, text: str, names: list[str]) -> None:  # type: ignore[no-untyped-def]
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 31)))
     assert [p.mention.name_norm.removeprefix("و") for p in analysis.places] == names
+    # (constructed) after a singular cue a village's name may begin with و
+    analysis = shared_pipeline.analyze(Document(id="t", text="قصفت الطائرات الحربية قرية وردانة في ريف حماة الشمالي.",
+                                                published=dt.date(2015, 7, 31)))
+    assert "وردانه" in [p.mention.name_norm for p in analysis.places]
 
 
 @pytest.mark.parametrize(("text", "salamiyah"), [

@@ -197,7 +197,18 @@ def _two_named_places(a: Emitted, b: Emitted) -> bool:
     """Two towns each named ("بلدة الحارة" and "مدينة بصرى الشام"), or each named as what
     the event was near ("خمس غارات قرب الموصل" and "الضربات الأخرى قرب تلعفر"): two events,
     whatever their dates; an undated mention joins an event only where its place is vaguer."""
-    return a.specificity == b.specificity and a.specificity in (2, 4) and a.place_key != b.place_key
+    if a.place_key == b.place_key:
+        return False
+    return (a.specificity == 4 or _named_as_near(a)) and (b.specificity == 4 or _named_as_near(b))
+
+
+def _named_as_near(e: Emitted) -> bool:
+    """The event's place is a town it was near ("قرب الموصل", "قرب كركوك وتلعفر"), not a
+    wider area ("ريف دمشق", a district)."""
+    pick = e.picks[0] if e.picks else None
+    r = pick.resolved if pick else None
+    return pick is not None and pick.geo_precision == 2 and r is not None and not r.mention.countryside \
+        and pick.place is not None and pick.place.feature in ("city", "town", "village")
 
 
 def _take_toll(kept: Event, other: Event) -> None:

@@ -167,8 +167,8 @@ class ArticleAssembler:
     def campaign_beside_a_statistic(self, seg: Segment, coding: list[TriggerMatch], dropped: TriggerMatch) -> bool:
         """"بالتزامن مع حملة عسكرية بدأها النظام في 18 فبراير، تمكن خلالها من السيطرة على 65
         بالمئة من الغوطة": the clause's statistic is no event, but the start of the campaign
-        it counts from, told beside it, is; it is coded from its own trigger. Whether one
-        was (else the campaign may be told beside the statistic as beside any act)."""
+        it counts from, told beside it, is; it is coded from its own trigger. Whether one was
+        coded (else the campaign may be told beside the statistic as beside any act)."""
         analysis = self.analysis
         for trigger in coding:
             if trigger is dropped:
@@ -178,7 +178,7 @@ class ArticleAssembler:
                 continue
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}", "campaign_beside_a_statistic"])
             self.decide(cand, decision)
-            return True
+            return decision.kept
         return False
 
     def campaign_begun_beside(self, seg: Segment, found: list[TriggerMatch], primary: TriggerMatch | None) -> None:

@@ -77,11 +77,13 @@ def took_part(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 def spell_before(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"تأتي هذه السيطرة عقب دخول قوات النظام إلى بلدة حمورية، بعد أيام من القصف العنيف":
-    a spell of days or weeks of the act, right after "after", is the backdrop of the news,
-    no incident of its own. Only the act named with the article (the shelling, the battles):
-    "بعد أيام من تفجير انتحاري ضخم في سوق ... الجمعة" dates one earlier incident."""
-    words = len(analysis.ntext.norm[f.start:f.end].split())
-    if f.token_start + words == cand.trigger.token_start and analysis.ntext.norm.startswith("ال", cand.trigger.start):
+    a spell of days or weeks of an act that lasts (the shelling, the battles: ``spell_acts``),
+    right after "after", is the backdrop of the news, no incident of its own. A one-off act
+    ("بعد يومين من التفجير الانتحاري الذي استهدف سوقا ... الجمعة") dates one earlier incident."""
+    norm = analysis.ntext.norm
+    words = len(norm[f.start:f.end].split())
+    first = norm[cand.trigger.start:cand.trigger.end].split(" ", 1)[0]
+    if f.token_start + words == cand.trigger.token_start and first in assembly_words().spell_acts:
         raise Dropped("spell_before", analysis.ntext.norm[f.start:f.end])
 
 

@@ -25,6 +25,16 @@ def _alternation(words: list[str]) -> str:
     return "|".join(_key(w).replace(" ", r"\s+").replace("*", r"\w*") for w in words)
 
 
+def _territory_share(words: list[str]) -> re.Pattern[str]:
+    """A share of territory: the pack's words, and after "على" a share of "it" ("سيطرت على
+    معظمها", "على غالبيتها": ta marbuta becomes ت before the pronoun); not "معظمهم" (most of
+    them: people)."""
+    shares = [w for w in words if w != "%"]
+    of_it = [_key(w)[:-1] + "ت" if _key(w).endswith("ه") else _key(w) for w in shares if " " not in w]
+    return re.compile("%|" + rf"(?<!\w)(?:{_alternation(shares)})(?!\w)"
+                      + rf"|(?<!\w){_key('على')}\s+(?:{'|'.join(of_it)})ها(?!\w)")
+
+
 def _nationalities() -> list[str]:
     """The adjectives of nationality of ``actor_adjectives.yaml`` ("روسية", "إسرائيلي")."""
     return [w for forms in load_yaml("actor_adjectives.yaml")["adjectives"].values() for w in forms]
@@ -46,6 +56,9 @@ class AssemblyWords:
     strikes_near: frozenset[str]
     other_ones: frozenset[str]
     belonging: frozenset[str]
+    spell_acts: frozenset[str]
+    speakers_own: frozenset[str]
+    clause_openers: frozenset[str]
     air_defence: re.Pattern[str]
     held_ground_before: frozenset[str]
     affiliation: frozenset[str]
@@ -154,6 +167,9 @@ def assembly_words() -> AssemblyWords:
         strikes_near=_words(d["strikes_near"]),
         other_ones=_words(d["other_ones"]),
         belonging=_words(d["belonging"]),
+        spell_acts=_words(d["spell_acts"]),
+        speakers_own=_words(d["speakers_own"]),
+        clause_openers=_words(d["clause_openers"]),
         air_defence=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')})(?!\w)"),
         held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),
@@ -189,9 +205,7 @@ def assembly_words() -> AssemblyWords:
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
-        # (and with a pronoun: "سيطرت على معظمها", most of it)
-        territory_share=re.compile("%|" + rf"(?<!\w)(?:{_alternation([w for w in d['territory_share'] if w != '%'])})"
-                                   r"(?:ها|هما|هم|ه)?(?!\w)"),
+        territory_share=_territory_share(d["territory_share"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
         waging_verbs=_words(d["waging_verbs"]),

@@ -341,7 +341,9 @@ def _without_generics_of_a_named_group(analysis: Analysis, actors: list[ActorMen
             continue
         b = actors[k + 1] if k + 1 < len(actors) else None
         between = [t.text for t in tokens[a.token_end:b.token_start]] if b is not None else []
-        if b is not None and a.actor.kind == "unidentified" and b.actor.kind != "unidentified" \
+        # (a group or militia: gunmen "of" a state or a country are its backers' proxies, not it)
+        if b is not None and a.actor.kind == "unidentified" and b.actor.kind in ("group", "militia") \
+                and not is_country_name(analysis, b) \
                 and 1 <= len(between) <= 2 and reads_as(between[0], belong, without_article=True):
             out.append(replace(a, actor=b.actor))
             skip = k + 1

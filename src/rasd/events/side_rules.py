@@ -157,23 +157,30 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
     the coalition's strikes)."""
     trigger, words = c.cand.trigger, assembly_words()
     text = c.analysis.ntext.norm[trigger.start:trigger.end]
-    generic = (s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling) \
-        or (s.sub in ("Attack", "Armed clash") and text in words.air_attack_nouns)
+    bare = _a_bare_strike(s, c)
+    generic = bare or (s.sub in ("Attack", "Armed clash") and text in words.air_attack_nouns)
     if generic and s.agent is not None and (s.agent.name in AIR_FIRST or _written_as_aircraft(s, c)):
         s.sub = "Air/drone strike"
         return True
     if s.sub == "Shelling/artillery/missile attack" and s.agent is not None and _written_as_aircraft(s, c):
         s.sub = "Air/drone strike"  # "طيران العدو الإسرائيلي يطلق عدة صواريخ": missiles fired from the air
         return True
-    if s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling and s.agent is None:
+    if bare and s.agent is None:
         air_forces = _air_forces(c)
         if len(air_forces) == 1 and air_forces[0].name in AIR_FIRST:
             s.agent, s.sub = air_forces[0], "Air/drone strike"
             return True
-    if s.sub == "Shelling/artillery/missile attack" and text in words.generic_shelling and _flown(c):
+    if bare and _flown(c):
         s.sub = "Air/drone strike"  # "وقصفت الطائرة السيارة": an aircraft is the subject of the bare verb
         return True
     return False
+
+
+def _a_bare_strike(s: Sides, c: SideScope) -> bool:
+    """Shelling told by a bare word ("قصف", "الضربات") that says nothing of the weapon."""
+    trigger = c.cand.trigger
+    return s.sub == "Shelling/artillery/missile attack" \
+        and c.analysis.ntext.norm[trigger.start:trigger.end] in assembly_words().generic_shelling
 
 
 def _air_forces(c: SideScope) -> list[Actor]:
@@ -231,21 +238,33 @@ def defused_device(s: Sides, c: SideScope) -> bool:
 
 def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
     """"أعلن الجيش الإسرائيلي أن دفاعاته الجوية أسقطت طائرة سورية", "قالت إسرائيل إنها
-    أسقطت طائرة سورية بلا طيار": the side named by the aircraft's adjective owns what was
-    shot down (actor2); the one that shot it down (actor1) is the one side named before the
-    act in its sentence, the one that says so (event-schema.md: Disrupted weapons use)."""
+    أسقطت طائرة سورية بلا طيار": the side named by the adjective of an aircraft shot down
+    (indefinite, the act's object) owns it: actor2. The one that shot it down (actor1) is the
+    side right before the act ("الدفاعات الجوية السورية أسقطت"), or, when the act's subject
+    is the speaker's own ("إنها أسقطت", "دفاعاته الجوية أسقطت"), the one side named before it
+    in the sentence (event-schema.md: Disrupted weapons use). Without a shooter so named the
+    rule leaves the sides as they are: "أسقطت الطائرات الإسرائيلية طائرة" has its subject there."""
     if s.sub != "Disrupted weapons use" or s.agent_m is None or s.agent_m.start < c.cand.trigger.start:
         return False
     if not _written_as_aircraft(s, c) or s.agent_m.token_start - c.cand.trigger.token_end > 1:
         return False
-    owner, owner_m = s.agent_m.actor, s.agent_m
+    tokens = c.analysis.tokens
+    noun = next((t for t in tokens[max(0, s.agent_m.token_start - 1):s.agent_m.token_end]
+                 if reads_as(t.text, assembly_words().aircraft_nouns, without_article=True)), None)
+    if noun is None or noun.text.startswith(("ال", "وال", "بال")):
+        return False  # "أسقطت الطائرات الإسرائيلية ...": the aircraft that act, not the one downed
+    owner = s.agent_m.actor
     before = [a for a in within(c.analysis, c.analysis.actors, c.cand.sentence)
               if a.end <= c.cand.trigger.start and a.actor.name != owner.name]
-    s.target, s.target_m = owner, owner_m
-    # one side named before the act; several ("حمل الجيش الإسرائيلي دمشق وإيران وحزب الله
-    # المسؤولية عن إسقاط الطائرة") are accused or accusers, none of them said to have shot it
-    one = len({a.actor.name for a in before}) == 1
-    s.agent, s.agent_m = (before[-1].actor, before[-1]) if one else (None, None)
+    trigger = c.cand.trigger.token_start
+    subject = next((a for a in reversed(before) if a.token_end == trigger), None)
+    own = any(reads_as(t.text, assembly_words().speakers_own) for t in tokens[max(0, trigger - 2):trigger])
+    if subject is None and own and len({a.actor.name for a in before}) == 1:
+        subject = before[-1]
+    if subject is None:
+        return False
+    s.target, s.target_m = owner, s.agent_m
+    s.agent, s.agent_m = subject.actor, subject
     return True
 
 
@@ -471,8 +490,8 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     author the clause does not name is the one of the air strike or shelling the article
     told last with a named author: the passage implies it. (Not of a chemical attack: the
     missiles that answer one are another side's.) A bare "قصف" or "الضربات" so given to an
-    air force after its air strike is one more air strike ("وجرت الضربات الأخرى قرب كركوك"
-    after the coalition's "غارات"), as generic_shelling_by_air_force reads it."""
+    air force is an air strike ("وجرت الضربات الأخرى قرب كركوك" after the coalition's
+    "غارات"), as generic_shelling_by_air_force reads it."""
     if s.sub != "Shelling/artillery/missile attack" or s.agent is not None:
         return False
     norm, trigger = c.analysis.ntext.norm, c.cand.trigger
@@ -486,10 +505,9 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     author = c.article.salience.actor_by_name.get(last.actor1) if last is not None else None
     if last is None or author is None or (s.target is not None and author.name == s.target.name):
         return False
+    if _a_bare_strike(s, c) and author.name in AIR_FIRST:
+        s.sub = "Air/drone strike"  # as generic_shelling_by_air_force reads a bare strike by an air force
     s.agent = author
-    if last.sub_event_type == "Air/drone strike" and author.name in AIR_FIRST \
-            and norm[trigger.start:trigger.end] in assembly_words().generic_shelling:
-        s.sub = "Air/drone strike"
     return True
 
 

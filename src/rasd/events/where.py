@@ -20,6 +20,7 @@ from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, s
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.places import cue_variants, is_near, place_cues
+from rasd.recognize.triggers import trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.tokens import clitic_variants, reads_as
@@ -251,13 +252,24 @@ def _locates_the_place_before(norm: str, places: list[_PlaceView], i: int) -> bo
     if not (i > 0 and m.near and m.cue_start is not None):
         return False
     gap = norm[places[i - 1].r.mention.end:m.cue_start]
-    return not gap.strip(" ,،(") or _APPOSITION.fullmatch(gap) is not None and _APPOSITION_END.match(norm, m.end) is not None
+    return not gap.strip(" ,،(") or _describes(gap) and _APPOSITION_END.match(norm, m.end) is not None
 
 
 #: ", a description of at most six words, " between a place and a near phrase that
 #: locates it: a noun phrase (no و or ف opening a new clause, no punctuation inside).
 _APPOSITION = re.compile(r"\s*[،,]\s*(?![وف])[^\s،,.؛:()]+(?:\s+[^\s،,.؛:()]+){0,5}\s+")
 _APPOSITION_END = re.compile(r"\s*[،,]")
+
+
+def _describes(gap: str) -> bool:
+    """Whether ``gap`` is an apposition that describes a place ("، آخر معقل للمعارضة "), not
+    a clause of its own ("، إن ثلاثة مدنيين قتلوا "): no clause opener first, no word that
+    reports an event."""
+    if _APPOSITION.fullmatch(gap) is None:
+        return False
+    words = gap.strip(" ,،").split()
+    return words[0] not in assembly_words().clause_openers \
+        and not any(trigger_lexicon().triggers.one_word_matches(w) for w in words)
 
 
 def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
@@ -514,7 +526,7 @@ def country_summary(analysis: Analysis, picks: list[PlacePick], day: bool, sub_e
     governorates of", a report of the day's strikes says near which towns they fell)."""
     if day or EVENT_TYPE_OF[sub_event_type] in ("Protests", "Riots"):
         return
-    if EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence" and _listed_near(analysis, picks):
+    if sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and _listed_near(analysis, picks):
         return
     governorates = {p.place.admin1 or p.place.id for p in picks if p.place is not None}
     if len(governorates) >= SUMMARY_GOVERNORATES:
@@ -522,12 +534,23 @@ def country_summary(analysis: Analysis, picks: list[PlacePick], day: bool, sub_e
 
 
 def _listed_near(analysis: Analysis, picks: list[PlacePick]) -> bool:
-    """The clause's first place follows "قرب" or "بالقرب من" directly."""
+    """The clause's places are towns listed after "قرب" or "بالقرب من" ("وجرت الضربات الأخرى
+    قرب كركوك والفلوجة", "قرب مدن الحسكة وحلب"): none a governorate, the first right after
+    the near word (and at most a settlement cue)."""
     first = min(picks, key=lambda p: p.start, default=None)
     if first is None or first.resolved is None or first.resolved.mention.cue_start is None:
         return False
+    if any(p.place is None or p.place.feature == "governorate" or (p.resolved is not None and p.resolved.mention.cue == "governorate")
+           for p in picks):
+        return False
     mention = first.resolved.mention
-    return analysis.ntext.norm[mention.cue_start:mention.start].strip() in assembly_words().strikes_near
+    words = analysis.ntext.norm[mention.cue_start:mention.start].split()
+    for near in assembly_words().strikes_near:
+        n = len(near.split())
+        if len(words) in (n, n + 1) and reads_as(" ".join(words[:n]), (near,)) \
+                and (len(words) == n or reads_as(words[n], place_cues().settlement)):
+            return True
+    return False
 
 
 def without_places_abroad(analysis: Analysis, cand: Candidate, picks: list[PlacePick]) -> list[PlacePick]:

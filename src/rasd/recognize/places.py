@@ -511,9 +511,10 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             continue
         # a name the gazetteer does not know, after a strong cue word or inside a list
         prev = tokens[i - 1] if i else None
-        # (not a word joined to the cue by و: "استهدفت مناطق وجسورا ونقاط تفتيش", areas and bridges)
+        # (not a word joined to a plural cue by و: "استهدفت مناطق وجسورا ونقاط تفتيش", areas and
+        # bridges; "قرية وردانة" is a village's name)
         after_cue = prev is not None and _is_strong_cue(prev.text) and not norm[prev.end:tok.start].strip(" ") \
-            and not tok.text.startswith("و")
+            and not (tok.text.startswith("و") and reads_as(prev.text, cues.settlement_plurals))
         # a word the gazetteer does not know joins only a list its cue named: "بلدات X وY",
         # not "إلى دوما وجمع عينات" (and collected samples)
         listed = in_list and list_named and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
