@@ -323,7 +323,8 @@ def test_the_other_strikes_near_more_towns_are_more_air_strikes(shared_pipeline)
 def test_strikes_near_a_town_and_in_governorates_are_still_a_round_up(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # (constructed) a list that goes on "in the governorates of" is a round-up, near word or not
     text = "وقال البيان إن التحالف نفذ ضربات جوية قرب الموصل وفي محافظات الأنبار وصلاح الدين وديالى."
-    assert events_of(shared_pipeline, text, "2015-07-31") == []
+    events, drops = drops_of(shared_pipeline, text, "2015-07-31")
+    assert events == [] and "country_summary" in drops
 
 
 def test_a_wave_of_protests_is_a_protest_in_each_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -629,6 +630,12 @@ def test_weeks_of_shelling_before_the_news_are_its_backdrop(shared_pipeline) -> 
             "12 شخصا.")
     events = events_of(shared_pipeline, text, "2015-07-26")
     assert [(e.sub_event_type, e.location) for e in events] == [("Suicide bomb", "Ramadi")]
+    # (constructed) "two days after the air strikes that hit a market on Friday": days since
+    # one act, not a spell
+    text = ("وجاء ذلك بعد يومين من الغارات الجوية التي استهدفت سوقا في مدينة دوما الجمعة وأسفرت عن مقتل "
+            "20 شخصا.")
+    events = events_of(shared_pipeline, text, "2018-03-04")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Douma")]
 
 
 def test_most_of_a_region_held_is_a_share_and_the_campaign_beside_it_still_starts(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

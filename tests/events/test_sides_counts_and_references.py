@@ -1520,7 +1520,8 @@ def test_gunmen_said_to_belong_to_a_named_group_are_that_group(shared_pipeline, 
 def test_gunmen_of_a_state_are_not_that_state(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # (constructed) gunmen "belonging to Turkey" are its proxies, not the Turkish forces
     text = "اشتبك مسلحون تابعون لتركيا مع وحدات حماية الشعب في عفرين الثلاثاء."
-    assert "Turkish Forces" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-05")]
+    assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-03-05")] == [
+        ("Unidentified Armed Group", "YPG")]
 
 
 def test_the_owner_of_a_downed_aircraft_is_actor2_and_the_side_that_says_it_shot_it_actor1(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -1537,6 +1538,10 @@ def test_the_owner_of_a_downed_aircraft_is_actor2_and_the_side_that_says_it_shot
     # (constructed) the aircraft that act, definite after the verb, are no aircraft shot down
     text = "أسقطت الطائرات الإسرائيلية الثلاثاء طائرة سورية مسيرة فوق الجولان."
     assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-07-11")] == ["Israeli Forces"]
+    # (constructed) sides blamed, none said to have shot it: the owner is still actor2
+    text = "وحمّلت موسكو الثلاثاء إسرائيل وإيران وحزب الله المسؤولية عن إسقاط طائرة روسية فوق اللاذقية."
+    assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-09-19")] == [
+        ("Unidentified Military Forces", "Russian Forces")]
 
 
 def test_a_number_in_a_units_name_counts_no_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ class Emitted:
     features: dict[str, float] = field(default_factory=dict)  # the confidence model's inputs
     absorbed_from: set[int] = field(default_factory=set)  # the clauses of the events merged into it
     place_borrowed: bool = False  # its place is the article's focus, not one its clause names
+    clause_places: frozenset[str] = frozenset()  # the gazetteer places its clause names
 
 
 @dataclass

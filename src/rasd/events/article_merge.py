@@ -195,11 +195,27 @@ def _bare_name(e: Emitted) -> str:
 
 def _two_named_places(a: Emitted, b: Emitted) -> bool:
     """Two towns each named ("بلدة الحارة" and "مدينة بصرى الشام"), or each named as what
-    the event was near ("خمس غارات قرب الموصل" and "الضربات الأخرى قرب تلعفر"): two events,
-    whatever their dates; an undated mention joins an event only where its place is vaguer."""
-    if a.place_key == b.place_key:
+    the event was near ("خمس غارات قرب الموصل" and "الضربات الأخرى قرب كركوك وتلعفر"): two
+    events, whatever their dates; an undated mention joins an event only where its place is
+    vaguer ("بلدة تلمنس قرب معرة النعمان" and later "الغارات قرب معرة النعمان": one)."""
+    if a.place_key == b.place_key or a.event.gazetteer_id == b.event.gazetteer_id:
         return False
-    return (a.specificity == 4 or _named_as_near(a)) and (b.specificity == 4 or _named_as_near(b))
+    if a.specificity == 4 and b.specificity == 4:
+        return True
+    if not ((_named_settlement(a) or _named_as_near(a)) and (_named_settlement(b) or _named_as_near(b))):
+        return False
+    if _named_as_near(a) and _named_as_near(b):
+        return True
+    # a town and a place near another town: two, unless that town locates the first
+    near, named = (a, b) if _named_as_near(a) else (b, a)
+    return near.event.gazetteer_id not in named.clause_places
+
+
+def _named_settlement(e: Emitted) -> bool:
+    """The event's place is a city, town or village its clause names."""
+    pick = e.picks[0] if e.picks else None
+    return e.specificity == 4 and pick is not None and pick.place is not None \
+        and pick.place.feature in ("city", "town", "village")
 
 
 def _named_as_near(e: Emitted) -> bool:

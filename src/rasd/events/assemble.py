@@ -353,9 +353,11 @@ class ArticleAssembler:
         resolved_here = pick.resolved is not None and pick.resolved.place is not None \
             and pick.resolved.place is pick.place
         place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
+        clause_places = frozenset(r.place.id for r in analysis.places
+                                  if r.place is not None and seg.start <= r.mention.start < seg.end)
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs,
-                          place_borrowed="place_from_document_focus" in decision.rules)
+                          place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places)
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)

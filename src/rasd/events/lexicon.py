@@ -27,12 +27,12 @@ def _alternation(words: list[str]) -> str:
 
 def _territory_share(words: list[str]) -> re.Pattern[str]:
     """A share of territory: the pack's words, and after "على" a share of "it" ("سيطرت على
-    معظمها", "على غالبيتها": ta marbuta becomes ت before the pronoun); not "معظمهم" (most of
-    them: people)."""
+    معظمها", "على غالبيتها", "على أغلبه": ta marbuta becomes ت before the pronoun); not
+    "معظمهم" (most of them: people)."""
     shares = [w for w in words if w != "%"]
     of_it = [_key(w)[:-1] + "ت" if _key(w).endswith("ه") else _key(w) for w in shares if " " not in w]
     return re.compile("%|" + rf"(?<!\w)(?:{_alternation(shares)})(?!\w)"
-                      + rf"|(?<!\w){_key('على')}\s+(?:{'|'.join(of_it)})ها(?!\w)")
+                      + rf"|(?<!\w){_key('على')}\s+(?:{'|'.join(of_it)})(?:ها|ه)(?!\w)")
 
 
 def _nationalities() -> list[str]:

@@ -239,33 +239,45 @@ def defused_device(s: Sides, c: SideScope) -> bool:
 def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
     """"أعلن الجيش الإسرائيلي أن دفاعاته الجوية أسقطت طائرة سورية", "قالت إسرائيل إنها
     أسقطت طائرة سورية بلا طيار": the side named by the adjective of an aircraft shot down
-    (indefinite, the act's object) owns it: actor2. The one that shot it down (actor1) is the
-    side right before the act ("الدفاعات الجوية السورية أسقطت"), or, when the act's subject
-    is the speaker's own ("إنها أسقطت", "دفاعاته الجوية أسقطت"), the one side named before it
-    in the sentence (event-schema.md: Disrupted weapons use). Without a shooter so named the
-    rule leaves the sides as they are: "أسقطت الطائرات الإسرائيلية طائرة" has its subject there."""
+    (the act's object) owns it: actor2. The one that shot it down (actor1) is the side right
+    before the act, a time word apart at most ("الدفاعات الجوية السورية أسقطت", "أعلن الجيش
+    الإسرائيلي اليوم إسقاط"), or, when the act's subject is the speaker's own ("إنها أسقطت",
+    "دفاعاته الجوية أسقطت"), the one side named before it in the sentence; else a state's
+    forces not named (Unidentified Military Forces, event-schema.md §4). With no subject before
+    the verb, a definite aircraft after it is the subject ("أسقطت الطائرات الإسرائيلية طائرة")."""
     if s.sub != "Disrupted weapons use" or s.agent_m is None or s.agent_m.start < c.cand.trigger.start:
         return False
     if not _written_as_aircraft(s, c) or s.agent_m.token_start - c.cand.trigger.token_end > 1:
         return False
-    tokens = c.analysis.tokens
+    analysis, words = c.analysis, assembly_words()
+    tokens = analysis.tokens
     noun = next((t for t in tokens[max(0, s.agent_m.token_start - 1):s.agent_m.token_end]
-                 if reads_as(t.text, assembly_words().aircraft_nouns, without_article=True)), None)
-    if noun is None or noun.text.startswith(("ال", "وال", "بال")):
-        return False  # "أسقطت الطائرات الإسرائيلية ...": the aircraft that act, not the one downed
+                 if reads_as(t.text, words.aircraft_nouns, without_article=True)), None)
+    if noun is None:
+        return False
     owner = s.agent_m.actor
-    before = [a for a in within(c.analysis, c.analysis.actors, c.cand.sentence)
+    before = [a for a in within(analysis, analysis.actors, c.cand.sentence)
               if a.end <= c.cand.trigger.start and a.actor.name != owner.name]
     trigger = c.cand.trigger.token_start
-    subject = next((a for a in reversed(before) if a.token_end == trigger), None)
-    own = any(reads_as(t.text, assembly_words().speakers_own) for t in tokens[max(0, trigger - 2):trigger])
+    subject = next((a for a in reversed(before) if _only_time_words_between(analysis, a.token_end, trigger)), None)
+    own = any(reads_as(t.text, words.speakers_own) for t in tokens[max(0, trigger - 2):trigger])
+    if noun.text.startswith(("ال", "وال", "بال")) and subject is None and not own:
+        return False  # "أسقطت الطائرات الإسرائيلية ...": the aircraft that act, not the one downed
     if subject is None and own and len({a.actor.name for a in before}) == 1:
         subject = before[-1]
-    if subject is None:
-        return False
     s.target, s.target_m = owner, s.agent_m
-    s.agent, s.agent_m = subject.actor, subject
+    if subject is not None:
+        s.agent, s.agent_m = subject.actor, subject
+    else:
+        s.agent, s.agent_m = load_pack().by_name["Unidentified Military Forces"], None
     return True
+
+
+def _only_time_words_between(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the tokens in [start, end) are none, or all inside a date ("اليوم", "الثلاثاء")."""
+    tokens = analysis.tokens
+    return end - start <= 2 and all(any(d.start <= tokens[k].start < d.end for d in analysis.dates)
+                                    for k in range(start, end))
 
 
 def attack_on_a_civilian_place(s: Sides, c: SideScope) -> bool:
@@ -490,8 +502,8 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     author the clause does not name is the one of the air strike or shelling the article
     told last with a named author: the passage implies it. (Not of a chemical attack: the
     missiles that answer one are another side's.) A bare "قصف" or "الضربات" so given to an
-    air force is an air strike ("وجرت الضربات الأخرى قرب كركوك" after the coalition's
-    "غارات"), as generic_shelling_by_air_force reads it."""
+    air force after its air strike is one more air strike ("وجرت الضربات الأخرى قرب كركوك"
+    after the coalition's "غارات")."""
     if s.sub != "Shelling/artillery/missile attack" or s.agent is not None:
         return False
     norm, trigger = c.analysis.ntext.norm, c.cand.trigger
@@ -505,8 +517,8 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     author = c.article.salience.actor_by_name.get(last.actor1) if last is not None else None
     if last is None or author is None or (s.target is not None and author.name == s.target.name):
         return False
-    if _a_bare_strike(s, c) and author.name in AIR_FIRST:
-        s.sub = "Air/drone strike"  # as generic_shelling_by_air_force reads a bare strike by an air force
+    if last.sub_event_type == "Air/drone strike" and _a_bare_strike(s, c) and author.name in AIR_FIRST:
+        s.sub = "Air/drone strike"  # one more of the air force's strikes, as generic_shelling_by_air_force reads it
     s.agent = author
     return True
 

@@ -19,8 +19,8 @@ from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, sentence_index, sentence_of, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
+from rasd.recognize.numbers import number_words
 from rasd.recognize.places import cue_variants, is_near, place_cues
-from rasd.recognize.triggers import trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.tokens import clitic_variants, reads_as
@@ -262,14 +262,14 @@ _APPOSITION_END = re.compile(r"\s*[،,]")
 
 
 def _describes(gap: str) -> bool:
-    """Whether ``gap`` is an apposition that describes a place ("، آخر معقل للمعارضة "), not
-    a clause of its own ("، إن ثلاثة مدنيين قتلوا "): no clause opener first, no word that
-    reports an event."""
+    """Whether ``gap`` is an apposition that describes a place ("، آخر معقل للمعارضة ",
+    "، الخاضعة لسيطرة المعارضة "), not a clause of its own ("، إن ثلاثة مدنيين قتلوا "): no
+    clause opener first, no word of death."""
     if _APPOSITION.fullmatch(gap) is None:
         return False
     words = gap.strip(" ,،").split()
     return words[0] not in assembly_words().clause_openers \
-        and not any(trigger_lexicon().triggers.one_word_matches(w) for w in words)
+        and not any(reads_as(w, number_words().death) for w in words)
 
 
 def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
@@ -526,7 +526,7 @@ def country_summary(analysis: Analysis, picks: list[PlacePick], day: bool, sub_e
     governorates of", a report of the day's strikes says near which towns they fell)."""
     if day or EVENT_TYPE_OF[sub_event_type] in ("Protests", "Riots"):
         return
-    if sub_event_type in ("Air/drone strike", "Shelling/artillery/missile attack") and _listed_near(analysis, picks):
+    if EVENT_TYPE_OF[sub_event_type] == "Explosions/Remote violence" and _listed_near(analysis, picks):
         return
     governorates = {p.place.admin1 or p.place.id for p in picks if p.place is not None}
     if len(governorates) >= SUMMARY_GOVERNORATES:
@@ -540,7 +540,8 @@ def _listed_near(analysis: Analysis, picks: list[PlacePick]) -> bool:
     first = min(picks, key=lambda p: p.start, default=None)
     if first is None or first.resolved is None or first.resolved.mention.cue_start is None:
         return False
-    if any(p.place is None or p.place.feature == "governorate" or (p.resolved is not None and p.resolved.mention.cue == "governorate")
+    if any(p.resolved is not None and (p.resolved.mention.cue == "governorate"
+                                       or (p.resolved.place is not None and p.resolved.place.feature == "governorate"))
            for p in picks):
         return False
     mention = first.resolved.mention

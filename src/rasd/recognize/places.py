@@ -451,6 +451,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_named = False  # the list's cue is written ("بلدات X وY"), not assumed ("دوما وحرستا")
     list_end = -1  # token index right after the last accepted place
     list_room: int | None = None  # how many more places the list may name (a dual cue: one)
+    list_near = False  # "قرب كركوك وبيجي وتلعفر": every place of a list after a near word is near
     streets = _street_names(norm, tokens, cues)
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
     # strong cue, and the word after an accepted place (the next item of a list).
@@ -501,10 +502,11 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             if not candidates and not cue and not near:
                 i += 1
                 continue
-            near = near or _is_near_after(tokens, te)
+            near = near or _is_near_after(tokens, te) or (in_list and list_near)
             mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
                                          candidates, cue, near, cue_start, countryside))
             list_named = cue is not None and (list_named or not in_list)
+            list_near = near
             list_cue, list_end = cue or "settlement", te
             list_room = _room_after(tokens, i, start if cue_start is None else cue_start, in_list, list_room, cues)
             i = te
