@@ -143,3 +143,13 @@ def test_a_unit_joined_to_the_tens_after_it_is_one_number() -> None:
 ])
 def test_a_vague_count_of_them_counts_people(text: str, expected: dict[int, tuple[str, bool]]) -> None:
     assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (a toll added): "قائد الفرقة 30"
+    ("وقتل 12 عنصرا من الفرقة 30 أمس قرب اعزاز.", {12: ("killed", False)}),
+    # ant-multisource:SK-middleEast-1343-20180429, adapted (a toll added): "اللواء 47"
+    ("وقتل 5 جنود من اللواء 47 في ريف حماة الجنوبي.", {5: ("killed", False)}),
+])
+def test_the_number_of_a_unit_counts_no_one(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected

@@ -61,6 +61,7 @@ class NumberWords:
     one_before_tens: frozenset[str] = frozenset()  # "واحد وعشرين": one more than the tens after it
     units: frozenset[str] = frozenset()  # the unit words ("ثلاثة", "خمسة")
     of_them: frozenset[str] = frozenset()  # "العشرات منهم": a vague count of people named before
+    numbered_units: frozenset[str] = frozenset()  # "الفرقة 30": the number names the unit
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +97,7 @@ def number_words() -> NumberWords:
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
         words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
+        words(data["numbered_units"]),
     )
 
 
@@ -272,6 +274,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             value = int(tok.text)
             if 1900 <= value <= 2100:
                 continue  # a year
+            if i > 0 and _in(tokens[i - 1].text, words.numbered_units):
+                continue  # "من الفرقة 30", "اللواء 47": the unit's name, not a count
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             end = i + 1
             if following in words.multipliers:
