@@ -56,6 +56,7 @@ from rasd.events.where import (
     describes_a_place,
     is_anaphoric,
     one_place_for_what_is_declared_once,
+    places_in,
     places_of_clause,
     specificity,
     where,
@@ -353,8 +354,7 @@ class ArticleAssembler:
         resolved_here = pick.resolved is not None and pick.resolved.place is not None \
             and pick.resolved.place is pick.place
         place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
-        clause_places = frozenset(r.place.id for r in analysis.places
-                                  if r.place is not None and seg.start <= r.mention.start < seg.end)
+        clause_places = frozenset(r.place.id for r in places_in(analysis, seg) if r.place is not None)
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs,
                           place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places)

@@ -7,17 +7,17 @@ the rules that did.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
 
 from rasd.analysis import Analysis
 from rasd.data import load_yaml
 from rasd.events.article import ArticleState
+from rasd.events.attribution import UNCLAIMED
 from rasd.events.candidate import Candidate, Decision, Dropped, describes_the_dead
 from rasd.events.document import COVERED, is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
@@ -36,7 +36,6 @@ RIOTERS = Actor("Rioters", 5, "rioters", None, False, None, None)
 AIR_FIRST = frozenset({"International Coalition", "Russian Forces", "US Forces", "Israeli Forces",
                        "Unidentified Military Forces", "Saudi-led Coalition"})  # a bare "قصف" by these is from the air
 _NEAR_TRIGGER = 80  # characters: a count this close to the trigger is its own event's
-UNIDENTIFIED = frozenset({"Unidentified Armed Group", "Unidentified Military Forces"})
 JIHADIST = frozenset({"Islamic State", "HTS", "Al-Qaeda", "Hurras al-Din"})
 
 
@@ -513,7 +512,7 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
         return False  # "ردا على إطلاق صواريخ", "بعد سقوط قذائف على الجولان": the other side's act
     here = sentence_index(c.analysis, c.cand.sentence.start)
     last = next((e.event for e in reversed(c.article.events) if e.event.sub_event_type in _FIRING
-                 and e.event.actor1 not in UNIDENTIFIED and here - e.sentence <= _PASSAGE), None)
+                 and e.event.actor1 not in UNCLAIMED and here - e.sentence <= _PASSAGE), None)
     author = c.article.salience.actor_by_name.get(last.actor1) if last is not None else None
     if last is None or author is None or (s.target is not None and author.name == s.target.name):
         return False
@@ -619,7 +618,7 @@ def the_state_leads_its_allies(s: Sides, c: SideScope) -> bool:
     best = min(joint, key=lambda m: rank(m.actor), default=None)
     if best is None or rank(best.actor) >= rank(s.agent):
         return False
-    s.agent, s.agent_m = dataclasses.replace(best.actor, assoc=(s.agent.name,)), best
+    s.agent, s.agent_m = replace(best.actor, assoc=(s.agent.name,)), best
     return True
 
 

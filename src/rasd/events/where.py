@@ -23,6 +23,7 @@ from rasd.recognize.numbers import number_words
 from rasd.recognize.places import cue_variants, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
+from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as
 
 
@@ -142,6 +143,12 @@ def focus_place(analysis: Analysis) -> PlacePick | None:
     return _pick(first[ranked[0][0]])
 
 
+def places_in(analysis: Analysis, seg: Segment) -> list[ResolvedPlace]:
+    """The article's places whose names start in ``seg``, in text order."""
+    starts = _place_starts(analysis)
+    return analysis.places[bisect_left(starts, seg.start):bisect_left(starts, seg.end)]
+
+
 def _place_starts(analysis: Analysis) -> list[int]:
     """Where the article's places start, in their order (text order: ``find_places``
     walks the tokens), for bisecting."""
@@ -161,9 +168,7 @@ def _most_common_governorate(pool: list[ResolvedPlace]) -> ResolvedPlace | None:
 def context_governorate(analysis: Analysis, cand: Candidate) -> ResolvedPlace | None:
     """The governorate the article (this sentence first) places things in, for a place
     the gazetteer does not know."""
-    starts = _place_starts(analysis)
-    sentence = cand.sentence
-    in_sentence = analysis.places[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+    in_sentence = places_in(analysis, cand.sentence)
     return _most_common_governorate(in_sentence) or analysis.remember(
         _most_common_governorate, lambda: _most_common_governorate(analysis.places))
 
