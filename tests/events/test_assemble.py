@@ -69,6 +69,27 @@ def test_a_settlement_located_in_a_city_before_the_trigger_is_the_place(shared_p
     assert [e.location for e in extract(shared_pipeline, text, "2018-04-09")] == ["Douma"]
 
 
+def test_where_people_were_sent_is_not_where_the_act_told_before_happened(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-454-20180321 (its first sentence): the deal is Harasta's,
+    # the fighters it moves go to Idlib
+    text = ("أكدت مصادر في لجنة المفاوضات بمدينة حرستا بمنطقة الغوطة المحاصرة لـ\"سكاي نيوز عربية\" التوصل "
+            "لاتفاق نهائي مع قوات النظام السوري، على نقل مقاتلي المعارضة وعائلاتهم إلى مدينة إدلب شمالي سوريا "
+            "بضمانات روسية.")
+    assert [(e.sub_event_type, e.location) for e in extract(shared_pipeline, text, "2018-03-21")] \
+        == [("Agreement", "Harasta")]
+    # ant-multisource:SK-middleEast-599-20180327: the evacuation is coded where the deals were
+    # made, not at Idlib, where the evacuees were taken
+    text = ("وبعد خمسة أسابيع على هجوم عنيف بدأته قوات النظام قسمت خلاله الغوطة الشرقية إلى 3 جيوب منفصلة "
+            "بينها دوما، توصلت روسيا تباعا مع فصيلي حركة أحرار الشام في مدينة حرستا ثم فيلق الرحمن في جنوب "
+            "الغوطة الشرقية، إلى اتفاقين تم بموجبهما إجلاء آلاف المقاتلين والمدنيين إلى إدلب (شمال غرب).")
+    assert [e.location for e in extract(shared_pipeline, text, "2018-03-27")] == ["Eastern Ghouta"]
+    # ant-multisource:SK-middleEast-12-20180222: fighters sent to a front, the act after the
+    # going, fight where they went
+    text = ("قال قائد وحدات حماية الشعب الكردية السورية في مدينة حلب، الخميس، إن مقاتلي الوحدات توجهوا إلى "
+            "منطقة عفرين القريبة للمساعدة في صد هجوم تركي.")
+    assert [e.location for e in extract(shared_pipeline, text, "2018-02-22")] == ["Afrin"]
+
+
 def test_the_turkish_operation_areas_of_northern_iraq_are_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-internationalNews-3267-20181004: areas of the region list, written
     # with a hyphen; the clause's place in Turkey is not coded

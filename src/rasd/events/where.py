@@ -452,6 +452,22 @@ def _is_launch_site(norm: str, place_start: int, seg_start: int) -> bool:
     return _launched_from().search(norm, max(seg_start, place_start - 80), place_start) is not None
 
 
+@lru_cache(maxsize=1)
+def _sent_to() -> re.Pattern[str]:
+    cues = place_cues()
+    verbs = "|".join(sorted(map(re.escape, cues.sent_to), key=len, reverse=True))
+    towards = "|".join(sorted(map(re.escape, cues.sent_to_prepositions), key=len, reverse=True))
+    # the verb, at most five words with no comma ("المقاتلين الأسلحة الثقيلة"), the
+    # preposition, then at most a cue word ("مدينة", "محافظة") before the name
+    return re.compile(rf"(?:^|\s)[وفبل]?(?:{verbs})\S*\s+(?:[^\s,.;:]+\s+){{0,5}}(?:{towards})\s+(?:[^\s,.;:]+\s+)?[وبلف]?$")
+
+
+def _is_destination(norm: str, place_start: int, seg_start: int) -> bool:
+    """A place people went or were sent to ("المقاتلين غادروا مدينة عربين وتوجهوا إلى
+    إدلب"): not where the act told before it happened."""
+    return _sent_to().search(norm, max(seg_start, place_start - 90), place_start) is not None
+
+
 def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
     """The places the clause names for its event: the first after the trigger (else
     the last before it) and those coordinated with it, or the city a definite noun
@@ -462,7 +478,8 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     places = within(analysis, _place_views(analysis), seg)
     # a place inside parentheses is a person's origin or a nickname unless a cue marks it
     places = [p for p in places if p.r.mention.cue or not inside_parens(norm, p.r.mention.start, seg.start)]
-    places = [p for p in places if not _is_launch_site(norm, p.r.mention.start, seg.start)]
+    places = [p for p in places if not _is_launch_site(norm, p.r.mention.start, seg.start)
+              and not (p.r.mention.start > cand.trigger.start and _is_destination(norm, p.r.mention.start, seg.start))]
     # "أطلقت 105 صواريخ ... ردا على هجوم بغاز سام في دوما": the place of the act responded to
     response = assembly_words().response.search(norm, cand.trigger.end, seg.end)
     if response is not None:

@@ -47,6 +47,8 @@ class PlaceCues:
     predicate_after: frozenset[str]
     compass: frozenset[str]
     launched_from: frozenset[str]
+    sent_to: frozenset[str]
+    sent_to_prepositions: frozenset[str]
     adverb_homographs: dict[str, tuple[str, ...]]  # name → the places that vouch for it
     place_object_verbs: frozenset[str]
     capitals_as_governments: frozenset[str]
@@ -80,6 +82,8 @@ def place_cues() -> PlaceCues:
         predicate_after=words("predicate_after"),
         compass=words("compass"),
         launched_from=words("launched_from"),
+        sent_to=words("sent_to"),
+        sent_to_prepositions=words("sent_to_prepositions"),
         adverb_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
                            for k, v in data["adverb_homographs"].items()},
         place_object_verbs=words("place_object_verbs"),
