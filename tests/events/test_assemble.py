@@ -90,6 +90,21 @@ def test_where_people_were_sent_is_not_where_the_act_told_before_happened(shared
     assert [e.location for e in extract(shared_pipeline, text, "2018-02-22")] == ["Afrin"]
 
 
+@pytest.mark.parametrize("text,published,location", [
+    # saudinewsnet:2015-07-26-0101-1267b7451d, adapted: "في جنوب مدينة الرمادي" cut, a day
+    # added; the university named after Anbar stands in its capital
+    ("قالت قيادة العمليات المشتركة العراقية في بيان، إن قوات الأمن دخلت جامعة الانبار السبت، واشتبكت مع "
+     "مسلحي تنظيم \"داعش\" داخل حرمها.", "2015-07-26", "Ramadi"),
+    # constructed: Diyala's university is in Baqubah
+    ("وقتل ثلاثة طلاب في انفجار عبوة ناسفة قرب جامعة ديالى صباح الأحد.", "2015-07-26", "Baqubah"),
+    # constructed: the governorate itself stays the governorate
+    ("وقتل ثلاثة جنود في انفجار عبوة ناسفة في محافظة ديالى صباح الأحد.", "2015-07-26", "Diyala"),
+])
+def test_an_institution_named_after_a_governorate_stands_in_its_capital(shared_pipeline, text: str, published: str,
+                                                                        location: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.location for e in extract(shared_pipeline, text, published)] == [location]
+
+
 def test_the_turkish_operation_areas_of_northern_iraq_are_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-internationalNews-3267-20181004: areas of the region list, written
     # with a hyphen; the clause's place in Turkey is not coded

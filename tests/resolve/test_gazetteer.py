@@ -93,3 +93,18 @@ def test_a_neighbourhood_lies_in_the_city_of_its_governorate_within_30_km() -> N
     gazetteer = Gazetteer([city, town, south, far, other], ["test"])
     assert gazetteer.city_of(south) is city
     assert gazetteer.city_of(far) is None and gazetteer.city_of(other) is None
+
+
+def test_a_governorate_s_capital_is_found_by_the_name_rasd_s_place_list_gives_it() -> None:
+    from rasd.resolve.gazetteer import Gazetteer, Place
+
+    def place(pid: str, feature: str, name: str, admin1: str = "Al-Anbar") -> Place:
+        return Place(pid, "IQ", feature, name, pid, 33.0, 43.0, 0, admin1, "", "", "", "", "", [name])
+
+    # a gazetteer of another source: its own ids, the capital only by its Arabic name
+    anbar, ramadi = place("g1", "governorate", "الأنبار"), place("c1", "city", "الرمادي")
+    fallujah, kirkuk = place("c2", "city", "الفلوجة"), place("g2", "governorate", "كركوك", admin1="Kirkuk")
+    gazetteer = Gazetteer([anbar, fallujah, ramadi, kirkuk], ["test"])
+    assert gazetteer.capital_of(0) == 2  # Ramadi, not the other city of the governorate
+    assert gazetteer.capital_of(1) is None  # not a governorate
+    assert gazetteer.capital_of(3) is None  # the capital (Kirkuk city) is not in this gazetteer

@@ -43,6 +43,7 @@ class PlaceCues:
     street: frozenset[str]
     political: frozenset[str]
     seat: frozenset[str]
+    institution: frozenset[str]
     name_heads: frozenset[str]
     predicate_after: frozenset[str]
     compass: frozenset[str]
@@ -78,6 +79,7 @@ def place_cues() -> PlaceCues:
         street=words("street"),
         political=words("political"),
         seat=words("seat_of_government"),
+        institution=words("institution"),
         name_heads=words("name_heads"),
         predicate_after=words("predicate_after"),
         compass=words("compass"),
@@ -233,6 +235,18 @@ def _capital_of_seat(tokens: list[Token], i: int, te: int, governorates: list[in
     cities = [c for c in dict.fromkeys(found) if gazetteer.places[c].feature in ("city", "town")
               and (gazetteer.places[c].country, gazetteer.places[c].admin1) in admin1s]
     return cities or None
+
+
+def _capital_of_institution(tokens: list[Token], i: int, candidates: list[int],
+                            gazetteer: Gazetteer) -> list[int] | None:
+    """"جامعة الأنبار": an institution named after the governorate at token ``i`` stands in
+    its capital: the capital's gazetteer place, or None when the word before is no
+    institution or the name no governorate's."""
+    if i == 0 or not reads_as(tokens[i - 1].text, place_cues().institution) or not candidates \
+            or any(gazetteer.places[c].feature != "governorate" for c in candidates):
+        return None
+    capitals = [c for c in dict.fromkeys(gazetteer.capital_of(g) for g in candidates) if c is not None]
+    return capitals or None
 
 
 @lru_cache(maxsize=65536)
@@ -503,6 +517,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                         start = tokens[i + 1].start
                 if not cue and not near:
                     candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)]
+            capital = _capital_of_institution(tokens, i, candidates, gazetteer) if cue is None else None
+            if capital is not None:
+                cue, cue_start, candidates = "facility", tokens[i - 1].start, capital
             if not candidates and not cue and not near:
                 i += 1
                 continue

@@ -18,6 +18,7 @@ import os
 import pickle
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -156,6 +157,24 @@ class Gazetteer:
                 if (km := 111.2 * math.hypot(t_lat - lat, (t_lon - lon) * scale)) <= 30]
         return min(near, key=lambda n: n[:2])[2] if near else None
 
+    def capital_of(self, index: int) -> int | None:
+        """The index of the capital city of the governorate at ``index`` ("جامعة الأنبار"
+        stands in Ramadi), by the capitals rasd's own place list names; None for a place
+        that is no governorate, or whose capital this gazetteer lacks."""
+        governorate = self.places[index]
+        if governorate.feature != "governorate":
+            return None
+        name = capital_names().get((governorate.country, normalize_key(governorate.name_ar)))
+        if name is None:
+            return None
+        indexes = self.__dict__.get("_indexes_by_id")
+        if indexes is None:
+            indexes = self.__dict__["_indexes_by_id"] = {p.id: i for i, p in enumerate(self.places)}
+        towns = self._towns().get((governorate.country, governorate.admin1), [])
+        capital = next((town for town, _, _ in sorted(towns, key=lambda t: t[0].feature != "city")
+                        if name in {normalize_key(n) for n in town.names_ar}), None)
+        return indexes[capital.id] if capital is not None else None
+
     def _towns(self) -> dict[tuple[str, str], list[tuple[Place, float, float]]]:
         """The cities and towns with coordinates, by governorate; made on first use (the
         gazetteer may come from a cache)."""
@@ -171,6 +190,16 @@ class Gazetteer:
 
 def embedded_source() -> Path:
     return Path(str(data_path("places_default.csv")))
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> dict[tuple[str, str], str]:
+    """(country, a governorate's normalized Arabic name) → its capital's, from the capital
+    rows ("<governorate id>-c") of rasd's own place list, whichever gazetteer is loaded."""
+    rows = list(read_rasd_csv(embedded_source()))
+    governorates = {p.id: p for p in rows if p.feature == "governorate"}
+    return {(g.country, normalize_key(g.name_ar)): normalize_key(p.name_ar)
+            for p in rows if p.id.endswith("-c") and (g := governorates.get(p.id[:-2])) is not None}
 
 
 def regions_source() -> Path:
