@@ -605,6 +605,18 @@ def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> No
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-07-08", "2018-07-09", 2)]
 
 
+def test_a_day_between_a_verb_of_reaction_and_the_event_dates_the_reaction(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-652-20180410: Israel condemned on Monday the attack
+    # its relative clause dates to Saturday
+    text = ("أدانت دولة إسرائيل الاثنين الهجوم الكيميائي المفترض الذي استهدف السبت الماضي مدينة دوما الخاضعة "
+            "لسيطرة المعارضة في غوطة دمشق.")
+    events = events_of(shared_pipeline, text, "2018-04-10")
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [("Chemical weapon", "Douma", "2018-04-07")]
+    # constructed: a day after the complementizer is in what the reaction is about: the event's
+    text = "وأدانت فرنسا أن قوات النظام الاثنين قصفت بلدة كفرنبل في ريف إدلب بالصواريخ."
+    assert [str(e.date) for e in events_of(shared_pipeline, text, "2018-04-10")] == ["2018-04-09"]
+
+
 def test_a_day_of_another_act_does_not_make_a_waged_campaign_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-internationalNews-276-20180306: "الاثنين" dates the Pentagon's
     # statement; "الهجوم الذي تشنه تركيا" after it is the campaign going on, not an attack that day

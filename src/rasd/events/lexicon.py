@@ -106,6 +106,7 @@ class AssemblyWords:
     blame: re.Pattern[str]
     contrast: re.Pattern[str]
     statement_before: re.Pattern[str]
+    reaction_before: re.Pattern[str]
     statement_opened_by_date: re.Pattern[str]
     announcing_verbs: frozenset[str]
     complementizer: re.Pattern[str]
@@ -227,6 +228,8 @@ def assembly_words() -> AssemblyWords:
         statement_opened_by_date=re.compile(rf"\s*[,،]?\s*[وف]?(?:{alt('statement_verbs')})(?!\w)"),
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
+        # the verb of reaction, then at most six words (its subject) before the day
+        reaction_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('reaction_verbs')})(?!\w)(?:\W+\w+){{0,6}}?\W*$"),
         neighbourhood_cues=_words(d["neighbourhood_cues"]),
         bomber_plurals=_words(d["bomber_plurals"]),
         teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"

@@ -46,7 +46,8 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     trig = cand.trigger.start
     for scope in (cand.segment, cand.sentence):
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
-                    and not is_reporting_date(analysis, d, scope.start) and not _dates_people(analysis, cand, d)]
+                    and not is_reporting_date(analysis, d, scope.start) and not _dates_people(analysis, cand, d)
+                    and not _dates_a_reaction(analysis, cand, d, scope.start)]
         if resolved:
             # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
             return min(resolved, key=lambda d: abs(d.start - trig))
@@ -63,6 +64,18 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
               and not d.value.get("vague") and d.value["precision"] <= 2]
     return before[-1] if before else None
+
+
+def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floor: int) -> bool:
+    """"أدانت إسرائيل الاثنين الهجوم الكيميائي على دوما": a day between a verb of reaction
+    and the event it reacts to dates the reaction (the event, if undated otherwise, is
+    then dated as the news of that day)."""
+    if date.end > cand.trigger.start:
+        return False
+    norm = analysis.ntext.norm
+    if assembly_words().complementizer.search(norm, date.end, cand.trigger.start):
+        return False  # "أدان الاثنين ما قال إنه ...": the content has its own dates
+    return assembly_words().reaction_before.search(norm, max(floor, date.start - 80), date.start) is not None
 
 
 def _dates_people(analysis: Analysis, cand: Candidate, date: DateMatch) -> bool:
