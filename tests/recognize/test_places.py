@@ -97,6 +97,10 @@ NOT_PLACES = [
     ("ant-multisource:SK-middleEast-938-20180411",
      "كما تم نقل آليات ثقيلة ومنصات إطلاق صواريخ تابعة لحزب الله من قرب جبل قاسيون، إلى منطقة مجهولة.",
      "مجهوله"),
+    # "peninsula" (شبه جزيرة) after a cue word: "semi", not the village Shabbah
+    ("ant-multisource:BB-internationalNews-1030-20180828",
+     "وتزايد التوتر بين الجانبين على ضوء ضم موسكو منطقة شبه جزيرة القرم إلى أراضيها من أوكرانيا عام 2014.",
+     "شبه"),
 ]
 
 
@@ -315,3 +319,18 @@ def test_a_city_named_after_a_street_word_is_the_street(shared_pipeline) -> None
     places = places_of(shared_pipeline, text)
     assert [name for _, name, _ in places if name == "بغداد"] == []
     assert ("city", "دمشق", 1) in places
+
+
+def test_a_name_the_article_gave_as_a_place_is_that_place_again_when_it_comes_back_bare(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # after ant-multisource:FR-internationalNews-1348-20180520: "منطقة الحجر الأسود", then
+    # "استهدفت الحجر الأسود" with no cue word: the same town, not the subdistrict of that name
+    text = ("وقالت سانا إن لا صحة للتقارير عن خروج عناصر التنظيم من منطقة الحجر الأسود. وتأتي عملية الإخلاء "
+            "إثر حملة عسكرية استهدفت الحجر الأسود الخاضع للتنظيم في جنوب العاصمة.")
+    assert [(feature, name) for feature, name, _ in places_of(shared_pipeline, text)] == [
+        ("town", "الحجر الأسود"), ("town", "الحجر الأسود")]
+    # constructed after ant-multisource:FR-internationalNews-2376-20180718: the town named
+    # with its cue word, then bare; alone, the bare word is no place
+    text = "وقتل 15 مدنيا في غارات على مدينة نوى في ريف درعا. ولم يعرف سبب القصف العنيف على نوى."
+    assert [name for _, name, _ in places_of(shared_pipeline, text)].count("نوى") == 2
+    bare = "ولم يعرف سبب القصف العنيف على نوى."
+    assert "نوى" not in [name for _, name, _ in places_of(shared_pipeline, bare)]

@@ -470,6 +470,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_end = -1  # token index right after the last accepted place
     list_room: int | None = None  # how many more places the list may name (a dual cue: one)
     list_near = False  # "قرب كركوك وبيجي وتلعفر": every place of a list after a near word is near
+    introduced: set[str] = set()  # names the article has given as places with a cue word
     streets = _street_names(norm, tokens, cues)
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
     # strong cue, and the word after an accepted place (the next item of a list).
@@ -503,11 +504,14 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
             if cue is None and in_list:
                 cue = list_cue
+            # "قصف استهدف مدينة نوى ... أسباب القصف العنيف على نوى": a name the article gave as a
+            # place with its cue word is that place again where it comes back bare
+            again = cue is None and not near and norm[start:end] in introduced
             if isinstance(candidates, _OneWordName):  # (cue words and common words left out already)
-                if not cue and candidates.needs_cue:
+                if not cue and not again and candidates.needs_cue:
                     i += 1
                     continue
-                candidates = list(candidates.candidates if cue or near else candidates.prominent)
+                candidates = list(candidates.candidates if cue or near or again else candidates.prominent)
             else:
                 if cue is None:
                     cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
@@ -515,7 +519,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                     if capital is not None:
                         cue, cue_start, candidates = "facility", tokens[i - 1].start, capital
                         start = tokens[i + 1].start
-                if not cue and not near:
+                if not cue and not near and not again:
                     candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)]
             capital = _capital_of_institution(tokens, i, candidates, gazetteer) if cue is None else None
             if capital is not None:
@@ -524,6 +528,8 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 i += 1
                 continue
             near = near or _is_near_after(tokens, te) or (in_list and list_near)
+            if cue in ("settlement", "governorate"):
+                introduced.add(norm[start:end])
             mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
                                          candidates, cue, near, cue_start, countryside))
             list_named = cue is not None and (list_named or not in_list)
