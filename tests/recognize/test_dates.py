@@ -263,3 +263,18 @@ def test_a_newspapers_gloss_on_a_quoted_today_is_the_day_it_names() -> None:
     assert [(span, v["date"]) for span, v in resolve(text, dt.date(2015, 8, 8))] == [("اليوم (أمس)", "2015-08-07")]
     # a weekday in parentheses still names the day as before
     assert [v["date"] for _, v in resolve("وقتل شخصان أمس (الأربعاء) في بغداد")] == ["2018-12-19"]
+
+
+@pytest.mark.parametrize("text", [
+    # ant-multisource:BB-middleEast-979-20180908
+    "أفاد ناشطون سوريون بأن طائرات روسية وسورية شنت غارات جوية، هي الأعنف منذ قرابة شهر على مواقع للمعارضة.",
+    # ant-multisource:SK-middleEast-2756-20180704
+    "وقال المرصد إن ضربات جوية روسية استهدفت بلدتي طفس وصيدا في محافظة درعا، للمرة الأولى منذ 4 أيام.",
+])
+def test_a_since_phrase_after_a_superlative_measures_a_record_not_a_time(text: str) -> None:
+    assert resolve(text) == []
+
+
+def test_a_since_phrase_without_a_superlative_still_dates() -> None:
+    # constructed: the same phrase with no record before it counts back from publication
+    assert [v["date"] for _, v in resolve("شنت طائرات روسية غارات على مواقع للمعارضة منذ 4 أيام.")] != []

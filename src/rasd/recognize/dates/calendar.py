@@ -97,6 +97,7 @@ class CalendarWords:
     counted_from: re.Pattern[str] = re.compile(r"(?!)")  # " من الهجوم" after it (not " من الآن")
     today_not_after: frozenset[str] = frozenset()  # "هذا اليوم", "حتى اليوم": no day
     today_not_before: frozenset[str] = frozenset()  # "في اليوم الواحد", "اليوم التالي": no day
+    record_words: frozenset[str] = frozenset()  # "الأعنف منذ شهر": the since-phrase measures a record
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -272,4 +273,5 @@ def calendar_words() -> CalendarWords:
                          tuple(normalize_key(w) for w in data["counted_back"]),
                          re.compile(rf"\s+{of}\s+(?!(?:{slot('now_words')})(?!\w))\w"),
                          today_not_after=frozenset(normalize_key(w) for w in data["today_not_after"]),
-                         today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]))
+                         today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
+                         record_words=frozenset(normalize_key(w) for w in data["record_words"]))

@@ -146,6 +146,16 @@ def _after_name_cue(norm: str, start: int, words: CalendarWords) -> bool:
     return bool(before) and any(v in words.name_cues for v, _ in clitic_variants(before[-1]))
 
 
+def _measures_a_record(norm: str, start: int, words: CalendarWords) -> bool:
+    """"غارات هي الأعنف منذ شهر", "للمرة الأولى منذ ست سنوات": a since-phrase right after a
+    superlative or a first (one word between at most: "الأعنف على الإطلاق منذ") tells how
+    long the record stood, not when the act was."""
+    if not any(norm.startswith(w, start) for w in words.since):
+        return False
+    before = norm[max(0, start - 30):start].split()[-2:]
+    return any(v in words.record_words for word in before for v, _ in clitic_variants(word))
+
+
 def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMatch]:
     """All temporal expressions of a text, resolved; spans in normalized offsets."""
     words = calendar_words()
@@ -180,7 +190,7 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
             start += 1
         if taken.find(1, start, end) >= 0:
             continue
-        if _after_name_cue(norm, start, words):
+        if _after_name_cue(norm, start, words) or _measures_a_record(norm, start, words):
             taken[start:end] = b"\x01" * (end - start)  # nor may a shorter pattern read its month
             continue
         try:
