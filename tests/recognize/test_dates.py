@@ -278,3 +278,5 @@ def test_a_since_phrase_after_a_superlative_measures_a_record_not_a_time(text: s
 def test_a_since_phrase_without_a_superlative_still_dates() -> None:
     # constructed: the same phrase with no record before it counts back from publication
     assert [v["date"] for _, v in resolve("شنت طائرات روسية غارات على مواقع للمعارضة منذ 4 أيام.")] != []
+    # ant-multisource:BB-middleEast-139-20180306: "على الأقل" is "at least", no record
+    assert resolve("وقتل 719 شخصاً على الأقل خلال الأسابيع الماضية في الغوطة الشرقية.") != []
