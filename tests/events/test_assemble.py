@@ -90,6 +90,19 @@ def test_where_people_were_sent_is_not_where_the_act_told_before_happened(shared
     assert [e.location for e in extract(shared_pipeline, text, "2018-02-22")] == ["Afrin"]
 
 
+@pytest.mark.parametrize("text,location", [
+    # constructed (review): after إلى comes the act, not a place
+    ("وعادت الطائرات الحربية إلى قصف دوما صباح اليوم ما أدى إلى مقتل خمسة مدنيين.", "Douma"),
+    # constructed (review): "نقلت" (reported) is no verb of sending; باتجاه names the target
+    ("نقلت سانا أن مسلحين أطلقوا قذائف باتجاه مدينة جرمانا مما أدى إلى مقتل مدنيين.", "Jaramana"),
+    # constructed (review): the flight is the moment of the killing, which happened on the way
+    ("قتل ثلاثة مدنيين برصاص قناص أثناء فرارهم إلى مدينة عفرين الاثنين.", "Afrin"),
+])
+def test_a_place_after_a_going_that_is_no_sending_stays_the_place(shared_pipeline, text: str,
+                                                                 location: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.location for e in extract(shared_pipeline, text, "2018-03-20")] == [location]
+
+
 @pytest.mark.parametrize("text,published,location", [
     # saudinewsnet:2015-07-26-0101-1267b7451d, adapted: "في جنوب مدينة الرمادي" cut, a day
     # added; the university named after Anbar stands in its capital

@@ -612,9 +612,11 @@ def test_a_day_between_a_verb_of_reaction_and_the_event_dates_the_reaction(share
             "لسيطرة المعارضة في غوطة دمشق.")
     events = events_of(shared_pipeline, text, "2018-04-10")
     assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [("Chemical weapon", "Douma", "2018-04-07")]
-    # constructed: a day after the complementizer is in what the reaction is about: the event's
-    text = "وأدانت فرنسا أن قوات النظام الاثنين قصفت بلدة كفرنبل في ريف إدلب بالصواريخ."
-    assert [str(e.date) for e in events_of(shared_pipeline, text, "2018-04-10")] == ["2018-04-09"]
+    # constructed: a day after the complementizer is in what the reaction is about: the
+    # event's own day, not a statement's (which would widen it to the day before)
+    text = "وأدانت فرنسا أن قوات النظام الاثنين قصفت بلدة كفرنبل في ريف إدلب ما أدى إلى مقتل خمسة مدنيين."
+    assert [(str(e.date), str(e.date_end), e.time_precision) for e in events_of(shared_pipeline, text, "2018-04-10")] \
+        == [("2018-04-09", "2018-04-09", 1)]
 
 
 def test_a_day_of_another_act_does_not_make_a_waged_campaign_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -280,3 +280,12 @@ def test_a_since_phrase_without_a_superlative_still_dates() -> None:
     assert [v["date"] for _, v in resolve("شنت طائرات روسية غارات على مواقع للمعارضة منذ 4 أيام.")] != []
     # ant-multisource:BB-middleEast-139-20180306: "على الأقل" is "at least", no record
     assert resolve("وقتل 719 شخصاً على الأقل خلال الأسابيع الماضية في الغوطة الشرقية.") != []
+    # constructed: "على الأكثر خلال" is "at most during": خلال measures no record
+    assert resolve("وقتل 20 شخصا على الأكثر خلال الأسبوع الماضي في الغوطة الشرقية.") != []
+
+
+def test_a_year_since_a_superlative_dates_nothing() -> None:
+    # constructed after ant-multisource:BB-middleEast-551-20180529 ("هي الأعنف منذ حرب غزة في
+    # 2014"): the year after منذ is read by its own pattern, the record still measured
+    assert resolve("وكانت الاشتباكات هي الأكثر دموية منذ عام 2014.") == []
+    assert resolve("وسيطر التنظيم على المدينة منذ عام 2014.") != []

@@ -69,13 +69,13 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
 def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floor: int) -> bool:
     """"أدانت إسرائيل الاثنين الهجوم الكيميائي على دوما": a day between a verb of reaction
     and the event it reacts to dates the reaction (the event, if undated otherwise, is
-    then dated as the news of that day)."""
+    then dated as the news of that day). Not a day after the complementizer that opens
+    what the reaction is about ("أدانت فرنسا أن قوات النظام الأحد قصفت ...")."""
     if date.end > cand.trigger.start:
         return False
-    norm = analysis.ntext.norm
-    if assembly_words().complementizer.search(norm, date.end, cand.trigger.start):
-        return False  # "أدان الاثنين ما قال إنه ...": the content has its own dates
-    return assembly_words().reaction_before.search(norm, max(floor, date.start - 80), date.start) is not None
+    norm, words = analysis.ntext.norm, assembly_words()
+    verb = words.reaction_before.search(norm, max(floor, date.start - 80), date.start)
+    return verb is not None and words.complementizer.search(norm, verb.start(), date.start) is None
 
 
 def _dates_people(analysis: Analysis, cand: Candidate, date: DateMatch) -> bool:

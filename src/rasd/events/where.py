@@ -457,15 +457,24 @@ def _sent_to() -> re.Pattern[str]:
     cues = place_cues()
     verbs = "|".join(sorted(map(re.escape, cues.sent_to), key=len, reverse=True))
     towards = "|".join(sorted(map(re.escape, cues.sent_to_prepositions), key=len, reverse=True))
-    # the verb, at most five words with no comma ("المقاتلين الأسلحة الثقيلة"), the
-    # preposition, then at most a cue word ("مدينة", "محافظة") before the name
-    return re.compile(rf"(?:^|\s)[وفبل]?(?:{verbs})\S*\s+(?:[^\s,.;:]+\s+){{0,5}}(?:{towards})\s+(?:[^\s,.;:]+\s+)?[وبلف]?$")
+    cue_words = "|".join(sorted(map(re.escape, cues.settlement | cues.governorate | cues.facility | cues.strong),
+                                key=len, reverse=True))
+    # the verb (a whole word), at most five words with no comma ("المقاتلين الأسلحة الثقيلة"),
+    # the preposition, then at most a cue word ("مدينة", "محافظة") before the name: not
+    # "وعادت الطائرات إلى قصف دوما", where what comes after إلى is the act
+    return re.compile(rf"(?:^|\s)[وفبل]?(?:{verbs})\s+(?:[^\s,.;:]+\s+){{0,5}}(?:{towards})\s+"
+                      rf"(?:(?:{cue_words})\s+)?[وبلف]?$")
 
 
 def _is_destination(norm: str, place_start: int, seg_start: int) -> bool:
     """A place people went or were sent to ("المقاتلين غادروا مدينة عربين وتوجهوا إلى
     إدلب"): not where the act told before it happened."""
-    return _sent_to().search(norm, max(seg_start, place_start - 90), place_start) is not None
+    going = _sent_to().search(norm, max(seg_start, place_start - 90), place_start)
+    if going is None:
+        return False
+    before = norm[max(0, going.start() - 12):going.start()].split()
+    # not a going told as the act's moment: "قتل ثلاثة مدنيين أثناء فرارهم إلى مدينة عفرين"
+    return not (before and before[-1] in place_cues().sent_to_moments)
 
 
 def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:

@@ -50,6 +50,7 @@ class PlaceCues:
     launched_from: frozenset[str]
     sent_to: frozenset[str]
     sent_to_prepositions: frozenset[str]
+    sent_to_moments: frozenset[str]
     adverb_homographs: dict[str, tuple[str, ...]]  # name → the places that vouch for it
     place_object_verbs: frozenset[str]
     capitals_as_governments: frozenset[str]
@@ -86,6 +87,7 @@ def place_cues() -> PlaceCues:
         launched_from=words("launched_from"),
         sent_to=words("sent_to"),
         sent_to_prepositions=words("sent_to_prepositions"),
+        sent_to_moments=words("sent_to_moments"),
         adverb_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
                            for k, v in data["adverb_homographs"].items()},
         place_object_verbs=words("place_object_verbs"),
@@ -502,13 +504,17 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 i = te  # "شارع بغداد" in Damascus: a street's name, not the city
                 continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
+            written_cue = cue is not None or (in_list and list_named)  # not a list's assumed one
             if cue is None and in_list:
                 cue = list_cue
             # "قصف استهدف مدينة نوى ... أسباب القصف العنيف على نوى": a name the article gave as a
-            # place with its cue word is that place again where it comes back bare
-            again = cue is None and not near and norm[start:end] in introduced
+            # place with its cue word is that place again where it comes back bare (where a
+            # bare name may stand at all: after a preposition, see _gazetteer_spans), unless
+            # the name is a common word that needs its cue each time ("الباب", a door)
+            again = cue is None and not near and norm[start:end] in introduced \
+                and not (isinstance(candidates, _OneWordName) and candidates.needs_cue)
             if isinstance(candidates, _OneWordName):  # (cue words and common words left out already)
-                if not cue and not again and candidates.needs_cue:
+                if not cue and candidates.needs_cue:
                     i += 1
                     continue
                 candidates = list(candidates.candidates if cue or near or again else candidates.prominent)
@@ -528,7 +534,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 i += 1
                 continue
             near = near or _is_near_after(tokens, te) or (in_list and list_near)
-            if cue in ("settlement", "governorate"):
+            if written_cue and cue in ("settlement", "governorate"):
                 introduced.add(norm[start:end])
             mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
                                          candidates, cue, near, cue_start, countryside))

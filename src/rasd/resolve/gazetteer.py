@@ -167,13 +167,16 @@ class Gazetteer:
         name = capital_names().get((governorate.country, normalize_key(governorate.name_ar)))
         if name is None:
             return None
-        indexes = self.__dict__.get("_indexes_by_id")
-        if indexes is None:
-            indexes = self.__dict__["_indexes_by_id"] = {p.id: i for i, p in enumerate(self.places)}
-        towns = self._towns().get((governorate.country, governorate.admin1), [])
-        capital = next((town for town, _, _ in sorted(towns, key=lambda t: t[0].feature != "city")
-                        if name in {normalize_key(n) for n in town.names_ar}), None)
-        return indexes[capital.id] if capital is not None else None
+        settlements = self.__dict__.get("_settlements_by_governorate")
+        if settlements is None:  # made on first use (the gazetteer may come from a cache)
+            settlements = {}
+            for i, p in enumerate(self.places):
+                if p.feature in ("city", "town", "village"):  # (some capitals are rows of villages)
+                    settlements.setdefault((p.country, p.admin1), []).append(i)
+            self.__dict__["_settlements_by_governorate"] = settlements
+        found = [i for i in settlements.get((governorate.country, governorate.admin1), [])
+                 if name in {normalize_key(n) for n in self.places[i].names_ar}]
+        return min(found, key=lambda i: ("city", "town", "village").index(self.places[i].feature)) if found else None
 
     def _towns(self) -> dict[tuple[str, str], list[tuple[Place, float, float]]]:
         """The cities and towns with coordinates, by governorate; made on first use (the

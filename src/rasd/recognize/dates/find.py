@@ -147,12 +147,16 @@ def _after_name_cue(norm: str, start: int, words: CalendarWords) -> bool:
 
 
 def _measures_a_record(norm: str, start: int, words: CalendarWords) -> bool:
-    """"غارات هي الأعنف منذ شهر", "للمرة الأولى منذ ست سنوات": a since-phrase right after a
-    superlative or a first (one word between at most: "الأعنف على الإطلاق منذ") tells how
-    long the record stood, not when the act was."""
-    if not any(norm.startswith(w, start) for w in words.since):
-        return False
-    before = norm[max(0, start - 30):start].split()[-2:]
+    """"غارات هي الأعنف منذ شهر", "الأكثر دموية منذ عام", "للمرة الأولى منذ ست سنوات": a
+    منذ phrase whose superlative or first is one of the two words before it tells how long
+    the record stood, not when the act was."""
+    since = words.since[0]  # منذ (not خلال: "على الأكثر خلال أسبوع")
+    if not norm.startswith(since, start):
+        lead = norm[max(0, start - 12):start].rstrip()
+        if not lead.endswith(since):  # "منذ عام 2014": the year's pattern starts after منذ
+            return False
+        start = max(0, start - 12) + len(lead) - len(since)
+    before = [w.strip(",.;:،\"'«»()") for w in norm[max(0, start - 40):start].split()[-2:]]
     return any(v in words.record_words for word in before for v, _ in clitic_variants(word))
 
 
