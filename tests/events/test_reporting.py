@@ -140,8 +140,29 @@ def test_the_dead_of_a_crash_are_an_accident(shared_pipeline) -> None:  # type: 
 
 
 @needs_shared
-def test_a_killing_with_no_mode_told_as_news_is_coded(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:SK-middleEast-222-20180311 (its no-break spaces as written)
+def test_a_toll_told_by_a_death_word_alone_is_no_event_of_its_own(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-222-20180311 (its no-break spaces as written): the five
+    # dead of Arbin are a toll with no act; no attack of its own is coded for them
     text = "وأضاف\xa0 أن 20 مدنياً قتلوا بقصف بالنابالم على مدينة دوما، بينما قتل\xa0 خمسة مدنيين وأصيب آخرون، في مدينة عربين."
-    events = events_of(shared_pipeline, text, "2018-03-11")
-    assert ("Attack", "Irbin", 5) in {(e.sub_event_type, e.location, e.fatalities) for e in events}
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-03-11", trace)
+    assert [(e.location, e.fatalities) for e in events] == [("Douma", 20)]
+    assert any("a_toll_alone_is_no_event" in r["rules"] for r in trace)
+
+
+@needs_shared
+def test_a_toll_alone_gives_its_dead_to_the_act_it_sums_up(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # after ant-multisource:BB-middleEast-94-20180226, adapted: the toll told first, the air
+    # strike after it at the same town; the strike keeps the toll
+    text = ("أفادت مصادر طبية بمقتل 14 مدنيا في مدينة دوما الأحد. وقالت المصادر إن طائرات حربية شنت غارات "
+            "على المدينة الأحد.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2018-02-26")] \
+        == [("Air/drone strike", "Douma", 14)]
+
+
+@needs_shared
+def test_a_killing_that_says_how_is_an_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "برصاص قناص" is how the three were killed: an attack, not a toll alone
+    text = "قتل ثلاثة مدنيين برصاص قناص في مدينة دوما الأحد."
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2018-02-26")] \
+        == [("Attack", "Douma", 3)]

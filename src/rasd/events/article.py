@@ -34,6 +34,7 @@ class Emitted:
     absorbed_from: set[int] = field(default_factory=set)  # the clauses of the events merged into it
     place_borrowed: bool = False  # its place is the article's focus, not one its clause names
     clause_places: frozenset[str] = frozenset()  # the gazetteer places its clause names
+    toll_alone: bool = False  # an attack told by a death word alone: a toll, kept only in an act
 
 
 @dataclass

@@ -271,12 +271,18 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
 
 
 def merge_within_article(events: list[Emitted]) -> list[Event]:
-    """The article's events, each repeat merged into the event it repeats."""
+    """The article's events, each repeat merged into the event it repeats. A toll told by
+    a death word alone ("وقتل 54 شخصا، بينهم 28 مدنيا") is no event of its own: it lives on
+    only in the act it is merged with (the bombardment that caused it), as ACLED codes a
+    toll under the event that caused it."""
     merged = _Merged()
     for e in events:
         twin = merged.twin(e)
         if twin is None:
             merged.add(e)
+        elif twin.toll_alone and not e.toll_alone:
+            merged.replace(twin, e)  # the act takes the toll's place (and its toll, its sources)
+            e.absorbed_from.add(twin.segment)
         elif _tells_only_a_toll(twin) and _a_toll_and_its_act(twin, e):
             merged.replace(twin, e)  # the act the toll told first sums up
         elif twin.event.sub_event_type == "Peaceful protest" and _one_demonstration(twin, e):
@@ -284,4 +290,4 @@ def merge_within_article(events: list[Emitted]) -> list[Event]:
         else:
             _absorb(twin, e)
             twin.absorbed_from.add(e.segment)
-    return [m.event for m in merged.events]
+    return [m.event for m in merged.events if not m.toll_alone]

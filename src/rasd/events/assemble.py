@@ -355,9 +355,17 @@ class ArticleAssembler:
             and pick.resolved.place is pick.place
         place_key = event.gazetteer_id if resolved_here or pick.resolved is None else f"name:{pick.name_norm}"
         clause_places = frozenset(r.place.id for r in places_in(analysis, seg) if r.place is not None)
+        # "حيث قتل 18 مدنياً": death words alone tell a toll, not how the dead were struck
+        # ("قتل ثلاثة مدنيين برصاص قناص" says how)
+        death_words, norm = assembly_words().death_words, analysis.ntext.norm
+        toll_alone = sub == "Attack" and all(norm[t.start:t.end] in death_words and not t.sense.mode
+                                              for t in within(analysis, analysis.triggers, seg))
+        if toll_alone:
+            decision.fired("a_toll_alone_is_no_event")
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs,
-                          place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places)
+                          place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places,
+                          toll_alone=toll_alone)
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)

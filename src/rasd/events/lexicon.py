@@ -78,6 +78,7 @@ class AssemblyWords:
     country_as_place_before: frozenset[str]
     beginning_words: frozenset[str]
     execution_words: frozenset[str]
+    death_words: frozenset[str]
     begun_after: frozenset[str]
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
@@ -191,6 +192,7 @@ def assembly_words() -> AssemblyWords:
         country_as_place_before=_words(d["country_as_place_before"]),
         beginning_words=_words(d["beginning_words"]),
         execution_words=_words(d["execution_words"]),
+        death_words=_words(d["death_words"]),
         begun_after=_words(d["begun_after"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
