@@ -166,3 +166,22 @@ def test_a_killing_that_says_how_is_an_attack(shared_pipeline) -> None:  # type:
     text = "قتل ثلاثة مدنيين برصاص قناص في مدينة دوما الأحد."
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2018-02-26")] \
         == [("Attack", "Douma", 3)]
+
+
+@needs_shared
+@pytest.mark.parametrize("text,expected", [
+    # constructed (review): the shooting told first stays; the toll after it, with its author,
+    # merges into it, and neither is lost
+    ("قتل مدنيان برصاص قناص في مدينة دوما الأحد. وقتلت قوات النظام ثلاثة مدنيين في مدينة دوما الأحد.",
+     [("Attack", "Syrian Government Forces", "Douma", 3)]),
+    # constructed: the toll told first, the shooting after it at the same town: the shooting
+    # takes the toll's place and its dead
+    ("أفادت مصادر طبية بمقتل ثلاثة مدنيين في مدينة دوما الأحد. وقال شهود إن قناصا أطلق النار على "
+     "المدنيين في مدينة دوما الأحد.", [("Attack", "Unidentified Armed Group", "Douma", 3)]),
+    # constructed (review): the claim names the bombing, not the toll told alone after it
+    ("انفجرت عبوة ناسفة في سوق بمدينة بعقوبة الأحد. وأفادت مصادر طبية بمقتل 10 مدنيين في حي اليرموك "
+     "ببعقوبة الأحد. وتبنى تنظيم داعش الهجوم.", [("Remote explosive/landmine/IED", "Islamic State", "Baqubah", 0)]),
+])
+def test_a_toll_alone_leaves_the_acts_beside_it_whole(shared_pipeline, text: str, expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.sub_event_type, e.actor1, e.location, e.fatalities) for e in events_of(shared_pipeline, text, "2018-03-12")] \
+        == expected

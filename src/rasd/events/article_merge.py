@@ -282,8 +282,8 @@ def merge_within_article(events: list[Emitted]) -> list[Event]:
             merged.add(e)
         elif twin.toll_alone and not e.toll_alone:
             merged.replace(twin, e)  # the act takes the toll's place (and its toll, its sources)
-            e.absorbed_from.add(twin.segment)
-        elif _tells_only_a_toll(twin) and _a_toll_and_its_act(twin, e):
+            e.absorbed_from |= twin.absorbed_from | {twin.segment}
+        elif _tells_only_a_toll(twin) and _a_toll_and_its_act(twin, e) and not e.toll_alone:
             merged.replace(twin, e)  # the act the toll told first sums up
         elif twin.event.sub_event_type == "Peaceful protest" and _one_demonstration(twin, e):
             merged.replace(twin, e)  # what the protest came to

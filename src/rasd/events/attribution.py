@@ -87,11 +87,13 @@ def apply_claims(analysis: Analysis, events: list[Emitted]) -> None:
         # الجديدة": a claim that names the places of its attacks claims the events there
         end = analysis.sentences[sentence].end
         named = {p.place.id for p in analysis.places if p.place is not None and claim.end() <= p.mention.start < end}
+        # (a toll told alone is no attack to claim: the claim names the act it merges with)
         claimed = [events[k].event for k in range(bisect_right(sentences, sentence))
-                   if events[k].event.actor1 in UNCLAIMED and events[k].event.gazetteer_id in named]
+                   if events[k].event.actor1 in UNCLAIMED and not events[k].toll_alone
+                   and events[k].event.gazetteer_id in named]
         if not claimed:
             last = next((events[k].event for k in range(bisect_right(sentences, sentence) - 1, -1, -1)
-                         if events[k].event.actor1 in UNCLAIMED), None)  # the last unclaimed one up to here
+                         if events[k].event.actor1 in UNCLAIMED and not events[k].toll_alone), None)  # the last unclaimed one up to here
             claimed = [last] if last is not None else []
         for event in claimed:
             event.actor1 = claimer.actor.name
