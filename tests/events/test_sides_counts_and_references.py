@@ -1553,3 +1553,23 @@ def test_a_number_in_a_units_name_counts_no_dead(shared_pipeline) -> None:  # ty
     # a count before the fighters still makes them the side hit
     text = "وقالت الفرقة 30 إن 5 عناصر من جبهة النصرة قتلوا الأربعاء في اشتباكات مع مقاتليها قرب اعزاز."
     assert "HTS" in [e.actor2 for e in events_of(shared_pipeline, text, "2015-07-31")]
+
+
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:BB-middleEast-247-20180325
+    ("ويقول \"المرصد السوري لحقوق الإنسان\" المعارض إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا في معركة عفرين.",
+     "2018-03-25"),
+    # ant-multisource:SK-middleEast-616-20180328
+    ("وفي تطور آخر، قال مركز الدفاع المدني في ريف دمشق إنه وثق مقتل 1433 مدنيا في 34 يوما من هجمات النظام "
+     "السوري بمساندة روسيا وإيران على الغوطة الشرقية بريف دمشق.", "2018-03-28"),
+])
+def test_civilians_dead_in_fighting_are_no_side_of_a_clash(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert events == [] and "clash_with_only_civilians" in drops
+
+
+def test_a_clash_between_two_armed_sides_keeps_its_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the dead are fighters, the second side is named
+    text = "وقتل عشرة مقاتلين من المعارضة في اشتباكات مع قوات النظام في بلدة حرستا الأحد."
+    assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events_of(shared_pipeline, text, "2018-03-26")] \
+        == [("Armed clash", "Syrian Opposition Factions", 10)]

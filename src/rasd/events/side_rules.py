@@ -718,8 +718,13 @@ def actor2_civilians_in_a_town(s: Sides, c: SideScope) -> bool:
 
 
 def no_civilian_side_in_battles(s: Sides, c: SideScope) -> bool:
-    """Civilians are not a side of a battle: the article's most named other side is."""
+    """Civilians are not a side of a battle. A clash whose only other side is the
+    civilians who died in it ("289 مدنيا على الأقل قتلوا في معركة عفرين") reports their
+    deaths, not a clash of two armed sides: dropped, as a clash without a second side is.
+    A capture's other side is the article's most named one."""
     if s.event_type == "Battles" and s.target is not None and s.target.kind == "civilians":
+        if s.sub == "Armed clash":
+            raise Dropped("clash_with_only_civilians")
         s.target = c.article.salience.most_salient({s.agent.name} if s.agent else set())
         return True
     return False
