@@ -340,3 +340,62 @@ def test_a_name_the_article_gave_as_a_place_is_that_place_again_when_it_comes_ba
     # constructed (review): a common word that needs its cue each time ("الباب", a door)
     door = "قصفت الطائرات مدينة الباب في ريف حلب. وقتل ثلاثة مدنيين بغارة على الباب الرئيسي للمستشفى في إدلب."
     assert [name for _, name, _ in places_of(shared_pipeline, door)].count("الباب") == 1
+
+
+@pytest.mark.parametrize("doc_id,text,named", [
+    ("saudinewsnet:2015-08-06-0216-a13e6af574",
+     "وقد اختبرا الهدن في مناطق أخرى مثل المعضمية والحجر الأسود واليرموك وغيرها حول العاصمة",
+     ["Al Mu`addamiyah", "Al Hajar al Aswad", "Mukhayyam al Yarmuk"]),
+    ("saudinewsnet:2015-08-10-1199-d585b985a7",
+     "وفي العراق نفذت 21 ضربة جوية بالقرب من تسع مدن من بينها مخمور والرمادي وبيجي استهدفت العديد من وحدات المقاتلين",
+     ["Makhmur", "Ramadi", "Baiji"]),
+])
+def test_like_or_among_after_a_plural_of_settlements_opens_their_list(shared_pipeline, doc_id: str, text: str,
+                                                                        named: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # "مناطق مثل X", "مدن من بينها X": the names after مثل / منها / بينها are the places the
+    # plural stands for, each a settlement (a village needs that cue to be read at all)
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 8, 10)))
+    assert [r.place.name_en for r in analysis.places if r.place] == named
+    assert all(r.mention.cue == "settlement" for r in analysis.places)
+
+
+@pytest.mark.parametrize("doc_id,text,named", [
+    ("ant-multisource:SK-middleEast-3305-20180809",
+     "أن المنشورات أسقطت فوق بلدات تفتناز، وكفريا وبنش، مضيفة أن النشطاء في المنطقة سخروا من المنشورات.",
+     ["تفتناز", "كفريا", "بنش"]),
+    ("ant-multisource:SK-middleEast-519-20180324",
+     "أعلنت فيه أنه\"تم تطهير قرى فافراتين، وبارجكا، وكاباشين، من الذراع السوري لحزب العمال الكردستاني",
+     ["فافراتين", "بارجكا", "كاباشين"]),
+])
+def test_a_comma_before_and_goes_on_with_a_list_of_villages(shared_pipeline, doc_id: str, text: str,
+                                                            named: list[str]) -> None:  # type: ignore[no-untyped-def]
+    # "بلدات X، وY": in a list a plural cue opened, a comma before و does not end it
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 8, 9)))
+    assert [analysis.ntext.norm[r.mention.start:r.mention.end] for r in analysis.places] == named
+
+
+@pytest.mark.parametrize("doc_id,text,named", [
+    # written for the test: the comma ends a place a singular cue named ("وفقا" is no town) ...
+    ("t", "قتل 12 شخصا في قصف صاروخي استهدف مقر الحزب في مدينة كوي سنجق، وفقا لبيان صادر عن الحزب.",
+     ["كوي سنجق"]),
+    # ... and, after a plural, a list of regions or governorates: no unknown name joins it
+    ("ant-multisource:SK-middleEast-92-20180227",
+     "وأفاد مراسل لوكالة فرانس برس في مدينة دوما، كبرى مدن الغوطة الشرقية، والمرصد السوري لحقوق الإنسان عن هدوء",
+     ["دوما", "الغوطه الشرقيه"]),
+    ("ant-multisource:BB-middleEast-1114-20181017",
+     "بعد شهر من هجومها بتلك الأسلحة على عدة أحياء في ريف دمشق، وشملت تلك الأسلحة غاز الأعصاب",
+     ["ريف دمشق"]),
+])
+def test_a_comma_ends_a_place_that_opens_no_list_of_villages(shared_pipeline, doc_id: str, text: str,
+                                                             named: list[str]) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 9, 8)))
+    assert [analysis.ntext.norm[r.mention.start:r.mention.end] for r in analysis.places] == named
+
+
+def test_an_unknown_name_with_a_second_word_before_the_next_item_is_read_whole(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2598-20180626 (the list cut short for the test): in a
+    # list of settlements, an unknown name, a word with the article, then the next item with
+    # و: the two words are one name
+    text = "لنحو 20 ألف نازح من بلدات ناحتة وبصر الحرير والمليحة الشرقية في ريف درعا"
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 6, 26)))
+    assert "بصر الحرير" in [r.mention.name_norm for r in analysis.places]

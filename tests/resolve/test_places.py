@@ -109,6 +109,10 @@ def test_a_compass_phrase_locates_a_list_through_an_unknown_member(shared_pipeli
     # so none of the far-off rows (Idlib, Hama...) is taken
     text = "وقال المرصد إن قوات الحكومة سيطرت على قرى البستان، والشومرية شرقي درعا."
     assert _places(shared_pipeline, text)["البستان"] == (None, None)
+    # (constructed) the list's last name is near by the phrase after it, which still locates
+    # the whole list: the حصيبة by Ramadi, not the border town
+    text = "نفذت سلسلة من الغارات الجوية في مناطق الحصيبة والملاحمة والبوعيثة شرقي الرمادي."
+    assert _places(shared_pipeline, text)["الحصيبه"] == ("Husaybah", "Al-Anbar")
 
 
 def test_the_regions_the_press_names_are_places_of_their_own(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -471,6 +471,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_named = False  # the list's cue is written ("بلدات X وY"), not assumed ("دوما وحرستا")
     list_end = -1  # token index right after the last accepted place
     list_room: int | None = None  # how many more places the list may name (a dual cue: one)
+    list_plural = False  # the list's cue is a plural or dual ("قرى", "بلدتي", "وهي" after one)
     list_near = False  # "قرب كركوك وبيجي وتلعفر": every place of a list after a near word is near
     introduced: set[str] = set()  # names the article has given as places with a cue word
     streets = _street_names(norm, tokens, cues)
@@ -488,7 +489,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             break
         tok = tokens[i]
         in_list = i == list_end and tok.text.startswith("و") and list_cue is not None and list_room != 0 \
-            and not norm[tokens[i - 1].end:tok.start].strip(" ")
+            and _list_gap(norm[tokens[i - 1].end:tok.start], list_plural)
         if i + 1 < len(tokens) and tokens[i + 1].text in cues.predicate_after and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
             continue
@@ -542,6 +543,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             list_near = near
             list_cue, list_end = cue or "settlement", te
             list_room = _room_after(tokens, i, start if cue_start is None else cue_start, in_list, list_room, cues)
+            list_plural = list_plural if in_list else _plural_cue(tokens, i, cue_start, cues)
             i = te
             continue
         # a name the gazetteer does not know, after a strong cue word or inside a list
@@ -552,11 +554,15 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             and not (tok.text.startswith("و") and reads_as(prev.text, cues.settlement_plurals))
         # a word the gazetteer does not know joins only a list its cue named: "بلدات X وY",
         # not "إلى دوما وجمع عينات" (and collected samples)
-        listed = in_list and list_named and list_cue in ("settlement", "governorate")  # not "مطار X ووسائط ..."
+        # (not "مطار X ووسائط ..."; after a comma, only a list of villages goes on: "قرى فافراتين،
+        # وبارجكا"; not "أحياء في ريف دمشق، وشملت", "مدن الغوطة الشرقية، والمرصد")
+        listed = in_list and list_named and list_cue in ("settlement", "governorate") \
+            and (not norm[tokens[i - 1].end:tok.start].strip(" ") or _names_a_village(mentions[-1], gazetteer))
         # ("وبيت سوى": a common word that heads compound names, with the word that continues it)
         name_ok = (_unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues))
                    and not _begins_a_trigger_phrase(tokens, i)) \
             or _heads_longer_name(tokens, i, norm)
+        listed_cue_named = (after_cue and prev is not None and _cue_kind(prev.text) == "settlement") or listed
         if (after_cue or listed) and name_ok:
             skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
@@ -565,6 +571,8 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             last = i
             while last - i < 2 and _heads_longer_name(tokens, last, norm):
                 last += 1
+            if last == i and listed_cue_named and _continues_a_listed_name(norm, tokens, i):
+                last += 1  # "قرى الجنينة والجيعة وشمرة الحصان وحويقة المعيشية"
             name = normalize_key(norm[tok.start + skip:tokens[last].end])
             mentions.append(PlaceMention(tok.start + skip, tokens[last].end, name,
                                          _spelled_with_alef(tok.text[skip:], gazetteer) if last == i else [],
@@ -572,9 +580,49 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             list_named = after_cue or list_named
             list_cue, list_end = kind, last + 1
             list_room = _room_after(tokens, i, prev.start if after_cue and prev else tok.start, listed, list_room, cues)
+            list_plural = list_plural if listed and not after_cue else _plural_cue(tokens, i, prev.start if after_cue and prev else None, cues)
             i = last
         i += 1
     return mentions
+
+
+def _list_gap(gap: str, plural_list: bool) -> bool:
+    """Whether ``gap`` may stand between two items of a list: nothing but spaces, or, in a
+    list a plural cue opened, a comma before the و ("سيطرت على قرى البستان، والشومرية";
+    not "في مدينة كوي سنجق، وفقا لبيان", where the comma ends the place)."""
+    bare = gap.strip(" ")
+    return not bare or (plural_list and bare in ("،", ","))
+
+
+_VILLAGES = frozenset({"town", "village", "neighbourhood"})
+
+
+def _names_a_village(mention: PlaceMention, gazetteer: Gazetteer) -> bool:
+    """Whether a list item names a village or town (or a name the gazetteer lacks), not a
+    city, region or governorate."""
+    return all(gazetteer.places[c].feature in _VILLAGES for c in mention.candidates)
+
+
+def _plural_cue(tokens: list[Token], index: int, cue_start: int | None, cues: PlaceCues) -> bool:
+    """Whether the cue that opens a list at ``index`` (starting at ``cue_start``) names
+    several places: a plural or dual of settlements, or a pronoun of apposition after one."""
+    if cue_start is None:
+        return False
+    cue = next((t.text for t in tokens[max(0, index - 4):index] if t.start == cue_start), None)
+    return cue is not None and (reads_as(cue, cues.settlement_plurals) or reads_as(cue, cues.dual)
+                                or cue in cues.apposition)
+
+
+def _continues_a_listed_name(norm: str, tokens: list[Token], i: int) -> bool:
+    """"وشمرة الحصان وحويقة", "بلدتي بصر الحرير ومليحة العطش": in a list of settlements,
+    an unknown name followed by a word with the article and then the list's next item
+    (a word with و) is a two-word name; the list leaves no room for an adjective there."""
+    if i + 2 >= len(tokens):
+        return False
+    second, after = tokens[i + 1], tokens[i + 2]
+    return second.text.startswith("ال") and len(second.text) >= 4 and after.text.startswith("و") \
+        and not norm[tokens[i].end:second.start].strip(" ") and not norm[second.end:after.start].strip(" ") \
+        and not _may_begin_context(second.text) and not _reports_an_event(second.text)
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")

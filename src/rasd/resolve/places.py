@@ -137,7 +137,7 @@ def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: 
     phrase right after a name (or after the last name of the list it heads) names; the
     name lies near one of them."""
     j = k + 1
-    while j + 1 < len(mentions) and not mentions[j].near \
+    while j + 1 < len(mentions) and (not mentions[j].near or _located_by_the_next(mentions, j, norm)) \
             and _LIST_GAP.fullmatch(norm, mentions[j - 1].end, mentions[j].start):
         j += 1  # another name of the list
     if j >= len(mentions):
@@ -151,6 +151,14 @@ def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: 
     # (a district's centre stands for its town where the gazetteer lacks the town: "شرقي درعا")
     return [p for p in (gazetteer.places[i] for i in following.candidates)
             if p.feature in ("city", "town", "district") and p.lat is not None and p.lon is not None]
+
+
+def _located_by_the_next(mentions: list[PlaceMention], j: int, norm: str) -> bool:
+    """Whether the name at ``j`` is near only by the phrase that names the next place
+    ("قرى البستان، والشومرية شرقي درعا": the last name of the list, before "شرقي درعا")."""
+    following = mentions[j + 1]
+    return following.near and following.cue_start is not None and following.cue_start >= mentions[j].end \
+        and bool(_COMPASS_GAP.fullmatch(norm, mentions[j].end, following.cue_start))
 
 
 def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
