@@ -664,3 +664,34 @@ def test_most_of_a_region_held_is_a_share_and_the_campaign_beside_it_still_start
     # (constructed) "most of them" are people, not a share of ground: the capture stands
     text = "سيطرت قوات النظام اليوم على بلدة حمورية في الغوطة الشرقية بعد معارك قتل فيها 30 مقاتلا معظمهم من فيلق الرحمن."
     assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-03-18")] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("doc_id,text,published", [
+    ("ant-multisource:SK-middleEast-30-20180223",
+     "فتح الهجوم التركي على مدينة عفرين شمالي سوريا جبهة جديدة في الحرب السورية.", "2018-02-23"),
+    ("ant-multisource:AL-internationalNews-406-20180309",
+     "تتواصل اليوم الجمعة محادثات اللجنة الفنية بين مسؤولين أميركيين وأتراك، وستتناول الهجوم التركي على عفرين.",
+     "2018-03-09"),
+    ("ant-multisource:SK-middleEast-190-20180309",
+     "وكان مفوض الأمم المتحدة السامي لحقوق الإنسان قال إن هجوم النظام السوري على الغوطة \"لايمكن استمراره\".",
+     "2018-03-09"),
+])
+def test_an_offensive_named_by_its_side_is_the_campaign(shared_pipeline, doc_id: str, text: str,
+                                                       published: str) -> None:  # type: ignore[no-untyped-def]
+    # "الهجوم التركي", "هجوم النظام السوري": the offensive as a whole, not a clash that day
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert not [e for e in events if e.sub_event_type == "Armed clash"]
+    assert "offensive_named_by_its_side" in drops
+
+
+def test_an_offensive_with_a_toll_or_a_day_of_its_own_is_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3135-20180727: the offensive's day and toll make it one
+    text = ("وأسفر هجوم تنظيم داعش على مدينة السويداء والقرى المجاورة في منطقة جبل العرب معقل الدروز يوم الخميس "
+            "عن مقتل أكثر من 250 شخصا.")
+    events, drops = drops_of(shared_pipeline, text, "2018-07-27")
+    assert events and events[0].actor1 == "Islamic State"
+    assert "offensive_named_by_its_side" not in drops
+    # (constructed) a day written after the noun, no toll
+    text = "وصدت فصائل المعارضة هجوم قوات النظام على بلدة اللطامنة يوم الأحد."
+    events, drops = drops_of(shared_pipeline, text, "2018-03-12")
+    assert "offensive_named_by_its_side" not in drops

@@ -43,6 +43,7 @@ from rasd.events.when import (
     begins_a_campaign,
     counted_day,
     dates_a_campaign_beside,
+    offensive_named_by_its_side,
     ongoing_situation,
     refers_to_earlier_event,
     reported_as_news,
@@ -210,6 +211,7 @@ class ArticleAssembler:
             aircraft_without_an_act(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)
         waged_campaign(analysis, cand, when, bool(groups))
+        offensive_named_by_its_side(analysis, cand, when, bool(groups))
         today = counted_day(analysis, cand)
         if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today \
                 and not counted_captives(analysis, cand):

@@ -94,6 +94,7 @@ class AssemblyWords:
     chemical_context: re.Pattern[str]
     handover_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
+    offensive_nouns: frozenset[str]
     ongoing: re.Pattern[str]
     counted_day: re.Pattern[str]
     relative_pronouns: frozenset[str]
@@ -208,6 +209,7 @@ def assembly_words() -> AssemblyWords:
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
+        offensive_nouns=_words(d["offensive_nouns"]),
         territory_share=_territory_share(d["territory_share"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),

@@ -193,6 +193,26 @@ def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) 
         raise Dropped("ongoing_campaign", tokens[trigger.token_start - 1].text)  # "لصد الهجوم التركي"
 
 
+def offensive_named_by_its_side(analysis: Analysis, cand: Candidate, when: When, toll: bool) -> None:
+    """"بعد ثلاثة أسابيع من بدء هجوم قوات الحكومة", "مع استمرار هجوم قوات النظام على ريف
+    درعا", "للمساعدة في صد الهجوم التركي": an offensive named by the side that wages it (the
+    side in the genitive right after the noun, or its adjective) is the campaign as a whole,
+    not an incident: ``Dropped("offensive_named_by_its_side")``, unless a toll in its clause
+    or a day written after it tells one ("هجوم شنته النصرة" or "هجوم لعناصر التنظيم" name the
+    side otherwise, and stay)."""
+    trigger, tokens = cand.trigger, analysis.tokens
+    if toll or cand.sub_event_type != "Armed clash" \
+            or not reads_as(tokens[trigger.token_start].text, assembly_words().offensive_nouns):
+        return
+    if when.stated and when.precision == 1 and when.match is not None and when.match.start > trigger.end:
+        return
+    after = tokens[trigger.token_end].start if trigger.token_end < len(tokens) else -1
+    side = next((m for m in analysis.actors
+                 if (m.start == trigger.start and m.end > trigger.end) or m.start == after), None)
+    if side is not None and side.actor.kind != "civilians":
+        raise Dropped("offensive_named_by_its_side", analysis.ntext.norm[side.start:side.end])
+
+
 def _definite(word: str) -> bool:
     """Whether a word carries the article, after a proclitic ("والهجوم", "للهجوم")."""
     return any(variant.startswith("ال") for variant, _ in clitic_variants(word))
