@@ -695,3 +695,24 @@ def test_an_offensive_with_a_toll_or_a_day_of_its_own_is_an_incident(shared_pipe
     text = "وصدت فصائل المعارضة هجوم قوات النظام على بلدة اللطامنة يوم الأحد."
     events, drops = drops_of(shared_pipeline, text, "2018-03-12")
     assert "offensive_named_by_its_side" not in drops
+
+
+@pytest.mark.parametrize("text,published", [
+    # (constructed, after tune articles) crossing into a country takes no ground in it
+    ("وقال المرصد إن مجموعة من 54 مقاتلا دخلوا الخميس إلى سوريا قادمين من تركيا.", "2015-07-31"),
+    # (constructed) a state of things: talks, a campaign's fourth week
+    ("ودخلت الفصائل المعارضة في الغوطة الشرقية الأحد في مفاوضات مع موسكو.", "2018-03-12"),
+    ("ودخلت الحملة العسكرية على الغوطة الشرقية الاثنين أسبوعها الرابع.", "2018-03-12"),
+])
+def test_entering_a_country_or_a_state_of_things_takes_no_ground(shared_pipeline, text: str,
+                                                                 published: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert not [e for e in events if e.event_type == "Battles"]
+    assert "entered_no_ground" in drops
+
+
+def test_entering_a_town_is_still_taking_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) forces that enter a town the day the article tells
+    events, drops = drops_of(shared_pipeline, "دخلت قوات النظام السوري الخميس إلى بلدة الضمير في ريف دمشق.", "2018-04-20")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Ad Dumayr")]
+    assert "entered_no_ground" not in drops

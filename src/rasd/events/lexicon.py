@@ -95,6 +95,10 @@ class AssemblyWords:
     handover_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
     offensive_nouns: frozenset[str]
+    entering_verbs: frozenset[str]
+    entered_states: frozenset[str]
+    entered_talks: frozenset[str]
+    into: frozenset[str]
     ongoing: re.Pattern[str]
     counted_day: re.Pattern[str]
     relative_pronouns: frozenset[str]
@@ -210,6 +214,10 @@ def assembly_words() -> AssemblyWords:
         handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
         offensive_nouns=_words(d["offensive_nouns"]),
+        entering_verbs=_words(d["entering_verbs"]),
+        entered_states=_words(d["entered_states"]),
+        entered_talks=_words(d["entered_talks"]),
+        into=_words(d["into"]),
         territory_share=_territory_share(d["territory_share"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
