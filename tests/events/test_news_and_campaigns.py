@@ -716,3 +716,24 @@ def test_entering_a_town_is_still_taking_it(shared_pipeline) -> None:  # type: i
     events, drops = drops_of(shared_pipeline, "دخلت قوات النظام السوري الخميس إلى بلدة الضمير في ريف دمشق.", "2018-04-20")
     assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Ad Dumayr")]
     assert "entered_no_ground" not in drops
+
+
+def test_a_date_after_publication_is_a_deadline(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3717-20181003: "بحلول 10 أكتوبر" in an article of 3 October
+    text = ("ويكلف الاتفاق تركيا بأن تعمل على أن يسلم المقاتلون المعارضون سلاحهم الثقيل في المنطقة العازلة في "
+            "إدلب بحلول 10 أكتوبر.")
+    events, drops = drops_of(shared_pipeline, text, "2018-10-03")
+    assert not [e for e in events if e.date is not None and str(e.date) > "2018-10-03"]
+    assert "future_date" in drops
+
+
+@pytest.mark.parametrize("text", [
+    # (constructed, after a tune article) ground a side moves toward is not taken
+    "وأعلنت قيادة العمليات أمس تقدم القوات العراقية باتجاه تحرير حي التأميم في مدينة الرمادي.",
+    # (constructed) nor ground two states mean to clear
+    "وأعلنت الولايات المتحدة وتركيا أمس نيتهما طرد تنظيم داعش من مدينة منبج.",
+])
+def test_ground_aimed_at_is_not_taken(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, "2015-08-01")
+    assert not [e for e in events if e.event_type == "Battles"]
+    assert "purpose" in drops

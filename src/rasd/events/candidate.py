@@ -141,12 +141,14 @@ def is_grievance(analysis: Analysis, trigger: TriggerMatch) -> bool:
 
 
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
-    """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم": the aim of an operation, not what
-    happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""
-    if not (trigger.sense.weak and "ل" in trigger.clitic):
-        return False
+    """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم", "باتجاه تحرير الأحياء": the aim of an
+    operation, not what happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""
     words = assembly_words()
     previous = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
+    if trigger.sense.weak and trigger.sense.territory and reads_as(previous, words.ground_aimed_at):
+        return True  # "تقدما كبيرا باتجاه تحرير الأحياء", "على طريق تحرير المدينة", "نيتهما طرد التنظيم"
+    if not (trigger.sense.weak and "ل" in trigger.clitic):
+        return False
     if previous.startswith(words.subjected_prefixes) or previous in words.subjected_words:
         return False
     return trigger.sense.territory or any(v in words.preparing for v, _ in clitic_variants(previous))

@@ -96,6 +96,7 @@ class AssemblyWords:
     campaign_nouns: frozenset[str]
     offensive_nouns: frozenset[str]
     entering_verbs: frozenset[str]
+    ground_aimed_at: frozenset[str]
     entered_states: frozenset[str]
     entered_talks: frozenset[str]
     into: frozenset[str]
@@ -215,6 +216,7 @@ def assembly_words() -> AssemblyWords:
         campaign_nouns=_words(d["campaign_nouns"]),
         offensive_nouns=_words(d["offensive_nouns"]),
         entering_verbs=_words(d["entering_verbs"]),
+        ground_aimed_at=_words(d["ground_aimed_at"]),
         entered_states=_words(d["entered_states"]),
         entered_talks=_words(d["entered_talks"]),
         into=_words(d["into"]),

@@ -228,9 +228,13 @@ def counted_day(analysis: Analysis, cand: Candidate) -> bool:
 # -- rules that drop a candidate by its date ---------------------------------------------
 
 def future_date(analysis: Analysis, when: When) -> None:
-    """"الأسبوع المقبل": a date after publication is a plan."""
+    """"الأسبوع المقبل", "بحلول 10 أكتوبر" (in an article of 3 October): a date after
+    publication is a plan or a deadline."""
     if when.match is not None and when.match.value.get("future"):
         raise Dropped("future_date", when.match.value["date"])
+    published = analysis.doc.published
+    if published and when.date and when.date > published:
+        raise Dropped("future_date", str(when.date))
 
 
 def background_date(analysis: Analysis, when: When) -> None:
