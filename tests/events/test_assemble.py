@@ -844,3 +844,13 @@ def test_a_near_phrase_closing_a_description_of_a_town_locates_the_town(shared_p
     # its near phrase is its own event's place
     text = "وقالت مصادر محلية في مدينة إدلب، إن ثلاثة مدنيين قتلوا قرب سراقب، في غارات جوية روسية اليوم."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-04-09")] == ["Saraqib"]
+
+
+def test_to_pound_is_to_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1671-20180514: "دكت" (pounded), by aircraft, is an air strike
+    text = ("قصفت طائرات حربية عراقية، الاثنين، مقر قيادة ودعم لوجستي لتنظيم داعش المتشدد في محافظة الحسكة شمال "
+            "شرقي سوريا، وفق ما أعلن مركز الإعلام الأمني في العراق في بيان.\n"
+            "وذكر البيان: \"دكت طائرات F16 العراقية مقر قيادة ودعم لوجستي لعصابات داعش الإرهابية جنوب منطقة الدشيشة "
+            "داخل الأراضي السورية، حيث تم تدمير الموقع بالكامل\".")
+    events = events_of(shared_pipeline, text, "2018-05-14")
+    assert ("Air/drone strike", "Ad Dashishah") in [(e.sub_event_type, e.location) for e in events]
