@@ -854,3 +854,10 @@ def test_to_pound_is_to_strike(shared_pipeline) -> None:  # type: ignore[no-unty
             "داخل الأراضي السورية، حيث تم تدمير الموقع بالكامل\".")
     events = events_of(shared_pipeline, text, "2018-05-14")
     assert ("Air/drone strike", "Ad Dashishah") in [(e.sub_event_type, e.location) for e in events]
+
+
+def test_pounding_is_read_with_its_clitic_and_not_in_a_hand(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) "ودك" (and pounded); "بيدك" (in your hand) is no strike
+    events = events_of(shared_pipeline, "ودك الطيران الروسي اليوم بلدة خان شيخون.", "2018-09-05")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Khan Shaykhun")]
+    assert events_of(shared_pipeline, "وقال أحد سكان خان شيخون اليوم إن مصير البلدة بيدك أنت.", "2018-09-05") == []

@@ -701,7 +701,8 @@ def test_an_offensive_with_a_toll_or_a_day_of_its_own_is_an_incident(shared_pipe
     # (constructed, after tune articles) crossing into a country takes no ground in it
     ("وقال المرصد إن مجموعة من 54 مقاتلا دخلوا الخميس إلى سوريا قادمين من تركيا.", "2015-07-31"),
     # (constructed) a state of things: talks, a campaign's fourth week
-    ("ودخلت الفصائل المعارضة في الغوطة الشرقية الأحد في مفاوضات مع موسكو.", "2018-03-12"),
+    ("وضيقت القوات الخناق على الفصائل في الغوطة الشرقية إلى أن دخلت كل منها منفردة في مفاوضات مع موسكو الأحد.",
+     "2018-03-12"),
     ("ودخلت الحملة العسكرية على الغوطة الشرقية الاثنين أسبوعها الرابع.", "2018-03-12"),
 ])
 def test_entering_a_country_or_a_state_of_things_takes_no_ground(shared_pipeline, text: str,
@@ -737,3 +738,38 @@ def test_ground_aimed_at_is_not_taken(shared_pipeline, text: str) -> None:  # ty
     events, drops = drops_of(shared_pipeline, text, "2015-08-01")
     assert not [e for e in events if e.event_type == "Battles"]
     assert "purpose" in drops
+
+
+@pytest.mark.parametrize("text,published,place", [
+    # (constructed) talks the clause mentions after the town entered do not undo the entry
+    ("ودخلت قوات النظام اليوم بلدة بصرى الشام بموجب اتفاق جرى التوصل إليه في مفاوضات مع فصائل المعارضة.",
+     "2018-07-05", "Bosra"),
+    # (constructed) a country right after the verb may be its subject, when a town follows
+    ("ودخلت تركيا وفصائل الجيش الحر اليوم مدينة عفرين بعد انسحاب الوحدات الكردية.", "2018-03-18", "Afrin"),
+    # (constructed) a campaign entering its second week does not hide the entry told after it
+    ("دخلت العملية العسكرية أسبوعها الثاني، ودخلت قوات النظام الخميس بلدة الحراك.", "2018-06-29", "Al-Hirak"),
+    # (constructed) "إلى عفرين": a town that also tells its country is no country entered
+    ("ودخلت قوات سورية الثلاثاء إلى عفرين لمساندة المقاتلين الأكراد.", "2018-02-21", "Afrin"),
+])
+def test_entering_a_town_is_taken_whatever_else_the_clause_says(shared_pipeline, text: str, published: str,
+                                                                 place: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert place in [e.location for e in events if e.event_type in ("Battles", "Strategic developments")]
+    assert "entered_no_ground" not in drops
+
+
+def test_a_day_right_before_an_offensive_dates_it_and_a_statement_day_does_not(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) the day of the verb whose object is the offensive
+    events, drops = drops_of(shared_pipeline, "وصدت فصائل المعارضة الأحد هجوم قوات النظام على بلدة اللطامنة.",
+                             "2018-03-12")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Al Lataminah")]
+    # (constructed) the day of a statement about the offensive
+    events, drops = drops_of(shared_pipeline, "واعتبر وزير الخارجية الفرنسي، الثلاثاء، أن هجوم قوات النظام على "
+                                              "إدلب قد تكون له تداعيات على أوروبا.", "2018-09-11")
+    assert "offensive_named_by_its_side" in drops and not events
+
+
+def test_a_day_after_publication_within_a_day_is_kept(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) the local date may run a day ahead of the publication time
+    events = events_of(shared_pipeline, "قصفت قوات النظام يوم 12 نيسان بلدة اللطامنة بالمدفعية.", "2018-04-11")
+    assert [str(e.date) for e in events] == ["2018-04-12"]

@@ -399,3 +399,26 @@ def test_an_unknown_name_with_a_second_word_before_the_next_item_is_read_whole(s
     text = "لنحو 20 ألف نازح من بلدات ناحتة وبصر الحرير والمليحة الشرقية في ريف درعا"
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 6, 26)))
     assert "بصر الحرير" in [r.mention.name_norm for r in analysis.places]
+
+
+@pytest.mark.parametrize("text,named", [
+    # (constructed) after a comma, a verb or a noun that opens a clause is no next village
+    ("قصفت طائرات روسية اليوم بلدات التمانعة وكفرسجنة، وأفاد ناشطون بمقتل 3 مدنيين في مدينة خان شيخون.",
+     ["التمانعه", "كفرسجنه", "خان شيخون"]),
+    ("قصفت طائرات روسية اليوم بلدات التمانعة وكفرسجنة، والنصرة تنسحب من المنطقة.", ["التمانعه", "كفرسجنه"]),
+    # (constructed) a word that describes the place is not the second word of its name
+    ("قتل ثلاثة مدنيين اليوم في قصف على بلدة زمرينة الواقعة وسط إدلب.", ["زمرينه", "ادلب"]),
+    ("قتل ثلاثة مدنيين في قصف على بلدة زمرينة الأربعاء وقتلت قوات النظام اثنين آخرين.", ["زمرينه"]),
+])
+def test_a_list_ends_where_a_clause_or_a_description_begins(shared_pipeline, text: str,
+                                                             named: list[str]) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 9, 5)))
+    assert [analysis.ntext.norm[r.mention.start:r.mention.end] for r in analysis.places] == named
+
+
+def test_a_two_word_name_goes_on_to_a_cue_of_the_next_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2540-20180622: "بلدة بصر الحرير وبلدة المجيدل"
+    text = ("واستهدفت مقاتلات حربية سورية بالصواريخ الفراغية الأحياء السكنية في بلدة بصر الحرير وبلدة المجيدل "
+            "بمنطقة اللجاة بريف درعا الشرقي.")
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 6, 22)))
+    assert [r.mention.name_norm for r in analysis.places][:2] == ["بصر الحرير", "المجيدل"]

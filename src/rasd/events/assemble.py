@@ -21,6 +21,7 @@ from rasd.events.candidate import (
     Decision,
     Dropped,
     after_the_opening,
+    enters_no_ground,
     frames_an_act,
     is_grievance,
     is_purpose,
@@ -123,18 +124,21 @@ class ArticleAssembler:
             # "لطرد", "للسيطرة على", "يمهد لهجوم": what a campaign is for, not what happened;
             # "احتجاجا على الغارات": what a protest is against
             purposeful = [t for t in triggers if not is_purpose(analysis, t) and not is_grievance(analysis, t)]
+            # "دخلوا إلى سوريا", "دخلت في مفاوضات": entering that takes no ground
+            grounded = [t for t in purposeful if not enters_no_ground(analysis, t, seg)]
             # "ضربات ضد مصانع أسلحة كيماوية": a weapon named as a thing is no attack
-            wielded = [t for t in purposeful if not is_unused_weapon(analysis, t)]
+            wielded = [t for t in grounded if not is_unused_weapon(analysis, t)]
             # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act
             unframed = [t for t in wielded if not frames_an_act(analysis, t)]
-            chosen = unframed or wielded or purposeful or triggers
+            chosen = unframed or wielded or grounded or purposeful or triggers
             coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
             if len(coding) < len(chosen):
                 decision.fired("bombers_among_the_dead_are_not_the_act")
             # an empty step drops the candidate
-            refused = "purpose" if not purposeful else "weapon_not_used" if not wielded \
+            refused = "purpose" if not purposeful else "entered_no_ground" if not grounded \
+                else "weapon_not_used" if not wielded \
                 else "agreement_framing_an_act" if not unframed else None
             cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
             self.decide(cand, decision, refused)

@@ -123,6 +123,39 @@ def is_unused_weapon(analysis: Analysis, trigger: TriggerMatch) -> bool:
     return not reads_as(before, words.weapon_use)
 
 
+#: How many words after a verb of entering may say what was entered.
+_ENTERED_WITHIN = 5
+
+
+def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) -> bool:
+    """"مجموعة دخلت قبل أيام إلى سوريا", "دخلت كل منها منفردة في مفاوضات", "دخلت الحملة
+    العسكرية أسبوعها الرابع": entering a country (crossing into it, no place of it named in
+    the clause when nothing says it was gone into), a state of things (talks, a campaign's
+    fourth week), or a campaign that enters, takes no ground. "ودخلت تركيا وفصائل الجيش الحر
+    مدينة عفرين" takes a town."""
+    tokens, words = analysis.tokens, assembly_words()
+    if not trigger.sense.territory or not reads_as(tokens[trigger.token_start].text, words.entering_verbs):
+        return False
+    place = next((r.mention.start for r in analysis.places if trigger.end <= r.mention.start < seg.end), seg.end)
+    end = min(len(tokens), trigger.token_end + _ENTERED_WITHIN)
+    after = [t for t in tokens[trigger.token_end:end] if t.start < place]
+    if after and reads_as(after[0].text, words.campaign_nouns):
+        return True  # "دخلت الحملة العسكرية أسبوعها الرابع"
+    if any(reads_as(t.text, words.entered_states) for t in after) \
+            or any(a.text == "في" and reads_as(b.text, words.entered_talks) for a, b in zip(after, after[1:])):
+        return True
+    towns = {r.mention.start for r in analysis.places}  # "إلى عفرين": a town that tells its country too
+    for m in analysis.countries:
+        j = m.token_start
+        if not (trigger.token_end <= j < end and tokens[j].start < seg.end) or tokens[j].start in towns:
+            continue
+        if reads_as(tokens[j - 1].text, words.into):
+            return True  # "دخلوا إلى سوريا": the country is where they went
+        if j == trigger.token_end and place == seg.end:
+            return True  # "كانوا دخلوا سوريا": no town named that the country could be the subject of taking
+    return False
+
+
 def frames_an_act(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"انسحبت الوحدات الكردية من منبج بموجب اتفاق", "وفقا لاتفاق بين الحكومة وفيلق الرحمن":
     an agreement the act follows (a framing word at most two words before it) is no

@@ -186,30 +186,6 @@ def territory_share(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("territory_share")
 
 
-def entered_no_ground(analysis: Analysis, cand: Candidate) -> None:
-    """"مجموعة دخلت قبل أيام إلى سوريا", "كانوا دخلوا سوريا", "دخلت كل منها في مفاوضات",
-    "دخلت الحملة العسكرية أسبوعها الرابع": entering a country (crossing into it) or a state
-    of things (talks, a campaign's fourth week), or a campaign that enters, takes no ground:
-    ``Dropped("entered_no_ground")``."""
-    trigger, tokens = cand.trigger, analysis.tokens
-    words = assembly_words()
-    if not trigger.sense.territory or not reads_as(tokens[trigger.token_start].text, words.entering_verbs):
-        return
-    end = min(len(tokens), trigger.token_end + 5)  # a few words: "دخلت كل منها منفردة في مفاوضات"
-    after = [t for t in tokens[trigger.token_end:end] if t.start < cand.segment.end]
-    clause = [t for t in tokens[trigger.token_end:] if t.start < cand.segment.end]
-    talks = any(clause[k].text == "في" and reads_as(clause[k + 1].text, words.entered_talks) for k in range(len(clause) - 1))
-    if talks or any(reads_as(t.text, words.entered_states) for t in after) \
-            or (after and reads_as(after[0].text, words.campaign_nouns)):  # "دخلت الحملة العسكرية أسبوعها"
-        raise Dropped("entered_no_ground", "state")
-    first_place = next((r.mention.start for r in analysis.places if r.mention.start >= trigger.end), len(analysis.ntext.norm))
-    for m in analysis.countries:
-        j = m.token_start
-        if trigger.token_end <= j < end and tokens[j].start < min(first_place, cand.segment.end) \
-                and (j == trigger.token_end or reads_as(tokens[j - 1].text, words.into)):
-            raise Dropped("entered_no_ground", str(m.payload))
-
-
 def check_filters(analysis: Analysis, cand: Candidate) -> None:
     """Raise ``Dropped`` when a filter rule excludes the candidate: the filter words of
     the article in text order, then the rules over the whole sentence."""
@@ -220,7 +196,6 @@ def check_filters(analysis: Analysis, cand: Candidate) -> None:
     allegations_rejected(analysis, cand)
     context_of_a_reported_event(analysis, cand)
     territory_share(analysis, cand)
-    entered_no_ground(analysis, cand)
 
 
 def foreign_country(doc: Counter[str]) -> str | None:

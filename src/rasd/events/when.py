@@ -198,19 +198,37 @@ def offensive_named_by_its_side(analysis: Analysis, cand: Candidate, when: When,
     درعا", "للمساعدة في صد الهجوم التركي": an offensive named by the side that wages it (the
     side in the genitive right after the noun, or its adjective) is the campaign as a whole,
     not an incident: ``Dropped("offensive_named_by_its_side")``, unless a toll in its clause
-    or a day written after it tells one ("هجوم شنته النصرة" or "هجوم لعناصر التنظيم" name the
-    side otherwise, and stay)."""
+    or a day its sentence gives tells one ("هجوم شنته النصرة" or "هجوم لعناصر التنظيم" name
+    the side otherwise, and stay)."""
     trigger, tokens = cand.trigger, analysis.tokens
     if toll or cand.sub_event_type != "Armed clash" \
             or not reads_as(tokens[trigger.token_start].text, assembly_words().offensive_nouns):
         return
-    if when.stated and when.precision == 1 and when.match is not None and when.match.start > trigger.end:
+    if when.stated and when.precision == 1 and when.match is not None and _dates_the_offensive(analysis, cand, when.match):
         return
     after = tokens[trigger.token_end].start if trigger.token_end < len(tokens) else -1
     side = next((m for m in analysis.actors
                  if (m.start == trigger.start and m.end > trigger.end) or m.start == after), None)
     if side is not None and side.actor.kind != "civilians":
         raise Dropped("offensive_named_by_its_side", analysis.ntext.norm[side.start:side.end])
+
+
+def _dates_the_offensive(analysis: Analysis, cand: Candidate, day: DateMatch) -> bool:
+    """A day after the offensive noun, or right before it (at most three words, no comma
+    between: "وصدت فصائل المعارضة الأحد هجوم قوات النظام على بلدة اللطامنة"), is the
+    offensive's; the day of a statement about it ("اعتبر لودريان، الثلاثاء، أن هجوم قوات
+    النظام") or of another act in its sentence is not."""
+    trigger, norm = cand.trigger, analysis.ntext.norm
+    if day.start > trigger.end:
+        return True
+    between = norm[day.end:trigger.start]
+    return len(between.split()) <= _DAY_BEFORE_OFFENSIVE and not _PUNCTUATION.search(between) \
+        and not assembly_words().complementizer.search(norm, day.end, trigger.start)
+
+
+#: How many words may stand between a day and the offensive noun it dates.
+_DAY_BEFORE_OFFENSIVE = 3
+_PUNCTUATION = re.compile(r"[،,.:؛;]")
 
 
 def _definite(word: str) -> bool:
@@ -233,7 +251,7 @@ def future_date(analysis: Analysis, when: When) -> None:
     if when.match is not None and when.match.value.get("future"):
         raise Dropped("future_date", when.match.value["date"])
     published = analysis.doc.published
-    if published and when.date and when.date > published:
+    if published and when.date and (when.date - published).days > 1:  # a day's grace: the local date may run ahead
         raise Dropped("future_date", str(when.date))
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.recognize import VocabularyItem
+from rasd.recognize.dates.calendar import calendar_words
 from rasd.recognize.triggers import trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.normalize import normalize_key
@@ -46,6 +47,7 @@ class PlaceCues:
     institution: frozenset[str]
     name_heads: frozenset[str]
     predicate_after: frozenset[str]
+    describing: frozenset[str]
     compass: frozenset[str]
     launched_from: frozenset[str]
     sent_to: frozenset[str]
@@ -83,6 +85,7 @@ def place_cues() -> PlaceCues:
         institution=words("institution"),
         name_heads=words("name_heads"),
         predicate_after=words("predicate_after"),
+        describing=words("describing"),
         compass=words("compass"),
         launched_from=words("launched_from"),
         sent_to=words("sent_to"),
@@ -490,6 +493,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         tok = tokens[i]
         in_list = i == list_end and tok.text.startswith("و") and list_cue is not None and list_room != 0 \
             and _list_gap(norm[tokens[i - 1].end:tok.start], list_plural)
+        if in_list and norm[tokens[i - 1].end:tok.start].strip(" ") \
+                and not _ends_an_item(norm, tokens, spans[i][0] if i in spans else i + 1, cues):
+            in_list = False  # "بلدات التمانعة وكفرسجنة، وأفاد ناشطون": after a comma, a new clause
         if i + 1 < len(tokens) and tokens[i + 1].text in cues.predicate_after and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
             continue
@@ -562,7 +568,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         name_ok = (_unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues))
                    and not _begins_a_trigger_phrase(tokens, i)) \
             or _heads_longer_name(tokens, i, norm)
-        listed_cue_named = (after_cue and prev is not None and _cue_kind(prev.text) == "settlement") or listed
+        settlements = (after_cue and prev is not None and _cue_kind(prev.text) == "settlement") or listed
         if (after_cue or listed) and name_ok:
             skip = 1 if listed and not after_cue else 0
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
@@ -571,7 +577,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             last = i
             while last - i < 2 and _heads_longer_name(tokens, last, norm):
                 last += 1
-            if last == i and listed_cue_named and _continues_a_listed_name(norm, tokens, i):
+            if last == i and settlements and _continues_a_listed_name(norm, tokens, i, cues, i + 2 in spans):
                 last += 1  # "قرى الجنينة والجيعة وشمرة الحصان وحويقة المعيشية"
             name = normalize_key(norm[tok.start + skip:tokens[last].end])
             mentions.append(PlaceMention(tok.start + skip, tokens[last].end, name,
@@ -613,16 +619,41 @@ def _plural_cue(tokens: list[Token], index: int, cue_start: int | None, cues: Pl
                                 or cue in cues.apposition)
 
 
-def _continues_a_listed_name(norm: str, tokens: list[Token], i: int) -> bool:
-    """"وشمرة الحصان وحويقة", "بلدتي بصر الحرير ومليحة العطش": in a list of settlements,
-    an unknown name followed by a word with the article and then the list's next item
-    (a word with و) is a two-word name; the list leaves no room for an adjective there."""
+def _continues_a_listed_name(norm: str, tokens: list[Token], i: int, cues: PlaceCues, named_next: bool) -> bool:
+    """"وشمرة الحصان وحويقة", "بلدتي بصر الحرير ومليحة العطش": after a cue of settlements,
+    an unknown name followed by a word with the article and then the next item of a list
+    (a و and a name the gazetteer knows, a word that may be one, or a settlement's cue word:
+    "بلدة بصر الحرير وبلدة المجيدل") is a two-word name; the list leaves no room for an
+    adjective there. Not a day ("الأربعاء"), a word that describes ("الواقعة وسط"), nor a
+    و that opens a clause ("وقتلت")."""
     if i + 2 >= len(tokens):
         return False
     second, after = tokens[i + 1], tokens[i + 2]
     return second.text.startswith("ال") and len(second.text) >= 4 and after.text.startswith("و") \
         and not norm[tokens[i].end:second.start].strip(" ") and not norm[second.end:after.start].strip(" ") \
-        and not _may_begin_context(second.text) and not _reports_an_event(second.text)
+        and not _may_begin_context(second.text) and not _reports_an_event(second.text) \
+        and _may_end_a_name(second.text, cues) and not reads_as(second.text, cues.describing) \
+        and not reads_as(second.text, frozenset(calendar_words().weekday_of)) \
+        and (named_next or _unknown_name_ok(after.text[1:], cues) or _cue_kind(after.text[1:]) == "settlement") \
+        and not _begins_a_trigger_phrase(tokens, i + 2)
+
+
+def _may_end_a_name(word: str, cues: PlaceCues) -> bool:
+    """Whether a word may be the second word of a name the gazetteer lacks: a common word
+    may ("شمرة الحصان"), not a cue, a word of place or direction, one that reports an event,
+    nor one that ends like a pronoun ("وريفها")."""
+    return not (word.isdigit() or reads_as(word, cues.not_places, without_article=True) or _cue_kind(word)
+                or is_near(word) or _reports_an_event(word) or word.endswith(("ها", "هم", "هما")))
+
+
+def _ends_an_item(norm: str, tokens: list[Token], end: int, cues: PlaceCues) -> bool:
+    """Whether a list item that ends before token ``end`` is followed by what may follow an
+    item: nothing, punctuation, the next item (و), a preposition, or a near or compass word
+    ("قرى البستان، والشومرية شرقي درعا"). Not a verb or a noun ("، وأفاد ناشطون")."""
+    if end >= len(tokens) or norm[tokens[end - 1].end:tokens[end].start].strip(" "):
+        return True
+    word = tokens[end].text
+    return word.startswith("و") or word in cues.prepositions or is_near(word) or _is_near_after(tokens, end)
 
 
 _TANWEEN = frozenset("\u064b\u064c\u064d")
