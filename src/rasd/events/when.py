@@ -198,8 +198,8 @@ def offensive_named_by_its_side(analysis: Analysis, cand: Candidate, when: When,
     درعا", "للمساعدة في صد الهجوم التركي": an offensive named by the side that wages it (the
     side in the genitive right after the noun, or its adjective) is the campaign as a whole,
     not an incident: ``Dropped("offensive_named_by_its_side")``, unless a toll in its clause
-    or a day its sentence gives tells one ("هجوم شنته النصرة" or "هجوم لعناصر التنظيم" name
-    the side otherwise, and stay)."""
+    or a day that dates the noun (``_dates_the_offensive``) tells one ("هجوم شنته النصرة" or
+    "هجوم لعناصر التنظيم" name the side otherwise, and stay)."""
     trigger, tokens = cand.trigger, analysis.tokens
     if toll or cand.sub_event_type != "Armed clash" \
             or not reads_as(tokens[trigger.token_start].text, assembly_words().offensive_nouns):
@@ -246,8 +246,8 @@ def counted_day(analysis: Analysis, cand: Candidate) -> bool:
 # -- rules that drop a candidate by its date ---------------------------------------------
 
 def future_date(analysis: Analysis, when: When) -> None:
-    """"الأسبوع المقبل", "بحلول 10 أكتوبر" (in an article of 3 October): a date after
-    publication is a plan or a deadline."""
+    """"الأسبوع المقبل", "بحلول 10 أكتوبر" (in an article of 3 October): a date more than a
+    day after publication is a plan or a deadline."""
     if when.match is not None and when.match.value.get("future"):
         raise Dropped("future_date", when.match.value["date"])
     published = analysis.doc.published

@@ -154,8 +154,9 @@ def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: 
 
 
 def _located_by_the_next(mentions: list[PlaceMention], j: int, norm: str) -> bool:
-    """Whether the name at ``j`` is near only by the phrase that names the next place
-    ("قرى البستان، والشومرية شرقي درعا": the last name of the list, before "شرقي درعا")."""
+    """Whether the name at ``j`` (near by a direction word after it) is followed by the
+    near or compass phrase of the next place, which then locates the whole list ("قرى
+    البستان، والشومرية شرقي درعا": the last name of the list, before "شرقي درعا")."""
     following = mentions[j + 1]
     return following.near and following.cue_start is not None and following.cue_start >= mentions[j].end \
         and bool(_COMPASS_GAP.fullmatch(norm, mentions[j].end, following.cue_start))
