@@ -11,6 +11,7 @@ from rasd.analysis import Analysis
 from rasd.events.document import sentence_of, within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.numbers import number_words
+from rasd.recognize.places import place_cues
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as
@@ -149,7 +150,7 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
         j = m.token_start
         if not (trigger.token_end <= j < end and tokens[j].start < seg.end) or tokens[j].start in towns:
             continue
-        if reads_as(tokens[j - 1].text, words.into):
+        if reads_as(tokens[j - 1].text, place_cues().sent_to_prepositions):
             return True  # "دخلوا إلى سوريا": the country is where they went
         if j == trigger.token_end and place == seg.end:
             return True  # "كانوا دخلوا سوريا": no town named that the country could be the subject of taking

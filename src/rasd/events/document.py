@@ -20,6 +20,8 @@ from rasd.text.tokens import PhraseMatcher, clitic_variants, reads_as
 
 TEXT = attrgetter("text")
 COVERED = ("SY", "IQ")  # the countries the gazetteer and actor pack cover
+#: Marks that end a phrase: a place, a day or a list does not reach across them.
+PUNCTUATION = re.compile(r"[.,،؛:()\"]")
 _PAREN = re.compile(r"\([^()]{0,120}\)")
 _HEADLINE = re.compile(r"(?:[^\n.!?]{1,160}\n+){1,3}")
 

@@ -99,7 +99,6 @@ class AssemblyWords:
     ground_aimed_at: frozenset[str]
     entered_states: frozenset[str]
     entered_talks: frozenset[str]
-    into: frozenset[str]
     ongoing: re.Pattern[str]
     counted_day: re.Pattern[str]
     relative_pronouns: frozenset[str]
@@ -219,7 +218,6 @@ def assembly_words() -> AssemblyWords:
         ground_aimed_at=_words(d["ground_aimed_at"]),
         entered_states=_words(d["entered_states"]),
         entered_talks=_words(d["entered_talks"]),
-        into=_words(d["into"]),
         territory_share=_territory_share(d["territory_share"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import last_word_before, sentence_index, within
+from rasd.events.document import PUNCTUATION, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
@@ -222,13 +222,12 @@ def _dates_the_offensive(analysis: Analysis, cand: Candidate, day: DateMatch) ->
     if day.start > trigger.end:
         return True
     between = norm[day.end:trigger.start]
-    return len(between.split()) <= _DAY_BEFORE_OFFENSIVE and not _PUNCTUATION.search(between) \
+    return len(between.split()) <= _DAY_BEFORE_OFFENSIVE and not PUNCTUATION.search(between) \
         and not assembly_words().complementizer.search(norm, day.end, trigger.start)
 
 
 #: How many words may stand between a day and the offensive noun it dates.
 _DAY_BEFORE_OFFENSIVE = 3
-_PUNCTUATION = re.compile(r"[،,.:؛;]")
 
 
 def _definite(word: str) -> bool:

@@ -16,7 +16,7 @@ from itertools import compress
 from rasd.analysis import Analysis
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import COVERED, TEXT, country_counts, inside_parens, sentence_index, sentence_of, within
+from rasd.events.document import COVERED, PUNCTUATION, TEXT, country_counts, inside_parens, sentence_index, sentence_of, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.numbers import number_words
@@ -359,7 +359,7 @@ def _city_of_neighbourhood(norm: str, places: list[_PlaceView], view: _PlaceView
         return None
     end = view.r.mention.end
     for nxt in places[places.index(view) + 1:]:
-        if nxt.start - end > 40 or _PUNCTUATION.search(norm, end, nxt.start):
+        if nxt.start - end > 40 or PUNCTUATION.search(norm, end, nxt.start):
             return None
         if _is_neighbourhood(norm, nxt) or (nxt.r.mention.cue == "settlement" and nxt.r.place is None):
             end = nxt.r.mention.end  # another neighbourhood of the list
@@ -368,8 +368,6 @@ def _city_of_neighbourhood(norm: str, places: list[_PlaceView], view: _PlaceView
         return nxt.r if place is not None and place.feature in ("city", "town") else None
     return None
 
-
-_PUNCTUATION = re.compile(r"[.,،؛:()\"]")
 
 
 def _coordinated(norm: str, places: list[_PlaceView], first: _PlaceView) -> list[_PlaceView]:
@@ -659,7 +657,7 @@ def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick
         return []  # "حيث تساند ... في التصدي لهجوم": a bare noun there is commentary
     places = article.analysis.places
     before = [r for r in places if r.mention.end <= seg.start and seg.start - r.mention.end <= 30
-              and not _PUNCTUATION.search(norm[r.mention.end:seg.start].rstrip(" ,"))]
+              and not PUNCTUATION.search(norm[r.mention.end:seg.start].rstrip(" ,"))]
     if not before:
         before = _fronted_place(article, seg.start)
     if not before or (before[-1].place is None and not before[-1].mention.cue):

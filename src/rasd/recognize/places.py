@@ -491,10 +491,10 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if i >= len(tokens):
             break
         tok = tokens[i]
+        gap = norm[tokens[i - 1].end:tok.start].strip(" ") if i else ""
         in_list = i == list_end and tok.text.startswith("و") and list_cue is not None and list_room != 0 \
-            and _list_gap(norm[tokens[i - 1].end:tok.start], list_plural)
-        if in_list and norm[tokens[i - 1].end:tok.start].strip(" ") \
-                and not _ends_an_item(norm, tokens, spans[i][0] if i in spans else i + 1, cues):
+            and _list_gap(gap, list_plural)
+        if in_list and gap and not _ends_an_item(norm, tokens, spans[i][0] if i in spans else i + 1, cues):
             in_list = False  # "بلدات التمانعة وكفرسجنة، وأفاد ناشطون": after a comma, a new clause
         if i + 1 < len(tokens) and tokens[i + 1].text in cues.predicate_after and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
@@ -563,7 +563,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         # (not "مطار X ووسائط ..."; after a comma, only a list of villages goes on: "قرى فافراتين،
         # وبارجكا"; not "أحياء في ريف دمشق، وشملت", "مدن الغوطة الشرقية، والمرصد")
         listed = in_list and list_named and list_cue in ("settlement", "governorate") \
-            and (not norm[tokens[i - 1].end:tok.start].strip(" ") or _names_a_village(mentions[-1], gazetteer))
+            and (not gap or _names_a_village(mentions[-1], gazetteer))
         # ("وبيت سوى": a common word that heads compound names, with the word that continues it)
         name_ok = (_unknown_name_ok(tok.text, cues) and not (listed and not _unknown_name_ok(tok.text[1:], cues))
                    and not _begins_a_trigger_phrase(tokens, i)) \
@@ -593,11 +593,11 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
 
 
 def _list_gap(gap: str, plural_list: bool) -> bool:
-    """Whether ``gap`` may stand between two items of a list: nothing but spaces, or, in a
+    """Whether ``gap`` (what stands between two words, spaces stripped) may stand between
+    two items of a list: nothing, or, in a
     list a plural cue opened, a comma before the و ("سيطرت على قرى البستان، والشومرية";
     not "في مدينة كوي سنجق، وفقا لبيان", where the comma ends the place)."""
-    bare = gap.strip(" ")
-    return not bare or (plural_list and bare in ("،", ","))
+    return not gap or (plural_list and gap in ("،", ","))
 
 
 _VILLAGES = frozenset({"town", "village", "neighbourhood"})
@@ -633,9 +633,14 @@ def _continues_a_listed_name(norm: str, tokens: list[Token], i: int, cues: Place
         and not norm[tokens[i].end:second.start].strip(" ") and not norm[second.end:after.start].strip(" ") \
         and not _may_begin_context(second.text) and not _reports_an_event(second.text) \
         and _may_end_a_name(second.text, cues) and not reads_as(second.text, cues.describing) \
-        and not reads_as(second.text, frozenset(calendar_words().weekday_of)) \
+        and not reads_as(second.text, _weekdays()) \
         and (named_next or _unknown_name_ok(after.text[1:], cues) or _cue_kind(after.text[1:]) == "settlement") \
         and not _begins_a_trigger_phrase(tokens, i + 2)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(calendar_words().weekday_of)
 
 
 def _may_end_a_name(word: str, cues: PlaceCues) -> bool:
