@@ -422,3 +422,23 @@ def test_a_two_word_name_goes_on_to_a_cue_of_the_next_place(shared_pipeline) -> 
             "بمنطقة اللجاة بريف درعا الشرقي.")
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 6, 22)))
     assert [r.mention.name_norm for r in analysis.places][:2] == ["بصر الحرير", "المجيدل"]
+
+
+@pytest.mark.parametrize("doc_id,text,named", [
+    # a name the gazetteer knows, in quotes after its cue
+    ("ant-multisource:SK-middleEast-2780-20180706",
+     'تعرضت منطقة "نصيب" على الحدود الأردنية السورية لقصف عنيف من قبل الطائرات الحربية السورية والروسية',
+     [("نصيب", "Nasib")]),
+    ("saudinewsnet:2015-07-24-1842-70093e3ed1",
+     'وتواصلت المواجهات بين قوات المعارضة و"تنظيم داعش" بالقرب من قرية "أم حوش" القريبة من مدينة مارع',
+     [("ام حوش", "Umm Hawsh"), ("مارع", "Mari`")]),
+    # (constructed) one it lacks, in guillemets, read whole up to the closing quote; and a
+    # quote too long to be a name names nothing
+    ("t", "قصفت الطائرات قرية «بيت فارس» في ريف حلب", [("بيت فارس", None), ("حلب", "H'alab")]),
+    ("t", "قصفت الطائرات مدينة «تعيش منذ أشهر تحت الحصار» في ريف حلب", [("حلب", "H'alab")]),
+])
+def test_a_quoted_name_after_a_cue_is_the_place(shared_pipeline, doc_id: str, text: str,
+                                                named: list[tuple[str, str | None]]) -> None:  # type: ignore[no-untyped-def]
+    # 'قرية "أم حوش"': an opening quote between the cue and the name does not part them
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 7, 6)))
+    assert [(r.mention.name_norm, r.place.name_en if r.place else None) for r in analysis.places] == named

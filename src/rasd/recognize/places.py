@@ -178,6 +178,18 @@ def _may_open_place(word: str) -> bool:
 
 _NO_CONTEXT: tuple[None, bool, bool, None] = (None, False, False, None)
 
+#: Marks that open a quoted name: 'قرية "المشيك"', 'تلة «جورة الماء»'.
+_OPENING_QUOTES = frozenset('"«“\'')
+_CLOSING_QUOTES = frozenset('"»”\'')
+#: The longest quoted name a cue may give, in words: a longer quote says something.
+_QUOTED_NAME_WORDS = 3
+
+
+def _quotes_a_name(gap: str, step: int) -> bool:
+    """Between a cue and the word right after it, an opening quote mark opens the name
+    the cue gives; any other punctuation, or a quote farther back, ends the cue's phrase."""
+    return step == 0 and gap in _OPENING_QUOTES
+
 
 def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues) -> tuple[str | None, bool, bool, int | None]:
     """Cue kind, near flag, countryside flag, and where the cue phrase starts, from
@@ -192,7 +204,8 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
     j = index - 1
     steps = 0
     while j >= 0 and steps < 4:
-        if norm[tokens[j].end:tokens[j + 1].start].strip(" "):
+        gap = norm[tokens[j].end:tokens[j + 1].start].strip(" ")
+        if gap and not _quotes_a_name(gap, steps):
             break  # punctuation between: the cue belongs to another phrase
         word = tokens[j].text
         kind = _cue_kind(word)
@@ -556,8 +569,12 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         prev = tokens[i - 1] if i else None
         # (not a word joined to a plural cue by و: "استهدفت مناطق وجسورا ونقاط تفتيش", areas and
         # bridges; "قرية وردانة" is a village's name)
-        after_cue = prev is not None and _is_strong_cue(prev.text) and not norm[prev.end:tok.start].strip(" ") \
+        quoted = prev is not None and _quotes_a_name(norm[prev.end:tok.start].strip(" "), 0)
+        after_cue = prev is not None and _is_strong_cue(prev.text) and (quoted or not norm[prev.end:tok.start].strip(" ")) \
             and not (tok.text.startswith("و") and reads_as(prev.text, cues.settlement_plurals))
+        quote_end = _quoted_name_end(norm, tokens, i) if after_cue and quoted else None
+        if after_cue and quoted and quote_end is None:
+            after_cue = False  # 'مدينة "تعيش على وقع القصف"': a quote too long to be a name
         # a word the gazetteer does not know joins only a list its cue named: "بلدات X وY",
         # not "إلى دوما وجمع عينات" (and collected samples)
         # (not "مطار X ووسائط ..."; after a comma, only a list of villages goes on: "قرى فافراتين،
@@ -574,7 +591,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
             # "ناحية بني سعد", "قرية أم الخير": a compound name's first word takes the next,
             # and a second head the one after it ("خان بني سعد", "تل أبو ظاهر")
-            last = i
+            last = i if quote_end is None else quote_end
             while last - i < 2 and _heads_longer_name(tokens, last, norm):
                 last += 1
             if last == i and settlements and _continues_a_listed_name(norm, tokens, i, cues, i + 2 in spans):
@@ -590,6 +607,18 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             i = last
         i += 1
     return mentions
+
+
+def _quoted_name_end(norm: str, tokens: list[Token], i: int) -> int | None:
+    """The last token of a quoted name opened right before token ``i`` ('تلة "جورة الماء"'),
+    if the quote closes within ``_QUOTED_NAME_WORDS`` words, else None."""
+    for last in range(i, min(i + _QUOTED_NAME_WORDS, len(tokens))):
+        after = norm[tokens[last].end:tokens[last + 1].start if last + 1 < len(tokens) else len(norm)].strip(" ")
+        if after[:1] in _CLOSING_QUOTES and after:
+            return last
+        if after:
+            return None  # other punctuation inside the quote
+    return None
 
 
 def _list_gap(gap: str, plural_list: bool) -> bool:
