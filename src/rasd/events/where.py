@@ -166,10 +166,14 @@ def _most_common_governorate(pool: list[ResolvedPlace]) -> ResolvedPlace | None:
 
 
 def context_governorate(analysis: Analysis, cand: Candidate) -> ResolvedPlace | None:
-    """The governorate the article (this sentence first) places things in, for a place
-    the gazetteer does not know."""
+    """The governorate the article places things in, for a place the gazetteer does not
+    know: this sentence's, else the sentence before's (a paragraph goes on where the one
+    before it was: "سيطر الثوار على تلة في جبل التركمان بريف اللاذقية ... وذكر أن قوات
+    الأسد حاولت التقدم نحو قرى بيت فارس"), else the article's."""
     in_sentence = places_in(analysis, cand.sentence)
-    return _most_common_governorate(in_sentence) or analysis.remember(
+    index = sentence_index(analysis, cand.sentence.start)
+    before = places_in(analysis, analysis.sentences[index - 1]) if index > 0 else []
+    return _most_common_governorate(in_sentence) or _most_common_governorate(before) or analysis.remember(
         _most_common_governorate, lambda: _most_common_governorate(analysis.places))
 
 
