@@ -442,3 +442,23 @@ def test_a_quoted_name_after_a_cue_is_the_place(shared_pipeline, doc_id: str, te
     # 'قرية "أم حوش"': an opening quote between the cue and the name does not part them
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 7, 6)))
     assert [(r.mention.name_norm, r.place.name_en if r.place else None) for r in analysis.places] == named
+
+
+@pytest.mark.parametrize("doc_id,text,qaryatayn", [
+    # the pair of villages named before: "the two villages", not the town al-Qaryatayn
+    # (sentences of ant-multisource:SK-middleEast-2976-20180718, shortened)
+    ("ant-multisource:SK-middleEast-2976-20180718",
+     "وأحصى مراسل وكالة فرانس برس 20 حافلة خلال خروجها من بلدتين محاصرتين هما الفوعة وكفريا. وكان مفاوضون "
+     "توصلوا إلى اتفاق سري لإجلاء آلاف الأشخاص من القريتين مقابل الإفراج عن مئات المعتقلين.", False),
+    # the town, given its cue elsewhere in the article, stays the town where it comes back bare
+    # (saudinewsnet:2015-08-08-0152-245c0f5d92, a tune article, shortened)
+    ("saudinewsnet:2015-08-08-0152-245c0f5d92",
+     "وقد نزحت هذه العائلات نحو بلدتي زيدل وفيروزة. وكان التنظيم قد شن هجوما واسعا على بلدة القريتين صباح "
+     "الأربعاء، وكان نحو ألفي مسيحي يقطنون في القريتين قبل اندلاع الأزمة.", True),
+])
+def test_the_two_villages_after_a_pair_are_no_town(shared_pipeline, doc_id: str, text: str, qaryatayn: bool) -> None:  # type: ignore[no-untyped-def]
+    # "القريتين" is both the town al-Qaryatayn and "the two villages"
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 7, 18)))
+    bare = [r for r in analysis.places if r.mention.name_norm == "القريتين" and r.mention.cue is None]
+    assert bool(bare) == qaryatayn
+    assert all(r.place is not None and r.place.name_en == "Al-Qaryatayn" for r in bare)

@@ -524,6 +524,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 i = te  # "شارع بغداد" in Damascus: a street's name, not the city
                 continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
+            if cue is None and not near and _refers_back_to_a_pair(tokens, i, te, cues):
+                i = te  # "قريتي الفوعة وكفريا ... إجلاء السكان من القريتين": the two villages
+                continue
             written_cue = cue is not None or (in_list and list_named)  # not a list's assumed one
             if cue is None and in_list:
                 cue = list_cue
@@ -607,6 +610,20 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             i = last
         i += 1
     return mentions
+
+
+def _refers_back_to_a_pair(tokens: list[Token], i: int, te: int, cues: PlaceCues) -> bool:
+    """"القريتين" is the town al-Qaryatayn and "the two villages": without a cue, after a
+    dual of settlements earlier in the text ("قريتي الفوعة وكفريا", "بلدتين محاصرتين"), the
+    word is the two places named there, unless the article gives it a cue of its own
+    somewhere ("مدينة القريتين": then it is the town throughout)."""
+    if te != i + 1 or not reads_as(tokens[i].text, cues.settlement_plurals):
+        return False
+    if not any(reads_as(t.text, cues.dual) for t in tokens[:i]):
+        return False
+    word = strip_article(tokens[i].text)
+    return not any(_cue_kind(tokens[j - 1].text) == "settlement" and strip_article(tokens[j].text) == word
+                   for j in range(1, len(tokens)) if j != i)
 
 
 def _quoted_name_end(norm: str, tokens: list[Token], i: int) -> int | None:
