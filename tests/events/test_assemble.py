@@ -875,3 +875,15 @@ def test_pounding_is_read_with_its_clitic_and_not_in_a_hand(shared_pipeline) -> 
     events = events_of(shared_pipeline, "ودك الطيران الروسي اليوم بلدة خان شيخون.", "2018-09-05")
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Khan Shaykhun")]
     assert events_of(shared_pipeline, "وقال أحد سكان خان شيخون اليوم إن مصير البلدة بيدك أنت.", "2018-09-05") == []
+
+
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:FR-internationalNews-2159-20180704: "reconciliation agreements" concluded
+    ('وتشن قوات النظام منذ 19 حزيران/يونيو عملية عسكرية واسعة النطاق في محافظة درعا بدعم من روسيا التي أبرمت في '
+     'الأيام الأخيرة اتفاقات "مصالحة" منفصلة في أكثر من ثلاثين قرية وبلدة.', "2018-07-04"),
+    # constructed: agreements concluded the day before, told as one
+    ("وأبرمت روسيا الأحد اتفاقات مصالحة مع الفصائل المعارضة في مدينة بصرى الشام.", "2018-07-02"),
+])
+def test_reconciliation_agreements_are_agreements(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    events = extract(shared_pipeline, text, published)
+    assert [e.sub_event_type for e in events].count("Agreement") == 1
