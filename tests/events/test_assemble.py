@@ -887,3 +887,37 @@ def test_pounding_is_read_with_its_clitic_and_not_in_a_hand(shared_pipeline) -> 
 def test_reconciliation_agreements_are_agreements(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
     events = extract(shared_pipeline, text, published)
     assert [e.sub_event_type for e in events].count("Agreement") == 1
+
+
+def test_fighting_between_two_sides_beside_a_shelling_is_an_event_of_its_own(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-23-1021-f3aa362223: clashes and an exchange of shelling in one clause
+    text = ("وفي ريف إدلب اندلعت اشتباكات وتبادل للقصف المدفعي بين «جيش الفتح» وقوات النظام وميليشيات «الدفاع "
+            "الوطني» من قريتي الفوعة وكفريا، صباح امس استمرت لساعات.")
+    events = extract(shared_pipeline, text, "2015-07-23")
+    clashes = [(e.location, e.actor1, e.actor2) for e in events if e.sub_event_type == "Armed clash"]
+    assert clashes == [("Al Fu`ah", "Jaysh al-Fatah", "Syrian Government Forces"),
+                       ("Kafraya", "Jaysh al-Fatah", "Syrian Government Forces")]
+    assert {e.sub_event_type for e in events} == {"Armed clash", "Shelling/artillery/missile attack"}
+
+
+@pytest.mark.parametrize("text,clash_toll", [
+    # (constructed, after saudinewsnet:2015-08-09-1045-6f2eb418ca) the toll of fighting told
+    # first goes to the fighting (event-schema.md §3.3) ...
+    ("وفي محافظة حلب، قتل 28 عنصرا على الأقل من الفصائل المقاتلة وتنظيم داعش أمس إثر اشتباكات بين الطرفين "
+     "وتفجيرين انتحاريين نفذهما التنظيم في بلدة مارع.", 28),
+    # ... and the toll of a shelling told first stays the shelling's
+    ("قتل 5 مدنيين أمس في قصف مدفعي لقوات النظام على بلدة كفرنبل تزامن مع اشتباكات بين فصائل المعارضة وقوات "
+     "النظام.", 0),
+])
+def test_fighting_beside_a_strike_takes_the_toll_only_when_told_first(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                      clash_toll: int) -> None:
+    events = extract(shared_pipeline, text, "2015-08-09")
+    assert [e.fatalities for e in events if e.sub_event_type == "Armed clash"] == [clash_toll]
+    assert len([e for e in events if e.sub_event_type != "Armed clash"]) == 1
+
+
+def test_fighting_without_its_two_sides_beside_a_strike_is_no_second_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: no "بين" after the noun of fighting: the clause is the strike's alone
+    text = "قتل 5 مدنيين أمس في قصف مدفعي لقوات النظام على بلدة كفرنبل التي تشهد اشتباكات عنيفة."
+    events = extract(shared_pipeline, text, "2015-08-09")
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]

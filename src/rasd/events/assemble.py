@@ -98,6 +98,11 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, A
     return events
 
 
+#: How many words after a noun of fighting its "بين" may come ("اشتباكات عنيفة بين", "اشتباكات
+#: وتبادل للقصف المدفعي بين").
+_BETWEEN_WITHIN = 5
+
+
 class ArticleAssembler:
     """One article's candidates, clause by clause, with what earlier clauses left."""
 
@@ -147,6 +152,8 @@ class ArticleAssembler:
                 continue
             if "campaign_start" not in decision.rules:
                 self.campaign_begun_beside(seg, found, trigger)
+            if decision.kept:
+                self.clashes_beside(seg, coding, trigger)
         apply_claims(analysis, self.article.events)
         return merge_within_article(self.article.events)
 
@@ -169,6 +176,33 @@ class ArticleAssembler:
             decision.dropped = dropped
         if self.explain is not None:
             self.explain.append(decision.as_record())
+
+    def clashes_beside(self, seg: Segment, coding: list[TriggerMatch], primary: TriggerMatch) -> None:
+        """"اندلعت اشتباكات وتبادل للقصف المدفعي بين جيش الفتح وقوات النظام", "قتل 28 اثر
+        اشتباكات بين الطرفين وتفجيرين انتحاريين": fighting between two sides ("بين" right after
+        the noun of fighting) told beside a strike, a shelling or a bombing of the same clause
+        is an event of its own (event-schema.md §3: an air strike that caused a battle is two
+        events), coded from its own word. The clause's toll goes to the one told first (§3.3)."""
+        if EVENT_TYPE_OF[primary.sense.sub_event_type] != "Explosions/Remote violence":
+            return
+        analysis, words = self.analysis, assembly_words()
+        tokens = analysis.tokens
+        for trigger in coding:
+            first = tokens[trigger.token_start].text
+            if trigger.sense.sub_event_type != "Armed clash" or not reads_as(first, words.clash_nouns):
+                continue
+            lo, hi = sorted((trigger, primary), key=lambda t: t.start)
+            if any(reads_as(t.text, words.told_before) for t in tokens[lo.token_end:hi.token_start]):
+                continue  # "قصف على ثكنة ...، وكانت الصقلاوية شهدت اشتباكات بين": earlier fighting
+            following = tokens[trigger.token_end:min(trigger.token_end + _BETWEEN_WITHIN, len(tokens))]
+            if not any(t.start < seg.end and reads_as(t.text, words.fight_between) for t in following):
+                continue
+            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, "Armed clash",
+                             toll_elsewhere=trigger.start > primary.start)
+            if says_it_goes_on(analysis, cand):
+                return  # "تستمر الاشتباكات العنيفة بين ...": fighting that goes on, beside today's strike
+            self.decide(cand, Decision(["trigger:Armed clash", "clashes_beside_the_act"]))
+            return
 
     def campaign_beside_a_statistic(self, seg: Segment, coding: list[TriggerMatch], dropped: TriggerMatch) -> bool:
         """"بالتزامن مع حملة عسكرية بدأها النظام في 18 فبراير، تمكن خلالها من السيطرة على 65
@@ -210,7 +244,7 @@ class ArticleAssembler:
         analysis, article = self.analysis, self.article
         outside_coverage(analysis, cand, article.foreign)
         check_filters(analysis, cand)
-        groups = count_groups(analysis, cand)
+        groups = [] if cand.toll_elsewhere else count_groups(analysis, cand)
         if not groups:
             aircraft_without_an_act(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)

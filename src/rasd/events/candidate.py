@@ -26,6 +26,7 @@ class Candidate:
     sentence: Segment
     trigger: TriggerMatch
     sub_event_type: str
+    toll_elsewhere: bool = False  # the clause's toll is another event's, coded from the same clause
 
 
 class Dropped(Exception):

@@ -57,6 +57,9 @@ class AssemblyWords:
     other_ones: frozenset[str]
     belonging: frozenset[str]
     spell_acts: frozenset[str]
+    clash_nouns: frozenset[str]
+    fight_between: frozenset[str]
+    told_before: frozenset[str]
     speakers_own: frozenset[str]
     clause_openers: frozenset[str]
     air_defence: re.Pattern[str]
@@ -175,6 +178,9 @@ def assembly_words() -> AssemblyWords:
         other_ones=_words(d["other_ones"]),
         belonging=_words(d["belonging"]),
         spell_acts=_words(d["spell_acts"]),
+        clash_nouns=_words(d["clash_nouns"]),
+        fight_between=_words(d["fight_between"]),
+        told_before=_words(d["told_before"]),
         speakers_own=_words(d["speakers_own"]),
         clause_openers=_words(d["clause_openers"]),
         air_defence=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')})(?!\w)"),
