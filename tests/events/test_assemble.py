@@ -774,6 +774,9 @@ def test_a_feminine_protest_verb_reports_a_protest(shared_pipeline) -> None:  # 
     # agreement", the wording of other reports on Nasib and Daraa)
     ("وسيطرت قوات النظام في وقت سابق على حي الحجر الأسود ومخيم اليرموك، كجزء من الاتفاق مع روسيا.", "2018-05-22",
      "Non-violent transfer of territory"),
+    # ant-multisource:SK-middleEast-2929-20180716 (a tune article): taken after the other side consented
+    ("وقال مدير المرصد السوري إن قوات النظام السوري سيطرت على بلدات الحارة وسملين وزمرين بعد موافقة الفصائل "
+     "المعارضة فيها على الاتفاق الذي ينص على دخول مؤسسات الدولة.", "2018-07-16", "Non-violent transfer of territory"),
 ])
 def test_ground_taken_under_a_deal_is_a_non_violent_transfer(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                               expected: str) -> None:
