@@ -256,7 +256,10 @@ def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ign
     ("قال متحدثان باسم الفصائل المعارضة في الجنوب السوري الجمعة، إن المفاوضات حول اتفاق مع الجانب الروسي "
      "لوقف المعارك، متقدمة.", "future"),
     ("وفي وقت سابق أعلنت فصائل الجنوب \"فشل المفاوضات\" مع الجانب الروسي بشأن وقف المعارك إثر اجتماع ثنائي "
-     "عقد بعد ظهر الأربعاء.", "future"),    # what is done regularly is a habit (after "وتنفذ تركيا بانتظام ضربات جوية ضد مواقع حزب العمال
+     "عقد بعد ظهر الأربعاء.", "future"),    # terms set to stop an offensive (after ant-multisource:SK-middleEast-2685-20180630, a tune
+    # article; constructed)
+    ("ووضع الروس شروطهم لوقف هجوم الحكومة السورية على المناطق الخاضعة للمعارضة في ريف درعا الشرقي.", "future"),
+    # what is done regularly is a habit (after "وتنفذ تركيا بانتظام ضربات جوية ضد مواقع حزب العمال
     # الكردستاني" of ant-multisource:SK-internationalNews-844-20180407; constructed)
     ("وتنفذ طائرات النظام بانتظام غارات جوية على مدينة إدلب وريفها.", "generic"),
     # a toll counted over an escalation is its running total (constructed)
