@@ -906,20 +906,28 @@ def test_fighting_between_two_sides_beside_a_shelling_is_an_event_of_its_own(sha
     assert {e.sub_event_type for e in events} == {"Armed clash", "Shelling/artillery/missile attack"}
 
 
-@pytest.mark.parametrize("text,clash_toll", [
+@pytest.mark.parametrize("text,toll,clash_first", [
     # (constructed, after saudinewsnet:2015-08-09-1045-6f2eb418ca) the toll of fighting told
-    # first goes to the fighting (event-schema.md §3.3) ...
+    # first goes to the fighting, not to the bombing too (event-schema.md §3.3) ...
     ("وفي محافظة حلب، قتل 28 عنصرا على الأقل من الفصائل المقاتلة وتنظيم داعش أمس إثر اشتباكات بين الطرفين "
-     "وتفجيرين انتحاريين نفذهما التنظيم في بلدة مارع.", 28),
-    # ... and the toll of a shelling told first stays the shelling's
+     "وتفجيرين انتحاريين نفذهما التنظيم في بلدة مارع.", 28, True),
+    # ... and the toll of a shelling told first stays the shelling's (constructed)
     ("قتل 5 مدنيين أمس في قصف مدفعي لقوات النظام على بلدة كفرنبل تزامن مع اشتباكات بين فصائل المعارضة وقوات "
-     "النظام.", 0),
+     "النظام.", 5, False),
+    ("قتل 10 أشخاص أمس إثر اشتباكات بين قوات النظام وفصائل المعارضة وغارات جوية على بلدة كفرنبل.", 10, True),
+    # (constructed, after ant-multisource:FR-internationalNews-373-20180311, a tune article)
+    # deaths tied to the shelling ("سقط فيها 10 قتلى جراء القصف") are the shelling's, though
+    # the fighting is told first
+    ("تهز المعارك العنيفة بين الجيش السوري والفصائل المعارضة أمس بلدة حمورية التي سقط فيها 10 قتلى جراء القصف.",
+     10, False),
 ])
 def test_fighting_beside_a_strike_takes_the_toll_only_when_told_first(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
-                                                                      clash_toll: int) -> None:
+                                                                      toll: int, clash_first: bool) -> None:
     events = extract(shared_pipeline, text, "2015-08-09")
-    assert [e.fatalities for e in events if e.sub_event_type == "Armed clash"] == [clash_toll]
-    assert len([e for e in events if e.sub_event_type != "Armed clash"]) == 1
+    clashes = [e.fatalities for e in events if e.sub_event_type == "Armed clash"]
+    others = [e.fatalities for e in events if e.sub_event_type != "Armed clash"]
+    assert len(clashes) == 1 and len(others) == 1
+    assert (clashes[0] == toll) == clash_first and (others[0] == toll) != clash_first
 
 
 def test_fighting_without_its_two_sides_beside_a_strike_is_no_second_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -927,3 +935,19 @@ def test_fighting_without_its_two_sides_beside_a_strike_is_no_second_event(share
     text = "قتل 5 مدنيين أمس في قصف مدفعي لقوات النظام على بلدة كفرنبل التي تشهد اشتباكات عنيفة."
     events = extract(shared_pipeline, text, "2015-08-09")
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # (review, constructed) a habit or an escalation beside a day's incident leaves the incident
+    ("وقتل 5 مدنيين الثلاثاء في غارات جوية على مدينة دوما خلال تصعيد جديد لقوات النظام على الغوطة الشرقية.",
+     "2018-02-21", [("Air/drone strike", "Douma", 5)]),
+    ("وتقصف قوات النظام بانتظام مدينة دوما، وقتل أمس 4 مدنيين في غارة على المدينة.", "2018-02-21",
+     [("Air/drone strike", "Douma", 4)]),
+    # (review, constructed) ground taken after consent to something other than a deal is a capture
+    ("وسيطرت قوات النظام أمس على بلدة بصر الحرير في ريف درعا الشرقي، بعد موافقة موسكو على تقديم غطاء جوي للهجوم.",
+     "2018-06-26", [("Government regains territory", "Daraa", 0)]),
+])
+def test_a_day_or_a_consent_elsewhere_keeps_the_incident(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                          expected: list[tuple[str, str, int]]) -> None:
+    events = extract(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == expected

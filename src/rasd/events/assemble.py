@@ -98,6 +98,18 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, A
     return events
 
 
+def _toll_of(analysis: Analysis, fighting: Candidate, act: TriggerMatch) -> TriggerMatch:
+    """Which of fighting and an act told in one clause the clause's toll belongs to
+    (event-schema.md §3.3): the one the deaths are tied to, the first told after the count
+    ("قتل 28 إثر اشتباكات بين الطرفين وتفجيرين": the fighting; "اشتباكات بين ... وعشرات الجثث
+    لضحايا سقطوا في القصف": the shelling), else the first told."""
+    first, second = sorted((fighting.trigger, act), key=lambda t: t.start)
+    starts = [c.start for g in count_groups(analysis, fighting) for c in g.counts]
+    if starts and first.start < min(starts) < second.start:
+        return second
+    return first
+
+
 #: How many words after a noun of fighting its "بين" may come ("اشتباكات عنيفة بين", "اشتباكات
 #: وتبادل للقصف المدفعي بين").
 _BETWEEN_WITHIN = 5
@@ -145,15 +157,18 @@ class ArticleAssembler:
             refused = "purpose" if not purposeful else "entered_no_ground" if not grounded \
                 else "weapon_not_used" if not wielded \
                 else "agreement_framing_an_act" if not unframed else None
-            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type)
+            fighting = self.fighting_beside(seg, coding, trigger)
+            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type,
+                             toll_elsewhere=fighting is not None and not fighting.toll_elsewhere)
             self.decide(cand, decision, refused)
             statistic = decision.dropped is not None and decision.dropped.rule in _STATISTICS
             if statistic and self.campaign_beside_a_statistic(seg, coding, trigger):
                 continue
             if "campaign_start" not in decision.rules:
                 self.campaign_begun_beside(seg, found, trigger)
-            if decision.kept:
-                self.clashes_beside(seg, coding, trigger)
+            # (fighting that holds the toll stands even where the act, left without one, fell)
+            if fighting is not None and (decision.kept or not fighting.toll_elsewhere):
+                self.decide(fighting, Decision(["trigger:Armed clash", "clashes_beside_the_act"]))
         apply_claims(analysis, self.article.events)
         return merge_within_article(self.article.events)
 
@@ -177,14 +192,15 @@ class ArticleAssembler:
         if self.explain is not None:
             self.explain.append(decision.as_record())
 
-    def clashes_beside(self, seg: Segment, coding: list[TriggerMatch], primary: TriggerMatch) -> None:
+    def fighting_beside(self, seg: Segment, coding: list[TriggerMatch], primary: TriggerMatch) -> Candidate | None:
         """"اندلعت اشتباكات وتبادل للقصف المدفعي بين جيش الفتح وقوات النظام", "قتل 28 اثر
         اشتباكات بين الطرفين وتفجيرين انتحاريين": fighting between two sides ("بين" right after
         the noun of fighting) told beside a strike, a shelling or a bombing of the same clause
         is an event of its own (event-schema.md §3: an air strike that caused a battle is two
-        events), coded from its own word. The clause's toll goes to the one told first (§3.3)."""
+        events), coded from its own word once the clause's act is; the clause's toll goes to
+        the one told first (§3.3). Not fighting that goes on, nor fighting "كان" tells as earlier."""
         if EVENT_TYPE_OF[primary.sense.sub_event_type] != "Explosions/Remote violence":
-            return
+            return None
         analysis, words = self.analysis, assembly_words()
         tokens = analysis.tokens
         for trigger in coding:
@@ -197,12 +213,12 @@ class ArticleAssembler:
             following = tokens[trigger.token_end:min(trigger.token_end + _BETWEEN_WITHIN, len(tokens))]
             if not any(t.start < seg.end and reads_as(t.text, words.fight_between) for t in following):
                 continue
-            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, "Armed clash",
-                             toll_elsewhere=trigger.start > primary.start)
+            cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, "Armed clash")
             if says_it_goes_on(analysis, cand):
-                return  # "تستمر الاشتباكات العنيفة بين ...": fighting that goes on, beside today's strike
-            self.decide(cand, Decision(["trigger:Armed clash", "clashes_beside_the_act"]))
-            return
+                return None
+            cand.toll_elsewhere = _toll_of(analysis, cand, primary) is not trigger
+            return cand
+        return None
 
     def campaign_beside_a_statistic(self, seg: Segment, coding: list[TriggerMatch], dropped: TriggerMatch) -> bool:
         """"بالتزامن مع حملة عسكرية بدأها النظام في 18 فبراير، تمكن خلالها من السيطرة على 65

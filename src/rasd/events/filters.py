@@ -116,6 +116,14 @@ def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> No
         raise Dropped("generic_statistic", analysis.ntext.norm[f.start:f.end])
 
 
+def regular_habit(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"تنفذ تركيا بانتظام ضربات جوية", "قضوا خلال تصعيد عمليات القصف": a habit or an
+    escalation's running total near the trigger (``generic_statistic``), unless the clause
+    names a time of its own: then it tells that day's incident beside the habit."""
+    if not within(analysis, analysis.dates, cand.segment):
+        generic_statistic(analysis, cand, f)
+
+
 def daily_habit(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"يقتل 10 أشخاص يوميا": what happens every day is a habit (``generic_statistic``); but
     the daily hours of a truce ("هدنة لمدة خمس ساعات يوميا أعلنتها روسيا") are its terms:
@@ -142,6 +150,7 @@ FILTER_RULES = {
     "recalled": recalled,
     "generic": generic_statistic,
     "daily": daily_habit,
+    "regular": regular_habit,
     "spell_before": spell_before,
 }
 

@@ -217,7 +217,10 @@ def assembly_words() -> AssemblyWords:
         aircraft_nouns=_words(d["aircraft_nouns"]),
         aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
-        handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"),
+        # (and consent "to" a deal: على, written علي once normalized)
+        handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"
+                                    rf"|(?<!\w)[وف]?(?:{alt('consent_openers')})(?:\s+\S+){{0,4}}?\s+علي\s+"
+                                    rf"[وبل]?(?:{alt('consent_objects')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
         offensive_nouns=_words(d["offensive_nouns"]),
         entering_verbs=_words(d["entering_verbs"]),

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from rasd.data import load_yaml
 from rasd.recognize import VocabularyItem
@@ -41,6 +41,7 @@ class PlaceCues:
     needs_cue: frozenset[str]
     strong: frozenset[str]
     dual: frozenset[str]
+    quoted_name_cues: frozenset[str]
     street: frozenset[str]
     political: frozenset[str]
     seat: frozenset[str]
@@ -98,6 +99,7 @@ def place_cues() -> PlaceCues:
         government_verbs=words("government_verbs"),
         apposition=words("apposition"),
         settlement_plurals=words("settlement_plurals"),
+        quoted_name_cues=words("quoted_name_cues"),
     )
 
 
@@ -178,22 +180,27 @@ def _may_open_place(word: str) -> bool:
 
 _NO_CONTEXT: tuple[None, bool, bool, None] = (None, False, False, None)
 
-#: Marks that open a quoted name: 'قرية "المشيك"', 'تلة «جورة الماء»'.
-_OPENING_QUOTES = frozenset('"«“\'')
-_CLOSING_QUOTES = frozenset('"»”\'')
+#: Quote marks ('قرية "المشيك"', 'قرية «أم حوش»': the normalizer writes « » “ ” as '"').
+_QUOTES = frozenset('"\'')
 #: The longest quoted name a cue may give, in words: a longer quote says something.
 _QUOTED_NAME_WORDS = 3
 
 
-def _quotes_a_name(gap: str, step: int) -> bool:
-    """Between a cue and the word right after it, an opening quote mark opens the name
-    the cue gives; any other punctuation, or a quote farther back, ends the cue's phrase."""
-    return step == 0 and gap in _OPENING_QUOTES
+def _quotes_a_name(norm: str, tokens: list[Token], gap: str, step: int, name_end: int) -> bool:
+    """Between a cue and the word right after it, a quote mark opens the name the cue
+    gives when another closes right after the name (token ``name_end`` - 1): 'منطقة "نصيب"'.
+    Any other punctuation, or a quote farther back, ends the cue's phrase ('قال "إن القصف
+    طال كل قرية" حلب': the quote closes, it opens nothing)."""
+    if step != 0 or gap not in _QUOTES:
+        return False
+    after = norm[tokens[name_end - 1].end:tokens[name_end].start if name_end < len(tokens) else len(norm)].strip(" ")
+    return after[:1] in _QUOTES
 
 
-def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues) -> tuple[str | None, bool, bool, int | None]:
+def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues,
+                    name_end: int) -> tuple[str | None, bool, bool, int | None]:
     """Cue kind, near flag, countryside flag, and where the cue phrase starts, from
-    up to four tokens before ``index``."""
+    up to four tokens before ``index`` (the name runs to token ``name_end`` - 1)."""
     if index == 0 or not _may_begin_context(tokens[index - 1].text):
         return _NO_CONTEXT  # the scan below would stop at once
     if tokens[index - 1].text in cues.apposition:
@@ -205,7 +212,7 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues)
     steps = 0
     while j >= 0 and steps < 4:
         gap = norm[tokens[j].end:tokens[j + 1].start].strip(" ")
-        if gap and not _quotes_a_name(gap, steps):
+        if gap and not _quotes_a_name(norm, tokens, gap, steps, name_end):
             break  # punctuation between: the cue belongs to another phrase
         word = tokens[j].text
         kind = _cue_kind(word)
@@ -491,6 +498,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_near = False  # "قرب كركوك وبيجي وتلعفر": every place of a list after a near word is near
     introduced: set[str] = set()  # names the article has given as places with a cue word
     streets = _street_names(norm, tokens, cues)
+    pairs: dict[str, object] = {}  # read on the first "القريتين" (_refers_back_to_a_pair)
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
     # strong cue, and the word after an accepted place (the next item of a list).
     starts = sorted(set(spans).union(_after_strong_cue(tokens)))
@@ -523,8 +531,8 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             if i in streets:
                 i = te  # "شارع بغداد" in Damascus: a street's name, not the city
                 continue
-            cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues)
-            if cue is None and not near and _refers_back_to_a_pair(tokens, i, te, cues):
+            cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues, te)
+            if cue is None and not near and not in_list and _refers_back_to_a_pair(tokens, i, te, cues, pairs):
                 i = te  # "قريتي الفوعة وكفريا ... إجلاء السكان من القريتين": the two villages
                 continue
             written_cue = cue is not None or (in_list and list_named)  # not a list's assumed one
@@ -572,12 +580,14 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         prev = tokens[i - 1] if i else None
         # (not a word joined to a plural cue by و: "استهدفت مناطق وجسورا ونقاط تفتيش", areas and
         # bridges; "قرية وردانة" is a village's name)
-        quoted = prev is not None and _quotes_a_name(norm[prev.end:tok.start].strip(" "), 0)
-        after_cue = prev is not None and _is_strong_cue(prev.text) and (quoted or not norm[prev.end:tok.start].strip(" ")) \
+        # a quoted name the gazetteer lacks only after a cue of one settlement ('قرية "أم حوش"';
+        # not 'مناطق «داعش»', the areas of a group)
+        quoted = prev is not None and norm[prev.end:tok.start].strip(" ") in _QUOTES \
+            and reads_as(prev.text, cues.quoted_name_cues)
+        quote_end = _quoted_name_end(norm, tokens, i) if quoted else None
+        after_cue = prev is not None and _is_strong_cue(prev.text) \
+            and (quote_end is not None or not norm[prev.end:tok.start].strip(" ")) \
             and not (tok.text.startswith("و") and reads_as(prev.text, cues.settlement_plurals))
-        quote_end = _quoted_name_end(norm, tokens, i) if after_cue and quoted else None
-        if after_cue and quoted and quote_end is None:
-            after_cue = False  # 'مدينة "تعيش على وقع القصف"': a quote too long to be a name
         # a word the gazetteer does not know joins only a list its cue named: "بلدات X وY",
         # not "إلى دوما وجمع عينات" (and collected samples)
         # (not "مطار X ووسائط ..."; after a comma, only a list of villages goes on: "قرى فافراتين،
@@ -612,18 +622,27 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     return mentions
 
 
-def _refers_back_to_a_pair(tokens: list[Token], i: int, te: int, cues: PlaceCues) -> bool:
-    """"القريتين" is the town al-Qaryatayn and "the two villages": without a cue, after a
-    dual of settlements earlier in the text ("قريتي الفوعة وكفريا", "بلدتين محاصرتين"), the
-    word is the two places named there, unless the article gives it a cue of its own
-    somewhere ("مدينة القريتين": then it is the town throughout)."""
+def _refers_back_to_a_pair(tokens: list[Token], i: int, te: int, cues: PlaceCues, memo: dict[str, object]) -> bool:
+    """"القريتين" is the town al-Qaryatayn and "the two villages": without a cue, not an
+    item of a list a dual opened ("بلدتي مهين والقريتين"), after a dual of settlements
+    earlier in the text ("قريتي الفوعة وكفريا", "بلدتين محاصرتين"), the word is the two
+    places named there, unless the article gives it a cue of its own somewhere ("مدينة
+    القريتين": then it is the town throughout). ``memo`` keeps, per text, where its first
+    dual is and which names it gives a settlement cue (read once, on the first such word)."""
     if te != i + 1 or not reads_as(tokens[i].text, cues.settlement_plurals):
         return False
-    if not any(reads_as(t.text, cues.dual) for t in tokens[:i]):
-        return False
-    word = strip_article(tokens[i].text)
-    return not any(_cue_kind(tokens[j - 1].text) == "settlement" and strip_article(tokens[j].text) == word
-                   for j in range(1, len(tokens)) if j != i)
+    if not memo:
+        memo["first_dual"] = next((k for k, t in enumerate(tokens) if reads_as(t.text, cues.dual)), len(tokens))
+        memo["cued"] = frozenset(form for k in range(1, len(tokens)) if _cue_kind(tokens[k - 1].text) == "settlement"
+                                 for form in _bare_forms(tokens[k].text))
+    first_dual, cued = cast(int, memo["first_dual"]), cast(frozenset[str], memo["cued"])
+    return first_dual < i and not (_bare_forms(tokens[i].text) & cued)
+
+
+def _bare_forms(word: str) -> frozenset[str]:
+    """The word without its clitics and article, under each reading ("بالقريتين", "والقريتين",
+    "القريتين" and "قريتين" share "قريتين")."""
+    return frozenset(strip_article(v) for v, _ in clitic_variants(word))
 
 
 def _quoted_name_end(norm: str, tokens: list[Token], i: int) -> int | None:
@@ -631,7 +650,7 @@ def _quoted_name_end(norm: str, tokens: list[Token], i: int) -> int | None:
     if the quote closes within ``_QUOTED_NAME_WORDS`` words, else None."""
     for last in range(i, min(i + _QUOTED_NAME_WORDS, len(tokens))):
         after = norm[tokens[last].end:tokens[last + 1].start if last + 1 < len(tokens) else len(norm)].strip(" ")
-        if after[:1] in _CLOSING_QUOTES and after:
+        if after[:1] in _QUOTES and after:
             return last
         if after:
             return None  # other punctuation inside the quote
