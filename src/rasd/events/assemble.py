@@ -198,7 +198,8 @@ class ArticleAssembler:
         the noun of fighting) told beside a strike, a shelling or a bombing of the same clause
         is an event of its own (event-schema.md §3: an air strike that caused a battle is two
         events), coded from its own word once the clause's act is; the clause's toll goes to
-        the one told first (§3.3). Not fighting that goes on, nor fighting "كان" tells as earlier."""
+        the one the deaths are tied to (``_toll_of``, §3.3). Not fighting that goes on, nor
+        fighting "كان" tells as earlier."""
         if EVENT_TYPE_OF[primary.sense.sub_event_type] != "Explosions/Remote violence":
             return None
         analysis, words = self.analysis, assembly_words()
