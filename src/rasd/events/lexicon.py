@@ -179,7 +179,9 @@ def assembly_words() -> AssemblyWords:
         belonging=_words(d["belonging"]),
         spell_acts=_words(d["spell_acts"]),
         clash_nouns=_words(d["clash_nouns"]),
-        fight_between=_words(d["fight_between"]),
+        # "between" after a noun of fighting, also with the pronoun of a side ("بينها وبين"):
+        # the two sides of the fight come after it
+        fight_between=_words([w + suffix for w in d["between"] for suffix in ("", "ه", "ها", "هم", "هما")]),
         told_before=_words(d["told_before"]),
         speakers_own=_words(d["speakers_own"]),
         clause_openers=_words(d["clause_openers"]),

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.recognize import VocabularyItem
@@ -186,15 +186,17 @@ _QUOTES = frozenset('"\'')
 _QUOTED_NAME_WORDS = 3
 
 
+def _gap_after(norm: str, tokens: list[Token], k: int) -> str:
+    """What stands between token ``k`` and the next (or the end of the text), spaces stripped."""
+    return norm[tokens[k].end:tokens[k + 1].start if k + 1 < len(tokens) else len(norm)].strip(" ")
+
+
 def _quotes_a_name(norm: str, tokens: list[Token], gap: str, step: int, name_end: int) -> bool:
     """Between a cue and the word right after it, a quote mark opens the name the cue
     gives when another closes right after the name (token ``name_end`` - 1): 'منطقة "نصيب"'.
     Any other punctuation, or a quote farther back, ends the cue's phrase ('قال "إن القصف
     طال كل قرية" حلب': the quote closes, it opens nothing)."""
-    if step != 0 or gap not in _QUOTES:
-        return False
-    after = norm[tokens[name_end - 1].end:tokens[name_end].start if name_end < len(tokens) else len(norm)].strip(" ")
-    return after[:1] in _QUOTES
+    return step == 0 and gap in _QUOTES and _gap_after(norm, tokens, name_end - 1)[:1] in _QUOTES
 
 
 def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues,
@@ -498,7 +500,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_near = False  # "قرب كركوك وبيجي وتلعفر": every place of a list after a near word is near
     introduced: set[str] = set()  # names the article has given as places with a cue word
     streets = _street_names(norm, tokens, cues)
-    pairs: dict[str, object] = {}  # read on the first "القريتين" (_refers_back_to_a_pair)
+    pairs: _Pairs | None = None  # read on the first "القريتين" (_refers_back_to_a_pair)
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
     # strong cue, and the word after an accepted place (the next item of a list).
     starts = sorted(set(spans).union(_after_strong_cue(tokens)))
@@ -532,9 +534,11 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 i = te  # "شارع بغداد" in Damascus: a street's name, not the city
                 continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues, te)
-            if cue is None and not near and not in_list and _refers_back_to_a_pair(tokens, i, te, cues, pairs):
-                i = te  # "قريتي الفوعة وكفريا ... إجلاء السكان من القريتين": the two villages
-                continue
+            if cue is None and not near and not in_list and te == i + 1 and reads_as(tok.text, cues.settlement_plurals):
+                pairs = pairs or _pairs_of(tokens, cues)  # read once per text, on the first such word
+                if _refers_back_to_a_pair(tokens, i, pairs):
+                    i = te  # "قريتي الفوعة وكفريا ... إجلاء السكان من القريتين": the two villages
+                    continue
             written_cue = cue is not None or (in_list and list_named)  # not a list's assumed one
             if cue is None and in_list:
                 cue = list_cue
@@ -622,21 +626,28 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     return mentions
 
 
-def _refers_back_to_a_pair(tokens: list[Token], i: int, te: int, cues: PlaceCues, memo: dict[str, object]) -> bool:
-    """"القريتين" is the town al-Qaryatayn and "the two villages": without a cue, not an
-    item of a list a dual opened ("بلدتي مهين والقريتين"), after a dual of settlements
-    earlier in the text ("قريتي الفوعة وكفريا", "بلدتين محاصرتين"), the word is the two
-    places named there, unless the article gives it a cue of its own somewhere ("مدينة
-    القريتين": then it is the town throughout). ``memo`` keeps, per text, where its first
-    dual is and which names it gives a settlement cue (read once, on the first such word)."""
-    if te != i + 1 or not reads_as(tokens[i].text, cues.settlement_plurals):
-        return False
-    if not memo:
-        memo["first_dual"] = next((k for k, t in enumerate(tokens) if reads_as(t.text, cues.dual)), len(tokens))
-        memo["cued"] = frozenset(form for k in range(1, len(tokens)) if _cue_kind(tokens[k - 1].text) == "settlement"
-                                 for form in _bare_forms(tokens[k].text))
-    first_dual, cued = cast(int, memo["first_dual"]), cast(frozenset[str], memo["cued"])
-    return first_dual < i and not (_bare_forms(tokens[i].text) & cued)
+@dataclass(frozen=True)
+class _Pairs:
+    """What "القريتين" is read against in one text: where its first dual of settlements is,
+    and the names it gives a settlement cue."""
+
+    first_dual: int
+    cued: frozenset[str]
+
+
+def _pairs_of(tokens: list[Token], cues: PlaceCues) -> _Pairs:
+    return _Pairs(next((k for k, t in enumerate(tokens) if reads_as(t.text, cues.dual)), len(tokens)),
+                  frozenset(form for k in range(1, len(tokens)) if _cue_kind(tokens[k - 1].text) == "settlement"
+                            for form in _bare_forms(tokens[k].text)))
+
+
+def _refers_back_to_a_pair(tokens: list[Token], i: int, pairs: _Pairs) -> bool:
+    """"القريتين" (a word of ``settlement_plurals`` that is also a town's name) is the town
+    al-Qaryatayn and "the two villages": without a cue, not an item of a list a dual opened
+    ("بلدتي مهين والقريتين"), after a dual of settlements earlier in the text ("قريتي الفوعة
+    وكفريا", "بلدتين محاصرتين"), the word is the two places named there, unless the article
+    gives it a cue of its own somewhere ("مدينة القريتين": then it is the town throughout)."""
+    return pairs.first_dual < i and not (_bare_forms(tokens[i].text) & pairs.cued)
 
 
 def _bare_forms(word: str) -> frozenset[str]:
@@ -649,11 +660,9 @@ def _quoted_name_end(norm: str, tokens: list[Token], i: int) -> int | None:
     """The last token of a quoted name opened right before token ``i`` ('تلة "جورة الماء"'),
     if the quote closes within ``_QUOTED_NAME_WORDS`` words, else None."""
     for last in range(i, min(i + _QUOTED_NAME_WORDS, len(tokens))):
-        after = norm[tokens[last].end:tokens[last + 1].start if last + 1 < len(tokens) else len(norm)].strip(" ")
-        if after[:1] in _QUOTES and after:
-            return last
+        after = _gap_after(norm, tokens, last)
         if after:
-            return None  # other punctuation inside the quote
+            return last if after[:1] in _QUOTES else None  # (other punctuation inside the quote)
     return None
 
 
