@@ -819,6 +819,30 @@ def test_a_strike_no_air_force_is_named_near_is_by_the_articles_only_air_force(s
                                               if e.location == "Mosul"}
 
 
+def test_a_strike_no_air_force_is_named_near_is_the_coalitions_when_only_its_members_are_named_beside_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the breakdown of the previous test (tune), its lede naming the American aircraft:
+    # the United States and the coalition it leads are one author of the day's strikes
+    text = ("قالت قوة المهام المشتركة في بيان اليوم الخميس إن الطائرات الأمريكية شنت 18 غارة جوية على تنظيم "
+            "الدولة الإسلامية في العراق وسوريا يوم الأربعاء.\n"
+            "وأضاف البيان أن الغارات استهدفت وحدات تكتيكية ومركبات وأسلحة وملاجيء حصينة.\n"
+            "ونفذت 11 غارة بالقرب من مدينة الموصل في العراق. سمات التحالف الدولي. العراق داعش سوريا ضربات")
+    events = events_of(shared_pipeline, text, "2015-07-24")
+    assert [(e.location, e.actor1) for e in events if e.location == "Mosul"] == [("Mosul", "International Coalition")]
+    # the Iraqi air force fights beside the coalition but is not one of its members: two
+    # air forces, and the strike stays unattributed (constructed)
+    iraqi = text.replace("الطائرات الأمريكية", "الطائرات العراقية")
+    assert [e.actor1 for e in events_of(shared_pipeline, iraqi, "2015-07-24") if e.location == "Mosul"] \
+        == ["Unidentified Military Forces"]
+
+
+def test_the_united_states_and_the_coalition_named_as_one_are_the_coalition(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-26-0826-98c8857306 (dev pool, not gold)
+    text = "ووافقت تركيا على أن تستخدم طائرات الولايات المتحدة والتحالف قواعدها الجوية لشن غارات على تنظيم الدولة."
+    doc = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 7, 26)))
+    names = {m.actor.name for m in doc.actors}
+    assert "International Coalition" in names and "US Forces" not in names
+
+
 def test_bare_strikes_in_an_article_whose_one_air_force_strikes_first_are_its_air_strikes(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-21-1966-ed285afc9e: "الضربات" alone, in an article whose only
     # air force is the coalition, are the coalition's air strikes (not shelling by nobody)

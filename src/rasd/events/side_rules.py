@@ -165,9 +165,9 @@ def generic_shelling_by_air_force(s: Sides, c: SideScope) -> bool:
         s.sub = "Air/drone strike"  # "طيران العدو الإسرائيلي يطلق عدة صواريخ": missiles fired from the air
         return True
     if bare and s.agent is None:
-        air_forces = _air_forces(c)
-        if len(air_forces) == 1 and air_forces[0].name in AIR_FIRST:
-            s.agent, s.sub = air_forces[0], "Air/drone strike"
+        air_force = _the_air_force(c)
+        if air_force is not None and air_force.name in AIR_FIRST:
+            s.agent, s.sub = air_force, "Air/drone strike"
             return True
     if bare and _flown(c):
         s.sub = "Air/drone strike"  # "وقصفت الطائرة السيارة": an aircraft is the subject of the bare verb
@@ -189,6 +189,26 @@ def _air_forces(c: SideScope) -> list[Actor]:
     named = analysis.remember(("sides_not_named_by_their_dead",), lambda: frozenset(
         m.actor.name for m in analysis.actors if not named_by_its_dead(analysis, m, 0)))
     return [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified" and a.name in named]
+
+
+#: The air force that flies for the states of its own alliance when it is named beside them.
+_COALITION = "International Coalition"
+
+
+def _the_air_force(c: SideScope) -> Actor | None:
+    """The one air force the article names; or the coalition, named beside only foreign
+    states of its own ("طائرات الولايات المتحدة والتحالف نفذت 27 غارة": a coalition's
+    strikes are flown by its members, and the report names them together). The air force
+    of Syria or Iraq is not one of them, though it fights beside the coalition."""
+    air_forces = _air_forces(c)
+    if len(air_forces) == 1:
+        return air_forces[0]
+    coalition = next((a for a in air_forces if a.name == _COALITION), None)
+    if coalition is None:
+        return None
+    allies = allies_of(_COALITION, c.analysis.doc.published)
+    members = [a for a in air_forces if a is not coalition]
+    return coalition if all(a.name in allies and a.country not in COVERED for a in members) else None
 
 
 def _flown(c: SideScope) -> bool:
@@ -451,9 +471,7 @@ def air_force_from_document(s: Sides, c: SideScope) -> bool:
     if air is None and earlier_strike is not None and earlier_strike.event.sub_event_type == s.sub:
         air = c.article.salience.actor_by_name.get(earlier_strike.event.actor1)
     if air is None:
-        air_forces = _air_forces(c)
-        if len(air_forces) == 1:
-            air = air_forces[0]
+        air = _the_air_force(c)
     if s.agent is not None and s.target is None and s.agent.kind not in ("civilians",) \
             and (air is None or s.agent.name != air.name):
         s.target = s.agent
