@@ -951,3 +951,28 @@ def test_a_day_or_a_consent_elsewhere_keeps_the_incident(shared_pipeline, text: 
                                                           expected: list[tuple[str, str, int]]) -> None:
     events = extract(shared_pipeline, text, published)
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == expected
+
+
+def test_an_act_told_in_a_relative_clause_after_the_main_act_is_another_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed, after saudinewsnet:2015-08-07-0180-35e6cc73e8, a tune article) the
+    # abduction is the clause's act; the town's capture, told to say what the town went
+    # through, is an event of its own
+    text = ("وقال مدير المرصد: «خطفت (داعش) 170 مدنيا بتهمة التخابر مع النظام وذلك خلال عملية مداهمة لمدينة "
+            "القريتين التي استولوا عليها الأربعاء».")
+    events = extract(shared_pipeline, text, "2015-08-07")
+    assert sorted((e.sub_event_type, e.location, str(e.date)) for e in events) == [
+        ("Abduction/forced disappearance", "Al-Qaryatayn", "2015-08-05"),
+        ("Non-state actor overtakes territory", "Al-Qaryatayn", "2015-08-05")]
+    # ant-multisource:SK-middleEast-1965-20180527 (dev pool, not gold): the looting is the
+    # clause's act, not only the capture by the militias a relative clause describes
+    text = ("وشهدت مدن وبلدات الغوطة الشرقية وجنوبي العاصمة دمشق عمليات نهب وسرقة لممتلكات المدنيين من قبل عناصر "
+            "قوات النظام السوري والمجموعات الفلسطينية الموالية لها والميليشيات الايرانية التي سيطرت على جنوب "
+            "العاصمة دمشق.")
+    events = extract(shared_pipeline, text, "2018-05-27")
+    assert ("Looting/property destruction", "Syrian Government Forces") in [(e.sub_event_type, e.actor1) for e in events]
+
+
+def test_a_strike_described_by_a_relative_clause_of_striking_is_one_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "الغارات التي استهدفت" tells one bombardment, not two
+    events = extract(shared_pipeline, "وقتل 5 مدنيين أمس في الغارات الجوية التي استهدفت بلدة كفرنبل.", "2018-05-27")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 5)]

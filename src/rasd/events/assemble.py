@@ -150,6 +150,9 @@ class ArticleAssembler:
             chosen = unframed or wielded or grounded or purposeful or triggers
             coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
+            described = self.act_before_a_relative_clause(coding, trigger)
+            if described is not None:  # the clause is coded by its main act; the relative clause's act follows
+                trigger, described = described, trigger
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
             if len(coding) < len(chosen):
                 decision.fired("bombers_among_the_dead_are_not_the_act")
@@ -169,6 +172,10 @@ class ArticleAssembler:
             # (fighting that holds the toll stands even where the act, left without one, fell)
             if fighting is not None and (decision.kept or not fighting.toll_elsewhere):
                 self.decide(fighting, Decision(["trigger:Armed clash", "clashes_beside_the_act"]))
+            if described is not None:
+                told = Candidate(seg, sentence_of(analysis, seg.start), described, described.sense.sub_event_type,
+                                 toll_elsewhere=True)
+                self.decide(told, Decision([f"trigger:{described.sense.sub_event_type}", "act_told_in_a_relative_clause"]))
         apply_claims(analysis, self.article.events)
         return merge_within_article(self.article.events)
 
@@ -191,6 +198,31 @@ class ArticleAssembler:
             decision.dropped = dropped
         if self.explain is not None:
             self.explain.append(decision.as_record())
+
+    def act_before_a_relative_clause(self, coding: list[TriggerMatch], primary: TriggerMatch) -> TriggerMatch | None:
+        """"خطفت داعش 170 مدنيا خلال عملية مداهمة لمدينة القريتين التي استولوا عليها
+        الأربعاء": an act told in a relative clause ("التي", "الذي") that describes a place or
+        a people the clause's main act names is another event, told to say what the place
+        went through; the clause is coded by its main act (the one told first, with a word of
+        its mode, not itself in a relative clause), and the described act after it
+        (event-schema.md §3: one event per act). Not a strike beside a strike: "الغارات التي
+        قصفت البلدة" tells one bombardment twice. Returns the main act, if the clause's
+        primary trigger is such a described act."""
+        if not self._in_a_relative_clause(primary):
+            return None
+        remote = "Explosions/Remote violence"
+        return next((t for t in coding if t.start < primary.start and t.sense.mode and not t.sense.weak
+                     and t.sense.sub_event_type != primary.sense.sub_event_type
+                     and not (EVENT_TYPE_OF[t.sense.sub_event_type] == remote == EVENT_TYPE_OF[primary.sense.sub_event_type])
+                     and not self._in_a_relative_clause(t)), None)
+
+    def _in_a_relative_clause(self, trigger: TriggerMatch) -> bool:
+        """The trigger is the verb of a relative clause: "التي استولوا", "الذي قد سيطر"."""
+        tokens, words = self.analysis.tokens, assembly_words()
+        before = [tokens[i].text for i in range(max(0, trigger.token_start - 2), trigger.token_start)]
+        if before and before[-1] in words.relative_auxiliaries:
+            before = before[:-1]
+        return bool(before) and reads_as(before[-1], words.relative_pronouns)
 
     def fighting_beside(self, seg: Segment, coding: list[TriggerMatch], primary: TriggerMatch) -> Candidate | None:
         """"اندلعت اشتباكات وتبادل للقصف المدفعي بين جيش الفتح وقوات النظام", "قتل 28 اثر

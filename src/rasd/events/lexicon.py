@@ -105,6 +105,7 @@ class AssemblyWords:
     ongoing: re.Pattern[str]
     counted_day: re.Pattern[str]
     relative_pronouns: frozenset[str]
+    relative_auxiliaries: frozenset[str]
     waging_verbs: frozenset[str]
     waging_verbs_with_object: frozenset[str]
     resisting_words: frozenset[str]
@@ -232,6 +233,7 @@ def assembly_words() -> AssemblyWords:
         territory_share=_territory_share(d["territory_share"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
+        relative_auxiliaries=_words(d["relative_auxiliaries"]),
         waging_verbs=_words(d["waging_verbs"]),
         # an indefinite noun's relative clause has no pronoun, its verb the object's ("لهجوم
         # تشنه أنقرة"): the waging verbs that carry one
