@@ -976,3 +976,17 @@ def test_a_strike_described_by_a_relative_clause_of_striking_is_one_event(shared
     # constructed: "الغارات التي استهدفت" tells one bombardment, not two
     events = extract(shared_pipeline, "وقتل 5 مدنيين أمس في الغارات الجوية التي استهدفت بلدة كفرنبل.", "2018-05-27")
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Air/drone strike", 5)]
+
+
+@pytest.mark.parametrize("noun,places", [
+    # (constructed, after ant-multisource:FR-internationalNews-2110-20180702, a tune article)
+    # five agreements in four towns: one agreement at each town
+    ("خمسة اتفاقات مصالحة", ["Al Jizah", "Al Musayfirah", "Kahil"]),
+    # one agreement that covers several towns is one event, at the first town (§3.3)
+    ("اتفاق مصالحة", ["Al Musayfirah"]),
+])
+def test_agreements_in_the_plural_over_several_places_are_one_at_each(shared_pipeline, noun: str,  # type: ignore[no-untyped-def]
+                                                                       places: list[str]) -> None:
+    text = f"وقال مدير المرصد إن قوات النظام توصلت يوم الأحد إلى {noun} في بلدات المسيفرة وكحيل والجيزة في ريف درعا."
+    events = extract(shared_pipeline, text, "2018-07-02")
+    assert sorted(e.location for e in events if e.sub_event_type == "Agreement") == places

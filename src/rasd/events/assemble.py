@@ -349,7 +349,8 @@ class ArticleAssembler:
             raise Dropped("clash_without_second_side")
         toll = toll_of(analysis, cand, sides.sub, groups, decision)
         sources = sources_of(analysis, cand)
-        picks = one_place_for_what_is_declared_once(sides.sub, picks, decision)
+        several = reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().several_agreements)
+        picks = one_place_for_what_is_declared_once(sides.sub, picks, decision, several)
         for pick, share in zip(picks, shares_of(toll, len(picks)), strict=True):
             self.emit(cand, when, pick, sides, actor1, actor2, share, sources, decision, len(picks))
         article.previous_place = picks

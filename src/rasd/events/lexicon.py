@@ -106,6 +106,7 @@ class AssemblyWords:
     counted_day: re.Pattern[str]
     relative_pronouns: frozenset[str]
     relative_auxiliaries: frozenset[str]
+    several_agreements: frozenset[str]
     waging_verbs: frozenset[str]
     waging_verbs_with_object: frozenset[str]
     resisting_words: frozenset[str]
@@ -234,6 +235,7 @@ def assembly_words() -> AssemblyWords:
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
         relative_auxiliaries=_words(d["relative_auxiliaries"]),
+        several_agreements=_words(d["several_agreements"]),
         waging_verbs=_words(d["waging_verbs"]),
         # an indefinite noun's relative clause has no pronoun, its verb the object's ("لهجوم
         # تشنه أنقرة"): the waging verbs that carry one

@@ -750,9 +750,11 @@ DECLARED_ONCE = frozenset({"Agreement", "Change to group/activity", "Headquarter
 
 
 def one_place_for_what_is_declared_once(sub_event_type: str, picks: list[PlacePick],
-                                        decision: Decision) -> list[PlacePick]:
-    """"اتفاق يشمل بلدات بصرى الشام وطفس وداعل": one event, at the first place named."""
-    if len(picks) > 1 and sub_event_type in DECLARED_ONCE:
+                                        decision: Decision, several: bool = False) -> list[PlacePick]:
+    """"اتفاق يشمل بلدات بصرى الشام وطفس وداعل": one event, at the first place named. Not
+    what the clause tells as ``several`` ("خمسة اتفاقات مصالحة في بلدات المسيفرة وكحيل ...":
+    an agreement at each place)."""
+    if len(picks) > 1 and sub_event_type in DECLARED_ONCE and not several:
         decision.fired("one_event_at_the_first_place")
         return picks[:1]
     return picks
