@@ -1597,3 +1597,23 @@ def test_a_clash_between_two_armed_sides_keeps_its_dead(shared_pipeline) -> None
     text = "وقتل عشرة مقاتلين من المعارضة في اشتباكات مع قوات النظام في بلدة حرستا الأحد."
     assert [(e.sub_event_type, e.actor2, e.fatalities) for e in events_of(shared_pipeline, text, "2018-03-26")] \
         == [("Armed clash", "Syrian Opposition Factions", 10)]
+
+
+def test_a_place_the_gazetteer_lacks_is_coded_at_the_town_it_belongs_to(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-03-1111-fb88d7edee (dev pool, not gold): a neighbourhood said to
+    # belong to a district of Baghdad is coded at Baghdad (event-schema.md §3.2)
+    text = ("وأفاد مصدر أمني عراقي أمس إصابة ثلاثة أشخاص بانفجار عبوة لاصقة بشاحنة متوقفة داخل محل لبيع الخضار في "
+            "حي أبودشير التابع لمنطقة الدورة جنوبي بغداد.")
+    assert [(e.location, e.geo_precision) for e in events_of(shared_pipeline, text, "2015-08-03")] == [("Baghdad", 2)]
+    # (constructed, after saudinewsnet:2015-07-21-2246-d08257f3df, a tune article) through a
+    # second name the gazetteer lacks, to the town a compass phrase names
+    text = ("قالت مصادر في الجيش العراقي إن سبعة من مليشيا الحشد الشعبي قتلوا أمس في تفجير ثلاث عبوات ناسفة "
+            "استهدفت رتلا في منطقة الخضيرات التابعة لقرى زوبع جنوب شرق الفلوجة.")
+    assert [(e.location, e.geo_precision) for e in events_of(shared_pipeline, text, "2015-07-21")] == [("Fallujah", 2)]
+
+
+def test_a_compass_phrase_after_a_list_of_unknown_names_places_them_at_its_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed, after saudinewsnet:2015-07-21-0079-1448181a60, a tune article)
+    text = "وقال الخزرجي إن قوات الفرقة الذهبية سيطرت أمس على منطقتي الخضيرات الأولى والخضيرات الثانية جنوب غربي مدينة الرمادي."
+    events = events_of(shared_pipeline, text, "2015-07-21")
+    assert {(e.location, e.geo_precision) for e in events} == {("Ramadi", 2)}

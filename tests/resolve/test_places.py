@@ -61,6 +61,19 @@ def test_a_village_known_only_abroad_is_unknown_in_an_article_on_another_country
     assert places["سنجار"][1] == "Ninawa"
 
 
+def test_two_villages_known_only_abroad_are_not_each_others_evidence(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed, after saudinewsnet:2015-07-21-2246-d08257f3df, a tune article) the
+    # gazetteer's عناز lies in Homs and its السيدة زينب in Rif Dimashq; an Iraqi round-up
+    # that names both, and no Syrian town, means neither
+    text = ("قتل سبعة في تفجير عبوات ناسفة في منطقة العناز جنوب شرق الفلوجة. وقتل جنديان في الرمادي. "
+            "وقال مصدر إن البيشمركة دمرت عجلات مفخخة في منطقة السيدة زينب وسط قضاء سنجار شمال غرب الموصل.")
+    places = _places(shared_pipeline, text)
+    assert places["العناز"] == (None, None) and places["السيده زينب"] == (None, None)
+    # one Syrian town in the article and the village is read there again
+    syrian = text + " وفي سوريا قصفت الطائرات مدينة دمشق."
+    assert _places(shared_pipeline, syrian)["السيده زينب"][1] == "Rif Dimashq"
+
+
 def test_a_village_known_only_abroad_keeps_its_row_when_the_article_is_there(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the same village where its own country is the article's (adapted: Rif Dimashq)
     text = "سقطت قذائف على منطقة السيدة زينب جنوب دمشق."

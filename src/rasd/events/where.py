@@ -281,13 +281,44 @@ def _describes(gap: str) -> bool:
         and not any(reads_as(w, number_words().death) for w in words)
 
 
+#: Between a place and the one it belongs to: "منطقة العناز التابعة لقرى زوبع", "منطقة السيدة
+#: زينب وسط قضاء سنجار" (normalized; the cue word of the second place follows).
+_BELONGS_TO = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:تابعه|تابع|واقعه|واقع)\s+(?:(?:الي|في)\s+|ل)?|وسط\s+|داخل\s+|ضمن\s+)")
+
+
+#: What stands between a name and the compass phrase that closes its list: the list's
+#: other names, at most six words, no stop ("الأول والطاش الثانية ", "، والشومرية ").
+_LIST_WORDS = 6
+_STOP = re.compile(r"[.؛:!؟?()]")
+
+
 def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
     """The settlement a near or compass phrase right after a place the gazetteer lacks
-    names ("منطقة معسكر الكرين قرب مدينة الطبقة", "قرية X شرق الموصل"), or None."""
+    names ("منطقة معسكر الكرين قرب مدينة الطبقة", "قرية X شرق الموصل"), or the one the
+    place is said to belong to ("منطقة السيدة زينب وسط قضاء سنجار"), through a place the
+    gazetteer lacks too ("منطقة العناز التابعة لقرى زوبع جنوب شرق الفلوجة"); or None."""
     i = places.index(view) + 1
-    if i >= len(places) or not _locates_the_place_before(norm, places, i):
+    if i >= len(places):
         return None
     r = places[i].r
+    if not _BELONGS_TO.match(norm, view.r.mention.end):
+        # "منطقتي الطاش الأول والطاش الثانية جنوب غربي مدينة الرمادي": the compass phrase after
+        # a list of names the gazetteer lacks locates them all
+        j = i
+        while j + 1 < len(places) and places[j].r.place is None:
+            j += 1
+        gap = norm[view.r.mention.end:places[j].start]
+        m = places[j].r.mention
+        if m.near and m.cue_start is not None and len(gap.split()) <= _LIST_WORDS and not _STOP.search(gap):
+            r = places[j].r
+            return r if r.place is not None and r.place.feature not in _WIDE_FEATURES and r.geo_precision < 3 else None
+    if not _locates_the_place_before(norm, places, i):
+        if not _BELONGS_TO.fullmatch(norm, view.r.mention.end, places[i].start):
+            return None
+        if r.place is None:
+            return _known_locator(norm, places, places[i])
+        if r.place.feature == "district":  # "وسط قضاء سنجار": the district's town
+            return r if r.place.lat is not None else None
     return r if r.place is not None and r.place.feature not in _WIDE_FEATURES and r.geo_precision < 3 else None
 
 
@@ -507,8 +538,11 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     if anaphor and (not after or (anaphor[0].start < first.start and len(anaphor) == 1)):
         return anaphor  # "غارات على المنطقة المحيطة بالبلدتين، استهدفت بنش": the towns named
     out = []
+    located_up_to = -1  # where the place a name was said to belong to ends: the names up to it are one place
     for p in _coordinated(norm, places, _settlement_within(norm, places, _town_of_the_governorate(places, first))):
         r = p.r
+        if r.mention.start < located_up_to:
+            continue  # "منطقة العناز التابعة لقرى زوبع جنوب شرق الفلوجة": one place, coded at the town
         city = _city_of_neighbourhood(norm, places, p)
         if city is not None:  # event-schema.md §3.2: a neighbourhood is coded at its city
             out.append(PlacePick(r, city.place, r.mention.start, r.mention.end, 1, r.mention.name_norm))
@@ -521,8 +555,13 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
             out.append(_pick(r))
             continue
         locator = _known_locator(norm, places, p)
-        if locator is not None:  # "منطقة معسكر الكرين قرب مدينة الطبقة": coded at the town (§3.1)
-            out.append(PlacePick(r, locator.place, r.mention.start, r.mention.end, 2, r.mention.name_norm))
+        if locator is not None and locator.place is not None:  # "منطقة معسكر الكرين قرب مدينة الطبقة": at the town (§3.1)
+            # ("حي أبودشير التابع لمنطقة الدورة جنوبي بغداد": a neighbourhood's, at its city)
+            found = locator.place
+            its_city = gazetteer.city_of(found) if found.feature == "neighbourhood" else None
+            out.append(PlacePick(r, its_city or found, r.mention.start, r.mention.end, 2, r.mention.name_norm))
+            if _BELONGS_TO.match(norm, r.mention.end):  # (not a list: each of its names is a place)
+                located_up_to = locator.mention.end
             continue
         # a name the gazetteer does not know: keep it as written, placed in the governorate
         context = context_governorate(analysis, cand)

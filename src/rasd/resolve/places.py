@@ -31,6 +31,7 @@ class ResolvedPlace:
 
 
 def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """The governorates and countries the article's unambiguous names are in."""
     governorates: Counter[tuple[str, str]] = Counter()
     countries: Counter[str] = Counter()
     for m in mentions:
@@ -101,17 +102,29 @@ def _qualifying_governorate(mention: PlaceMention, following: PlaceMention | Non
 _MINOR_FEATURES = frozenset({"village", "neighbourhood", "abandoned", "destroyed", "historical"})
 
 
-def _homonym_abroad(places: list[Place], countries: Counter[str]) -> bool:
+def _homonym_abroad(places: list[Place], countries: Counter[str], towns: Counter[str]) -> bool:
     """"تفجير عبوات ناسفة في منطقة العناز" in an article on Anbar: a village (or a
-    neighbourhood) known only in a country no other place of the article is in, while
-    the article names places of another country again and again, is a name the
-    gazetteer lacks there, not that far-off village."""
+    neighbourhood) known only in a country where the article names no town, city or
+    governorate, while it names places of another country again and again, is a name
+    the gazetteer lacks there, not that far-off village (nor are two such villages,
+    "العناز" and "السيدة زينب" of an Iraqi round-up, each other's evidence)."""
     if not places or any(p.feature not in _MINOR_FEATURES for p in places):
         return False
     codes = {p.country for p in places}
-    here = sum(countries[c] for c in codes)
     elsewhere = sum(n for c, n in countries.items() if c not in codes)
-    return here <= 1 and elsewhere >= 3
+    return not any(towns[c] for c in codes) and elsewhere >= 3
+
+
+def _countries_of_towns(mentions: list[PlaceMention], gazetteer: Gazetteer) -> Counter[str]:
+    """The countries of the names that can only be a town, city, district or governorate
+    there (not a village or a neighbourhood): the countries the article is about."""
+    towns: Counter[str] = Counter()
+    for m in mentions:
+        places = [gazetteer.places[i] for i in m.candidates]
+        codes = {p.country for p in places}
+        if len(codes) == 1 and any(p.feature not in _MINOR_FEATURES for p in places):
+            towns[next(iter(codes))] += 1
+    return towns
 
 
 #: How far from the town that locates it ("حصيبة غرب الرمادي") a place of the name may lie.
@@ -172,6 +185,7 @@ def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
 
 def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
     governorates, countries = _context(mentions, gazetteer)
+    towns_in = _countries_of_towns(mentions, gazetteer)
     named_governorates = _governorates_named(mentions, gazetteer)
     resolved: list[ResolvedPlace] = []
     for k, mention in enumerate(mentions):
@@ -194,7 +208,7 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             if as_governorate:
                 resolved.append(ResolvedPlace(mention, gazetteer.places[as_governorate[0]], 3, 0.7))
                 continue
-        if not places or _homonym_abroad(places, countries):
+        if not places or (not within and _homonym_abroad(places, countries, towns_in)):
             resolved.append(ResolvedPlace(mention, None, 3, 0.2))
             continue
         ranked = sorted(places, key=lambda p: (-_score(p, mention, governorates, countries), p.id))
