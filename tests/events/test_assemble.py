@@ -990,3 +990,29 @@ def test_agreements_in_the_plural_over_several_places_are_one_at_each(shared_pip
     text = f"وقال مدير المرصد إن قوات النظام توصلت يوم الأحد إلى {noun} في بلدات المسيفرة وكحيل والجيزة في ريف درعا."
     events = extract(shared_pipeline, text, "2018-07-02")
     assert sorted(e.location for e in events if e.sub_event_type == "Agreement") == places
+
+
+@pytest.mark.parametrize("text,published,rule", [
+    # ant-multisource:SK-middleEast-114-20180227 (dev pool, not gold): a call to respect a
+    # ceasefire is no agreement reached
+    ('وأردف المسؤول الروسي، الذي تدعم بلاده النظام السوري، قائلا "ندعو قادة المجموعات المسلحة في الغوطة الشرقية '
+     'الى احترام وقف اطلاق النار وعدم عرقلة خروج المدنيين نحو مناطق آمنة".', "2018-02-27", "future"),
+    # (after saudinewsnet:2015-07-22-0988-b26a92fae0, a tune article) ground a side failed to take
+    ("ونفذ حزب الله خلال شهر يونيو عمليات عسكرية واسعة في جبال القلمون من دون ان ينجح في طرد المسلحين "
+     "المتحصنين في المغاور والجرود.", "2015-07-22", "failed"),
+    # (constructed) "عاجزة عن", three words before the ground
+    ("وقالت المصادر إن قوات النظام عاجزة عن استعادة السيطرة على مدينة جسر الشغور منذ أشهر.", "2015-07-27", "failed"),
+    # (after ant-multisource:SK-middleEast-277-20180313, a tune article) a purpose
+    ("وحاصر الجيش التركي الثلاثاء مدينة عفرين، وذلك بغرض طرد وحدات حماية الشعب الكردية.", "2018-03-13", "future"),
+])
+def test_ground_a_side_failed_to_take_or_was_called_on_to_is_not_taken(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                        published: str, rule: str) -> None:
+    events, dropped = drops_of(shared_pipeline, text, published)
+    assert rule in dropped
+    assert not [e for e in events if e.sub_event_type in ("Non-state actor overtakes territory", "Agreement")]
+
+
+def test_an_attack_that_failed_was_still_made(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "فشل" before an attack, not ground
+    events = extract(shared_pipeline, "وفشل هجوم شنه تنظيم داعش أمس على مواقع قوات البيشمركة في قرية حسن شامي.", "2015-08-10")
+    assert [e.event_type for e in events] == ["Battles"]

@@ -132,11 +132,21 @@ def daily_habit(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         generic_statistic(analysis, cand, f)
 
 
+def failed(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"من دون أن ينجح في طرد المسلحين", "عاجزة عن استعادة السيطرة": ground a side failed
+    to take, named at most three words after the failure, was not taken. An attack that
+    failed ("فشل هجوم التنظيم") was still made: only ground is dropped."""
+    after = f.token_start + len(analysis.ntext.norm[f.start:f.end].split())
+    if cand.trigger.sense.territory and cand.segment.start <= f.start and 0 <= cand.trigger.token_start - after <= 3:
+        raise Dropped("failed", analysis.ntext.norm[f.start:f.end])
+
+
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
 FILTER_RULES = {
     "denial": denial,
     "accident": accident,
     "future": modality,
+    "failed": failed,
     "conditional": modality,
     "expected": expected,
     "any_one": any_one,
