@@ -1617,3 +1617,19 @@ def test_a_compass_phrase_after_a_list_of_unknown_names_places_them_at_its_town(
     text = "وقال الخزرجي إن قوات الفرقة الذهبية سيطرت أمس على منطقتي الخضيرات الأولى والخضيرات الثانية جنوب غربي مدينة الرمادي."
     events = events_of(shared_pipeline, text, "2015-07-21")
     assert {(e.location, e.geo_precision) for e in events} == {("Ramadi", 2)}
+
+
+@pytest.mark.parametrize("text,author", [
+    # (after ant-multisource:FR-internationalNews-1176-20180510, a tune article) the side the
+    # source says the missiles are of is their author, not the source
+    ("أعلن الجيش الإسرائيلي الخميس تصديه لصواريخ قال إنها إيرانية استهدفت الجزء المحتل من هضبة الجولان.",
+     "Iranian Forces"),
+    # (after ant-multisource:AL-internationalNews-1104-20180511, a tune article) the side named
+    # as what fired them
+    ("وتعرضت الخطوط الإسرائيلية في مرتفعات الجولان الخميس لوابل من صواريخ يقول الجيش الإسرائيلي ان القوات "
+     "الإيرانية أطلقتها من سوريا.", "Iranian Forces"),
+    # (constructed) a belief names nobody (event-schema.md §3.2, hedged authors)
+    ("وقصفت الخميس صواريخ يعتقد أنها إسرائيلية مطار التيفور العسكري.", "Unidentified Armed Group"),
+])
+def test_the_side_a_source_says_a_weapon_is_of_is_its_author(shared_pipeline, text: str, author: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-05-10")] == [author]

@@ -9,14 +9,17 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from rasd.analysis import Analysis
+from rasd.data import load_yaml
 from rasd.events.candidate import Candidate
 from rasd.events.document import is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
-from rasd.recognize.actors import Actor, ActorMention
+from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import number_words
+from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as, strip_article
 
@@ -141,6 +144,37 @@ def _attached_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
             if len(between) <= 3 and all(strip_article(w) in glue or w in glue for w in between):
                 return a
     return None
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, str]:
+    """The actor each adjective of nationality names (data/actor_adjectives.yaml), by
+    its normalized form without the article."""
+    table = load_yaml("actor_adjectives.yaml")["adjectives"]
+    return {normalize_key(adjective): name for name, adjectives in table.items() for adjective in adjectives}
+
+
+def _said_to_be_its(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                    excluded: set[str]) -> ActorMention | None:
+    """The side a source says the weapon is of, right after it: "تصديه لصواريخ قال إنها
+    إيرانية", "صواريخ يقول الجيش الإسرائيلي إن القوات الإيرانية أطلقتها" (the source's
+    word, not a belief: event-schema.md §3.2 hedged authors)."""
+    norm, tokens = analysis.ntext.norm, analysis.tokens
+    said = assembly_words().said_to_be.match(norm, cand.trigger.end)
+    if said is None:
+        return None
+    at = said.end()
+    named = next((a for a in actors if a.start == at and a.actor.name not in excluded), None)
+    if named is not None:
+        return named
+    i = bisect_left(analysis.token_starts, at)
+    if i >= len(tokens) or tokens[i].start != at:
+        return None
+    name = _nationalities().get(strip_article(tokens[i].text)) or _nationalities().get(tokens[i].text)
+    actor = load_pack().by_name.get(name) if name else None
+    if actor is None or actor.name in excluded:
+        return None
+    return ActorMention(tokens[i].start, tokens[i].end, actor, i, i + 1)
 
 
 #: Punctuation that ends a clause: a side past it belongs to another sentence part.
@@ -312,6 +346,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     victim = victim_side(analysis, actors, cand)
     excluded = {victim.actor.name} if victim else set()
     agent = _attached_agent(analysis, cand, actors, excluded) \
+        or _said_to_be_its(analysis, cand, actors + countries, excluded) \
         or _passive_agent(analysis, cand, actors, excluded) \
         or _accused(analysis, cand, actors + countries, excluded) \
         or possessor_or_doer(analysis, cand, actors + countries, excluded) \
