@@ -1016,3 +1016,19 @@ def test_an_attack_that_failed_was_still_made(shared_pipeline) -> None:  # type:
     # constructed: "فشل" before an attack, not ground
     events = extract(shared_pipeline, "وفشل هجوم شنه تنظيم داعش أمس على مواقع قوات البيشمركة في قرية حسن شامي.", "2015-08-10")
     assert [e.event_type for e in events] == ["Battles"]
+
+
+@pytest.mark.parametrize("text,taken", [
+    # ant-multisource:SK-middleEast-2804-20180708 (dev pool, not gold), the day written out:
+    # vehicles seized are no ground taken
+    ("وشوهدت التعزيزات وهي متجهة عبر الطريق الدولي الواصل إلى حدود الأردن ومعبر نصيب، بعد أن تمكنت قوات النظام "
+     "الجمعة من الاستيلاء على أكثر من 15 آلية داخل المعبر.", False),
+    # (constructed) weapons seized in a town
+    ("واستولت الفصائل الجمعة على كميات من الأسلحة في بلدة نصيب.", False),
+    # (constructed) a town taken is
+    ("واستولت قوات النظام الجمعة على بلدة نصيب.", True),
+])
+def test_equipment_seized_is_no_ground_taken(shared_pipeline, text: str, taken: bool) -> None:  # type: ignore[no-untyped-def]
+    events, dropped = drops_of(shared_pipeline, text, "2018-07-07")
+    assert any(e.event_type == "Battles" for e in events) == taken
+    assert ("seized_things" in dropped) != taken

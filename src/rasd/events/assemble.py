@@ -22,6 +22,7 @@ from rasd.events.candidate import (
     Dropped,
     after_the_opening,
     enters_no_ground,
+    seizes_things,
     frames_an_act,
     is_grievance,
     is_purpose,
@@ -143,11 +144,13 @@ class ArticleAssembler:
             purposeful = [t for t in triggers if not is_purpose(analysis, t) and not is_grievance(analysis, t)]
             # "دخلوا إلى سوريا", "دخلت في مفاوضات": entering that takes no ground
             grounded = [t for t in purposeful if not enters_no_ground(analysis, t, seg)]
+            # "الاستيلاء على أكثر من 15 آلية": equipment seized, no ground taken
+            unseized = [t for t in grounded if not seizes_things(analysis, t, seg)]
             # "ضربات ضد مصانع أسلحة كيماوية": a weapon named as a thing is no attack
-            wielded = [t for t in grounded if not is_unused_weapon(analysis, t)]
+            wielded = [t for t in unseized if not is_unused_weapon(analysis, t)]
             # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act
             unframed = [t for t in wielded if not frames_an_act(analysis, t)]
-            chosen = unframed or wielded or grounded or purposeful or triggers
+            chosen = unframed or wielded or unseized or grounded or purposeful or triggers
             coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             described = self.act_before_a_relative_clause(coding, trigger)
@@ -158,7 +161,7 @@ class ArticleAssembler:
                 decision.fired("bombers_among_the_dead_are_not_the_act")
             # an empty step drops the candidate
             refused = "purpose" if not purposeful else "entered_no_ground" if not grounded \
-                else "weapon_not_used" if not wielded \
+                else "seized_things" if not unseized else "weapon_not_used" if not wielded \
                 else "agreement_framing_an_act" if not unframed else None
             fighting = self.fighting_beside(seg, coding, trigger)
             cand = Candidate(seg, sentence_of(analysis, seg.start), trigger, trigger.sense.sub_event_type,

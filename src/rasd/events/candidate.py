@@ -13,6 +13,7 @@ from rasd.events.lexicon import assembly_words
 from rasd.recognize.numbers import number_words
 from rasd.recognize.places import place_cues
 from rasd.recognize.triggers import TriggerMatch, trigger_lexicon
+from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as
 
@@ -155,6 +156,28 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
             return True  # "دخلوا إلى سوريا": the country is where they went
         if j == trigger.token_end and place == seg.end:
             return True  # "كانوا دخلوا سوريا": no town named that the country could be the subject of taking
+    return False
+
+
+#: How many words after "على" may stand before the thing seized ("على أكثر من 15 آلية").
+_SEIZED_WITHIN = 3
+_ON = normalize_key("على")
+
+
+def seizes_things(analysis: Analysis, trigger: TriggerMatch, seg: Segment) -> bool:
+    """"تمكنت قوات النظام من الاستيلاء على أكثر من 15 آلية", "استولت على كميات من
+    الأسلحة": what was seized is equipment, not ground (no place named before it)."""
+    tokens, words = analysis.tokens, assembly_words()
+    if not trigger.sense.territory:
+        return False
+    i = trigger.token_end
+    if i < len(tokens) and tokens[i].text == _ON:
+        i += 1  # "استولى على", when the trigger does not hold the preposition
+    for t in tokens[i:min(len(tokens), i + _SEIZED_WITHIN + 1)]:
+        if t.start >= seg.end or any(r.mention.start <= t.start < r.mention.end for r in analysis.places):
+            return False
+        if reads_as(t.text, words.seized_things):
+            return True
     return False
 
 
