@@ -22,13 +22,13 @@ from rasd.events.candidate import (
     Dropped,
     after_the_opening,
     enters_no_ground,
-    seizes_things,
     frames_an_act,
     is_grievance,
     is_purpose,
     is_unused_weapon,
     names_a_crowd,
     primary_trigger,
+    seizes_things,
     without_the_dead_described,
 )
 from rasd.events.confidence import confidence_model, features
