@@ -147,3 +147,12 @@ def test_the_bases_the_press_names_are_places_of_their_own(embedded_pipeline) ->
                                         "العسكري تعرض لضربة صاروخية.")
     assert ("Tiyas Airbase (T4)", "Homs") in places.values()
     assert places["مطار الضبعه العسكري"] == ("Al-Dab'a Airbase", "Homs")
+
+
+def test_a_governorate_the_gazetteer_lacks_is_none_of_its_villages(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2194-20180606 (dev pool, not gold): "محافظة البرز" is
+    # Iran's; the gazetteer's البرز is a village, and Syria's and Iraq's governorates are all in it
+    text = "ونظم سائقو سيارات الأجرة في مدينة كرج بمحافظة البرز غرب طهران، إضرابا واحتجاجات في الأيام الماضية."
+    assert _places(shared_pipeline, text)["البرز"] == (None, None)
+    # a governorate it has is read as ever
+    assert _places(shared_pipeline, "وقتل ثلاثة في قصف على بلدة بمحافظة البصرة.")["البصره"] == ("Al-Basrah", "Al-Basrah")

@@ -175,6 +175,15 @@ def _located_by_the_next(mentions: list[PlaceMention], j: int, norm: str) -> boo
         and bool(_COMPASS_GAP.fullmatch(norm, mentions[j].end, following.cue_start))
 
 
+def _named_a_governorate(mention: PlaceMention, norm: str) -> bool:
+    """The name follows "محافظة" ("بمحافظة البرز"): it names a governorate. (Not "ولاية", which
+    also names the Islamic State's provinces.)"""
+    if mention.cue != "governorate" or mention.cue_start is None:
+        return False
+    cue = norm[mention.cue_start:mention.start].split()
+    return bool(cue) and cue[0].lstrip("وبل").startswith("محافظ")
+
+
 def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
     """The places of a name that lie near a town the article locates the name by: a row far
     from there is another place of that name (none: a place the gazetteer lacks)."""
@@ -197,6 +206,8 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             # is one town's alone (طوز خورماتو "جنوبي محافظة كركوك": borders disagree)
             unique_town = len(places) == 1 and places[0].feature in ("city", "town")
             places = inside or (places if unique_town else [])
+        if places and _named_a_governorate(mention, norm) and not any(p.feature == "governorate" for p in places):
+            places = []  # "مدينة كرج بمحافظة البرز": a governorate of Syria and Iraq would be in the gazetteer
         towns = _locating_towns(mentions, k, norm, gazetteer)
         if towns and places:
             near = _near_the_towns(places, towns)
