@@ -1032,3 +1032,30 @@ def test_equipment_seized_is_no_ground_taken(shared_pipeline, text: str, taken: 
     events, dropped = drops_of(shared_pipeline, text, "2018-07-07")
     assert any(e.event_type == "Battles" for e in events) == taken
     assert ("seized_things" in dropped) != taken
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:SK-middleEast-2883-20180713 (dev pool, not gold): protesters who storm an
+    # airport riot, the verb before the crowd as after it
+    ('حيث اقتحم محتجون عشية الجمعة، مطار النجف الدولي جنوبي العراق، وفق ما ذكر مراسل "سكاي نيوز عربية".',
+     "2018-07-13", ["Violent demonstration"]),
+    # ant-multisource:SK-middleEast-3562-20180908 (dev pool, not gold)
+    ("وفي الأسبوع الماضي، أضرم متظاهرون النيران في عدد من مقار الأحزاب والميليشيات في البصرة.", "2018-09-08",
+     ["Violent demonstration"]),
+])
+def test_a_crowd_named_after_its_verb_riots(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                            expected: list[str]) -> None:
+    assert [e.sub_event_type for e in extract(shared_pipeline, text, published)] == expected
+
+
+def test_an_act_a_side_is_asked_to_stop_is_not_told(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-01-0891-fb823caa8a (a tune article): strikes a government is asked
+    # to stop
+    text = ("ومن واشنطن طالب مسؤول العلاقات الخارجية في حكومة الإقليم فلاح مصطفى الجمعة، الحكومة التركية بوقف "
+            "غاراتها الجوية على متمردي حزب العمال الكردستاني في جبال قنديل.")
+    events, dropped = drops_of(shared_pipeline, text, "2015-08-01")
+    assert not events and "future" in dropped
+    # a ceasefire is still an agreement (constructed)
+    agreed = extract(shared_pipeline, "وأعلنت روسيا الجمعة وقف إطلاق النار بين قوات النظام وجيش الإسلام في دوما.",
+                     "2018-04-01")
+    assert [e.sub_event_type for e in agreed] == ["Agreement"]

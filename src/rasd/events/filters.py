@@ -132,6 +132,14 @@ def daily_habit(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         generic_statistic(analysis, cand, f)
 
 
+def stopping(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"بوقف هجماته", "إيقاف الغارات": the act right after a word of stopping is what is to
+    stop (or has stopped): a demand or a truce's terms, not an act told (``future``). The
+    trigger "وقف إطلاق النار" begins with the word itself, and stands."""
+    if f.token_start + 1 == cand.trigger.token_start:
+        raise Dropped("future", analysis.ntext.norm[f.start:cand.trigger.end])
+
+
 def failed(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"من دون أن ينجح في طرد المسلحين", "عاجزة عن استعادة السيطرة": ground a side failed
     to take, named at most three words after the failure, was not taken. An attack that
@@ -147,6 +155,7 @@ FILTER_RULES = {
     "accident": accident,
     "future": modality,
     "failed": failed,
+    "stopping": stopping,
     "conditional": modality,
     "expected": expected,
     "any_one": any_one,
