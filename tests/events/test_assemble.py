@@ -1059,3 +1059,28 @@ def test_an_act_a_side_is_asked_to_stop_is_not_told(shared_pipeline) -> None:  #
     agreed = extract(shared_pipeline, "وأعلنت روسيا الجمعة وقف إطلاق النار بين قوات النظام وجيش الإسلام في دوما.",
                      "2018-04-01")
     assert [e.sub_event_type for e in agreed] == ["Agreement"]
+
+
+@pytest.mark.parametrize("text,published,rule", [
+    # ant-multisource:SK-middleEast-3637-20180911 (dev pool, not gold): the story of a side, told
+    # in a relative clause after its name, with no day of its own
+    ("ووضع الحشد هدفا معلنا وهو حماية بغداد والمراقد المقدسة من تنظيم داعش الذي سيطر على الموصل والرمادي "
+     "والأنبار والفلوجة.", "2018-09-11", "describes_a_side"),
+    # ant-multisource:SK-middleEast-295-20180314 (dev pool, not gold): a capture foretold
+    ('ردت وحدات حماية الشعب الكردية على الرئيس التركي، رجب طيب أردوغان، حين توقع سيطرة قواته والفصائل الموالية '
+     'لأنقرة على مدينة عفرين السورية اليوم، بأن توقعاته غير واقعية.', "2018-03-14", "expected"),
+    # ant-multisource:SK-middleEast-3874-20181014 (dev pool, not gold): a withdrawal not seen
+    ('قال المرصد لوكالة فرانس برس "لم يتمّ رصد انسحاب أيّ من عناصر المجموعات المتشددة من المنطقة المنزوعة السلاح '
+     'في إدلب ومحيطها مع انتهاء المهلة المحدّدة لذلك".', "2018-10-14", "denial"),
+])
+def test_a_sides_story_a_forecast_and_what_was_not_seen_are_no_events(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                      published: str, rule: str) -> None:
+    events, dropped = drops_of(shared_pipeline, text, published)
+    assert not events and rule in dropped
+
+
+def test_a_side_described_by_what_it_did_that_day_is_still_told(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: a day of its own makes the relative clause news
+    events = extract(shared_pipeline, "وقال المرصد إن تنظيم داعش الذي سيطر الأحد على بلدة القريتين خطف عشرات المدنيين.",
+                     "2015-08-07")
+    assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]

@@ -57,6 +57,7 @@ from rasd.events.where import (
     PlacePick,
     country_summary,
     describes_a_place,
+    describes_a_side,
     is_anaphoric,
     one_place_for_what_is_declared_once,
     places_in,
@@ -310,6 +311,8 @@ class ArticleAssembler:
             decision.fired("weak_trigger_in_a_sentence_that_reads_as_a_report")
         if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):
             raise Dropped("describes_a_place")
+        if not groups and not when.stated and describes_a_side(analysis, cand):
+            raise Dropped("describes_a_side")
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
         country_summary(analysis, picks, when.stated and when.precision == 1, cand.sub_event_type)
         if refers_to_earlier_event(analysis, cand, when, cand.sub_event_type in article.sub_types):

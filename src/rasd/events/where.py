@@ -470,6 +470,17 @@ def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
                and description.fullmatch(norm, p.r.mention.end, trigger) for p in places)
 
 
+def describes_a_side(analysis: Analysis, cand: Candidate) -> bool:
+    """The trigger opens a clause that describes the side named right before it ("تنظيم
+    داعش الذي سيطر على الموصل والرمادي", "الميليشيات الإيرانية التي سيطرت على جنوب
+    العاصمة"): the side's story, which, with no toll and no day of its own, is no event of
+    the day."""
+    norm, trigger = analysis.ntext.norm, cand.trigger.start
+    description = assembly_words().place_description
+    return any(a.end <= trigger and trigger - a.end < 80 and description.fullmatch(norm, a.end, trigger)
+               for a in within(analysis, analysis.actors, cand.sentence))
+
+
 @lru_cache(maxsize=1)
 def _launched_from() -> re.Pattern[str]:
     verbs = "|".join(sorted(map(re.escape, place_cues().launched_from), key=len, reverse=True))
