@@ -1084,3 +1084,11 @@ def test_a_side_described_by_what_it_did_that_day_is_still_told(shared_pipeline)
     events = extract(shared_pipeline, "وقال المرصد إن تنظيم داعش الذي سيطر الأحد على بلدة القريتين خطف عشرات المدنيين.",
                      "2015-08-07")
     assert "Non-state actor overtakes territory" in [e.sub_event_type for e in events]
+
+
+def test_preparations_for_a_demonstration_are_no_demonstration(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3250-20180803 (dev pool, not gold)
+    text = ("أعلنت اللجان التنسيقية في محافظة البصرة جنوبي العراق، الانتهاء من التحضيرات لأكبر مظاهرة واعتصام داخل "
+            "المحافظة، الجمعة والأحد، احتجاجا على تردي الأوضاع المعيشية.")
+    events, dropped = drops_of(shared_pipeline, text, "2018-08-03")
+    assert not events and "future" in dropped

@@ -1633,3 +1633,15 @@ def test_a_compass_phrase_after_a_list_of_unknown_names_places_them_at_its_town(
 ])
 def test_the_side_a_source_says_a_weapon_is_of_is_its_author(shared_pipeline, text: str, author: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-05-10")] == [author]
+
+
+def test_the_places_after_a_word_of_exception_are_not_the_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-848-20180408 (dev pool, not gold), the month's campaign:
+    # "ولم يتبق سوى دوما" names the one place the campaign has not taken
+    text = ("واستعادت قوات النظام السيطرة على كل الغوطة الشرقية تقريبا في حملة عسكرية تدعمها روسيا بدأت في 18 فبراير، "
+            "ولم يتبق سوى دوما في يد مقاتلي المعارضة.")
+    assert "Douma" not in {e.location for e in events_of(shared_pipeline, text, "2018-03-08")}
+    # ant-multisource:SK-middleEast-2944-20180717 (dev pool, not gold): "ما عدا"
+    text = ("وتسيطر قوات النظام السوري على كامل محافظة درعا ما عدا مدينة نوى وبلدة الشيخ سعد ومحيطها الخاضعة "
+            "للمعارضة السورية.")
+    assert not {"Nawa", "Shaykh Sa`d"} & {e.location for e in events_of(shared_pipeline, text, "2018-07-17")}

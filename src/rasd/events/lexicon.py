@@ -108,6 +108,7 @@ class AssemblyWords:
     relative_auxiliaries: frozenset[str]
     several_agreements: frozenset[str]
     seized_things: frozenset[str]
+    exception: re.Pattern[str]
     said_to_be: re.Pattern[str]
     waging_verbs: frozenset[str]
     waging_verbs_with_object: frozenset[str]
@@ -239,6 +240,7 @@ def assembly_words() -> AssemblyWords:
         relative_auxiliaries=_words(d["relative_auxiliaries"]),
         several_agreements=_words(d["several_agreements"]),
         seized_things=_words(d["seized_things"]),
+        exception=re.compile(rf"(?<!\w)(?:{alt('exception_words')})(?!\w)"),
         said_to_be=re.compile(rf"\s*(?:{alt('said_to_be_verbs')})(?:\s+[^\s,،.]+){{0,3}}?\s+(?:{alt('said_to_be_that')})\s+"),
         waging_verbs=_words(d["waging_verbs"]),
         # an indefinite noun's relative clause has no pronoun, its verb the object's ("لهجوم

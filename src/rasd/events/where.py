@@ -537,6 +537,10 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     response = assembly_words().response.search(norm, cand.trigger.end, seg.end)
     if response is not None:
         places = [p for p in places if p.r.mention.start < response.start()]
+    # "على كامل محافظة درعا، ما عدا مدينة نوى وبلدة الشيخ سعد": the places excepted
+    excepted = assembly_words().exception.search(norm, cand.trigger.end, seg.end)
+    if excepted is not None:
+        places = [p for p in places if p.r.mention.start < excepted.start()]
     anaphor = anaphoric_place(analysis, cand)
     if not places:
         return anaphor
