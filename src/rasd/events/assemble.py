@@ -112,6 +112,11 @@ def _toll_of(analysis: Analysis, fighting: Candidate, act: TriggerMatch) -> Trig
     return first
 
 
+#: What a deal is made of and announced as (an agreement, an exit, a campaign announced):
+#: never the main act a relative clause's act is told beside ("ويتعلق الاتفاق بخروج
+#: المسلحين من بلدة دوما التي استعادت القوات السيطرة عليها": the exit is the deal's term).
+_TERMS_OF_A_DEAL = frozenset({"Agreement", "Non-violent transfer of territory", "Change to group/activity", "Other"})
+
 #: How many words after a noun of fighting its "بين" may come ("اشتباكات عنيفة بين", "اشتباكات
 #: وتبادل للقصف المدفعي بين").
 _BETWEEN_WITHIN = 5
@@ -210,12 +215,14 @@ class ArticleAssembler:
         went through; the clause is coded by its main act (the one told first, with a word of
         its mode, not itself in a relative clause), and the described act after it
         (event-schema.md §3: one event per act). Not a strike beside a strike: "الغارات التي
-        قصفت البلدة" tells one bombardment twice. Returns the main act, if the clause's
-        primary trigger is such a described act."""
+        قصفت البلدة" tells one bombardment twice; nor an act named by a definite noun, which
+        points back to one told before, nor the terms of a deal (``_TERMS_OF_A_DEAL``). Returns
+        the main act, if the clause's primary trigger is such a described act."""
         if not self._in_a_relative_clause(primary):
             return None
-        remote = "Explosions/Remote violence"
+        remote, norm = "Explosions/Remote violence", self.analysis.ntext.norm
         return next((t for t in coding if t.start < primary.start and t.sense.mode and not t.sense.weak
+                     and not norm.startswith("ال", t.start) and t.sense.sub_event_type not in _TERMS_OF_A_DEAL
                      and t.sense.sub_event_type != primary.sense.sub_event_type
                      and not (EVENT_TYPE_OF[t.sense.sub_event_type] == remote == EVENT_TYPE_OF[primary.sense.sub_event_type])
                      and not self._in_a_relative_clause(t)), None)
