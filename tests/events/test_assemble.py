@@ -1092,3 +1092,15 @@ def test_preparations_for_a_demonstration_are_no_demonstration(shared_pipeline) 
             "المحافظة، الجمعة والأحد، احتجاجا على تردي الأوضاع المعيشية.")
     events, dropped = drops_of(shared_pipeline, text, "2018-08-03")
     assert not events and "future" in dropped
+
+
+@pytest.mark.parametrize("text,spell", [
+    # ant-multisource:SK-middleEast-92-20180227 (dev pool, not gold): a counted spell of shelling
+    ('دخلت الهدنة "الإنسانية" التي أعلنت عنها روسيا لخمس ساعات حيز التنفيذ في الغوطة الشرقية المحاصرة قرب دمشق، '
+     'بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة أكثر من 560 مدنياً.', True),
+    # (constructed) the days since the strikes date them: no spell
+    ("وتعرض مطار الضمير بريف دمشق للقصف، بعد 3 أيام على الغارات الأميركية على مطار الشعيرات.", False),
+])
+def test_a_counted_spell_of_an_act_that_lasts_is_the_backdrop(shared_pipeline, text: str, spell: bool) -> None:  # type: ignore[no-untyped-def]
+    _, dropped = drops_of(shared_pipeline, text, "2018-02-27")
+    assert ("spell_before" in dropped) == spell

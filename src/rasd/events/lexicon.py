@@ -109,6 +109,7 @@ class AssemblyWords:
     several_agreements: frozenset[str]
     seized_things: frozenset[str]
     exception: re.Pattern[str]
+    counted_spell: re.Pattern[str]
     said_to_be: re.Pattern[str]
     waging_verbs: frozenset[str]
     waging_verbs_with_object: frozenset[str]
@@ -241,6 +242,8 @@ def assembly_words() -> AssemblyWords:
         several_agreements=_words(d["several_agreements"]),
         seized_things=_words(d["seized_things"]),
         exception=re.compile(rf"(?<!\w)(?:{alt('exception_words')})(?!\w)"),
+        counted_spell=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:(?:{alt('spell_about')})\s+)?(?:\S+\s+)?"
+                                 rf"(?:{alt('spell_units')})\s+من\s+$"),
         said_to_be=re.compile(rf"\s*(?:{alt('said_to_be_verbs')})(?:\s+[^\s,،.]+){{0,3}}?\s+(?:{alt('said_to_be_that')})\s+"),
         waging_verbs=_words(d["waging_verbs"]),
         # an indefinite noun's relative clause has no pronoun, its verb the object's ("لهجوم
