@@ -1104,3 +1104,21 @@ def test_preparations_for_a_demonstration_are_no_demonstration(shared_pipeline) 
 def test_a_counted_spell_of_an_act_that_lasts_is_the_backdrop(shared_pipeline, text: str, spell: bool) -> None:  # type: ignore[no-untyped-def]
     _, dropped = drops_of(shared_pipeline, text, "2018-02-27")
     assert ("spell_before" in dropped) == spell
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # (after ant-multisource:SK-internationalNews-844-20180407, a tune article) skirmishes
+    # between two armed sides are an armed clash
+    ("ممّا أدّى أمس إلى مناوشاتٍ بينَ الجيشِ التّركي، وعناصرِ حزبِ العمالِ الكردستاني في منطقة سيدكان.", "2018-04-07",
+     [("Armed clash", "Turkish Forces")]),
+    # (after ant-multisource:BB-middleEast-215-20180319, a tune article) "بسطوا سيطرتهم" (the
+    # gunmen backed by Turkey read as Turkey's, as the gold codes them)
+    ("وقالت التقارير إن مسلحين مدعومين من تركيا بسطوا سيطرتهم الأحد على مدينة عفرين.", "2018-03-19",
+     [("Non-state actor overtakes territory", "Turkish Forces")]),
+    # (constructed) a town fallen into a side's hands
+    ("وقال المرصد إن بلدة القريتين سقطت في يد تنظيم داعش الخميس.", "2015-08-07",
+     [("Non-state actor overtakes territory", "Islamic State")]),
+])
+def test_skirmishes_and_ground_fallen_into_a_sides_hands(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                        expected: list[tuple[str, str]]) -> None:
+    assert [(e.sub_event_type, e.actor1) for e in extract(shared_pipeline, text, published)] == expected
