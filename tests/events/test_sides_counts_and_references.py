@@ -1645,3 +1645,19 @@ def test_the_places_after_a_word_of_exception_are_not_the_events(shared_pipeline
     text = ("وتسيطر قوات النظام السوري على كامل محافظة درعا ما عدا مدينة نوى وبلدة الشيخ سعد ومحيطها الخاضعة "
             "للمعارضة السورية.")
     assert not {"Nawa", "Shaykh Sa`d"} & {e.location for e in events_of(shared_pipeline, text, "2018-07-17")}
+
+
+@pytest.mark.parametrize("text,published,parties", [
+    # ant-multisource:SK-middleEast-983-20180413 (dev pool, not gold): an agreement's two
+    # parties, named after "بين", in the order named
+    ("وأكدت اللجنة المدنية في مدينة دوما، التوصل لاتفاق نهائي بين جيش الإسلام وروسيا اليوم، يقضي الاتفاق بخروج "
+     "مقاتلي جيش الإسلام إلى الشمال السوري مع عائلاتهم ومن يرغب من المدنيين.", "2018-04-13",
+     ("Jaysh al-Islam", "Russian Forces")),
+    # (constructed, after a tune article) the government first
+    ("وفي جنوب دمشق أبرم أمس اتفاق بين قوات النظام ومسلحي داعش في مخيم اليرموك.", "2018-05-20",
+     ("Syrian Government Forces", "Islamic State")),
+])
+def test_an_agreement_between_two_sides_has_them_as_its_parties(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                                parties: tuple[str, str]) -> None:
+    assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, published)
+            if e.sub_event_type == "Agreement"] == [parties]

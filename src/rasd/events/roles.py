@@ -331,7 +331,7 @@ def _sides_named_between(analysis: Analysis, cand: Candidate) -> tuple[ActorMent
 
 def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | None, ActorMention | None]:
     """(agent, target) among the actor mentions of the clause (else its sentence)."""
-    if cand.sub_event_type == "Armed clash":
+    if cand.sub_event_type in ("Armed clash", "Agreement"):  # "اتفاق بين النظام ومسلحي داعش": its two parties
         between = _sides_named_between(analysis, cand)
         if between is not None:
             return between
