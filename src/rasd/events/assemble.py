@@ -70,7 +70,7 @@ from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecisi
 from rasd.recognize.triggers import TriggerMatch
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as
+from rasd.text.tokens import clitic_variants, reads_as
 
 __all__ = ["assemble"]
 
@@ -98,6 +98,11 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, A
         inputs = {id(e.event): e.features for e in assembler.article.events}
         features_of.extend(inputs[id(event)] for event in events)
     return events
+
+
+def _definite(word: str) -> bool:
+    """The word carries the article, whatever clitics come before it ("القصف", "للقصف")."""
+    return any(v.startswith("ال") for v, _ in clitic_variants(word))
 
 
 def _toll_of(analysis: Analysis, fighting: Candidate, act: TriggerMatch) -> TriggerMatch:
@@ -159,7 +164,7 @@ class ArticleAssembler:
             chosen = unframed or wielded or unseized or grounded or purposeful or triggers
             coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
-            described = self.act_before_a_relative_clause(coding, trigger)
+            described = self.act_before_a_relative_clause(after_the_opening(analysis, seg, coding), trigger)
             if described is not None:  # the clause is coded by its main act; the relative clause's act follows
                 trigger, described = described, trigger
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
@@ -220,19 +225,20 @@ class ArticleAssembler:
         the main act, if the clause's primary trigger is such a described act."""
         if not self._in_a_relative_clause(primary):
             return None
-        remote, norm = "Explosions/Remote violence", self.analysis.ntext.norm
+        remote, tokens = "Explosions/Remote violence", self.analysis.tokens
         return next((t for t in coding if t.start < primary.start and t.sense.mode and not t.sense.weak
-                     and not norm.startswith("ال", t.start) and t.sense.sub_event_type not in _TERMS_OF_A_DEAL
+                     and not _definite(tokens[t.token_start].text) and t.sense.sub_event_type not in _TERMS_OF_A_DEAL
                      and t.sense.sub_event_type != primary.sense.sub_event_type
                      and not (EVENT_TYPE_OF[t.sense.sub_event_type] == remote == EVENT_TYPE_OF[primary.sense.sub_event_type])
                      and not self._in_a_relative_clause(t)), None)
 
     def _in_a_relative_clause(self, trigger: TriggerMatch) -> bool:
-        """The trigger is the verb of a relative clause: "التي استولوا", "الذي قد سيطر"."""
+        """The trigger is the verb of a relative clause: "التي استولوا", "الذي قد سيطر", "التي
+        كانت قد سيطرت"."""
         tokens, words = self.analysis.tokens, assembly_words()
-        before = [tokens[i].text for i in range(max(0, trigger.token_start - 2), trigger.token_start)]
-        if before and before[-1] in words.relative_auxiliaries:
-            before = before[:-1]
+        before = [tokens[i].text for i in range(max(0, trigger.token_start - 3), trigger.token_start)]
+        while before and before[-1] in words.relative_auxiliaries:
+            before = before[:-1]  # "التي كانت قد سيطرت"
         return bool(before) and reads_as(before[-1], words.relative_pronouns)
 
     def fighting_beside(self, seg: Segment, coding: list[TriggerMatch], primary: TriggerMatch) -> Candidate | None:
@@ -362,7 +368,8 @@ class ArticleAssembler:
             raise Dropped("clash_without_second_side")
         toll = toll_of(analysis, cand, sides.sub, groups, decision)
         sources = sources_of(analysis, cand)
-        several = reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().several_agreements)
+        several = reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().several_agreements,
+                           without_article=True)
         picks = one_place_for_what_is_declared_once(sides.sub, picks, decision, several)
         for pick, share in zip(picks, shares_of(toll, len(picks)), strict=True):
             self.emit(cand, when, pick, sides, actor1, actor2, share, sources, decision, len(picks))

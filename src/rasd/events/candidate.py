@@ -4,6 +4,7 @@ that choose its trigger.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -162,23 +163,42 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
 #: How many words after "على" may stand before the thing seized ("على أكثر من 15 آلية").
 _SEIZED_WITHIN = 3
 _ON = normalize_key("على")
+_FELL = normalize_key("سقط")  # "سقطت في يد", "سقط بيد": ground fallen into a side's hands
 
 
 def seizes_things(analysis: Analysis, trigger: TriggerMatch, seg: Segment) -> bool:
     """"تمكنت قوات النظام من الاستيلاء على أكثر من 15 آلية", "استولت على كميات من
-    الأسلحة": what was seized is equipment, not ground (no place named before it)."""
+    الأسلحة": what was seized, after "على", is equipment, not ground (no place named before
+    it); so is what "fell into the hands" of a side, named before it ("كميات من الأسلحة سقطت
+    في يد التنظيم"). Not the subject of a verb of taking ("ودخلت دبابات تركية مدينة
+    جرابلس": the tanks took the town)."""
     tokens, words = analysis.tokens, assembly_words()
     if not trigger.sense.territory:
         return False
+    if tokens[trigger.token_start].text.startswith(_FELL):
+        before = tokens[max(seg_start_token(analysis, seg), trigger.token_start - _SEIZED_WITHIN - 1):trigger.token_start]
+        return any(reads_as(t.text, words.seized_things, without_article=True) for t in before)
     i = trigger.token_end
-    if i < len(tokens) and tokens[i].text == _ON:
-        i += 1  # "استولى على", when the trigger does not hold the preposition
+    if tokens[i - 1].text != _ON:
+        # "على" after the verb's subject and day ("واستولت الفصائل الجمعة على كميات")
+        on = next((k for k in range(i, min(len(tokens), i + _SEIZED_WITHIN + 2))
+                   if tokens[k].start < seg.end and tokens[k].text == _ON), None)
+        if on is None:
+            return False  # no "على": what follows is the verb's subject or the ground itself
+        i = on + 1
     for t in tokens[i:min(len(tokens), i + _SEIZED_WITHIN + 1)]:
         if t.start >= seg.end or any(r.mention.start <= t.start < r.mention.end for r in analysis.places):
             return False
-        if reads_as(t.text, words.seized_things):
+        if reads_as(t.text, words.seized_things, without_article=True):
             return True
+        if not (t.text.isdigit() or t.text in words.seized_counts):
+            return False  # "على إدارة المركبات": the head noun is what was taken (a base)
     return False
+
+
+def seg_start_token(analysis: Analysis, seg: Segment) -> int:
+    """The index of the segment's first token."""
+    return bisect_left(analysis.token_starts, seg.start)
 
 
 def frames_an_act(analysis: Analysis, trigger: TriggerMatch) -> bool:

@@ -108,9 +108,12 @@ class AssemblyWords:
     relative_auxiliaries: frozenset[str]
     several_agreements: frozenset[str]
     seized_things: frozenset[str]
+    seized_counts: frozenset[str]
     exception: re.Pattern[str]
     counted_spell: re.Pattern[str]
     said_to_be: re.Pattern[str]
+    doer_verbs: frozenset[str]
+    side_description: re.Pattern[str]
     waging_verbs: frozenset[str]
     waging_verbs_with_object: frozenset[str]
     resisting_words: frozenset[str]
@@ -241,9 +244,13 @@ def assembly_words() -> AssemblyWords:
         relative_auxiliaries=_words(d["relative_auxiliaries"]),
         several_agreements=_words(d["several_agreements"]),
         seized_things=_words(d["seized_things"]),
+        seized_counts=_words(d["seized_counts"]),
         exception=re.compile(rf"(?<!\w)(?:{alt('exception_words')})(?!\w)"),
-        counted_spell=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:(?:{alt('spell_about')})\s+)?(?:\S+\s+)?"
+        counted_spell=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:{alt('spell_about')})\s+(?:\S+\s+)?"
                                  rf"(?:{alt('spell_units')})\s+من\s+$"),
+        doer_verbs=_words(d["doer_verbs"]),
+        side_description=re.compile(rf"[\s,،]*و?(?:{alt('relative_pronouns')})\s+(?:(?:{alt('relative_auxiliaries')})\s+){{0,2}}"
+                                    rf"(?:(?:{alt('accomplishment_verbs')})\s+(?:في|من)\s+)?"),
         said_to_be=re.compile(rf"\s*(?:{alt('said_to_be_verbs')})(?:\s+[^\s,،.]+){{0,3}}?\s+(?:{alt('said_to_be_that')})\s+"),
         waging_verbs=_words(d["waging_verbs"]),
         # an indefinite noun's relative clause has no pronoun, its verb the object's ("لهجوم

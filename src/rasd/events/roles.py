@@ -157,8 +157,9 @@ def _nationalities() -> dict[str, str]:
 def _said_to_be_its(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                     excluded: set[str]) -> ActorMention | None:
     """The side a source says the weapon is of, right after it: "تصديه لصواريخ قال إنها
-    إيرانية", "صواريخ يقول الجيش الإسرائيلي إن القوات الإيرانية أطلقتها" (the source's
-    word, not a belief: event-schema.md §3.2 hedged authors)."""
+    إيرانية" (an adjective of nationality), "صواريخ يقول الجيش الإسرائيلي إن القوات الإيرانية
+    أطلقتها" (a side, and a verb of doing it with the weapon's pronoun): the source's word,
+    not a belief (event-schema.md §3.2 hedged authors)."""
     norm, tokens = analysis.ntext.norm, analysis.tokens
     said = assembly_words().said_to_be.match(norm, cand.trigger.end)
     if said is None:
@@ -166,7 +167,10 @@ def _said_to_be_its(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
     at = said.end()
     named = next((a for a in actors if a.start == at and a.actor.name not in excluded), None)
     if named is not None:
-        return named
+        # only as the one the source says fired it ("إن القوات الإيرانية أطلقتها"), not a side
+        # the sentence goes on about ("قال مصدر إن قوات البيشمركة تعرضت له": the target)
+        after = tokens[named.token_end].text if named.token_end < len(tokens) else ""
+        return named if reads_as(after, assembly_words().doer_verbs) else None
     i = bisect_left(analysis.token_starts, at)
     if i >= len(tokens) or tokens[i].start != at:
         return None

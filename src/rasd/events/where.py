@@ -289,7 +289,9 @@ _BELONGS_TO = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:تابعه|تابع|واق
 #: What stands between a name and the compass phrase that closes its list: the list's
 #: other names, at most six words, no stop ("الأول والطاش الثانية ", "، والشومرية ").
 _LIST_WORDS = 6
-_STOP = re.compile(r"[.؛:!؟?()]")
+#: The rest of such a list after its first name: a word of that name ("الأول"), then members
+#: joined by و, each with at most one word of its own ("، والخضيرات الثانية").
+_LIST_TAIL = re.compile(r"(?:\s+[^\s,،]+)?(?:\s*[,،]?\s*و[^\s,،]+(?:\s+[^\s,،]+)?)*\s*")
 
 
 def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
@@ -303,13 +305,14 @@ def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> Res
     r = places[i].r
     if not _BELONGS_TO.match(norm, view.r.mention.end):
         # "منطقتي الطاش الأول والطاش الثانية جنوب غربي مدينة الرمادي": the compass phrase after
-        # a list of names the gazetteer lacks locates them all
+        # a list of names the gazetteer lacks locates them all (each member joined by و, with
+        # at most a word of its name after it: "التي نزح أهلها إلى مخيم قرب الرمادي" is no list)
         j = i
         while j + 1 < len(places) and places[j].r.place is None:
             j += 1
         gap = norm[view.r.mention.end:places[j].start]
         m = places[j].r.mention
-        if m.near and m.cue_start is not None and len(gap.split()) <= _LIST_WORDS and not _STOP.search(gap):
+        if m.near and m.cue_start is not None and len(gap.split()) <= _LIST_WORDS and _LIST_TAIL.fullmatch(gap):
             r = places[j].r
             return r if r.place is not None and r.place.feature not in _WIDE_FEATURES and r.geo_precision < 3 else None
     if not _locates_the_place_before(norm, places, i):
@@ -471,13 +474,16 @@ def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
 
 
 def describes_a_side(analysis: Analysis, cand: Candidate) -> bool:
-    """The trigger opens a clause that describes the side named right before it ("تنظيم
+    """Ground taken, told as the verb of a relative clause right after a side's name ("تنظيم
     داعش الذي سيطر على الموصل والرمادي", "الميليشيات الإيرانية التي سيطرت على جنوب
     العاصمة"): the side's story, which, with no toll and no day of its own, is no event of
-    the day."""
+    the day. Not an act told after a relative clause that only describes the side ("الطائرات
+    الروسية التي أقلعت من حميميم قصفت خان شيخون")."""
+    if not cand.trigger.sense.territory:
+        return False
     norm, trigger = analysis.ntext.norm, cand.trigger.start
-    description = assembly_words().place_description
-    return any(a.end <= trigger and trigger - a.end < 80 and description.fullmatch(norm, a.end, trigger)
+    description = assembly_words().side_description
+    return any(a.end <= trigger and description.fullmatch(norm, a.end, trigger)
                for a in within(analysis, analysis.actors, cand.sentence))
 
 
@@ -574,7 +580,9 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
             # ("حي أبودشير التابع لمنطقة الدورة جنوبي بغداد": a neighbourhood's, at its city)
             found = locator.place
             its_city = gazetteer.city_of(found) if found.feature == "neighbourhood" else None
-            out.append(PlacePick(r, its_city or found, r.mention.start, r.mention.end, 2, r.mention.name_norm))
+            # (a neighbourhood of a city, coded at the city, is as precise as the city: §3.2)
+            out.append(PlacePick(r, its_city or found, r.mention.start, r.mention.end, 1 if its_city else 2,
+                                 r.mention.name_norm))
             if _BELONGS_TO.match(norm, r.mention.end):  # (not a list: each of its names is a place)
                 located_up_to = locator.mention.end
             continue
