@@ -176,7 +176,8 @@ def seizes_things(analysis: Analysis, trigger: TriggerMatch, seg: Segment) -> bo
     if not trigger.sense.territory:
         return False
     if tokens[trigger.token_start].text.startswith(_FELL):
-        before = tokens[max(seg_start_token(analysis, seg), trigger.token_start - _SEIZED_WITHIN - 1):trigger.token_start]
+        first = bisect_left(analysis.token_starts, seg.start)
+        before = tokens[max(first, trigger.token_start - _SEIZED_WITHIN - 1):trigger.token_start]
         return any(reads_as(t.text, words.seized_things, without_article=True) for t in before)
     i = trigger.token_end
     if tokens[i - 1].text != _ON:
@@ -195,10 +196,6 @@ def seizes_things(analysis: Analysis, trigger: TriggerMatch, seg: Segment) -> bo
             return False  # "على إدارة المركبات": the head noun is what was taken (a base)
     return False
 
-
-def seg_start_token(analysis: Analysis, seg: Segment) -> int:
-    """The index of the segment's first token."""
-    return bisect_left(analysis.token_starts, seg.start)
 
 
 def frames_an_act(analysis: Analysis, trigger: TriggerMatch) -> bool:

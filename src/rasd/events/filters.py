@@ -207,8 +207,9 @@ def context_of_a_reported_event(analysis: Analysis, cand: Candidate) -> None:
 
 
 def counted_spell_before(analysis: Analysis, cand: Candidate) -> None:
-    """"بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560 مدنيا": a counted spell of
-    an act that lasts, right before it, is the backdrop of the news (``spell_before``)."""
+    """"بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560 مدنيا": a spell of an act
+    that lasts, counted roughly ("نحو", "قرابة"), right before it, is the backdrop of the news
+    (``spell_before``). An exact count ("بعد يومين من الغارات") dates the act instead."""
     norm, trigger, words = analysis.ntext.norm, cand.trigger, assembly_words()
     first = norm[trigger.start:trigger.end].split(" ", 1)[0]
     if first in words.spell_acts and words.counted_spell.search(norm[max(cand.segment.start, trigger.start - 60):trigger.start]):

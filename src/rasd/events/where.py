@@ -286,8 +286,8 @@ def _describes(gap: str) -> bool:
 _BELONGS_TO = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:تابعه|تابع|واقعه|واقع)\s+(?:(?:الي|في)\s+|ل)?|وسط\s+|داخل\s+|ضمن\s+)")
 
 
-#: What stands between a name and the compass phrase that closes its list: the list's
-#: other names, at most six words, no stop ("الأول والطاش الثانية ", "، والشومرية ").
+#: How many words may stand between a name and the compass phrase that closes its list
+#: (the list's other names: "الأول والطاش الثانية ").
 _LIST_WORDS = 6
 #: The rest of such a list after its first name: a word of that name ("الأول"), then members
 #: joined by و, each with at most one word of its own ("، والخضيرات الثانية").
