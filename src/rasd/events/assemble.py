@@ -70,7 +70,7 @@ from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecisi
 from rasd.recognize.triggers import TriggerMatch
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.text.segment import Segment
-from rasd.text.tokens import clitic_variants, reads_as
+from rasd.text.tokens import is_definite, reads_as
 
 __all__ = ["assemble"]
 
@@ -98,11 +98,6 @@ def assemble(analysis: Analysis, gazetteer: Gazetteer, explain: list[dict[str, A
         inputs = {id(e.event): e.features for e in assembler.article.events}
         features_of.extend(inputs[id(event)] for event in events)
     return events
-
-
-def _definite(word: str) -> bool:
-    """The word carries the article, whatever clitics come before it ("القصف", "للقصف")."""
-    return any(v.startswith("ال") for v, _ in clitic_variants(word))
 
 
 def _toll_of(analysis: Analysis, fighting: Candidate, act: TriggerMatch) -> TriggerMatch:
@@ -227,7 +222,7 @@ class ArticleAssembler:
             return None
         remote, tokens = "Explosions/Remote violence", self.analysis.tokens
         return next((t for t in coding if t.start < primary.start and t.sense.mode and not t.sense.weak
-                     and not _definite(tokens[t.token_start].text) and t.sense.sub_event_type not in _TERMS_OF_A_DEAL
+                     and not is_definite(tokens[t.token_start].text) and t.sense.sub_event_type not in _TERMS_OF_A_DEAL
                      and t.sense.sub_event_type != primary.sense.sub_event_type
                      and not (EVENT_TYPE_OF[t.sense.sub_event_type] == remote == EVENT_TYPE_OF[primary.sense.sub_event_type])
                      and not self._in_a_relative_clause(t)), None)

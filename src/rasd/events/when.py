@@ -17,7 +17,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
 from rasd.recognize.triggers import TriggerMatch
 from rasd.text.segment import Segment
-from rasd.text.tokens import clitic_variants, reads_as
+from rasd.text.tokens import is_definite, reads_as
 
 BACKGROUND_DAYS = 90  # event-schema.md §3: older events are background
 _REACH = 600  # characters before a sentence where a date still dates it
@@ -187,7 +187,7 @@ def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) 
                     and reads_as(after[i + 1], words.waging_verbs):
                 raise Dropped("ongoing_campaign", f"{after[i]} {after[i + 1]}")
     nxt = tokens[trigger.token_end].text if trigger.token_end < len(tokens) else ""
-    if not _definite(tokens[trigger.token_start].text) and reads_as(nxt, words.waging_verbs_with_object):
+    if not is_definite(tokens[trigger.token_start].text) and reads_as(nxt, words.waging_verbs_with_object):
         raise Dropped("ongoing_campaign", nxt)  # "لهجوم تشنه أنقرة"
     if trigger.token_start > 0 and reads_as(tokens[trigger.token_start - 1].text, words.resisting_words):
         raise Dropped("ongoing_campaign", tokens[trigger.token_start - 1].text)  # "لصد الهجوم التركي"
@@ -228,11 +228,6 @@ def _dates_the_offensive(analysis: Analysis, cand: Candidate, day: DateMatch) ->
 
 #: How many words may stand between a day and the offensive noun it dates.
 _DAY_BEFORE_OFFENSIVE = 3
-
-
-def _definite(word: str) -> bool:
-    """Whether a word carries the article, after a proclitic ("والهجوم", "للهجوم")."""
-    return any(variant.startswith("ال") for variant, _ in clitic_variants(word))
 
 
 def counted_day(analysis: Analysis, cand: Candidate) -> bool:

@@ -30,10 +30,14 @@ class ResolvedPlace:
     ambiguous: bool = False
 
 
-def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) -> tuple[Counter[tuple[str, str]], Counter[str]]:
-    """The governorates and countries the article's unambiguous names are in."""
+def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) \
+        -> tuple[Counter[tuple[str, str]], Counter[str], Counter[str]]:
+    """The governorates and countries the article's unambiguous names are in, and the
+    countries of the names that can only be a town, city, district or governorate there
+    (not a village or a neighbourhood): the countries the article is about."""
     governorates: Counter[tuple[str, str]] = Counter()
     countries: Counter[str] = Counter()
+    towns: Counter[str] = Counter()
     for m in mentions:
         places = [gazetteer.places[i] for i in m.candidates]
         if not places:
@@ -47,7 +51,9 @@ def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) -> tuple[Counte
         codes = {p.country for p in places}
         if len(codes) == 1:
             countries[next(iter(codes))] += 1
-    return governorates, countries
+            if any(p.feature not in _MINOR_FEATURES for p in places):
+                towns[next(iter(codes))] += 1
+    return governorates, countries, towns
 
 
 def _score(place: Place, mention: PlaceMention, governorates: Counter[tuple[str, str]],
@@ -114,17 +120,6 @@ def _homonym_abroad(places: list[Place], countries: Counter[str], towns: Counter
     elsewhere = sum(n for c, n in countries.items() if c not in codes)
     return not any(towns[c] for c in codes) and elsewhere >= 3
 
-
-def _countries_of_towns(mentions: list[PlaceMention], gazetteer: Gazetteer) -> Counter[str]:
-    """The countries of the names that can only be a town, city, district or governorate
-    there (not a village or a neighbourhood): the countries the article is about."""
-    towns: Counter[str] = Counter()
-    for m in mentions:
-        places = [gazetteer.places[i] for i in m.candidates]
-        codes = {p.country for p in places}
-        if len(codes) == 1 and any(p.feature not in _MINOR_FEATURES for p in places):
-            towns[next(iter(codes))] += 1
-    return towns
 
 
 #: How far from the town that locates it ("حصيبة غرب الرمادي") a place of the name may lie.
@@ -193,8 +188,7 @@ def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
 
 
 def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
-    governorates, countries = _context(mentions, gazetteer)
-    towns_in = _countries_of_towns(mentions, gazetteer)
+    governorates, countries, towns_in = _context(mentions, gazetteer)
     named_governorates = _governorates_named(mentions, gazetteer)
     resolved: list[ResolvedPlace] = []
     for k, mention in enumerate(mentions):

@@ -80,6 +80,11 @@ def strip_article(word: str) -> str:
     return _ARTICLE.sub("", word) if len(word) > 3 else word
 
 
+def is_definite(word: str) -> bool:
+    """Whether a word carries the article, after a proclitic ("والهجوم", "للهجوم")."""
+    return any(variant.startswith("ال") for variant, _ in clitic_variants(word))
+
+
 @lru_cache(maxsize=262144)
 def clitic_variants(word: str) -> tuple[tuple[str, int], ...]:
     """``(variant, chars_removed)`` pairs: the word itself first, then forms without
