@@ -476,6 +476,21 @@ def test_a_date_in_a_relative_clause_about_people_is_theirs(shared_pipeline) -> 
     assert [(e.sub_event_type, str(e.date), e.actor2) for e in events] == [("Attack", "2018-08-04", "Civilians")]
 
 
+def test_a_date_in_the_relative_clause_of_an_act_is_the_acts(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-middleEast-926-20180813, adapted (set in Syria, a place named): the
+    # funeral is Monday's; the strike the relative clause describes is Thursday's
+    text = ("شيع آلاف السوريين الاثنين جثامين 12 مدنيا قتلوا في القصف الجوي الذي استهدف سوقا في بلدة كفرنبل "
+            "يوم الخميس، بحسب الدفاع المدني.")
+    events = events_of(shared_pipeline, text, "2018-08-13")
+    assert [(e.sub_event_type, str(e.date), e.location, e.fatalities) for e in events] == [
+        ("Air/drone strike", "2018-08-09", "Kafr Nabl", 12)]
+    # a date after the clause's comma is not the clause's: the nearest date dates the act
+    text = ("شيع آلاف السوريين الاثنين جثامين 12 مدنيا قتلوا في القصف الجوي الذي استهدف سوقا في بلدة كفرنبل، "
+            "وكان المرصد وثق قصفا آخر يوم الخميس.")
+    events = events_of(shared_pipeline, text, "2018-08-13")
+    assert ("Air/drone strike", "2018-08-13") in [(e.sub_event_type, str(e.date)) for e in events]
+
+
 def test_a_device_defused_or_destroyed_is_disrupted_weapons_use(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-25-1146-a7e7ee02e7, adapted (a place and day added): the
     # security forces stopped the bombs; nobody bombed anyone

@@ -48,6 +48,9 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
                     and not is_reporting_date(analysis, d, scope.start) and not _dates_people(analysis, cand, d)
                     and not _dates_a_reaction(analysis, cand, d, scope.start)]
+        own = _in_the_relative_clause_of_the_act(analysis, cand, resolved)
+        if own:  # "أدان ... الاثنين القصف الذي استهدف الغوطة السبت": the act's own clause dates it
+            return own[0]
         if resolved:
             # the date nearest the trigger, even a bare year: "سيطر ... في عام 2014" is background
             return min(resolved, key=lambda d: abs(d.start - trig))
@@ -64,6 +67,32 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
               and not d.value.get("vague") and d.value["precision"] <= 2]
     return before[-1] if before else None
+
+
+#: How many words (adjectives of the act) may stand between a definite act and the relative
+#: pronoun that opens the clause describing it ("الهجوم الكيميائي المفترض الذي").
+_ADJECTIVES_BEFORE_RELATIVE = 2
+
+
+def _in_the_relative_clause_of_the_act(analysis: Analysis, cand: Candidate, dates: list[DateMatch]) -> list[DateMatch]:
+    """"أعلن الوزير الأحد اعتقال المتورطين بالتفجير الذي استهدف ناحية بني سعد الجمعة": a
+    definite act described by a relative clause is dated by the date inside that clause (up
+    to its first comma), not by a day before it, which dates the sentence's main verb. Of
+    ``dates`` (the sentence's own, statements' days left out), those in that clause, nearest
+    first."""
+    tokens, trigger = analysis.tokens, cand.trigger
+    if not is_definite(tokens[trigger.token_start].text):
+        return []
+    words = assembly_words()
+    k = trigger.token_end
+    last = min(len(tokens), k + _ADJECTIVES_BEFORE_RELATIVE + 1)
+    while k < last and tokens[k].text not in words.relative_pronouns and is_definite(tokens[k].text):
+        k += 1
+    if k >= len(tokens) or tokens[k].text not in words.relative_pronouns \
+            or PUNCTUATION.search(analysis.ntext.norm, trigger.end, tokens[k].start):
+        return []
+    norm, opens = analysis.ntext.norm, tokens[k].end
+    return [d for d in dates if d.start >= opens and not any(c in norm[opens:d.start] for c in ",،;.")]
 
 
 def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floor: int) -> bool:
