@@ -108,3 +108,18 @@ def test_a_governorate_s_capital_is_found_by_the_name_rasd_s_place_list_gives_it
     assert gazetteer.capital_of(0) == 2  # Ramadi, not the other city of the governorate
     assert gazetteer.capital_of(1) is None  # not a governorate
     assert gazetteer.capital_of(3) is None  # the capital (Kirkuk city) is not in this gazetteer
+
+
+def test_a_name_written_with_its_kind_of_place_is_also_known_without_it(tmp_path: Path) -> None:
+    # the shared gazetteer's row for Khan Bani Sa'd is "ناحية خان بني سعد"; articles write
+    # "بلدة خان بني سعد" or the bare name. A one-word remainder ("قرية الزراعة": "the
+    # agriculture") stays unindexed: alone it is an ordinary word
+    rows = tmp_path / "places.csv"
+    rows.write_text(
+        "id,country,feature,name_ar,name_en,alt_names,lat,lon,admin1_name_en\n"
+        "t:1,IQ,village,ناحية خان بني سعد,Nahiyat Khan Bani Sa'd,,33.56,44.54,Diyala\n"
+        "t:2,IQ,village,قرية الزراعة,Qaryat Az Zira'ah,,33.4,43.3,Al-Anbar\n", encoding="utf-8")
+    g = gz.build([rows])
+    khan = next(p for p in g.places if p.id == "t:1")
+    assert "خان بني سعد" in khan.names_ar and "ناحية خان بني سعد" in khan.names_ar
+    assert next(p for p in g.places if p.id == "t:2").names_ar == ["قرية الزراعة"]

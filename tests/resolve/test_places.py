@@ -156,3 +156,10 @@ def test_a_governorate_the_gazetteer_lacks_is_none_of_its_villages(shared_pipeli
     assert _places(shared_pipeline, text)["البرز"] == (None, None)
     # a governorate it has is read as ever
     assert _places(shared_pipeline, "وقتل ثلاثة في قصف على بلدة بمحافظة البصرة.")["البصره"] == ("Al-Basrah", "Al-Basrah")
+
+
+def test_a_town_the_gazetteer_names_with_its_nahiya_is_found_by_its_own_name(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the shared gazetteer writes the town "ناحية خان بني سعد"; articles write
+    # "بلدة خان بني سعد"
+    text = "قتل أكثر من 100 شخص في تفجير انتحاري في سوق بلدة خان بني سعد بمحافظة ديالى."
+    assert _places(shared_pipeline, text)["خان بني سعد"] == ("Nahiyat Khan Bani Sa'd", "Diyala")

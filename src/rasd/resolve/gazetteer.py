@@ -27,9 +27,12 @@ from rasd.errors import DataError
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 7  # bump when Place, Gazetteer or PhraseMatcher change shape
+CACHE_VERSION = 9  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
+#: A name the gazetteer writes with the word for its kind of place ("ناحية خان بني سعد",
+#: "قرية كرمليس"): articles write their own such word, or none, before the name itself.
+_CUE_OF_THE_NAME = re.compile(r"^(?:ناحية|ناحيه|قرية|قريه|قضاء|بلدة|بلده|مدينة|مدينه|مخيم)\s+(\S+\s+\S.*)$")
 
 # How specific a feature is, for choosing among rows that share a name.
 FEATURE_RANK = {
@@ -109,6 +112,7 @@ def read_rasd_csv(path: Path) -> Iterator[Place]:
                 names = [row.get("name_ar") or ""]
                 names += [n for n in (row.get("alt_names") or "").split("|")
                           if _ARABIC.search(n) and not _LATIN.search(n)]
+                names += [m.group(1) for n in names if (m := _CUE_OF_THE_NAME.match(n.strip()))]
                 yield Place(
                     id=row["id"], country=row.get("country") or "", feature=row.get("feature") or "",
                     name_ar=row.get("name_ar") or "", name_en=row.get("name_en") or "",
