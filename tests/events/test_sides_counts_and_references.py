@@ -491,6 +491,25 @@ def test_a_date_in_the_relative_clause_of_an_act_is_the_acts(shared_pipeline) ->
     assert ("Air/drone strike", "2018-08-13") in [(e.sub_event_type, str(e.date)) for e in events]
 
 
+@pytest.mark.parametrize("clause", [
+    "وهو الثاني منذ الخميس",  # a span since a day, after a new clause about the strike
+    "بعد يومين من هجوم الخميس",  # the day of another act the clause names
+])
+def test_a_date_the_relative_clause_gives_something_else_does_not_date_the_act(shared_pipeline, clause) -> None:  # type: ignore[no-untyped-def]
+    # constructed on the sentence above: the killing is Monday's, as the nearest date says
+    text = f"قتل 12 مدنيا الاثنين في القصف الجوي الذي استهدف سوقا في بلدة كفرنبل {clause}."
+    events = events_of(shared_pipeline, text, "2018-08-13")
+    assert [(e.sub_event_type, str(e.date)) for e in events] == [("Air/drone strike", "2018-08-13")]
+
+
+def test_three_words_between_an_act_and_its_relative_pronoun_are_too_many(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: two adjectives may stand between the act ("القصف الجوي") and "الذي", not three
+    two = "قتل 12 مدنيا الاثنين في القصف الجوي العنيف المكثف الذي استهدف سوقا في بلدة كفرنبل يوم الخميس."
+    three = "قتل 12 مدنيا الاثنين في القصف الجوي العنيف المكثف الكبير الذي استهدف سوقا في بلدة كفرنبل يوم الخميس."
+    assert [str(e.date) for e in events_of(shared_pipeline, two, "2018-08-13")] == ["2018-08-09"]
+    assert [str(e.date) for e in events_of(shared_pipeline, three, "2018-08-13")] == ["2018-08-13"]
+
+
 def test_a_device_defused_or_destroyed_is_disrupted_weapons_use(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-25-1146-a7e7ee02e7, adapted (a place and day added): the
     # security forces stopped the bombs; nobody bombed anyone

@@ -40,7 +40,7 @@ def _usable(d: DateMatch) -> bool:
 
 def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     """The date mention that dates the candidate: the nearest in its clause, else in its
-    sentence; else the day a statement in the sentence was made; else the last date the
+    sentence (a date in the relative clause that describes a definite act first); else the day a statement in the sentence was made; else the last date the
     article gave before the sentence (news states a date once for several sentences),
     unless that date is a vague span of days."""
     trig = cand.trigger.start
@@ -72,27 +72,38 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
 #: How many words (adjectives of the act) may stand between a definite act and the relative
 #: pronoun that opens the clause describing it ("الهجوم الكيميائي المفترض الذي").
 _ADJECTIVES_BEFORE_RELATIVE = 2
+#: What ends a relative clause: punctuation, or a new clause about its subject ("وهو الثاني").
+_CLAUSE_END = re.compile(r"[.,،;؛:()\"]|\s[وف](?:هو|هي|كان|كانت)\s")
 
 
 def _in_the_relative_clause_of_the_act(analysis: Analysis, cand: Candidate, dates: list[DateMatch]) -> list[DateMatch]:
     """"أعلن الوزير الأحد اعتقال المتورطين بالتفجير الذي استهدف ناحية بني سعد الجمعة": a
     definite act described by a relative clause is dated by the date inside that clause (up
-    to its first comma), not by a day before it, which dates the sentence's main verb. Of
-    ``dates`` (the sentence's own, statements' days left out), those in that clause, nearest
-    first."""
-    tokens, trigger = analysis.tokens, cand.trigger
+    to its end: punctuation or "وهو"), not by a day before it, which dates the sentence's
+    main verb. Not by a span since a day ("وهو الثاني منذ الخميس"), nor by a date after
+    another act the clause names ("بعد يومين من هجوم الخميس"): those date something else.
+    Of ``dates`` (the clause's or the sentence's, statements' days left out), those in
+    that relative clause, nearest first."""
+    tokens, trigger, norm = analysis.tokens, cand.trigger, analysis.ntext.norm
     if not is_definite(tokens[trigger.token_start].text):
         return []
     words = assembly_words()
+    date_starts = {d.start for d in analysis.dates}
     k = trigger.token_end
-    last = min(len(tokens), k + _ADJECTIVES_BEFORE_RELATIVE + 1)
-    while k < last and tokens[k].text not in words.relative_pronouns and is_definite(tokens[k].text):
+    last = min(len(tokens), k + _ADJECTIVES_BEFORE_RELATIVE)
+    while k < last and tokens[k].text not in words.relative_pronouns and is_definite(tokens[k].text) \
+            and tokens[k].start not in date_starts:  # ("القصف الخميس الذي": a day, not an adjective)
         k += 1
     if k >= len(tokens) or tokens[k].text not in words.relative_pronouns \
-            or PUNCTUATION.search(analysis.ntext.norm, trigger.end, tokens[k].start):
+            or _CLAUSE_END.search(norm, trigger.end, tokens[k].start):
         return []
-    norm, opens = analysis.ntext.norm, tokens[k].end
-    return [d for d in dates if d.start >= opens and not any(c in norm[opens:d.start] for c in ",،;.")]
+    opens = tokens[k].end
+    # the clause's own verb stands right after the pronoun; an act named later is another one
+    own_verb_end = tokens[k + 1].end if k + 1 < len(tokens) else opens
+    others = [t.start for t in analysis.triggers if t.start >= own_verb_end]
+    return [d for d in dates if d.start >= opens and not d.value.get("since")
+            and not _CLAUSE_END.search(norm, opens, d.start)
+            and not any(opens < t < d.start for t in others)]
 
 
 def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floor: int) -> bool:

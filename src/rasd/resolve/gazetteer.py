@@ -27,11 +27,11 @@ from rasd.errors import DataError
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 9  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
+CACHE_VERSION = 10  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
-#: A name the gazetteer writes with the word for its kind of place ("ناحية خان بني سعد",
-#: "قرية كرمليس"): articles write their own such word, or none, before the name itself.
+#: A name the gazetteer writes with the word for its kind of place ("ناحية خان بني سعد"):
+#: articles write their own such word, or none, before the name itself (raw CSV text).
 _CUE_OF_THE_NAME = re.compile(r"^(?:ناحية|ناحيه|قرية|قريه|قضاء|بلدة|بلده|مدينة|مدينه|مخيم)\s+(\S+\s+\S.*)$")
 
 # How specific a feature is, for choosing among rows that share a name.
@@ -112,7 +112,6 @@ def read_rasd_csv(path: Path) -> Iterator[Place]:
                 names = [row.get("name_ar") or ""]
                 names += [n for n in (row.get("alt_names") or "").split("|")
                           if _ARABIC.search(n) and not _LATIN.search(n)]
-                names += [m.group(1) for n in names if (m := _CUE_OF_THE_NAME.match(n.strip()))]
                 yield Place(
                     id=row["id"], country=row.get("country") or "", feature=row.get("feature") or "",
                     name_ar=row.get("name_ar") or "", name_en=row.get("name_en") or "",
@@ -291,7 +290,19 @@ def build(paths: list[Path]) -> Gazetteer:
         places.extend(_read_any(path))
     if not places:
         raise GazetteerError(f"{', '.join(map(str, paths))}: no places found")
+    _name_without_its_cue(places)
     return Gazetteer(places, [str(p) for p in paths])
+
+
+def _name_without_its_cue(places: list[Place]) -> None:
+    """Also index a name the gazetteer writes with the word for its kind of place ("ناحية خان
+    بني سعد") without that word, when two words or more remain (one alone is often an ordinary
+    word: "قرية الزراعة") and no place has that name already ("قرية ذي قار" is not the
+    governorate)."""
+    known = {normalize_key(n) for p in places for n in p.names_ar}
+    for place in places:
+        bare = [m.group(1) for n in place.names_ar if (m := _CUE_OF_THE_NAME.match(n))]
+        place.names_ar.extend(dict.fromkeys(n for n in bare if normalize_key(n) not in known))
 
 
 def cache_dir() -> Path:
