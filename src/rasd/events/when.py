@@ -40,9 +40,10 @@ def _usable(d: DateMatch) -> bool:
 
 def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     """The date mention that dates the candidate: the nearest in its clause, else in its
-    sentence (a date in the relative clause that describes a definite act first); else the day a statement in the sentence was made; else the last date the
-    article gave before the sentence (news states a date once for several sentences),
-    unless that date is a vague span of days."""
+    sentence (a date in the relative clause that describes a definite act first); else the
+    day a statement in the sentence was made; else the last date the article gave before
+    the sentence (news states a date once for several sentences), unless that date is a
+    vague span of days."""
     trig = cand.trigger.start
     for scope in (cand.segment, cand.sentence):
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
