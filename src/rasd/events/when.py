@@ -45,11 +45,13 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     the sentence (news states a date once for several sentences), unless that date is a
     vague span of days."""
     trig = cand.trigger.start
+    described = _relative_clause_of_the_act(analysis, cand)
     for scope in (cand.segment, cand.sentence):
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
                     and not is_reporting_date(analysis, d, scope.start) and not _dates_people(analysis, cand, d)
                     and not _dates_a_reaction(analysis, cand, d, scope.start)]
-        own = _in_the_relative_clause_of_the_act(analysis, cand, resolved)
+        own = [d for d in resolved if described is not None and described.start <= d.start < described.end
+               and not d.value.get("since")]
         if own:  # "أدان ... الاثنين القصف الذي استهدف الغوطة السبت": the act's own clause dates it
             return own[0]
         if resolved:
@@ -74,37 +76,36 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
 #: pronoun that opens the clause describing it ("الهجوم الكيميائي المفترض الذي").
 _ADJECTIVES_BEFORE_RELATIVE = 2
 #: What ends a relative clause: punctuation, or a new clause about its subject ("وهو الثاني").
-_CLAUSE_END = re.compile(r"[.,،;؛:()\"]|\s[وف](?:هو|هي|كان|كانت)\s")
+_CLAUSE_END = re.compile(rf"{PUNCTUATION.pattern}|[;؛]|\s[وف](?:هو|هي|كان|كانت)\s")
 
 
-def _in_the_relative_clause_of_the_act(analysis: Analysis, cand: Candidate, dates: list[DateMatch]) -> list[DateMatch]:
+def _relative_clause_of_the_act(analysis: Analysis, cand: Candidate) -> Segment | None:
     """"أعلن الوزير الأحد اعتقال المتورطين بالتفجير الذي استهدف ناحية بني سعد الجمعة": a
-    definite act described by a relative clause is dated by the date inside that clause (up
-    to its end: punctuation or "وهو"), not by a day before it, which dates the sentence's
-    main verb. Not by a span since a day ("وهو الثاني منذ الخميس"), nor by a date after
-    another act the clause names ("بعد يومين من هجوم الخميس"): those date something else.
-    Of ``dates`` (the clause's or the sentence's, statements' days left out), those in
-    that relative clause, nearest first."""
+    definite act described by a relative clause is dated by a date inside that clause, not
+    by a day before it, which dates the sentence's main verb. The part of the clause a date
+    of the act may stand in: from the pronoun to the clause's end (punctuation or "وهو") or
+    to another act it names ("بعد يومين من هجوم الخميس" dates that one); a span since a day
+    ("منذ الخميس") is the caller's to leave out. None when the act has no such clause."""
     tokens, trigger, norm = analysis.tokens, cand.trigger, analysis.ntext.norm
     if not is_definite(tokens[trigger.token_start].text):
-        return []
+        return None
     words = assembly_words()
-    date_starts = {d.start for d in analysis.dates}
+    dates = within(analysis, analysis.dates, cand.sentence)
     k = trigger.token_end
     last = min(len(tokens), k + _ADJECTIVES_BEFORE_RELATIVE)
     while k < last and tokens[k].text not in words.relative_pronouns and is_definite(tokens[k].text) \
-            and tokens[k].start not in date_starts:  # ("القصف الخميس الذي": a day, not an adjective)
+            and not any(d.start == tokens[k].start for d in dates):  # ("القصف الخميس الذي": a day, not an adjective)
         k += 1
     if k >= len(tokens) or tokens[k].text not in words.relative_pronouns \
             or _CLAUSE_END.search(norm, trigger.end, tokens[k].start):
-        return []
+        return None
     opens = tokens[k].end
+    end = _CLAUSE_END.search(norm, opens, cand.sentence.end)
+    closes = end.start() if end is not None else cand.sentence.end
     # the clause's own verb stands right after the pronoun; an act named later is another one
     own_verb_end = tokens[k + 1].end if k + 1 < len(tokens) else opens
-    others = [t.start for t in analysis.triggers if t.start >= own_verb_end]
-    return [d for d in dates if d.start >= opens and not d.value.get("since")
-            and not _CLAUSE_END.search(norm, opens, d.start)
-            and not any(opens < t < d.start for t in others)]
+    other = next((t for t in within(analysis, analysis.triggers, Segment(own_verb_end, closes))), None)
+    return Segment(opens, other.start if other is not None else closes)
 
 
 def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floor: int) -> bool:
