@@ -536,13 +536,14 @@ def test_a_place_the_gazetteer_lacks_is_coded_at_the_town_that_locates_it(shared
 
 
 def test_a_place_the_gazetteer_lacks_is_in_the_governorate_of_the_sentence_before(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # (constructed, after saudinewsnet:2015-07-26-0967-82fe87978a, a tune article) a paragraph
-    # goes on where the one before it was: Latakia, not the article's Aleppo
+    # (constructed, after saudinewsnet:2015-07-26-0967-82fe87978a, a tune article, whose "بيت
+    # فارس" the gazetteer has as "Bayt al Faris": an invented village stands for it) a
+    # paragraph goes on where the one before it was: Latakia, not the article's Aleppo
     text = ("قصفت طائرات النظام مدينة حلب وبلدة عندان في ريف حلب الشمالي يوم الأحد. "
             "وسيطر الثوار الاثنين على تلة في جبل التركمان بريف اللاذقية. "
-            "وقال قائد ميداني إن قوات النظام قصفت الثلاثاء قرية «بيت فارس» بالصواريخ.")
+            "وقال قائد ميداني إن قوات النظام قصفت الثلاثاء قرية «بيت قرنفل» بالصواريخ.")
     events = extract(shared_pipeline, text, "2018-07-25")
-    assert [(e.location_ar, e.admin1, e.geo_precision) for e in events][-1] == ("بيت فارس", "Latakia", 3)
+    assert [(e.location_ar, e.admin1, e.geo_precision) for e in events][-1] == ("بيت قرنفل", "Latakia", 3)
 
 
 def test_where_points_to_the_place_a_near_phrase_locates(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -123,3 +123,26 @@ def test_a_name_written_with_its_kind_of_place_is_also_known_without_it(tmp_path
     khan = next(p for p in g.places if p.id == "t:1")
     assert "خان بني سعد" in khan.names_ar and "ناحية خان بني سعد" in khan.names_ar
     assert next(p for p in g.places if p.id == "t:2").names_ar == ["قرية الزراعة"]
+
+
+def test_a_name_is_found_written_with_a_long_vowel_more_or_less_or_by_its_romanization(tmp_path: Path) -> None:
+    # spellings of development-pool articles beside the gazetteer's: "زردانا" / "زردنا",
+    # "الشدادي" / "الشدادة", "بصر الحرير" / "Busra al Hariri", "مكيشيفة" / "Mukayshifah"
+    rows = tmp_path / "places.csv"
+    rows.write_text(
+        "id,country,feature,name_ar,name_en,alt_names,lat,lon,admin1_name_en\n"
+        "t:1,SY,village,زردنا,Zardana,Zerdane,35.9,36.7,Idlib\n"
+        "t:2,SY,town,الشدادة,Ash Shaddadah,,36.05,40.73,Al-Hasakah\n"
+        "t:3,SY,town,بصرى الحرير,Busra al Hariri,Buşrá al Ḩarīrī,32.84,36.34,Daraa\n"
+        "t:4,IQ,village,,Mukayshifah,Mukayshīfah,34.4,43.8,Sala ad-Din\n"
+        "t:5,SY,village,حلب,Halab,,36.2,37.1,Aleppo\n", encoding="utf-8")
+    g = gz.build([rows])
+    ids = lambda found: [g.places[i].id for i in found]  # noqa: E731
+    assert ids(g.spelled_otherwise("زردانا")) == ["t:1"]
+    assert ids(g.spelled_otherwise("الشدادي")) == ["t:2"]
+    assert ids(g.romanized_alike("بصر الحرير")) == ["t:3"]
+    assert ids(g.romanized_alike("مكيشيفه")) == ["t:4"]
+    # a short name with a vowel more is another word ("حلبا"), and three consonants meet
+    # too many romanizations
+    assert g.spelled_otherwise("حلبا") == [] and g.romanized_alike("حلب") == []
+    assert gz.arabic_consonants("الشيفونيه") == gz.latin_consonants("Ash Shaffuniyah") == "Sfn"

@@ -163,3 +163,24 @@ def test_a_town_the_gazetteer_names_with_its_nahiya_is_found_by_its_own_name(sha
     # "بلدة خان بني سعد"
     text = "قتل أكثر من 100 شخص في تفجير انتحاري في سوق بلدة خان بني سعد بمحافظة ديالى."
     assert _places(shared_pipeline, text)["خان بني سعد"] == ("Nahiyat Khan Bani Sa'd", "Diyala")
+
+
+def test_a_village_written_with_a_long_vowel_more_is_the_gazetteer_s_village(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2240-20180608 writes "زردانا"; the gazetteer "زردنا"
+    text = 'وقال مدير المرصد "طائرات حربية يرجح أنها روسية استهدفت قرية زردانا في ريف إدلب الشمالي".'
+    assert _places(shared_pipeline, text)["زردانا"] == ("Zardana", "Idlib")
+
+
+def test_a_spelling_the_gazetteer_has_only_in_latin_script_is_found_by_its_consonants(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2540-20180622 writes "بصر الحرير" (the gazetteer: "بصرى
+    # الحرير", romanized "Busra al Hariri")
+    text = ("واستهدفت مقاتلات حربية سورية بالصواريخ الفراغية الأحياء السكنية في بلدة بصر الحرير وبلدة "
+            "المجيدل بمنطقة اللجاة بريف درعا الشرقي.")
+    assert _places(shared_pipeline, text)["بصر الحرير"] == ("Busra al Hariri", "Daraa")
+
+
+def test_a_look_alike_outside_the_governorates_the_article_names_is_another_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed from the sentence above) the Zardana of the gazetteer is in Idlib: a
+    # "زردانا" of Aleppo's countryside is a village the gazetteer lacks
+    text = "استهدفت طائرات حربية قرية زردانا في ريف حلب الشمالي."
+    assert _places(shared_pipeline, text)["زردانا"] == (None, None)

@@ -17,6 +17,7 @@ import math
 import os
 import pickle
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +25,10 @@ from typing import Iterable, Iterator
 
 from rasd.data import data_path
 from rasd.errors import DataError
-from rasd.text.normalize import normalize_key
+from rasd.text.normalize import loose_key, normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 10  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
+CACHE_VERSION = 11  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 #: A name the gazetteer writes with the word for its kind of place ("ناحية خان بني سعد"):
@@ -66,6 +67,9 @@ class Place:
     admin2_ar: str
     admin3: str
     names_ar: list[str] = field(default_factory=list)
+    #: Its names in Latin script (the English name and romanized variants): a spelling an
+    #: Arabic article uses may be known only as one of these ("حاجين" is "Hajin").
+    names_latin: list[str] = field(default_factory=list)
 
     @property
     def is_admin(self) -> bool:
@@ -88,6 +92,11 @@ def _open_text(path: Path) -> io.TextIOBase:
     if path.suffix == ".gz":
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
     return open(path, encoding="utf-8", newline="")
+
+
+def _latin_names(name_en: str | None, alt_names: str | None) -> list[str]:
+    names = [name_en or ""] + (alt_names or "").split("|")
+    return list(dict.fromkeys(n.strip() for n in names if _LATIN.search(n) and not _ARABIC.search(n)))
 
 
 def _float(value: str | None) -> float | None:
@@ -122,6 +131,7 @@ def read_rasd_csv(path: Path) -> Iterator[Place]:
                     admin2=row.get("admin2_name_en") or "", admin2_ar=row.get("admin2_name_ar") or "",
                     admin3=row.get("admin3_name_en") or "",
                     names_ar=[n.strip() for n in names if n.strip()],
+                    names_latin=_latin_names(row.get("name_en"), row.get("alt_names")),
                 )
     except (OSError, EOFError, UnicodeDecodeError, csv.Error, gzip.BadGzipFile) as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer ({exc.__class__.__name__}: {exc})") from exc
@@ -181,6 +191,43 @@ class Gazetteer:
                  if name in {normalize_key(n) for n in self.places[i].names_ar}]
         return min(found, key=lambda i: ("city", "town", "village").index(self.places[i].feature)) if found else None
 
+    def spelled_otherwise(self, name: str) -> list[int]:
+        """The places whose name is ``name`` (normalized) written with one long vowel more or
+        less (الشيفونية / شفونية, مكيشيفة / مكيشفة) or another final vowel letter (الشدادي /
+        الشدادة): Arabic spells village names either way, and a gazetteer keeps one. Names
+        of three letters, on either side, are left alone: a vowel more or less makes another
+        word of them (حلب, حلبا)."""
+        index = self.__dict__.get("_by_loose_name")
+        if index is None:  # made on first use (the gazetteer may come from a cache)
+            index = {}
+            for i, place in enumerate(self.places):
+                for n in place.names_ar:
+                    index.setdefault(loose_key(n), set()).add(i)
+            self.__dict__["_by_loose_name"] = index
+        key = loose_key(name)
+        if len(key.replace(" ", "")) < 4:
+            return []
+        found: set[int] = set()
+        for variant in _vowel_variants(key):
+            if len(variant.replace(" ", "")) >= 4:
+                found |= index.get(variant, set())
+        return sorted(found)
+
+    def romanized_alike(self, name: str) -> list[int]:
+        """The places one of whose Latin names has the consonants of ``name`` (Arabic,
+        normalized), letters romanization confuses taken as one (ح/ه, س/ص, ت/ط, ك/ق): "حاجين"
+        meets "Hajin", "جندريس" meets "Jindayris". Four consonants at least: fewer meet too
+        many names."""
+        index = self.__dict__.get("_by_latin_consonants")
+        if index is None:  # made on first use (the gazetteer may come from a cache)
+            index = {}
+            for i, place in enumerate(self.places):
+                for n in getattr(place, "names_latin", ()):
+                    index.setdefault(latin_consonants(n), set()).add(i)
+            self.__dict__["_by_latin_consonants"] = index
+        key = arabic_consonants(name)
+        return sorted(index.get(key, ())) if len(key) >= 4 else []
+
     def _towns(self) -> dict[tuple[str, str], list[tuple[Place, float, float]]]:
         """The cities and towns with coordinates, by governorate; made on first use (the
         gazetteer may come from a cache)."""
@@ -192,6 +239,66 @@ class Gazetteer:
                     towns.setdefault((p.country, p.admin1), []).append((p, p.lat, p.lon))
             self.__dict__["_towns_by_governorate"] = towns
         return towns
+
+
+_LONG_VOWELS = "اوي"
+#: Final letters a name is written with either way (normalized: ة is ه, ى is ي).
+_FINAL_SWAPS = {"ه": "يا", "ي": "ها", "ا": "هي"}
+
+
+def _vowel_variants(key: str) -> set[str]:
+    """``key`` (a ``loose_key``) with one long vowel letter dropped or added inside it (not
+    as its first letter), or its final vowel letter written as another."""
+    variants = set()
+    for k in range(1, len(key)):
+        if key[k] in _LONG_VOWELS:
+            variants.add(key[:k] + key[k + 1:])
+        for vowel in _LONG_VOWELS:
+            variants.add(key[:k] + vowel + key[k:])
+    for other in _FINAL_SWAPS.get(key[-1], ""):
+        variants.add(key[:-1] + other)
+    variants.discard(key)
+    return variants
+
+
+#: Arabic letters (normalized) as the consonant classes romanizations share; long vowels,
+#: hamza and ع are not written by most romanizations, and are dropped.
+_ARABIC_CONSONANT = {"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "K", "د": "d", "ذ": "d", "ر": "r",
+                     "ز": "z", "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "G", "ف": "f",
+                     "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h"}
+#: Latin digraphs for one Arabic consonant, and letters written for the same one.
+_LATIN_DIGRAPHS = (("kh", "K"), ("sh", "S"), ("gh", "G"), ("th", "t"), ("dh", "d"), ("ch", "S"), ("ph", "f"),
+                   ("q", "k"), ("c", "k"), ("x", "K"))
+#: The Arabic article as romanizations write it, assimilated or not ("Ash Shaddadah").
+_LATIN_ARTICLES = frozenset({"al", "el", "as", "ash", "es", "ad", "adh", "ed", "at", "ath", "et", "an", "en",
+                             "ar", "er", "az", "ez"})
+
+
+def _collapse(consonants: str) -> str:
+    """Doubled letters once (a shadda is written twice in Latin, once in Arabic), and no
+    final h (the ة of "Shaffuniyah", written ه in normalized Arabic)."""
+    collapsed = re.sub(r"(.)\1+", r"\1", consonants)
+    return collapsed[:-1] if collapsed.endswith("h") else collapsed
+
+
+def arabic_consonants(name: str) -> str:
+    """The consonant skeleton of an Arabic name (normalized), its words' articles left out."""
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in normalize_key(name).split()]
+    return "".join(_collapse("".join(_ARABIC_CONSONANT.get(ch, "") for ch in w)) for w in words)
+
+
+def latin_consonants(name: str) -> str:
+    """The consonant skeleton of a romanized name, comparable with ``arabic_consonants``."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower()
+    words = re.sub(r"[^a-z]+", " ", plain).split()
+    skeleton = []
+    for k, word in enumerate(words):
+        if word in _LATIN_ARTICLES and k < len(words) - 1:
+            continue
+        for digraph, letter in _LATIN_DIGRAPHS:
+            word = word.replace(digraph, letter)
+        skeleton.append(_collapse(re.sub(r"[aeiouyw]", "", word)))
+    return "".join(skeleton)
 
 
 def embedded_source() -> Path:
@@ -281,6 +388,7 @@ def read_ocha_admin_csv(path: Path) -> Iterator[Place]:
             admin2=district["name_en"], admin2_ar=district["name_ar"],
             admin3=row["name_en"] if level == 3 else "",
             names_ar=[n for n in names if n],
+            names_latin=_latin_names(row.get("name_en"), row.get("alt_names")),
         )
 
 

@@ -187,6 +187,24 @@ def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
                     if t.id != p.id)]
 
 
+_SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
+
+
+def _spelled_otherwise(mention: PlaceMention, norm: str, gazetteer: Gazetteer,
+                       governorates: Counter[tuple[str, str]], within: set[str]) -> list[Place]:
+    """"قرية الشيفونية" the gazetteer writes "شفونية": a name a cue word marks as a place but
+    the gazetteer lacks is looked for written with a long vowel more or less, among the
+    settlements of the governorates the article names (of the one it names right after the
+    name, if it does): elsewhere such a look-alike is another place."""
+    name = norm[mention.start:mention.end]
+    for look_up in (gazetteer.spelled_otherwise, gazetteer.romanized_alike):
+        found = [p for p in (gazetteer.places[i] for i in look_up(name)) if p.feature in _SETTLEMENTS
+                 and (p.admin1 in within if within else governorates[(p.country, p.admin1)] > 0)]
+        if found:
+            return found
+    return []
+
+
 def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
     governorates, countries, towns_in = _context(mentions, gazetteer)
     named_governorates = _governorates_named(mentions, gazetteer)
@@ -213,6 +231,8 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             if as_governorate:
                 resolved.append(ResolvedPlace(mention, gazetteer.places[as_governorate[0]], 3, 0.7))
                 continue
+        if not mention.candidates and mention.cue == "settlement":
+            places = _spelled_otherwise(mention, norm, gazetteer, governorates, within)
         if not places or (not within and _homonym_abroad(places, countries, towns_in)):
             resolved.append(ResolvedPlace(mention, None, 3, 0.2))
             continue
