@@ -1005,6 +1005,9 @@ def test_agreements_in_the_plural_over_several_places_are_one_at_each(shared_pip
     ("وقالت المصادر إن قوات النظام عاجزة عن استعادة السيطرة على مدينة جسر الشغور منذ أشهر.", "2015-07-27", "failed"),
     # (after ant-multisource:SK-middleEast-277-20180313, a tune article) a purpose
     ("وحاصر الجيش التركي الثلاثاء مدينة عفرين، وذلك بغرض طرد وحدات حماية الشعب الكردية.", "2018-03-13", "future"),
+    # ant-multisource:SK-middleEast-165-20180302 (dev pool, not gold), adapted (the region named): "بغية"
+    ("وكانت أنقرة أطلقت في 20 يناير الماضي عملية عسكرية مع قوات في المعارضة السورية تحت اسم \"غصن الزيتون\"، "
+     "بغية طرد فصائل كردية من منطقة عفرين.", "2018-03-02", "future"),
 ])
 def test_ground_a_side_failed_to_take_or_was_called_on_to_is_not_taken(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
                                                                         published: str, rule: str) -> None:

@@ -97,6 +97,10 @@ NOT_PLACES = [
     ("ant-multisource:SK-middleEast-938-20180411",
      "كما تم نقل آليات ثقيلة ومنصات إطلاق صواريخ تابعة لحزب الله من قرب جبل قاسيون، إلى منطقة مجهولة.",
      "مجهوله"),
+    # "and that it", joined to a list of places by its و: not Wanah
+    ("ant-multisource:FR-internationalNews-739-20180416, adapted (shortened)",
+     "وستكرر ماي التأكيد بأن بريطانيا واثقة من أن الحكومة السورية مسؤولة عن الهجوم الكيميائي على دوما وأنه لم "
+     "يكن بوسعها الانتظار.", "وانه"),
     # "peninsula" (شبه جزيرة) after a cue word: "semi", not the village Shabbah
     ("ant-multisource:BB-internationalNews-1030-20180828",
      "وتزايد التوتر بين الجانبين على ضوء ضم موسكو منطقة شبه جزيرة القرم إلى أراضيها من أوكرانيا عام 2014.",
@@ -470,3 +474,22 @@ def test_the_two_villages_after_a_pair_are_no_town(shared_pipeline, doc_id: str,
     # "القريتين" is both the town al-Qaryatayn and "the two villages"
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 7, 18)))
     assert len([r for r in analysis.places if r.place is not None and r.place.name_en == "Al-Qaryatayn"]) == towns
+
+
+WHOLE_AFTER_A_CUE = [
+    # ant-multisource:SK-middleEast-997-20180413 (Somalia): not "بـ + راوة", Rawah in Anbar
+    ("وأوضحت الشرطة أن الانفجار وقع في بلدة براوة الساحلية بمنطقة شبيلي السفلى.", "راوه"),
+    # ant-multisource:SK-internationalNews-1451-20180508 (Sweden): not "فـ + سيو", Siyaw in Arbil
+    ("وأعلنت الشرطة السماح لمسجد في مدينة فكسيو في جنوب البلاد برفع الآذان كل يوم جمعة.", "سيو"),
+]
+
+
+@pytest.mark.parametrize("text,inner", WHOLE_AFTER_A_CUE)
+def test_a_name_right_after_a_cue_word_has_no_clitic_of_its_own(shared_pipeline, text: str, inner: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 5, 1)))
+    norm = analysis.ntext.norm
+    assert inner not in [norm[r.mention.start:r.mention.end] for r in analysis.places]
+    # the article's own clitic-free names still read after their cue ("بلدة البوكمال")
+    found = shared_pipeline.analyze(Document(id="t", text="وسيطرت القوات على مدينة الرقة وبلدة البوكمال.",
+                                             published=dt.date(2018, 5, 1))).places
+    assert [r.place.name_en for r in found if r.place] == ["Ar Raqqah", "Abu Kamal"]

@@ -238,6 +238,15 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues,
     return cue, near, countryside, cue_start
 
 
+def _clitic_after_a_cue(norm: str, tokens: list[Token], i: int, start: int) -> bool:
+    """A name right after a cue word is written whole: "بلدة براوة", "مدينة فكسيو", "جزيرة
+    فعلا" do not name Rawah, Siyaw or 'Ala with a preposition or conjunction stuck to it
+    (only the article may begin the name: "مدينة الرقة")."""
+    if i == 0 or start <= tokens[i].start or not _cue_kind(tokens[i - 1].text):
+        return False
+    return norm[tokens[i].start:start] != "ال"
+
+
 @lru_cache(maxsize=65536)
 def _is_political(word: str) -> bool:
     """``لدمشق`` in "مؤيدين لدمشق": the name after such a word is a government."""
@@ -532,6 +541,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 continue
             if i in streets:
                 i = te  # "شارع بغداد" in Damascus: a street's name, not the city
+                continue
+            if _clitic_after_a_cue(norm, tokens, i, start):
+                i += 1  # "بلدة براوة" (in Somalia) is not "بـ + راوة" (Rawah)
                 continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues, te)
             if cue is None and not near and not in_list and te == i + 1 and reads_as(tok.text, cues.settlement_plurals):
