@@ -101,6 +101,12 @@ NOT_PLACES = [
     ("ant-multisource:FR-internationalNews-739-20180416, adapted (shortened)",
      "وستكرر ماي التأكيد بأن بريطانيا واثقة من أن الحكومة السورية مسؤولة عن الهجوم الكيميائي على دوما وأنه لم "
      "يكن بوسعها الانتظار.", "وانه"),
+    # "the border fence", "the government palaces" (in Basra), not villages of Rif Dimashq and Raqqa
+    ("ant-multisource:AL-internationalNews-1854-20180706",
+     "وقال الجيش في بيان إن قذيفة الهاون التي سقطت بالقرب من السياج الحدودي شرقاً هي جزء من الاقتتال الداخلي.",
+     "السياج"),
+    ("ant-multisource:SK-middleEast-3644-20180911, adapted (shortened)",
+     "وصرح سفير إيران لدى العراق في مقر القنصلية الجديدة الواقع قرب القصور الحكومية في شارع الكورنيش.", "القصور"),
     # "peninsula" (شبه جزيرة) after a cue word: "semi", not the village Shabbah
     ("ant-multisource:BB-internationalNews-1030-20180828",
      "وتزايد التوتر بين الجانبين على ضوء ضم موسكو منطقة شبه جزيرة القرم إلى أراضيها من أوكرانيا عام 2014.",
@@ -493,3 +499,15 @@ def test_a_name_right_after_a_cue_word_has_no_clitic_of_its_own(shared_pipeline,
     found = shared_pipeline.analyze(Document(id="t", text="وسيطرت القوات على مدينة الرقة وبلدة البوكمال.",
                                              published=dt.date(2018, 5, 1))).places
     assert [r.place.name_en for r in found if r.place] == ["Ar Raqqah", "Abu Kamal"]
+
+
+def test_a_hill_named_after_its_cue_is_no_district_the_gazetteer_writes_with_that_cue(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2824-20180710 (shortened): "منطقة تل شهاب" is not the OCHA
+    # district "منطقة التل" (Al-Tall, in Rif Dimashq), nor its town
+    text = "ودخل إلى مناطق الريف الغربي، ليسيطر على الشريط الحدودي في منطقة تل شهاب وزيزون."
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 7, 10)))
+    assert "Al-Tall" not in [r.place.display_name for r in analysis.places if r.place]
+    # (constructed) a name the gazetteer knows after the head word is still read: "تل جورة الماء"
+    text = "استمرت الاشتباكات في محيط منطقة تل جورة الماء بجبل التركمان في الريف الشمالي."
+    found = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 7, 26))).places
+    assert "Jurat al Ma'" in [r.place.name_en for r in found if r.place]

@@ -303,6 +303,18 @@ def _heads_longer_name(tokens: list[Token], i: int, norm: str) -> bool:
         and following not in place_cues().prepositions and not _may_begin_context(following)
 
 
+def _heads_a_longer_name(tokens: list[Token], i: int, span: tuple[int, int, int, list[int] | _OneWordName],
+                        norm: str) -> bool:
+    """The gazetteer match at ``i`` (``span`` as ``_gazetteer_spans`` gives it) is the head
+    of a longer name: a one-word name (``_heads_longer_name``), or a name the gazetteer
+    writes with its cue word whose second word is such a head ("منطقة تل شهاب" is no
+    "منطقة التل", the Al-Tall district)."""
+    te = span[0]
+    if isinstance(span[3], _OneWordName):
+        return _heads_longer_name(tokens, i, norm)
+    return te == i + 2 and bool(_cue_kind(tokens[i].text)) and _heads_longer_name(tokens, i + 1, norm)
+
+
 def _is_near_after(tokens: list[Token], index: int) -> bool:
     """``ريف حلب الشمالي`` / ``دير الزور الشرقي``: a direction after the name."""
     if index < len(tokens):
@@ -531,7 +543,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if i + 1 < len(tokens) and tokens[i + 1].text in cues.predicate_after and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
             continue
-        if i in spans and not (isinstance(spans[i][3], _OneWordName) and _heads_longer_name(tokens, i, norm)):
+        if i in spans and not _heads_a_longer_name(tokens, i, spans[i], norm):
             te, start, end, candidates = spans[i]
             if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
                 i = te  # part of a person's name (أبو حمزة)
@@ -620,6 +632,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
             # "ناحية بني سعد", "قرية أم الخير": a compound name's first word takes the next,
             # and a second head the one after it ("خان بني سعد", "تل أبو ظاهر")
+            if quote_end is None and _heads_longer_name(tokens, i, norm) and i + 1 in spans and spans[i + 1][0] - i > 2:
+                i += 1  # "منطقة تل جورة الماء": the head word, then a name the gazetteer knows
+                continue
             last = i if quote_end is None else quote_end
             while last - i < 2 and _heads_longer_name(tokens, last, norm):
                 last += 1
