@@ -105,6 +105,8 @@ NOT_PLACES = [
     ("ant-multisource:AL-internationalNews-1854-20180706",
      "وقال الجيش في بيان إن قذيفة الهاون التي سقطت بالقرب من السياج الحدودي شرقاً هي جزء من الاقتتال الداخلي.",
      "السياج"),
+    ("ant-multisource:FR-middleEast-286-20180415, adapted (shortened)",
+     "وتدعو تونس إلى تضافر جهود كل الأطراف الدولية لتفادي المزيد من التصعيد.", "الدوليه"),
     ("ant-multisource:SK-middleEast-3644-20180911, adapted (shortened)",
      "وصرح سفير إيران لدى العراق في مقر القنصلية الجديدة الواقع قرب القصور الحكومية في شارع الكورنيش.", "القصور"),
     # "peninsula" (شبه جزيرة) after a cue word: "semi", not the village Shabbah
