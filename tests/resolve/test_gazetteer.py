@@ -146,3 +146,5 @@ def test_a_name_is_found_written_with_a_long_vowel_more_or_less_or_by_its_romani
     # too many romanizations
     assert g.spelled_otherwise("حلبا") == [] and g.romanized_alike("حلب") == []
     assert gz.arabic_consonants("الشيفونيه") == gz.latin_consonants("Ash Shaffuniyah") == "Sfn"
+    # a ة before another word is romanized t: "معرة النعمان", "Ma`arrat an Nu`man"
+    assert gz.arabic_consonants("معره النعمان") == gz.latin_consonants("Ma`arrat an Nu`man")

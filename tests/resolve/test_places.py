@@ -184,3 +184,13 @@ def test_a_look_alike_outside_the_governorates_the_article_names_is_another_plac
     # "زردانا" of Aleppo's countryside is a village the gazetteer lacks
     text = "استهدفت طائرات حربية قرية زردانا في ريف حلب الشمالي."
     assert _places(shared_pipeline, text)["زردانا"] == (None, None)
+
+
+def test_two_far_apart_look_alikes_are_neither_the_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-1842-70093e3ed1 (shortened; the article names Homs elsewhere):
+    # "بردة" looks like a village of Aleppo (بريدة) and one of Homs (الباردة), far apart, in
+    # governorates the article names: it stays a name the gazetteer lacks
+    text = ('وتصدى الجيش الحر في ريف حمص لمحاولات قوات الأسد التقدم. '
+            'وفي حلب، اندلعت اشتباكات في حندرات، تزامناً مع قصف بالبراميل على قريتي حريتان وحيان، '
+            'بالإضافة إلى قصف مماثل على قرية "بردة" أسفر عن سقوط 3 شهداء.')
+    assert _places(shared_pipeline, text)["برده"] == (None, None)

@@ -239,12 +239,13 @@ def _context_before(norm: str, tokens: list[Token], index: int, cues: PlaceCues,
 
 
 def _clitic_after_a_cue(norm: str, tokens: list[Token], i: int, start: int) -> bool:
-    """A name right after a cue word is written whole: "بلدة براوة", "مدينة فكسيو", "جزيرة
-    فعلا" do not name Rawah, Siyaw or 'Ala with a preposition or conjunction stuck to it
-    (only the article may begin the name: "مدينة الرقة")."""
+    """"مدينة فكسيو" (Växjö), "جزيرة فعلا" (an island indeed), "مناطق وميادين" (areas and
+    squares): right after a cue word, a name does not begin with a conjunction (و, ف) or the
+    particle ك, so the word is no known name read through them (Siyaw, 'Ala, Mayadin); it
+    may be a name the gazetteer lacks. (A preposition may: "حي بالموصل", "سجن بحماة".)"""
     if i == 0 or start <= tokens[i].start or not _cue_kind(tokens[i - 1].text):
         return False
-    return norm[tokens[i].start:start] != "ال"
+    return set(norm[tokens[i].start:start]) <= {"و", "ف", "ك"}
 
 
 @lru_cache(maxsize=65536)
@@ -312,7 +313,8 @@ def _heads_a_longer_name(tokens: list[Token], i: int, span: tuple[int, int, int,
     te = span[0]
     if isinstance(span[3], _OneWordName):
         return _heads_longer_name(tokens, i, norm)
-    return te == i + 2 and bool(_cue_kind(tokens[i].text)) and _heads_longer_name(tokens, i + 1, norm)
+    return te == i + 2 and bool(_cue_kind(tokens[i].text)) and not _is_name_head(tokens[i].text) \
+        and _heads_longer_name(tokens, i + 1, norm)
 
 
 def _is_near_after(tokens: list[Token], index: int) -> bool:
@@ -543,7 +545,8 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if i + 1 < len(tokens) and tokens[i + 1].text in cues.predicate_after and not norm[tok.end:tokens[i + 1].start].strip(" "):
             i += 1  # "منطقة خاضعة لسيطرة ...": the word describes the place, it does not name it
             continue
-        if i in spans and not _heads_a_longer_name(tokens, i, spans[i], norm):
+        if i in spans and not _heads_a_longer_name(tokens, i, spans[i], norm) \
+                and not _clitic_after_a_cue(norm, tokens, i, spans[i][1]):
             te, start, end, candidates = spans[i]
             if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
                 i = te  # part of a person's name (أبو حمزة)
@@ -553,9 +556,6 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 continue
             if i in streets:
                 i = te  # "شارع بغداد" in Damascus: a street's name, not the city
-                continue
-            if _clitic_after_a_cue(norm, tokens, i, start):
-                i += 1  # "بلدة براوة" (in Somalia) is not "بـ + راوة" (Rawah)
                 continue
             cue, near, countryside, cue_start = _context_before(norm, tokens, i, cues, te)
             if cue is None and not near and not in_list and te == i + 1 and reads_as(tok.text, cues.settlement_plurals):
@@ -632,8 +632,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             kind = _cue_kind(prev.text) if after_cue and prev else list_cue
             # "ناحية بني سعد", "قرية أم الخير": a compound name's first word takes the next,
             # and a second head the one after it ("خان بني سعد", "تل أبو ظاهر")
-            if quote_end is None and _heads_longer_name(tokens, i, norm) and i + 1 in spans and spans[i + 1][0] - i > 2:
-                i += 1  # "منطقة تل جورة الماء": the head word, then a name the gazetteer knows
+            if quote_end is None and _cue_kind(tok.text) and _heads_longer_name(tokens, i, norm) \
+                    and i + 1 in spans and spans[i + 1][0] - i > 2:
+                i += 1  # "منطقة تل جورة الماء": a head word that is a cue, then a name the gazetteer knows
                 continue
             last = i if quote_end is None else quote_end
             while last - i < 2 and _heads_longer_name(tokens, last, norm):

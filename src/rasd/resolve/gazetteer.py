@@ -68,7 +68,7 @@ class Place:
     admin3: str
     names_ar: list[str] = field(default_factory=list)
     #: Its names in Latin script (the English name and romanized variants): a spelling an
-    #: Arabic article uses may be known only as one of these ("حاجين" is "Hajin").
+    #: Arabic article uses may be known only as one of these ("مكيشيفة" is "Mukayshifah").
     names_latin: list[str] = field(default_factory=list)
 
     @property
@@ -215,9 +215,9 @@ class Gazetteer:
 
     def romanized_alike(self, name: str) -> list[int]:
         """The places one of whose Latin names has the consonants of ``name`` (Arabic,
-        normalized), letters romanization confuses taken as one (ح/ه, س/ص, ت/ط, ك/ق): "حاجين"
-        meets "Hajin", "جندريس" meets "Jindayris". Four consonants at least: fewer meet too
-        many names."""
+        normalized), letters romanization confuses taken as one (ح/ه, س/ص, ت/ط, ك/ق): "جندريس"
+        meets "Jindayris", "مكيشيفة" "Mukayshifah". Four consonants at least: fewer meet too
+        many names ("حاجين" and "Hajin" share three)."""
         index = self.__dict__.get("_by_latin_consonants")
         if index is None:  # made on first use (the gazetteer may come from a cache)
             index = {}
@@ -247,8 +247,9 @@ _FINAL_SWAPS = {"ه": "يا", "ي": "ها", "ا": "هي"}
 
 
 def _vowel_variants(key: str) -> set[str]:
-    """``key`` (a ``loose_key``) with one long vowel letter dropped or added inside it (not
-    as its first letter), or its final vowel letter written as another."""
+    """``key`` (a ``loose_key``) with one long vowel letter dropped (any but its first
+    letter) or added before one of its letters after the first, or its final vowel letter
+    written as another."""
     variants = set()
     for k in range(1, len(key)):
         if key[k] in _LONG_VOWELS:
@@ -282,9 +283,12 @@ def _collapse(consonants: str) -> str:
 
 
 def arabic_consonants(name: str) -> str:
-    """The consonant skeleton of an Arabic name (normalized), its words' articles left out."""
+    """The consonant skeleton of an Arabic name (normalized), its words' articles left out;
+    a ة before another word is the t romanizations write there ("معرة النعمان", "Ma`arrat
+    an Nu`man")."""
     words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in normalize_key(name).split()]
-    return "".join(_collapse("".join(_ARABIC_CONSONANT.get(ch, "") for ch in w)) for w in words)
+    skeletons = [_collapse("".join(_ARABIC_CONSONANT.get(ch, "") for ch in w)) for w in words]
+    return "".join(s + "t" if k < len(words) - 1 and words[k].endswith("ه") else s for k, s in enumerate(skeletons))
 
 
 def latin_consonants(name: str) -> str:

@@ -201,8 +201,20 @@ def _spelled_otherwise(mention: PlaceMention, norm: str, gazetteer: Gazetteer,
         found = [p for p in (gazetteer.places[i] for i in look_up(name)) if p.feature in _SETTLEMENTS
                  and (p.admin1 in within if within else governorates[(p.country, p.admin1)] > 0)]
         if found:
-            return found
+            # a look-alike is trusted only where it is one place (rows of one village lie
+            # together); two villages that both look like the name are neither known to be it
+            return found if _one_place(found) else []
     return []
+
+
+#: How far apart rows may lie and still be one place.
+_ONE_PLACE_KM = 5.0
+
+
+def _one_place(places: list[Place]) -> bool:
+    first = places[0]
+    return all(p.lat is not None and p.lon is not None and first.lat is not None and first.lon is not None
+               and km_between(first.lat, first.lon, p.lat, p.lon) <= _ONE_PLACE_KM for p in places[1:])
 
 
 def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
@@ -231,7 +243,8 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             if as_governorate:
                 resolved.append(ResolvedPlace(mention, gazetteer.places[as_governorate[0]], 3, 0.7))
                 continue
-        if not mention.candidates and mention.cue == "settlement":
+        spelled_otherwise = not mention.candidates and mention.cue == "settlement"
+        if spelled_otherwise:
             places = _spelled_otherwise(mention, norm, gazetteer, governorates, within)
         if not places or (not within and _homonym_abroad(places, countries, towns_in)):
             resolved.append(ResolvedPlace(mention, None, 3, 0.2))
@@ -239,7 +252,7 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
         ranked = sorted(places, key=lambda p: (-_score(p, mention, governorates, countries), p.id))
         best = ranked[0]
         ambiguous = False
-        confidence = 0.9
+        confidence = 0.6 if spelled_otherwise else 0.9  # a look-alike, not the name as written
         if len(ranked) > 1:
             second = ranked[1]
             gap = _score(best, mention, governorates, countries) - _score(second, mention, governorates, countries)
