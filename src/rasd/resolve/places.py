@@ -193,9 +193,11 @@ _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
 def _spelled_otherwise(mention: PlaceMention, norm: str, gazetteer: Gazetteer,
                        governorates: Counter[tuple[str, str]], within: set[str]) -> list[Place]:
     """"قرية الشيفونية" the gazetteer writes "شفونية": a name a cue word marks as a place but
-    the gazetteer lacks is looked for written with a long vowel more or less, among the
+    the gazetteer lacks is looked for written with a long vowel more or less, else by the
+    consonants of its romanized names ("بصر الحرير", "Busra al Hariri"), among the
     settlements of the governorates the article names (of the one it names right after the
-    name, if it does): elsewhere such a look-alike is another place."""
+    name, if it does): elsewhere such a look-alike is another place. (The near-town and
+    "محافظة" checks of exact names are not applied to a look-alike.)"""
     name = norm[mention.start:mention.end]
     for look_up in (gazetteer.spelled_otherwise, gazetteer.romanized_alike):
         found = [p for p in (gazetteer.places[i] for i in look_up(name)) if p.feature in _SETTLEMENTS
