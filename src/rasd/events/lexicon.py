@@ -35,9 +35,11 @@ def _territory_share(words: list[str]) -> re.Pattern[str]:
                       + rf"|(?<!\w){_key('على')}\s+(?:{'|'.join(of_it)})(?:ها|ه)(?!\w)")
 
 
-def _nationalities() -> list[str]:
-    """The adjectives of nationality of ``actor_adjectives.yaml`` ("روسية", "إسرائيلي")."""
-    return [w for forms in load_yaml("actor_adjectives.yaml")["adjectives"].values() for w in forms]
+def _nationalities() -> dict[str, str]:
+    """The adjectives of nationality of ``actor_adjectives.yaml`` ("روسية", "إسرائيلي"),
+    normalized, each with the actor it names."""
+    table = load_yaml("actor_adjectives.yaml")["adjectives"]
+    return {normalize_key(w): name for name, forms in table.items() for w in forms}
 
 
 def _words(words: list[str]) -> frozenset[str]:
@@ -114,6 +116,8 @@ class AssemblyWords:
     said_to_be: re.Pattern[str]
     doer_verbs: frozenset[str]
     side_description: re.Pattern[str]
+    #: adjective of nationality (normalized) → the actor it names ("إيرانية" → Iranian Forces)
+    nationality_actors: dict[str, str]
     waging_verbs: frozenset[str]
     waging_verbs_with_object: frozenset[str]
     resisting_words: frozenset[str]
@@ -175,7 +179,9 @@ def assembly_words() -> AssemblyWords:
     def alt(name: str) -> str:
         return _alternation(d[name])
 
+    nationalities = _nationalities()
     return AssemblyWords(
+        nationality_actors=nationalities,
         anaphoric_places={normalize_key(k): tuple(v) for k, v in d["anaphoric_places"].items()},
         anaphoric_place_pairs={normalize_key(k): tuple(v) for k, v in d["anaphoric_place_pairs"].items()},
         generic_shelling=_words(d["generic_shelling"]),
@@ -289,7 +295,7 @@ def assembly_words() -> AssemblyWords:
         # at most one word (a modifier: "جوية") between the act and the hedge
         hedge=re.compile(rf"[\s,،]*[وف]?(?:{alt('hedging')})(?!\w)"),
         hedged_after=re.compile(rf"[\s,،]*(?:\w+[\s,،]+)?[وف]?(?:{alt('hedging')})\s+(?:(?:{alt('complementizers')})\s+)?"
-                                rf"(?:{_alternation(_nationalities())}|تابع\w*)(?!\w)"),
+                                rf"(?:{_alternation(list(nationalities))}|تابع\w*)(?!\w)"),
         doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
         agreement_doer=re.compile(
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),

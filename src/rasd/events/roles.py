@@ -9,17 +9,14 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from rasd.analysis import Analysis
-from rasd.data import load_yaml
 from rasd.events.candidate import Candidate
 from rasd.events.document import is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import number_words
-from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as, strip_article
 
@@ -146,14 +143,6 @@ def _attached_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
     return None
 
 
-@lru_cache(maxsize=1)
-def _nationalities() -> dict[str, str]:
-    """The actor each adjective of nationality names (data/actor_adjectives.yaml), by
-    its normalized form without the article."""
-    table = load_yaml("actor_adjectives.yaml")["adjectives"]
-    return {normalize_key(adjective): name for name, adjectives in table.items() for adjective in adjectives}
-
-
 def _said_to_be_its(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                     excluded: set[str]) -> ActorMention | None:
     """The side a source says the weapon is of, right after it: "تصديه لصواريخ قال إنها
@@ -174,7 +163,8 @@ def _said_to_be_its(analysis: Analysis, cand: Candidate, actors: list[ActorMenti
     i = bisect_left(analysis.token_starts, at)
     if i >= len(tokens) or tokens[i].start != at:
         return None
-    name = _nationalities().get(strip_article(tokens[i].text)) or _nationalities().get(tokens[i].text)
+    nationalities = assembly_words().nationality_actors
+    name = nationalities.get(strip_article(tokens[i].text)) or nationalities.get(tokens[i].text)
     actor = load_pack().by_name.get(name) if name else None
     if actor is None or actor.name in excluded:
         return None
