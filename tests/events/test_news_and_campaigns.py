@@ -773,3 +773,22 @@ def test_a_day_after_publication_within_a_day_is_kept(shared_pipeline) -> None: 
     # (constructed) the local date may run a day ahead of the publication time
     events = events_of(shared_pipeline, "قصفت قوات النظام يوم 12 نيسان بلدة اللطامنة بالمدفعية.", "2018-04-11")
     assert [str(e.date) for e in events] == ["2018-04-12"]
+
+
+def test_a_since_of_the_running_total_does_not_date_the_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from saudinewsnet:2015-08-06-2429-688ab00135 ("وقتل جنديان وأصيب اثنان آخران في الانفجار
+    # ..., وبذلك يرتفع عدد القتلى ... منذ 20 يوليو تموز إلى 18 شخصًا"), set in a Syrian town:
+    # the "since" dates the total the deaths add to; the strike is the news of the day
+    text = ("وقتل مدنيان وأصيب اثنان آخران في قصف على بلدة كفرنبل، وبذلك يرتفع عدد القتلى في البلدة "
+            "منذ 20 تموز/يوليو إلى 18 شخصا على الأقل.")
+    events, drops = drops_of(shared_pipeline, text, "2015-08-06")
+    assert [(e.sub_event_type, e.location, str(e.date), e.fatalities) for e in events] == [
+        ("Shelling/artillery/missile attack", "Kafr Nabl", "2015-08-05", 2)]
+    assert "ongoing_since" not in drops
+
+
+def test_a_since_before_the_act_still_makes_it_ongoing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the same words, the "since" now before the act and no tally after it
+    text = "وتتعرض بلدة كفرنبل منذ 20 تموز/يوليو لقصف يومي أسفر عن مقتل 18 شخصا على الأقل."
+    events, drops = drops_of(shared_pipeline, text, "2015-08-06")
+    assert events == [] and "ongoing_since" in drops

@@ -289,3 +289,12 @@ def test_a_year_since_a_superlative_dates_nothing() -> None:
     # 2014"): the year after منذ is read by its own pattern, the record still measured
     assert resolve("وكانت الاشتباكات هي الأكثر دموية منذ عام 2014.") == []
     assert resolve("وسيطر التنظيم على المدينة منذ عام 2014.") != []
+
+
+def test_a_month_named_in_both_calendars_without_a_mark_is_one_date() -> None:
+    # saudinewsnet:2015-08-06-2429-688ab00135: "منذ 20 يوليو تموز إلى 18 شخصا": with no
+    # slash between the names, "تموز" was read as a second date, the whole month
+    assert only("منذ 20 يوليو تموز") == ("2018-07-20", "2018-12-20", 3)
+    assert only("يوم 5 آب أغسطس") == ("2018-08-05", "2018-08-05", 1)
+    # two different months stay two dates
+    assert [v["date"] for _, v in resolve("في 20 يوليو أيلول")] == ["2018-07-20", "2018-09-01"]

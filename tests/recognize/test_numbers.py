@@ -153,3 +153,20 @@ def test_a_vague_count_of_them_counts_people(text: str, expected: dict[int, tupl
 ])
 def test_the_number_of_a_unit_counts_no_one(text: str, expected: dict[int, tuple[str, bool]]) -> None:
     assert counts(text) == expected
+
+
+def test_a_count_listed_after_a_part_of_a_total_is_a_part_too() -> None:
+    # ant-multisource:SK-middleEast-2598-20180626: the two girls are among the 32
+    ntext = normalize("وارتفع عدد القتلى المدنيين إلى 32 على الأقل بينهم 7 نساء وطفلتان اثنتان.")
+    found = {ntext.norm[c.start:c.end]: c.among for c in find_counts(ntext.norm, tokenize(ntext))}
+    assert found["32"] is False and found["7"] is True and found["وطفلتان"] is True
+    # (constructed) a count after a toll that is no part of it is no part
+    ntext = normalize("قتل 15 طفلا وامرأتان في غارة جوية.")
+    assert [(c.best, c.among) for c in find_counts(ntext.norm, tokenize(ntext))] == [(15, False), (2, False)]
+
+
+def test_a_role_word_before_a_complementizer_is_another_clauses() -> None:
+    # constructed after a tune-gold sentence: "the rescuers of the injured said that 13
+    # civilians died": the 13 are dead, not injured
+    assert counts("وقالت مجموعة إخلاء المصابين إن 13 مدنيا لقوا مصرعهم الأربعاء.")[13][0] == "killed"
+    assert counts("وأعلن المرصد إصابة 7 أشخاص، وقال إن 3 آخرين قتلوا.")[7][0] == "injured"

@@ -150,6 +150,7 @@ class AssemblyWords:
     after_opening: re.Pattern[str]
     after_word: re.Pattern[str]
     response: re.Pattern[str]
+    tally_rise: re.Pattern[str]
     context_opening: re.Pattern[str]
     another: re.Pattern[str]
     defusing: re.Pattern[str]
@@ -304,6 +305,9 @@ def assembly_words() -> AssemblyWords:
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
         targeting_perpetrators=_words(d["targeting_perpetrators"]),
         response=re.compile(rf"(?<!\w)[وف]?(?:{alt('response_openers')})(?!\w)"),
+        # the rising verb, then the tally noun within four words ("ليرتفع إلى 46 عدد القتلى")
+        tally_rise=re.compile(rf"(?<!\w)[وف]?(?:{alt('tally_rises')})\s+(?:بذلك\s+)?(?:\S+\s+){{0,3}}?"
+                              rf"(?:{alt('tally_nouns')})(?!\w)"),
         after_word=re.compile(rf"(?<!على\s)(?<!علي\s)(?<!\w)[وف]?(?:{alt('after_openers')})(?!\w)"),  # not "على بعد" (at a distance)
         # (a noun phrase: "وبعد أن انتزعت القوات التركية عفرين، ..." tells its own event)
         after_opening=re.compile(rf"\s*[وف]?(?:{alt('after_openers')})\s(?!ان\s)[^,.;]{{3,120}}?,"),

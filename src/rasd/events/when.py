@@ -49,7 +49,8 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     for scope in (cand.segment, cand.sentence):
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
                     and not is_reporting_date(analysis, d, scope.start) and not _dates_people(analysis, cand, d)
-                    and not _dates_a_reaction(analysis, cand, d, scope.start)]
+                    and not _dates_a_reaction(analysis, cand, d, scope.start)
+                    and not _dates_a_running_total(analysis, cand, d)]
         own = [d for d in resolved if described is not None and described.start <= d.start < described.end
                and not d.value.get("since")]
         if own:  # "أدان ... الاثنين القصف الذي استهدف الغوطة السبت": the act's own clause dates it
@@ -118,6 +119,15 @@ def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floo
     norm, words = analysis.ntext.norm, assembly_words()
     verb = words.reaction_before.search(norm, max(floor, date.start - 80), date.start)
     return verb is not None and words.complementizer.search(norm, verb.start(), date.start) is None
+
+
+def _dates_a_running_total(analysis: Analysis, cand: Candidate, date: DateMatch) -> bool:
+    """"أسفر القصف عن مقتل ثمانية مدنيين، لترتفع بذلك حصيلة القتلى منذ 18 شباط إلى 1031":
+    after the act, a date behind the words that open the running total it adds to dates
+    the total; the act is dated as if the sentence had no such date."""
+    if date.start <= cand.trigger.end:
+        return False
+    return assembly_words().tally_rise.search(analysis.ntext.norm, cand.trigger.end, date.start) is not None
 
 
 def _dates_people(analysis: Analysis, cand: Candidate, date: DateMatch) -> bool:

@@ -62,6 +62,7 @@ class NumberWords:
     units: frozenset[str] = frozenset()  # the unit words ("ثلاثة", "خمسة")
     of_them: frozenset[str] = frozenset()  # "العشرات منهم": a vague count of people named before
     numbered_units: frozenset[str] = frozenset()  # "الفرقة 30": the number names the unit
+    clause_openers: frozenset[str] = frozenset()  # "إن 13 مدنيا": no role word is read before these
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +98,7 @@ def number_words() -> NumberWords:
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
         words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
-        words(data["numbered_units"]),
+        words(data["numbered_units"]), words(data["clause_openers"]),
     )
 
 
@@ -149,13 +150,16 @@ def _role(tokens: list[Token], start: int, end: int, noun_included: bool = False
     displacement or presence word wins; at equal distance the word before. A word after
     the count that opens a new predicate with و ("قتل 40 شخصا وأصيب 100", and right
     after a count that is its own noun: "قتل فيها متظاهر واحد وأصيب 25") belongs to the
-    next count: the word before wins over it."""
+    next count: the word before wins over it. Words before a complementizer ("إن 13
+    مدنيا") are another clause's."""
     size = len(tokens)
     before: tuple[int, str] | None = None
     after: tuple[int, str, bool] | None = None
+    openers = number_words().clause_openers
+    floor = next((start - 1 - d for d in range(0, 7) if start - 1 - d >= 0 and tokens[start - 1 - d].text in openers), -1)
     for distance in range(0, 7):
         j = start - 1 - distance
-        if before is None and j >= 0:
+        if before is None and j > floor:
             role = _role_of_word(tokens[j].text)
             if role:
                 before = (distance, role)
@@ -297,7 +301,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             continue  # "25 كيلومترا", "خلال 24 ساعة", "300 قذيفة": not people
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
         prev = tokens[ts - 1].text if ts else ""
-        among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما")
+        among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما") \
+            or _listed_after_a_part(tokens, ts, counts)
         # "شخص واحد": the noun of a phrase count names its people, not the "one" after it
         victims = (_victims_of_word(tokens[ts].text) if te - ts > 1 else None) or _victims(tokens, te)
         if kind == "singular_after_death_word":
@@ -321,6 +326,14 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
 
 
 _SENTENCE_ENDS = ".!?؟\n"
+
+
+def _listed_after_a_part(tokens: list[Token], ts: int, counts: list[CountMention]) -> bool:
+    """"13 مدنيا بينهم 4 أطفال وامرأتان": a count joined by و to a part of a total given
+    before (its noun between them) is one more part of that total."""
+    if not counts or not counts[-1].among or ts - counts[-1].token_end > 1:
+        return False
+    return tokens[ts].text.startswith("و") or tokens[ts - 1].text == "و"
 
 
 def _cumulative(norm: str, tokens: list[Token], ts: int, te: int, best: int, words: NumberWords) -> bool:

@@ -18,6 +18,14 @@ C = "(?<![\\w])"  # left word boundary (clitics are matched explicitly)
 E = "(?![\\w])"
 
 
+def _names_by_month(month_of: dict[str, int]) -> dict[int, list[str]]:
+    """Each month's names (of both calendars), by its number."""
+    names: dict[int, list[str]] = {}
+    for name, number in month_of.items():
+        names.setdefault(number, []).append(name)
+    return names
+
+
 def alt(words: Iterable[str]) -> str:
     """A regex alternation of normalized ``words``, longest first; a space matches any run."""
     forms = sorted({normalize_key(w) for w in words}, key=len, reverse=True)
@@ -142,7 +150,12 @@ def calendar_words() -> CalendarWords:
 
     of = normalize_key(data["of"][0])
     month = f"(?:{alt(month_of)})"
-    paired = rf"(?P<m1>{month})(?:\s*(?:/|\\|-|\(|,)\s*(?P<m2>{month})\s*\)?)?"
+    # "تموز/يوليو", "يوليو (تموز)"; and, without a mark between them, the two names of one
+    # month ("20 يوليو تموز", as some agencies print it): ``m1s``/``m2s``, so that "يوليو"
+    # before another month's name is still read alone
+    same_month = "|".join(rf"(?:{alt(names)})\s+(?:{alt(names)})" for names in _names_by_month(month_of).values())
+    paired = (rf"(?:(?=(?:{same_month}){E})(?P<m1s>{month})\s+(?P<m2s>{month})"
+              rf"|(?P<m1>{month})(?:\s*(?:/|\\|-|\(|,)\s*(?P<m2>{month})\s*\)?)?)")
     year = rf"(?:\s*(?:,\s*)?(?:{of}\s+)?(?:{slot('year_in_date')})?\s*(?P<year>(?:19|20)\d\d)\s*(?:{slot('ad_suffix')}(?![\w]))?)"
     mods = alt(list(data["past"]) + list(data["future"]) + list(data["current"]))
     modifier = rf"(?P<mod>\s+(?:{mods}|(?:{of}\s+)?(?:{alt(relative_years)})))"

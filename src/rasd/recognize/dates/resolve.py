@@ -110,7 +110,7 @@ def month_year(month: int, year: str | None, mod: str | None, published: dt.date
 
 
 def _month(x: Expression) -> int:
-    return x.words.month_of[x.phrase("m1")]
+    return x.words.month_of[x.phrase("m1") or x.phrase("m1s")]
 
 
 # -- one resolver per kind ---------------------------------------------------------------
@@ -214,7 +214,7 @@ def month_part(x: Expression) -> Value | None:
 def month_only(x: Expression) -> Value | None:
     """"في آب", "آذار 2018"; a bare ambiguous name ("مارس": he practised) is not a month."""
     words = x.words
-    bare = not (x.group("lead") or x.group("year") or x.group("mod") or x.group("m2"))
+    bare = not (x.group("lead") or x.group("year") or x.group("mod") or x.group("m2") or x.group("m2s"))
     if bare and x.phrase("m1") in words.ambiguous_months:
         return None
     month = _month(x)
