@@ -69,3 +69,23 @@ def test_a_verb_that_takes_a_plural_subject_before_it_is_a_trigger_too() -> None
         assert senses(verb[:-1] + "وا") == senses(verb), verb
     # ant-jawharafm:JA-internationalNews-120-20170131
     assert "Abduction/forced disappearance" in senses("و كان مسلحون مجهولون خطفوا اول امس السبت الناشط السياسي")
+
+
+def _triggers_in(text: str) -> list[tuple[str, str]]:
+    from rasd.recognize.triggers import reflexive_detonations
+
+    ntext = normalize(text)
+    tokens = tokenize(ntext)
+    found = find_triggers(tokens)
+    return [(ntext.norm[m.start:m.end], m.sense.sub_event_type)
+            for m in found + reflexive_detonations(ntext.norm, tokens, found)]
+
+
+def test_a_verb_of_blowing_up_with_its_reflexive_object_later_is_a_suicide_bombing() -> None:
+    # ant-multisource:FR-internationalNews-519-20180319: the bomber stands between verb and object
+    assert ("فجر", "Suicide bomb") in _triggers_in("طاردت مشتبهين إثنين في منطقة بن قردان، وفجر أحدهما نفسه بدون أن يحدث إصابات")
+    assert ("فجر", "Suicide bomb") in _triggers_in("فجر مشتبه به نفسه الاثنين إثر مطاردته من قوات الأمن")
+    # constructed: "فجر" is dawn, and "نفسه" belongs to the next sentence
+    assert _triggers_in("اقتادته قوات الأمن إلى جهة مجهولة فجر الأربعاء. ويعرف وائل عن نفسه بأنه كاتب") == []
+    # constructed: with the suicide word between them, that word is the trigger, once
+    assert _triggers_in("فجر انتحاري نفسه قرب حاجز للجيش") == [("انتحاري", "Suicide bomb")]

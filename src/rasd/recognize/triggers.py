@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -53,6 +54,18 @@ class TriggerLexicon:
     priority: dict[str, int]
     non_triggers: PhraseMatcher[str]
     civilian_targets: PhraseMatcher[str]
+    reflexive: ReflexiveDetonation | None = None
+
+
+@dataclass(frozen=True)
+class ReflexiveDetonation:
+    """``triggers.yaml`` ``reflexive_detonation``: a verb and, within ``reach`` words of
+    the same sentence, its reflexive object."""
+
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    reach: int
+    sense: TriggerSense
 
 
 def inflections(noun: str) -> list[str]:
@@ -99,7 +112,16 @@ def trigger_lexicon() -> TriggerLexicon:
     civilian_targets: PhraseMatcher[str] = PhraseMatcher()
     for phrase in data.get("civilian_targets", []):
         civilian_targets.add(phrase, phrase)
-    return TriggerLexicon(triggers, filters, priority, non_triggers, civilian_targets)
+    reflexive = data.get("reflexive_detonation")
+    detonation = None
+    if reflexive:
+        its_sense = sense_of.get(normalize_key(reflexive["sense_of"]))
+        if its_sense is None:
+            raise DataError(f"triggers.yaml: reflexive_detonation: {reflexive['sense_of']!r} is no trigger")
+        detonation = ReflexiveDetonation(frozenset(normalize_key(w) for w in reflexive["verbs"]),
+                                         frozenset(normalize_key(w) for w in reflexive["objects"]),
+                                         int(reflexive["reach"]), its_sense)
+    return TriggerLexicon(triggers, filters, priority, non_triggers, civilian_targets, detonation)
 
 
 def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
@@ -108,6 +130,34 @@ def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
     hidden = {i for m in lexicon.non_triggers.find(tokens) for i in range(m.token_start, m.token_end)}
     return [TriggerMatch(m.start, m.end, m.token_start, m.token_end, m.payload, m.clitic)
             for m in lexicon.triggers.find(tokens) if m.token_start not in hidden]
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?؟:;؛\n]")
+
+
+def reflexive_detonations(norm: str, tokens: list[Token], found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """"فجر أحد مسلحي (داعش) أمس نفسه": a verb of blowing up whose reflexive object comes
+    a few words later in its sentence, as a trigger on the verb; not where a trigger
+    already covers the verb or the object ("فجر انتحاري نفسه", "فجر نفسه")."""
+    rule = trigger_lexicon().reflexive
+    if rule is None:
+        return []
+    covered = {i for m in found for i in range(m.token_start, m.token_end)}
+    out = []
+    for i, token in enumerate(tokens):
+        word = token.text
+        verb = word if word in rule.verbs else word[1:] if word[:1] in "وف" and word[1:] in rule.verbs else None
+        if verb is None or i in covered:
+            continue
+        for k in range(i + 2, min(len(tokens), i + 2 + rule.reach)):
+            if _SENTENCE_BREAK.search(norm, token.end, tokens[k].start):
+                break
+            if tokens[k].text in rule.objects:
+                if not any(j in covered for j in range(i, k + 1)):
+                    out.append(TriggerMatch(token.start + len(word) - len(verb), token.end, i, i + 1, rule.sense,
+                                            word[:len(word) - len(verb)]))
+                break
+    return out
 
 
 def find_civilian_targets(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -133,6 +183,8 @@ class TriggerRecognizer:
 
     def __call__(self, analysis: Analysis) -> None:
         tokens = analysis.tokens
-        analysis.triggers = find_triggers(tokens)
+        found = find_triggers(tokens)
+        extra = reflexive_detonations(analysis.ntext.norm, tokens, found)
+        analysis.triggers = sorted(found + extra, key=lambda m: (m.start, m.end)) if extra else found
         analysis.filters = find_filters(tokens)
         analysis.civilian_targets = find_civilian_targets(tokens)
