@@ -140,8 +140,8 @@ def reflexive_detonations(norm: str, tokens: list[Token], found: list[TriggerMat
     a few words later in its sentence, as a trigger on the verb; not where a trigger
     already covers the verb or the object ("فجر انتحاري نفسه", "فجر نفسه")."""
     rule = trigger_lexicon().reflexive
-    if rule is None:
-        return []
+    if rule is None or not any(word in norm for word in rule.objects):
+        return []  # (most articles: no reflexive object, no token to look at)
     covered = {i for m in found for i in range(m.token_start, m.token_end)}
     out = []
     for i, token in enumerate(tokens):

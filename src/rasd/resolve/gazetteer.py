@@ -28,7 +28,7 @@ from rasd.errors import DataError
 from rasd.text.normalize import loose_key, normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 11  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
+CACHE_VERSION = 12  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 #: A name the gazetteer writes with the word for its kind of place ("ناحية خان بني سعد"):
@@ -151,6 +151,18 @@ class Gazetteer:
                 self.matcher.add(name, index)
             if place.feature == "governorate" and place.admin1:
                 self.governorates.setdefault(f"{place.country}:{place.admin1}", place)
+        # the indexes of names spelled otherwise, made here so that the cache holds them: a
+        # worker that loads the gazetteer does not spend a second remaking them
+        by_loose: dict[str, dict[int, None]] = {}
+        by_consonants: dict[str, dict[int, None]] = {}
+        for index, place in enumerate(self.places):
+            for n in place.names_ar:
+                by_loose.setdefault(loose_key(n), {})[index] = None
+            for n in place.names_latin:
+                by_consonants.setdefault(latin_consonants(n), {})[index] = None
+        # (tuples: a smaller cache, read faster than sets)
+        self._by_loose_name = {key: tuple(ids) for key, ids in by_loose.items()}
+        self._by_latin_consonants = {key: tuple(ids) for key, ids in by_consonants.items()}
 
     def __len__(self) -> int:
         return len(self.places)
@@ -197,20 +209,14 @@ class Gazetteer:
         الشدادة): Arabic spells village names either way, and a gazetteer keeps one. Names
         of three letters, on either side, are left alone: a vowel more or less makes another
         word of them (حلب, حلبا)."""
-        index = self.__dict__.get("_by_loose_name")
-        if index is None:  # made on first use (the gazetteer may come from a cache)
-            index = {}
-            for i, place in enumerate(self.places):
-                for n in place.names_ar:
-                    index.setdefault(loose_key(n), set()).add(i)
-            self.__dict__["_by_loose_name"] = index
+        index = self._by_loose_name
         key = loose_key(name)
         if len(key.replace(" ", "")) < 4:
             return []
         found: set[int] = set()
         for variant in _vowel_variants(key):
             if len(variant.replace(" ", "")) >= 4:
-                found |= index.get(variant, set())
+                found.update(index.get(variant, ()))
         return sorted(found)
 
     def romanized_alike(self, name: str) -> list[int]:
@@ -218,15 +224,8 @@ class Gazetteer:
         normalized), letters romanization confuses taken as one (ح/ه, س/ص, ت/ط, ك/ق): "جندريس"
         meets "Jindayris", "مكيشيفة" "Mukayshifah". Four consonants at least: fewer meet too
         many names ("حاجين" and "Hajin" share three)."""
-        index = self.__dict__.get("_by_latin_consonants")
-        if index is None:  # made on first use (the gazetteer may come from a cache)
-            index = {}
-            for i, place in enumerate(self.places):
-                for n in getattr(place, "names_latin", ()):
-                    index.setdefault(latin_consonants(n), set()).add(i)
-            self.__dict__["_by_latin_consonants"] = index
         key = arabic_consonants(name)
-        return sorted(index.get(key, ())) if len(key) >= 4 else []
+        return sorted(self._by_latin_consonants.get(key, ())) if len(key) >= 4 else []
 
     def _towns(self) -> dict[tuple[str, str], list[tuple[Place, float, float]]]:
         """The cities and towns with coordinates, by governorate; made on first use (the
@@ -275,10 +274,13 @@ _LATIN_ARTICLES = frozenset({"al", "el", "as", "ash", "es", "ad", "adh", "ed", "
                              "ar", "er", "az", "ez"})
 
 
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 def _collapse(consonants: str) -> str:
     """Doubled letters once (a shadda is written twice in Latin, once in Arabic), and no
     final h (the ة of "Shaffuniyah", written ه in normalized Arabic)."""
-    collapsed = re.sub(r"(.)\1+", r"\1", consonants)
+    collapsed = _DOUBLED.sub(r"\1", consonants)
     return collapsed[:-1] if collapsed.endswith("h") else collapsed
 
 
@@ -291,17 +293,23 @@ def arabic_consonants(name: str) -> str:
     return "".join(s + "t" if k < len(words) - 1 and words[k].endswith("ه") else s for k, s in enumerate(skeletons))
 
 
+_NOT_LATIN = re.compile(r"[^a-z]+")
+_LATIN_VOWELS = re.compile(r"[aeiouyw]")
+
+
 def latin_consonants(name: str) -> str:
     """The consonant skeleton of a romanized name, comparable with ``arabic_consonants``."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)).lower()
-    words = re.sub(r"[^a-z]+", " ", plain).split()
+    plain = name if name.isascii() else \
+        "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    words = _NOT_LATIN.sub(" ", plain.lower()).split()
     skeleton = []
     for k, word in enumerate(words):
         if word in _LATIN_ARTICLES and k < len(words) - 1:
             continue
         for digraph, letter in _LATIN_DIGRAPHS:
-            word = word.replace(digraph, letter)
-        skeleton.append(_collapse(re.sub(r"[aeiouyw]", "", word)))
+            if digraph in word:
+                word = word.replace(digraph, letter)
+        skeleton.append(_collapse(_LATIN_VOWELS.sub("", word)))
     return "".join(skeleton)
 
 
