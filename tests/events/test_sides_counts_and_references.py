@@ -364,6 +364,16 @@ def test_an_attack_said_not_to_have_happened_is_denied(shared_pipeline) -> None:
     assert drops_of(shared_pipeline, text, "2018-04-16") == ([], ["denial"])
 
 
+def test_a_report_said_to_be_untrue_is_denied(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-318-20180409: "devoid of truth"
+    text = ("وقال وزير الخارجية الروسي إن \"المزاعم بأن الحكومة السورية نفذت هجوما بالغاز في مدينة دوما "
+            "المحاصرة يوم السبت عارية عن الصحة، وتمثل استفزازا\".")
+    assert drops_of(shared_pipeline, text, "2018-04-09") == ([], ["denial"])
+    # constructed: "no truth to the reports"
+    text = "وقالت الوكالة إن لا صحة للتقارير التي تتحدث عن خروج مسلحي التنظيم من منطقة الحجر الأسود."
+    assert drops_of(shared_pipeline, text, "2018-05-20") == ([], ["denial"])
+
+
 def test_an_event_reported_then_denied_by_another_party_stays_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-04-0094-b81090ceb0: the Observatory reports the abduction, "but"
     # the Pentagon denied it (event-schema.md §3.1: coded even when denied)
