@@ -787,6 +787,14 @@ def test_a_since_of_the_running_total_does_not_date_the_act(shared_pipeline) -> 
     assert "ongoing_since" not in drops
 
 
+def test_another_date_after_a_rising_tally_still_dates_the_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed (review): only a "since" there dates the total; "عدد من" (several) is no tally
+    text = "قصفت قوات النظام بلدة كفرنبل، ليرتفع عدد القتلى إلى 5 بعد قصف الخميس."
+    assert [str(e.date) for e in events_of(shared_pipeline, text, "2018-04-13")] == ["2018-04-12"]
+    text = "سقطت قذائف على بلدة كفرنبل، لتصل القذائف إلى عدد من المنازل يوم الخميس."
+    assert [str(e.date) for e in events_of(shared_pipeline, text, "2018-04-13")] == ["2018-04-12"]
+
+
 def test_a_since_before_the_act_still_makes_it_ongoing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # constructed: the same words, the "since" now before the act and no tally after it
     text = "وتتعرض بلدة كفرنبل منذ 20 تموز/يوليو لقصف يومي أسفر عن مقتل 18 شخصا على الأقل."

@@ -163,6 +163,18 @@ def test_a_count_listed_after_a_part_of_a_total_is_a_part_too() -> None:
     # (constructed) a count after a toll that is no part of it is no part
     ntext = normalize("قتل 15 طفلا وامرأتان في غارة جوية.")
     assert [(c.best, c.among) for c in find_counts(ntext.norm, tokenize(ntext))] == [(15, False), (2, False)]
+    # (constructed, review) nor one after a comma or a full stop, nor one that names other people
+    for text in ("قتل 20 مدنيا بينهم 4 أطفال، وعنصران من الشرطة في تفجير.",
+                 "قتل 20 مدنيا بينهم 4 أطفال وعنصران من الشرطة في تفجير.",
+                 "قتل 13 مدنيا بينهم 4 أطفال. وامرأتان أصيبتا بجروح."):
+        ntext = normalize(text)
+        assert [c.among for c in find_counts(ntext.norm, tokenize(ntext))] == [False, True, False], text
+
+
+def test_the_adjective_of_a_dual_noun_counts_nobody() -> None:
+    # constructed (review): "two military sources", not two soldiers
+    assert sorted(counts("قال مصدران عسكريان إن 5 جنود قتلوا في الهجوم.")) == [5]
+    assert counts("وقتل مدنيان في القصف على البلدة.")[2][0] == "killed"
 
 
 def test_a_role_word_before_a_complementizer_is_another_clauses() -> None:

@@ -89,3 +89,17 @@ def test_a_verb_of_blowing_up_with_its_reflexive_object_later_is_a_suicide_bombi
     assert _triggers_in("اقتادته قوات الأمن إلى جهة مجهولة فجر الأربعاء. ويعرف وائل عن نفسه بأنه كاتب") == []
     # constructed: with the suicide word between them, that word is the trigger, once
     assert _triggers_in("فجر انتحاري نفسه قرب حاجز للجيش") == [("انتحاري", "Suicide bomb")]
+
+
+def test_dawn_and_the_same_are_no_reflexive_detonation() -> None:
+    # constructed (review): فجر is dawn before a word of time, and نفسه/نفسها "the same" after
+    # a preposition or after a definite noun that is not the verb's subject
+    for text in ("قتل ثلاثة مدنيين فجر اليوم نفسه في غارة جوية على بلدة كفرنبل",
+                 "شنت الطائرات الحربية غارات فجر الأحد على مدينة دوما نفسها",
+                 "اعتقلت قوات الأمن فجر الخميس شابين من حي الميدان نفسه في دمشق",
+                 "فجرت القوات الجسر نفسه قرب البلدة"):
+        assert ("فجر", "Suicide bomb") not in _triggers_in(text) \
+            and ("فجرت", "Suicide bomb") not in _triggers_in(text), text
+    # the verb right before its object, and its subject before the object
+    assert ("فجروا", "Suicide bomb") in _triggers_in("وفجروا أنفسهم قرب حاجز للجيش")
+    assert ("فجر", "Suicide bomb") in _triggers_in("وفجر المسلحون أنفسهم قرب حاجز للجيش")

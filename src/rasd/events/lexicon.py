@@ -307,7 +307,7 @@ def assembly_words() -> AssemblyWords:
         response=re.compile(rf"(?<!\w)[وف]?(?:{alt('response_openers')})(?!\w)"),
         # the rising verb, then the tally noun within four words ("ليرتفع إلى 46 عدد القتلى")
         tally_rise=re.compile(rf"(?<!\w)[وف]?(?:{alt('tally_rises')})\s+(?:بذلك\s+)?(?:\S+\s+){{0,3}}?"
-                              rf"(?:{alt('tally_nouns')})(?!\w)"),
+                              rf"(?:{alt('tally_nouns')})(?!\w)(?!\s+من\s)"),  # not "عدد من" (several)
         after_word=re.compile(rf"(?<!على\s)(?<!علي\s)(?<!\w)[وف]?(?:{alt('after_openers')})(?!\w)"),  # not "على بعد" (at a distance)
         # (a noun phrase: "وبعد أن انتزعت القوات التركية عفرين، ..." tells its own event)
         after_opening=re.compile(rf"\s*[وف]?(?:{alt('after_openers')})\s(?!ان\s)[^,.;]{{3,120}}?,"),

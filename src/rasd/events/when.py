@@ -123,9 +123,10 @@ def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floo
 
 def _dates_a_running_total(analysis: Analysis, cand: Candidate, date: DateMatch) -> bool:
     """"أسفر القصف عن مقتل ثمانية مدنيين، لترتفع بذلك حصيلة القتلى منذ 18 شباط إلى 1031":
-    after the act, a date behind the words that open the running total it adds to dates
-    the total; the act is dated as if the sentence had no such date."""
-    if date.start <= cand.trigger.end:
+    after the act, a "since" behind the words that open the running total it adds to dates
+    the total; the act is dated as if the sentence had no such date. (Another date there,
+    "ليرتفع عدد القتلى إلى 5 بعد قصف الخميس", may be the act's own.)"""
+    if date.start <= cand.trigger.end or not date.value.get("since"):
         return False
     return assembly_words().tally_rise.search(analysis.ntext.norm, cand.trigger.end, date.start) is not None
 

@@ -302,13 +302,15 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
         prev = tokens[ts - 1].text if ts else ""
         among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما") \
-            or _listed_after_a_part(tokens, ts, counts)
+            or _listed_after_a_part(norm, tokens, ts, counts)
         # "شخص واحد": the noun of a phrase count names its people, not the "one" after it
         victims = (_victims_of_word(tokens[ts].text) if te - ts > 1 else None) or _victims(tokens, te)
         if kind == "singular_after_death_word":
             if not death_word(prev):
                 continue  # "قصف حي مدني": an adjective, not a person
             kind = "singular"
+        if kind == "dual" and ts and len(prev) > 4 and prev.endswith("ان") and not prev.startswith("و"):
+            continue  # "مصدران عسكريان", "ناشطان مدنيان": the adjective of a dual noun, no count
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
         following = tokens[te].text if te < len(tokens) else ""
@@ -328,10 +330,29 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
 _SENTENCE_ENDS = ".!?؟\n"
 
 
-def _listed_after_a_part(tokens: list[Token], ts: int, counts: list[CountMention]) -> bool:
+def _victims_of_a_count_word(word: str) -> str | None:
+    """Whom a count's own word names, read through و and the nominative dual ("وعنصران":
+    عنصرين, عنصر; "وامرأتان": امرأة)."""
+    word = word[1:] if word.startswith("و") else word
+    forms = [word]
+    if word.endswith("تان"):
+        forms.append(word[:-3] + "ه")
+    if word.endswith("ان"):
+        forms += [word[:-2] + "ين", word[:-2]]
+    return next((v for v in map(_victims_of_word, forms) if v is not None), None)
+
+
+def _listed_after_a_part(norm: str, tokens: list[Token], ts: int, counts: list[CountMention]) -> bool:
     """"13 مدنيا بينهم 4 أطفال وامرأتان": a count joined by و to a part of a total given
-    before (its noun between them) is one more part of that total."""
+    before (its noun between them, no punctuation) is one more part of that total; not one
+    that names other people ("بينهم 4 أطفال وعنصران من الشرطة": police are no civilians)."""
     if not counts or not counts[-1].among or ts - counts[-1].token_end > 1:
+        return False
+    if any(c in norm[counts[-1].end:tokens[ts].start] for c in ",،.؟!?\n"):
+        return False
+    part_of = _victims_of_word(tokens[counts[-1].token_end].text) if counts[-1].token_end < ts else counts[-1].victims
+    these = _victims_of_a_count_word(tokens[ts].text)
+    if part_of is not None and these is not None and part_of != these:
         return False
     return tokens[ts].text.startswith("و") or tokens[ts - 1].text == "و"
 

@@ -66,6 +66,8 @@ class ReflexiveDetonation:
     objects: frozenset[str]
     reach: int
     sense: TriggerSense
+    times: frozenset[str]  # words of time after فجر (dawn): "فجر اليوم", "فجر الأحد"
+    prepositions: frozenset[str]  # no reflexive object after these: "في المدينة نفسها"
 
 
 def inflections(noun: str) -> list[str]:
@@ -120,7 +122,9 @@ def trigger_lexicon() -> TriggerLexicon:
             raise DataError(f"triggers.yaml: reflexive_detonation: {reflexive['sense_of']!r} is no trigger")
         detonation = ReflexiveDetonation(frozenset(normalize_key(w) for w in reflexive["verbs"]),
                                          frozenset(normalize_key(w) for w in reflexive["objects"]),
-                                         int(reflexive["reach"]), its_sense)
+                                         int(reflexive["reach"]), its_sense,
+                                         frozenset(normalize_key(w) for w in reflexive["times"]),
+                                         frozenset(normalize_key(w) for w in reflexive["prepositions"]))
     return TriggerLexicon(triggers, filters, priority, non_triggers, civilian_targets, detonation)
 
 
@@ -136,9 +140,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?؟:;؛\n]")
 
 
 def reflexive_detonations(norm: str, tokens: list[Token], found: list[TriggerMatch]) -> list[TriggerMatch]:
-    """"فجر أحد مسلحي (داعش) أمس نفسه": a verb of blowing up whose reflexive object comes
-    a few words later in its sentence, as a trigger on the verb; not where a trigger
-    already covers the verb or the object ("فجر انتحاري نفسه", "فجر نفسه")."""
+    """"فجر أحد مسلحي (داعش) أمس نفسه", "وفجروا أنفسهم": a verb of blowing up whose
+    reflexive object follows with at most ``reach`` words between, in its sentence, as a
+    trigger on the verb; not where a trigger already covers the verb or the object ("فجر
+    انتحاري نفسه"). فجر is also dawn and نفسه also "the same": not a verb followed by a
+    word of time ("فجر اليوم نفسه", "فجر الأحد"), nor an object after a preposition or after
+    a definite noun other than the verb's subject ("في المدينة نفسها", "فجرت القوات الجسر
+    نفسه": the same town, the same bridge)."""
     rule = trigger_lexicon().reflexive
     if rule is None or not any(word in norm for word in rule.objects):
         return []  # (most articles: no reflexive object, no token to look at)
@@ -147,13 +155,15 @@ def reflexive_detonations(norm: str, tokens: list[Token], found: list[TriggerMat
     for i, token in enumerate(tokens):
         word = token.text
         verb = word if word in rule.verbs else word[1:] if word[:1] in "وف" and word[1:] in rule.verbs else None
-        if verb is None or i in covered:
+        if verb is None or i in covered or (i + 1 < len(tokens) and tokens[i + 1].text in rule.times):
             continue
-        for k in range(i + 2, min(len(tokens), i + 2 + rule.reach)):
-            if _SENTENCE_BREAK.search(norm, token.end, tokens[k].start):
+        for k in range(i + 1, min(len(tokens), i + 2 + rule.reach)):
+            if _SENTENCE_BREAK.search(norm, token.end, tokens[k].start) or tokens[k].text in rule.prepositions:
                 break
             if tokens[k].text in rule.objects:
-                if not any(j in covered for j in range(i, k + 1)):
+                before = tokens[k - 1].text
+                emphatic = k - 1 > i + 1 and before.startswith("ال")
+                if not emphatic and not any(j in covered for j in range(i, k + 1)):
                     out.append(TriggerMatch(token.start + len(word) - len(verb), token.end, i, i + 1, rule.sense,
                                             word[:len(word) - len(verb)]))
                 break
