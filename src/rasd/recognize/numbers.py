@@ -348,7 +348,7 @@ def _listed_after_a_part(norm: str, tokens: list[Token], ts: int, counts: list[C
     that names other people ("بينهم 4 أطفال وعنصران من الشرطة": police are no civilians)."""
     if not counts or not counts[-1].among or ts - counts[-1].token_end > 1:
         return False
-    if any(c in norm[counts[-1].end:tokens[ts].start] for c in ",،.؟!?\n"):
+    if any(c in norm[counts[-1].end:tokens[ts].start] for c in _SENTENCE_ENDS + ",،"):
         return False
     part_of = _victims_of_word(tokens[counts[-1].token_end].text) if counts[-1].token_end < ts else counts[-1].victims
     these = _victims_of_a_count_word(tokens[ts].text)

@@ -11,6 +11,7 @@ from rasd.data import load_yaml
 from rasd.errors import DataError
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize import VocabularyItem
+from rasd.recognize.numbers import number_words
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token
 
@@ -66,7 +67,6 @@ class ReflexiveDetonation:
     objects: frozenset[str]
     reach: int
     sense: TriggerSense
-    times: frozenset[str]  # words of time after فجر (dawn): "فجر اليوم", "فجر الأحد"
     prepositions: frozenset[str]  # no reflexive object after these: "في المدينة نفسها"
 
 
@@ -123,7 +123,6 @@ def trigger_lexicon() -> TriggerLexicon:
         detonation = ReflexiveDetonation(frozenset(normalize_key(w) for w in reflexive["verbs"]),
                                          frozenset(normalize_key(w) for w in reflexive["objects"]),
                                          int(reflexive["reach"]), its_sense,
-                                         frozenset(normalize_key(w) for w in reflexive["times"]),
                                          frozenset(normalize_key(w) for w in reflexive["prepositions"]))
     return TriggerLexicon(triggers, filters, priority, non_triggers, civilian_targets, detonation)
 
@@ -151,11 +150,12 @@ def reflexive_detonations(norm: str, tokens: list[Token], found: list[TriggerMat
     if rule is None or not any(word in norm for word in rule.objects):
         return []  # (most articles: no reflexive object, no token to look at)
     covered = {i for m in found for i in range(m.token_start, m.token_end)}
+    times = number_words().day_words  # "فجر اليوم", "فجر الأحد": dawn
     out = []
     for i, token in enumerate(tokens):
         word = token.text
         verb = word if word in rule.verbs else word[1:] if word[:1] in "وف" and word[1:] in rule.verbs else None
-        if verb is None or i in covered or (i + 1 < len(tokens) and tokens[i + 1].text in rule.times):
+        if verb is None or i in covered or (i + 1 < len(tokens) and tokens[i + 1].text in times):
             continue
         for k in range(i + 1, min(len(tokens), i + 2 + rule.reach)):
             if _SENTENCE_BREAK.search(norm, token.end, tokens[k].start) or tokens[k].text in rule.prepositions:
