@@ -1153,3 +1153,34 @@ def test_a_side_that_succeeds_in_taking_ground_has_not_failed(shared_pipeline) -
     _, dropped = drops_of(shared_pipeline, "وقالت المصادر إن قوات النظام تنجح في استعادة السيطرة على بلدة تل أبيض أمس.",
                           "2015-06-16")
     assert "failed" not in dropped
+
+
+@pytest.mark.parametrize("doc_id, published, text", [
+    ("saudinewsnet:2015-07-27-0142-93578627d4", "2015-07-27",
+     "أما في جوبر، فقد أفاد ناشطون بأن قوات المعارضة «تمكنت من السيطرة الكاملة على مبنى وحدة المياه في حي جوبر "
+     "الدمشقي بعد اشتباكات عنيفة خاضها الفيلق مع قوات النظام، تكبدت خلاله الأخيرة خسائر كبيرة في الأرواح والعتاد»."),
+    ("ant-multisource:SK-middleEast-1022-20180414", "2018-04-14",
+     "واستهدفت الضربات، وفق ما نقلت وكالة الأنباء الرسمية \"سانا\"، مركز البحوث العلمية في حي برزة الدمشقي "
+     "(شمال شرق)، مما أدى إلى تدمير مبنى يحتوي على مركز تعليم ومختبرات علمية."),
+])
+def test_a_quarter_of_damascus_is_coded_at_damascus(shared_pipeline, doc_id: str, published: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert events and {(e.location, e.admin1) for e in events} == {("Damascus", "Damascus")}
+
+
+def test_a_neighbourhood_referred_back_to_is_coded_at_its_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from saudinewsnet:2015-08-06-0761-8cb44d8c7a (a tune article): "الحي" points back to حي جوبر
+    text = ("كما تعرضت بعد منتصف ليل الاثنين مناطق في حي جوبر، لقصف من قبل قوات النظام، حيث يتعرض الحي منذ "
+            "عدة أشهر لهجمات من قبل حزب الله وقوات النظام وقوات الدفاع الوطني في محاولة للسيطرة على الحي، حيث "
+            "تدور اشتباكات بينهم وبين مقاتلي الفصائل المعارضة وجبهة النصرة للدفاع عنه.")
+    events = events_of(shared_pipeline, text, "2015-08-04")
+    assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack", "Armed clash"}
+    assert {e.location for e in events} == {"Damascus"}
+
+
+def test_a_list_a_compass_phrase_locates_before_the_trigger_is_one_event_a_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed, in the shape of a tune sentence ("استهداف قريتي كفريا والفوعة ... شمال إدلب بالمدفعية"):
+    # "شمال إدلب" locates the two villages; each is an event, and Idlib is none
+    text = "تعرضت قريتا كفريا والفوعة شمال إدلب لقصف مدفعي أمس."
+    events = events_of(shared_pipeline, text, "2015-08-04")
+    assert sorted(e.location for e in events) == ["Al Fu`ah", "Kafraya"]

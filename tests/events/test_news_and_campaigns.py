@@ -800,3 +800,26 @@ def test_a_since_before_the_act_still_makes_it_ongoing(shared_pipeline) -> None:
     text = "وتتعرض بلدة كفرنبل منذ 20 تموز/يوليو لقصف يومي أسفر عن مقتل 18 شخصا على الأقل."
     events, drops = drops_of(shared_pipeline, text, "2015-08-06")
     assert events == [] and "ongoing_since" in drops
+
+
+@pytest.mark.parametrize("text, published", [
+    # ant-multisource:SK-middleEast-1919-20180524: explosions heard near an airbase
+    ("دوت انفجارات في محيط مطار عسكري في ريف حمص، الخميس، وفقا لما ذكرت وسائل إعلام سورية رسمية.", "2018-05-24"),
+    # ant-multisource:SK-middleEast-1559-20180509: explosions that shook an area, aircraft overhead
+    ("وذكر المرصد السوري لحقوق الإنسان أن انفجارات عدة هزت القطاع الأوسط من ريف القنيطرة، وسط تحليق "
+     "لطائرات إسرائيلية في سماء الجولان المحتل على الحدود السورية.", "2018-05-09"),
+])
+def test_explosions_heard_without_victims_are_not_a_bombing(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    assert events_of(shared_pipeline, text, published, trace) == []
+    assert "explosions_heard" in [r["dropped"]["rule"] for r in trace if "dropped" in r]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة مدنيين في انفجارات هزت مدينة إدلب أمس.",  # constructed: the explosions kill
+    "وقع انفجار في مدينة إدلب أمس.",  # constructed: one explosion, as the schema's trigger list has it
+    "انفجرت عبوتان ناسفتان في مدينة إدلب أمس.",  # constructed: a device
+])
+def test_an_explosion_that_kills_or_is_one_or_has_a_device_is_still_coded(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2018-05-10")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Idlib")]

@@ -194,3 +194,19 @@ def test_two_far_apart_look_alikes_are_neither_the_place(shared_pipeline) -> Non
             'وفي حلب، اندلعت اشتباكات في حندرات، تزامناً مع قصف بالبراميل على قريتي حريتان وحيان، '
             'بالإضافة إلى قصف مماثل على قرية "بردة" أسفر عن سقوط 3 شهداء.')
     assert _places(shared_pipeline, text)["برده"] == (None, None)
+
+
+def test_a_name_its_cue_calls_a_neighbourhood_is_the_neighbourhood_of_that_name(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1022-20180414 and saudinewsnet:2015-07-27-0142-93578627d4:
+    # "حي برزة" and "حي جوبر" are quarters of Damascus (rasd's region list), not the villages
+    # Barzah and Jawbar near Homs
+    places = _places(shared_pipeline, "واستهدفت الضربات مركز البحوث العلمية في حي برزة الدمشقي. "
+                                      "وسيطرت قوات المعارضة على مبنى وحدة المياه في حي جوبر الدمشقي.")
+    assert places["برزه"] == ("Barzeh", "Damascus")
+    assert places["جوبر"] == ("Jobar", "Damascus")
+
+
+def test_a_village_cue_still_reads_the_village(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: "قرية" asks for a village, so the Homs village keeps its reading
+    places = _places(shared_pipeline, "قتل شاب في قرية جوبر بريف حمص.")
+    assert places["جوبر"] == ("Jawbar", "Homs")

@@ -33,7 +33,7 @@ from rasd.events.candidate import (
 )
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
-from rasd.events.filters import aircraft_without_an_act, check_filters, outside_coverage, side_fights_abroad
+from rasd.events.filters import aircraft_without_an_act, check_filters, explosions_heard, outside_coverage, side_fights_abroad
 from rasd.events.lexicon import assembly_words
 from rasd.events.reporting import reads_as_a_report
 from rasd.events.side_rules import Sides, default_agent, sides_of
@@ -308,13 +308,15 @@ class ArticleAssembler:
         groups = [] if cand.toll_elsewhere else count_groups(analysis, cand)
         if not groups:
             aircraft_without_an_act(analysis, cand)
+            explosions_heard(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)
         waged_campaign(analysis, cand, when, bool(groups))
         offensive_named_by_its_side(analysis, cand, when, bool(groups))
         today = counted_day(analysis, cand)
         if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today \
                 and not counted_captives(analysis, cand):
-            if says_it_goes_on(analysis, cand) or not reads_as_a_report(analysis, cand.sentence):
+            if cand.trigger.sense.dated_only or says_it_goes_on(analysis, cand) \
+                    or not reads_as_a_report(analysis, cand.sentence):
                 raise Dropped("weak_trigger_without_date_or_toll")
             decision.fired("weak_trigger_in_a_sentence_that_reads_as_a_report")
         if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):

@@ -189,6 +189,20 @@ def aircraft_without_an_act(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("aircraft_without_an_act", norm[cand.trigger.start:cand.trigger.end])
 
 
+def explosions_heard(analysis: Analysis, cand: Candidate) -> None:
+    """"سمع دوي انفجارات في دمشق", "وقوع انفجارين كبيرين في منطقتي مطار المزة والزبلطاني":
+    explosions in the plural or the dual, in a clause whose only triggers they are (no
+    device, no strike) and with no toll, are heard, not coded: an explosion of unknown
+    cause is an event when it kills or injures (event-schema.md §3.2)."""
+    norm, words = analysis.ntext.norm, assembly_words()
+
+    def heard(t: TriggerMatch) -> bool:
+        return reads_as(norm[t.start:t.end], words.heard_explosions, without_article=True)
+
+    if heard(cand.trigger) and all(heard(t) for t in within(analysis, analysis.triggers, cand.segment)):
+        raise Dropped("explosions_heard", norm[cand.trigger.start:cand.trigger.end])
+
+
 def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:
     """"رفضت الوزارة الاتهامات": the sentence rejects allegations; nothing is reported."""
     if assembly_words().allegation_denied.search(analysis.ntext.norm, cand.sentence.start, cand.sentence.end):

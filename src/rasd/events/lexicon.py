@@ -96,6 +96,7 @@ class AssemblyWords:
     air_attack_nouns: frozenset[str]
     aircraft_nouns: frozenset[str]
     aircraft_act: re.Pattern[str]
+    heard_explosions: frozenset[str]
     chemical_context: re.Pattern[str]
     handover_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
@@ -133,7 +134,6 @@ class AssemblyWords:
     announcing_verbs: frozenset[str]
     complementizer: re.Pattern[str]
     day_part: re.Pattern[str]
-    neighbourhood_cues: frozenset[str]
     teaser_line: re.Pattern[str]
     bomber_plurals: frozenset[str]
     statement_after: re.Pattern[str]
@@ -234,6 +234,7 @@ def assembly_words() -> AssemblyWords:
         air_attack_nouns=_words(d["air_attack_nouns"]),
         aircraft_nouns=_words(d["aircraft_nouns"]),
         aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
+        heard_explosions=_words(d["heard_explosions"]),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         # (and consent "to" a deal: على, written علي once normalized)
         handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"
@@ -280,7 +281,6 @@ def assembly_words() -> AssemblyWords:
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
         # the verb of reaction, then at most six words (its subject) before the day
         reaction_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('reaction_verbs')})(?!\w)(?:\W+\w+){{0,6}}?\W*$"),
-        neighbourhood_cues=_words(d["neighbourhood_cues"]),
         bomber_plurals=_words(d["bomber_plurals"]),
         teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
 
@@ -20,7 +20,7 @@ from rasd.events.document import COVERED, PUNCTUATION, TEXT, country_counts, ins
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.numbers import number_words
-from rasd.recognize.places import cue_variants, is_near, place_cues
+from rasd.recognize.places import called_a_neighbourhood, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
@@ -345,8 +345,8 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     i = located = places.index(last)
     while _locates_the_place_before(norm, places, located):
         located -= 1  # "قرية زاركلي قرب جبال قنديل شمال أربيل إن طائرات تركية شنت"
-    if located != i:
-        return places[located]  # the place the locators locate
+    if located != i:  # the place the locators locate, and the list it closes
+        return _head_of_the_list(norm, places, located)
     r = last.r
     prev = places[i - 1] if i > 0 else None
     gap = _gap_to(norm, prev.r, r) if prev is not None else ""
@@ -383,11 +383,7 @@ def _known_site(view: _PlaceView) -> bool:
 
 def _is_neighbourhood(norm: str, view: _PlaceView) -> bool:
     """A place its cue calls a neighbourhood ("حي اليرموك", "بحيي", "أحياء")."""
-    m = view.r.mention
-    if m.cue_start is None or m.cue_start >= m.start:
-        return False
-    cues = assembly_words().neighbourhood_cues
-    return any(v in cues for w in norm[m.cue_start:m.start].split() for v, _ in cue_variants(w))
+    return called_a_neighbourhood(view.r.mention, norm)
 
 
 def _city_of_neighbourhood(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
@@ -527,6 +523,13 @@ def _is_destination(norm: str, place_start: int, seg_start: int) -> bool:
     return not (before and before[-1] in place_cues().sent_to_moments)
 
 
+def _at_its_city(pick: PlacePick, gazetteer: Gazetteer) -> PlacePick:
+    """"حيث يتعرض الحي لهجمات": a neighbourhood referred back to is coded at its city, as
+    one named is (event-schema.md §3.2)."""
+    town = gazetteer.city_of(pick.place) if pick.place is not None and pick.place.feature == "neighbourhood" else None
+    return pick if town is None else replace(pick, place=town)
+
+
 def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
     """The places the clause names for its event: the first after the trigger (else
     the last before it) and those coordinated with it, or the city a definite noun
@@ -547,7 +550,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     excepted = assembly_words().exception.search(norm, cand.trigger.end, seg.end)
     if excepted is not None:
         places = [p for p in places if p.r.mention.start < excepted.start()]
-    anaphor = anaphoric_place(analysis, cand)
+    anaphor = [_at_its_city(pick, gazetteer) for pick in anaphoric_place(analysis, cand)]
     if not places:
         return anaphor
     trig = cand.trigger.start

@@ -32,6 +32,7 @@ PROMINENT_FEATURES = {"city", "governorate", "district", "region", "site"}
 @dataclass(frozen=True)
 class PlaceCues:
     settlement: frozenset[str]
+    neighbourhood: frozenset[str]
     governorate: frozenset[str]
     facility: frozenset[str]
     near_single: frozenset[str]
@@ -71,7 +72,7 @@ def place_cues() -> PlaceCues:
 
     near = [tuple(normalize_key(w).split()) for w in data["near"]]
     return PlaceCues(
-        settlement=words("settlement"), governorate=words("governorate"),
+        settlement=words("settlement"), neighbourhood=words("neighbourhood"), governorate=words("governorate"),
         facility=words("facility"),
         near_single=frozenset(n[0] for n in near if len(n) == 1),
         near_phrases=tuple(sorted((n for n in near if len(n) > 1), key=len, reverse=True)),
@@ -122,6 +123,14 @@ def cue_variants(word: str) -> list[tuple[str, int]]:
     if len(word) == 3 and word[0] in "وفبل":
         variants.append((word[1:], 1))
     return variants
+
+
+def called_a_neighbourhood(mention: PlaceMention, norm: str) -> bool:
+    """A place its cue calls a neighbourhood ("حي اليرموك", "بحيي", "أحياء")."""
+    if mention.cue_start is None or mention.cue_start >= mention.start:
+        return False
+    cues = place_cues().neighbourhood
+    return any(v in cues for w in norm[mention.cue_start:mention.start].split() for v, _ in cue_variants(w))
 
 
 @lru_cache(maxsize=65536)

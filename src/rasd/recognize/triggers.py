@@ -28,6 +28,7 @@ class TriggerSense:
     weak: bool  # a noun or loose verb: needs a stated date or a toll to make an event
     crowd: bool = False  # what a crowd does when it riots: a trigger only where protesters are named
     campaign: bool = False  # a campaign noun that is an event only as the campaign's dated start
+    dated_only: bool = False  # a weak trigger a sentence that reads as a report does not date
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def trigger_lexicon() -> TriggerLexicon:
             raise DataError(f"triggers.yaml: unknown sub_event_type {sub!r}")
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
                              bool(entry.get("territory", False)), bool(entry.get("weak", False)),
-                             bool(entry.get("crowd", False)), bool(entry.get("campaign", False)))
+                             bool(entry.get("crowd", False)), bool(entry.get("campaign", False)),
+                             bool(entry.get("dated_only", False)))
         for word in entry["words"]:
             triggers.add(word, sense)
             sense_of.setdefault(normalize_key(word), sense)

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rasd.geo import km_between
-from rasd.recognize.places import PlaceMention
+from rasd.recognize.places import PlaceMention, called_a_neighbourhood
 from rasd.resolve.gazetteer import Gazetteer, Place
 
 _SETTLEMENT_SCORE = {"region": 4.6, "site": 4.6, "city": 5.0, "town": 4.2, "village": 3.0, "neighbourhood": 2.6,
@@ -232,6 +232,9 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             # is one town's alone (طوز خورماتو "جنوبي محافظة كركوك": borders disagree)
             unique_town = len(places) == 1 and places[0].feature in ("city", "town")
             places = inside or (places if unique_town else [])
+        if places and called_a_neighbourhood(mention, norm):
+            # "حي جوبر": the quarter of Damascus, not the village Jawbar near Homs
+            places = [p for p in places if p.feature == "neighbourhood"] or places
         if places and _named_a_governorate(mention, norm) and not any(p.feature == "governorate" for p in places):
             places = []  # "مدينة كرج بمحافظة البرز": a governorate of Syria and Iraq would be in the gazetteer
         towns = _locating_towns(mentions, k, norm, gazetteer)
