@@ -233,7 +233,7 @@ def data_status() -> None:
     for p in g.places:
         counts[p.country] = counts.get(p.country, 0) + 1
     print(f"places: {len(g)} ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
-    print(f"plus rasd's own regions and bases (الغوطة، الجولان، التيفور ...): {len(regions)}")
+    print(f"plus rasd's own regions, bases and quarters (الغوطة، الجولان، التيفور، جوبر ...): {len(regions)}")
     if manifest:
         for country, figures in manifest.get("by_country", {}).items():
             features = ", ".join(f"{k} {v}" for k, v in figures.get("features", {}).items())

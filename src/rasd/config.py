@@ -26,7 +26,8 @@ def cache_dir() -> Path:
 def gazetteer_paths(explicit: Path | None = None) -> list[Path]:
     """The gazetteer sources to use: an explicit file or folder, else the installed
     gazetteer, else the embedded default (governorates and capitals only); always with
-    rasd's own list of regions and bases that gazetteers lack (الغوطة، الجولان، التيفور)."""
+    rasd's own list of regions, bases and city quarters that gazetteers lack (الغوطة،
+    الجولان، التيفور، جوبر)."""
     from rasd.resolve.gazetteer import embedded_source, gazetteer_files, regions_source
 
     if explicit is not None:

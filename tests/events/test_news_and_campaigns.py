@@ -815,11 +815,20 @@ def test_explosions_heard_without_victims_are_not_a_bombing(shared_pipeline, tex
     assert "explosions_heard" in [r["dropped"]["rule"] for r in trace if "dropped" in r]
 
 
-@pytest.mark.parametrize("text", [
-    "قتل ثلاثة مدنيين في انفجارات هزت مدينة إدلب أمس.",  # constructed: the explosions kill
-    "وقع انفجار في مدينة إدلب أمس.",  # constructed: one explosion, as the schema's trigger list has it
-    "انفجرت عبوتان ناسفتان في مدينة إدلب أمس.",  # constructed: a device
+@pytest.mark.parametrize("text", [  # all constructed
+    "قتل ثلاثة مدنيين في انفجارات هزت مدينة إدلب أمس.",  # the explosions kill
+    "هزت انفجارات عنيفة مدينة إدلب أمس، ما أدى إلى إصابة عدد من المدنيين.",  # they hurt, uncounted
+    "هزت انفجارات عنيفة مدينة إدلب أمس. وقتل خمسة مدنيين في الانفجارات.",  # the next sentence counts the dead
+    "وقع انفجاران في مدينة إدلب أمس، وقالت مصادر إن سيارتين مفخختين انفجرتا قرب مقر أمني.",  # a device
+    "وقع انفجار في مدينة إدلب أمس.",  # one explosion is told as an incident (the schema's trigger list)
+    "انفجرت عبوتان ناسفتان في مدينة إدلب أمس.",  # a device
 ])
 def test_an_explosion_that_kills_or_is_one_or_has_a_device_is_still_coded(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, text, "2018-05-10")
     assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Idlib")]
+
+
+def test_a_protest_wave_with_its_dead_is_coded_without_a_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the wave waits for a day, unless its sentence names dead or hurt
+    text = "تجددت المظاهرات في مدينة الناصرية وقتل متظاهران برصاص قوات الأمن."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-07-16")] == ["Nasiriyah"]

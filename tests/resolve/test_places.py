@@ -196,17 +196,18 @@ def test_two_far_apart_look_alikes_are_neither_the_place(shared_pipeline) -> Non
     assert _places(shared_pipeline, text)["برده"] == (None, None)
 
 
-def test_a_name_its_cue_calls_a_neighbourhood_is_the_neighbourhood_of_that_name(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:SK-middleEast-1022-20180414 and saudinewsnet:2015-07-27-0142-93578627d4:
-    # "حي برزة" and "حي جوبر" are quarters of Damascus (rasd's region list), not the villages
-    # Barzah and Jawbar near Homs
-    places = _places(shared_pipeline, "واستهدفت الضربات مركز البحوث العلمية في حي برزة الدمشقي. "
-                                      "وسيطرت قوات المعارضة على مبنى وحدة المياه في حي جوبر الدمشقي.")
-    assert places["برزه"] == ("Barzeh", "Damascus")
+def test_a_name_its_cue_calls_a_neighbourhood_is_the_quarter_of_the_city_the_article_names(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-09-0840-d58eb6bea6: "حي جوبر" with Damascus named is its quarter (rasd's
+    # region list), not the village Jawbar near Homs
+    places = _places(shared_pipeline, "قتل خمسة أشخاص جراء سقوط قذائف صاروخية على شارعي الثورة وبغداد وحي باب توما "
+                                      "في دمشق، مصدرها مواقع الفصائل المقاتلة من حي جوبر في محيط العاصمة.")
     assert places["جوبر"] == ("Jobar", "Damascus")
+    assert places["باب توما"] == ("Bab Touma", "Damascus")
 
 
-def test_a_village_cue_still_reads_the_village(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # constructed: "قرية" asks for a village, so the Homs village keeps its reading
-    places = _places(shared_pipeline, "قتل شاب في قرية جوبر بريف حمص.")
-    assert places["جوبر"] == ("Jawbar", "Homs")
+def test_a_neighbourhood_cue_reads_no_quarter_of_a_city_the_article_does_not_name(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # constructed: Homs had a quarter called Jobar too, and Aleppo a place called العامرية
+    # (a quarter of Baghdad in the gazetteer): the governorate the article names decides
+    assert _places(shared_pipeline, "وفي مدينة حمص، قصفت قوات النظام حي جوبر أمس.")["جوبر"] == ("Jawbar", "Homs")
+    places = _places(shared_pipeline, "وفي حلب، قتل ثلاثة مدنيين في قصف جوي على حي العامرية أمس.")
+    assert places["العامريه"][1] == "Aleppo"

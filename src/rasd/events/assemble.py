@@ -33,7 +33,14 @@ from rasd.events.candidate import (
 )
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
-from rasd.events.filters import aircraft_without_an_act, check_filters, explosions_heard, outside_coverage, side_fights_abroad
+from rasd.events.filters import (
+    aircraft_without_an_act,
+    check_filters,
+    explosions_heard,
+    names_dead_or_hurt,
+    outside_coverage,
+    side_fights_abroad,
+)
 from rasd.events.lexicon import assembly_words
 from rasd.events.reporting import reads_as_a_report
 from rasd.events.side_rules import Sides, default_agent, sides_of
@@ -315,8 +322,8 @@ class ArticleAssembler:
         today = counted_day(analysis, cand)
         if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today \
                 and not counted_captives(analysis, cand):
-            if cand.trigger.sense.dated_only or says_it_goes_on(analysis, cand) \
-                    or not reads_as_a_report(analysis, cand.sentence):
+            if (cand.trigger.sense.dated_only and not names_dead_or_hurt(analysis, cand.sentence)) \
+                    or says_it_goes_on(analysis, cand) or not reads_as_a_report(analysis, cand.sentence):
                 raise Dropped("weak_trigger_without_date_or_toll")
             decision.fired("weak_trigger_in_a_sentence_that_reads_as_a_report")
         if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):

@@ -10,11 +10,13 @@ from collections import Counter
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped
-from rasd.events.document import COVERED, country_counts, within
+from rasd.events.document import COVERED, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.when import begins_a_campaign
 from rasd.recognize.actors import Actor
+from rasd.recognize.numbers import number_words
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
+from rasd.text.segment import Segment
 from rasd.text.tokens import reads_as
 
 
@@ -191,16 +193,40 @@ def aircraft_without_an_act(analysis: Analysis, cand: Candidate) -> None:
 
 def explosions_heard(analysis: Analysis, cand: Candidate) -> None:
     """"سمع دوي انفجارات في دمشق", "وقوع انفجارين كبيرين في منطقتي مطار المزة والزبلطاني":
-    explosions in the plural or the dual, in a clause whose only triggers they are (no
-    device, no strike) and with no toll, are heard, not coded: an explosion of unknown
-    cause is an event when it kills or injures (event-schema.md §3.2)."""
+    explosions in the plural or the dual are heard, not coded, when they are the only
+    triggers of their sentence and it names no device, and neither that sentence nor the
+    next one that speaks of explosions names anyone killed or hurt ("ما أدى إلى إصابة عدد من
+    المدنيين", "وقتل خمسة مدنيين في الانفجارات"): an explosion of unknown cause is an event
+    when it kills or injures (event-schema.md §3.2)."""
     norm, words = analysis.ntext.norm, assembly_words()
 
     def heard(t: TriggerMatch) -> bool:
         return reads_as(norm[t.start:t.end], words.heard_explosions, without_article=True)
 
-    if heard(cand.trigger) and all(heard(t) for t in within(analysis, analysis.triggers, cand.segment)):
-        raise Dropped("explosions_heard", norm[cand.trigger.start:cand.trigger.end])
+    if not heard(cand.trigger) or not all(heard(t) for t in within(analysis, analysis.triggers, cand.sentence)):
+        return
+    if words.explosive_device.search(norm, cand.sentence.start, cand.sentence.end):
+        return
+    if names_dead_or_hurt(analysis, cand.sentence):
+        return
+    i = sentence_index(analysis, cand.sentence.start)
+    following = analysis.sentences[i + 1] if i + 1 < len(analysis.sentences) else None
+    if following is not None and _EXPLOSION.search(norm, following.start, following.end) \
+            and names_dead_or_hurt(analysis, following):
+        return  # "وقتل خمسة مدنيين في الانفجارات"
+    raise Dropped("explosions_heard", norm[cand.trigger.start:cand.trigger.end])
+
+
+#: A word of the explosion family, any form: the next sentence that has one tells of the same ones.
+_EXPLOSION = re.compile(r"انفجار")
+
+
+def names_dead_or_hurt(analysis: Analysis, seg: Segment) -> bool:
+    """Whether ``seg`` has a word of death or injury, counted or not ("وقتل متظاهران",
+    "ما أدى إلى إصابة عدد من المدنيين")."""
+    numbers = number_words()
+    return any(reads_as(tok.text, numbers.death) or reads_as(tok.text, numbers.injury)
+               for tok in analysis.tokens_between(seg.start, seg.end))
 
 
 def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:

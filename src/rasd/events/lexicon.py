@@ -97,6 +97,7 @@ class AssemblyWords:
     aircraft_nouns: frozenset[str]
     aircraft_act: re.Pattern[str]
     heard_explosions: frozenset[str]
+    explosive_device: re.Pattern[str]
     chemical_context: re.Pattern[str]
     handover_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
@@ -235,6 +236,7 @@ def assembly_words() -> AssemblyWords:
         aircraft_nouns=_words(d["aircraft_nouns"]),
         aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
         heard_explosions=_words(d["heard_explosions"]),
+        explosive_device=re.compile(rf"(?<!\w)[وفبل]?(?:ال)?(?:{alt('explosive_devices')})(?!\w)"),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         # (and consent "to" a deal: على, written علي once normalized)
         handover_context=re.compile(rf"(?<!\w)[وف]?(?:{alt('handover_context')})(?!\w)"

@@ -336,6 +336,28 @@ def _head_of_the_list(norm: str, places: list[_PlaceView], i: int) -> _PlaceView
     return places[j]
 
 
+def _head_of_the_located_list(norm: str, places: list[_PlaceView], k: int) -> _PlaceView:
+    """"قريتا كفريا والفوعة شمال إدلب لقصف": the places joined by و to the one a locator
+    locates, in its governorate, are the list the locator closes; its first heads it. A
+    comma alone makes no list ("وفي حماة، قرية كفرنبودة شمال حماة"), nor does a place of
+    another governorate ("أهالي حلب وقرية زاركلي قرب جبال قنديل")."""
+    words, located = assembly_words(), places[k].r.place
+    j = k
+    while j > 0:
+        before = places[j - 1].r
+        gap = norm[before.mention.end:places[j].r.mention.start]
+        same_governorate = (before.place is None and located is None) or (
+            before.place is not None and located is not None and before.place.admin1 == located.admin1)
+        if not (same_governorate and _JOINED.search(gap) and words.list_gap.fullmatch(gap)):
+            break
+        j -= 1
+    return places[j]
+
+
+#: A member of a list joined by و ("كفريا والفوعة", "قرى A، وB").
+_JOINED = re.compile(r"(?<!\S)و")
+
+
 def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -> _PlaceView:
     """"في محيط قرى تل واسط والزيارة وجورين في سهل الغاب بقذائف": when the trigger
     comes after the places, the last place before it may be the wider area that holds
@@ -346,7 +368,7 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     while _locates_the_place_before(norm, places, located):
         located -= 1  # "قرية زاركلي قرب جبال قنديل شمال أربيل إن طائرات تركية شنت"
     if located != i:  # the place the locators locate, and the list it closes
-        return _head_of_the_list(norm, places, located)
+        return _head_of_the_located_list(norm, places, located)
     r = last.r
     prev = places[i - 1] if i > 0 else None
     gap = _gap_to(norm, prev.r, r) if prev is not None else ""
@@ -381,21 +403,16 @@ def _known_site(view: _PlaceView) -> bool:
     return view.r.place is not None and view.r.place.feature == "site"
 
 
-def _is_neighbourhood(norm: str, view: _PlaceView) -> bool:
-    """A place its cue calls a neighbourhood ("حي اليرموك", "بحيي", "أحياء")."""
-    return called_a_neighbourhood(view.r.mention, norm)
-
-
 def _city_of_neighbourhood(norm: str, places: list[_PlaceView], view: _PlaceView) -> ResolvedPlace | None:
     """"حي اليرموك الثانية غربي بعقوبة", "حيي اليرموك والاملاك في بعقوبة": the city or
     town named right after a neighbourhood (and the neighbourhoods listed with it), or None."""
-    if not _is_neighbourhood(norm, view):
+    if not called_a_neighbourhood(view.r.mention, norm):
         return None
     end = view.r.mention.end
     for nxt in places[places.index(view) + 1:]:
         if nxt.start - end > 40 or PUNCTUATION.search(norm, end, nxt.start):
             return None
-        if _is_neighbourhood(norm, nxt) or (nxt.r.mention.cue == "settlement" and nxt.r.place is None):
+        if called_a_neighbourhood(nxt.r.mention, norm) or (nxt.r.mention.cue == "settlement" and nxt.r.place is None):
             end = nxt.r.mention.end  # another neighbourhood of the list
             continue
         place = nxt.r.place
@@ -523,10 +540,16 @@ def _is_destination(norm: str, place_start: int, seg_start: int) -> bool:
     return not (before and before[-1] in place_cues().sent_to_moments)
 
 
+def _city_of_a_neighbourhood(place: Place | None, gazetteer: Gazetteer) -> Place | None:
+    """The city a neighbourhood of the gazetteer lies in, where it is coded (event-schema.md
+    §3.2); None for a place that is no neighbourhood."""
+    return gazetteer.city_of(place) if place is not None and place.feature == "neighbourhood" else None
+
+
 def _at_its_city(pick: PlacePick, gazetteer: Gazetteer) -> PlacePick:
     """"حيث يتعرض الحي لهجمات": a neighbourhood referred back to is coded at its city, as
-    one named is (event-schema.md §3.2)."""
-    town = gazetteer.city_of(pick.place) if pick.place is not None and pick.place.feature == "neighbourhood" else None
+    one named is."""
+    town = _city_of_a_neighbourhood(pick.place, gazetteer)
     return pick if town is None else replace(pick, place=town)
 
 
@@ -571,7 +594,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
         if city is not None:  # event-schema.md §3.2: a neighbourhood is coded at its city
             out.append(PlacePick(r, city.place, r.mention.start, r.mention.end, 1, r.mention.name_norm))
             continue
-        town = gazetteer.city_of(r.place) if r.place is not None and r.place.feature == "neighbourhood" else None
+        town = _city_of_a_neighbourhood(r.place, gazetteer)
         if town is not None:  # "بغداد الجديدة", a neighbourhood of the gazetteer, is coded at Baghdad
             out.append(PlacePick(r, town, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm))
             continue
@@ -582,7 +605,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
         if locator is not None and locator.place is not None:  # "منطقة معسكر الكرين قرب مدينة الطبقة": at the town (§3.1)
             # ("حي أبودشير التابع لمنطقة الدورة جنوبي بغداد": a neighbourhood's, at its city)
             found = locator.place
-            its_city = gazetteer.city_of(found) if found.feature == "neighbourhood" else None
+            its_city = _city_of_a_neighbourhood(found, gazetteer)
             # (a neighbourhood of a city, coded at the city, is as precise as the city: §3.2)
             out.append(PlacePick(r, its_city or found, r.mention.start, r.mention.end, 1 if its_city else 2,
                                  r.mention.name_norm))

@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
+from rasd.errors import DataError
 from rasd.recognize import VocabularyItem
 from rasd.recognize.dates.calendar import calendar_words
 from rasd.recognize.triggers import trigger_lexicon
@@ -71,6 +72,8 @@ def place_cues() -> PlaceCues:
         return frozenset(normalize_key(w) for w in data[key])
 
     near = [tuple(normalize_key(w).split()) for w in data["near"]]
+    if not words("neighbourhood") <= words("settlement"):
+        raise DataError("place_cues.yaml: every neighbourhood cue must also be a settlement cue")
     return PlaceCues(
         settlement=words("settlement"), neighbourhood=words("neighbourhood"), governorate=words("governorate"),
         facility=words("facility"),

@@ -28,7 +28,7 @@ class TriggerSense:
     weak: bool  # a noun or loose verb: needs a stated date or a toll to make an event
     crowd: bool = False  # what a crowd does when it riots: a trigger only where protesters are named
     campaign: bool = False  # a campaign noun that is an event only as the campaign's dated start
-    dated_only: bool = False  # a weak trigger a sentence that reads as a report does not date
+    dated_only: bool = False  # weak, and an event only with a stated date or toll, never for reading as a report
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,8 @@ def trigger_lexicon() -> TriggerLexicon:
         sub = entry["sub_event_type"]
         if sub not in EVENT_TYPE_OF:
             raise DataError(f"triggers.yaml: unknown sub_event_type {sub!r}")
+        if entry.get("dated_only") and not entry.get("weak"):
+            raise DataError(f"triggers.yaml: dated_only without weak for {sub!r}: only a weak trigger waits for a date")
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
                              bool(entry.get("territory", False)), bool(entry.get("weak", False)),
                              bool(entry.get("crowd", False)), bool(entry.get("campaign", False)),

@@ -328,7 +328,7 @@ def capital_names() -> dict[tuple[str, str], str]:
 
 
 def regions_source() -> Path:
-    """Regions, mountains and military bases news names but gazetteers lack."""
+    """Regions, mountains, military bases and city quarters news names but gazetteers lack."""
     return Path(str(data_path("places_regions.csv")))
 
 

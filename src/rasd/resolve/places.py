@@ -104,6 +104,13 @@ def _qualifying_governorate(mention: PlaceMention, following: PlaceMention | Non
     return named
 
 
+def _named_around(place: Place, governorates: Counter[tuple[str, str]]) -> bool:
+    """Whether the article names the governorate of ``place``, or for Damascus, the
+    countryside around it (an article on Darayya and Jobar is about both)."""
+    around = _DAMASCUS if place.admin1 in _DAMASCUS else {place.admin1}
+    return any(governorates[(place.country, admin1)] for admin1 in around)
+
+
 #: Places too small for the article to name without saying which country they are in.
 _MINOR_FEATURES = frozenset({"village", "neighbourhood", "abandoned", "destroyed", "historical"})
 
@@ -233,8 +240,10 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             unique_town = len(places) == 1 and places[0].feature in ("city", "town")
             places = inside or (places if unique_town else [])
         if places and called_a_neighbourhood(mention, norm):
-            # "حي جوبر": the quarter of Damascus, not the village Jawbar near Homs
-            places = [p for p in places if p.feature == "neighbourhood"] or places
+            # "حي جوبر" in an article on Damascus: the quarter, not the village Jawbar near
+            # Homs; a quarter of a governorate the article does not name is another place
+            # ("حي العامرية" in Aleppo is no quarter of Baghdad)
+            places = [p for p in places if p.feature == "neighbourhood" and _named_around(p, governorates)] or places
         if places and _named_a_governorate(mention, norm) and not any(p.feature == "governorate" for p in places):
             places = []  # "مدينة كرج بمحافظة البرز": a governorate of Syria and Iraq would be in the gazetteer
         towns = _locating_towns(mentions, k, norm, gazetteer)
