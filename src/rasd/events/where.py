@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress
@@ -325,33 +326,34 @@ def _known_locator(norm: str, places: list[_PlaceView], view: _PlaceView) -> Res
     return r if r.place is not None and r.place.feature not in _WIDE_FEATURES and r.geo_precision < 3 else None
 
 
-def _head_of_the_list(norm: str, places: list[_PlaceView], i: int) -> _PlaceView:
+def _head_of_the_list(norm: str, places: list[_PlaceView], i: int,
+                      joins: Callable[[ResolvedPlace, ResolvedPlace, str], bool] | None = None) -> int:
     """"تعرضت مدن وبلدات نوى وكحيل ... وتل السمن لعشرات الغارات": the last place before
-    the trigger closes a list; its first place heads it, and the places coordinated with
-    that one are the list, one event each."""
+    the trigger closes a list; its first place heads it (its index is returned), and the
+    places coordinated with that one are the list, one event each. ``joins`` (a member, the
+    next, the gap between) may ask more of each link than the list's gap."""
     words = assembly_words()
     j = i
-    while j > 0 and words.list_gap.fullmatch(norm, places[j - 1].r.mention.end, places[j].r.mention.start):
-        j -= 1
-    return places[j]
-
-
-def _head_of_the_located_list(norm: str, places: list[_PlaceView], k: int) -> _PlaceView:
-    """"قريتا كفريا والفوعة شمال إدلب لقصف": the places joined by و to the one a locator
-    locates, in its governorate, are the list the locator closes; its first heads it. A
-    comma alone makes no list ("وفي حماة، قرية كفرنبودة شمال حماة"), nor does a place of
-    another governorate ("أهالي حلب وقرية زاركلي قرب جبال قنديل")."""
-    words, located = assembly_words(), places[k].r.place
-    j = k
     while j > 0:
-        before = places[j - 1].r
-        gap = norm[before.mention.end:places[j].r.mention.start]
-        same_governorate = (before.place is None and located is None) or (
-            before.place is not None and located is not None and before.place.admin1 == located.admin1)
-        if not (same_governorate and _JOINED.search(gap) and words.list_gap.fullmatch(gap)):
+        before, after = places[j - 1].r, places[j].r
+        gap = norm[before.mention.end:after.mention.start]
+        if not words.list_gap.fullmatch(gap) or (joins is not None and not joins(before, after, gap)):
             break
         j -= 1
-    return places[j]
+    return j
+
+
+def _joined_in_the_located_governorate(before: ResolvedPlace, after: ResolvedPlace, gap: str) -> bool:
+    """"قريتا كفريا والفوعة شمال إدلب لقصف": the places joined by و to the one a locator
+    locates, in its governorate, are the list the locator closes. A comma alone makes no
+    list ("وفي حماة، قرية كفرنبودة شمال حماة"), nor does a place of another governorate
+    ("أهالي حلب وقرية زاركلي قرب جبال قنديل"). (``after`` is in the located place's
+    governorate: the walk starts at that place and stops at the first member that is not.)"""
+    if before.place is None or after.place is None:
+        same_governorate = before.place is None and after.place is None
+    else:
+        same_governorate = before.place.admin1 == after.place.admin1
+    return same_governorate and _JOINED.search(gap) is not None
 
 
 #: A member of a list joined by و ("كفريا والفوعة", "قرى A، وB").
@@ -368,7 +370,7 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     while _locates_the_place_before(norm, places, located):
         located -= 1  # "قرية زاركلي قرب جبال قنديل شمال أربيل إن طائرات تركية شنت"
     if located != i:  # the place the locators locate, and the list it closes
-        return _head_of_the_located_list(norm, places, located)
+        return places[_head_of_the_list(norm, places, located, _joined_in_the_located_governorate)]
     r = last.r
     prev = places[i - 1] if i > 0 else None
     gap = _gap_to(norm, prev.r, r) if prev is not None else ""
@@ -376,15 +378,12 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     located_in_a_city = prev is not None and prev.r.mention.cue == "settlement" and r.mention.cue is None \
         and r.place is not None and r.place.feature == "city" and bool(gap.strip()) and _LOCATOR_GAP.fullmatch(gap)
     if not _is_wide(r) and not located_in_a_city:
-        return _head_of_the_list(norm, places, i)
+        return places[_head_of_the_list(norm, places, i)]
     if prev is None:
         return last
     if not _LOCATOR_GAP.fullmatch(gap):
         return last
-    words = assembly_words()
-    j = i - 1
-    while j > 0 and words.list_gap.fullmatch(norm[places[j - 1].r.mention.end:places[j].r.mention.start]):
-        j -= 1
+    j = _head_of_the_list(norm, places, i - 1)
     # "مدن وبلدات دوما وحرستا وعربين بالغوطة الشرقية": the cue may stand before the list's head;
     # "في دوما بغوطة دمشق الشرقية": a town the gazetteer knows needs none
     # "مطار الضبعة العسكري في محافظة حمص": a base or airport of the region list, too
