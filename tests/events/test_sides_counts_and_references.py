@@ -1631,17 +1631,19 @@ def test_a_number_in_a_units_name_counts_no_dead(shared_pipeline) -> None:  # ty
     # ant-multisource:BB-middleEast-247-20180325
     ("ويقول \"المرصد السوري لحقوق الإنسان\" المعارض إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا في معركة عفرين.",
      "2018-03-25", {"clash_with_only_civilians"}),
-    # ant-multisource:SK-middleEast-616-20180328: a tally of 34 days with no day of its own; whether
-    # the weak "هجمات" reaches the clash rule depends on the reporting-sentence model (refitted
-    # at each join of the gold), which since sample 41 reads it as no report
+    # ant-multisource:SK-middleEast-616-20180328: a tally of 34 days with no day of its own; which
+    # rule drops the weak "هجمات" depends on the reporting-sentence model (refitted at each join
+    # of the gold: as a report it reaches the clash rule, as none the weak-trigger rule), so
+    # either may, but one must
     ("وفي تطور آخر، قال مركز الدفاع المدني في ريف دمشق إنه وثق مقتل 1433 مدنيا في 34 يوما من هجمات النظام "
      "السوري بمساندة روسيا وإيران على الغوطة الشرقية بريف دمشق.", "2018-03-28",
-     {"weak_trigger_without_date_or_toll"}),
+     {"clash_with_only_civilians", "weak_trigger_without_date_or_toll"}),
 ])
 def test_civilians_dead_in_fighting_are_no_side_of_a_clash(shared_pipeline, text: str, published: str,
                                                            rules: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """No event, and every drop is by one of the rules given."""
     events, drops = drops_of(shared_pipeline, text, published)
-    assert events == [] and set(drops) == rules
+    assert events == [] and drops and set(drops) <= rules
 
 
 def test_a_clash_between_two_armed_sides_keeps_its_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
