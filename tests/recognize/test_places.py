@@ -534,3 +534,16 @@ def test_a_whole_name_that_begins_with_a_head_word_is_still_read(shared_pipeline
     found = shared_pipeline.analyze(Document(id="t", text="وقصفت الطائرات قرية خربة أبو ظهور في ريف إدلب.",
                                              published=dt.date(2018, 5, 1))).places
     assert not [r for r in found if r.place and r.place.feature == "site"]
+
+
+@pytest.mark.parametrize("doc_id,text,name", [
+    # a camp is a facility, as a base or an airport is: the village after it is the place
+    ("saudinewsnet:2015-07-22-0028-4eb8e1ea25",
+     "وهو ما منعهم من دخولها بعد السيطرة على إدلب وجسر الشغور وأريحا ومعسكر المسطومة قبل ثلاثة أشهر.", "المسطومه"),
+    # (constructed, after the Turkish strikes of summer 2015) a village no other cue marks
+    ("constructed", "غارة جوية تركية شنت الجمعة الماضي على معسكر زاركلي شمال العراق.", "زاركلي"),
+])
+def test_a_village_after_the_word_for_a_camp_is_a_place(shared_pipeline, doc_id: str, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 22)))
+    found = {r.mention.name_norm: r for r in analysis.places}
+    assert name in found and found[name].mention.cue == "facility" and found[name].place is not None

@@ -794,6 +794,40 @@ def place_of_the_event_referred_back_to(article: ArticleState, cand: Candidate) 
     return list(earlier.picks)
 
 
+#: The senses of the nouns that name any violent act ("الهجوم", "الانفجار"): a suicide
+#: bombing told next as "the attack", a car bomb as "the explosion".
+_ANY_ATTACK = frozenset({"Armed clash", "Remote explosive/landmine/IED"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+def place_the_next_sentence_gives(article: ArticleState, cand: Candidate, country: str) -> list[PlacePick]:
+    """"قتل 12 شخصا عندما هاجم انتحاريان حمام سباحة في شمال العراق. وأسفر الهجوم الذي وقع في
+    بلدة طوز خورماتو عن إصابة 45": a lede that sets its event only in Syria or Iraq, then a
+    sentence right after it that refers back by a definite event noun and names a place of
+    the same country next: the event happened there ("ووقع الهجوم وسط محافظة كركوك التي
+    استعادتها بغداد": in Kirkuk governorate, not in Baghdad). (Many outlets
+    set each sentence apart as a paragraph, so the next sentence is enough.)"""
+    analysis, norm = article.analysis, article.norm
+    i = sentence_index(analysis, cand.sentence.start)
+    if i + 1 >= len(analysis.sentences):
+        return []
+    following = analysis.sentences[i + 1]
+    violent = EVENT_TYPE_OF[cand.sub_event_type] in _VIOLENT_TYPES
+    triggers = within(analysis, analysis.triggers, following)
+    k = next((k for k, t in enumerate(triggers) if t.sense.mode and norm.startswith("ال", t.start)
+              and (t.sense.sub_event_type == cand.sub_event_type or (violent and t.sense.sub_event_type in _ANY_ATTACK))),
+             None)
+    if k is None:
+        return []
+    # the place must follow the noun before any other act is named ("الضربة ... ردا على
+    # الهجوم الكيماوي في دوما": Douma is where the other act happened)
+    end = triggers[k + 1].start if k + 1 < len(triggers) else following.end
+    named = next((r for r in analysis.places if triggers[k].end <= r.mention.start < end), None)
+    if named is None or named.place is None or named.place.country != country:
+        return []
+    return [_at_its_city(_pick(named), article.gazetteer)]
+
+
 def place_from_document_focus(article: ArticleState, cand: Candidate) -> list[PlacePick]:
     """The settlement the article is about (``focus_place``)."""
     return [article.focus] if article.focus is not None else []
@@ -876,7 +910,11 @@ def where(article: ArticleState, cand: Candidate, decision: Decision, picks: lis
     if dated:
         vague = set_only_in_a_covered_country(article, cand)
         if vague is not None:
-            raise Dropped("place_too_vague", vague)
+            found = place_the_next_sentence_gives(article, cand, vague)
+            if not found:
+                raise Dropped("place_too_vague", vague)
+            decision.fired("place_the_next_sentence_gives")
+            return found
         found = place_from_document_focus(article, cand)
         if found:
             decision.fired("place_from_document_focus")
