@@ -230,6 +230,15 @@ def test_the_place_of_an_act_the_next_sentence_responds_to_is_not_the_ledes(shar
     assert "place_too_vague" in dropped
 
 
+def test_a_quarter_named_before_where_is_coded_at_its_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed, after the reports of the Baghdad car bombs of July 2015) the clause after
+    # "حيث" takes the quarter named before it, coded at its city as a named quarter is (§3.2)
+    text = ("واستهدف أكثر الهجمات دموية الثلاثاء منطقة بغداد الجديدة، حيث أدى تفجير سيارة مفخخة إلى مقتل "
+            "19 شخصا على الأقل.")
+    assert [(e.location, e.location_ar) for e in extract(shared_pipeline, text, "2015-07-22")] == [
+        ("Baghdad", "بغداد الجديدة")]
+
+
 def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = ("انفجرت عبوة ناسفة بسيارة مدنية على الطريق الواصل بين بلدتي ذيبان والشحيل بريف دير الزور، "
             "يوم الثلاثاء، ما أدى إلى مقتل شخصين وإصابة ثلاثة آخرين بجروح.")

@@ -758,7 +758,7 @@ def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick
     i = next(k for k, v in enumerate(views) if v.r is before[-1])
     while _locates_the_place_before(norm, views, i):
         i -= 1
-    return [_pick(views[i].r)]
+    return [_at_its_city(_pick(views[i].r), article.gazetteer)]
 
 
 _WHERE = re.compile(r"\s*[وف]?حيث\s")
