@@ -73,7 +73,6 @@ class AssemblyWords:
     grievance: re.Pattern[str]
     subjected_prefixes: tuple[str, ...]
     subjected_words: frozenset[str]
-    among: tuple[str, ...]
     claim_stems: tuple[tuple[str, ...], ...]
     occurrence_verbs: frozenset[str]
     accomplished: re.Pattern[str]
@@ -212,7 +211,6 @@ def assembly_words() -> AssemblyWords:
         grievance=re.compile(rf"(?<!\w)[وف]?(?:{alt('grievance')})\s+(?:(?:على|ضد)\s+)?(?:\S+\s+)?[بل]?$"),
         subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
         subjected_words=_words(d["subjected_words"]),
-        among=tuple(normalize_key(w) for w in d["among"]),
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
         occurrence_verbs=_words(d["occurrence_verbs"]),
         # the verb, its subject (at most six words), then من or في right before the trigger

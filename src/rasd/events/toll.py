@@ -134,7 +134,7 @@ def people_killed(analysis: Analysis, cand: Candidate) -> list:
     if not any(map(_death_word_as_written, map(TEXT, tokens))):
         return []
     norm = analysis.ntext.norm
-    among = assembly_words().among
+    among = number_words().part_of_a_total
     people = []
     for p in within(analysis, analysis.people, cand.segment):
         before = norm[max(cand.segment.start, p.start - 12):p.start]

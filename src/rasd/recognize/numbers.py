@@ -63,6 +63,7 @@ class NumberWords:
     of_them: frozenset[str] = frozenset()  # "العشرات منهم": a vague count of people named before
     numbered_units: frozenset[str] = frozenset()  # "الفرقة 30": the number names the unit
     clause_openers: frozenset[str] = frozenset()  # "إن 13 مدنيا": no role word is read before these
+    part_of_a_total: frozenset[str] = frozenset()  # "بينهم 4 أطفال": part of a total given before
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +99,7 @@ def number_words() -> NumberWords:
         (int(cumulative["before"]), int(cumulative["after"])), words(cumulative["day_words"]),
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
         words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
-        words(data["numbered_units"]), words(data["clause_openers"]),
+        words(data["numbered_units"]), words(data["clause_openers"]), words(data["part_of_a_total"]),
     )
 
 
@@ -301,7 +302,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             continue  # "25 كيلومترا", "خلال 24 ساعة", "300 قذيفة": not people
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
         prev = tokens[ts - 1].text if ts else ""
-        among = prev in ("بينهم", "منهم", "بينها", "وبينهم", "ومنهم", "بينهما") \
+        among = prev in words.part_of_a_total \
             or _listed_after_a_part(norm, tokens, ts, counts)
         # "شخص واحد": the noun of a phrase count names its people, not the "one" after it
         victims = (_victims_of_word(tokens[ts].text) if te - ts > 1 else None) or _victims(tokens, te)
