@@ -346,6 +346,16 @@ def test_a_day_before_the_reference_cue_dates_the_statement_not_the_event(shared
     assert drops_of(shared_pipeline, text, "2018-04-10") == ([], ["reference_to_earlier_event"])
 
 
+def test_an_attack_someone_is_accused_of_is_the_one_reported_before(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-middleEast-286-20180415: "اتهامه باستخدام سلاح كيميائي في دوما" names
+    # the attack of 7 April the strikes answered, not a chemical attack on the strikes' day
+    text = ("وكانت الولايات المتحدة وفرنسا وبريطانيا قد أعلنت فجر السبت عن ضربات جوية استهدفت عدة مواقع للنظام "
+            "السوري، ردا على اتهامه باستخدام سلاح كيميائي في دوما، مهددين بضربات جديدة إذا تجاوز \"الخط الأحمر\".")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-15")
+    assert [e.sub_event_type for e in events if e.sub_event_type == "Chemical weapon"] == []
+    assert "reference_to_earlier_event" in drops
+
+
 def test_a_day_after_the_event_noun_still_dates_a_passing_mention(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the day follows the event noun: it is the attack's own (event-schema.md §3.2)
     text = "وندد الوزير بالهجوم الكيماوي الذي استهدف مدينة دوما يوم السبت."
