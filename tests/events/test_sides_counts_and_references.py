@@ -1626,6 +1626,15 @@ def test_the_owner_of_a_downed_aircraft_is_actor2_and_the_side_that_says_it_shot
         ("Unidentified Military Forces", "Russian Forces")]
 
 
+def test_a_band_of_a_side_after_a_launching_verb_is_that_side(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed, after the reports of opposition raids of July 2018) "فصائل من المعارضة",
+    # "مجموعات من تنظيم داعش" after "شنت" name the side that launched the attack
+    text = ("شنت مجموعات من تنظيم داعش، فجر الأحد، هجوما على مواقع في بلدة المسيفرة، مما أسفر عن مقتل 12 "
+            "عنصرا على الأقل من قوات النظام.")
+    assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-07-09")] == [
+        ("Islamic State", "Syrian Government Forces")]
+
+
 def test_a_number_in_a_units_name_counts_no_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (told by the division itself): the
     # "30" of "الفرقة 30" is its name, not a count that would make the Nusra fighters the

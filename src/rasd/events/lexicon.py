@@ -79,6 +79,8 @@ class AssemblyWords:
     territory_share: re.Pattern[str]
     launch_verbs: frozenset[str]
     striking_verbs: frozenset[str]
+    partitive_bands: frozenset[str]
+    act_as_object_verbs: frozenset[str]
     country_as_place_before: frozenset[str]
     beginning_words: frozenset[str]
     execution_words: frozenset[str]
@@ -217,6 +219,8 @@ def assembly_words() -> AssemblyWords:
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
         striking_verbs=_words(d["striking_verbs"]),
+        partitive_bands=_words(d["partitive_bands"]),
+        act_as_object_verbs=_words(d["act_as_object_verbs"]),
         country_as_place_before=_words(d["country_as_place_before"]),
         beginning_words=_words(d["beginning_words"]),
         execution_words=_words(d["execution_words"]),

@@ -261,14 +261,22 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
     return None
 
 
-def _subject_after_striking_verb(cand: Candidate, actors: list[ActorMention], excluded: set[str],
-                                 verb: int | None) -> ActorMention | None:
+def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                                 excluded: set[str], verb: int | None) -> ActorMention | None:
     """"ردا على إطلاق القوات الإيرانية، حوالي 20 صاروخا": the side right after a verb (or
-    verbal noun) of striking whose object the act is, some words before it, is its author.
+    verbal noun) of striking whose object the act is, some words before it, is its author;
+    so is a side a band of it names after a verb whose object is the act ("شنت فصائل من
+    المعارضة المسلحة هجوما").
     ``verb``: the ``_striking_verb`` of the candidate."""
     if verb is None:
         return None
-    return next((a for a in actors if a.token_start == verb + 1 and a.end <= cand.trigger.start
+    tokens, words = analysis.tokens, assembly_words()
+    subject = verb + 1
+    if subject + 2 < len(tokens) and tokens[subject + 1].text == "من" \
+            and strip_article(tokens[subject].text) in words.partitive_bands \
+            and reads_as(tokens[verb].text, words.act_as_object_verbs):
+        subject += 2
+    return next((a for a in actors if a.token_start == subject and a.end <= cand.trigger.start
                  and a.actor.name not in excluded and a.actor.kind != "civilians"), None)
 
 
@@ -348,7 +356,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     if agent is None:  # the subject of a verb of striking before the act, found once for both readings
         verb = _striking_verb(analysis, cand)
         agent = _country_striking(analysis, cand, countries, excluded, verb) \
-            or _subject_after_striking_verb(cand, actors, excluded, verb)
+            or _subject_after_striking_verb(analysis, cand, actors, excluded, verb)
     target = victim or _cued_target(analysis, actors, agent)
     if agent is None and EVENT_TYPE_OF[cand.sub_event_type] != "Explosions/Remote violence":
         # remote violence has no author unless the text names one (or a claim does)
