@@ -88,6 +88,7 @@ class AssemblyWords:
     begun_after: frozenset[str]
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
+    accusation_nouns: frozenset[str]
     answering: re.Pattern[str]
     weapon_nouns: frozenset[str]
     weapon_use: frozenset[str]
@@ -228,6 +229,7 @@ def assembly_words() -> AssemblyWords:
         begun_after=_words(d["begun_after"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
+        accusation_nouns=_words(d["accusation_nouns"]),
         weapon_nouns=_words(d["weapon_nouns"]),
         weapon_use=_words(d["weapon_use"]),
         agreement_frames=_words(d["agreement_frames"]),

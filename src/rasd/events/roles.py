@@ -271,13 +271,17 @@ def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: li
     if verb is None:
         return None
     tokens, words = analysis.tokens, assembly_words()
-    subject = verb + 1
-    if subject + 2 < len(tokens) and tokens[subject + 1].text == "من" \
-            and strip_article(tokens[subject].text) in words.partitive_bands \
+    subjects = [verb + 1]
+    if verb + 3 < len(tokens) and tokens[verb + 2].text == "من" \
+            and strip_article(tokens[verb + 1].text) in words.partitive_bands \
             and reads_as(tokens[verb].text, words.act_as_object_verbs):
-        subject += 2
-    return next((a for a in actors if a.token_start == subject and a.end <= cand.trigger.start
-                 and a.actor.name not in excluded and a.actor.kind != "civilians"), None)
+        subjects.insert(0, verb + 3)  # (else the band itself, "وشنت الفصائل من جهتها")
+    for subject in subjects:
+        found = next((a for a in actors if a.token_start == subject and a.end <= cand.trigger.start
+                      and a.actor.name not in excluded and a.actor.kind != "civilians"), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMention | None) -> ActorMention | None:

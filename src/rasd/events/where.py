@@ -802,16 +802,19 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence a
 
 def place_the_next_sentence_gives(article: ArticleState, cand: Candidate, country: str) -> list[PlacePick]:
     """"قتل 12 شخصا عندما هاجم انتحاريان حمام سباحة في شمال العراق. وأسفر الهجوم الذي وقع في
-    بلدة طوز خورماتو عن إصابة 45": a lede that sets its event only in Syria or Iraq, then a
-    sentence right after it that refers back by a definite event noun and names a place of
-    the same country next: the event happened there ("ووقع الهجوم وسط محافظة كركوك التي
-    استعادتها بغداد": in Kirkuk governorate, not in Baghdad). (Many outlets
-    set each sentence apart as a paragraph, so the next sentence is enough.)"""
+    بلدة طوز خورماتو عن إصابة 45": a lede that sets its act only in Syria or Iraq, then a
+    sentence right after it that refers back by a definite noun of the act and says where,
+    with "في" (or "على", "وسط", a direction) before the next place of that country: the act
+    happened there. Not a noun a reaction or an answer governs ("وندد بالهجوم رئيس الوزراء
+    في بغداد", "ردا على الهجوم الذي وقع في دوما": another act, or where the statement was
+    made), nor "the other strikes", nor a sentence with a date of its own after the noun.
+    (Many outlets set each sentence apart as a paragraph, so the next sentence is enough.)"""
     analysis, norm = article.analysis, article.norm
     i = sentence_index(analysis, cand.sentence.start)
     if i + 1 >= len(analysis.sentences):
         return []
     following = analysis.sentences[i + 1]
+    words = assembly_words()
     violent = EVENT_TYPE_OF[cand.sub_event_type] in _VIOLENT_TYPES
     triggers = within(analysis, analysis.triggers, following)
     k = next((k for k, t in enumerate(triggers) if t.sense.mode and norm.startswith("ال", t.start)
@@ -819,13 +822,31 @@ def place_the_next_sentence_gives(article: ArticleState, cand: Candidate, countr
              None)
     if k is None:
         return []
+    back = triggers[k]
+    first = norm[back.start:back.end].split(" ", 1)[0]
+    after = _NEXT_WORD.match(norm, back.end)
+    if reads_as(first, words.aircraft_nouns, without_article=True) or (after is not None and after.group(1) in words.other_ones) \
+            or words.reference_cue.search(norm, following.start, back.start) or words.answering.search(norm, following.start, back.start) \
+            or any(back.end <= d.start < following.end for d in analysis.dates):
+        return []
     # the place must follow the noun before any other act is named ("الضربة ... ردا على
     # الهجوم الكيماوي في دوما": Douma is where the other act happened)
     end = triggers[k + 1].start if k + 1 < len(triggers) else following.end
-    named = next((r for r in analysis.places if triggers[k].end <= r.mention.start < end), None)
-    if named is None or named.place is None or named.place.country != country:
+    named = next((r for r in analysis.places if back.end <= r.mention.start < end), None)
+    if named is None or named.place is None or named.place.country != country or not _said_where(norm, named):
         return []
     return [_at_its_city(_pick(named), article.gazetteer)]
+
+
+def _said_where(norm: str, r: ResolvedPlace) -> bool:
+    """The place is told as where something is: "في", "على", "داخل" or "وسط" before it (or
+    its cue), a ب glued to it, or a direction word; not a title's ("محافظ نينوى")."""
+    start = r.mention.cue_start if r.mention.cue_start is not None else r.mention.start
+    if r.mention.near or norm[start - 1:start] == "ب":
+        return True
+    before = norm[max(0, start - 20):start].split()
+    cues = place_cues()
+    return bool(before) and (before[-1] in cues.prepositions - cues.sent_to_prepositions - {"من"} or is_near(before[-1]))
 
 
 def place_from_document_focus(article: ArticleState, cand: Candidate) -> list[PlacePick]:
