@@ -190,6 +190,16 @@ def test_a_bare_country_accused_of_launching_an_attack_is_its_author(shared_pipe
     assert [(e.actor1, e.location) for e in events] == [("Israeli Forces", "Tiyas Airbase (T4)")]
 
 
+@pytest.mark.parametrize("text", [
+    # (adapted from a 2018 report) the accusers are a source named with its adjective
+    "ويوم الثلاثاء، اتهمت وسائل إعلام سورية إسرائيل بإطلاق صواريخ على هدف قرب دمشق.",
+    "اتهمت مصادر عسكرية سورية إسرائيل بشن غارة على هدف بالقرب من العاصمة دمشق يوم الثلاثاء.",
+])
+def test_the_accused_after_a_source_named_with_an_adjective_is_the_author(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # an adjective ("سورية") closes the source's name: the side after it is the accused
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-05-10")] == ["Israeli Forces"]
+
+
 def test_an_accuser_is_not_the_author_when_no_one_is_accused(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the same sentence with the accused left out: nobody is named right before the act
     text = "اتهمت دمشق يوم الاثنين بشن هجوم على مطار التيفور العسكري قرب حمص."

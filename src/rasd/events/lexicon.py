@@ -184,6 +184,7 @@ def assembly_words() -> AssemblyWords:
         return _alternation(d[name])
 
     nationalities = _nationalities()
+    nationality = "|".join(sorted({f"(?:ال)?{re.escape(w)}" for w in nationalities}, key=len, reverse=True))
     return AssemblyWords(
         nationality_actors=nationalities,
         anaphoric_places={normalize_key(k): tuple(v) for k, v in d["anaphoric_places"].items()},
@@ -292,8 +293,9 @@ def assembly_words() -> AssemblyWords:
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
-        # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said
-        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:(?!(?:{alt('complementizers')}|ان)\s)\w+\s+)?$"
+        # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
+        # "اتهمت وسائل إعلام سورية إسرائيل بإطلاق": an adjective closes the source's name
+        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:(?!(?:{alt('complementizers')}|ان|{nationality})\s)\w+\s+)?$"
                                  rf"|(?<!\w)(?:{alt('sources_of_a_body')})\s+(?:\w+\s+)?ب$"),  # "مصدر بالشرطة"
         support_before=re.compile(
             rf"(?:{alt('support_of_a_side')})\s+" + "".join(rf"(?:{normalize_key(w)}\s+)?" for w in d["support_fillers"])
