@@ -1763,3 +1763,12 @@ def test_an_agreement_between_two_sides_has_them_as_its_parties(shared_pipeline,
                                                                 parties: tuple[str, str]) -> None:
     assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, published)
             if e.sub_event_type == "Agreement"] == [parties]
+
+
+def test_the_side_a_weapon_came_from_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed, after a 2015 report) "صاروخ مصدره قوات النظام": the rocket's source fired
+    # it, whichever side the article named most before
+    text = ("وقالت واشنطن إن الطائرات الأمريكية قصفت مواقع تنظيم داعش في سوريا. وقتل 18 شخصا وأصيب العشرات "
+            "بجروح أمس في سقوط صاروخ مصدره قوات النظام السوري على حي شعبي في وسط مدينة حلب.")
+    events = events_of(shared_pipeline, text, "2015-07-22")
+    assert [(e.actor1, e.location, e.fatalities) for e in events] == [("Syrian Government Forces", "Aleppo", 18)]
