@@ -305,7 +305,9 @@ def assembly_words() -> AssemblyWords:
         hedge=re.compile(rf"[\s,،]*[وف]?(?:{alt('hedging')})(?!\w)"),
         hedged_after=re.compile(rf"[\s,،]*(?:\w+[\s,،]+)?[وف]?(?:{alt('hedging')})\s+(?:(?:{alt('complementizers')})\s+)?"
                                 rf"(?:{_alternation(list(nationalities))}|تابع\w*)(?!\w)"),
-        doer=re.compile(rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('doer_verbs')})\s+$"),
+        # (no hedge among the words between: "قصف يعتقد أن مصدره قوات النظام" names no author)
+        doer=re.compile(rf"^\W*(?:(?![وف]?(?:{alt('hedging')})(?!\w))\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*"
+                        rf"(?:{alt('doer_verbs')})\s+$"),
         agreement_doer=re.compile(
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),

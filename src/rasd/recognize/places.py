@@ -585,9 +585,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             again = cue is None and not near and norm[start:end] in introduced \
                 and not (isinstance(candidates, _OneWordName) and candidates.needs_cue)
             if isinstance(candidates, _OneWordName):  # (cue words and common words left out already)
-                # "قرية المزارع", not "مناطق في المزارع المحيطة" (areas in the farms): a common
-                # word is a name only right after its cue (or in a list a cue named)
-                if candidates.needs_cue and not (cue and (in_list or _cue_kind(tokens[i - 1].text))):
+                if not cue and candidates.needs_cue:
                     i += 1
                     continue
                 candidates = list(candidates.candidates if cue or near or again else candidates.prominent)
