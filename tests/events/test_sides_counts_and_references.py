@@ -1766,7 +1766,6 @@ def test_an_agreement_between_two_sides_has_them_as_its_parties(shared_pipeline,
             if e.sub_event_type == "Agreement"] == [parties]
 
 
-
 _AFTER_US_STRIKES = "وقالت واشنطن إن الطائرات الأمريكية قصفت مواقع تنظيم داعش في سوريا. "
 
 
