@@ -184,7 +184,7 @@ def assembly_words() -> AssemblyWords:
         return _alternation(d[name])
 
     nationalities = _nationalities()
-    nationality = "|".join(sorted({f"(?:ال)?{re.escape(w)}" for w in nationalities}, key=len, reverse=True))
+    nationality = _alternation(list(nationalities))
     return AssemblyWords(
         nationality_actors=nationalities,
         anaphoric_places={normalize_key(k): tuple(v) for k, v in d["anaphoric_places"].items()},
@@ -295,7 +295,7 @@ def assembly_words() -> AssemblyWords:
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
         # "اتهمت وسائل إعلام سورية إسرائيل بإطلاق": an adjective closes the source's name
-        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:(?!(?:{alt('complementizers')}|ان|{nationality})\s)\w+\s+)?$"
+        source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:(?!(?:{alt('complementizers')}|ان|(?:ال)?(?:{nationality}))\s)\w+\s+)?$"
                                  rf"|(?<!\w)(?:{alt('sources_of_a_body')})\s+(?:\w+\s+)?ب$"),  # "مصدر بالشرطة"
         support_before=re.compile(
             rf"(?:{alt('support_of_a_side')})\s+" + "".join(rf"(?:{normalize_key(w)}\s+)?" for w in d["support_fillers"])
@@ -304,7 +304,7 @@ def assembly_words() -> AssemblyWords:
         # at most one word (a modifier: "جوية") between the act and the hedge
         hedge=re.compile(rf"[\s,،]*[وف]?(?:{alt('hedging')})(?!\w)"),
         hedged_after=re.compile(rf"[\s,،]*(?:\w+[\s,،]+)?[وف]?(?:{alt('hedging')})\s+(?:(?:{alt('complementizers')})\s+)?"
-                                rf"(?:{_alternation(list(nationalities))}|تابع\w*)(?!\w)"),
+                                rf"(?:{nationality}|تابع\w*)(?!\w)"),
         # (no hedge among the words between: "قصف يعتقد أن مصدره قوات النظام" names no author)
         doer=re.compile(rf"^\W*(?:(?![وف]?(?:{alt('hedging')})(?!\w))\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*"
                         rf"(?:{alt('doer_verbs')})\s+$"),

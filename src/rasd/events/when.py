@@ -377,9 +377,10 @@ def refers_to_earlier_event(analysis: Analysis, cand: Candidate, when: When, ear
     definite = norm.startswith("ال", cand.trigger.start)
     tokens, trig = analysis.tokens, cand.trigger
     # "الهجوم المفترض", "الهجوم المفترض بغازات سامة": alleged, after or right before it
-    around = tokens[max(0, trig.token_start - 2):trig.token_start] + tokens[trig.token_end:trig.token_end + 3]
-    alleged = any(reads_as(t.text, words.alleged) for t in around) \
-        or any(reads_as(t.text, words.accusation_nouns) for t in tokens[max(0, trig.token_start - 2):trig.token_start])
+    # (or "اتهامه باستخدام": the accusation, right before it)
+    before = tokens[max(0, trig.token_start - 2):trig.token_start]
+    alleged = any(reads_as(t.text, words.alleged) for t in before + tokens[trig.token_end:trig.token_end + 3]) \
+        or any(reads_as(t.text, words.accusation_nouns) for t in before)
     # "ردا على هجوم كيماوي في دوما": what an act answers, definite or not
     answered = _answering_cue(analysis, cand) is not None
     spoken_of = (definite or alleged) and words.reference_cue.search(norm, cand.sentence.start, cand.sentence.end)
