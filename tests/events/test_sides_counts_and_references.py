@@ -1782,3 +1782,39 @@ def test_the_side_a_weapon_came_from_is_its_author_unless_hedged(shared_pipeline
     events = events_of(shared_pipeline, text, "2015-07-22")
     assert [(e.location, e.fatalities) for e in events] == [("Aleppo", 18)]
     assert (events[0].actor1 == author) if author else events[0].actor1 != "Syrian Government Forces"
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # saudinewsnet:2015-08-11-0062-8c43dcc558: a killing whose cause is a gunshot
+    # (adapted: "مدينة" before the city's name)
+    ("وكان العقيد حسان الشيخ قتل يوم الخميس الماضي متأثرًا بجروح أصيب بها من جراء طلق ناري بعد خلاف على أفضلية "
+     "المرور في أحد شوارع مدينة اللاذقية.", "2015-08-11",
+     [("Attack", "Unidentified Armed Group", "Civilians", "Latakia")]),
+    # ant-jawharafm:JA-internationalNews-864-20170505, adapted (a Syrian town and a side for
+    # the Libyan coast and its smugglers, a day, a source before): the side between the verb
+    # and its fire fired it, not the one that tells it
+    ("وقالت قوات سوريا الديمقراطية إن مهاجرا قتل الخميس بعد أن أطلق تنظيم داعش النار عليه في مدينة منبج.",
+     "2017-05-05", [("Attack", "Islamic State", "Civilians", "Manbij")]),
+])
+def test_a_killing_by_gunfire_is_an_attack_on_civilians(shared_pipeline, text: str, published: str,
+                                                       expected: list) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, published, trace)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in events] == expected
+    assert any("killing_by_gunfire_hits_civilians" in r.get("rules", []) for r in trace)
+
+
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:SK-middleEast-605-20180328, adapted (one month's deaths cut to one
+    # day's): fire that stops says nothing of how people died
+    ("قال مارك لوكوك إن سبعة أشخاص قتلوا أمس في دمشق رغم قرار الأمم المتحدة بوقف إطلاق النار في سوريا.", "2018-03-28"),
+    # ant-multisource:SK-middleEast-3225-20180801, adapted (a Syrian town): a soldier is a
+    # fighter, not a civilian
+    ("وقتل جندي برصاص قناص في مدينة درعا أمس.", "2018-08-01"),
+])
+def test_gunfire_that_stops_or_kills_a_fighter_is_no_attack_on_civilians(shared_pipeline, text: str,
+                                                                        published: str) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, published, trace)
+    assert not any(e.actor2 == "Civilians" for e in events)
+    assert not any("killing_by_gunfire_hits_civilians" in r.get("rules", []) for r in trace)

@@ -472,8 +472,8 @@ class ArticleAssembler:
         # "حيث قتل 18 مدنياً": death words alone tell a toll, not how the dead were struck
         # ("قتل ثلاثة مدنيين برصاص قناص" says how)
         death_words, norm = assembly_words().death_words, analysis.ntext.norm
-        toll_alone = sub == "Attack" and all(norm[t.start:t.end] in death_words and not t.sense.mode
-                                              for t in within(analysis, analysis.triggers, seg))
+        toll_alone = sub == "Attack" and "killing_by_gunfire_hits_civilians" not in decision.rules \
+            and all(norm[t.start:t.end] in death_words and not t.sense.mode for t in within(analysis, analysis.triggers, seg))
         if toll_alone:
             decision.fired("a_toll_alone_is_no_event")
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,

@@ -84,6 +84,8 @@ class AssemblyWords:
     country_as_place_before: frozenset[str]
     beginning_words: frozenset[str]
     execution_words: frozenset[str]
+    gunfire: re.Pattern[str]
+    gunfire_not_at_people: re.Pattern[str]
     death_words: frozenset[str]
     begun_after: frozenset[str]
     reference_cue: re.Pattern[str]
@@ -226,6 +228,9 @@ def assembly_words() -> AssemblyWords:
         country_as_place_before=_words(d["country_as_place_before"]),
         beginning_words=_words(d["beginning_words"]),
         execution_words=_words(d["execution_words"]),
+        gunfire=re.compile(rf"(?<!\w)[وف]?(?:{alt('gunfire_words')})(?!\w)"
+                           rf"|(?<!\w)[وف]?(?:{alt('gunfire_verbs')})(?:\s+\S+){{1,3}}?\s+(?:{alt('gunfire_objects')})(?!\w)"),
+        gunfire_not_at_people=re.compile(rf"(?<!\w)[وف]?(?:{alt('gunfire_not_at_people')})(?!\w)"),
         death_words=_words(d["death_words"]),
         begun_after=_words(d["begun_after"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),

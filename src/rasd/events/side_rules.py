@@ -381,6 +381,29 @@ def killing_mode(s: Sides, c: SideScope) -> bool:
     raise Dropped("killing_without_mode_or_victims")
 
 
+def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
+    """"قتلت بعد أن أطلق مسلحون مجهولون النار عليها", "قتلت الناشطة بإطلاق نار": a killing
+    whose clause says it was by gunfire, with no fighters among the dead and no armed side
+    hit, is an attack on civilians (event-schema.md §4, attacks by unknown gunmen). Not fire
+    that stops, is traded or goes in the air ("وقف إطلاق النار", "تبادل إطلاق النار")."""
+    if s.sub != "Attack" or s.victims == "fighters" or (s.target is not None and s.target.kind != "civilians"):
+        return False
+    if s.target is not None or s.victims == "civilians":
+        return False  # already an attack on civilians
+    words, norm, clause = assembly_words(), c.analysis.ntext.norm, c.cand.segment
+    for shot in words.gunfire.finditer(norm, clause.start, clause.end):
+        around = norm[max(clause.start, shot.start() - 12):min(clause.end, shot.end() + 12)]
+        if not words.gunfire_not_at_people.search(around):
+            # "أطلق مسلحون مجهولون النار": the side between the verb and its fire fired it
+            shooter = next((a for a in c.analysis.actors if shot.start() < a.start and a.end < shot.end()
+                            and a.actor.kind != "civilians"), None)
+            if shooter is not None:
+                s.agent, s.agent_m = shooter.actor, shooter
+            s.target = CIVILIANS
+            return True
+    return False
+
+
 def air_force_of_the_sentence(s: Sides, c: SideScope) -> bool:
     """An air strike whose agent has no aircraft: the air force named in the sentence
     struck, and the agent (unless civilians) was what it hit."""
@@ -862,6 +885,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     attack_on_a_civilian_place,
     attack_that_killed_only_civilians,
     killing_in_a_targeting_is_the_articles_strike,
+    killing_by_gunfire_hits_civilians,
     killing_mode,
     air_force_of_the_sentence,
     government_regains_territory,
