@@ -547,3 +547,19 @@ def test_a_village_after_the_word_for_a_camp_is_a_place(shared_pipeline, doc_id:
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 22)))
     found = {r.mention.name_norm: r for r in analysis.places}
     assert name in found and found[name].mention.cue == "facility" and found[name].place is not None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # saudinewsnet:2015-08-10-1199-d585b985a7: the seat of a district, with no population in
+    # the gazetteer, after a preposition
+    ("وقال البيان ان ضربة دمرت مصنعا للمواد الناسفة في الحويجة.", "Al Hawijah"),
+    # ant-multisource:FR-middleEast-209-20180402
+    ("سلمن أنفسهن لقوات البشمركة الكردية بعدما فررن من تلعفر خلال عمليات استعادة هذه المدينة.", "Tall 'Afar"),
+    # written for the test: the same seat's name with no preposition before it is not read
+    # bare ("الهاشمية" is a district's seat in Babil, and the Hashemite kingdom)
+    ("وأعلنت المملكة الأردنية الهاشمية رفضها للقصف.", None),
+])
+def test_the_seat_of_a_district_is_a_place_after_a_preposition(shared_pipeline, text: str,
+                                                              name: str | None) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 10)))
+    assert [r.place.name_en for r in analysis.places if r.place] == ([name] if name else [])

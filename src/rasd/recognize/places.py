@@ -353,6 +353,7 @@ class _OneWordName(NamedTuple):
     removed: int  # clitic letters before the name
     candidates: tuple[int, ...]  # gazetteer places, in match order
     prominent: tuple[int, ...]  # those a name needs no cue for
+    seats: tuple[int, ...]  # seats of a district: read after a preposition with no cue ("في الحويجة")
     needs_cue: bool  # a name only after a cue word
     needs_context: bool  # a place only after a cue or direction word (see ``_gazetteer_spans``)
 
@@ -371,9 +372,10 @@ def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
     ordered = sorted(matches, key=itemgetter(0))
     candidates = tuple(dict.fromkeys(payload for _, payload in ordered))
     prominent = tuple(c for c in candidates if _prominent(gazetteer.places[c], 1))
+    seats = tuple(c for c in candidates if gazetteer.places[c].seat_of_a_district)
     needs_cue = reads_as(word, place_cues().needs_cue, without_article=True)
     needs_context = (needs_cue or not prominent) and not word.startswith("و")  # و: maybe the next of a list
-    return _OneWordName(ordered[0][0], candidates, prominent, needs_cue, needs_context)
+    return _OneWordName(ordered[0][0], candidates, prominent, seats, needs_cue, needs_context)
 
 
 def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tuple[int, int, int, list[int] | _OneWordName]]:
@@ -425,7 +427,7 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
     return chosen
 
 
-_UNKNOWN = _OneWordName(0, (), (), False, False)  # a word not looked up yet (compared by identity)
+_UNKNOWN = _OneWordName(0, (), (), (), False, False)  # a word not looked up yet (compared by identity)
 
 
 def _room_after(tokens: list[Token], index: int, cue_start: int, in_list: bool, room: int | None,
@@ -588,7 +590,10 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 if not cue and candidates.needs_cue:
                     i += 1
                     continue
-                candidates = list(candidates.candidates if cue or near or again else candidates.prominent)
+                # the seat of a district, known though its population is not, after a preposition
+                # ("ضربة دمرت مصنعا في الحويجة"): a bare name stands only after one (needs_context)
+                candidates = list(candidates.candidates if cue or near or again else candidates.prominent
+                                  or (candidates.seats if i > 0 and tokens[i - 1].text in cues.prepositions else ()))
             else:
                 if cue is None:
                     cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"

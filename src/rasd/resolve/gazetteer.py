@@ -28,7 +28,7 @@ from rasd.errors import DataError
 from rasd.text.normalize import loose_key, normalize_key
 from rasd.text.tokens import PhraseMatcher
 
-CACHE_VERSION = 12  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
+CACHE_VERSION = 13  # bump when Place, Gazetteer or PhraseMatcher change shape, or the names indexed
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _LATIN = re.compile(r"[A-Za-z]")
 #: A name the gazetteer writes with the word for its kind of place ("ناحية خان بني سعد"):
@@ -70,10 +70,17 @@ class Place:
     #: Its names in Latin script (the English name and romanized variants): a spelling an
     #: Arabic article uses may be known only as one of these ("مكيشيفة" is "Mukayshifah").
     names_latin: list[str] = field(default_factory=list)
+    #: The GeoNames feature code where the source gives one ("PPLA2": the seat of a district).
+    feature_code: str = ""
 
     @property
     def is_admin(self) -> bool:
         return self.feature in ADMIN_FEATURES
+
+    @property
+    def seat_of_a_district(self) -> bool:
+        """The town a governorate's or a district's government sits in (GeoNames PPLA, PPLA2)."""
+        return self.feature_code in ("PPLA", "PPLA2")
 
     @property
     def display_name(self) -> str:
@@ -132,6 +139,7 @@ def read_rasd_csv(path: Path) -> Iterator[Place]:
                     admin3=row.get("admin3_name_en") or "",
                     names_ar=[n.strip() for n in names if n.strip()],
                     names_latin=_latin_names(row.get("name_en"), row.get("alt_names")),
+                    feature_code=row.get("feature_code") or "",
                 )
     except (OSError, EOFError, UnicodeDecodeError, csv.Error, gzip.BadGzipFile) as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer ({exc.__class__.__name__}: {exc})") from exc

@@ -189,7 +189,7 @@ def read_geonames(path: Path, countries: Collection[str] | None = None) -> Itera
             admin1=a1.name if a1 else "", admin1_ar=_first(a1), admin1_pcode="",
             admin2=a2.name if a2 else "", admin2_ar=_first(a2),
             admin3=a3.name if a3 else "",
-            names_ar=list(row.names_ar),
+            names_ar=list(row.names_ar), feature_code=row.code,
         )
 
 
