@@ -151,6 +151,25 @@ def test_protesters_who_clash_with_a_force_are_a_violent_demonstration(shared_pi
         ("Violent demonstration", "Rioters", "Iraqi Security Forces", killed)]
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:FR-internationalNews-2416-20180720: a protester killed by the guards'
+    # fire, read first as a killing of protesters
+    ('قال مصدر طبي عراقي إن متظاهرا قتل الجمعة برصاص حراس مقر منظمة "بدر" المقربة من إيران في الديوانية.',
+     "2018-07-21", [("Excessive force against protesters", "Badr Organization", "Protesters", 0)]),
+    # ant-multisource:SK-middleEast-3038-20180721, adapted (the list of cities cut to one):
+    # the protests, the dead and the fire in one clause
+    ("وقتل الجمعة 4 متظاهرين وأصيب عشرات آخرين برصاص القوات الأمنية وميليشيات بدر، التي قمعت احتجاجات في البصرة.",
+     "2018-07-21", [("Excessive force against protesters", "Iraqi Security Forces", "Protesters", 4)]),
+    # written for the test: a killing the protest is against is its grievance
+    ("تظاهر مئات في مدينة البصرة الجمعة احتجاجا على مقتل شاب برصاص قوات الأمن.", "2018-07-21",
+     [("Peaceful protest", "Protesters", None, 0)]),
+])
+def test_protesters_killed_by_live_fire_is_excessive_force(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                           expected: list) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == expected
+
+
 def test_fighters_leaving_hand_over_territory_civilians_leaving_do_not(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-716-20180401
     fighters = ("وذكرت وسائل إعلام حكومية أن مجموعة من المقاتلين المحاصرين من جماعة مسلحة أخرى، هي فيلق الرحمن، "

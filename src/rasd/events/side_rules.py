@@ -390,18 +390,56 @@ def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
         return False
     if s.target is not None or s.victims == "civilians":
         return False  # already an attack on civilians
+    shot = _gunfire_at_people(c)
+    if shot is None:
+        return False
+    # "أطلق مسلحون مجهولون النار": the side between the verb and its fire fired it
+    shooter = next((a for a in c.analysis.actors if shot.start() < a.start and a.end < shot.end()
+                    and a.actor.kind != "civilians"), None)
+    if shooter is not None:
+        s.agent, s.agent_m = shooter.actor, shooter
+    s.target = CIVILIANS
+    return True
+
+
+def _gunfire_at_people(c: SideScope) -> re.Match[str] | None:
+    """The first gunfire the candidate's clause tells that is not fire that stops, is
+    traded or goes in the air ("وقف إطلاق النار", "أطلقوا النار في الهواء")."""
     words, norm, clause = assembly_words(), c.analysis.ntext.norm, c.cand.segment
     for shot in words.gunfire.finditer(norm, clause.start, clause.end):
         around = norm[max(clause.start, shot.start() - 12):min(clause.end, shot.end() + 12)]
         if not words.gunfire_not_at_people.search(around):
-            # "أطلق مسلحون مجهولون النار": the side between the verb and its fire fired it
-            shooter = next((a for a in c.analysis.actors if shot.start() < a.start and a.end < shot.end()
-                            and a.actor.kind != "civilians"), None)
-            if shooter is not None:
-                s.agent, s.agent_m = shooter.actor, shooter
-            s.target = CIVILIANS
-            return True
-    return False
+            return shot
+    return None
+
+
+def protesters_shot_is_excessive_force(s: Sides, c: SideScope) -> bool:
+    """"وقتل أحد المحتجين، الجمعة، برصاص ميليشيات عصائب أهل الحق", "لقي أحد المتظاهرين مصرعه
+    بعد إصابته برصاص الشرطة": protesters killed, in a clause that tells live fire, are
+    lethal force against the protest (ACLED's "Excessive force against protesters"), by the
+    force the clause names; not a riot, and not a peaceful protest. A killing the protest is
+    against ("اعتصاما احتجاجا على قتل العقيد") is not one, nor fire with no protester
+    killed, nor a clash the protesters fought ("اشتباكات بين المتظاهرين والقوات الأمنية")."""
+    analysis, clause, words = c.analysis, c.cand.segment, assembly_words()
+    tokens, norm = analysis.tokens, analysis.ntext.norm
+    # ("متظاهرا قتل برصاص حراس مقر منظمة بدر": a killing of protesters, read as a clash with them)
+    killing = s.sub == "Armed clash" and norm[c.cand.trigger.start:c.cand.trigger.end] in words.death_words \
+        and any(a is not None and a.kind == "protesters" for a in (s.agent, s.target))
+    if s.sub not in ("Peaceful protest", "Protest with intervention") and not killing:
+        return False
+
+    def death(k: int) -> bool:
+        word = tokens[k].text
+        return (word in words.death_words or reads_as(word, number_words().death)) \
+            and not words.grievance.search(norm, max(clause.start, tokens[k].start - 40), tokens[k].start)
+
+    last = bisect_left(analysis.token_starts, clause.end)
+    killed = any(death(k) for m in within(analysis, analysis.actors, clause) if m.actor.kind == "protesters"
+                 for k in [*range(max(0, m.token_start - 3), m.token_start), *range(m.token_end, min(last, m.token_end + 4))])
+    if not killed or _gunfire_at_people(c) is None:
+        return False
+    s.sub = "Excessive force against protesters"
+    return True
 
 
 def air_force_of_the_sentence(s: Sides, c: SideScope) -> bool:
@@ -906,6 +944,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     territory_handed_over_under_a_deal,
     actor2_civilians_in_a_town,
     no_civilian_side_in_battles,
+    protesters_shot_is_excessive_force,
     clash_of_protesters_is_a_riot,
     deadly_protest_is_a_riot,
     demonstration_sides,
