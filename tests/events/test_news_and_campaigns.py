@@ -155,19 +155,32 @@ def test_protesters_who_clash_with_a_force_are_a_violent_demonstration(shared_pi
     # ant-multisource:FR-internationalNews-2416-20180720: a protester killed by the guards'
     # fire, read first as a killing of protesters
     ('قال مصدر طبي عراقي إن متظاهرا قتل الجمعة برصاص حراس مقر منظمة "بدر" المقربة من إيران في الديوانية.',
-     "2018-07-21", [("Excessive force against protesters", "Badr Organization", "Protesters", 0)]),
+     "2018-07-21", [("Excessive force against protesters", "Badr Organization", "Protesters")]),
     # ant-multisource:SK-middleEast-3038-20180721, adapted (the list of cities cut to one):
     # the protests, the dead and the fire in one clause
     ("وقتل الجمعة 4 متظاهرين وأصيب عشرات آخرين برصاص القوات الأمنية وميليشيات بدر، التي قمعت احتجاجات في البصرة.",
-     "2018-07-21", [("Excessive force against protesters", "Iraqi Security Forces", "Protesters", 4)]),
-    # written for the test: a killing the protest is against is its grievance
-    ("تظاهر مئات في مدينة البصرة الجمعة احتجاجا على مقتل شاب برصاص قوات الأمن.", "2018-07-21",
-     [("Peaceful protest", "Protesters", None, 0)]),
+     "2018-07-21", [("Excessive force against protesters", "Iraqi Security Forces", "Protesters")]),
+    # written for the test: a vigil ("وقفة") is no fire that stops
+    ("قتل متظاهر الجمعة برصاص قناص في وقفة احتجاجية في البصرة.", "2018-09-08",
+     [("Excessive force against protesters", "Unidentified Military Forces", "Protesters")]),
 ])
 def test_protesters_killed_by_live_fire_is_excessive_force(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                            expected: list) -> None:
     events = events_of(shared_pipeline, text, published)
-    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == expected
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test: a protester's killing the protest is against is its grievance
+    "تظاهر مئات في مدينة البصرة الجمعة احتجاجا على مقتل متظاهر برصاص قوات الأمن.",
+    # written for the test: the dead of the sentence before are not the protesters
+    "وقتل شرطي. وتظاهر المحتجون في مدينة البصرة الجمعة بعد أن أطلقت قوات الأمن الرصاص عليهم.",
+])
+def test_a_killing_the_protest_is_against_or_before_it_is_no_lethal_force(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-07-21", trace)
+    assert trace and not any("protesters_shot_is_excessive_force" in r.get("rules", []) for r in trace)
+    assert "Excessive force against protesters" not in [e.sub_event_type for e in events]
 
 
 def test_fighters_leaving_hand_over_territory_civilians_leaving_do_not(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

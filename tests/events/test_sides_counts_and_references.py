@@ -1804,13 +1804,28 @@ def test_a_killing_by_gunfire_is_an_attack_on_civilians(shared_pipeline, text: s
     assert any("killing_by_gunfire_hits_civilians" in r.get("rules", []) for r in trace)
 
 
+def test_civilians_counted_and_killed_by_split_gunfire_are_an_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the death word alone would be a toll with no act, but the fire,
+    # its verb and object apart, says how they were struck
+    text = "قتل 3 مدنيين الجمعة في بغداد بعد أن أطلق مسلحون مجهولون النار عليهم."
+    events = events_of(shared_pipeline, text, "2018-09-08")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Attack", "Unidentified Armed Group", "Civilians", 3)]
+
+
 @pytest.mark.parametrize("text,published", [
-    # ant-multisource:SK-middleEast-605-20180328, adapted (one month's deaths cut to one
-    # day's): fire that stops says nothing of how people died
-    ("قال مارك لوكوك إن سبعة أشخاص قتلوا أمس في دمشق رغم قرار الأمم المتحدة بوقف إطلاق النار في سوريا.", "2018-03-28"),
+    # ant-multisource:SK-middleEast-605-20180328, adapted (one person, one day): fire that
+    # stops says nothing of how she died
+    ("وقالت مصادر إن الناشطة قتلت أمس في دمشق رغم قرار الأمم المتحدة بوقف إطلاق النار في سوريا.", "2018-03-28"),
+    # written for the test: fire that is traded
+    ("قتلت الناشطة أمس في بغداد بعد أن تبادلوا إطلاق النار.", "2018-09-08"),
     # ant-multisource:SK-middleEast-3225-20180801, adapted (a Syrian town): a soldier is a
     # fighter, not a civilian
     ("وقتل جندي برصاص قناص في مدينة درعا أمس.", "2018-08-01"),
+    # written for the test: the side of the dead, named before the fire, is not its author;
+    # tank and aircraft fire ("بنيران") are not gunfire; an execution is its own mode
+    ("قتل قائد في الحشد الشعبي الجمعة برصاص مجهولين في بغداد.", "2018-09-08"),
+    ("قتل الناشط الجمعة بنيران الطيران الروسي في مدينة إدلب.", "2018-09-08"),
 ])
 def test_gunfire_that_stops_or_kills_a_fighter_is_no_attack_on_civilians(shared_pipeline, text: str,
                                                                         published: str) -> None:  # type: ignore[no-untyped-def]
@@ -1818,3 +1833,11 @@ def test_gunfire_that_stops_or_kills_a_fighter_is_no_attack_on_civilians(shared_
     events = events_of(shared_pipeline, text, published, trace)
     assert not any(e.actor2 == "Civilians" for e in events)
     assert not any("killing_by_gunfire_hits_civilians" in r.get("rules", []) for r in trace)
+
+
+def test_an_execution_by_shooting_is_read_as_an_execution(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "رميا بالرصاص" says how the captive was executed; the execution
+    # is its own mode, read by the rules of killings, not by the gunfire rule
+    trace: list[dict] = []
+    events_of(shared_pipeline, "أعدم التنظيم الناشط الجمعة رميا بالرصاص في مدينة الرقة.", "2018-09-08", trace)
+    assert trace and not any("killing_by_gunfire_hits_civilians" in r.get("rules", []) for r in trace)

@@ -43,7 +43,7 @@ from rasd.events.filters import (
 )
 from rasd.events.lexicon import assembly_words
 from rasd.events.reporting import reads_as_a_report
-from rasd.events.side_rules import Sides, default_agent, sides_of
+from rasd.events.side_rules import Sides, default_agent, gunfire_in, sides_of
 from rasd.events.toll import KILLS_NOBODY_TYPES, CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
 from rasd.events.when import (
     When,
@@ -472,8 +472,10 @@ class ArticleAssembler:
         # "حيث قتل 18 مدنياً": death words alone tell a toll, not how the dead were struck
         # ("قتل ثلاثة مدنيين برصاص قناص" says how)
         death_words, norm = assembly_words().death_words, analysis.ntext.norm
-        toll_alone = sub == "Attack" and "killing_by_gunfire_hits_civilians" not in decision.rules \
-            and all(norm[t.start:t.end] in death_words and not t.sense.mode for t in within(analysis, analysis.triggers, seg))
+        # ("قتلت بعد أن أطلق مسلحون النار عليها": gunfire in the clause says how, too)
+        toll_alone = sub == "Attack" \
+            and all(norm[t.start:t.end] in death_words and not t.sense.mode for t in within(analysis, analysis.triggers, seg)) \
+            and gunfire_in(analysis, seg) is None
         if toll_alone:
             decision.fired("a_toll_alone_is_no_event")
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,

@@ -27,7 +27,8 @@ from rasd.events.when import begins_a_campaign
 from rasd.events.where import PlacePick, is_anaphoric
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention, load_pack
-from rasd.recognize.numbers import number_words
+from rasd.recognize.numbers import death_word, number_words
+from rasd.text.segment import Segment
 from rasd.text.tokens import reads_as
 
 CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
@@ -383,32 +384,38 @@ def killing_mode(s: Sides, c: SideScope) -> bool:
 
 def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
     """"قتلت بعد أن أطلق مسلحون مجهولون النار عليها", "قتلت الناشطة بإطلاق نار": a killing
-    whose clause says it was by gunfire, with no fighters among the dead and no armed side
-    hit, is an attack on civilians (event-schema.md §4, attacks by unknown gunmen). Not fire
-    that stops, is traded or goes in the air ("وقف إطلاق النار", "تبادل إطلاق النار")."""
-    if s.sub != "Attack" or s.victims == "fighters" or (s.target is not None and s.target.kind != "civilians"):
+    whose clause says it was by gunfire, with no one counted among the dead and no side hit,
+    is an attack on civilians (event-schema.md §4, attacks by unknown gunmen). Not fire that
+    stops, is traded or goes in the air ("وقف إطلاق النار", "تبادل إطلاق النار"), nor an
+    execution (its own mode), nor a killing whose dead belong to an armed side named before
+    the fire ("قتل قائد في الحشد الشعبي برصاص مجهولين": the fighter's side, not the shooter)."""
+    if s.sub != "Attack" or s.target is not None or s.victims is not None:
+        return False  # (counted victims and named targets are read by the rules after)
+    analysis, cand = c.analysis, c.cand
+    if reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().execution_words):
         return False
-    if s.target is not None or s.victims == "civilians":
-        return False  # already an attack on civilians
-    shot = _gunfire_at_people(c)
+    shot = gunfire_in(analysis, cand.segment)
     if shot is None:
         return False
     # "أطلق مسلحون مجهولون النار": the side between the verb and its fire fired it
-    shooter = next((a for a in c.analysis.actors if shot.start() < a.start and a.end < shot.end()
-                    and a.actor.kind != "civilians"), None)
+    shooter = next((a for a in within(analysis, analysis.actors, cand.segment)
+                    if shot.start() < a.start and a.end < shot.end() and a.actor.kind != "civilians"), None)
     if shooter is not None:
         s.agent, s.agent_m = shooter.actor, shooter
+    elif s.agent is not None and s.agent.kind != "civilians" and (s.agent_m is None or s.agent_m.start < shot.start()):
+        return False  # the side of the dead, named before the fire ("برصاص X" names the shooter after it)
     s.target = CIVILIANS
     return True
 
 
-def _gunfire_at_people(c: SideScope) -> re.Match[str] | None:
-    """The first gunfire the candidate's clause tells that is not fire that stops, is
-    traded or goes in the air ("وقف إطلاق النار", "أطلقوا النار في الهواء")."""
-    words, norm, clause = assembly_words(), c.analysis.ntext.norm, c.cand.segment
+def gunfire_in(analysis: Analysis, clause: Segment) -> re.Match[str] | None:
+    """The first gunfire ``clause`` tells that is not fire that stops, is traded or goes
+    in the air ("وقف إطلاق النار", "تبادلوا إطلاق النار", "أطلقوا النار في الهواء"): such a
+    word up to 12 characters before or after it, read as whole words."""
+    words, norm = assembly_words(), analysis.ntext.norm
     for shot in words.gunfire.finditer(norm, clause.start, clause.end):
-        around = norm[max(clause.start, shot.start() - 12):min(clause.end, shot.end() + 12)]
-        if not words.gunfire_not_at_people.search(around):
+        near = words.gunfire_not_at_people.search(norm, max(clause.start, shot.start() - 12), clause.end)
+        if near is None or near.start() >= shot.end() + 12:
             return shot
     return None
 
@@ -430,13 +437,13 @@ def protesters_shot_is_excessive_force(s: Sides, c: SideScope) -> bool:
 
     def death(k: int) -> bool:
         word = tokens[k].text
-        return (word in words.death_words or reads_as(word, number_words().death)) \
+        return (word in words.death_words or death_word(word)) \
             and not words.grievance.search(norm, max(clause.start, tokens[k].start - 40), tokens[k].start)
 
-    last = bisect_left(analysis.token_starts, clause.end)
+    first, last = bisect_left(analysis.token_starts, clause.start), bisect_left(analysis.token_starts, clause.end)
     killed = any(death(k) for m in within(analysis, analysis.actors, clause) if m.actor.kind == "protesters"
-                 for k in [*range(max(0, m.token_start - 3), m.token_start), *range(m.token_end, min(last, m.token_end + 4))])
-    if not killed or _gunfire_at_people(c) is None:
+                 for k in [*range(max(first, m.token_start - 3), m.token_start), *range(m.token_end, min(last, m.token_end + 4))])
+    if not killed or gunfire_in(analysis, clause) is None:
         return False
     s.sub = "Excessive force against protesters"
     return True

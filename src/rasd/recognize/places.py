@@ -62,6 +62,8 @@ class PlaceCues:
     government_verbs: frozenset[str]
     apposition: frozenset[str]
     settlement_plurals: frozenset[str]
+    seat_prepositions: frozenset[str]
+    seats_that_are_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,8 @@ def place_cues() -> PlaceCues:
         near_single=frozenset(n[0] for n in near if len(n) == 1),
         near_phrases=tuple(sorted((n for n in near if len(n) > 1), key=len, reverse=True)),
         prepositions=words("prepositions"),
+        seat_prepositions=words("seat_prepositions"),
+        seats_that_are_words=frozenset(strip_article(w) for w in words("seats_that_are_words")),
         not_places=frozenset(strip_article(w) for w in words("not_places")),
         needs_cue=frozenset(strip_article(w) for w in words("needs_cue")),
         strong=words("strong"),
@@ -372,7 +376,8 @@ def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
     ordered = sorted(matches, key=itemgetter(0))
     candidates = tuple(dict.fromkeys(payload for _, payload in ordered))
     prominent = tuple(c for c in candidates if _prominent(gazetteer.places[c], 1))
-    seats = tuple(c for c in candidates if gazetteer.places[c].seat_of_a_district)
+    seats = () if reads_as(word, place_cues().seats_that_are_words, without_article=True) else \
+        tuple(c for c in candidates if gazetteer.places[c].seat_of_a_district)
     needs_cue = reads_as(word, place_cues().needs_cue, without_article=True)
     needs_context = (needs_cue or not prominent) and not word.startswith("و")  # و: maybe the next of a list
     return _OneWordName(ordered[0][0], candidates, prominent, seats, needs_cue, needs_context)
@@ -590,10 +595,10 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 if not cue and candidates.needs_cue:
                     i += 1
                     continue
-                # the seat of a district, known though its population is not, after a preposition
-                # ("ضربة دمرت مصنعا في الحويجة"): a bare name stands only after one (needs_context)
+                # the seat of a district that is not prominent (the gazetteer may lack its
+                # population) after a preposition of place: "ضربة دمرت مصنعا في الحويجة"
                 candidates = list(candidates.candidates if cue or near or again else candidates.prominent
-                                  or (candidates.seats if i > 0 and tokens[i - 1].text in cues.prepositions else ()))
+                                  or (candidates.seats if i > 0 and tokens[i - 1].text in cues.seat_prepositions else ()))
             else:
                 if cue is None:
                     cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
