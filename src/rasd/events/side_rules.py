@@ -384,8 +384,8 @@ def killing_mode(s: Sides, c: SideScope) -> bool:
 
 def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
     """"قتلت بعد أن أطلق مسلحون مجهولون النار عليها", "قتلت الناشطة بإطلاق نار": a killing
-    whose clause says it was by gunfire, with no one counted among the dead and no side hit,
-    is an attack on civilians (event-schema.md §4, attacks by unknown gunmen). Not fire that
+    whose clause says it was by gunfire, names no victims (counted, or by a civilian or
+    fighter word) and no side hit, is an attack on civilians (event-schema.md §4, attacks by unknown gunmen). Not fire that
     stops, is traded or goes in the air ("وقف إطلاق النار", "تبادل إطلاق النار"), nor an
     execution (its own mode), nor a killing whose dead belong to an armed side named before
     the fire ("قتل قائد في الحشد الشعبي برصاص مجهولين": the fighter's side, not the shooter)."""
