@@ -436,8 +436,7 @@ def protesters_shot_is_excessive_force(s: Sides, c: SideScope) -> bool:
         return False
 
     def death(k: int) -> bool:
-        word = tokens[k].text
-        return (word in words.death_words or death_word(word)) \
+        return death_word(tokens[k].text) \
             and not words.grievance.search(norm, max(clause.start, tokens[k].start - 40), tokens[k].start)
 
     first, last = bisect_left(analysis.token_starts, clause.start), bisect_left(analysis.token_starts, clause.end)

@@ -63,7 +63,6 @@ class PlaceCues:
     apposition: frozenset[str]
     settlement_plurals: frozenset[str]
     seat_prepositions: frozenset[str]
-    seats_that_are_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +81,7 @@ def place_cues() -> PlaceCues:
         near_single=frozenset(n[0] for n in near if len(n) == 1),
         near_phrases=tuple(sorted((n for n in near if len(n) > 1), key=len, reverse=True)),
         prepositions=words("prepositions"),
-        seat_prepositions=words("seat_prepositions"),
-        seats_that_are_words=frozenset(strip_article(w) for w in words("seats_that_are_words")),
+        seat_prepositions=words("prepositions") - words("not_before_a_seat"),
         not_places=frozenset(strip_article(w) for w in words("not_places")),
         needs_cue=frozenset(strip_article(w) for w in words("needs_cue")),
         strong=words("strong"),
@@ -376,9 +374,8 @@ def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
     ordered = sorted(matches, key=itemgetter(0))
     candidates = tuple(dict.fromkeys(payload for _, payload in ordered))
     prominent = tuple(c for c in candidates if _prominent(gazetteer.places[c], 1))
-    seats = () if reads_as(word, place_cues().seats_that_are_words, without_article=True) else \
-        tuple(c for c in candidates if gazetteer.places[c].seat_of_a_district)
     needs_cue = reads_as(word, place_cues().needs_cue, without_article=True)
+    seats = tuple(c for c in candidates if gazetteer.places[c].seat_of_a_district)
     needs_context = (needs_cue or not prominent) and not word.startswith("و")  # و: maybe the next of a list
     return _OneWordName(ordered[0][0], candidates, prominent, seats, needs_cue, needs_context)
 
