@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+import rasd.events.assemble as assemble_module
 from rasd.events.assemble import assemble
 from rasd.events.candidate import is_grievance
 from rasd.model import Document
@@ -865,7 +866,11 @@ def test_an_explosion_that_kills_or_is_one_or_has_a_device_is_still_coded(shared
     assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Idlib")]
 
 
-def test_a_protest_wave_with_its_dead_is_coded_without_a_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # constructed: the wave waits for a day, unless its sentence names dead or hurt
+def test_a_protest_wave_with_its_dead_is_coded_without_a_day(shared_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # constructed: the wave waits for a day, unless its sentence names dead or hurt. Whether
+    # the sentence reads as a report is the fitted model's call, refitted with each gold
+    # sample; here every sentence does, so that only the rule about the dead decides.
+    monkeypatch.setattr(assemble_module, "reads_as_a_report", lambda analysis, sentence: True)
     text = "تجددت المظاهرات في مدينة الناصرية وقتل متظاهران برصاص قوات الأمن."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-07-16")] == ["Nasiriyah"]
+    assert events_of(shared_pipeline, "تجددت المظاهرات في مدينة الناصرية.", "2018-07-16") == []
