@@ -211,3 +211,17 @@ def test_a_neighbourhood_cue_reads_no_quarter_of_a_city_the_article_does_not_nam
     assert _places(shared_pipeline, "وفي مدينة حمص، قصفت قوات النظام حي جوبر أمس.")["جوبر"] == ("Jawbar", "Homs")
     places = _places(shared_pipeline, "وفي حلب، قتل ثلاثة مدنيين في قصف جوي على حي العامرية أمس.")
     assert places["العامريه"][1] == "Aleppo"
+
+
+def test_a_city_of_one_country_counts_for_it_though_a_village_elsewhere_has_its_name(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:BB-middleEast-1026-20180925 (a tune article): البصرة is
+    # Iraq's city and a Syrian village; an article on Basra is about Iraq, so a Syrian
+    # village of the name of a Basra quarter the gazetteer lacks is not the place meant
+    text = ("قتلت ناشطة في مدينة البصرة. وقتلت الناشطة في منطقة العباسية يوم الثلاثاء. وكانت من مؤيدي المظاهرات التي نظمت في البصرة. "
+            "وشهدت البصرة احتجاجات عنيفة لأسابيع.")
+    places = _places(shared_pipeline, text)
+    assert places["العباسيه"] == (None, None)
+    assert places["البصره"] == ("Basra", "Al-Basrah")
+    # in an article on Syria the village is read again
+    syrian = "قتل مسلحون رجلا في منطقة العباسية. وقصفت الطائرات مدينة حمص ومدينة حماة وريف إدلب."
+    assert _places(shared_pipeline, syrian)["العباسيه"][0] == "Al `Abbasiyah"

@@ -34,7 +34,9 @@ def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) \
         -> tuple[Counter[tuple[str, str]], Counter[str], Counter[str]]:
     """The governorates and countries the article's unambiguous names are in, and the
     countries of the names that can only be a town, city, district or governorate there
-    (not a village or a neighbourhood): the countries the article is about."""
+    (not a village or a neighbourhood): the countries the article is about. A name that is
+    a city or governorate in one country only counts for that country, whatever villages
+    of the name lie elsewhere ("البصرة" is a Syrian village too)."""
     governorates: Counter[tuple[str, str]] = Counter()
     countries: Counter[str] = Counter()
     towns: Counter[str] = Counter()
@@ -49,6 +51,8 @@ def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) \
         elif len({(p.country, p.admin1) for p in prominent}) == 1:
             governorates[(prominent[0].country, prominent[0].admin1)] += 1
         codes = {p.country for p in places}
+        if len(codes) > 1 and len({p.country for p in prominent}) == 1:
+            codes = {prominent[0].country}
         if len(codes) == 1:
             countries[next(iter(codes))] += 1
             if any(p.feature not in _MINOR_FEATURES for p in places):
