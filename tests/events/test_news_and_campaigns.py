@@ -418,6 +418,21 @@ def test_what_was_done_after_a_condition_is_reported(shared_pipeline) -> None:  
 
 
 @pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:SK-middleEast-903-20180410: the attack a threat answers was made
+    ("وتوعد الرئيس الأميركي، دونالد ترامب، برد قوي على الهجوم الكيماوي، الذي وقع في مدينة دوما السورية، مطلع "
+     "الأسبوع الجاري، وأسقط ما لايقل عن 60 قتيلا وما يربو على مئة مصاب.", "2018-04-10", ["Douma"]),
+    # ant-multisource:SK-middleEast-3080-20180723: a plan comes in the wake of the shelling
+    ("وتوشك قوات النظام على السيطرة على كامل محافظة القنيطرة المحاذية التي تم التوصل فيها الخميس، إثر قصف "
+     "عنيف، إلى اتفاق تسوية.", "2018-07-23", ["Quneitra"]),
+    # written for the test: what is threatened, with no act it answers, stays a plan
+    ("وتوعد الرئيس الأميركي بشن هجوم كيماوي على مدينة دوما السورية.", "2018-04-10", []),
+])
+def test_an_act_answered_or_followed_is_done_whatever_the_plan_before_it(shared_pipeline, text: str, published: str,
+                                                                         expected: list) -> None:  # type: ignore[no-untyped-def]
+    assert [e.location for e in events_of(shared_pipeline, text, published)] == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
     # ant-multisource:SK-middleEast-235-20180311: eight words between the verb of beginning
     # and the campaign noun
     ("وفي يناير الماضي، بدأت القوات التركية مدعومة بمقاتلي الجيش السوري الحر، هجوما على عفرين استهدف وحدات "

@@ -12,7 +12,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped
 from rasd.events.document import COVERED, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
-from rasd.events.when import begins_a_campaign
+from rasd.events.when import begins_a_campaign, told_as_done_before
 from rasd.recognize.actors import Actor
 from rasd.recognize.numbers import number_words
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
@@ -43,7 +43,8 @@ def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     trigger in its clause: a plan, a condition, history, a series or a court's sentence
     (the filter's own rule name: future, conditional, background, series, sentenced)."""
     if cand.segment.start <= f.start < cand.trigger.start:
-        if f.rule in ("future", "conditional") and _DONE_SINCE.search(analysis.ntext.norm, f.end, cand.trigger.start):
+        if f.rule in ("future", "conditional") and (_DONE_SINCE.search(analysis.ntext.norm, f.end, cand.trigger.start)
+                                                    or told_as_done_before(analysis, cand)):
             return  # "يهدد بالرد في حال ثبت ... بعدما تحدث مسعفون عن هجوم كيميائي": what was done
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 

@@ -92,6 +92,7 @@ class AssemblyWords:
     alleged: frozenset[str]
     accusation_nouns: frozenset[str]
     answering: re.Pattern[str]
+    in_the_wake_of: re.Pattern[str]
     weapon_nouns: frozenset[str]
     weapon_use: frozenset[str]
     agreement_frames: frozenset[str]
@@ -240,6 +241,7 @@ def assembly_words() -> AssemblyWords:
         weapon_use=_words(d["weapon_use"]),
         agreement_frames=_words(d["agreement_frames"]),
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
+        in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),

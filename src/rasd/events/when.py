@@ -406,6 +406,15 @@ def _answering_cue(analysis: Analysis, cand: Candidate) -> re.Match[str] | None:
     return assembly_words().answering.search(analysis.ntext.norm, max(cand.sentence.start, trig.start - 40), trig.start)
 
 
+def told_as_done_before(analysis: Analysis, cand: Candidate) -> bool:
+    """"هددت بالرد على الهجوم الكيماوي", "تنوي اتخاذها على خلفية مظاهرات الجمعة": an act
+    another answers, or in whose wake something comes, right before the trigger, has
+    happened, whatever plan or threat stands before it in the clause."""
+    norm, start = analysis.ntext.norm, cand.trigger.start
+    return _answering_cue(analysis, cand) is not None \
+        or assembly_words().in_the_wake_of.search(norm, max(cand.sentence.start, start - 20), start) is not None
+
+
 ANSWERED_WITHIN_DAYS = 7  # what an act answers happened within the week before it
 
 
