@@ -340,7 +340,9 @@ class ArticleAssembler:
         if answered is not None:
             when = answered
             decision.fired("answered_in_the_week_before")
+        undated_news = False  # no date at all, told as news of the day
         if when.match is None and not groups and not counted_captives(analysis, cand):
+            undated_news = not today
             if not today and not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
                 # nothing dates it and nobody died: commentary or an ongoing situation,
                 # unless the sentence as a whole reads as news
@@ -351,14 +353,16 @@ class ArticleAssembler:
                 decision.fired("counted_day_of_the_news" if today else "undated_news_of_the_day")
         if not cand.trigger.sense.mode and not picks and groups and self.adds_toll_to_previous(cand, groups):
             raise Dropped("toll_of_the_previous_event", str(article.events[-1].event.fatalities))
-        # the article's focus places only an event dated to the day (or with a toll): "في
-        # يناير شنت القوات التركية هجوما" is background, wherever the article is
-        # (a campaign's start is dated however coarsely it is: "أطلقت القوات هجوما في فبراير");
-        # the day an act was announced or spoken of is not its own ("أعلنت السعودية عن دعمها
-        # للضربات التي تم شنها السبت"): unplaced, such an act is the statement's subject
+        # the article's focus places only an event dated to the day (or with a toll), or
+        # news of the day with no date at all ("وقطع المتظاهرون طريق منفذ الشلامجة" in an
+        # article on Qurna): "في يناير شنت القوات التركية هجوما" is background, wherever the
+        # article is (a campaign's start is dated however coarsely it is: "أطلقت القوات هجوما
+        # في فبراير"); the day an act was announced or spoken of is not its own ("أعلنت
+        # السعودية عن دعمها للضربات التي تم شنها السبت"): unplaced, such an act is the
+        # statement's subject
         picks = where(article, cand, decision, picks,
                       (when.stated and not when.announced and (when.precision < 3 or _is_campaign_start(when)))
-                      or bool(groups))
+                      or bool(groups) or undated_news)
         ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
         sides = sides_of(article, cand, decision, groups, picks)
         side_fights_abroad(sides.agent, sides.target)
