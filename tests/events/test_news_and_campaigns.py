@@ -421,11 +421,19 @@ def test_what_was_done_after_a_condition_is_reported(shared_pipeline) -> None:  
     # ant-multisource:SK-middleEast-903-20180410: the attack a threat answers was made
     ("وتوعد الرئيس الأميركي، دونالد ترامب، برد قوي على الهجوم الكيماوي، الذي وقع في مدينة دوما السورية، مطلع "
      "الأسبوع الجاري، وأسقط ما لايقل عن 60 قتيلا وما يربو على مئة مصاب.", "2018-04-10", ["Douma"]),
-    # ant-multisource:SK-middleEast-3080-20180723: a plan comes in the wake of the shelling
-    ("وتوشك قوات النظام على السيطرة على كامل محافظة القنيطرة المحاذية التي تم التوصل فيها الخميس، إثر قصف "
-     "عنيف، إلى اتفاق تسوية.", "2018-07-23", ["Quneitra"]),
-    # written for the test: what is threatened, with no act it answers, stays a plan
+    # adapted from ant-multisource:SK-middleEast-3080-20180723 ("على إثر" for its bare "إثر"):
+    # a plan comes in the wake of the shelling
+    ("وتوشك قوات النظام على السيطرة على كامل محافظة القنيطرة المحاذية التي تم التوصل فيها الخميس، على إثر "
+     "قصف عنيف، إلى اتفاق تسوية.", "2018-07-23", ["Quneitra"]),
+    # written for the test: a threat to answer, its ب glued to the answer
+    ("وهددت واشنطن بالرد على الهجوم الكيماوي الذي وقع في مدينة دوما السبت الماضي.", "2018-04-10", ["Douma"]),
+    # written for the test: what is threatened, with no act it answers, stays a plan; so does
+    # an answer to a possible act, the effect (أثر, written إثر once normalized) feared of
+    # strikes, and the harm a warning fears from them (جراء)
     ("وتوعد الرئيس الأميركي بشن هجوم كيماوي على مدينة دوما السورية.", "2018-04-10", []),
+    ("وتوعد الرئيس برد قوي على أي هجوم محتمل على مدينة دوما.", "2018-04-10", []),
+    ("وتخشى المعارضة اليوم من أثر غارات روسية على مدينة إدلب.", "2018-09-04", []),
+    ("وحذرت الأمم المتحدة اليوم من نزوح 800 ألف شخص جراء غارات روسية على مدينة إدلب.", "2018-09-04", []),
 ])
 def test_an_act_answered_or_followed_is_done_whatever_the_plan_before_it(shared_pipeline, text: str, published: str,
                                                                          expected: list) -> None:  # type: ignore[no-untyped-def]

@@ -565,23 +565,3 @@ def test_the_seat_of_a_district_is_a_place_after_a_preposition(shared_pipeline, 
                                                               name: str | None) -> None:  # type: ignore[no-untyped-def]
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 10)))
     assert [r.place.name_en for r in analysis.places if r.place] == ([name] if name else [])
-
-
-@pytest.mark.parametrize(("text", "named"), [
-    # saudinewsnet:2015-07-31-0341-8a61cedacf: the first name of a list, a village the
-    # gazetteer knows that needs a word before it, after a word that may open a place
-    ("التنسيق بين بغداد ودمشق من أجل تحرير المعابر الحدودية بين البلدين مثل الوليد والتنف.",
-     ["بغداد", "دمشق", "الوليد", "التنف"]),
-    # written for the test: villages joined by و to the town after them are its list's
-    ("وغادرت آخر مجموعة من المقاتلين وعائلاتهم بلدات كفر بطنا وحزة وزملكا وعربين.",
-     ["كفر بطنا", "حزه", "زملكا", "عربين"]),
-    ("وغادرت آخر مجموعة من المقاتلين وعائلاتهم حزة وزملكا وعربين.", ["زملكا", "عربين"]),
-    # written for the test: the second word of a longer name is not a list's first name,
-    # and a comma ends the list read back
-    ("واستهدفت الغارات الشيخ سعد وبصرى الشام.", ["بصري الشام"]),
-    ("واستهدفت الغارات في الشيخ سعد، وزملكا وعربين.", ["زملكا", "عربين"]),
-])
-def test_villages_before_the_first_place_of_a_list_are_its_places(shared_pipeline, text: str,
-                                                                 named: list[str]) -> None:  # type: ignore[no-untyped-def]
-    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 31)))
-    assert [analysis.ntext.norm[r.mention.start:r.mention.end] for r in analysis.places] == named

@@ -93,6 +93,7 @@ class AssemblyWords:
     accusation_nouns: frozenset[str]
     answering: re.Pattern[str]
     in_the_wake_of: re.Pattern[str]
+    possible: frozenset[str]
     weapon_nouns: frozenset[str]
     weapon_use: frozenset[str]
     agreement_frames: frozenset[str]
@@ -242,6 +243,7 @@ def assembly_words() -> AssemblyWords:
         agreement_frames=_words(d["agreement_frames"]),
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
+        possible=_words(d["possible"]),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),

@@ -670,39 +670,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             list_plural = list_plural if listed and not after_cue else _plural_cue(tokens, i, prev.start if after_cue and prev else None, cues)
             i = last
         i += 1
-    return _with_heads_of_lists(norm, tokens, gazetteer, mentions)
-
-
-def _with_heads_of_lists(norm: str, tokens: list[Token], gazetteer: Gazetteer,
-                         mentions: list[PlaceMention]) -> list[PlaceMention]:
-    """"وغادر المقاتلون جوبر وزملكا وعربين": a list is read forward from its first place,
-    so villages named before the first one read alone (a town, or a name after its cue)
-    were left out. Read back from a place written "وX", each village the gazetteer knows
-    joined to it by و alone is a place of the same list; so is the list's first name (the
-    one with no و) after a word that may open a place ("في", a cue), not after a word that
-    may begin a longer name ("الشيخ سعد وبصرى الشام", "بصر الحرير والحراك"). (Not across
-    a comma, and not a word that needs a cue to be a place.)"""
-    spans = [(m.start, m.end) for m in mentions]
-    token_starts = [t.start for t in tokens]
-    heads: list[PlaceMention] = []
-    for mention in mentions:
-        if mention.cue not in (None, "settlement") or mention.near or mention.countryside or not mention.candidates:
-            continue
-        i = bisect_left(token_starts, mention.start + 1) - 1
-        while i > 0 and tokens[i].text.startswith("و") and mention.start > tokens[i].start:
-            before = tokens[i - 1]
-            if norm[before.end:tokens[i].start].strip(" ") or any(s < before.end and before.start < e for s, e in spans):
-                break
-            name = _one_word_name(before.text, gazetteer)
-            if name is None or name.needs_cue:
-                break
-            if not name.removed and (i < 2 or not _may_open_place(tokens[i - 2].text)):
-                break
-            mention = PlaceMention(before.start + name.removed, before.end, normalize_key(before.text[name.removed:]),
-                                   list(name.candidates), "settlement")
-            heads.append(mention)
-            i -= 1
-    return sorted(mentions + heads, key=lambda m: m.start) if heads else mentions
+    return mentions
 
 
 @dataclass(frozen=True)
