@@ -35,8 +35,8 @@ def _context(mentions: list[PlaceMention], gazetteer: Gazetteer) \
     """The governorates and countries the article's unambiguous names are in, and the
     countries of the names that can only be a town, city, district or governorate there
     (not a village or a neighbourhood): the countries the article is about. A name that is
-    a city or governorate in one country only counts for that country, whatever villages
-    of the name lie elsewhere ("البصرة" is a Syrian village too)."""
+    a city or governorate in one country only counts for that country, whatever other
+    places of the name lie elsewhere ("البصرة" is a Syrian village too)."""
     governorates: Counter[tuple[str, str]] = Counter()
     countries: Counter[str] = Counter()
     towns: Counter[str] = Counter()
