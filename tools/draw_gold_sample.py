@@ -4,7 +4,7 @@
         --corpus ../shared/data/corpus --coded gold/tune.jsonl gold/held.jsonl \\
         ../shared/data/gold/dev.jsonl gold/double/second.jsonl --first-coder 36
 
-Only ids of ``dev_pool.txt`` not yet coded, with bodies of 300-5,000 characters and at
+Only ids of ``dev_pool.txt`` not yet coded, with bodies of 300-5,000 characters (``--max-chars``) and at
 least two Syria/Iraq mentions, are drawn; ``kw_families`` (the violence keyword families
 of ``article_index.tsv``) makes a stratum of likely events (2+) or likely negatives. Each
 stratum (dataset, country, kind) is filled round-robin over its outlets, outlets and ids
@@ -21,6 +21,7 @@ import csv
 import gzip
 import hashlib
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -61,15 +62,21 @@ def body_lengths(corpus: Path) -> dict[str, int]:
     return lengths
 
 
-def draw(corpus: Path, coded: set[str], salt: str, strata: dict[tuple[str, str, str], int] = STRATA) -> list[dict[str, str]]:
-    """The sample's rows (id, dataset, outlet, date, country, stratum, split, chars)."""
+def draw(corpus: Path, coded: set[str], salt: str, strata: dict[tuple[str, str, str], int] = STRATA,
+         max_chars: int = MAX_CHARS) -> list[dict[str, str]]:
+    """The sample's rows (id, dataset, outlet, date, country, stratum, split, chars).
+
+    A stratum with fewer articles left than its count gives what it has; ``short_strata``
+    says which. ``max_chars`` above 5,000 opens the long articles once the pool has no
+    others left (sample 47 found the likely-event strata used up at 5,000).
+    """
     pool = set((corpus / "dev_pool.txt").read_text(encoding="utf-8").split())
     lengths = body_lengths(corpus)
     by_stratum: dict[tuple[str, str, str], dict[str, list[dict[str, str]]]] = defaultdict(lambda: defaultdict(list))
     with (corpus / "article_index.tsv").open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             doc_id = row["id"]
-            if doc_id not in pool or doc_id in coded or not MIN_CHARS <= lengths.get(doc_id, 0) <= MAX_CHARS:
+            if doc_id not in pool or doc_id in coded or not MIN_CHARS <= lengths.get(doc_id, 0) <= max_chars:
                 continue
             syria, iraq = int(row["m_syria"]), int(row["m_iraq"])
             if syria + iraq < 2:
@@ -92,6 +99,14 @@ def draw(corpus: Path, coded: set[str], salt: str, strata: dict[tuple[str, str, 
     return rows
 
 
+def short_strata(rows: list[dict[str, str]], strata: dict[tuple[str, str, str], int] = STRATA) -> list[str]:
+    """One line per stratum the draw could not fill: which, and how many it got of how many."""
+    got: dict[tuple[str, str, str], int] = defaultdict(int)
+    for r in rows:
+        got[(r["dataset"], r["country"], r["stratum"])] += 1
+    return [f"{'/'.join(key)}: {got[key]} of {count}" for key, count in strata.items() if got[key] < count]
+
+
 def assignments(rows: list[dict[str, str]], salt: str, coders: int) -> list[list[str]]:
     """The ids each annotator codes, dealt in the order of ``sha1(salt|coder|id)``."""
     order = sorted((r["id"] for r in rows), key=lambda i: _hash(f"{salt}|coder|{i}"))
@@ -106,8 +121,11 @@ def main() -> None:
     parser.add_argument("--coded", type=Path, nargs="+", required=True, help="gold JSONL files whose ids are taken")
     parser.add_argument("--coders", type=int, default=4)
     parser.add_argument("--first-coder", type=int, required=True, help="the number of the first annotator")
+    parser.add_argument("--max-chars", type=int, default=MAX_CHARS, help="the longest body drawn (default %(default)s)")
     args = parser.parse_args()
-    rows = draw(args.corpus, coded_ids(args.coded), args.salt)
+    rows = draw(args.corpus, coded_ids(args.coded), args.salt, max_chars=args.max_chars)
+    for line in short_strata(rows):
+        print(f"stratum short of articles: {line}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "sample.tsv").open("w", encoding="utf-8") as f:
         for r in rows:

@@ -66,3 +66,19 @@ def test_the_same_inputs_give_the_same_sample_and_another_salt_another(tmp_path:
     assert all(r["split"] == tool.split_of(r["id"]) for r in first)
     dealt = tool.assignments(first, "salt-a", 2)
     assert sorted(dealt[0] + dealt[1]) == sorted(r["id"] for r in first) and len(dealt[0]) == 2
+
+
+def test_long_articles_are_drawn_only_under_a_larger_max_chars_and_short_strata_are_named(tmp_path: Path) -> None:
+    tool = load_tool("draw_gold_sample")
+    corpus = write_corpus(tmp_path)
+    index = corpus / "article_index.tsv"
+    index.write_text(index.read_text(encoding="utf-8") + "long\tsaudinewsnet\toutlet-0\t2015-07-21\t5\t0\t3\n", encoding="utf-8")
+    (corpus / "dev_pool.txt").write_text((corpus / "dev_pool.txt").read_text(encoding="utf-8") + "long\n", encoding="utf-8")
+    with gzip.open(corpus / "saudinewsnet_2016.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "long", "text": "ن" * 8000}) + "\n")
+    strata = {("saudinewsnet", "SY", "cand"): 20, ("saudinewsnet", "IQ", "cand"): 2}
+    rows = tool.draw(corpus, {"coded"}, "salt-a", strata)
+    assert "long" not in {r["id"] for r in rows}
+    assert tool.short_strata(rows, strata) == ["saudinewsnet/SY/cand: 12 of 20", "saudinewsnet/IQ/cand: 0 of 2"]
+    longer = tool.draw(corpus, {"coded"}, "salt-a", strata, max_chars=12000)
+    assert "long" in {r["id"] for r in longer} and len(longer) == 13
