@@ -657,6 +657,18 @@ def test_a_vague_span_of_days_does_not_date_the_next_sentence(shared_pipeline) -
     assert "ongoing_since" not in drops
 
 
+@pytest.mark.parametrize("since", ["منذ أول أيام عيد الفطر", "منذ 17 تموز"])
+def test_a_span_since_a_day_does_not_date_the_next_sentence(shared_pipeline, since: str) -> None:  # type: ignore[no-untyped-def]
+    # adapted from saudinewsnet:2015-07-22-1656-53c5baac02 (tune): "منذ أول أيام عيد الفطر"
+    # says how long Arbin has been shelled; the strikes on Manbij that follow are the news of
+    # the day, not an event of the feast five days before
+    text = (f"يذكر أن مدينة عربين تتعرض لقصف شديد {since} أسفر عن خسائر مادية وبشرية. "
+            "كما قتل 26 شخصا في غارات شنتها طائرات النظام السوري على مدينة منبج بريف حلب الشرقي.")
+    events = events_of(shared_pipeline, text, "2015-07-22")
+    assert [(e.location, str(e.date), str(e.date_end)) for e in events if e.location == "Manbij"] == [
+        ("Manbij", "2015-07-21", "2015-07-22")]
+
+
 def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-2851-20180711: "والاثنين الماضي، ذكرت وكالة سانا أن ...":
     # the day opens the sentence before the verb of saying, as "ذكرت سانا، الاثنين، أن"

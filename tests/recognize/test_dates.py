@@ -298,3 +298,28 @@ def test_a_month_named_in_both_calendars_without_a_mark_is_one_date() -> None:
     assert only("يوم 5 آب أغسطس") == ("2018-08-05", "2018-08-05", 1)
     # two different months stay two dates
     assert [v["date"] for _, v in resolve("في 20 يوليو أيلول")] == ["2018-07-20", "2018-09-01"]
+
+
+@pytest.mark.parametrize(("text", "published", "window", "future"), [
+    # (the table holds the feast days of real articles; these are the rules around them)
+    ("عشية عيد الفطر", dt.date(2018, 6, 20), ("2018-06-14", "2018-06-14", 1), False),
+    ("ثالث أيام عيد الأضحى", dt.date(2018, 8, 25), ("2018-08-23", "2018-08-23", 1), False),
+    # the feast nearest publication, which may be the one to come
+    ("أول أيام عيد الأضحى", dt.date(2018, 8, 11), ("2018-08-21", "2018-08-21", 1), True),
+    ("أول أيام عيد الفطر", dt.date(2015, 8, 20), ("2015-07-17", "2015-07-17", 1), False),
+])
+def test_a_day_of_a_feast_is_its_hijri_day_in_the_year_nearest_publication(
+        text: str, published: dt.date, window: tuple, future: bool) -> None:
+    found = resolve(text, published)
+    assert len(found) == 1, found
+    value = found[0][1]
+    assert (value["date"], value["date_end"], value["precision"]) == window
+    assert bool(value.get("future")) is future
+
+
+@pytest.mark.parametrize("text", ["تهنئة بمناسبة عيد الفطر المبارك", "مقتل 39 طفلا خلال أيام عيد الفطر",
+                                  "خامس أيام عيد الفطر"])
+def test_a_feast_named_without_its_day_dates_nothing(text: str) -> None:
+    # ("خلال أيام" alone is a span of recent days, as anywhere)
+    found = resolve(text, dt.date(2015, 7, 25))
+    assert not [(span, v) for span, v in found if v["category"] == "feast" or "عيد" in span]

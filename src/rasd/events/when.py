@@ -69,7 +69,7 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     # (not a vague span, "خلال أيام", "في الأيام الأخيرة": it belongs to its own sentence)
     before = [d for d in recent if d.end <= start and start - d.end < _REACH
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
-              and not d.value.get("vague") and d.value["precision"] <= 2]
+              and not d.value.get("vague") and not d.value.get("since") and d.value["precision"] <= 2]
     return before[-1] if before else None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -66,6 +66,15 @@ class AgoUnit:
 
 
 @dataclass(frozen=True)
+class Feast:
+    """A feast of the Hijri year: the month and day of its first day, and its length."""
+
+    month: int
+    day: int
+    days: int
+
+
+@dataclass(frozen=True)
 class CalendarWords:
     month_of: dict[str, int]
     hijri_month_of: dict[str, int]
@@ -106,6 +115,10 @@ class CalendarWords:
     today_not_after: frozenset[str] = frozenset()  # "هذا اليوم", "حتى اليوم": no day
     today_not_before: frozenset[str] = frozenset()  # "في اليوم الواحد", "اليوم التالي": no day
     record_words: frozenset[str] = frozenset()  # "الأعنف منذ شهر": the since-phrase measures a record
+    feasts: dict[str, Feast] = field(default_factory=dict)  # "عيد الفطر" → 1 Shawwal, 3 days
+    feast_ordinal_of: dict[str, int] = field(default_factory=dict)  # "ثاني" (أيام) → its 2nd day
+    feast_first_day: frozenset[str] = frozenset()  # "يوم عيد الفطر": its first day
+    feast_eve: frozenset[str] = frozenset()  # "عشية عيد الفطر": the day before
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -168,6 +181,8 @@ def calendar_words() -> CalendarWords:
     num = rf"(?P<n>\d+|{alt(numbers)})"
     ordinal_of = {normalize_key(k): int(v) for k, v in data["ordinal_days"].items()}
     ordinal = f"(?P<ord>{alt(ordinal_of)})"
+    feasts = {normalize_key(k): Feast(int(v["month"]), int(v["day"]), int(v["days"])) for k, v in data["feasts"].items()}
+    feast_ordinal_of = _keys(data["feast_ordinals"])
     month_word = slot("month_word")
     this_month = f"(?P<this>{alt(relative_months)})"
     clitic_days = {normalize_key(w) for w in data["relative_days_with_clitic"]}
@@ -194,6 +209,11 @@ def calendar_words() -> CalendarWords:
         "hijri_numeric": re.compile(
             r"(?<![\d/.-])(?P<day>[0-3]?\d)\s*[-/]\s*(?P<hmn>[01]?\d)\s*[-/]\s*(?P<year>1[34]\d\d)\s*"
             rf"(?:{slot('hijri_suffix')})(?![\w])"
+        ),
+        "feast": re.compile(
+            rf"{C}(?:(?P<ford>{alt(feast_ordinal_of)})\s+(?:{slot('feast_days_word')})\s+"
+            rf"|(?P<first>{slot('feast_first_day')})\s+|(?P<eve>{slot('feast_eve')})\s+)"
+            rf"[وفبل]?(?P<feast>{alt(feasts)}){E}"
         ),
         "ordinal_day": re.compile(
             rf"{C}(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
@@ -232,6 +252,7 @@ def calendar_words() -> CalendarWords:
     anchors = data["anchors"]
     for category, names in (("_month", month_of), ("_hijri", hijri_of), ("_weekday", weekday_of),
                             ("_part", part_days), ("_ordinal", ordinal_of),
+                            ("_feast", [name.split()[-1] for name in feasts]),
                             ("_relative", [normalize_key(w) for w in anchors["relative"]]),
                             ("_ago", [normalize_key(w) for w in anchors["ago"]]),
                             ("_period", [normalize_key(w) for w in anchors["period"]])):
@@ -249,6 +270,7 @@ def calendar_words() -> CalendarWords:
         "numeric": r"\d[-/.]\d",
         "range": rf"\d\s+{months_after}",
         "hijri": rf"\d\s+(?:{of}\s+)?(?:{month_word}\s+)?(?:{alt(hijri_of)})",
+        "feast": alt(feasts),
         "ordinal_day": rf"\s{of}\s+(?:{alt({w.split()[0] for w in relative_months})}|{month_word}|{month})",
         "month_part": rf"(?:{alt(part_days)})\s+(?:{month_word}|{alt(month_starts)}|{month})",
         "day_month": rf"\d\s*{months_after}",
@@ -287,4 +309,7 @@ def calendar_words() -> CalendarWords:
                          re.compile(rf"\s+{of}\s+(?!(?:{slot('now_words')})(?!\w))\w"),
                          today_not_after=frozenset(normalize_key(w) for w in data["today_not_after"]),
                          today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
-                         record_words=frozenset(normalize_key(w) for w in data["record_words"]))
+                         record_words=frozenset(normalize_key(w) for w in data["record_words"]),
+                         feasts=feasts, feast_ordinal_of=feast_ordinal_of,
+                         feast_first_day=frozenset(normalize_key(w) for w in data["feast_first_day"]),
+                         feast_eve=frozenset(normalize_key(w) for w in data["feast_eve"]))

@@ -27,7 +27,7 @@ class DateMatch:
 
 
 # Order matters: the more specific pattern claims its characters first.
-_ORDER = ("hijri_numeric", "numeric", "range", "hijri", "ordinal_day", "month_part", "day_month",
+_ORDER = ("hijri_numeric", "numeric", "range", "hijri", "feast", "ordinal_day", "month_part", "day_month",
           "month_only", "weekday", "relative_day", "days_ago", "period", "year")
 
 _ANCHOR_SPAN_BEFORE = 40
@@ -170,10 +170,11 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
     # most text, and the patterns only run in windows around anchor words.
     windows, seen = _windows(norm, words)
     has = {name: name in seen for name in
-           ("_digit", "_month", "_hijri", "_weekday", "_relative", "_ago", "_period", "_part", "_ordinal")}
+           ("_digit", "_month", "_hijri", "_weekday", "_relative", "_ago", "_period", "_part", "_ordinal", "_feast")}
     needs = {
         "hijri_numeric": has["_digit"], "numeric": has["_digit"],
         "range": has["_digit"] and has["_month"], "hijri": has["_digit"] and has["_hijri"],
+        "feast": has["_feast"],
         "ordinal_day": (has["_digit"] or has["_ordinal"]) and (has["_month"] or has["_period"]),
         "month_part": has["_part"] and (has["_month"] or has["_period"]),
         "day_month": has["_digit"] and has["_month"], "month_only": has["_month"],

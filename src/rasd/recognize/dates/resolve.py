@@ -161,6 +161,32 @@ def hijri_numeric(x: Expression) -> Value | None:
     return val(day, day, 1, "hijri") if day else None
 
 
+def feast(x: Expression, published: dt.date) -> Value | None:
+    """"أول أيام عيد الفطر", "يوم عيد الفطر", "عشية عيد الأضحى": a day of the feast whose
+    first day lies nearest publication (the news tells of the one just past or the one
+    coming). A bare name is no date: "احتفالات عيد الفطر" names the feast, and "خلال أيام
+    عيد الفطر" mostly sums up a toll over it."""
+    from hijridate import Gregorian
+
+    words = x.words
+    spec = words.feasts[x.phrase("feast")]
+    year = Gregorian.fromdate(published).to_hijri().year
+    firsts = [d for d in (_hijri(y, spec.month, spec.day) for y in (year - 1, year, year + 1)) if d is not None]
+    if not firsts:
+        return None
+    first = min(firsts, key=lambda d: abs((d - published).days))
+    if x.group("ford"):
+        nth = words.feast_ordinal_of[x.phrase("ford")]
+        if nth > spec.days:
+            return None
+        start = end = first + dt.timedelta(days=nth - 1)
+    elif x.group("eve"):
+        start = end = first - dt.timedelta(days=1)
+    else:
+        start = end = first
+    return val(start, end, window_precision(start, end), x.kind, future=start > published)
+
+
 def ordinal_day(x: Expression) -> Value | None:
     """"السابع من الشهر الجاري", "3 من تشرين الأول"; not "الأسبوع الثاني من شباط"."""
     published, words = x.published, x.words
@@ -373,7 +399,7 @@ ABSOLUTE: dict[str, Callable[[Expression], Value | None]] = {
 }
 #: Resolvers of expressions counted from publication (unresolved without one).
 RELATIVE: dict[str, Callable[[Expression, dt.date], Value | None]] = {
-    "weekday": weekday, "relative_day": relative_day, "days_ago": days_ago, "period": period,
+    "weekday": weekday, "relative_day": relative_day, "days_ago": days_ago, "period": period, "feast": feast,
 }
 
 
