@@ -31,6 +31,15 @@ def _clauses(text: str) -> list[str]:
      "شارعًا تجاريًا في حي البياع جنوب غربي بغداد.", 1),
     # "فيما يتعلق" (as for) is no connector
     ("وقال المتحدث فيما يتعلق بالهجوم إن التحقيق جار.", 1),
+    # فيما + a verb opens a clause without a comma too: ant-multisource:FR-internationalNews-2535-20180731,
+    # ant-multisource:SK-internationalNews-2328-20180627
+    ("وأكدت الشرطة في بيانات عدة أنها أوقفت أربعة مشتبه بهم فيما قتل أربعة آخرون خلال البحث عن الفاعلين.", 2),
+    ("وتنفي سوريا مسؤوليتها عن الهجوم فيما قالت موسكو إن هيئة الخوذ البيضاء ضالعة في تدبير حادثة الكيماوي.", 2),
+    # but not the فيما of "in what": ant-multisource:BB-middleEast-473-20180509,
+    # ant-multisource:BB-middleEast-728-20180713, ant-multisource:AL-internationalNews-955-20180503
+    ("والذين قتلوا فيما يشتبه بأنه هجوم صاروخي إسرائيلي على قاعدة عسكرية جنوب دمشق ثمانية إيرانيين.", 1),
+    ("وكان الوليد بن طلال قد احتجز لمدة ثلاثة أشهر فيما وصفته السلطات السعودية بحملة لمكافحة الفساد.", 1),
+    ("أحمد البروي المكنى أبو خليل قائد وحدة القناصة فيما يسمى كتائب الحسين قتل مع 3 من مرافقيه بغارة جوية.", 1),
 ])
 def test_clauses_split_before_a_second_event_only(text: str, n: int) -> None:
     assert len(_clauses(text)) == n
@@ -45,6 +54,16 @@ def test_each_clause_of_a_chained_sentence_is_its_own_event(shared_pipeline) -> 
     events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer)
     assert [(e.location, e.actor1, e.fatalities) for e in events] == [
         ("Douma", "Syrian Government Forces", 29), ("Damascus", "Syrian Opposition Factions", 35)]
+
+
+def test_a_second_toll_after_fima_without_a_comma_is_its_own_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-2661-20180810 (tune): the shelling of the next town
+    # was merged into Khan Shaykhun's when no comma stood before فيما
+    text = ("وأوضح مدير المرصد رامي عبد الرحمن أن ثمانية مدنيين قتلوا في قصف على مدينة خان شيخون فيما قتل ثلاثة "
+            "آخرون بينهم طفل في قصف لبلدة التح المجاورة.")
+    doc = Document(id="t", text=text, published=dt.date(2018, 8, 10))
+    events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer)
+    assert [(e.location, e.fatalities) for e in events] == [("Khan Shaykhun", 8), ("At Tahh", 3)]
 
 
 def test_an_act_and_the_event_it_answers_are_two_clauses(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

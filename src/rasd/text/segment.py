@@ -13,12 +13,13 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+")
 # Connectors that start a new clause, often a new event, inside one long sentence:
 # "..., إضافة إلى ...", "كما", "في حين", "بالتزامن مع", "ترافقت مع", "وسط قصف" (a bombardment
-# that goes with a battle is an event of its own), ", أيضا", and "ردا على" (the event
-# an act answers is another event); and semicolons. Commas alone do
-# not: the date and place of an event are often set off by commas around its verb.
+# that goes with a battle is an event of its own), ", أيضا", "فيما قتل" (with or without a
+# comma; not the "فيما" of "in what": "فيما يتعلق", "فيما وصفه", "فيما يشتبه") and "ردا على"
+# (the event an act answers is another event); and semicolons. Commas alone do not: the
+# date and place of an event are often set off by commas around its verb.
 _CLAUSE_START = re.compile(
     r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث|"
-    r"بالتزامن\s+مع|تزامنا\s+مع|(?:ي|ت)?ترافق(?:ت|ا)?\s+مع|علاوه\s+علي))\s)|,?\s+(?=وسط\s+(?:قصف|غارات|ضربات|اشتباكات|معارك)(?!\w))|,\s*(?=[وف]?ايضا\s)|,\s*(?=فيما\s+(?!(?:يتعلق|يخص|بعد|يبدو|بينها|بينهم|يلي|قد|لا|لم|لن|جرح|اصيب|يعتقد)(?!\w)))"
+    r"بالتزامن\s+مع|تزامنا\s+مع|(?:ي|ت)?ترافق(?:ت|ا)?\s+مع|علاوه\s+علي))\s)|,?\s+(?=وسط\s+(?:قصف|غارات|ضربات|اشتباكات|معارك)(?!\w))|,\s*(?=[وف]?ايضا\s)|(?:,\s*|\s+)(?=فيما\s+(?!(?:يتعلق|يخص|بعد|يبدو|بين|بينها|بينهم|بينهما|يلي|قد|لا|لم|لن|جرح|اصيب|يعتقد|اذا|لو|يتصل|وصف\w*|يسمي|سمي|يعرف|عرف|عدا|يشبه|يعد|يمثل|يخدم|يدعم|سبق|مضي|يشتبه|اعتبر\w*|يحدث|حدث|حصل|يجري|جري)(?!\w)))"
     r"|,?\s+(?=(?:ردا|رد|انتقاما)\s+(?:علي(?!\w)|ل\w))|;\s*")
 
 
