@@ -67,8 +67,9 @@ def draw(corpus: Path, coded: set[str], salt: str, strata: dict[tuple[str, str, 
     """The sample's rows (id, dataset, outlet, date, country, stratum, split, chars).
 
     A stratum with fewer articles left than its count gives what it has; ``short_strata``
-    says which. ``max_chars`` above 5,000 opens the long articles once the pool has no
-    others left (sample 47 found the likely-event strata used up at 5,000).
+    says which. ``max_chars`` is a bound on every stratum, not a fallback: above 5,000 long
+    articles are drawn beside short ones in the same hash order (sample 47 found the
+    likely-event strata used up at 5,000, so sample 48 was drawn at 12,000).
     """
     pool = set((corpus / "dev_pool.txt").read_text(encoding="utf-8").split())
     lengths = body_lengths(corpus)

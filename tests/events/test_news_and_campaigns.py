@@ -669,6 +669,16 @@ def test_a_span_since_a_day_does_not_date_the_next_sentence(shared_pipeline, sin
         ("Manbij", "2015-07-21", "2015-07-22")]
 
 
+def test_a_span_since_this_mornings_dawn_still_dates_the_next_sentence(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "منذ فجر اليوم" is a span within the day of publication, the
+    # passage's date, which the كما sentence after it continues (event-schema.md §3.2)
+    text = ("تدور اشتباكات عنيفة منذ فجر اليوم على أطراف مدينة حرستا. "
+            "كما قتل خمسة مدنيين في غارات على مدينة دوما.")
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert [(str(e.date), str(e.date_end), e.time_precision) for e in events if e.location == "Douma"] == [
+        ("2018-03-10", "2018-03-10", 1)]
+
+
 def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-2851-20180711: "والاثنين الماضي، ذكرت وكالة سانا أن ...":
     # the day opens the sentence before the verb of saying, as "ذكرت سانا، الاثنين، أن"

@@ -307,6 +307,15 @@ def test_a_month_named_in_both_calendars_without_a_mark_is_one_date() -> None:
     # the feast nearest publication, which may be the one to come
     ("أول أيام عيد الأضحى", dt.date(2018, 8, 11), ("2018-08-21", "2018-08-21", 1), True),
     ("أول أيام عيد الفطر", dt.date(2015, 8, 20), ("2015-07-17", "2015-07-17", 1), False),
+    # its n-th day in the other wordings, and with a clitic
+    ("ثاني يوم عيد الفطر", dt.date(2018, 6, 18), ("2018-06-16", "2018-06-16", 1), False),
+    ("اليوم الثاني من عيد الفطر", dt.date(2018, 6, 18), ("2018-06-16", "2018-06-16", 1), False),
+    ("وعشية عيد الأضحى", dt.date(2018, 8, 25), ("2018-08-20", "2018-08-20", 1), False),
+    # a word after it that says which: the one before, the next, the one of a named year
+    ("أول أيام عيد الأضحى الماضي", dt.date(2018, 8, 11), ("2017-09-01", "2017-09-01", 1), False),
+    ("أول أيام عيد الأضحى المقبل", dt.date(2018, 8, 11), ("2018-08-21", "2018-08-21", 1), True),
+    ("يوم عيد الفطر من العام الماضي", dt.date(2018, 6, 20), ("2017-06-25", "2017-06-25", 1), False),
+    ("يوم عيد الفطر من عام 2017", dt.date(2018, 6, 20), ("2017-06-25", "2017-06-25", 1), False),
 ])
 def test_a_day_of_a_feast_is_its_hijri_day_in_the_year_nearest_publication(
         text: str, published: dt.date, window: tuple, future: bool) -> None:
@@ -323,3 +332,8 @@ def test_a_feast_named_without_its_day_dates_nothing(text: str) -> None:
     # ("خلال أيام" alone is a span of recent days, as anywhere)
     found = resolve(text, dt.date(2015, 7, 25))
     assert not [(span, v) for span, v in found if v["category"] == "feast" or "عيد" in span]
+
+
+def test_a_span_since_a_feast_day_runs_from_the_last_one_before_publication() -> None:
+    # (the nearest feast of 22 July 2015 is the coming one, in September)
+    assert only("منذ أول أيام عيد الأضحى", dt.date(2015, 7, 22)) == ("2014-10-04", "2015-07-22", 3)

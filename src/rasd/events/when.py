@@ -69,8 +69,15 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     # (not a vague span, "خلال أيام", "في الأيام الأخيرة": it belongs to its own sentence)
     before = [d for d in recent if d.end <= start and start - d.end < _REACH
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
-              and not d.value.get("vague") and not d.value.get("since") and d.value["precision"] <= 2]
+              and not d.value.get("vague") and not _a_span_since_an_earlier_day(d) and d.value["precision"] <= 2]
     return before[-1] if before else None
+
+
+def _a_span_since_an_earlier_day(d: DateMatch) -> bool:
+    """"تتعرض لقصف منذ أول أيام عيد الفطر": a span since an earlier day says how long a
+    situation has lasted; the sentences after it are not dated by its first day ("منذ فجر
+    اليوم", a span within the day, still dates them)."""
+    return bool(d.value.get("since")) and d.value.get("date") != d.value.get("date_end")
 
 
 #: How many words (adjectives of the act) may stand between a definite act and the relative

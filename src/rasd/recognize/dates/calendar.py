@@ -115,8 +115,9 @@ class CalendarWords:
     today_not_after: frozenset[str] = frozenset()  # "هذا اليوم", "حتى اليوم": no day
     today_not_before: frozenset[str] = frozenset()  # "في اليوم الواحد", "اليوم التالي": no day
     record_words: frozenset[str] = frozenset()  # "الأعنف منذ شهر": the since-phrase measures a record
-    feasts: dict[str, Feast] = field(default_factory=dict)  # "عيد الفطر" → 1 Shawwal, 3 days
+    feasts: dict[str, Feast] = field(default_factory=dict)  # "عيد الفطر" → 1 Shawwal, 4 days
     feast_ordinal_of: dict[str, int] = field(default_factory=dict)  # "ثاني" (أيام) → its 2nd day
+    feast_definite_of: dict[str, int] = field(default_factory=dict)  # "(اليوم) الثاني من" → its 2nd day
     feast_first_day: frozenset[str] = frozenset()  # "يوم عيد الفطر": its first day
     feast_eve: frozenset[str] = frozenset()  # "عشية عيد الفطر": the day before
 
@@ -183,6 +184,7 @@ def calendar_words() -> CalendarWords:
     ordinal = f"(?P<ord>{alt(ordinal_of)})"
     feasts = {normalize_key(k): Feast(int(v["month"]), int(v["day"]), int(v["days"])) for k, v in data["feasts"].items()}
     feast_ordinal_of = _keys(data["feast_ordinals"])
+    feast_definite_of = _keys(data["feast_ordinals_definite"])
     month_word = slot("month_word")
     this_month = f"(?P<this>{alt(relative_months)})"
     clitic_days = {normalize_key(w) for w in data["relative_days_with_clitic"]}
@@ -211,9 +213,12 @@ def calendar_words() -> CalendarWords:
             rf"(?:{slot('hijri_suffix')})(?![\w])"
         ),
         "feast": re.compile(
-            rf"{C}(?:(?P<ford>{alt(feast_ordinal_of)})\s+(?:{slot('feast_days_word')})\s+"
+            rf"{C}[وفب]?(?:(?P<ford>{alt(feast_ordinal_of)})\s+(?:{slot('feast_days_word')})\s+"
+            rf"|(?:(?:{slot('feast_day_word')})\s+)?(?P<fdef>{alt(feast_definite_of)})\s+(?:{of}\s+|ل)"
             rf"|(?P<first>{slot('feast_first_day')})\s+|(?P<eve>{slot('feast_eve')})\s+)"
-            rf"[وفبل]?(?P<feast>{alt(feasts)}){E}"
+            rf"[وفبل]?(?P<feast>{alt(feasts)})"
+            rf"(?:\s+(?:{slot('feast_epithets')}))?(?:\s+(?P<fmod>{mods})|\s+(?:{of}\s+)?(?:{slot('year_in_date')})\s+"
+            rf"(?:(?P<fyear>(?:19|20)\d\d)|(?P<fyrel>{alt(data['past'])})))?{E}"
         ),
         "ordinal_day": re.compile(
             rf"{C}(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
@@ -310,6 +315,6 @@ def calendar_words() -> CalendarWords:
                          today_not_after=frozenset(normalize_key(w) for w in data["today_not_after"]),
                          today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
                          record_words=frozenset(normalize_key(w) for w in data["record_words"]),
-                         feasts=feasts, feast_ordinal_of=feast_ordinal_of,
+                         feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of,
                          feast_first_day=frozenset(normalize_key(w) for w in data["feast_first_day"]),
                          feast_eve=frozenset(normalize_key(w) for w in data["feast_eve"]))

@@ -164,27 +164,44 @@ def hijri_numeric(x: Expression) -> Value | None:
 def feast(x: Expression, published: dt.date) -> Value | None:
     """"أول أيام عيد الفطر", "يوم عيد الفطر", "عشية عيد الأضحى": a day of the feast whose
     first day lies nearest publication (the news tells of the one just past or the one
-    coming). A bare name is no date: "احتفالات عيد الفطر" names the feast, and "خلال أيام
-    عيد الفطر" mostly sums up a toll over it."""
+    coming); the last one before publication after a past word or منذ ("عيد الأضحى
+    الماضي"), the next after a future word, the one of the year named after it ("من العام
+    الماضي", "من عام 2017"). A bare name is no date: "احتفالات عيد الفطر" names the feast,
+    and "خلال أيام عيد الفطر" mostly sums up a toll over it."""
     from hijridate import Gregorian
 
     words = x.words
     spec = words.feasts[x.phrase("feast")]
     year = Gregorian.fromdate(published).to_hijri().year
-    firsts = [d for d in (_hijri(y, spec.month, spec.day) for y in (year - 1, year, year + 1)) if d is not None]
+    firsts = [d for d in (_hijri(y, spec.month, spec.day) for y in range(year - 3, year + 2)) if d is not None]
+    mod, named_year = x.phrase("fmod"), x.group("fyear")
+    if named_year or x.group("fyrel"):
+        wanted = int(named_year) if named_year else published.year - 1
+        firsts = [d for d in firsts if d.year == wanted]
+    elif mod in words.future:
+        firsts = [d for d in firsts if d > published]
+    elif mod in words.past or _after_since(x):
+        firsts = [d for d in firsts if d <= published]
+    else:
+        firsts = [min(firsts, key=lambda d: abs((d - published).days))] if firsts else []
     if not firsts:
         return None
-    first = min(firsts, key=lambda d: abs((d - published).days))
-    if x.group("ford"):
-        nth = words.feast_ordinal_of[x.phrase("ford")]
+    first = max(firsts) if not mod or mod not in words.future else min(firsts)
+    nth = words.feast_ordinal_of.get(x.phrase("ford")) or words.feast_definite_of.get(x.phrase("fdef"))
+    if nth is not None:
         if nth > spec.days:
             return None
-        start = end = first + dt.timedelta(days=nth - 1)
+        start = first + dt.timedelta(days=nth - 1)
     elif x.group("eve"):
-        start = end = first - dt.timedelta(days=1)
+        start = first - dt.timedelta(days=1)
     else:
-        start = end = first
-    return val(start, end, window_precision(start, end), x.kind, future=start > published)
+        start = first
+    return val(start, start, 1, x.kind, future=start > published, year_explicit=bool(named_year))
+
+
+def _after_since(x: Expression) -> bool:
+    """The expression follows منذ ("منذ أول أيام عيد الفطر"): a day already past."""
+    return x.norm[max(0, x.match.start() - 12):x.match.start()].rstrip().endswith(x.words.since[0])
 
 
 def ordinal_day(x: Expression) -> Value | None:
