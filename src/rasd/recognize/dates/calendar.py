@@ -118,8 +118,6 @@ class CalendarWords:
     feasts: dict[str, Feast] = field(default_factory=dict)  # "عيد الفطر" → 1 Shawwal, 4 days
     feast_ordinal_of: dict[str, int] = field(default_factory=dict)  # "ثاني" (أيام) → its 2nd day
     feast_definite_of: dict[str, int] = field(default_factory=dict)  # "(اليوم) الثاني من" → its 2nd day
-    feast_first_day: frozenset[str] = frozenset()  # "يوم عيد الفطر": its first day
-    feast_eve: frozenset[str] = frozenset()  # "عشية عيد الفطر": the day before
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -315,6 +313,4 @@ def calendar_words() -> CalendarWords:
                          today_not_after=frozenset(normalize_key(w) for w in data["today_not_after"]),
                          today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
                          record_words=frozenset(normalize_key(w) for w in data["record_words"]),
-                         feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of,
-                         feast_first_day=frozenset(normalize_key(w) for w in data["feast_first_day"]),
-                         feast_eve=frozenset(normalize_key(w) for w in data["feast_eve"]))
+                         feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of)

@@ -175,18 +175,18 @@ def feast(x: Expression, published: dt.date) -> Value | None:
     year = Gregorian.fromdate(published).to_hijri().year
     firsts = [d for d in (_hijri(y, spec.month, spec.day) for y in range(year - 3, year + 2)) if d is not None]
     mod, named_year = x.phrase("fmod"), x.group("fyear")
+    first: dt.date | None
     if named_year or x.group("fyrel"):
         wanted = int(named_year) if named_year else published.year - 1
-        firsts = [d for d in firsts if d.year == wanted]
+        first = max((d for d in firsts if d.year == wanted), default=None)
     elif mod in words.future:
-        firsts = [d for d in firsts if d > published]
+        first = min((d for d in firsts if d > published), default=None)
     elif mod in words.past or _after_since(x):
-        firsts = [d for d in firsts if d <= published]
+        first = max((d for d in firsts if d <= published), default=None)
     else:
-        firsts = [min(firsts, key=lambda d: abs((d - published).days))] if firsts else []
-    if not firsts:
+        first = min(firsts, key=lambda d: abs((d - published).days), default=None)
+    if first is None:
         return None
-    first = max(firsts) if not mod or mod not in words.future else min(firsts)
     nth = words.feast_ordinal_of.get(x.phrase("ford")) or words.feast_definite_of.get(x.phrase("fdef"))
     if nth is not None:
         if nth > spec.days:
