@@ -1243,3 +1243,33 @@ def test_a_list_a_compass_phrase_locates_before_the_trigger_is_one_event_a_place
 def test_a_located_list_takes_only_members_joined_in_the_same_governorate(shared_pipeline, text: str,
                                                                            places: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [e.location for e in events_of(shared_pipeline, text, "2018-05-24")] == places
+
+
+def test_an_act_of_its_own_after_a_comma_and_wa_is_another_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from saudinewsnet:2015-07-31-0736-fdea23335f (tune), where the second strike
+    # was lost in the first: after "، و" a strike word with a place of its own is another event
+    text = ("وقتل ثلاثة مدنيين في غارة من طائرات حربية على مدينة سراقب، وطفلان في قصف مدفعي على قرية جوزف في "
+            "منطقة جبل الزاوية.")
+    assert [(e.sub_event_type, e.location) for e in extract(shared_pipeline, text, "2015-07-31")] == [
+        ("Air/drone strike", "Saraqib"), ("Shelling/artillery/missile attack", "Juzif")]
+
+
+@pytest.mark.parametrize("text,fatalities", [
+    # (written for the test) the toll after the comma belongs to the strike before it
+    ("وشنت طائرات حربية غارات على مدينة سراقب، وقتل خمسة مدنيين في البلدة.", 5),
+    # the strike named again by a definite noun is the same strike
+    ("وشنت طائرات حربية غارات على مدينة سراقب، والقصف طال أيضا بلدة سرمين.", 0),
+])
+def test_a_toll_or_the_act_named_again_after_a_comma_stays_with_the_act(shared_pipeline, text: str,
+                                                                          fatalities: int) -> None:  # type: ignore[no-untyped-def]
+    events = extract(shared_pipeline, text, "2015-07-31")
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"] * len(events)
+    assert events and (events[0].location, events[0].fatalities) == ("Saraqib", fatalities)
+
+
+
+def test_a_place_after_a_detached_wa_continues_the_list(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (written for the test, after ant-multisource:SK-middleEast-3627-20180911 (tune): "بلدة
+    # الباغوز و السوسة") the town after a و typed apart is the list's next place
+    text = "ودارت اشتباكات عنيفة، الثلاثاء، بين قوات النظام و فصائل المعارضة على أطراف بلدتي كفرنبودة و الهبيط."
+    assert [e.location for e in extract(shared_pipeline, text, "2018-09-11")] == ["Kafr Nabudah", "Al Habit"]

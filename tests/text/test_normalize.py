@@ -1,8 +1,8 @@
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from rasd.text.normalize import KeptIndexes, _normalize_char, loose_key, normalize, normalize_key
+from rasd.text.normalize import _DETACHED_WA, KeptIndexes, _normalize_char, loose_key, normalize, normalize_key
 from rasd.text.segment import clauses, sentences
 from rasd.text.tokens import tokenize
 
@@ -101,7 +101,9 @@ def test_invisible_characters_inside_words_are_removed_with_offsets_kept() -> No
 @given(ARABIC_TEXT)
 def test_fast_path_is_the_character_table(text: str) -> None:
     """The regex-split fast path gives what mapping every character alone gives, and
-    its offsets are the indexes of the characters kept (a range or ``KeptIndexes``)."""
+    its offsets are the indexes of the characters kept (a range or ``KeptIndexes``); a
+    detached و is tested on its own below."""
+    assume(_DETACHED_WA.search("".join(map(_normalize_char, text))) is None)
     n = normalize(text)
     kept = [i for i, ch in enumerate(text) for _ in _normalize_char(ch)]
     assert n.norm == "".join(map(_normalize_char, text))
@@ -120,3 +122,20 @@ def test_kept_indexes_skip_the_cuts() -> None:
     assert isinstance(n.offsets, KeptIndexes) and n.original_span(0, 3) == (0, 6)
     assert isinstance(normalize("قتل").offsets, range)
     assert normalize("قُتِلَ") == normalize("قُتِلَ") != normalize("قتل")
+
+
+@pytest.mark.parametrize("text,joined", [
+    ("على أطراف بلدة الباغوز و السوسة", "الباغوز والسوسه"),  # the range path
+    ("على أطراف بلدة الباغوز و  السُّوسة", "الباغوز والسوسه"),  # marks removed: KeptIndexes, two spaces
+    ("ﻻ قتال بين داعش و قوات سوريا", "داعش وقوات"),  # the slow path (a ligature)
+])
+def test_a_detached_wa_is_read_joined_to_its_word(text: str, joined: str) -> None:
+    n = normalize(text)
+    assert joined in n.norm
+    i = n.norm.index(joined) + joined.index(" و") + 2  # the word after و
+    word = joined[joined.index(" و") + 2:]
+    a, b = n.original_span(i, i + len(word))
+    assert normalize(text[a:b]).norm == word and text[a - 1] == " "
+    assert normalize("وقال: و").norm == "وقال: و"  # no word after it: kept
+    assert normalize("جو وب").norm == "جو وب" and normalize("قصفو ا").norm == "قصفو ا"  # و in a word: kept
+

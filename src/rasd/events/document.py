@@ -16,7 +16,7 @@ from rasd.analysis import Analysis
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.text.segment import Segment, clauses
-from rasd.text.tokens import PhraseMatcher, clitic_variants, reads_as
+from rasd.text.tokens import PhraseMatcher, clitic_variants, is_definite, reads_as
 
 TEXT = attrgetter("text")
 COVERED = ("SY", "IQ")  # the countries the gazetteer and actor pack cover
@@ -89,7 +89,46 @@ def trigger_clauses(analysis: Analysis) -> list[Segment]:
     make a candidate, so the other sentences (most of an article) are not split."""
     norm = analysis.ntext.norm
     holding = {sentence_index(analysis, t.start) for t in analysis.triggers}
-    return [c for i, sentence in enumerate(analysis.sentences) if i in holding for c in clauses(norm, sentence)]
+    return [piece for i, sentence in enumerate(analysis.sentences) if i in holding
+            for c in clauses(norm, sentence) for piece in _acts_apart(analysis, c)]
+
+
+_COMMA_AND = re.compile(r",\s*(?=[وف]\w)")
+_ACT_NEAR_THE_COMMA = 8  # tokens: the act opens the new clause, it is not deep inside it
+
+
+def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
+    """"قتل طفلان في غارة على مدينة معرة النعمان، وامرأة وطفلها في قصف جوي على قرية
+    جوزف": after a comma and و, an act word of its own (a strike, a clash: one that says
+    how) with a place after it starts another event, when the act before the comma has a
+    place of its own too; the clause is cut at the comma. Not an act named again by a
+    definite noun ("، وأدى القصف إلى"), nor a toll or a place alone ("، وقتل 5", "، وفي
+    بلدة"), which belong to the act before."""
+    acts = [t for t in within(analysis, analysis.triggers, clause)
+            if t.sense.mode and not t.sense.weak and not t.sense.campaign]
+    if len(acts) < 2:
+        return [clause]
+    norm, tokens = analysis.ntext.norm, analysis.tokens
+    place_starts = analysis.remember(_acts_apart, lambda: sorted(r.mention.start for r in analysis.places))
+
+    def placed(start: int, end: int) -> bool:
+        i = bisect_left(place_starts, start)
+        return i < len(place_starts) and place_starts[i] < end
+
+    pieces, start = [], clause.start
+    for comma in _COMMA_AND.finditer(norm, clause.start, clause.end):
+        if not any(start <= t.start and placed(t.end, comma.start()) for t in acts):
+            continue
+        act = next((t for t in acts if t.start > comma.start()), None)
+        if act is None:
+            break
+        near = act.token_start - bisect_left(analysis.token_starts, comma.end()) <= _ACT_NEAR_THE_COMMA
+        nxt = _COMMA_AND.search(norm, act.end, clause.end)
+        if near and not is_definite(tokens[act.token_start].text) and placed(act.end, nxt.start() if nxt else clause.end):
+            pieces.append(Segment(start, comma.start()))
+            start = comma.end()
+    pieces.append(Segment(start, clause.end))
+    return pieces
 
 
 def _starts(analysis: Analysis, items: Sequence[Any]) -> list[int] | None:

@@ -75,6 +75,10 @@ class KeptIndexes(Sequence[int]):
     def __len__(self) -> int:
         return self._size
 
+    def cuts(self) -> list[int]:
+        """The removed indexes, in order."""
+        return [kept + k for k, kept in enumerate(self._kept_before)]
+
     def __eq__(self, other: object) -> bool:  # by value: two ``NormalizedText`` of one text are equal
         return isinstance(other, KeptIndexes) and (self._size, self._kept_before) == (other._size, other._kept_before)
 
@@ -154,10 +158,30 @@ def normalize(text: str) -> NormalizedText:
         pieces[1::2] = map(replacement.__getitem__, pieces[1::2])
         norm = "".join(pieces)
         if len(norm) == len(text):
-            return NormalizedText(text, norm, range(len(text) + 1))
+            return _joined_conjunctions(NormalizedText(text, norm, range(len(text) + 1)))
         cuts = [m.start() for m in removed.finditer(text)]  # removed characters (marks, tatweel)
-        return NormalizedText(text, norm, KeptIndexes(len(text), cuts))
-    return _normalize_slow(text)
+        return _joined_conjunctions(NormalizedText(text, norm, KeptIndexes(len(text), cuts)))
+    return _joined_conjunctions(_normalize_slow(text))
+
+
+# "بلدة الباغوز و السوسة", "داعش و قوات": و typed apart from its word is read joined to it
+# ("والسوسة"), as the lexicons, the place lists and the clitic rules expect it.
+_DETACHED_WA = re.compile(r"(?<![^\s\"(,;:])و( +)(?=[\u0621-\u064a])")
+
+
+def _joined_conjunctions(text: NormalizedText) -> NormalizedText:
+    """``text`` without the spaces after a detached و, its offsets still pointing into the original."""
+    spaces = [i for m in _DETACHED_WA.finditer(text.norm) for i in range(m.start(1), m.end(1))]
+    if not spaces:
+        return text
+    gone = set(spaces)
+    norm = "".join(ch for i, ch in enumerate(text.norm) if i not in gone)
+    offsets = text.offsets
+    if isinstance(offsets, tuple):
+        return NormalizedText(text.original, norm, tuple(o for i, o in enumerate(offsets) if i not in gone))
+    earlier = offsets.cuts() if isinstance(offsets, KeptIndexes) else []
+    cuts = sorted(earlier + [offsets[i] for i in spaces])
+    return NormalizedText(text.original, norm, KeptIndexes(len(text.original), cuts))
 
 
 def _char_class(chars: frozenset[str]) -> str:
