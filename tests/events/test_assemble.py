@@ -1273,3 +1273,25 @@ def test_a_place_after_a_detached_wa_continues_the_list(shared_pipeline) -> None
     # الباغوز و السوسة") the town after a و typed apart is the list's next place
     text = "ودارت اشتباكات عنيفة، الثلاثاء، بين قوات النظام و فصائل المعارضة على أطراف بلدتي كفرنبودة و الهبيط."
     assert [e.location for e in extract(shared_pipeline, text, "2018-09-11")] == ["Kafr Nabudah", "Al Habit"]
+
+
+def test_an_agreement_that_enters_into_force_takes_no_ground(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from saudinewsnet:2015-07-27-0074-85cd76c719 (Yemen), a place of Syria: "دخلت الهدنة
+    # ... حيز التنفيذ" is the truce in force, not a side entering a town
+    text = "ودخلت الهدنة التي أعلنتها روسيا من جانب واحد حيز التنفيذ في الغوطة الشرقية منتصف ليل الأحد."
+    assert [(e.sub_event_type, e.actor1, e.location) for e in extract(shared_pipeline, text, "2018-02-27")] \
+        == [("Agreement", "Russian Forces", "Eastern Ghouta")]
+
+
+@pytest.mark.parametrize("text,published,sides", [
+    # (written for the test) a reconciliation in Syrian towns with no side named: the
+    # government's deal with the opposition
+    ("وتم اليوم التوصل إلى اتفاقات مصالحة جديدة في بلدتي المسيفرة وكحيل بريف درعا.", "2018-07-01",
+     ("Syrian Government Forces", "Syrian Opposition Factions")),
+    # a side the clause names stays (ant-multisource:FR-middleEast-830-20180724 names Russia)
+    ("وأبرمت روسيا أمس اتفاق تسوية في مدينة نوى بريف درعا.", "2018-07-24", ("Russian Forces", None)),
+])
+def test_a_reconciliation_in_syria_is_the_governments_deal_with_the_opposition(shared_pipeline, text: str,
+                                                                                published: str, sides: tuple) -> None:  # type: ignore[no-untyped-def]
+    events = extract(shared_pipeline, text, published)
+    assert events and {(e.actor1, e.actor2) for e in events} == {sides}

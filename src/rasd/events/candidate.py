@@ -135,7 +135,7 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
     """"مجموعة دخلت قبل أيام إلى سوريا", "دخلت كل منها منفردة في مفاوضات", "دخلت الحملة
     العسكرية أسبوعها الرابع": entering a country (crossing into it, no place of it named in
     the clause when nothing says it was gone into), a state of things (talks, a campaign's
-    fourth week), or a campaign that enters, takes no ground. "ودخلت تركيا وفصائل الجيش الحر
+    fourth week), or a campaign or an agreement that enters (into force), takes no ground. "ودخلت تركيا وفصائل الجيش الحر
     مدينة عفرين" takes a town."""
     tokens, words = analysis.tokens, assembly_words()
     if not trigger.sense.territory or not reads_as(tokens[trigger.token_start].text, words.entering_verbs):
@@ -145,6 +145,9 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
     after = [t for t in tokens[trigger.token_end:end] if t.start < place]
     if after and reads_as(after[0].text, words.campaign_nouns):
         return True  # "دخلت الحملة العسكرية أسبوعها الرابع"
+    if after and any(t.token_start == trigger.token_end and t.sense.sub_event_type == "Agreement"
+                     for t in within(analysis, analysis.triggers, seg)):
+        return True  # "ودخلت الهدنة التي أعلنها التحالف حيز التنفيذ": an agreement in force
     if any(reads_as(t.text, words.entered_states) for t in after) \
             or any(a.text == "في" and reads_as(b.text, words.entered_talks) for a, b in zip(after, after[1:])):
         return True

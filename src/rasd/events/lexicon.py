@@ -117,6 +117,7 @@ class AssemblyWords:
     relative_pronouns: frozenset[str]
     relative_auxiliaries: frozenset[str]
     several_agreements: frozenset[str]
+    reconciliation_words: frozenset[str]
     seized_things: frozenset[str]
     seized_counts: frozenset[str]
     exception: re.Pattern[str]
@@ -267,6 +268,7 @@ def assembly_words() -> AssemblyWords:
         relative_pronouns=_words(d["relative_pronouns"]),
         relative_auxiliaries=_words(d["relative_auxiliaries"]),
         several_agreements=_words(d["several_agreements"]),
+        reconciliation_words=_words(d["reconciliation_words"]),
         seized_things=_words(d["seized_things"]),
         seized_counts=_words(d["seized_counts"]),
         exception=re.compile(rf"(?<!\w)(?:{alt('exception_words')})(?!\w)"),

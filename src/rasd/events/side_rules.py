@@ -917,6 +917,29 @@ def hedged_author_is_unidentified(s: Sides, c: SideScope) -> bool:
     return True
 
 
+_RECONCILED_WITHIN = 3  # words after the agreement's: "اتفاق" "المصالحة", "اتفاقات" "مصالحة"
+
+
+def reconciliation_is_the_governments_deal(s: Sides, c: SideScope) -> bool:
+    """"تم التوصل إلى خمسة اتفاقات مصالحة جديدة في بلدات المسيفرة وكحيل", "انضمت 13 بلدة
+    إلى اتفاقات التسوية": in Syria a reconciliation or a settlement is the government's
+    deal with the opposition that held the town; when the clause names no side, those are
+    its sides (a side it names stays, and the other is left to the rules after)."""
+    if s.sub != "Agreement" or s.agent is not None:
+        return False
+    if next(((p.place.country if p.place else p.country) for p in c.picks), None) != "SY":
+        return False
+    tokens, trigger = c.analysis.tokens, c.cand.trigger
+    near = tokens[trigger.token_start:min(len(tokens), trigger.token_end + _RECONCILED_WITHIN)]
+    if not any(t.start < c.cand.segment.end and reads_as(t.text, assembly_words().reconciliation_words) for t in near):
+        return False
+    pack = load_pack().by_name
+    s.agent, s.agent_m = pack["Syrian Government Forces"], None
+    if s.target is None:
+        s.target, s.target_m = pack["Syrian Opposition Factions"], None
+    return True
+
+
 SIDE_RULES: tuple[SideRule, ...] = (
     campaign_launched_by_its_subject,
     operation_that_killed_is_a_clash,
@@ -936,6 +959,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     actor2_civilians_as_victims,
     air_force_from_document,
     chemical_attack_by_most_named_state_force,
+    reconciliation_is_the_governments_deal,
     actor1_from_document_salience,
     the_holder_of_a_struck_base,
     shelling_by_the_author_of_the_last_strike,
