@@ -1295,3 +1295,11 @@ def test_a_reconciliation_in_syria_is_the_governments_deal_with_the_opposition(s
                                                                                 published: str, sides: tuple) -> None:  # type: ignore[no-untyped-def]
     events = extract(shared_pipeline, text, published)
     assert events and {(e.actor1, e.actor2) for e in events} == {sides}
+
+
+def test_a_district_is_no_quarter_coded_at_its_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (written for the test, after saudinewsnet:2015-08-03-0820-4ff67f1b5e (tune)) Baghdad has a
+    # quarter called Abu Ghraib, coded at the city; "بقضاء" says it is the district
+    text = "قتل شخصان وأصيب خمسة آخرون بانفجار في الحي الصناعي بقضاء أبو غريب غرب بغداد."
+    assert [e.location for e in extract(shared_pipeline, text, "2015-08-03")] == ["Abu Ghraib"]
+

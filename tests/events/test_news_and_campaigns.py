@@ -919,3 +919,14 @@ def test_a_protest_wave_with_its_dead_is_coded_without_a_day(shared_pipeline, mo
     text = "تجددت المظاهرات في مدينة الناصرية وقتل متظاهران برصاص قوات الأمن."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-07-16")] == ["Nasiriyah"]
     assert events_of(shared_pipeline, "تجددت المظاهرات في مدينة الناصرية.", "2018-07-16") == []
+
+
+def test_fighting_said_to_go_on_now_is_the_news_of_the_day(shared_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:AL-internationalNews-1066-20180508 and -1538-20180609 (Yemen),
+    # sides and a place of Syria: "معارك عنيفة تدور حالياً" reports the day's fighting; it is not
+    # an ongoing situation as "لا تزال" or "تتواصل" tell one (the reporting model kept out of it)
+    monkeypatch.setattr(assemble_module, "reads_as_a_report", lambda analysis, sentence: True)
+    text = "وأشار المصدر إلى أن معارك عنيفة تدور حالياً بين قوات النظام وفصائل المعارضة في محيط مطار أبو الضهور العسكري."
+    events = events_of(shared_pipeline, text, "2018-01-10")
+    assert [(e.sub_event_type, e.location, str(e.date_end)) for e in events] == [
+        ("Armed clash", "Abu az Zuhur", "2018-01-10")]

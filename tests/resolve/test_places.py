@@ -225,3 +225,11 @@ def test_a_city_of_one_country_counts_for_it_though_a_village_elsewhere_has_its_
     # in an article on Syria the village is read again
     syrian = "قتل مسلحون رجلا في منطقة العباسية. وقصفت الطائرات مدينة حمص ومدينة حماة وريف إدلب."
     assert _places(shared_pipeline, syrian)["العباسيه"][0] == "Al `Abbasiyah"
+
+
+def test_a_name_its_cue_calls_a_district_is_the_district(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (written for the test) "قضاء" names a district: not the village of Basra that shares the name
+    analysis = shared_pipeline.analyze(Document(id="t", text="قتل شخصان بانفجار عبوة ناسفة في قضاء أبو غريب أمس.",
+                                                published=dt.date(2015, 8, 3)))
+    assert [(r.place.name_en, r.place.feature, r.place.admin1) for r in analysis.places if r.place] == [
+        ("Abu Ghraib", "district", "Baghdad")]

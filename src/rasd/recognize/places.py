@@ -34,6 +34,7 @@ PROMINENT_FEATURES = {"city", "governorate", "district", "region", "site"}
 class PlaceCues:
     settlement: frozenset[str]
     neighbourhood: frozenset[str]
+    district: frozenset[str]
     governorate: frozenset[str]
     facility: frozenset[str]
     near_single: frozenset[str]
@@ -76,7 +77,8 @@ def place_cues() -> PlaceCues:
     if not words("neighbourhood") <= words("settlement"):
         raise DataError("place_cues.yaml: every neighbourhood cue must also be a settlement cue")
     return PlaceCues(
-        settlement=words("settlement"), neighbourhood=words("neighbourhood"), governorate=words("governorate"),
+        settlement=words("settlement"), neighbourhood=words("neighbourhood"), district=words("district"),
+        governorate=words("governorate"),
         facility=words("facility"),
         near_single=frozenset(n[0] for n in near if len(n) == 1),
         near_phrases=tuple(sorted((n for n in near if len(n) > 1), key=len, reverse=True)),
@@ -132,9 +134,17 @@ def cue_variants(word: str) -> list[tuple[str, int]]:
 
 def called_a_neighbourhood(mention: PlaceMention, norm: str) -> bool:
     """A place its cue calls a neighbourhood ("حي اليرموك", "بحيي", "أحياء")."""
+    return _called(mention, norm, place_cues().neighbourhood)
+
+
+def called_a_district(mention: PlaceMention, norm: str) -> bool:
+    """A place its cue calls a district ("بقضاء أبو غريب")."""
+    return _called(mention, norm, place_cues().district)
+
+
+def _called(mention: PlaceMention, norm: str, cues: frozenset[str]) -> bool:
     if mention.cue_start is None or mention.cue_start >= mention.start:
         return False
-    cues = place_cues().neighbourhood
     return any(v in cues for w in norm[mention.cue_start:mention.start].split() for v, _ in cue_variants(w))
 
 

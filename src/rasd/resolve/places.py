@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rasd.geo import km_between
-from rasd.recognize.places import PlaceMention, called_a_neighbourhood
+from rasd.recognize.places import PlaceMention, called_a_district, called_a_neighbourhood
 from rasd.resolve.gazetteer import Gazetteer, Place
 
 _SETTLEMENT_SCORE = {"region": 4.6, "site": 4.6, "city": 5.0, "town": 4.2, "village": 3.0, "neighbourhood": 2.6,
@@ -248,6 +248,9 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             # Homs; a quarter of a governorate the article does not name is another place
             # ("حي العامرية" in Aleppo is no quarter of Baghdad)
             places = [p for p in places if p.feature == "neighbourhood" and _named_around(p, governorates)] or places
+        if places and called_a_district(mention, norm):
+            # "بقضاء أبو غريب": the district, not Baghdad's quarter nor a village of that name
+            places = [p for p in places if p.feature == "district"] or places
         if places and _named_a_governorate(mention, norm) and not any(p.feature == "governorate" for p in places):
             places = []  # "مدينة كرج بمحافظة البرز": a governorate of Syria and Iraq would be in the gazetteer
         towns = _locating_towns(mentions, k, norm, gazetteer)
