@@ -1255,8 +1255,9 @@ def test_an_act_of_its_own_after_a_comma_and_wa_is_another_event(shared_pipeline
 
 
 @pytest.mark.parametrize("text,fatalities", [
-    # (written for the test) the toll after the comma belongs to the strike before it
-    ("وشنت طائرات حربية غارات على مدينة سراقب، وقتل خمسة مدنيين في البلدة.", 5),
+    # (written for the test) an act at the place already named after the comma tells the
+    # strike's toll, it is no other event
+    ("وشنت طائرات حربية غارات على مدينة سراقب، وقتل خمسة مدنيين في قصف على مدينة سراقب.", 5),
     # the strike named again by a definite noun is the same strike
     ("وشنت طائرات حربية غارات على مدينة سراقب، والقصف طال أيضا بلدة سرمين.", 0),
 ])
@@ -1281,6 +1282,9 @@ def test_an_agreement_that_enters_into_force_takes_no_ground(shared_pipeline) ->
     text = "ودخلت الهدنة التي أعلنتها روسيا من جانب واحد حيز التنفيذ في الغوطة الشرقية منتصف ليل الأحد."
     assert [(e.sub_event_type, e.actor1, e.location) for e in extract(shared_pipeline, text, "2018-02-27")] \
         == [("Agreement", "Russian Forces", "Eastern Ghouta")]
+    # (written for the test) entering a town by agreement ("باتفاق") still takes it
+    text = "ودخلت باتفاق تسوية قوات النظام إلى مدينة نوى بريف درعا أمس."
+    assert "Agreement" not in [e.sub_event_type for e in extract(shared_pipeline, text, "2018-07-24")]
 
 
 @pytest.mark.parametrize("text,published,sides", [
@@ -1290,6 +1294,9 @@ def test_an_agreement_that_enters_into_force_takes_no_ground(shared_pipeline) ->
      ("Syrian Government Forces", "Syrian Opposition Factions")),
     # a side the clause names stays (ant-multisource:FR-middleEast-830-20180724 names Russia)
     ("وأبرمت روسيا أمس اتفاق تسوية في مدينة نوى بريف درعا.", "2018-07-24", ("Russian Forces", None)),
+    # the government named as the other party is still actor1, with the opposition facing it
+    ("تم التوصل أمس إلى اتفاق تسوية مع قوات النظام في مدينة نوى بريف درعا.", "2018-07-24",
+     ("Syrian Government Forces", "Syrian Opposition Factions")),
 ])
 def test_a_reconciliation_in_syria_is_the_governments_deal_with_the_opposition(shared_pipeline, text: str,
                                                                                 published: str, sides: tuple) -> None:  # type: ignore[no-untyped-def]

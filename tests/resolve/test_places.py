@@ -233,3 +233,8 @@ def test_a_name_its_cue_calls_a_district_is_the_district(shared_pipeline) -> Non
                                                 published=dt.date(2015, 8, 3)))
     assert [(r.place.name_en, r.place.feature, r.place.admin1) for r in analysis.places if r.place] == [
         ("Abu Ghraib", "district", "Baghdad")]
+    # a town that is the district's seat stays the town
+    analysis = shared_pipeline.analyze(Document(id="t", text="قتل شخصان بانفجار عبوة ناسفة في قضاء الرمادي أمس.",
+                                                published=dt.date(2015, 8, 3)))
+    assert [(r.place.name_en, r.place.feature) for r in analysis.places if r.place] == [("Ramadi", "city")]
+

@@ -138,4 +138,5 @@ def test_a_detached_wa_is_read_joined_to_its_word(text: str, joined: str) -> Non
     assert normalize(text[a:b]).norm == word and text[a - 1] == " "
     assert normalize("وقال: و").norm == "وقال: و"  # no word after it: kept
     assert normalize("جو وب").norm == "جو وب" and normalize("قصفو ا").norm == "قصفو ا"  # و in a word: kept
+    assert normalize_key("شرق و غرب") == "شرق و غرب"  # a key keeps its entry's spelling (a village)
 

@@ -146,8 +146,8 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
     if after and reads_as(after[0].text, words.campaign_nouns):
         return True  # "دخلت الحملة العسكرية أسبوعها الرابع"
     if after and any(t.token_start == trigger.token_end and t.sense.sub_event_type == "Agreement"
-                     for t in within(analysis, analysis.triggers, seg)):
-        return True  # "ودخلت الهدنة التي أعلنها التحالف حيز التنفيذ": an agreement in force
+                     and "ب" not in t.clitic for t in within(analysis, analysis.triggers, seg)):
+        return True  # "ودخلت الهدنة التي أعلنها التحالف حيز التنفيذ" (not "دخلت باتفاق تسوية ... نوى")
     if any(reads_as(t.text, words.entered_states) for t in after) \
             or any(a.text == "في" and reads_as(b.text, words.entered_talks) for a, b in zip(after, after[1:])):
         return True

@@ -101,30 +101,35 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     """"قتل طفلان في غارة على مدينة معرة النعمان، وامرأة وطفلها في قصف جوي على قرية
     جوزف": after a comma and و, an act word of its own (a strike, a clash: one that says
     how) with a place after it starts another event, when the act before the comma has a
-    place of its own too; the clause is cut at the comma. Not an act named again by a
-    definite noun ("، وأدى القصف إلى"), nor a toll or a place alone ("، وقتل 5", "، وفي
-    بلدة"), which belong to the act before."""
+    place of its own too, another one; the clause is cut at the comma. Not an act named
+    again by a definite noun ("، وأدى القصف إلى"), nor an act at the place already named
+    ("غارات على مدينة سراقب، وقتل خمسة في قصف على مدينة سراقب": its toll), nor a toll or a
+    place alone ("، وقتل 5", "، وفي بلدة"), which belong to the act before."""
     acts = [t for t in within(analysis, analysis.triggers, clause)
             if t.sense.mode and not t.sense.weak and not t.sense.campaign]
     if len(acts) < 2:
         return [clause]
     norm, tokens = analysis.ntext.norm, analysis.tokens
-    place_starts = analysis.remember(_acts_apart, lambda: sorted(r.mention.start for r in analysis.places))
+    places = analysis.remember(_acts_apart, lambda: sorted(analysis.places, key=lambda r: r.mention.start))
+    place_starts = analysis.remember((_acts_apart, "starts"), lambda: [r.mention.start for r in places])
 
-    def placed(start: int, end: int) -> bool:
-        i = bisect_left(place_starts, start)
-        return i < len(place_starts) and place_starts[i] < end
+    def named(start: int, end: int) -> set[str]:
+        """The places named in [start, end): gazetteer ids, else names as written."""
+        return {r.place.id if r.place else r.mention.name_norm
+                for r in places[bisect_left(place_starts, start):bisect_left(place_starts, end)]}
 
     pieces, start = [], clause.start
     for comma in _COMMA_AND.finditer(norm, clause.start, clause.end):
-        if not any(start <= t.start and placed(t.end, comma.start()) for t in acts):
+        before = set().union(*(named(t.end, comma.start()) for t in acts if start <= t.start < comma.start()))
+        if not before:
             continue
         act = next((t for t in acts if t.start > comma.start()), None)
         if act is None:
             break
         near = act.token_start - bisect_left(analysis.token_starts, comma.end()) <= _ACT_NEAR_THE_COMMA
         nxt = _COMMA_AND.search(norm, act.end, clause.end)
-        if near and not is_definite(tokens[act.token_start].text) and placed(act.end, nxt.start() if nxt else clause.end):
+        after = named(act.end, nxt.start() if nxt else clause.end)
+        if near and not is_definite(tokens[act.token_start].text) and after and not after <= before:
             pieces.append(Segment(start, comma.start()))
             start = comma.end()
     pieces.append(Segment(start, clause.end))

@@ -923,8 +923,9 @@ _RECONCILED_WITHIN = 3  # words after the agreement's: "اتفاق" "المصا�
 def reconciliation_is_the_governments_deal(s: Sides, c: SideScope) -> bool:
     """"تم التوصل إلى خمسة اتفاقات مصالحة جديدة في بلدات المسيفرة وكحيل", "انضمت 13 بلدة
     إلى اتفاقات التسوية": in Syria a reconciliation or a settlement is the government's
-    deal with the opposition that held the town; when the clause names no side, those are
-    its sides (a side it names stays, and the other is left to the rules after)."""
+    deal with the opposition that held the town. With no author named, the government is
+    actor1; the other party the clause names stays actor2, and when it names none, or only
+    the government ("اتفاق تسوية مع قوات النظام"), the opposition is."""
     if s.sub != "Agreement" or s.agent is not None:
         return False
     if next(((p.place.country if p.place else p.country) for p in c.picks), None) != "SY":
@@ -934,7 +935,12 @@ def reconciliation_is_the_governments_deal(s: Sides, c: SideScope) -> bool:
     if not any(t.start < c.cand.segment.end and reads_as(t.text, assembly_words().reconciliation_words) for t in near):
         return False
     pack = load_pack().by_name
-    s.agent, s.agent_m = pack["Syrian Government Forces"], None
+    government = pack["Syrian Government Forces"]
+    if s.target is not None and s.target.name == government.name:
+        s.agent, s.agent_m = s.target, s.target_m
+        s.target, s.target_m = None, None
+    else:
+        s.agent, s.agent_m = government, None
     if s.target is None:
         s.target, s.target_m = pack["Syrian Opposition Factions"], None
     return True

@@ -250,7 +250,8 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
             places = [p for p in places if p.feature == "neighbourhood" and _named_around(p, governorates)] or places
         if places and called_a_district(mention, norm):
             # "بقضاء أبو غريب": the district, not Baghdad's quarter nor a village of that name
-            places = [p for p in places if p.feature == "district"] or places
+            # (a town that is the district's seat stays: "قضاء الحويجة" is coded at Hawija)
+            places = [p for p in places if p.feature not in ("neighbourhood", "village")] or places
         if places and _named_a_governorate(mention, norm) and not any(p.feature == "governorate" for p in places):
             places = []  # "مدينة كرج بمحافظة البرز": a governorate of Syria and Iraq would be in the gazetteer
         towns = _locating_towns(mentions, k, norm, gazetteer)

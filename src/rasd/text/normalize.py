@@ -149,6 +149,11 @@ _FAST_RANGES = ((0x0000, 0x024F), (0x0600, 0x06FF), (0x2000, 0x206F), (0x20A0, 0
 
 def normalize(text: str) -> NormalizedText:
     """Normalize ``text`` for matching and keep the way back to each original char."""
+    return _joined_conjunctions(_normalize_chars(text))
+
+
+def _normalize_chars(text: str) -> NormalizedText:
+    """``normalize`` character by character: what lexicon and gazetteer keys are made of."""
     outside, changed, removed, replacement = _fast_patterns()
     if outside.search(text) is None:
         # ``text.translate(table)``, four times faster: ``str.translate`` looks every
@@ -158,30 +163,39 @@ def normalize(text: str) -> NormalizedText:
         pieces[1::2] = map(replacement.__getitem__, pieces[1::2])
         norm = "".join(pieces)
         if len(norm) == len(text):
-            return _joined_conjunctions(NormalizedText(text, norm, range(len(text) + 1)))
+            return NormalizedText(text, norm, range(len(text) + 1))
         cuts = [m.start() for m in removed.finditer(text)]  # removed characters (marks, tatweel)
-        return _joined_conjunctions(NormalizedText(text, norm, KeptIndexes(len(text), cuts)))
-    return _joined_conjunctions(_normalize_slow(text))
+        return NormalizedText(text, norm, KeptIndexes(len(text), cuts))
+    return _normalize_slow(text)
 
 
 # "بلدة الباغوز و السوسة", "داعش و قوات": و typed apart from its word is read joined to it
-# ("والسوسة"), as the lexicons, the place lists and the clitic rules expect it.
+# ("والسوسة"), as the lexicons, the place lists and the clitic rules expect it. Article text
+# only: a key keeps the spelling of its entry ("شرق و غرب", a village, is no "شرق وغرب").
 _DETACHED_WA = re.compile(r"(?<![^\s\"(,;:])و( +)(?=[\u0621-\u064a])")
 
 
 def _joined_conjunctions(text: NormalizedText) -> NormalizedText:
     """``text`` without the spaces after a detached و, its offsets still pointing into the original."""
-    spaces = [i for m in _DETACHED_WA.finditer(text.norm) for i in range(m.start(1), m.end(1))]
-    if not spaces:
+    norm = text.norm
+    if "و " not in norm:
         return text
-    gone = set(spaces)
-    norm = "".join(ch for i, ch in enumerate(text.norm) if i not in gone)
+    gaps = [m.span(1) for m in _DETACHED_WA.finditer(norm)]
+    if not gaps:
+        return text
+    kept, cursor = [], 0
+    for start, end in gaps:
+        kept.append(norm[cursor:start])
+        cursor = end
+    kept.append(norm[cursor:])
+    spaces = [i for start, end in gaps for i in range(start, end)]
     offsets = text.offsets
     if isinstance(offsets, tuple):
-        return NormalizedText(text.original, norm, tuple(o for i, o in enumerate(offsets) if i not in gone))
+        gone = set(spaces)
+        return NormalizedText(text.original, "".join(kept), tuple(o for i, o in enumerate(offsets) if i not in gone))
     earlier = offsets.cuts() if isinstance(offsets, KeptIndexes) else []
     cuts = sorted(earlier + [offsets[i] for i in spaces])
-    return NormalizedText(text.original, norm, KeptIndexes(len(text.original), cuts))
+    return NormalizedText(text.original, "".join(kept), KeptIndexes(len(text.original), cuts))
 
 
 def _char_class(chars: frozenset[str]) -> str:
@@ -222,7 +236,7 @@ def _normalize_slow(text: str) -> NormalizedText:
 
 def normalize_key(text: str) -> str:
     """The normalized form of a lexicon entry: same rules, spaces collapsed."""
-    return " ".join(normalize(text).norm.split())
+    return " ".join(_normalize_chars(text).norm.split())
 
 
 _ARTICLE_RE = re.compile(r"^ال(?=\w{2,})")
