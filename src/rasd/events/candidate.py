@@ -135,8 +135,8 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
     """"مجموعة دخلت قبل أيام إلى سوريا", "دخلت كل منها منفردة في مفاوضات", "دخلت الحملة
     العسكرية أسبوعها الرابع": entering a country (crossing into it, no place of it named in
     the clause when nothing says it was gone into), a state of things (talks, a campaign's
-    fourth week), or a campaign or an agreement that enters (into force), takes no ground. "ودخلت تركيا وفصائل الجيش الحر
-    مدينة عفرين" takes a town."""
+    fourth week), or a campaign or an agreement that enters (into force), takes no ground.
+    "ودخلت تركيا وفصائل الجيش الحر مدينة عفرين" takes a town."""
     tokens, words = analysis.tokens, assembly_words()
     if not trigger.sense.territory or not reads_as(tokens[trigger.token_start].text, words.entering_verbs):
         return False

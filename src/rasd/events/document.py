@@ -99,7 +99,7 @@ _ACT_NEAR_THE_COMMA = 8  # tokens: the act opens the new clause, it is not deep 
 
 def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     """"قتل طفلان في غارة على مدينة معرة النعمان، وامرأة وطفلها في قصف جوي على قرية
-    جوزف": after a comma and و, an act word of its own (a strike, a clash: one that says
+    جوزف": after a comma and و (or ف), an act word of its own (a strike, a clash: one that says
     how) with a place after it starts another event, when the act before the comma has a
     place of its own too, another one; the clause is cut at the comma. Not an act named
     again by a definite noun ("، وأدى القصف إلى"), nor an act at the place already named

@@ -14,8 +14,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+")
 # Connectors that start a new clause, often a new event, inside one long sentence:
 # "..., إضافة إلى ...", "كما", "في حين", "بالتزامن مع", "ترافقت مع", "وسط قصف" (a bombardment
 # that goes with a battle is an event of its own), ", أيضا", ", كذلك" (likewise; without the
-# comma it is mostly "also" inside a clause: "قصفت قوات النظام وكذلك الميليشيات بلدة سرمين"), ", فيما" (not the "فيما" of "in
-# what": "فيما يتعلق", "فيما وصفه", "فيما يشتبه"; without the comma, see below) and "ردا على"
+# comma it is mostly "also" inside a clause: "قصفت قوات النظام وكذلك الميليشيات بلدة سرمين"),
+# ", فيما" (not the "فيما" of "in what": "فيما يتعلق", "فيما وصفه", "فيما يشتبه"; without the
+# comma, see below) and "ردا على"
 # (the event an act answers is another event); and semicolons. Commas alone do not: the
 # date and place of an event are often set off by commas around its verb.
 # Without a comma, فيما opens a clause only before a verb news chains a second act or
