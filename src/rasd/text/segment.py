@@ -15,10 +15,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+")
 # "..., إضافة إلى ...", "كما", "في حين", "بالتزامن مع", "ترافقت مع", "وسط قصف" (a bombardment
 # that goes with a battle is an event of its own), ", أيضا", ", كذلك" (likewise; without the
 # comma it is mostly "also" inside a clause: "قصفت قوات النظام وكذلك الميليشيات بلدة سرمين"),
-# ", فيما" (not the "فيما" of "in what": "فيما يتعلق", "فيما وصفه", "فيما يشتبه"; without the
-# comma, see below) and "ردا على"
-# (the event an act answers is another event); and semicolons. Commas alone do not: the
-# date and place of an event are often set off by commas around its verb.
+# ", فيما" (not the "فيما" of "in what" before one of ``_FIMA_IN_WHAT``: "فيما يتعلق", "فيما
+# وصفه", "فيما يشتبه"; without the comma, see below) and "ردا على" (the event an act answers
+# is another event); and semicolons. Commas alone do not: the date and place of an event
+# are often set off by commas around its verb.
 # Without a comma, فيما opens a clause only before a verb news chains a second act or
 # statement with ("فيما قتل ثلاثة"، "فيما قالت موسكو"); before anything else it is mostly
 # "in what" ("فيما بدا أنه قصف روسي"، "فيما يعتبر"، "فيما أطلق عليه"). Normalized spelling.
@@ -29,9 +29,16 @@ _FIMA_CLAUSE_VERBS = (
     "لقيت", "لقوا", "دارت", "اندلعت", "تواصل", "تواصلت", "واصل", "واصلت", "نفذ", "نفذت", "تمكن",
     "تمكنت", "هاجم", "هاجمت", "تعرض", "تعرضت", "خرج", "خرجت", "تظاهر", "تظاهرت",
 )
+_FIMA_IN_WHAT = (
+    "يتعلق", "يخص", "بعد", "يبدو", "بين", "بينها", "بينهم", "بينهما", "يلي", "قد", "لا", "لم", "لن", "جرح",
+    "اصيب", "يعتقد", "اذا", "لو", "يتصل", r"وصف\w*", "يسمي", "سمي", "يعرف", "عرف", "عدا", "يشبه", "يعد",
+    "يمثل", "يخدم", "يدعم", "سبق", "مضي", "يشتبه", r"اعتبر\w*", "يعتبر", "بدا", "قيل", r"يصف\w*", r"تصف\w*",
+    r"زعم\w*", "يرجح", "يحدث", "حدث", "حصل", "يجري", "جري",
+)
 _CLAUSE_START = re.compile(
     r"(?:,\s*|\s)(?=(?:[وف]?(?:اضافه\s+الي|بالاضافه\s+الي|فضلا\s+عن|في\s+حين|بينما|كما|حيث|"
-    r"بالتزامن\s+مع|تزامنا\s+مع|(?:ي|ت)?ترافق(?:ت|ا)?\s+مع|علاوه\s+علي))\s)|,?\s+(?=وسط\s+(?:قصف|غارات|ضربات|اشتباكات|معارك)(?!\w))|,\s*(?=[وف]?(?:ايضا|كذلك)\s)|,\s*(?=فيما\s+(?!(?:يتعلق|يخص|بعد|يبدو|بين|بينها|بينهم|بينهما|يلي|قد|لا|لم|لن|جرح|اصيب|يعتقد|اذا|لو|يتصل|وصف\w*|يسمي|سمي|يعرف|عرف|عدا|يشبه|يعد|يمثل|يخدم|يدعم|سبق|مضي|يشتبه|اعتبر\w*|يعتبر|بدا|قيل|يصف\w*|تصف\w*|زعم\w*|يرجح|يحدث|حدث|حصل|يجري|جري)(?!\w)))"
+    r"بالتزامن\s+مع|تزامنا\s+مع|(?:ي|ت)?ترافق(?:ت|ا)?\s+مع|علاوه\s+علي))\s)|,?\s+(?=وسط\s+(?:قصف|غارات|ضربات|اشتباكات|معارك)(?!\w))|,\s*(?=[وف]?(?:ايضا|كذلك)\s)"
+    rf"|,\s*(?=فيما\s+(?!(?:{'|'.join(_FIMA_IN_WHAT)})(?!\w)))"
     rf"|\s+(?=فيما\s+(?:{'|'.join(_FIMA_CLAUSE_VERBS)})(?!\w))"
     r"|,?\s+(?=(?:ردا|رد|انتقاما)\s+(?:علي(?!\w)|ل\w))|;\s*")
 
