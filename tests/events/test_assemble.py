@@ -771,11 +771,25 @@ def test_a_definite_suicide_attack_noun_is_a_suicide_bombing(shared_pipeline) ->
     ("وقال المرصد إن الفصائل الإسلامية وجبهة النصرة استأنفت أمس «استهداف مناطق في الفوعة وكفريا» ذات "
      "الغالبية الشيعية، بينما نفذ الطيران الحربي السوري أربع غارات على مناطق في محيط البلدتين.",
      "2015-07-22", {("Air/drone strike", "Al Fu`ah"), ("Air/drone strike", "Kafraya")}),
+    # written for this test: "القريتين" is the two villages, and the town named between does
+    # not break the pair
+    ("دارت اشتباكات بين فصائل المعارضة وقوات النظام في قريتي تل أعور والفريكة جنوب مدينة جسر الشغور في "
+     "ريف إدلب، أسفرت عن سيطرة قوات النظام على القريتين.", "2015-08-03",
+     {("Government regains territory", "Tall A`war"), ("Government regains territory", "Furaykah")}),
 ])
 def test_a_dual_place_noun_refers_to_the_two_towns_named_together(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                                   expected: set) -> None:
     events = extract(shared_pipeline, text, published)
     assert expected <= {(e.sub_event_type, e.location) for e in events}
+
+
+def test_the_town_called_the_two_villages_is_no_pair(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for this test: "مدينة القريتين" is the town al-Qaryatayn even after a pair
+    text = ("قصفت قوات النظام قريتي تل أعور والفريكة أمس. وسيطر تنظيم داعش على مدينة القريتين في ريف حمص "
+            "الشرقي بعد معارك مع قوات النظام.")
+    events = extract(shared_pipeline, text, "2015-08-06")
+    assert ("Non-state actor overtakes territory", "Al-Qaryatayn") in {(e.sub_event_type, e.location) for e in events}
+    assert not {"Tall A`war", "Furaykah"} & {e.location for e in events if e.sub_event_type != "Shelling/artillery/missile attack"}
 
 
 def test_a_dual_place_noun_with_no_pair_named_before_places_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

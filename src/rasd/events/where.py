@@ -81,22 +81,24 @@ def _anaphoric_word(word: str) -> tuple[tuple[str, ...], int, bool] | None:
 
 def _pair_before(analysis: Analysis, before: int, kinds: tuple[str, ...]) -> list[ResolvedPlace]:
     """The two settlements last named together before ``before`` ("بلدتي الفوعة وكفريا",
-    "نبل والزهراء"), else none: a dual noun with no such pair is not resolved."""
+    "نبل والزهراء"), else none: a dual noun with no such pair is not resolved. A place
+    named since on its own does not break the pair ("في قريتي تل أعور والفريكة جنوب مدينة
+    جسر الشغور، أسفرت عن سيطرة قوات الأسد على القريتين")."""
     places, norm = analysis.places, analysis.ntext.norm
     known = [r for r in places[:bisect_left(_place_starts(analysis), before)]
              if r.place is not None and r.mention.end <= before and r.place.feature in kinds]
-    if len(known) < 2:
-        return []
-    first, second = known[-2], known[-1]
-    same = first.place == second.place  # "بلدتي X وX": one town written twice is no pair
-    if same or not assembly_words().list_gap.fullmatch(norm, first.mention.end, second.mention.start):
-        return []
-    return [first, second]
+    list_gap = assembly_words().list_gap
+    for first, second in zip(reversed(known[:-1]), reversed(known[1:])):
+        # "بلدتي X وX": one town written twice is no pair
+        if first.place != second.place and list_gap.fullmatch(norm, first.mention.end, second.mention.start):
+            return [first, second]
+    return []
 
 
 def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     """"مدخل المدينة" after the trigger → the city (town, village...) last named before
-    it; "قصف البلدتين" → the two settlements last named together."""
+    it; "قصف البلدتين", "سيطرة على القريتين" → the two settlements last named together.
+    ("مدينة القريتين", the town al-Qaryatayn, is a place the recognizer names: it wins.)"""
     tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, cand.trigger.start)
     readings = list(map(_anaphoric_word, map(TEXT, analysis.tokens_between(cand.trigger.start, cand.segment.end))))
