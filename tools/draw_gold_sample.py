@@ -47,9 +47,28 @@ def split_of(doc_id: str) -> str:
     return "held" if int(_hash(SPLIT_SALT + doc_id), 16) % 5 in (0, 1) else "tune"
 
 
+class CodedFileError(ValueError):
+    """A ``--coded`` file that cannot say which ids are coded: the draw stops rather than
+    draw articles already coded again."""
+
+
 def coded_ids(paths: list[Path]) -> set[str]:
     """The ids already coded in gold JSONL files."""
-    return {json.loads(line)["id"] for path in paths for line in path.open(encoding="utf-8") if line.strip()}
+    ids = set()
+    for path in paths:
+        if not path.is_file():
+            hint = " (a shell pattern that matched no file? leave it out when no fresh sample waits)" \
+                if any(c in str(path) for c in "*?[") else ""
+            raise CodedFileError(f"--coded {path}: no such file{hint}")
+        with path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    ids.add(json.loads(line)["id"])
+                except (json.JSONDecodeError, KeyError, TypeError) as e:
+                    raise CodedFileError(f"--coded {path}, line {n}: not a gold record with an id ({e})") from None
+    return ids
 
 
 def body_lengths(corpus: Path) -> dict[str, int]:
@@ -124,7 +143,11 @@ def main() -> None:
     parser.add_argument("--first-coder", type=int, required=True, help="the number of the first annotator")
     parser.add_argument("--max-chars", type=int, default=MAX_CHARS, help="the longest body drawn (default %(default)s)")
     args = parser.parse_args()
-    rows = draw(args.corpus, coded_ids(args.coded), args.salt, max_chars=args.max_chars)
+    try:
+        coded = coded_ids(args.coded)
+    except CodedFileError as e:
+        parser.error(str(e))
+    rows = draw(args.corpus, coded, args.salt, max_chars=args.max_chars)
     for line in short_strata(rows):
         print(f"stratum short of articles: {line}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)

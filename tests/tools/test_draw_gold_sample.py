@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from tests.tools import load_tool
 
@@ -82,3 +86,25 @@ def test_long_articles_are_drawn_only_under_a_larger_max_chars_and_short_strata_
     assert tool.short_strata(rows, strata) == ["saudinewsnet/SY/cand: 12 of 20", "saudinewsnet/IQ/cand: 0 of 2"]
     longer = tool.draw(corpus, {"coded"}, "salt-a", strata, max_chars=12000)
     assert "long" in {r["id"] for r in longer} and len(longer) == 13
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (None, "no such file (a shell pattern that matched no file?"),
+    ('{"id": "sy-1"}\n{"events": []}\n', "line 2: not a gold record with an id"),
+    ('{"id": "sy-1"}\nnot json\n', "line 2: not a gold record with an id"),
+])
+def test_a_coded_file_that_cannot_be_read_stops_the_draw_naming_it(tmp_path: Path, content: str | None,
+                                                                    problem: str) -> None:
+    corpus = write_corpus(tmp_path)
+    coded = tmp_path / "fresh" / "s*" / "coder-*.jsonl"  # as the shell passes a pattern that matched nothing
+    if content is not None:
+        coded = tmp_path / "coded.jsonl"
+        coded.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    run = subprocess.run([sys.executable, str(Path(__file__).resolve().parents[2] / "tools" / "draw_gold_sample.py"),
+                          "--salt", "s", "--out", str(out), "--corpus", str(corpus), "--coded", str(coded),
+                          "--first-coder", "1"], capture_output=True, text=True)
+    assert run.returncode == 2
+    assert f"--coded {coded}" in run.stderr and problem in run.stderr
+    assert "Traceback" not in run.stderr
+    assert not out.exists()  # nothing half-written
