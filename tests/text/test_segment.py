@@ -48,6 +48,13 @@ def _clauses(text: str) -> list[str]:
     # (written for the test) without a comma كذلك is "also" inside the clause
     ("قصفت قوات النظام وكذلك الميليشيات الإيرانية بلدة سرمين.", 1),
     ("قتل مدنيان كذلك في قصف على بلدة سرمين.", 1),
+    # ", مشيرا إلى أن", ", لافتا إلى أن": a participle of saying after a comma opens the next
+    # thing the source said: ant-multisource:AL-internationalNews-1789-20180628
+    ("وأكد المصدر مواصلة الزحف في منطقة الشريجة، لافتاً إلى أن قوات الجيش والمقاومة باتت بالقرب من منطقة الحيدين "
+     "المحاذية لمديرية الراهدة، جنوب محافظة تعز، مشيراً إلى أن المعارك تزامنت مع غارات جوية استهدفت مواقع "
+     "وتعزيزات للحوثيين.", 3),
+    # (written for the test) without the comma it belongs to the verb of saying before it
+    ("وتحدث المسؤول مشيرا إلى أن القصف استهدف المدينة.", 1),
     # (written for the test) nor a فيما before a word that is not an act or a statement
     ("قتل 12 مدنيا في مدينة أريحا بريف إدلب أمس فيما بدا أنه قصف روسي.", 1),
     ("وتقدمت القوات في المنطقة فيما أطلق عليه اسم عملية درع الفرات.", 1),
@@ -87,3 +94,14 @@ def test_an_act_and_the_event_it_answers_are_two_clauses(shared_pipeline) -> Non
     trace: list[dict] = []
     assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, trace)
     assert [t["rules"][0] for t in trace] == ["trigger:Shelling/artillery/missile attack", "trigger:Chemical weapon"]
+
+
+def test_what_a_source_adds_after_a_comma_is_another_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2898-20180714: the storming in Karbala was lost in the
+    # burning in Basra
+    text = ("وذكر مراسلنا أن متظاهرين أحرقوا مقرات تابعة لميليشيا بدر في منطقة الطويسة وسط البصرة، مضيفا أن آخرين "
+            "اقتحموا مبنى محافظة كربلاء.")
+    doc = Document(id="t", text=text, published=dt.date(2018, 7, 14))
+    events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer)
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Violent demonstration", "Basra"), ("Violent demonstration", "Karbala")]
