@@ -56,19 +56,30 @@ def coded_ids(paths: list[Path]) -> set[str]:
     """The ids already coded in gold JSONL files."""
     ids = set()
     for path in paths:
+        if path.is_dir():
+            raise CodedFileError(f"--coded {path}: a directory, not a gold JSONL file")
         if not path.is_file():
             hint = " (a shell pattern that matched no file? leave it out when no fresh sample waits)" \
                 if any(c in str(path) for c in "*?[") else ""
             raise CodedFileError(f"--coded {path}: no such file{hint}")
-        with path.open(encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                try:
-                    ids.add(json.loads(line)["id"])
-                except (json.JSONDecodeError, KeyError, TypeError) as e:
-                    raise CodedFileError(f"--coded {path}, line {n}: not a gold record with an id ({e})") from None
+        try:
+            with path.open(encoding="utf-8") as f:
+                for n, line in enumerate(f, 1):
+                    if line.strip():
+                        ids.add(_coded_id(path, n, line))
+        except (OSError, UnicodeDecodeError) as e:
+            raise CodedFileError(f"--coded {path}: cannot be read as UTF-8 JSONL ({e})") from None
     return ids
+
+
+def _coded_id(path: Path, n: int, line: str) -> str:
+    try:
+        doc_id = json.loads(line).get("id")
+    except (json.JSONDecodeError, AttributeError) as e:
+        raise CodedFileError(f"--coded {path}, line {n}: not a gold record ({e})") from None
+    if not isinstance(doc_id, str) or not doc_id:
+        raise CodedFileError(f"--coded {path}, line {n}: not a gold record with an id (id {doc_id!r})")
+    return doc_id
 
 
 def body_lengths(corpus: Path) -> dict[str, int]:

@@ -788,8 +788,29 @@ def test_the_town_called_the_two_villages_is_no_pair(shared_pipeline) -> None:  
     text = ("قصفت قوات النظام قريتي تل أعور والفريكة أمس. وسيطر تنظيم داعش على مدينة القريتين في ريف حمص "
             "الشرقي بعد معارك مع قوات النظام.")
     events = extract(shared_pipeline, text, "2015-08-06")
-    assert ("Non-state actor overtakes territory", "Al-Qaryatayn") in {(e.sub_event_type, e.location) for e in events}
-    assert not {"Tall A`war", "Furaykah"} & {e.location for e in events if e.sub_event_type != "Shelling/artillery/missile attack"}
+    assert {e.location for e in events if e.sub_event_type == "Non-state actor overtakes territory"} == {"Al-Qaryatayn"}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # written for this test: towns named on their own since the pair break it
+    ("وكانت قوات النظام قد سيطرت على بلدتي نبل والزهراء في ريف حلب العام الماضي. وقصفت الطائرات الحربية بلدة "
+     "سرمين صباح اليوم. كما قصفت المدفعية بلدة بنش. وقتل خمسة مدنيين في قصف على البلدتين.", "2018-03-16",
+     {("Air/drone strike", "Sarmin"), ("Shelling/artillery/missile attack", "Binnish")}),
+    # written for this test: the town al-Qaryatayn, in the governorate its clause names, is not the
+    # pair named before in another
+    ("قصفت فصائل المعارضة بلدتي الفوعة وكفريا في ريف إدلب بعشرات القذائف. وفي ريف حمص الشرقي، سيطر تنظيم داعش "
+     "على القريتين بعد معارك عنيفة مع قوات النظام.", "2015-08-06",
+     {("Shelling/artillery/missile attack", "Al Fu`ah"), ("Shelling/artillery/missile attack", "Kafraya"),
+      ("Non-state actor overtakes territory", "Homs")}),
+    # written for this test: nor where the recognizer named the town, though the clause drops it
+    # as where people went
+    ("قصفت قوات النظام قريتي تل أعور والفريكة أمس. وقصف الطيران الروسي قافلة نازحين توجهت إلى مدينة القريتين.",
+     "2015-08-06", {("Shelling/artillery/missile attack", "Tall al A`war"),
+                    ("Shelling/artillery/missile attack", "Furaykah")}),
+])
+def test_a_dual_place_noun_does_not_reach_back_past_other_places(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                                 expected: set) -> None:
+    assert {(e.sub_event_type, e.location) for e in extract(shared_pipeline, text, published)} == expected
 
 
 def test_a_dual_place_noun_with_no_pair_named_before_places_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

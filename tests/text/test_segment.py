@@ -53,6 +53,8 @@ def _clauses(text: str) -> list[str]:
     ("وأكد المصدر مواصلة الزحف في منطقة الشريجة، لافتاً إلى أن قوات الجيش والمقاومة باتت بالقرب من منطقة الحيدين "
      "المحاذية لمديرية الراهدة، جنوب محافظة تعز، مشيراً إلى أن المعارك تزامنت مع غارات جوية استهدفت مواقع "
      "وتعزيزات للحوثيين.", 3),
+    # (written for the test) and before "أنهم": the next thing said of the others
+    ("قتل مدنيان في قصف على بلدة سرمين، مضيفا أنهم قصفوا أيضا بلدة بنش.", 2),
     # (written for the test) without the comma it belongs to the verb of saying before it
     ("وتحدث المسؤول مشيرا إلى أن القصف استهدف المدينة.", 1),
     # (written for the test) nor a فيما before a word that is not an act or a statement

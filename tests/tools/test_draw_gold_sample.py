@@ -90,14 +90,24 @@ def test_long_articles_are_drawn_only_under_a_larger_max_chars_and_short_strata_
 
 @pytest.mark.parametrize(("content", "problem"), [
     (None, "no such file (a shell pattern that matched no file?"),
-    ('{"id": "sy-1"}\n{"events": []}\n', "line 2: not a gold record with an id"),
-    ('{"id": "sy-1"}\nnot json\n', "line 2: not a gold record with an id"),
+    ("dir", "a directory, not a gold JSONL file"),
+    (b"\x1f\x8b\x08\x00\xff\xfe", "cannot be read as UTF-8 JSONL"),  # a gzip file passed by mistake
+    ('{"id": "sy-1"}\n{"events": []}\n', "line 2: not a gold record with an id (id None)"),
+    ('{"id": "sy-1"}\n{"id": 5}\n', "line 2: not a gold record with an id (id 5)"),
+    ('{"id": "sy-1"}\nnot json\n', "line 2: not a gold record ("),
+    ('{"id": "sy-1"}\n["sy-2"]\n', "line 2: not a gold record ("),
 ])
-def test_a_coded_file_that_cannot_be_read_stops_the_draw_naming_it(tmp_path: Path, content: str | None,
+def test_a_coded_file_that_cannot_be_read_stops_the_draw_naming_it(tmp_path: Path, content: str | bytes | None,
                                                                     problem: str) -> None:
     corpus = write_corpus(tmp_path)
     coded = tmp_path / "fresh" / "s*" / "coder-*.jsonl"  # as the shell passes a pattern that matched nothing
-    if content is not None:
+    if content == "dir":
+        coded = tmp_path / "fresh"
+        coded.mkdir()
+    elif isinstance(content, bytes):
+        coded = tmp_path / "coded.jsonl.gz"
+        coded.write_bytes(content)
+    elif content is not None:
         coded = tmp_path / "coded.jsonl"
         coded.write_text(content, encoding="utf-8")
     out = tmp_path / "out"

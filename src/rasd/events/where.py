@@ -82,23 +82,36 @@ def _anaphoric_word(word: str) -> tuple[tuple[str, ...], int, bool] | None:
 def _pair_before(analysis: Analysis, before: int, kinds: tuple[str, ...]) -> list[ResolvedPlace]:
     """The two settlements last named together before ``before`` ("بلدتي الفوعة وكفريا",
     "نبل والزهراء"), else none: a dual noun with no such pair is not resolved. A place
-    named since on its own does not break the pair ("في قريتي تل أعور والفريكة جنوب مدينة
-    جسر الشغور، أسفرت عن سيطرة قوات الأسد على القريتين")."""
-    places, norm = analysis.places, analysis.ntext.norm
-    known = [r for r in places[:bisect_left(_place_starts(analysis), before)]
-             if r.place is not None and r.mention.end <= before and r.place.feature in kinds]
-    list_gap = assembly_words().list_gap
-    for first, second in zip(reversed(known[:-1]), reversed(known[1:])):
-        # "بلدتي X وX": one town written twice is no pair
-        if first.place != second.place and list_gap.fullmatch(norm, first.mention.end, second.mention.start):
-            return [first, second]
-    return []
+    named since only to say where the pair lies does not break it ("في قريتي تل أعور
+    والفريكة جنوب مدينة جسر الشغور، أسفرت عن سيطرة قوات الأسد على القريتين"); any other
+    place named since does."""
+    places, norm, views = analysis.places, analysis.ntext.norm, _place_views(analysis)
+    known = [k for k in range(bisect_left(_place_starts(analysis), before))
+             if (r := places[k]).place is not None and r.mention.end <= before and r.place.feature in kinds]
+    while len(known) > 2 and _locates_the_place_before(norm, views, known[-1]):
+        known.pop()
+    if len(known) < 2:
+        return []
+    first, second = places[known[-2]], places[known[-1]]
+    same = first.place == second.place  # "بلدتي X وX": one town written twice is no pair
+    if same or not assembly_words().list_gap.fullmatch(norm, first.mention.end, second.mention.start):
+        return []
+    return [first, second]
+
+
+def _outside_the_clauses_governorate(analysis: Analysis, cand: Candidate, pair: list[ResolvedPlace]) -> bool:
+    """The clause names a governorate ("وفي ريف حمص الشرقي، سيطر تنظيم داعش على القريتين")
+    and the pair lies outside it: its dual is not that pair."""
+    named = {r.place.admin1 for r in places_in(analysis, cand.segment)
+             if r.place is not None and r.place.feature == "governorate"}
+    return bool(named) and any(r.place is not None and r.place.admin1 not in named for r in pair)
 
 
 def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     """"مدخل المدينة" after the trigger → the city (town, village...) last named before
     it; "قصف البلدتين", "سيطرة على القريتين" → the two settlements last named together.
-    ("مدينة القريتين", the town al-Qaryatayn, is a place the recognizer names: it wins.)"""
+    A word the recognizer read as a place's own name ("مدينة القريتين", the town
+    al-Qaryatayn) refers back to nothing."""
     tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, cand.trigger.start)
     readings = list(map(_anaphoric_word, map(TEXT, analysis.tokens_between(cand.trigger.start, cand.segment.end))))
@@ -106,11 +119,17 @@ def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     if k is None:
         return []
     i, tok = first + k, tokens[first + k]
+    named = bisect_left(_place_starts(analysis), tok.end) - 1  # the last place starting in or before it
+    if named >= 0 and analysis.places[named].mention.end > tok.start:
+        return []
     features, removed, pair = readings[k]  # type: ignore[misc]
     near = i > 0 and is_near(tokens[i - 1].text)
     if pair:
+        two = _pair_before(analysis, tok.start, features)
+        if _outside_the_clauses_governorate(analysis, cand, two):
+            return []
         return [PlacePick(r, r.place, tok.start + removed, tok.end, 2 if near else r.geo_precision, r.mention.name_norm)
-                for r in _pair_before(analysis, tok.start, features)]
+                for r in two]
     kinds = features + ("city", "town")
     places, starts = analysis.places, _place_starts(analysis)
     antecedent = next((places[j] for j in range(bisect_left(starts, tok.start) - 1, -1, -1)

@@ -47,7 +47,7 @@ _CLAUSE_START = re.compile(
     rf"|,\s*(?=فيما\s+(?!(?:{'|'.join(_FIMA_IN_WHAT)})(?!\w)))"
     rf"|\s+(?=فيما\s+(?:{'|'.join(_FIMA_CLAUSE_VERBS)})(?!\w))"
     r"|,?\s+(?=(?:ردا|رد|انتقاما)\s+(?:علي(?!\w)|ل\w))|;\s*"
-    rf"|,\s*(?=(?:{'|'.join(_SPEECH_PARTICIPLES)})\s+(?:الي\s+)?ان(?:ه|ها)?\s)")
+    rf"|,\s*(?=(?:{'|'.join(_SPEECH_PARTICIPLES)})\s+(?:الي\s+)?ان(?:ه|ها|هم|هما)?\s)")
 
 
 @dataclass(frozen=True, slots=True)
