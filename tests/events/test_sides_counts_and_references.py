@@ -1864,3 +1864,27 @@ def test_an_execution_by_shooting_is_read_as_an_execution(shared_pipeline) -> No
     trace: list[dict] = []
     events_of(shared_pipeline, "أعدم التنظيم الناشط الجمعة رميا بالرصاص في مدينة الرقة.", "2018-09-08", trace)
     assert trace and not any("killing_by_gunfire_hits_civilians" in r.get("rules", []) for r in trace)
+
+
+@pytest.mark.parametrize("second", [
+    # saudinewsnet:2015-08-11-0051-a55e152496, as written
+    "أضافت المصادر أن سبعة اخرين قتلوا وأصيب 25 في تفجير اخر شرقي المدينة.",
+    # the same, written for the test: "a new bombing"
+    "أضافت المصادر أن سبعة اخرين قتلوا وأصيب 25 في تفجير جديد شرقي المدينة.",
+])
+def test_a_bombing_told_as_another_is_not_the_first_again(shared_pipeline, second: str) -> None:  # type: ignore[no-untyped-def]
+    text = ("قالت مصادر أمنية وطبية إن 24 شخصا على الأقل قتلوا وأصيب 55 اخرون اليوم الاثنين عندما انفجرت "
+            "سيارة ملغومة في سوق بمدينة بعقوبة بشرق العراق.\n" + second)
+    events = events_of(shared_pipeline, text, "2015-08-11")
+    assert sorted((e.sub_event_type, e.location, str(e.date), e.fatalities) for e in events) == [
+        ("Remote explosive/landmine/IED", "Baqubah", "2015-08-10", 7),
+        ("Remote explosive/landmine/IED", "Baqubah", "2015-08-10", 24)]
+
+
+def test_a_bombing_told_again_is_one_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the guard: without "another", the second sentence comes back to the first bombing
+    text = ("قالت مصادر أمنية وطبية إن 24 شخصا على الأقل قتلوا وأصيب 55 اخرون اليوم الاثنين عندما انفجرت "
+            "سيارة ملغومة في سوق بمدينة بعقوبة بشرق العراق.\nأضافت المصادر أن التفجير وقع قرب سوق شعبي وسط المدينة.")
+    events = events_of(shared_pipeline, text, "2015-08-11")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
+        ("Remote explosive/landmine/IED", "Baqubah", 24)]

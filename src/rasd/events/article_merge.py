@@ -59,6 +59,8 @@ class _Merged:
         """The earlier event ``e`` repeats, if any. An event that has taken in one place of
         a clause takes in no other: the places of one clause are one event each."""
         event = e.event
+        if e.another:
+            return None  # "تفجير آخر": told as another event
 
         def open_to(events: list[Emitted]) -> list[Emitted]:
             return [m for m in events if e.segment not in m.absorbed_from]

@@ -70,6 +70,7 @@ from rasd.events.where import (
     places_in,
     places_of_clause,
     specificity,
+    tells_another,
     where,
     without_places_abroad,
 )
@@ -485,7 +486,7 @@ class ArticleAssembler:
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs,
                           place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places,
-                          toll_alone=toll_alone)
+                          toll_alone=toll_alone, another=tells_another(self.article, cand))
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)

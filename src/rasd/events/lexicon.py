@@ -57,6 +57,7 @@ class AssemblyWords:
     passive_agent: tuple[tuple[str, ...], ...]
     strikes_near: frozenset[str]
     other_ones: frozenset[str]
+    another_event: frozenset[str]
     belonging: frozenset[str]
     spell_acts: frozenset[str]
     clash_nouns: frozenset[str]
@@ -201,6 +202,7 @@ def assembly_words() -> AssemblyWords:
         passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
         strikes_near=_words(d["strikes_near"]),
         other_ones=_words(d["other_ones"]),
+        another_event=_words(d["another_event"]),
         belonging=_words(d["belonging"]),
         spell_acts=_words(d["spell_acts"]),
         clash_nouns=_words(d["clash_nouns"]),

@@ -742,6 +742,14 @@ def is_anaphoric(article: ArticleState, cand: Candidate) -> bool:
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
+def tells_another(article: ArticleState, cand: Candidate) -> bool:
+    """"سبعة آخرون قتلوا في تفجير آخر شرقي المدينة", "الضربات الأخرى": the trigger is followed
+    by "another", "new" or "similar", so its event is not one the article told before."""
+    after = _NEXT_WORD.match(article.norm, cand.trigger.end)
+    words = assembly_words()
+    return after is not None and (after.group(1) in words.another_event or after.group(1) in words.other_ones)
+
+
 def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list[PlacePick]:
     """"وأسفر القصف عن مقتل 4": a clause that starts with a consequence happened where
     the previous candidate did."""
