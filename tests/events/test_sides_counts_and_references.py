@@ -223,6 +223,28 @@ def test_a_bare_country_right_after_the_verb_that_launches_the_act_is_its_author
     assert [(e.actor1, e.location, str(e.date)) for e in events] == [("US Forces", "Damascus", "2018-04-14")]
 
 
+@pytest.mark.parametrize("text,expected", [
+    # written for the test: a verb of stepping up (كثف، صعد، واصل) takes the act as its object
+    # as a verb of launching does, and the bare country before it is the act's author
+    ("وقالت وسائل إعلام كردية إن تركيا كثفت القصف المدفعي على قرى ناحية جنديرس في عفرين الاثنين، "
+     "ما أسفر عن مقتل طفل", ("Shelling/artillery/missile attack", "Turkish Forces", "Jandairis", "2018-02-19")),
+    ("وقال المرصد إن روسيا صعدت الغارات على بلدة كفرنبل في ريف إدلب الجنوبي السبت",
+     ("Air/drone strike", "Russian Forces", "Kafr Nabl", "2018-02-17")),
+])
+def test_a_bare_country_before_a_verb_of_stepping_up_is_the_acts_author(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                         expected: tuple[str, str, str, str]) -> None:
+    events = events_of(shared_pipeline, text, "2018-02-20")
+    assert [(e.sub_event_type, e.actor1, e.location, str(e.date)) for e in events] == [expected]
+
+
+def test_a_strike_noun_with_a_pronoun_is_a_trigger(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "ضرباتها" (its strikes) is the act as "ضربات" is
+    text = "وواصلت إسرائيل الأحد ضرباتها الصاروخية على مواقع قرب مطار المزة العسكري في دمشق"
+    events = events_of(shared_pipeline, text, "2018-02-20")
+    assert [(e.sub_event_type, e.actor1, e.location, str(e.date)) for e in events] == [
+        ("Shelling/artillery/missile attack", "Israeli Forces", "Mezzeh Airbase", "2018-02-18")]
+
+
 @pytest.mark.parametrize("doc_id,published,text,author", [
     # "قد" between the country and its verb of striking (adapted from
     # ant-multisource:SK-middleEast-1582-20180510: its "في سوريا" made "قرب دمشق", a place)
