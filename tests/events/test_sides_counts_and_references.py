@@ -1910,3 +1910,21 @@ def test_a_bombing_told_again_is_one_event(shared_pipeline) -> None:  # type: ig
     events = events_of(shared_pipeline, text, "2015-08-11")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [
         ("Remote explosive/landmine/IED", "Baqubah", 24)]
+
+
+def test_dead_given_village_by_village_make_an_event_in_each(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test, after the way a gold article gives them (event-schema.md §3.1
+    # "Total over an area": per-place events where the article gives per-place facts)
+    text = ("وقال ناشط إن الطيران الحربي شن أمس عدة غارات على قرى جبل الزاوية بريف إدلب، مخلفا ثلاثة قتلى "
+            "وعشرة جرحى بقرية الموزرة، وخمسة قتلى بقرية أرنبة.")
+    events = events_of(shared_pipeline, text, "2015-08-09")
+    assert sorted((e.sub_event_type, e.location, e.fatalities) for e in events) == [
+        ("Air/drone strike", "Arnabah", 5), ("Air/drone strike", "Mawzarah", 3)]
+
+
+def test_one_place_given_a_toll_keeps_the_event_where_the_strikes_fell(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the guard: one place with its dead is no list of places
+    text = ("وقال ناشط إن الطيران الحربي شن أمس عدة غارات على قرى جبل الزاوية بريف إدلب، مخلفا ثلاثة قتلى "
+            "بقرية الموزرة.")
+    events = events_of(shared_pipeline, text, "2015-08-09")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Jabal al-Zawiya", 3)]

@@ -26,6 +26,10 @@ def counts(text: str) -> dict[int, tuple[str, bool]]:
     ("المنطقة التي يقطنها حوالي 400 ألف شخص خضعت للحصار.", 400_000, "present"),
     # protesters killed are killed: a noun does not give the role, the verb does
     ("وقال مسؤولون إن 10 متظاهرين لقوا مصرعهم في اشتباكات مع قوات الأمن.", 10, "killed"),
+    # written for the test: a count joined by و takes the noun right after it, not the
+    # word of the count before it
+    ("أسفر القصف عن سقوط ثلاثة قتلى وعشرة جرحى في بلدة سقبا", 10, "injured"),
+    ("أسفر القصف عن سقوط ثلاثة قتلى وعشرة جرحى في بلدة سقبا", 3, "killed"),
 ])
 def test_the_nearest_word_gives_the_role(text: str, value: int, role: str) -> None:
     assert counts(text)[value][0] == role

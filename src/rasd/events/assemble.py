@@ -44,7 +44,16 @@ from rasd.events.filters import (
 from rasd.events.lexicon import assembly_words
 from rasd.events.reporting import reads_as_a_report
 from rasd.events.side_rules import Sides, default_agent, gunfire_in, sides_of
-from rasd.events.toll import KILLS_NOBODY_TYPES, CountGroup, Toll, count_groups, counted_captives, shares_of, toll_of
+from rasd.events.toll import (
+    KILLS_NOBODY_TYPES,
+    CountGroup,
+    Toll,
+    count_groups,
+    counted_captives,
+    shares_of,
+    toll_of,
+    tolls_by_place,
+)
 from rasd.events.when import (
     When,
     accomplished,
@@ -67,6 +76,7 @@ from rasd.events.where import (
     describes_a_side,
     is_anaphoric,
     one_place_for_what_is_declared_once,
+    pick_of,
     places_in,
     places_of_clause,
     specificity,
@@ -380,7 +390,13 @@ class ArticleAssembler:
         several = reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().several_agreements,
                            without_article=True)
         picks = one_place_for_what_is_declared_once(sides.sub, picks, decision, several)
-        for pick, share in zip(picks, shares_of(toll, len(picks)), strict=True):
+        shares = shares_of(toll, len(picks))
+        by_place = tolls_by_place(analysis, cand, places_in(analysis, cand.segment)) \
+            if groups and sides.sub not in KILLS_NOBODY_TYPES else []
+        if by_place:
+            picks, shares = [pick_of(r) for r, _ in by_place], [t for _, t in by_place]
+            decision.fired("a_toll_for_each_place")
+        for pick, share in zip(picks, shares, strict=True):
             self.emit(cand, when, pick, sides, actor1, actor2, share, sources, decision, len(picks))
         article.previous_place = picks
 

@@ -5,6 +5,7 @@ the rules for tolls with no number.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import cast
@@ -14,6 +15,7 @@ from rasd.events.candidate import Candidate, Decision
 from rasd.events.document import TEXT, within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.numbers import CountMention, death_word, number_words
+from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
 from rasd.text.tokens import reads_as
 
@@ -227,3 +229,38 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
         decision.fired("a_non_violent_event_kills_nobody")
     return toll
 
+
+
+#: How many words may lie between a count of the dead and the place it is given for
+#: ("ثلاثة شهداء وعشرة جرحى بقرية الموزرة": four).
+_PLACE_AFTER_COUNT_WITHIN = 5
+#: Features of a place a count of the dead may be given for: a settlement, not an area.
+_SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
+
+
+def tolls_by_place(analysis: Analysis, cand: Candidate, places: list[ResolvedPlace]) -> list[tuple[ResolvedPlace, Toll]]:
+    """"شن الطيران غارات على قرى جبل الزاوية، مخلفا ثلاثة شهداء بقرية الموزرة، وخمسة شهداء
+    بقرية أرنبة، وستة شهداء بقرية جوزف": the clause gives the dead place by place (a count of
+    the killed, then "ب" or "في" and a settlement the gazetteer knows, before the next count);
+    each place is an event with its own toll (event-schema.md §3.1 "Total over an area":
+    per-place events where the article gives per-place facts). Empty unless two places or
+    more are given so."""
+    norm = analysis.ntext.norm
+    counts = [c for c in within(analysis, analysis.counts, cand.segment)
+              if c.role == "killed" and not c.among and not c.cumulative]
+    named = [(r, r.place.id) for r in places if r.place is not None and r.place.feature in _SETTLEMENTS]
+    pairs: dict[str, tuple[ResolvedPlace, list[CountMention]]] = {}
+    for k, count in enumerate(counts):
+        limit = counts[k + 1].start if k + 1 < len(counts) else cand.segment.end
+        for r, place_id in named:
+            start = r.mention.cue_start if r.mention.cue_start is not None else r.mention.start
+            if start < count.end or start >= limit:
+                continue
+            between = analysis.tokens_between(count.end, start)
+            opener = norm[start:start + 1] == "ب" or (between and between[-1].text == "في")
+            if len(between) <= _PLACE_AFTER_COUNT_WITHIN and opener and not re.search(r"[.,;:]", norm[count.end:start]):
+                pairs.setdefault(place_id, (r, []))[1].append(count)
+            break
+    if len(pairs) < 2:
+        return []
+    return [(r, Toll(sum(c.best for c in cs), None, None, [(c.start, c.end) for c in cs])) for r, cs in pairs.values()]

@@ -47,7 +47,7 @@ def specificity(pick: PlacePick) -> int:
     return {1: 4, 2: 2, 3: 1}[pick.geo_precision]
 
 
-def _pick(r: ResolvedPlace) -> PlacePick:
+def pick_of(r: ResolvedPlace) -> PlacePick:
     return PlacePick(r, r.place, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm)
 
 
@@ -162,7 +162,7 @@ def focus_place(analysis: Analysis) -> PlacePick | None:
     ranked = settled.most_common(2)
     if counts[ranked[0][0]] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    return _pick(first[ranked[0][0]])
+    return pick_of(first[ranked[0][0]])
 
 
 def places_in(analysis: Analysis, seg: Segment) -> list[ResolvedPlace]:
@@ -619,7 +619,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
             out.append(PlacePick(r, town, r.mention.start, r.mention.end, r.geo_precision, r.mention.name_norm))
             continue
         if r.place is not None:
-            out.append(_pick(r))
+            out.append(pick_of(r))
             continue
         locator = _known_locator(norm, places, p)
         if locator is not None and locator.place is not None:  # "منطقة معسكر الكرين قرب مدينة الطبقة": at the town (§3.1)
@@ -787,7 +787,7 @@ def place_before_where(article: ArticleState, cand: Candidate) -> list[PlacePick
     i = next(k for k, v in enumerate(views) if v.r is before[-1])
     while _locates_the_place_before(norm, views, i):
         i -= 1
-    return [_at_its_city(_pick(views[i].r), article.gazetteer)]
+    return [_at_its_city(pick_of(views[i].r), article.gazetteer)]
 
 
 _WHERE = re.compile(r"\s*[وف]?حيث\s")
@@ -864,7 +864,7 @@ def place_the_next_sentence_gives(article: ArticleState, cand: Candidate, countr
     named = next((r for r in analysis.places if back.end <= r.mention.start < end), None)
     if named is None or named.place is None or named.place.country != country or not _said_where(norm, named):
         return []
-    return [_at_its_city(_pick(named), article.gazetteer)]
+    return [_at_its_city(pick_of(named), article.gazetteer)]
 
 
 def _said_where(norm: str, r: ResolvedPlace) -> bool:

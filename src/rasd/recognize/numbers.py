@@ -171,7 +171,10 @@ def _role(tokens: list[Token], start: int, end: int, noun_included: bool = False
                 after = (distance, role, (distance > 0 or noun_included) and tokens[j].text.startswith("و"))
         if before is not None and after is not None:
             break
-    if before is not None and (after is None or after[2] or before[0] <= after[0]):
+    # "ثلاثة شهداء وعشرة جرحى": a count joined by و takes the noun right after it, not the
+    # word of the count before it
+    own_noun = after is not None and after[0] == 0 and tokens[start].text.startswith("و")
+    if before is not None and not own_noun and (after is None or after[2] or before[0] <= after[0]):
         return before[1]
     return after[1] if after is not None else "other"
 
