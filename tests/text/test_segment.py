@@ -11,7 +11,7 @@ import pytest
 from rasd.events.assemble import assemble
 from rasd.model import Document
 from rasd.text.normalize import normalize
-from rasd.text.segment import Segment, clauses
+from rasd.text.segment import Segment, clauses, sentences
 
 
 def _clauses(text: str) -> list[str]:
@@ -107,3 +107,18 @@ def test_what_a_source_adds_after_a_comma_is_another_event(shared_pipeline) -> N
     events = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer)
     assert [(e.sub_event_type, e.location) for e in events] == [
         ("Violent demonstration", "Basra"), ("Violent demonstration", "Karbala")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # ant-multisource:SK-internationalNews-1131-20180424: the space after the stop dropped
+    ("ومع انتشار أنباء القتال، خرجت مظاهرات مناهضة للهند واندلعت اشتباكات.واحتشد عشرات الشباب، معظمهم طلاب، "
+     "في الطرق", ["ومع انتشار أنباء القتال، خرجت مظاهرات مناهضة للهند واندلعت اشتباكات.",
+                  "واحتشد عشرات الشباب، معظمهم طلاب، في الطرق"]),
+    # a site's name and an abbreviation keep their stop (saudinewsnet articles cite
+    # "العربية.نت"; ant-multisource:SK-middleEast-335-20180316 names the helicopter)
+    ("وقال مصدر لـ\"العربية.نت\" إن الهجوم وقع ليلا", ["وقال مصدر لـ\"العربية.نت\" إن الهجوم وقع ليلا"]),
+    ("الهليكوبتر وهي من طراز بيف هوك إتش.إتش-60 كانت تقل 7 أشخاص", ["الهليكوبتر وهي من طراز بيف هوك إتش.إتش-60 كانت تقل 7 أشخاص"]),
+])
+def test_a_full_stop_glued_to_the_next_word_ends_a_sentence(text: str, expected: list[str]) -> None:
+    norm = normalize(text).norm
+    assert [norm[s.start:s.end] for s in sentences(norm)] == [normalize(e).norm for e in expected]
