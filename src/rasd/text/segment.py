@@ -13,7 +13,7 @@ from dataclasses import dataclass
 # (scraped text often drops the space after a full stop: "في محافظة كركوك شمالي العراق.واستهدفت
 # الغارات"; a stop between two words of three letters or more ends a sentence too, but not
 # a site's name, "العربية.نت", nor an abbreviation, "إم.كيو", "إتش.إتش-60")
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+|(?<=[\u0621-\u064a]{3}\.)(?=[\u0621-\u064a]{3,}(?![-\u0621-\u064a]))(?!نت(?![\u0621-\u064a]))")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+|(?<=\.)(?<=[\u0621-\u064a]{3}\.)(?=[\u0621-\u064a]{3,}(?![-\u0621-\u064a]))(?!نت(?![\u0621-\u064a]))")
 # Connectors that start a new clause, often a new event, inside one long sentence:
 # "..., إضافة إلى ...", "كما", "في حين", "بالتزامن مع", "ترافقت مع", "وسط قصف" (a bombardment
 # that goes with a battle is an event of its own), ", أيضا", ", كذلك" (likewise; without the
