@@ -118,6 +118,7 @@ def test_what_a_source_adds_after_a_comma_is_another_event(shared_pipeline) -> N
     # "العربية.نت"; ant-multisource:SK-middleEast-335-20180316 names the helicopter)
     ("وقال مصدر لـ\"العربية.نت\" إن الهجوم وقع ليلا", ["وقال مصدر لـ\"العربية.نت\" إن الهجوم وقع ليلا"]),
     ("الهليكوبتر وهي من طراز بيف هوك إتش.إتش-60 كانت تقل 7 أشخاص", ["الهليكوبتر وهي من طراز بيف هوك إتش.إتش-60 كانت تقل 7 أشخاص"]),
+    ("وقال لموقع مصراوي.كوم إن القصف استهدف البلدة", ["وقال لموقع مصراوي.كوم إن القصف استهدف البلدة"]),
 ])
 def test_a_full_stop_glued_to_the_next_word_ends_a_sentence(text: str, expected: list[str]) -> None:
     norm = normalize(text).norm

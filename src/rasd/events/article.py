@@ -35,7 +35,7 @@ class Emitted:
     place_borrowed: bool = False  # its place is the article's focus, not one its clause names
     clause_places: frozenset[str] = frozenset()  # the gazetteer places its clause names
     toll_alone: bool = False  # an attack told by a death word alone: a toll, kept only in an act
-    another: bool = False  # its trigger says "another" or "new" ("تفجير آخر"): no repeat of an earlier event
+    another: bool = False  # its trigger is followed by "another" ("تفجير آخر", "الضربات الأخرى"): no repeat
 
 
 @dataclass

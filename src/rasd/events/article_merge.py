@@ -59,14 +59,14 @@ class _Merged:
         """The earlier event ``e`` repeats, if any. An event that has taken in one place of
         a clause takes in no other: the places of one clause are one event each."""
         event = e.event
-        if e.another:
-            return None  # "تفجير آخر": told as another event
 
         def open_to(events: list[Emitted]) -> list[Emitted]:
             return [m for m in events if e.segment not in m.absorbed_from]
 
-        same_sub = open_to(self.by_sub.get(event.sub_event_type, []))
-        same_type = open_to(self.by_type.get(event.event_type, []))
+        # "تفجير آخر": told as another event, it repeats none told before (a toll told
+        # alone that it says how came about is still one with it: _a_toll_and_its_act)
+        same_sub = [] if e.another else open_to(self.by_sub.get(event.sub_event_type, []))
+        same_type = [] if e.another else open_to(self.by_type.get(event.event_type, []))
         slack = _RARE.get(event.sub_event_type, 0)
         twin = next((m for m in same_sub if _same_place(m, e)
                      and (overlap(m.event, event, slack) or e.weak_date or m.weak_date)), None)

@@ -46,6 +46,7 @@ from rasd.events.reporting import reads_as_a_report
 from rasd.events.side_rules import Sides, default_agent, gunfire_in, sides_of
 from rasd.events.toll import (
     KILLS_NOBODY_TYPES,
+    TOWNS,
     CountGroup,
     Toll,
     count_groups,
@@ -87,6 +88,7 @@ from rasd.events.where import (
 from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecision
 from rasd.recognize.triggers import TriggerMatch
 from rasd.resolve.gazetteer import Gazetteer, Place
+from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
 from rasd.text.tokens import is_definite, reads_as
 
@@ -390,12 +392,13 @@ class ArticleAssembler:
         several = reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().several_agreements,
                            without_article=True)
         picks = one_place_for_what_is_declared_once(sides.sub, picks, decision, several)
-        shares = shares_of(toll, len(picks))
         by_place = tolls_by_place(analysis, cand, places_in(analysis, cand.segment)) \
             if groups and sides.sub not in KILLS_NOBODY_TYPES else []
         if by_place:
-            picks, shares = [pick_of(r) for r, _ in by_place], [t for _, t in by_place]
+            picks, shares = _with_the_toll_of_each_place(picks, by_place, toll)
             decision.fired("a_toll_for_each_place")
+        else:
+            shares = shares_of(toll, len(picks))
         for pick, share in zip(picks, shares, strict=True):
             self.emit(cand, when, pick, sides, actor1, actor2, share, sources, decision, len(picks))
         article.previous_place = picks
@@ -506,6 +509,27 @@ class ArticleAssembler:
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)
+
+
+def _with_the_toll_of_each_place(picks: list[PlacePick], by_place: list[tuple[ResolvedPlace, Toll]],
+                                 toll: Toll) -> tuple[list[PlacePick], list[Toll]]:
+    """The clause's places with the toll the clause gives each (``tolls_by_place``): a town
+    it names with no dead of its own has none; an area it names ("قرى جبل الزاوية") keeps the
+    dead not given place by place, and is no event when none are left (event-schema.md §3.1
+    "Total over an area"); a place given its dead that the clause's places lack is added."""
+    told = {r.place.id: (r, t) for r, t in by_place if r.place is not None}
+    left = toll.fatalities - sum(t.fatalities for _, t in by_place)
+    out: list[tuple[PlacePick, Toll]] = []
+    for pick in picks:
+        if pick.place is not None and pick.place.id in told:
+            out.append((pick, told.pop(pick.place.id)[1]))
+        elif pick.place is not None and pick.place.feature in TOWNS:
+            out.append((pick, Toll(0)))
+        elif left > 0:
+            out.append((pick, Toll(left)))
+            left = 0
+    out.extend((pick_of(r), t) for r, t in told.values())
+    return [p for p, _ in out], [t for _, t in out]
 
 
 def note(sub: str, actor1: str, actor2: str | None, place: Place | None, fatalities: int) -> str:

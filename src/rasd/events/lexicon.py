@@ -57,7 +57,8 @@ class AssemblyWords:
     passive_agent: tuple[tuple[str, ...], ...]
     strikes_near: frozenset[str]
     other_ones: frozenset[str]
-    another_event: frozenset[str]
+    another_words: frozenset[str]
+    last_before_a_noun: frozenset[str]
     belonging: frozenset[str]
     spell_acts: frozenset[str]
     clash_nouns: frozenset[str]
@@ -202,7 +203,8 @@ def assembly_words() -> AssemblyWords:
         passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
         strikes_near=_words(d["strikes_near"]),
         other_ones=_words(d["other_ones"]),
-        another_event=_words(d["another_event"]),
+        another_words=_words(d["another"]),
+        last_before_a_noun=_words(d["last_before_a_noun"]),
         belonging=_words(d["belonging"]),
         spell_acts=_words(d["spell_acts"]),
         clash_nouns=_words(d["clash_nouns"]),

@@ -15,6 +15,7 @@ from rasd.events.candidate import Candidate, Decision
 from rasd.events.document import TEXT, within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.numbers import CountMention, death_word, number_words
+from rasd.recognize.places import place_cues
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
 from rasd.text.tokens import reads_as
@@ -232,23 +233,26 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
 
 
 #: How many words may lie between a count of the dead and the place it is given for
-#: ("ثلاثة شهداء وعشرة جرحى بقرية الموزرة": four).
+#: ("ثلاثة شهداء وعشرة جرحى بقرية الموزرة": three).
 _PLACE_AFTER_COUNT_WITHIN = 5
-#: Features of a place a count of the dead may be given for: a settlement, not an area.
-_SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
+#: Features of a place a count of the dead may be given for: a town or a village (the dead
+#: of a city's quarters are the city's, where its quarters are coded: event-schema.md §3.2).
+TOWNS = frozenset({"city", "town", "village"})
 
 
 def tolls_by_place(analysis: Analysis, cand: Candidate, places: list[ResolvedPlace]) -> list[tuple[ResolvedPlace, Toll]]:
     """"شن الطيران غارات على قرى جبل الزاوية، مخلفا ثلاثة شهداء بقرية الموزرة، وخمسة شهداء
-    بقرية أرنبة، وستة شهداء بقرية جوزف": the clause gives the dead place by place (a count of
-    the killed, then "ب" or "في" and a settlement the gazetteer knows, before the next count);
-    each place is an event with its own toll (event-schema.md §3.1 "Total over an area":
-    per-place events where the article gives per-place facts). Empty unless two places or
-    more are given so."""
-    norm = analysis.ntext.norm
+    بقرية أرنبة": the clause gives the dead place by place (a count of the killed, then "في"
+    or the preposition ب and a town or village the gazetteer knows, before the next count);
+    each such place has its own toll (event-schema.md §3.1 "Total over an area": per-place
+    events where the article gives per-place facts). Empty unless two places or more are
+    given so."""
     counts = [c for c in within(analysis, analysis.counts, cand.segment)
               if c.role == "killed" and not c.among and not c.cumulative]
-    named = [(r, r.place.id) for r in places if r.place is not None and r.place.feature in _SETTLEMENTS]
+    if len(counts) < 2:
+        return []
+    norm, settlement_cues = analysis.ntext.norm, place_cues().settlement
+    named = [(r, r.place.id) for r in places if r.place is not None and r.place.feature in TOWNS]
     pairs: dict[str, tuple[ResolvedPlace, list[CountMention]]] = {}
     for k, count in enumerate(counts):
         limit = counts[k + 1].start if k + 1 < len(counts) else cand.segment.end
@@ -257,10 +261,19 @@ def tolls_by_place(analysis: Analysis, cand: Candidate, places: list[ResolvedPla
             if start < count.end or start >= limit:
                 continue
             between = analysis.tokens_between(count.end, start)
-            opener = norm[start:start + 1] == "ب" or (between and between[-1].text == "في")
-            if len(between) <= _PLACE_AFTER_COUNT_WITHIN and opener and not re.search(r"[.,;:]", norm[count.end:start]):
+            first = analysis.tokens_between(start, start + 1)
+            # ب as a preposition: before the cue ("ببلدة حاس") or the name ("ببنش"), not the first
+            # letter of either ("بلدة بنش", "بعقوبة")
+            by = bool(first) and first[0].text.startswith("ب") and (
+                first[0].text[1:] in settlement_cues if r.mention.cue_start is not None else r.mention.start > first[0].start)
+            if len(between) <= _PLACE_AFTER_COUNT_WITHIN and (by or (between and between[-1].text == "في")) \
+                    and not re.search(r"[.,;:]", norm[count.end:start]):
                 pairs.setdefault(place_id, (r, []))[1].append(count)
             break
     if len(pairs) < 2:
         return []
-    return [(r, Toll(sum(c.best for c in cs), None, None, [(c.start, c.end) for c in cs])) for r, cs in pairs.values()]
+    out = []
+    for r, told in pairs.values():
+        group = CountGroup.of(told)
+        out.append((r, Toll(group.best, group.low, group.high, [(c.start, c.end) for c in told])))
+    return out

@@ -734,20 +734,33 @@ def is_anaphoric(article: ArticleState, cand: Candidate) -> bool:
         return False
     words = assembly_words()
     first = article.norm[trigger.start:trigger.end].split(" ", 1)[0]
-    after = _NEXT_WORD.match(article.norm, trigger.end)
-    return not reads_as(first, words.aircraft_nouns, without_article=True) \
-        and not (after is not None and after.group(1) in words.other_ones)
+    return not reads_as(first, words.aircraft_nouns, without_article=True) and not _followed_by_other(article.norm, trigger.end)
 
 
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+_NEXT_TWO_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+
+
+def _followed_by_other(norm: str, end: int) -> bool:
+    """"وجرت الضربات الأخرى قرب كركوك": the word right after ``end`` is "other" with the article."""
+    after = _NEXT_WORD.match(norm, end)
+    return after is not None and after.group(1) in assembly_words().other_ones
 
 
 def tells_another(article: ArticleState, cand: Candidate) -> bool:
     """"سبعة آخرون قتلوا في تفجير آخر شرقي المدينة", "الضربات الأخرى": the trigger is followed
-    by "another", "new" or "similar", so its event is not one the article told before."""
-    after = _NEXT_WORD.match(article.norm, cand.trigger.end)
-    words = assembly_words()
-    return after is not None and (after.group(1) in words.another_event or after.group(1) in words.other_ones)
+    by "another" (or "the other"), so its event is not one the article told before. "آخر"
+    before a noun is "the last" ("غارات آخر الليل", "قصف آخر جيب"): another only before a
+    preposition, a direction or the end of the phrase."""
+    norm, words = article.norm, assembly_words()
+    if _followed_by_other(norm, cand.trigger.end):
+        return True
+    after = _NEXT_TWO_WORDS.match(norm, cand.trigger.end)
+    if after is None or after.group(1) not in words.another_words:
+        return False
+    following = after.group(2)
+    return after.group(1) not in words.last_before_a_noun or following is None \
+        or following in place_cues().prepositions or is_near(following)
 
 
 def place_from_previous_sentence(article: ArticleState, cand: Candidate) -> list[PlacePick]:
@@ -853,8 +866,7 @@ def place_the_next_sentence_gives(article: ArticleState, cand: Candidate, countr
         return []
     back = triggers[k]
     first = norm[back.start:back.end].split(" ", 1)[0]
-    after = _NEXT_WORD.match(norm, back.end)
-    if reads_as(first, words.aircraft_nouns, without_article=True) or (after is not None and after.group(1) in words.other_ones) \
+    if reads_as(first, words.aircraft_nouns, without_article=True) or _followed_by_other(norm, back.end) \
             or words.reference_cue.search(norm, following.start, back.start) or words.answering.search(norm, following.start, back.start) \
             or any(back.end <= d.start < following.end for d in analysis.dates):
         return []

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 
 # (scraped text often drops the space after a full stop: "في محافظة كركوك شمالي العراق.واستهدفت
 # الغارات"; a stop between two words of three letters or more ends a sentence too, but not
-# a site's name, "العربية.نت", nor an abbreviation, "إم.كيو", "إتش.إتش-60")
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+|(?<=\.)(?<=[\u0621-\u064a]{3}\.)(?=[\u0621-\u064a]{3,}(?![-\u0621-\u064a]))(?!نت(?![\u0621-\u064a]))")
+# a site's name, "العربية.نت" (two letters after the stop), "مصراوي.كوم", nor an abbreviation,
+# "إم.كيو", "إتش.إتش-60"; a glued stop before a word of two letters, "العراق.في", is missed)
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:\s+|[\"')\]]*\s*$)|\n+|(?<=\.)(?<=[\u0621-\u064a]{3}\.)"
+                           r"(?=[\u0621-\u064a]{3,}(?![-\u0621-\u064a]))(?!كوم(?![\u0621-\u064a]))")
 # Connectors that start a new clause, often a new event, inside one long sentence:
 # "..., إضافة إلى ...", "كما", "في حين", "بالتزامن مع", "ترافقت مع", "وسط قصف" (a bombardment
 # that goes with a battle is an event of its own), ", أيضا", ", كذلك" (likewise; without the
@@ -72,8 +74,10 @@ def _split(norm: str, start: int, end: int, boundary: re.Pattern[str]) -> list[S
 
 
 def sentences(norm: str) -> list[Segment]:
-    """Sentences of normalized text; a decimal point or an abbreviation dot ("م. ح")
-    followed by a space is rare enough in news bodies to accept the split."""
+    """Sentences of normalized text: after a full stop (and a space, or glued to the next
+    word of three letters or more), "!" or "?", or a line break. A decimal point or an
+    abbreviation dot ("م. ح") followed by a space is rare enough in news bodies to accept
+    the split."""
     return _split(norm, 0, len(norm), _SENTENCE_END)
 
 
