@@ -540,6 +540,29 @@ def test_villages_named_before_their_area_and_a_later_trigger_are_the_places(sha
     assert {e.sub_event_type for e in events} == {"Shelling/artillery/missile attack"}
 
 
+def test_villages_named_before_the_subdistrict_a_locator_places_are_the_places(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test, on the pattern of a tune article (saudinewsnet:2015-08-11-0373-3ee5d9eb52):
+    # "بريف اللاذقية" locates the subdistrict, which holds the two villages named before it
+    text = "وقال ناشطون إن قريتي كسلجوك وبيت لقمان في ناحية ربيعة، بريف اللاذقية الشمالي، تعرضتا أمس لقصف جوي."
+    events = extract(shared_pipeline, text, "2015-08-10")
+    assert [e.location for e in events] == ["Kaslajuk", "Bayt Luqman"]
+    assert {e.sub_event_type for e in events} == {"Air/drone strike"}
+    # (a subdistrict a locator places, with no settlement named before it, stays the place)
+    alone = extract(shared_pipeline, "وقال ناشطون إن ناحية ربيعة، بريف اللاذقية الشمالي، تعرضت أمس لقصف جوي.", "2015-08-10")
+    assert [e.location for e in alone] == ["Rabee'a"]
+
+
+def test_a_bombardment_with_barrels_is_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test, on the pattern of a tune article (saudinewsnet:2015-07-24-1842-70093e3ed1):
+    # barrel bombs are dropped from helicopters; a bare "قصف" stays shelling
+    events = extract(shared_pipeline, "قتل مدنيان في قصف بالبراميل على قريتي حريتان وحيان بريف حلب الشمالي أمس.", "2015-07-24")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Huraytan"),
+                                                                 ("Air/drone strike", "Hayyan")]
+    bare = extract(shared_pipeline, "قتل مدنيان في قصف على قريتي حريتان وحيان بريف حلب الشمالي أمس.", "2015-07-24")
+    assert [(e.sub_event_type, e.location) for e in bare] == [("Shelling/artillery/missile attack", "Huraytan"),
+                                                              ("Shelling/artillery/missile attack", "Hayyan")]
+
+
 def test_a_list_of_places_before_a_later_trigger_is_one_event_each(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-09-0639-d4fa6d241f: the places come first, the protests after them
     text = ("وتشهد محافظات كربلاء والنجف والبصرة والحلة والسماوة والناصرية والديوانية وبغداد اليوم مظاهرات "

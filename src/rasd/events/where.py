@@ -391,7 +391,11 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     while _locates_the_place_before(norm, places, located):
         located -= 1  # "قرية زاركلي قرب جبال قنديل شمال أربيل إن طائرات تركية شنت"
     if located != i:  # the place the locators locate, and the list it closes
-        return places[_head_of_the_list(norm, places, located, _joined_in_the_located_governorate)]
+        head = places[_head_of_the_list(norm, places, located, _joined_in_the_located_governorate)]
+        # a wide one may itself hold settlements named before it: "في قريتي الحلوة والروضة
+        # في ناحية ربيعة، بريف اللاذقية الشمالي، لقصف جوي"
+        held = _settlements_held_by(norm, places, located) if _is_wide(places[located].r) else None
+        return held or head
     r = last.r
     prev = places[i - 1] if i > 0 else None
     gap = _gap_to(norm, prev.r, r) if prev is not None else ""
@@ -400,16 +404,20 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
         and r.place is not None and r.place.feature == "city" and bool(gap.strip()) and _LOCATOR_GAP.fullmatch(gap)
     if not _is_wide(r) and not located_in_a_city:
         return places[_head_of_the_list(norm, places, i)]
-    if prev is None:
-        return last
-    if not _LOCATOR_GAP.fullmatch(gap):
-        return last
+    return _settlements_held_by(norm, places, i) or last
+
+
+def _settlements_held_by(norm: str, places: list[_PlaceView], i: int) -> _PlaceView | None:
+    """The head of the settlements named just before the wider place ``i``, joined to it by
+    "في", "ب" or "بريف" ("دوما وحرستا وعربين بالغوطة الشرقية"); None if there are none."""
+    if i == 0 or not _LOCATOR_GAP.fullmatch(_gap_to(norm, places[i - 1].r, places[i].r)):
+        return None
     j = _head_of_the_list(norm, places, i - 1)
     # "مدن وبلدات دوما وحرستا وعربين بالغوطة الشرقية": the cue may stand before the list's head;
     # "في دوما بغوطة دمشق الشرقية": a town the gazetteer knows needs none
     # "مطار الضبعة العسكري في محافظة حمص": a base or airport of the region list, too
     if not any(p.r.mention.cue == "settlement" or _known_settlement(p) or _known_site(p) for p in places[j:i]):
-        return last
+        return None
     return places[j]
 
 
