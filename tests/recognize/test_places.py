@@ -333,6 +333,24 @@ def test_a_city_named_after_a_street_word_is_the_street(shared_pipeline) -> None
     assert ("city", "دمشق", 1) in places
 
 
+@pytest.mark.parametrize("text,medium,place", [
+    # written for the test, on the pattern of a tune article (ant-multisource:CN-middleEast-287-20180317)
+    ("وتواصل القصف الجوي على بلدة عربين، السبت، وفقا لما ذكره مركز دمشق الإعلامي المعارض.", "دمشق", "عربين"),
+    ("وقالت شبكة السويداء 24 إن انفجارا وقع في بلدة شهبا مساء أمس.", "السويداء", "شهبا"),
+    ("وأفاد مكتب حلب الإعلامي بأن قذائف سقطت على بلدة الأتارب.", "حلب", "اتارب"),
+])
+def test_a_place_in_a_news_mediums_name_is_no_place(shared_pipeline, text: str, medium: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    names = [name for _, name, _ in places_of(shared_pipeline, text)]
+    assert medium not in names
+    assert place in names
+
+
+def test_a_centre_of_a_city_is_still_the_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "مركز" before a name opens a medium's name only with a medium's word after it
+    names = [name for _, name, _ in places_of(shared_pipeline, "وسقطت قذائف على مركز مدينة حلب وعلى مركز الرقة أمس.")]
+    assert names == ["حلب", "الرقة"]
+
+
 def test_a_name_the_article_gave_as_a_place_is_that_place_again_when_it_comes_back_bare(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # after ant-multisource:FR-internationalNews-1348-20180520: "منطقة الحجر الأسود", then
     # "استهدفت الحجر الأسود" with no cue word: the same town, not the subdistrict of that name

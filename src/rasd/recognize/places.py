@@ -47,6 +47,8 @@ class PlaceCues:
     quoted_name_cues: frozenset[str]
     street: frozenset[str]
     political: frozenset[str]
+    media_before: frozenset[str]
+    media_after: frozenset[str]
     seat: frozenset[str]
     institution: frozenset[str]
     name_heads: frozenset[str]
@@ -90,6 +92,8 @@ def place_cues() -> PlaceCues:
         dual=words("dual"),
         street=words("street"),
         political=words("political"),
+        media_before=words("media_before"),
+        media_after=words("media_after"),
         seat=words("seat_of_government"),
         institution=words("institution"),
         name_heads=words("name_heads"),
@@ -276,6 +280,13 @@ def _clitic_after_a_cue(norm: str, tokens: list[Token], i: int, start: int) -> b
 def _is_political(word: str) -> bool:
     """``لدمشق`` in "مؤيدين لدمشق": the name after such a word is a government."""
     return reads_as(word, place_cues().political)
+
+
+def _names_a_medium(tokens: list[Token], i: int, te: int, cues: PlaceCues) -> bool:
+    """The name at tokens ``i:te`` is part of a news medium's name: "مركز حلب الإعلامي",
+    "شبكة السويداء 24", "تنسيقية داريا الإعلامية"."""
+    return 0 < i and te < len(tokens) and reads_as(tokens[i - 1].text, cues.media_before) \
+        and tokens[te].text.strip('"«»') in cues.media_after
 
 
 @lru_cache(maxsize=65536)
@@ -579,6 +590,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 continue
             if i > 0 and _is_political(tokens[i - 1].text):
                 i = te  # "مؤيدين لدمشق": a government, not a location
+                continue
+            if _names_a_medium(tokens, i, te, cues):
+                i = te  # "مركز الغوطة الإعلامي": a source's name, not where the event was
                 continue
             if i in streets:
                 i = te  # "شارع بغداد" in Damascus: a street's name, not the city
