@@ -552,6 +552,16 @@ def test_villages_named_before_the_subdistrict_a_locator_places_are_the_places(s
     assert [e.location for e in alone] == ["Rabee'a"]
 
 
+def test_a_place_noun_located_by_the_place_after_it_refers_back_to_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from a tune article (saudinewsnet:2015-08-03-0820-4ff67f1b5e): "الحي الصناعي" is
+    # a quarter of the district named right after it, not Baghdad named before
+    text = "وفي بغداد قتل شخص وأصيب ثلاثة آخرون بانفجار عبوة ناسفة في الحي الصناعي بقضاء المحمودية أمس."
+    assert [e.location for e in extract(shared_pipeline, text, "2015-08-03")] == ["Al Mahmudiyah"]
+    # a place said to lie near another is still the one referred back to
+    text = "تعرضت مدينة حرستا إلى غارات جوية جديدة السبت، بعد ليلة من القصف العنيف على المدينة الواقعة قرب دمشق."
+    assert {e.location for e in extract(shared_pipeline, text, "2018-04-07")} == {"Harasta"}
+
+
 def test_a_bombardment_with_barrels_is_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test, on the pattern of a tune article (saudinewsnet:2015-07-24-1842-70093e3ed1):
     # barrel bombs are dropped from helicopters; a bare "قصف" stays shelling

@@ -107,6 +107,27 @@ def _outside_the_clauses_governorate(analysis: Analysis, cand: Candidate, pair: 
     return bool(named) and any(r.place is not None and r.place.admin1 not in named for r in pair)
 
 
+#: Between a definite place noun and the place that locates it: at most an adjective, then
+#: "في" or "ب" ("الحي الصناعي بقضاء أبوغريب", "المدينة الصناعية في بلدة الشيخ نجار").
+_LOCATED_BY = re.compile(r"(?:\s+ال[^\s,،.؛:()]+)?\s+(في\s+)?")
+
+
+def _located_right_after(analysis: Analysis, end: int) -> bool:
+    """A settlement (or district) is named right after ``end`` with "في" or "ب": it says
+    where the place noun before it is, which then refers back to nothing."""
+    places = analysis.places
+    at = bisect_left(_place_starts(analysis), end)
+    if at >= len(places):
+        return False
+    r = places[at]
+    begins = r.mention.cue_start if r.mention.cue_start is not None else r.mention.start
+    norm = analysis.ntext.norm
+    gap = _LOCATED_BY.fullmatch(norm, end, begins)
+    if gap is None or r.mention.near or not (gap.group(1) or norm.startswith("ب", begins)):
+        return False  # ("المدينة الواقعة قرب دمشق": the city before, said to lie near Damascus)
+    return r.place is not None and (r.place.feature == "district" or not _is_wide(r))
+
+
 def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     """"مدخل المدينة" after the trigger → the city (town, village...) last named before
     it; "قصف البلدتين", "سيطرة على القريتين" → the two settlements last named together.
@@ -122,6 +143,8 @@ def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     named = bisect_left(_place_starts(analysis), tok.end) - 1  # the last place starting in or before it
     if named >= 0 and analysis.places[named].mention.end > tok.start:
         return []
+    if _located_right_after(analysis, tok.end):
+        return []  # "بانفجار في الحي الصناعي بقضاء أبوغريب": the place named after it
     features, removed, pair = readings[k]  # type: ignore[misc]
     near = i > 0 and is_near(tokens[i - 1].text)
     if pair:
