@@ -1366,6 +1366,15 @@ def test_a_bomber_among_the_dead_of_a_fight_makes_it_no_bombing(shared_pipeline)
     assert "Suicide bomb" not in [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-07-12")]
 
 
+def test_bombers_counted_among_a_groups_dead_make_it_the_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from a tune article (ant-multisource:BB-middleEast-604-20180609), a place and a
+    # day added: the group's dead include its suicide attackers, so it made the attack
+    text = "وقتل أيضا 21 من مسلحي تنظيم الدولة في مدينة هجين أمس، بينهم 10 مهاجمين انتحاريين."
+    events = events_of(shared_pipeline, text, "2018-06-09")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Suicide bomb", "Islamic State", None, 21)]
+
+
 @pytest.mark.parametrize("text", [
     # saudinewsnet:2015-08-06-0339-fc2691df59, adapted (its quote marks dropped): "three
     # of them carried out suicide attacks" tells the act

@@ -242,6 +242,20 @@ def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def bombers_counted_among_the_dead_of_their_side(s: Sides, c: SideScope) -> bool:
+    """"وقتل 21 من مسلحي تنظيم الدولة، بينهم 10 مهاجمين انتحاريين": suicide bombers counted
+    among the dead of an armed group are its own; the group sent them, it is the author of
+    the bombing, not the side it hit."""
+    if s.sub != "Suicide bomb" or s.target is None or s.target_m is None or s.target.kind not in ("group", "militia"):
+        return False
+    if s.agent is not None and s.agent.kind != "unidentified":
+        return False
+    if not assembly_words().bomber_counted.search(c.analysis.ntext.norm, s.target_m.end, c.cand.segment.end):
+        return False
+    s.agent, s.agent_m, s.target, s.target_m = s.target, s.target_m, None, None
+    return True
+
+
 def defused_device(s: Sides, c: SideScope) -> bool:
     """"تفكيك 35 عبوة ناسفة", "تمكنت من تدمير خمس عجلات مفخخة": a device defused,
     seized or destroyed (the word at most two words before it) never went off: the
@@ -953,6 +967,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     attack_with_chemical_weapons,
     generic_shelling_by_air_force,
     suicide_bombers_killed_is_a_clash,
+    bombers_counted_among_the_dead_of_their_side,
     defused_device,
     a_downed_aircraft_is_its_owners,
     attack_on_a_civilian_place,
