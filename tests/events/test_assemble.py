@@ -547,19 +547,12 @@ def test_villages_named_before_the_subdistrict_a_locator_places_are_the_places(s
     events = extract(shared_pipeline, text, "2015-08-10")
     assert [e.location for e in events] == ["Kaslajuk", "Bayt Luqman"]
     assert {e.sub_event_type for e in events} == {"Air/drone strike"}
-    # (a subdistrict a locator places, with no settlement named before it, stays the place)
+    # (a subdistrict a locator places, with no settlement named before it, stays the place;
+    # a place of another governorate before it is no settlement it holds)
     alone = extract(shared_pipeline, "وقال ناشطون إن ناحية ربيعة، بريف اللاذقية الشمالي، تعرضت أمس لقصف جوي.", "2015-08-10")
     assert [e.location for e in alone] == ["Rabee'a"]
-
-
-def test_a_place_noun_located_by_the_place_after_it_refers_back_to_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # adapted from a tune article (saudinewsnet:2015-08-03-0820-4ff67f1b5e): "الحي الصناعي" is
-    # a quarter of the district named right after it, not Baghdad named before
-    text = "وفي بغداد قتل شخص وأصيب ثلاثة آخرون بانفجار عبوة ناسفة في الحي الصناعي بقضاء المحمودية أمس."
-    assert [e.location for e in extract(shared_pipeline, text, "2015-08-03")] == ["Al Mahmudiyah"]
-    # a place said to lie near another is still the one referred back to
-    text = "تعرضت مدينة حرستا إلى غارات جوية جديدة السبت، بعد ليلة من القصف العنيف على المدينة الواقعة قرب دمشق."
-    assert {e.location for e in extract(shared_pipeline, text, "2018-04-07")} == {"Harasta"}
+    text = "وقال ناشطون إن أهالي حلب وقرية كسلجوك في ناحية ربيعة شمال اللاذقية تعرضوا أمس لقصف جوي."
+    assert "Aleppo" not in [e.location for e in extract(shared_pipeline, text, "2015-08-10")]
 
 
 def test_a_bombardment_with_barrels_is_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -568,6 +561,9 @@ def test_a_bombardment_with_barrels_is_an_air_strike(shared_pipeline) -> None:  
     events = extract(shared_pipeline, "قتل مدنيان في قصف بالبراميل على قريتي حريتان وحيان بريف حلب الشمالي أمس.", "2015-07-24")
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Huraytan"),
                                                                  ("Air/drone strike", "Hayyan")]
+    for words in ("قصفا بالبراميل", "البرميل المتفجر"):
+        text = f"وشنت قوات النظام أمس {words} على بلدة داريا بريف دمشق."
+        assert [e.sub_event_type for e in extract(shared_pipeline, text, "2015-07-24")] == ["Air/drone strike"]
     bare = extract(shared_pipeline, "قتل مدنيان في قصف على قريتي حريتان وحيان بريف حلب الشمالي أمس.", "2015-07-24")
     assert [(e.sub_event_type, e.location) for e in bare] == [("Shelling/artillery/missile attack", "Huraytan"),
                                                               ("Shelling/artillery/missile attack", "Hayyan")]

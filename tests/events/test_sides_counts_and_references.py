@@ -1376,6 +1376,17 @@ def test_bombers_counted_among_a_groups_dead_make_it_the_author(shared_pipeline)
 
 
 @pytest.mark.parametrize("text", [
+    # written for the test: the group hit is named by its headquarters, the bomber is the one
+    # counted in the toll ("بينهم الانتحاري"); neither says the group sent him
+    "فجر انتحاري نفسه في مقر لفيلق الشام في مدينة إدلب أمس، ما أدى إلى مقتل 7 أشخاص بينهم الانتحاري.",
+    "قتل 7 من عناصر فيلق الشام في مدينة إدلب أمس، بينهم الانتحاري، في تفجير انتحاري استهدف مقرهم.",
+])
+def test_a_bomber_counted_in_a_toll_does_not_make_the_group_hit_the_author(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2018-06-09")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Suicide bomb", "Unidentified Armed Group")]
+
+
+@pytest.mark.parametrize("text", [
     # saudinewsnet:2015-08-06-0339-fc2691df59, adapted (its quote marks dropped): "three
     # of them carried out suicide attacks" tells the act
     "قال التنظيم إن مقاتليه تسللوا إلى داخل مدينة القريتين في ريف حمص الشرقي، ونفذ ثلاثة منهم عمليات انتحارية على حواجز الشمالي والفرن.",

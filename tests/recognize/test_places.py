@@ -338,6 +338,9 @@ def test_a_city_named_after_a_street_word_is_the_street(shared_pipeline) -> None
     ("وتواصل القصف الجوي على بلدة عربين، السبت، وفقا لما ذكره مركز دمشق الإعلامي المعارض.", "دمشق", "عربين"),
     ("وقالت شبكة السويداء 24 إن انفجارا وقع في بلدة شهبا مساء أمس.", "السويداء", "شهبا"),
     ("وأفاد مكتب حلب الإعلامي بأن قذائف سقطت على بلدة الأتارب.", "حلب", "اتارب"),
+    # the gazetteer's subdistrict "مركز إدلب" read whole; a cue word between medium and name
+    ("وقال مركز إدلب الإعلامي إن قذائف سقطت على بلدة سراقب.", "مركز إدلب", "سراقب"),
+    ("وقالت تنسيقية مدينة سراقب الإعلامية إن قذائف سقطت على بلدة سرمين.", "سراقب", "سرمين"),
 ])
 def test_a_place_in_a_news_mediums_name_is_no_place(shared_pipeline, text: str, medium: str, place: str) -> None:  # type: ignore[no-untyped-def]
     names = [name for _, name, _ in places_of(shared_pipeline, text)]
@@ -347,7 +350,7 @@ def test_a_place_in_a_news_mediums_name_is_no_place(shared_pipeline, text: str, 
 
 def test_a_centre_of_a_city_is_still_the_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test: "مركز" before a name opens a medium's name only with a medium's word after it
-    names = [name for _, name, _ in places_of(shared_pipeline, "وسقطت قذائف على مركز مدينة حلب وعلى مركز الرقة أمس.")]
+    names = [name for _, name, _ in places_of(shared_pipeline, "وسقطت قذائف على مركز مدينة حلب وعلى مركز الرقة الآن.")]
     assert names == ["حلب", "الرقة"]
 
 

@@ -29,7 +29,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import death_word, number_words
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as
+from rasd.text.tokens import reads_as, strip_article
 
 CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
 PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
@@ -244,16 +244,32 @@ def suicide_bombers_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
 
 def bombers_counted_among_the_dead_of_their_side(s: Sides, c: SideScope) -> bool:
     """"وقتل 21 من مسلحي تنظيم الدولة، بينهم 10 مهاجمين انتحاريين": suicide bombers counted
-    among the dead of an armed group are its own; the group sent them, it is the author of
-    the bombing, not the side it hit."""
+    among the dead an armed group's fighters are counted as (a count, its fighters' word,
+    the group, then "بينهم" and bombers, no other count between) are its own; the group
+    sent them, it is the author of the bombing, not the side it hit. ("بينهم الانتحاري", the
+    bomber of a blast's toll, says nothing of whose dead the rest are.)"""
     if s.sub != "Suicide bomb" or s.target is None or s.target_m is None or s.target.kind not in ("group", "militia"):
         return False
     if s.agent is not None and s.agent.kind != "unidentified":
         return False
-    if not assembly_words().bomber_counted.search(c.analysis.ntext.norm, s.target_m.end, c.cand.segment.end):
+    seg, group, analysis = c.cand.segment, s.target_m, c.analysis
+    if not seg.start <= group.start < seg.end or not _dead_counted_as_its_fighters(analysis, group):
+        return False
+    bombers = assembly_words().bomber_counted.search(analysis.ntext.norm, group.end, seg.end)
+    if bombers is None or any(group.end <= n.start < bombers.start() for n in analysis.counts) \
+            or bombers.group().split()[-1].startswith("ال"):
         return False
     s.agent, s.agent_m, s.target, s.target_m = s.target, s.target_m, None, None
     return True
+
+
+def _dead_counted_as_its_fighters(analysis: Analysis, group: ActorMention) -> bool:
+    """"21 من مسلحي تنظيم الدولة": a count of the dead, then at most two words with a word
+    for fighters among them, then the group."""
+    words = analysis.tokens[max(0, group.token_start - 2):group.token_start]
+    if not any(strip_article(t.text) in number_words().fighter for t in words):
+        return False
+    return any(n.role == "killed" and group.token_start - 3 <= n.token_end <= group.token_start for n in analysis.counts)
 
 
 def defused_device(s: Sides, c: SideScope) -> bool:

@@ -107,27 +107,6 @@ def _outside_the_clauses_governorate(analysis: Analysis, cand: Candidate, pair: 
     return bool(named) and any(r.place is not None and r.place.admin1 not in named for r in pair)
 
 
-#: Between a definite place noun and the place that locates it: at most an adjective, then
-#: "في" or "ب" ("الحي الصناعي بقضاء أبوغريب", "المدينة الصناعية في بلدة الشيخ نجار").
-_LOCATED_BY = re.compile(r"(?:\s+ال[^\s,،.؛:()]+)?\s+(في\s+)?")
-
-
-def _located_right_after(analysis: Analysis, end: int) -> bool:
-    """A settlement (or district) is named right after ``end`` with "في" or "ب": it says
-    where the place noun before it is, which then refers back to nothing."""
-    places = analysis.places
-    at = bisect_left(_place_starts(analysis), end)
-    if at >= len(places):
-        return False
-    r = places[at]
-    begins = r.mention.cue_start if r.mention.cue_start is not None else r.mention.start
-    norm = analysis.ntext.norm
-    gap = _LOCATED_BY.fullmatch(norm, end, begins)
-    if gap is None or r.mention.near or not (gap.group(1) or norm.startswith("ب", begins)):
-        return False  # ("المدينة الواقعة قرب دمشق": the city before, said to lie near Damascus)
-    return r.place is not None and (r.place.feature == "district" or not _is_wide(r))
-
-
 def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     """"مدخل المدينة" after the trigger → the city (town, village...) last named before
     it; "قصف البلدتين", "سيطرة على القريتين" → the two settlements last named together.
@@ -143,8 +122,6 @@ def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     named = bisect_left(_place_starts(analysis), tok.end) - 1  # the last place starting in or before it
     if named >= 0 and analysis.places[named].mention.end > tok.start:
         return []
-    if _located_right_after(analysis, tok.end):
-        return []  # "بانفجار في الحي الصناعي بقضاء أبوغريب": the place named after it
     features, removed, pair = readings[k]  # type: ignore[misc]
     near = i > 0 and is_near(tokens[i - 1].text)
     if pair:
@@ -417,7 +394,8 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
         head = places[_head_of_the_list(norm, places, located, _joined_in_the_located_governorate)]
         # a wide one may itself hold settlements named before it: "في قريتي الحلوة والروضة
         # في ناحية ربيعة، بريف اللاذقية الشمالي، لقصف جوي"
-        held = _settlements_held_by(norm, places, located) if _is_wide(places[located].r) else None
+        held = _settlements_held_by(norm, places, located, _joined_in_the_located_governorate) \
+            if _is_wide(places[located].r) else None
         return held or head
     r = last.r
     prev = places[i - 1] if i > 0 else None
@@ -430,12 +408,14 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     return _settlements_held_by(norm, places, i) or last
 
 
-def _settlements_held_by(norm: str, places: list[_PlaceView], i: int) -> _PlaceView | None:
+def _settlements_held_by(norm: str, places: list[_PlaceView], i: int,
+                         joins: Callable[[ResolvedPlace, ResolvedPlace, str], bool] | None = None) -> _PlaceView | None:
     """The head of the settlements named just before the wider place ``i``, joined to it by
-    "في", "ب" or "بريف" ("دوما وحرستا وعربين بالغوطة الشرقية"); None if there are none."""
+    "في", "ب" or "بريف" ("دوما وحرستا وعربين بالغوطة الشرقية"); None if there are none.
+    ``joins`` may ask more of each link of their list (``_head_of_the_list``)."""
     if i == 0 or not _LOCATOR_GAP.fullmatch(_gap_to(norm, places[i - 1].r, places[i].r)):
         return None
-    j = _head_of_the_list(norm, places, i - 1)
+    j = _head_of_the_list(norm, places, i - 1, joins)
     # "مدن وبلدات دوما وحرستا وعربين بالغوطة الشرقية": the cue may stand before the list's head;
     # "في دوما بغوطة دمشق الشرقية": a town the gazetteer knows needs none
     # "مطار الضبعة العسكري في محافظة حمص": a base or airport of the region list, too

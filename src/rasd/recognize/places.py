@@ -284,9 +284,15 @@ def _is_political(word: str) -> bool:
 
 def _names_a_medium(tokens: list[Token], i: int, te: int, cues: PlaceCues) -> bool:
     """The name at tokens ``i:te`` is part of a news medium's name: "مركز حلب الإعلامي",
-    "شبكة السويداء 24", "تنسيقية داريا الإعلامية"."""
-    return 0 < i and te < len(tokens) and reads_as(tokens[i - 1].text, cues.media_before) \
-        and tokens[te].text.strip('"«»') in cues.media_after
+    "شبكة السويداء 24", "تنسيقية مدينة سراقب الإعلامية" (a cue word between), "مركز إدلب
+    الإعلامي" (the gazetteer's subdistrict "مركز إدلب" taken whole)."""
+    if te >= len(tokens) or tokens[te].text not in cues.media_after:
+        return False
+    if te - i > 1 and reads_as(tokens[i].text, cues.media_before):
+        return True
+    if i > 0 and reads_as(tokens[i - 1].text, cues.media_before):
+        return True
+    return i > 1 and _cue_kind(tokens[i - 1].text) is not None and reads_as(tokens[i - 2].text, cues.media_before)
 
 
 @lru_cache(maxsize=65536)
