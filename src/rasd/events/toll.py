@@ -231,7 +231,6 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
     return toll
 
 
-
 #: How many words may lie between a count of the dead and the place it is given for
 #: ("ثلاثة شهداء وعشرة جرحى بقرية الموزرة": three).
 _PLACE_AFTER_COUNT_WITHIN = 5

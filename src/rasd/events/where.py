@@ -391,12 +391,11 @@ def _settlements_before(norm: str, places: list[_PlaceView], last: _PlaceView) -
     while _locates_the_place_before(norm, places, located):
         located -= 1  # "قرية زاركلي قرب جبال قنديل شمال أربيل إن طائرات تركية شنت"
     if located != i:  # the place the locators locate, and the list it closes
-        head = places[_head_of_the_list(norm, places, located, _joined_in_the_located_governorate)]
         # a wide one may itself hold settlements named before it: "في قريتي الحلوة والروضة
         # في ناحية ربيعة، بريف اللاذقية الشمالي، لقصف جوي"
         held = _settlements_held_by(norm, places, located, _joined_in_the_located_governorate) \
             if _is_wide(places[located].r) else None
-        return held or head
+        return held or places[_head_of_the_list(norm, places, located, _joined_in_the_located_governorate)]
     r = last.r
     prev = places[i - 1] if i > 0 else None
     gap = _gap_to(norm, prev.r, r) if prev is not None else ""
