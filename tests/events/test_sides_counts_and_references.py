@@ -1639,6 +1639,27 @@ def test_an_execution_is_a_killing_that_names_its_mode(shared_pipeline, text: st
     assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == expected
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # saudinewsnet:2015-08-01-0801-e0312af296: the fighting names why they were killed
+    ("وأفاد مصدر أمني، لم يكشف عن اسمه، بأن داعش أعدم 19 شخصا من مرتزقته تحت الجسر القديم في الفلوجة، "
+     "لتخاذلهم عن القتال الدائر بينهم وبين الجيش.", "2015-08-01", [("Attack", "Islamic State", 19, "Fallujah")]),
+    # written for the test: the abduction is what came before the execution
+    ("أعلن مصدر أمني أن تنظيم داعش أعدم 11 شابا في مدينة الموصل بعد اختطافهم.", "2015-08-03",
+     [("Attack", "Islamic State", 11, "Mosul")]),
+])
+def test_an_execution_told_by_its_verb_is_what_its_clause_reports(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                 published: str, expected: list) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1, e.fatalities, e.location) for e in events] == expected
+
+
+def test_an_execution_demanded_does_not_take_over_its_clause(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the noun is what protesters demand; the protest is the event
+    text = "تظاهر مئات الأشخاص يوم الجمعة في مدينة السويداء مطالبين بإعدام قتلة الشاب."
+    events = events_of(shared_pipeline, text, "2018-07-28")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "As Suwaydah")]
+
+
 def test_a_courts_death_sentence_is_no_execution(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-27-0927-c8723c8ca2 (the sentence's second clause)
     text = ("فيما أصدرت المحكمة الجنائية المركزية مطلع الشهر الجاري حكما بإعدام 24 متهما شنقا لإدانتهم بحادثة سبايكر، "

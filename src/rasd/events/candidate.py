@@ -78,8 +78,12 @@ def names_a_crowd(analysis: Analysis, seg: Segment) -> bool:
 
 
 def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
-    """The trigger a clause is coded by: one that says how (a mode word) before one that
-    says only that people died, then the lexicon's priority, a strong word, the first."""
+    """The trigger a clause is coded by: the first that leads its clause (an execution's
+    verb), else one that says how (a mode word) before one that says only that people
+    died, then the lexicon's priority, a strong word, the first."""
+    leading = next((t for t in triggers if t.sense.leads), None)
+    if leading is not None:
+        return leading
     priority = trigger_lexicon().priority
     modes = [t for t in triggers if t.sense.mode] or triggers
     return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))

@@ -29,6 +29,7 @@ class TriggerSense:
     crowd: bool = False  # what a crowd does when it riots: a trigger only where protesters are named
     campaign: bool = False  # a campaign noun that is an event only as the campaign's dated start
     dated_only: bool = False  # weak, and an event only with a stated date or toll, never for reading as a report
+    leads: bool = False  # the act its clause is coded by, whatever other event words the clause holds
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def trigger_lexicon() -> TriggerLexicon:
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
                              bool(entry.get("territory", False)), bool(entry.get("weak", False)),
                              bool(entry.get("crowd", False)), bool(entry.get("campaign", False)),
-                             bool(entry.get("dated_only", False)))
+                             bool(entry.get("dated_only", False)), bool(entry.get("leads", False)))
         for word in entry["words"]:
             triggers.add(word, sense)
             sense_of.setdefault(normalize_key(word), sense)
