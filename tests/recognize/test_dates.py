@@ -121,6 +121,17 @@ def test_years_alone_are_background() -> None:
     assert value["background"] and value["date"] == "2017-01-01"
 
 
+def test_a_four_digit_number_before_a_counted_noun_is_no_year() -> None:
+    # ant-multisource:BB-middleEast-1084-20181011 and AL-internationalNews-397-20180308
+    assert resolve("وينشر الجيش الأمريكي 2000 جندي في سوريا") == []
+    assert resolve("ضمن خطة تستهدف على مراحل أكثر من 2000 طفل يمني.") == []
+    # a year stays a year before anything else ("حرب 1967 مع سوريا", "في عام 2000 قتل")
+    (_, value), = resolve("خلال حرب 1967 مع سوريا")
+    assert value["category"] == "year" and value["date"] == "1967-01-01"
+    (_, value), = resolve("في عام 2000 قتل شخص")
+    assert value["category"] == "year" and value["date"] == "2000-01-01"
+
+
 def test_future_month_is_flagged() -> None:
     (_, value), = resolve("في يناير المقبل")
     assert value["future"] and value["date"] == "2019-01-01"

@@ -35,6 +35,12 @@ def test_the_nearest_word_gives_the_role(text: str, value: int, role: str) -> No
     assert counts(text)[value][0] == role
 
 
+def test_a_four_digit_number_before_a_counted_noun_is_a_count() -> None:
+    # written for the test: "2000 مواطن" numbers the people; a year is no count
+    assert counts("أعدم التنظيم 2014 مواطن من سكان المدينة.")[2014][0] == "killed"
+    assert 2014 not in counts("أعدم التنظيم في عام 2014 مواطنين من سكان المدينة.")
+
+
 @pytest.mark.parametrize(("text", "value", "cumulative"), [
     # FR-internationalNews-446: a war's toll
     ("تحول الوضع إلى حرب خلفت لغاية الآن أكثر من 350 ألف قتيل.", 350_000, True),

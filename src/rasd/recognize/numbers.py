@@ -64,6 +64,7 @@ class NumberWords:
     numbered_units: frozenset[str] = frozenset()  # "الفرقة 30": the number names the unit
     clause_openers: frozenset[str] = frozenset()  # "إن 13 مدنيا": no role word is read before these
     part_of_a_total: frozenset[str] = frozenset()  # "بينهم 4 أطفال": part of a total given before
+    counted_nouns: frozenset[str] = frozenset()  # "2000 مواطن": a number before them is no year
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +101,7 @@ def number_words() -> NumberWords:
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
         words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
         words(data["numbered_units"]), words(data["clause_openers"]), words(data["part_of_a_total"]),
+        words(data["counted_nouns"]),
     )
 
 
@@ -280,11 +282,11 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             if after.startswith(("%", "/", ".", "-", ":")) and not after.startswith((". ", "- ")):
                 continue  # percentages, dates, decimals, times
             value = int(tok.text)
-            if 1900 <= value <= 2100:
-                continue  # a year
+            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if 1900 <= value <= 2100 and following not in words.counted_nouns:
+                continue  # a year ("2000 مواطن" is a number of citizens)
             if i > 0 and _in(tokens[i - 1].text, words.numbered_units):
                 continue  # "من الفرقة 30", "اللواء 47": the unit's name, not a count
-            following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             end = i + 1
             if following in words.multipliers:
                 consumed.add(i + 1)

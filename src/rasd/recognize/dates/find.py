@@ -146,6 +146,14 @@ def _after_name_cue(norm: str, start: int, words: CalendarWords) -> bool:
     return bool(before) and any(v in words.name_cues for v, _ in clitic_variants(before[-1]))
 
 
+def _counts_a_noun(norm: str, end: int, words: CalendarWords) -> bool:
+    """"أعدم التنظيم أكثر من 2000 مواطن", "ينشر 2000 جندي": a four-digit number right
+    before a noun that numbers count (in the singular that follows a hundred or more) is
+    how many, not a year; a year is followed by punctuation, a conjunction or a phrase."""
+    following = norm[end:end + 24].split(maxsplit=1)
+    return bool(following) and following[0] in words.counted_nouns
+
+
 def _measures_a_record(norm: str, start: int, words: CalendarWords) -> bool:
     """"غارات هي الأعنف منذ شهر", "الأكثر دموية منذ عام", "للمرة الأولى منذ ست سنوات": a
     منذ phrase whose superlative or first is one of the two words before it tells how long
@@ -195,6 +203,8 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
             start += 1
         if taken.find(1, start, end) >= 0:
             continue
+        if kind == "year" and _counts_a_noun(norm, end, words):
+            continue  # a number of people or things; the count readers take it
         if _after_name_cue(norm, start, words) or _measures_a_record(norm, start, words):
             taken[start:end] = b"\x01" * (end - start)  # nor may a shorter pattern read its month
             continue
