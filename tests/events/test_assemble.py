@@ -1374,3 +1374,26 @@ def test_a_district_is_no_quarter_coded_at_its_city(shared_pipeline) -> None:  #
     text = "قتل شخصان وأصيب خمسة آخرون بانفجار في الحي الصناعي بقضاء أبو غريب غرب بغداد."
     assert [e.location for e in extract(shared_pipeline, text, "2015-08-03")] == ["Abu Ghraib"]
 
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:CN-middleEast-1177-20180811: air defences "confronting" a target intercept it
+    ("تصدت الدفاعات الجوية السورية، صباح السبت، لما وصفته بـ\"هدف معاد\" قالت إنه اخترق الأجواء فوق منطقة "
+     "دير العشائر في أقصى الريف الغربي للعاصمة، دمشق.", "2018-08-11",
+     [("Disrupted weapons use", "Syrian Government Forces")]),
+    # ant-multisource:SK-middleEast-2713-20180701: the drones are what was downed, not a strike
+    ("نقلت وكالة الإعلام الروسية عن متحدث باسم قاعدة جوية قوله، الأحد، إن الجيش الروسي أسقط طائرات مجهولة "
+     "بدون طيار قرب قاعدة حميميم الجوية الروسية في سوريا.", "2018-07-01",
+     [("Disrupted weapons use", "Russian Forces")]),
+])
+def test_air_defences_that_intercept_and_drones_shot_down_are_disrupted_weapons_use(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, published: str, expected: list) -> None:
+    assert [(e.sub_event_type, e.actor1) for e in extract(shared_pipeline, text, published)] == expected
+
+
+def test_a_side_that_repels_an_attack_on_the_ground_is_no_interception(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: a bare "تصدت" is fighting; what an army drops is no aircraft downed
+    text = "تصدت قوات النظام لهجوم شنته فصائل المعارضة على بلدة حلفايا بريف حماة الشمالي يوم الجمعة."
+    assert [e.sub_event_type for e in extract(shared_pipeline, text, "2018-07-28")] == ["Armed clash"]
+    text = "وأسقط الجيش السوري منشورات على مدينة إدلب الخميس تحث الناس على قبول التسوية."
+    assert [e.sub_event_type for e in extract(shared_pipeline, text, "2018-08-10")] == []
