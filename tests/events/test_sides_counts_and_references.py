@@ -1653,11 +1653,19 @@ def test_an_execution_told_by_its_verb_is_what_its_clause_reports(shared_pipelin
     assert [(e.sub_event_type, e.actor1, e.fatalities, e.location) for e in events] == expected
 
 
-def test_an_execution_demanded_does_not_take_over_its_clause(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("text,published,expected", [
     # written for the test: the noun is what protesters demand; the protest is the event
-    text = "تظاهر مئات الأشخاص يوم الجمعة في مدينة السويداء مطالبين بإعدام قتلة الشاب."
-    events = events_of(shared_pipeline, text, "2018-07-28")
-    assert [(e.sub_event_type, e.location) for e in events] == [("Peaceful protest", "As Suwaydah")]
+    ("تظاهر مئات الأشخاص يوم الجمعة في مدينة السويداء مطالبين بإعدام قتلة الشاب.", "2018-07-28",
+     [("Peaceful protest", "As Suwaydah")]),
+    # written for the test (after the review): an execution after the clause's act is the
+    # news behind it, not what the clause reports
+    ("شن طيران التحالف الدولي غارات على مدينة الرقة يوم الأحد بعد أن أعدم تنظيم داعش الطيار الأردني.",
+     "2015-02-02", [("Air/drone strike", "Ar Raqqah")]),
+])
+def test_an_execution_that_does_not_open_its_clause_does_not_take_it_over(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, published: str, expected: list) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.location) for e in events] == expected
 
 
 def test_a_courts_death_sentence_is_no_execution(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -125,11 +125,16 @@ def test_a_four_digit_number_before_a_counted_noun_is_no_year() -> None:
     # ant-multisource:BB-middleEast-1084-20181011 and AL-internationalNews-397-20180308
     assert resolve("وينشر الجيش الأمريكي 2000 جندي في سوريا") == []
     assert resolve("ضمن خطة تستهدف على مراحل أكثر من 2000 طفل يمني.") == []
+    # written for the test: punctuation after the noun, the accusative after the number
+    assert resolve("أعدم التنظيم في الموصل أكثر من 2000 مواطن، بحسب مسؤول كردي.") == []
+    assert resolve("أعدم التنظيم في الموصل أكثر من 2000 مواطنا.") == []
     # a year stays a year before anything else ("حرب 1967 مع سوريا", "في عام 2000 قتل")
     (_, value), = resolve("خلال حرب 1967 مع سوريا")
     assert value["category"] == "year" and value["date"] == "1967-01-01"
     (_, value), = resolve("في عام 2000 قتل شخص")
     assert value["category"] == "year" and value["date"] == "2000-01-01"
+    (_, value), = resolve("في عام 2014 مدني واحد قتل")  # a year word before it: a year
+    assert value["category"] == "year" and value["date"] == "2014-01-01"
 
 
 def test_future_month_is_flagged() -> None:

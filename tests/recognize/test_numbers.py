@@ -36,9 +36,12 @@ def test_the_nearest_word_gives_the_role(text: str, value: int, role: str) -> No
 
 
 def test_a_four_digit_number_before_a_counted_noun_is_a_count() -> None:
-    # written for the test: "2000 مواطن" numbers the people; a year is no count
+    # written for the test: "2000 مواطن" numbers the people, as does the accusative many
+    # writers use ("2000 شخصا"), with punctuation after the noun too
     assert counts("أعدم التنظيم 2014 مواطن من سكان المدينة.")[2014][0] == "killed"
-    assert 2014 not in counts("أعدم التنظيم في عام 2014 مواطنين من سكان المدينة.")
+    assert counts("أعدم التنظيم أكثر من 2014 شخصا، بحسب مسؤول محلي.")[2014][0] == "killed"
+    # a year word before the number makes it a year, whatever follows
+    assert 2014 not in counts("وقتل في عام 2014 مدني واحد فقط.")
 
 
 @pytest.mark.parametrize(("text", "value", "cumulative"), [

@@ -78,12 +78,13 @@ def names_a_crowd(analysis: Analysis, seg: Segment) -> bool:
 
 
 def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
-    """The trigger a clause is coded by: the first that leads its clause (an execution's
-    verb), else one that says how (a mode word) before one that says only that people
-    died, then the lexicon's priority, a strong word, the first."""
-    leading = next((t for t in triggers if t.sense.leads), None)
-    if leading is not None:
-        return leading
+    """The trigger a clause is coded by: its first, when that one leads its clause (an
+    execution's verb: a later one, "غارات ... بعد أن أعدم التنظيم الطيار", is the news
+    behind the act), else one that says how (a mode word) before one that says only that
+    people died, then the lexicon's priority, a strong word, the first."""
+    first = min(triggers, key=lambda t: t.start)
+    if first.sense.leads:
+        return first
     priority = trigger_lexicon().priority
     modes = [t for t in triggers if t.sense.mode] or triggers
     return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))

@@ -65,6 +65,7 @@ class NumberWords:
     clause_openers: frozenset[str] = frozenset()  # "إن 13 مدنيا": no role word is read before these
     part_of_a_total: frozenset[str] = frozenset()  # "بينهم 4 أطفال": part of a total given before
     counted_nouns: frozenset[str] = frozenset()  # "2000 مواطن": a number before them is no year
+    year_words: frozenset[str] = frozenset()  # "عام 2014": a number after them is a year
 
 
 @lru_cache(maxsize=1)
@@ -101,8 +102,17 @@ def number_words() -> NumberWords:
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
         words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
         words(data["numbered_units"]), words(data["clause_openers"]), words(data["part_of_a_total"]),
-        words(data["counted_nouns"]),
+        words(data["counted_nouns"]), words(data["year_words"]),
     )
+
+
+def counts_not_a_year(previous: str, following: str) -> bool:
+    """Whether a four-digit number between the words ``previous`` and ``following`` is how
+    many ("أكثر من 2000 مواطن", "2000 شخصا"), not a year: a noun that numbers count comes
+    right after it, and no year word ("عام", "سنة") right before it. The date finder and
+    the count reader both ask, so that the two never read one number both ways."""
+    words = number_words()
+    return following in words.counted_nouns and not reads_as(previous, words.year_words)
 
 
 def _cumulative_marker(data: dict) -> re.Pattern[str]:
@@ -283,7 +293,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
                 continue  # percentages, dates, decimals, times
             value = int(tok.text)
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-            if 1900 <= value <= 2100 and following not in words.counted_nouns:
+            if 1900 <= value <= 2100 and not counts_not_a_year(tokens[i - 1].text if i else "", following):
                 continue  # a year ("2000 مواطن" is a number of citizens)
             if i > 0 and _in(tokens[i - 1].text, words.numbered_units):
                 continue  # "من الفرقة 30", "اللواء 47": the unit's name, not a count

@@ -115,7 +115,6 @@ class CalendarWords:
     today_not_after: frozenset[str] = frozenset()  # "هذا اليوم", "حتى اليوم": no day
     today_not_before: frozenset[str] = frozenset()  # "في اليوم الواحد", "اليوم التالي": no day
     record_words: frozenset[str] = frozenset()  # "الأعنف منذ شهر": the since-phrase measures a record
-    counted_nouns: frozenset[str] = frozenset()  # "أكثر من 2000 مواطن": a number before them is no year
     feasts: dict[str, Feast] = field(default_factory=dict)  # "عيد الفطر" → 1 Shawwal, 4 days
     feast_ordinal_of: dict[str, int] = field(default_factory=dict)  # "ثاني" (أيام) → its 2nd day
     feast_definite_of: dict[str, int] = field(default_factory=dict)  # "(اليوم) الثاني من" → its 2nd day
@@ -314,5 +313,4 @@ def calendar_words() -> CalendarWords:
                          today_not_after=frozenset(normalize_key(w) for w in data["today_not_after"]),
                          today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
                          record_words=frozenset(normalize_key(w) for w in data["record_words"]),
-                         counted_nouns=frozenset(normalize_key(w) for w in load_yaml("numbers.yaml")["counted_nouns"]),
                          feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of)

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 from rasd.recognize.dates.calendar import CalendarWords, calendar_words
 from rasd.recognize.dates.resolve import resolve, safe_date, val
+from rasd.recognize.numbers import counts_not_a_year
 from rasd.text.normalize import NormalizedText
-from rasd.text.tokens import clitic_variants
+from rasd.text.tokens import TOKEN_RE, clitic_variants
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -146,12 +147,16 @@ def _after_name_cue(norm: str, start: int, words: CalendarWords) -> bool:
     return bool(before) and any(v in words.name_cues for v, _ in clitic_variants(before[-1]))
 
 
-def _counts_a_noun(norm: str, end: int, words: CalendarWords) -> bool:
-    """"أعدم التنظيم أكثر من 2000 مواطن", "ينشر 2000 جندي": a four-digit number right
-    before a noun that numbers count (in the singular that follows a hundred or more) is
-    how many, not a year; a year is followed by punctuation, a conjunction or a phrase."""
-    following = norm[end:end + 24].split(maxsplit=1)
-    return bool(following) and following[0] in words.counted_nouns
+def _counts_a_noun(norm: str, start: int, end: int) -> bool:
+    """"أعدم التنظيم أكثر من 2000 مواطن"، "ينشر 2000 جندي": the year's digits
+    (``start``-``end``) count the noun right after them (``counts_not_a_year``)."""
+    previous = _WORD_BEFORE.search(norm, max(0, start - 24), start)
+    following = _WORD_AFTER.match(norm, end)
+    return following is not None and counts_not_a_year(previous.group(1) if previous else "", following.group(1))
+
+
+_WORD_BEFORE = re.compile(rf"({TOKEN_RE.pattern})\s*$")  # the word right before the digits
+_WORD_AFTER = re.compile(rf" *({TOKEN_RE.pattern})")  # the word right after them, as a token
 
 
 def _measures_a_record(norm: str, start: int, words: CalendarWords) -> bool:
@@ -203,7 +208,7 @@ def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMat
             start += 1
         if taken.find(1, start, end) >= 0:
             continue
-        if kind == "year" and _counts_a_noun(norm, end, words):
+        if kind == "year" and _counts_a_noun(norm, m.start("year"), m.end("year")):
             continue  # a number of people or things; the count readers take it
         if _after_name_cue(norm, start, words) or _measures_a_record(norm, start, words):
             taken[start:end] = b"\x01" * (end - start)  # nor may a shorter pattern read its month
