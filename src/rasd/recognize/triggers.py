@@ -29,7 +29,7 @@ class TriggerSense:
     crowd: bool = False  # what a crowd does when it riots: a trigger only where protesters are named
     campaign: bool = False  # a campaign noun that is an event only as the campaign's dated start
     dated_only: bool = False  # weak, and an event only with a stated date or toll, never for reading as a report
-    leads: bool = False  # the act its clause is coded by, whatever other event words the clause holds
+    leads: bool = False  # opening its clause's event words, the act the clause is coded by, whatever follows
 
 
 @dataclass(frozen=True)

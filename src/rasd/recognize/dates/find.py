@@ -147,16 +147,16 @@ def _after_name_cue(norm: str, start: int, words: CalendarWords) -> bool:
     return bool(before) and any(v in words.name_cues for v, _ in clitic_variants(before[-1]))
 
 
+_WORD_BEFORE = re.compile(rf"({TOKEN_RE.pattern})\s*$")  # the word right before the digits
+_WORD_AFTER = re.compile(rf" *({TOKEN_RE.pattern})")  # the word right after them, as a token
+
+
 def _counts_a_noun(norm: str, start: int, end: int) -> bool:
     """"أعدم التنظيم أكثر من 2000 مواطن"، "ينشر 2000 جندي": the year's digits
     (``start``-``end``) count the noun right after them (``counts_not_a_year``)."""
     previous = _WORD_BEFORE.search(norm, max(0, start - 24), start)
     following = _WORD_AFTER.match(norm, end)
     return following is not None and counts_not_a_year(previous.group(1) if previous else "", following.group(1))
-
-
-_WORD_BEFORE = re.compile(rf"({TOKEN_RE.pattern})\s*$")  # the word right before the digits
-_WORD_AFTER = re.compile(rf" *({TOKEN_RE.pattern})")  # the word right after them, as a token
 
 
 def _measures_a_record(norm: str, start: int, words: CalendarWords) -> bool:
