@@ -762,11 +762,11 @@ def tells_another(article: ArticleState, cand: Candidate) -> bool:
     by "another" (or "the other"), so its event is not one the article told before. "آخر"
     before a noun is "the last" ("غارات آخر الليل", "قصف آخر جيب"): another only before a
     preposition, a direction or the end of the phrase."""
+    if _followed_by_other(article.norm, cand.trigger.end):
+        return True
     words = assembly_words()
     after = _NEXT_TWO_WORDS.match(article.norm, cand.trigger.end)
-    if after is None or after.group(1) in words.other_ones:
-        return after is not None
-    if after.group(1) not in words.another_words:
+    if after is None or after.group(1) not in words.another_words:
         return False
     following = after.group(2)
     return after.group(1) not in words.last_before_a_noun or following is None \
