@@ -842,6 +842,23 @@ def test_a_dual_place_noun_does_not_reach_back_past_other_places(shared_pipeline
     assert {(e.sub_event_type, e.location) for e in extract(shared_pipeline, text, published)} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # written for this test (as ant-multisource:SK-middleEast-244-20180312 tells it): "the city"
+    # before the trigger, placed by باتجاه, is the town named in the clause before
+    ("قال المرصد إن القوات التركية وصلت إلى مشارف مدينة عفرين أمس، مضيفا أن الفصائل الموالية لها تتقدم "
+     "باتجاه المدينة من جهة الشرق تحت غطاء من قصف مكثف.", ["Afrin"]),
+    # written for this test: a clause that names its own place keeps it
+    ("قال المرصد إن القوات التركية وصلت إلى مشارف مدينة عفرين أمس، مضيفا أن الفصائل الموالية لها تتقدم "
+     "باتجاه المدينة تحت غطاء من قصف مكثف على بلدة جنديرس.", ["Jindayris"]),
+    # written for this test: "the city's residents" say nothing of where the shelling fell
+    ("قال المرصد إن القوات التركية وصلت إلى مشارف مدينة عفرين أمس، مضيفا أن سكان المدينة يعانون من قصف مكثف.", []),
+])
+def test_a_place_noun_before_the_trigger_places_a_clause_with_no_place(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                       expected: list) -> None:
+    events = extract(shared_pipeline, text, "2018-03-12")
+    assert [e.location for e in events if e.sub_event_type == "Shelling/artillery/missile attack"] == expected
+
+
 def test_a_dual_place_noun_with_no_pair_named_before_places_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for this test: one town named, then "the two towns"
     text = "وقتل ثلاثة أشخاص في قصف على مدينة حلب أمس. وسقطت قذائف على البلدتين صباح السبت."

@@ -112,17 +112,34 @@ def anaphoric_place(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
     it; "قصف البلدتين", "سيطرة على القريتين" → the two settlements last named together.
     A word the recognizer read as a place's own name ("مدينة القريتين", the town
     al-Qaryatayn) refers back to nothing."""
-    tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, cand.trigger.start)
     readings = list(map(_anaphoric_word, map(TEXT, analysis.tokens_between(cand.trigger.start, cand.segment.end))))
     k = next(compress(range(len(readings)), readings), None)  # the first anaphoric noun
-    if k is None:
-        return []
-    i, tok = first + k, tokens[first + k]
+    return [] if k is None else _referred_back_to(analysis, cand, first + k)
+
+
+def anaphoric_place_before(analysis: Analysis, cand: Candidate) -> list[PlacePick]:
+    """"تتقدم باتجاه المدينة من جهة الشرق تحت غطاء من قصف مكثف": in a clause that names
+    no place, an anaphoric place noun before the trigger that a preposition or a direction
+    word places (the last such) points back as one after it does."""
+    tokens, cues = analysis.tokens, place_cues()
+    placing = cues.prepositions | cues.sent_to_prepositions
+    first = bisect_left(analysis.token_starts, cand.segment.start)
+    for i in range(bisect_left(analysis.token_starts, cand.trigger.start) - 1, first, -1):
+        if _anaphoric_word(tokens[i].text) is not None \
+                and (tokens[i - 1].text in placing or is_near(tokens[i - 1].text)):
+            return _referred_back_to(analysis, cand, i)
+    return []
+
+
+def _referred_back_to(analysis: Analysis, cand: Candidate, i: int) -> list[PlacePick]:
+    """The places the anaphoric noun at token ``i`` refers back to (``anaphoric_place``)."""
+    tokens = analysis.tokens
+    tok = tokens[i]
     named = bisect_left(_place_starts(analysis), tok.end) - 1  # the last place starting in or before it
     if named >= 0 and analysis.places[named].mention.end > tok.start:
         return []
-    features, removed, pair = readings[k]  # type: ignore[misc]
+    features, removed, pair = _anaphoric_word(tok.text)  # type: ignore[misc]
     near = i > 0 and is_near(tokens[i - 1].text)
     if pair:
         two = _pair_before(analysis, tok.start, features)
@@ -605,7 +622,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
         places = [p for p in places if p.r.mention.start < excepted.start()]
     anaphor = [_at_its_city(pick, gazetteer) for pick in anaphoric_place(analysis, cand)]
     if not places:
-        return anaphor
+        return anaphor or [_at_its_city(pick, gazetteer) for pick in anaphoric_place_before(analysis, cand)]
     trig = cand.trigger.start
     after = [p for p in places if p.start >= trig]
     first = after[0] if after else _settlements_before(norm, places, places[-1])
