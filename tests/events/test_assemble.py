@@ -859,6 +859,19 @@ def test_a_place_noun_before_the_trigger_places_a_clause_with_no_place(shared_pi
     assert [e.location for e in events if e.sub_event_type == "Shelling/artillery/missile attack"] == expected
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # ant-multisource:SK-middleEast-80-20180226: "his control" as "her control" ("سيطرتها على") is
+    ("أفادت وسائل إعلام تركية، الاثنين، بأن الجيش التركي استكمل سيطرته على كافة الشريط الحدودي لمنطقة عفرين "
+     "السورية مع الأراضي التركية.", "2018-02-26", ("Non-state actor overtakes territory", "Turkish Forces", "Afrin")),
+    # ant-multisource:CN-middleEast-763-20180429
+    ("وكان النظام السوري قد أعلن عن سيطرته على أربع قرى تابعة لمدينة دير الزور شرقي نهر الفرات، في وقت سابق، "
+     "الأحد، لكن سيطرته لم تدم طويلا.", "2018-04-29", ("Government regains territory", "Syrian Government Forces", "Deir ez-Zor")),
+])
+def test_control_told_with_any_possessive_is_a_capture(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                       expected: tuple) -> None:
+    assert [(e.sub_event_type, e.actor1, e.location) for e in extract(shared_pipeline, text, published)] == [expected]
+
+
 def test_a_dual_place_noun_with_no_pair_named_before_places_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for this test: one town named, then "the two towns"
     text = "وقتل ثلاثة أشخاص في قصف على مدينة حلب أمس. وسقطت قذائف على البلدتين صباح السبت."
