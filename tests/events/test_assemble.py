@@ -1348,6 +1348,23 @@ def test_an_act_of_its_own_after_a_comma_and_wa_is_another_event(shared_pipeline
         ("Air/drone strike", "Saraqib"), ("Shelling/artillery/missile attack", "Juzif")]
 
 
+def test_an_act_that_opens_the_clause_after_a_bare_comma_is_another_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (written for the test, after saudinewsnet:2015-07-27-0927-c8723c8ca2 (tune), where the
+    # protest was lost in the capture) "فيما X، Y": an act that opens the clause after the
+    # comma, with a place of its own, is another event, even after a loose act ("تحرير")
+    text = ("فيما تمكنت القوات العراقية أمس من تحرير مبنى جامعة الأنبار في مدينة الرمادي، تظاهر أمس المئات "
+            "بمحافظة ذي قار جنوب بغداد مطالبين بمحاكمة المسؤولين.")
+    assert ("Peaceful protest", "Dhi-Qar") in [(e.sub_event_type, e.location) for e in extract(shared_pipeline, text, "2015-07-27")]
+
+
+def test_a_phrase_of_fi_after_a_comma_is_no_new_clause(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1144-20180420: "، في إطار ... اتفاق" says what the entry was
+    # for; في is no و or ف opening another clause, and the agreement named in it is no event
+    text = ("ودخلت قوات تركية أمس إلى مدينة إدلب وريفها وريف حماة، في إطار نشر نقاط مراقبة في ظل اتفاق "
+            "\"مناطق تخفيف التصعيد\".")
+    assert "Agreement" not in [e.sub_event_type for e in extract(shared_pipeline, text, "2018-04-20")]
+
+
 @pytest.mark.parametrize("text,fatalities", [
     # (written for the test) an act at the place already named after the comma tells the
     # strike's toll, it is no other event

@@ -93,21 +93,24 @@ def trigger_clauses(analysis: Analysis) -> list[Segment]:
             for c in clauses(norm, sentence) for piece in _acts_apart(analysis, c)]
 
 
-_COMMA_AND = re.compile(r",\s*(?=[وف]\w)")
+_COMMA_AND = re.compile(r",\s*(?=[وف]\w)(?!في\s)")
+_COMMA = re.compile(r",\s*")
 _ACT_NEAR_THE_COMMA = 8  # tokens: the act opens the new clause, it is not deep inside it
 
 
 def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     """"قتل طفلان في غارة على مدينة معرة النعمان، وامرأة وطفلها في قصف جوي على قرية
     جوزف": after a comma and و (or ف), an act word of its own (a strike, a clash: one that says
-    how) with a place after it starts another event, when the act before the comma has a
-    place of its own too, another one; the clause is cut at the comma. Not an act named
+    how) with a place after it starts another event, when the act before the comma (a loose
+    one too: "فيما تمكنت القوات من تحرير ... الرمادي، تظاهر المئات بمحافظة ذي قار") has a
+    place of its own too, another one; the clause is cut at the comma. After a bare comma the
+    act must open the new clause; "، في إطار" is no و. Not an act named
     again by a definite noun ("، وأدى القصف إلى"), nor an act at the place already named
     ("غارات على مدينة سراقب، وقتل خمسة في قصف على مدينة سراقب": its toll), nor a toll or a
     place alone ("، وقتل 5", "، وفي بلدة"), which belong to the act before."""
-    acts = [t for t in within(analysis, analysis.triggers, clause)
-            if t.sense.mode and not t.sense.weak and not t.sense.campaign]
-    if len(acts) < 2:
+    told = [t for t in within(analysis, analysis.triggers, clause) if t.sense.mode and not t.sense.campaign]
+    acts = [t for t in told if not t.sense.weak]
+    if len(told) < 2 or not acts:
         return [clause]
     norm, tokens = analysis.ntext.norm, analysis.tokens
     places = analysis.remember(_acts_apart, lambda: sorted(analysis.places, key=lambda r: r.mention.start))
@@ -119,14 +122,16 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
                 for r in places[bisect_left(place_starts, start):bisect_left(place_starts, end)]}
 
     pieces, start = [], clause.start
-    for comma in _COMMA_AND.finditer(norm, clause.start, clause.end):
-        before = set().union(*(named(t.end, comma.start()) for t in acts if start <= t.start < comma.start()))
+    for comma in _COMMA.finditer(norm, clause.start, clause.end):
+        before = set().union(*(named(t.end, comma.start()) for t in told if start <= t.start < comma.start()))
         if not before:
             continue
         act = next((t for t in acts if t.start > comma.start()), None)
         if act is None:
             break
-        near = act.token_start - bisect_left(analysis.token_starts, comma.end()) <= _ACT_NEAR_THE_COMMA
+        gap = act.token_start - bisect_left(analysis.token_starts, comma.end())
+        # after "، و" the act may come a few words on; after a bare comma it opens the clause
+        near = gap <= _ACT_NEAR_THE_COMMA if _COMMA_AND.match(norm, comma.start()) else gap == 0
         nxt = _COMMA_AND.search(norm, act.end, clause.end)
         after = named(act.end, nxt.start() if nxt else clause.end)
         if near and not is_definite(tokens[act.token_start].text) and after and not after <= before:
