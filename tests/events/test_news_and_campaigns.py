@@ -441,6 +441,24 @@ def test_an_act_answered_or_followed_is_done_whatever_the_plan_before_it(shared_
 
 
 @pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:FR-internationalNews-524-20180319: the demand is for a withdrawal; the
+    # capture told 20 words on happened
+    ("طالبت الخارجية السورية الاثنين القوات التركية بالانسحاب من عفرين واعتبرتها قوة \"احتلال\"، ويأتي ذلك "
+     "غداة تمكن أنقرة من السيطرة على المدينة ذات الأغلبية الكردية إثر عملية عسكرية استمرت لنحو شهرين.",
+     "2018-03-19", [("Non-state actor overtakes territory", "Afrin")]),
+    # ant-multisource:CN-middleEast-1314-20180908: the call is for leaving Iraq, not the protests
+    ("دعت مملكة البحرين مواطنيها إلى مغادرة العراق فورا، الجمعة، وذلك في أعقاب الأحداث التي تشهدها البلاد "
+     "وخاصة في محافظة البصرة، التي اندلعت فيها احتجاجات غاضبة جراء تردي مستوى الخدمات.", "2018-09-08",
+     [("Peaceful protest", "Al-Basrah")]),
+    # written for the test: a plan word near its act still makes it a plan
+    ("وقالت مصادر إن القوات التركية تعتزم شن هجوم على مدينة منبج خلال أيام.", "2018-03-19", []),
+])
+def test_a_plan_word_governs_only_an_act_near_it(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                 expected: list) -> None:
+    assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, text, published)] == expected
+
+
+@pytest.mark.parametrize("text,published,expected", [
     # ant-multisource:SK-middleEast-235-20180311: eight words between the verb of beginning
     # and the campaign noun
     ("وفي يناير الماضي، بدأت القوات التركية مدعومة بمقاتلي الجيش السوري الحر، هجوما على عفرين استهدف وحدات "

@@ -38,11 +38,20 @@ def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("accident", analysis.ntext.norm[f.start:f.end])
 
 
+#: How many words before the act a word of plan, threat or call ("تعتزم", "حذر", "دعت")
+#: may stand and still govern it: one further back in a long clause is another verb's
+#: ("حذر ... من انهيار الهدنة، فيما توصلت الفصائل مع الوفد الروسي إلى هدنة").
+_PLAN_REACH = 16
+
+
 def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"سوف", "في حال", "في عام 2014", "ليست المرة الأولى", "حكما بإعدام" before the
     trigger in its clause: a plan, a condition, history, a series or a court's sentence
-    (the filter's own rule name: future, conditional, background, series, sentenced)."""
+    (the filter's own rule name: future, conditional, background, series, sentenced); a
+    plan word only within ``_PLAN_REACH`` words of the act."""
     if cand.segment.start <= f.start < cand.trigger.start:
+        if f.rule == "future" and cand.trigger.token_start - f.token_start > _PLAN_REACH:
+            return  # the plan word of another verb of a long clause
         if f.rule in ("future", "conditional") and (_DONE_SINCE.search(analysis.ntext.norm, f.end, cand.trigger.start)
                                                     or told_as_done_before(analysis, cand)):
             return  # "يهدد بالرد في حال ثبت ... بعدما تحدث مسعفون عن هجوم كيميائي": what was done
