@@ -104,7 +104,8 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     how) with a place after it starts another event, when the act before the comma (a loose
     one too: "فيما تمكنت القوات من تحرير ... الرمادي، تظاهر المئات بمحافظة ذي قار") has a
     place of its own too, another one; the clause is cut at the comma. After a bare comma the
-    act must open the new clause; "، في إطار" is no و. Not an act named
+    act must open the new clause; "، في إطار" is no و; an opening "بعد ...،" is never cut off
+    (its event is the one before the clause's, see ``after_the_opening``). Not an act named
     again by a definite noun ("، وأدى القصف إلى"), nor an act at the place already named
     ("غارات على مدينة سراقب، وقتل خمسة في قصف على مدينة سراقب": its toll), nor a toll or a
     place alone ("، وقتل 5", "، وفي بلدة"), which belong to the act before."""
@@ -122,7 +123,10 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
                 for r in places[bisect_left(place_starts, start):bisect_left(place_starts, end)]}
 
     pieces, start = [], clause.start
+    opening = assembly_words().after_opening.match(norm, clause.start, clause.end)
     for comma in _COMMA.finditer(norm, clause.start, clause.end):
+        if opening is not None and comma.start() < opening.end():
+            continue  # "وبعد غارات على دوما، سيطرت القوات على حرستا": the event before the one told
         before = set().union(*(named(t.end, comma.start()) for t in told if start <= t.start < comma.start()))
         if not before:
             continue
