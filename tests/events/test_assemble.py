@@ -852,6 +852,9 @@ def test_a_dual_place_noun_does_not_reach_back_past_other_places(shared_pipeline
      "باتجاه المدينة تحت غطاء من قصف مكثف على بلدة جنديرس.", ["Jindayris"]),
     # written for this test: "the city's residents" say nothing of where the shelling fell
     ("قال المرصد إن القوات التركية وصلت إلى مشارف مدينة عفرين أمس، مضيفا أن سكان المدينة يعانون من قصف مكثف.", []),
+    # written for this test: a preposition with و before it, or glued to the noun, places it too
+    ("قال المرصد إن القوات التركية وصلت إلى مشارف مدينة عفرين أمس. وفي المدينة تعرضت أحياء لقصف مكثف.", ["Afrin"]),
+    ("قال المرصد إن القوات التركية وصلت إلى مشارف مدينة عفرين أمس. وبالمدينة تعرضت أحياء لقصف مكثف.", ["Afrin"]),
 ])
 def test_a_place_noun_before_the_trigger_places_a_clause_with_no_place(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
                                                                        expected: list) -> None:
@@ -1355,6 +1358,12 @@ def test_an_act_that_opens_the_clause_after_a_bare_comma_is_another_event(shared
     text = ("فيما تمكنت القوات العراقية أمس من تحرير مبنى جامعة الأنبار في مدينة الرمادي، تظاهر أمس المئات "
             "بمحافظة ذي قار جنوب بغداد مطالبين بمحاكمة المسؤولين.")
     assert ("Peaceful protest", "Dhi-Qar") in [(e.sub_event_type, e.location) for e in extract(shared_pipeline, text, "2015-07-27")]
+
+
+def test_a_time_phrase_of_fi_after_a_comma_opens_another_clause(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "، في وقت ..." opens another clause as "، و" does
+    text = "قتل خمسة مدنيين في غارة على مدينة سراقب، في وقت شنت فيه الطائرات غارات على بلدة سرمين."
+    assert [e.location for e in extract(shared_pipeline, text, "2018-03-12")] == ["Saraqib", "Sarmin"]
 
 
 def test_a_phrase_of_fi_after_a_comma_is_no_new_clause(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -442,7 +442,7 @@ def test_an_act_answered_or_followed_is_done_whatever_the_plan_before_it(shared_
 
 @pytest.mark.parametrize("text,published,expected", [
     # ant-multisource:FR-internationalNews-524-20180319: the demand is for a withdrawal; the
-    # capture told 20 words on happened
+    # capture told 18 words on, past a comma, happened
     ("طالبت الخارجية السورية الاثنين القوات التركية بالانسحاب من عفرين واعتبرتها قوة \"احتلال\"، ويأتي ذلك "
      "غداة تمكن أنقرة من السيطرة على المدينة ذات الأغلبية الكردية إثر عملية عسكرية استمرت لنحو شهرين.",
      "2018-03-19", [("Non-state actor overtakes territory", "Afrin")]),
@@ -450,8 +450,15 @@ def test_an_act_answered_or_followed_is_done_whatever_the_plan_before_it(shared_
     ("دعت مملكة البحرين مواطنيها إلى مغادرة العراق فورا، الجمعة، وذلك في أعقاب الأحداث التي تشهدها البلاد "
      "وخاصة في محافظة البصرة، التي اندلعت فيها احتجاجات غاضبة جراء تردي مستوى الخدمات.", "2018-09-08",
      [("Peaceful protest", "Al-Basrah")]),
-    # written for the test: a plan word near its act still makes it a plan
+    # written for the test: a plan word near its act still makes it a plan, and so does one
+    # far from it with no comma between (the words between are its own: who threatened, where)
     ("وقالت مصادر إن القوات التركية تعتزم شن هجوم على مدينة منبج خلال أيام.", "2018-03-19", []),
+    ("وهدد الرئيس التركي رجب طيب أردوغان في كلمة ألقاها أمام أعضاء حزبه في البرلمان بالعاصمة أنقرة اليوم "
+     "الثلاثاء بقصف مواقع وحدات حماية الشعب الكردية في مدينة منبج.", "2018-03-19", []),
+    # written for the test (as ant-multisource:SK-middleEast-2647-20180628 tells it): "هدوء
+    # حذر" is a cautious calm, no warning (triggers.yaml non_filters)
+    ("ويسود هدوء حذر مدن محافظة درعا منذ أن توصلت فصائل المعارضة مع الوفد الروسي أمس إلى هدنة في المحافظة.",
+     "2018-06-29", [("Agreement", "Daraa")]),
 ])
 def test_a_plan_word_governs_only_an_act_near_it(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                  expected: list) -> None:

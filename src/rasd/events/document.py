@@ -93,7 +93,7 @@ def trigger_clauses(analysis: Analysis) -> list[Segment]:
             for c in clauses(norm, sentence) for piece in _acts_apart(analysis, c)]
 
 
-_COMMA_AND = re.compile(r",\s*(?=[وف]\w)(?!في\s)")
+_COMMA_AND = re.compile(r",\s*(?=[وف]\w)(?!في\s+(?:اطار|ظل|سياق)(?!\w))")
 _COMMA = re.compile(r",\s*")
 _ACT_NEAR_THE_COMMA = 8  # tokens: the act opens the new clause, it is not deep inside it
 
@@ -104,7 +104,8 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     how) with a place after it starts another event, when the act before the comma (a loose
     one too: "فيما تمكنت القوات من تحرير ... الرمادي، تظاهر المئات بمحافظة ذي قار") has a
     place of its own too, another one; the clause is cut at the comma. After a bare comma the
-    act must open the new clause; "، في إطار" is no و; an opening "بعد ...،" is never cut off
+    act must open the new clause; "، في إطار" (في ظل, في سياق: the frame of the act
+    before) is no و, while "، في وقت ..." opens another clause as "، و" does; an opening "بعد ...،" is never cut off
     (its event is the one before the clause's, see ``after_the_opening``). Not an act named
     again by a definite noun ("، وأدى القصف إلى"), nor an act at the place already named
     ("غارات على مدينة سراقب، وقتل خمسة في قصف على مدينة سراقب": its toll), nor a toll or a
@@ -127,18 +128,19 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     for comma in _COMMA.finditer(norm, clause.start, clause.end):
         if opening is not None and comma.start() < opening.end():
             continue  # "وبعد غارات على دوما، سيطرت القوات على حرستا": the event before the one told
-        before = set().union(*(named(t.end, comma.start()) for t in told if start <= t.start < comma.start()))
-        if not before:
-            continue
         act = next((t for t in acts if t.start > comma.start()), None)
         if act is None:
             break
         gap = act.token_start - bisect_left(analysis.token_starts, comma.end())
         # after "، و" the act may come a few words on; after a bare comma it opens the clause
-        near = gap <= _ACT_NEAR_THE_COMMA if _COMMA_AND.match(norm, comma.start()) else gap == 0
+        if not (gap <= _ACT_NEAR_THE_COMMA if _COMMA_AND.match(norm, comma.start()) else gap == 0):
+            continue
+        before = set().union(*(named(t.end, comma.start()) for t in told if start <= t.start < comma.start()))
+        if not before:
+            continue
         nxt = _COMMA_AND.search(norm, act.end, clause.end)
         after = named(act.end, nxt.start() if nxt else clause.end)
-        if near and not is_definite(tokens[act.token_start].text) and after and not after <= before:
+        if not is_definite(tokens[act.token_start].text) and after and not after <= before:
             pieces.append(Segment(start, comma.start()))
             start = comma.end()
     pieces.append(Segment(start, clause.end))

@@ -10,7 +10,7 @@ from collections import Counter
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped
-from rasd.events.document import COVERED, country_counts, sentence_index, within
+from rasd.events.document import COVERED, PUNCTUATION, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.when import begins_a_campaign, told_as_done_before
 from rasd.recognize.actors import Actor
@@ -38,9 +38,11 @@ def accident(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("accident", analysis.ntext.norm[f.start:f.end])
 
 
-#: How many words before the act a word of plan, threat or call ("تعتزم", "حذر", "دعت")
-#: may stand and still govern it: one further back in a long clause is another verb's
-#: ("حذر ... من انهيار الهدنة، فيما توصلت الفصائل مع الوفد الروسي إلى هدنة").
+#: How many words before the act a word of plan, threat or call ("طالبت", "دعت") may stand
+#: and still govern it across a comma: one further back, with a comma between, is another
+#: verb's ("طالبت ... بالانسحاب من عفرين ...، ويأتي ذلك غداة تمكن أنقرة من السيطرة على
+#: المدينة"). With no comma between, the words between are its own ("وهدد الرئيس التركي
+#: ... في كلمة ألقاها ... اليوم بقصف مواقع ... في منبج").
 _PLAN_REACH = 16
 
 
@@ -48,9 +50,10 @@ def modality(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"سوف", "في حال", "في عام 2014", "ليست المرة الأولى", "حكما بإعدام" before the
     trigger in its clause: a plan, a condition, history, a series or a court's sentence
     (the filter's own rule name: future, conditional, background, series, sentenced); a
-    plan word only within ``_PLAN_REACH`` words of the act."""
+    plan word far back across a comma (``_PLAN_REACH``) is another verb's."""
     if cand.segment.start <= f.start < cand.trigger.start:
-        if f.rule == "future" and cand.trigger.token_start - f.token_start > _PLAN_REACH:
+        if f.rule == "future" and cand.trigger.token_start - f.token_start > _PLAN_REACH \
+                and PUNCTUATION.search(analysis.ntext.norm, f.end, cand.trigger.start):
             return  # the plan word of another verb of a long clause
         if f.rule in ("future", "conditional") and (_DONE_SINCE.search(analysis.ntext.norm, f.end, cand.trigger.start)
                                                     or told_as_done_before(analysis, cand)):

@@ -122,14 +122,28 @@ def anaphoric_place_before(analysis: Analysis, cand: Candidate) -> list[PlacePic
     """"تتقدم باتجاه المدينة من جهة الشرق تحت غطاء من قصف مكثف": in a clause that names
     no place, an anaphoric place noun before the trigger that a preposition or a direction
     word places (the last such) points back as one after it does."""
-    tokens, cues = analysis.tokens, place_cues()
-    placing = cues.prepositions | cues.sent_to_prepositions
+    tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, cand.segment.start)
-    for i in range(bisect_left(analysis.token_starts, cand.trigger.start) - 1, first, -1):
-        if _anaphoric_word(tokens[i].text) is not None \
-                and (tokens[i - 1].text in placing or is_near(tokens[i - 1].text)):
+    for i in range(cand.trigger.token_start - 1, first - 1, -1):
+        reading = _anaphoric_word(tokens[i].text)
+        if reading is not None and (_glued_preposition(tokens[i].text[:reading[1]])
+                                    or (i > first and _places(tokens[i - 1].text))):
             return _referred_back_to(analysis, cand, i)
     return []
+
+
+@lru_cache(maxsize=4096)
+def _places(word: str) -> bool:
+    """A preposition ("في", "وفي", "باتجاه") or a direction word ("قرب", "شرقي"): what
+    may stand before a noun to say it is where something happened."""
+    cues = place_cues()
+    placing = cues.prepositions | cues.sent_to_prepositions
+    return word in placing or (word[:1] in "وف" and word[1:] in placing) or is_near(word)
+
+
+def _glued_preposition(clitics: str) -> bool:
+    """The proclitics of a word hold a preposition ("بالمدينة", "للبلدة")."""
+    return "ب" in clitics or "ل" in clitics
 
 
 def _referred_back_to(analysis: Analysis, cand: Candidate, i: int) -> list[PlacePick]:

@@ -56,6 +56,7 @@ class TriggerLexicon:
     filters: PhraseMatcher[str]
     priority: dict[str, int]
     non_triggers: PhraseMatcher[str]
+    non_filters: PhraseMatcher[str]
     civilian_targets: PhraseMatcher[str]
     reflexive: ReflexiveDetonation | None = None
 
@@ -116,6 +117,9 @@ def trigger_lexicon() -> TriggerLexicon:
     non_triggers: PhraseMatcher[str] = PhraseMatcher()
     for phrase in data.get("non_triggers", []):
         non_triggers.add(phrase, phrase)
+    non_filters: PhraseMatcher[str] = PhraseMatcher()
+    for phrase in data.get("non_filters", []):
+        non_filters.add(phrase, phrase)
     civilian_targets: PhraseMatcher[str] = PhraseMatcher()
     for phrase in data.get("civilian_targets", []):
         civilian_targets.add(phrase, phrase)
@@ -129,7 +133,7 @@ def trigger_lexicon() -> TriggerLexicon:
                                          frozenset(normalize_key(w) for w in reflexive["objects"]),
                                          int(reflexive["reach"]), its_sense,
                                          frozenset(normalize_key(w) for w in reflexive["prepositions"]))
-    return TriggerLexicon(triggers, filters, priority, non_triggers, civilian_targets, detonation)
+    return TriggerLexicon(triggers, filters, priority, non_triggers, non_filters, civilian_targets, detonation)
 
 
 def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
@@ -182,8 +186,9 @@ def find_civilian_targets(tokens: list[Token]) -> list[tuple[int, int]]:
 
 def find_filters(tokens: list[Token]) -> list[FilterMatch]:
     lexicon = trigger_lexicon()
+    hidden = {i for m in lexicon.non_filters.find(tokens) for i in range(m.token_start, m.token_end)}
     return [FilterMatch(m.start, m.end, m.token_start, m.payload)
-            for m in lexicon.filters.find(tokens)]
+            for m in lexicon.filters.find(tokens) if m.token_start not in hidden]
 
 
 class TriggerRecognizer:
@@ -194,7 +199,7 @@ class TriggerRecognizer:
 
     def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         lexicon = trigger_lexicon()
-        return (lexicon.triggers, lexicon.filters, lexicon.non_triggers, lexicon.civilian_targets)
+        return (lexicon.triggers, lexicon.filters, lexicon.non_triggers, lexicon.non_filters, lexicon.civilian_targets)
 
     def __call__(self, analysis: Analysis) -> None:
         tokens = analysis.tokens
