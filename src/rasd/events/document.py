@@ -104,9 +104,9 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     how) with a place after it starts another event, when the act before the comma (a loose
     one too: "فيما تمكنت القوات من تحرير ... الرمادي، تظاهر المئات بمحافظة ذي قار") has a
     place of its own too, another one; the clause is cut at the comma. After a bare comma the
-    act must open the new clause; "، في إطار" (في ظل, في سياق: the frame of the act
-    before) is no و, while "، في وقت ..." opens another clause as "، و" does; an opening "بعد ...،" is never cut off
-    (its event is the one before the clause's, see ``after_the_opening``). Not an act named
+    act must open the new clause. "، في إطار" (في ظل, في سياق: the frame of the act before)
+    is no و, while "، في وقت ..." opens another clause as "، و" does. An opening "بعد ...،"
+    is never cut off: its event is the one before the clause's (``after_the_opening``). Not an act named
     again by a definite noun ("، وأدى القصف إلى"), nor an act at the place already named
     ("غارات على مدينة سراقب، وقتل خمسة في قصف على مدينة سراقب": its toll), nor a toll or a
     place alone ("، وقتل 5", "، وفي بلدة"), which belong to the act before."""
