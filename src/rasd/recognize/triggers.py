@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rasd.data import load_yaml
 from rasd.errors import DataError
@@ -13,7 +13,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize import VocabularyItem
 from rasd.recognize.numbers import number_words
 from rasd.text.normalize import normalize_key
-from rasd.text.tokens import PhraseMatcher, Token
+from rasd.text.tokens import PhraseMatch, PhraseMatcher, Token
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -139,9 +139,17 @@ def trigger_lexicon() -> TriggerLexicon:
 def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
     """Triggers, except those inside a phrase that describes a state ("الخاضعة لسيطرة")."""
     lexicon = trigger_lexicon()
-    hidden = {i for m in lexicon.non_triggers.find(tokens) for i in range(m.token_start, m.token_end)}
     return [TriggerMatch(m.start, m.end, m.token_start, m.token_end, m.payload, m.clitic)
-            for m in lexicon.triggers.find(tokens) if m.token_start not in hidden]
+            for m in _outside(lexicon.triggers, lexicon.non_triggers, tokens)]
+
+
+T = TypeVar("T")
+
+
+def _outside(matcher: PhraseMatcher[T], hiding: PhraseMatcher[str], tokens: list[Token]) -> list[PhraseMatch[T]]:
+    """The matches of ``matcher`` that do not start inside a match of ``hiding``."""
+    hidden = {i for m in hiding.find(tokens) for i in range(m.token_start, m.token_end)}
+    return [m for m in matcher.find(tokens) if m.token_start not in hidden]
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?؟:;؛\n]")
@@ -185,10 +193,10 @@ def find_civilian_targets(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def find_filters(tokens: list[Token]) -> list[FilterMatch]:
+    """Filter cues, except those inside a phrase that is no plan or denial ("هدوء حذر")."""
     lexicon = trigger_lexicon()
-    hidden = {i for m in lexicon.non_filters.find(tokens) for i in range(m.token_start, m.token_end)}
     return [FilterMatch(m.start, m.end, m.token_start, m.payload)
-            for m in lexicon.filters.find(tokens) if m.token_start not in hidden]
+            for m in _outside(lexicon.filters, lexicon.non_filters, tokens)]
 
 
 class TriggerRecognizer:
