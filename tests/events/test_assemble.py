@@ -1453,3 +1453,30 @@ def test_a_side_that_repels_an_attack_on_the_ground_is_no_interception(shared_pi
     assert [e.sub_event_type for e in extract(shared_pipeline, text, "2018-07-28")] == ["Armed clash"]
     text = "وأسقط الجيش السوري منشورات على مدينة إدلب الخميس تحث الناس على قبول التسوية."
     assert [e.sub_event_type for e in extract(shared_pipeline, text, "2018-08-10")] == []
+
+
+def test_an_advance_is_ground_taken(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-jawharafm:JA-internationalNews-439-20170306 (Libya: "القوات المسلحة الليبية
+    # تقدمت بعد ظهر أمس إلى ما بعد المنطقة الصناعية في رأس لانوف"), a side and a place of Syria
+    text = "وقال المرصد إن قوات النظام تقدمت بعد ظهر أمس إلى أطراف مدينة حرستا."
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [
+        ("Government regains territory", "Harasta", "2018-03-09")]
+
+
+def test_an_advance_yields_to_the_battle_its_clause_tells(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:AL-internationalNews-1538-20180609 (Yemen: "حققت تقدماً باتجاه
+    # مدينة الحديدة، إثر معارك عنيفة مع ميليشيات الحوثي"), sides and a place of Syria
+    text = "قال مصدر عسكري، السبت، إن قوات النظام حققت تقدماً في مدينة حرستا، إثر معارك عنيفة مع فصائل المعارضة."
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Armed clash", "Harasta")]
+
+
+@pytest.mark.parametrize("text", [
+    # after ant-jawharafm:JA-localNews-4171-20140409 ("بعد بلاغ تقدم به مواطن") and
+    # ant-multisource:AL-internationalNews-1961-20180716 ("المبادرة التي تقدم بها المبعوث الأممي")
+    "وقال مصدر عسكري أمس إن الطلب الذي تقدم به الجيش السوري لدخول مدينة حرستا قوبل بالرفض.",
+    "وقال مصدر عسكري أمس إن الجيش السوري تقدم بطلب لدخول مدينة حرستا.",
+])
+def test_what_one_submits_is_no_advance(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert events_of(shared_pipeline, text, "2018-03-10") == []

@@ -86,6 +86,7 @@ def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
     if first.sense.leads:
         return first
     priority = trigger_lexicon().priority
+    triggers = [t for t in triggers if not t.sense.yields] or triggers
     modes = [t for t in triggers if t.sense.mode] or triggers
     return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))
 

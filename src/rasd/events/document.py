@@ -110,7 +110,7 @@ def _acts_apart(analysis: Analysis, clause: Segment) -> list[Segment]:
     again by a definite noun ("، وأدى القصف إلى"), nor an act at the place already named
     ("غارات على مدينة سراقب، وقتل خمسة في قصف على مدينة سراقب": its toll), nor a toll or a
     place alone ("، وقتل 5", "، وفي بلدة"), which belong to the act before."""
-    told = [t for t in within(analysis, analysis.triggers, clause) if t.sense.mode and not t.sense.campaign]
+    told = [t for t in within(analysis, analysis.triggers, clause) if t.sense.mode and not (t.sense.campaign or t.sense.yields)]
     acts = [t for t in told if not t.sense.weak]
     if len(told) < 2 or not acts:
         return [clause]

@@ -30,6 +30,7 @@ class TriggerSense:
     campaign: bool = False  # a campaign noun that is an event only as the campaign's dated start
     dated_only: bool = False  # weak, and an event only with a stated date or toll, never for reading as a report
     leads: bool = False  # opening its clause's event words, the act the clause is coded by, whatever follows
+    yields: bool = False  # codes its clause only when no other event word does
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,8 @@ def trigger_lexicon() -> TriggerLexicon:
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
                              bool(entry.get("territory", False)), bool(entry.get("weak", False)),
                              bool(entry.get("crowd", False)), bool(entry.get("campaign", False)),
-                             bool(entry.get("dated_only", False)), bool(entry.get("leads", False)))
+                             bool(entry.get("dated_only", False)), bool(entry.get("leads", False)),
+                             bool(entry.get("yields", False)))
         for word in entry["words"]:
             triggers.add(word, sense)
             sense_of.setdefault(normalize_key(word), sense)
