@@ -8,7 +8,9 @@ import datetime as dt
 import pytest
 
 from rasd.events.assemble import assemble
+from rasd.events.document import crossheads
 from rasd.model import Document
+from rasd.text.normalize import normalize
 from tests.events.helpers import drops_of, events_of
 
 
@@ -1480,3 +1482,25 @@ def test_an_advance_yields_to_the_battle_its_clause_tells(shared_pipeline) -> No
 ])
 def test_what_one_submits_is_no_advance(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert events_of(shared_pipeline, text, "2018-03-10") == []
+
+
+def test_a_crosshead_run_into_its_paragraph_is_no_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # after saudinewsnet:2015-07-22-1642-dcff8433b9 (Yemen: "... معارك وغارات وفي محافظة شبوة، التي
+    # تشهد معارك طاحنة"), places of Syria: the crosshead "غارات على إدلب" names what follows
+    text = ("وقتل مدنيان في قصف على مدينة دوما أمس. غارات على إدلب وفي ريف حماة، اندلعت اشتباكات أمس "
+            "بين فصائل المعارضة وقوات النظام في بلدة اللطامنة.")
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert ("Armed clash", "Al Lataminah") in [(e.sub_event_type, e.location) for e in events]
+    assert "Idlib" not in [e.location for e in events]
+
+
+@pytest.mark.parametrize(("text", "heads"), [
+    ("وتهدم منازل أخرى. معارك اللاذقية وفي ريف اللاذقية تواصلت الاشتباكات.", ["معارك اللاذقية"]),
+    # words that open a sentence themselves, and a toll, are no crosshead
+    ("وقصفت الطائرات المدينة. هذا وقالت وزارة الدفاع إن الغارات توقفت.", []),
+    ("وقصفت الطائرات المدينة. وذكرت مصادر محلية وفي المقاومة أن الغارات توقفت.", []),
+    ("وقصفت الطائرات المدينة. قتل 5 وقال المرصد إن الغارات توقفت.", []),
+])
+def test_crossheads(text: str, heads: list[str]) -> None:
+    norm = normalize(text).norm
+    assert [norm[s.start:s.end].strip() for s in crossheads(norm)] == [normalize(h).norm for h in heads]

@@ -32,7 +32,7 @@ from rasd.events.candidate import (
     without_the_dead_described,
 )
 from rasd.events.confidence import confidence_model, features
-from rasd.events.document import evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
+from rasd.events.document import crossheads, evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
 from rasd.events.filters import (
     aircraft_without_an_act,
     check_filters,
@@ -154,9 +154,11 @@ class ArticleAssembler:
         analysis = self.analysis
         end_of_headline = headline_end(analysis.ntext.norm)
         teasers = teaser_lines(analysis.ntext.norm)
+        heads = crossheads(analysis.ntext.norm)
         for seg in trigger_clauses(analysis):
             # "أضرموا النار": a crowd's act only where the sentence names the crowd
             found = [t for t in within(analysis, analysis.triggers, seg) if not t.sense.crowd or names_a_crowd(analysis, seg)]
+            found = [t for t in found if not any(h.start <= t.start < h.end for h in heads)]
             if not found or seg.end <= end_of_headline:
                 continue  # a headline only repeats what the body reports
             if any(t.start <= seg.start < t.end for t in teasers):

@@ -53,6 +53,14 @@ def _narrates(line: str) -> bool:
     return words[0].startswith("و") or any(reads_as(w, assembly_words().occurrence_verbs) for w in words)
 
 
+def crossheads(norm: str) -> list[Segment]:
+    """Crossheads run into the paragraph they head ("... منازل أخرى. معارك اللاذقية وفي ريف
+    اللاذقية تواصلت الاشتباكات"): their words name what the paragraph reports, which its
+    own words code; a trigger in one is no act of its own."""
+    return [Segment(m.start(1), m.end(1)) for m in assembly_words().crosshead.finditer(norm)
+            if not any(c.isdigit() for c in m.group(1))]  # "قتل 5 وقال المرصد": a toll, not a heading
+
+
 def teaser_lines(norm: str) -> list[Segment]:
     """Lines that point to other stories, not part of the article (event-schema.md §3.2
     "Not part of the article"): a line opened by a teaser word ("اقرأ أيضا:", "شاهد:",

@@ -145,6 +145,7 @@ class AssemblyWords:
     complementizer: re.Pattern[str]
     day_part: re.Pattern[str]
     teaser_line: re.Pattern[str]
+    crosshead: re.Pattern[str]
     bomber_plurals: frozenset[str]
     statement_after: re.Pattern[str]
     source_before: re.Pattern[str]
@@ -306,6 +307,10 @@ def assembly_words() -> AssemblyWords:
         bomber_plurals=_words(d["bomber_plurals"]),
         teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
+        # after a full stop (or at a line's start), one to three words that neither open with و
+        # or a quote nor open a sentence themselves, then the paragraph's opener
+        crosshead=re.compile(rf"(?:^|(?<=[.!؟])\s+)(?!(?:{alt('not_crossheads')})\s)((?:[^\s.،,؛:«»\"و][^\s.،,؛:]*[ \t]+){{1,3}}?)"
+                             rf"(?=(?:{alt('crosshead_openers')})\s)", re.M),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
