@@ -32,7 +32,16 @@ from rasd.events.candidate import (
     without_the_dead_described,
 )
 from rasd.events.confidence import confidence_model, features
-from rasd.events.document import crossheads, evidence_span, headline_end, sentence_index, sentence_of, teaser_lines, trigger_clauses, within
+from rasd.events.document import (
+    crossheads,
+    evidence_span,
+    headline_end,
+    sentence_index,
+    sentence_of,
+    teaser_lines,
+    trigger_clauses,
+    within,
+)
 from rasd.events.filters import (
     aircraft_without_an_act,
     check_filters,
