@@ -1504,3 +1504,19 @@ def test_a_crosshead_run_into_its_paragraph_is_no_act(shared_pipeline) -> None: 
 def test_crossheads(text: str, heads: list[str]) -> None:
     norm = normalize(text).norm
     assert [norm[s.start:s.end].strip() for s in crossheads(norm)] == [normalize(h).norm for h in heads]
+
+
+@pytest.mark.parametrize(("text", "published", "location"), [
+    # written for the test: a quarter the place after it locates is no reference back
+    # ("في الحي الصناعي بقضاء أبوغريب" is in Abu Ghraib, not in Baghdad named first)
+    ("وفي بغداد قتل ثلاثة مدنيين وأصيب 18 آخرون بانفجار سيارة مفخخة في الحي الصناعي بقضاء أبوغريب.",
+     "2015-08-03", "Abu Ghraib"),
+    # ... but a noun the place after only describes ("المدينة الواقعة في ريف دير الزور")
+    # still refers back to the town named before
+    ("سيطرت قوات النظام على مدينة البوكمال العام الماضي. وشن التنظيم الجمعة هجوما بسيارات مفخخة "
+     "على المدينة الواقعة في ريف دير الزور الشرقي.", "2018-06-09", "Abu Kamal"),
+])
+def test_an_anaphoric_place_located_by_the_place_after_it(shared_pipeline, text: str, published: str,
+                                                           location: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert location in [e.location for e in events]

@@ -146,12 +146,29 @@ def _glued_preposition(clitics: str) -> bool:
     return "ب" in clitics or "ل" in clitics
 
 
+#: Between an anaphoric noun and a place that locates it: at most one word (an adjective:
+#: "الحي الصناعي"), then في or a glued ب ("بقضاء أبوغريب", "في مدينة الموصل").
+_LOCATED_AFTER = re.compile(r"(?:\s+([^\s،,.؛:()]+))?\s+(?:[وف]?في\s+\w|ب)")
+
+
+def _gap_to_place(analysis: Analysis, end: int, k: int) -> str:
+    """The text from ``end`` to place ``k`` (to its cue, if it has one), with the cue's or
+    the name's first letter: a ب glued to it ("بقضاء")."""
+    m = analysis.places[k].mention
+    return analysis.ntext.norm[end:(m.cue_start if m.cue_start is not None else m.start) + 1]
+
+
 def _referred_back_to(analysis: Analysis, cand: Candidate, i: int) -> list[PlacePick]:
     """The places the anaphoric noun at token ``i`` refers back to (``anaphoric_place``)."""
     tokens = analysis.tokens
     tok = tokens[i]
     named = bisect_left(_place_starts(analysis), tok.end) - 1  # the last place starting in or before it
     if named >= 0 and analysis.places[named].mention.end > tok.start:
+        return []
+    if named + 1 < len(analysis.places) and (m := _LOCATED_AFTER.fullmatch(_gap_to_place(analysis, tok.end, named + 1))) \
+            and not (m.group(1) and reads_as(m.group(1), place_cues().describing)):
+        # "بانفجار في الحي الصناعي بقضاء أبوغريب": the place after it says where it is (not
+        # "المدينة الواقعة في ريف دير الزور", the town named before, described)
         return []
     features, removed, pair = _anaphoric_word(tok.text)  # type: ignore[misc]
     near = i > 0 and is_near(tokens[i - 1].text)
