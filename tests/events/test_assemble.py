@@ -1520,3 +1520,16 @@ def test_an_anaphoric_place_located_by_the_place_after_it(shared_pipeline, text:
                                                            location: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, text, published)
     assert location in [e.location for e in events]
+
+
+def test_a_place_going_through_something_for_a_span_is_no_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-724-20180714: "التي تشهد مظاهرات احتجاج متواصلة منذ أسبوع" says how
+    # long the protests have gone on, not that one took place a week ago
+    text = ("ونقلت وكالة رويترز للأنباء عن مصادر أمنية لم تسمها قولها إن قوات لفرض النظام مكونة من قوات مكافحة "
+            "الإرهاب والفرقة التاسعة من الجيش العراقي قد نشرت لحماية الحقول والمنشآت النفطية في محافظة البصرة، "
+            "التي تشهد مظاهرات احتجاج متواصلة منذ أسبوع.")
+    events, drops = drops_of(shared_pipeline, text, "2018-07-14")
+    assert events == [] and "ongoing_since" in drops
+    # guard, written for the test: a past act "منذ أسبوع" took place a week ago
+    events = events_of(shared_pipeline, "وقتل خمسة مدنيين في قصف على مدينة دوما منذ أسبوع.", "2018-03-10")
+    assert [(e.location, str(e.date)) for e in events] == [("Douma", "2018-03-02")]

@@ -146,6 +146,7 @@ class AssemblyWords:
     day_part: re.Pattern[str]
     teaser_line: re.Pattern[str]
     crosshead: re.Pattern[str]
+    continuing_verbs: frozenset[str]
     bomber_plurals: frozenset[str]
     statement_after: re.Pattern[str]
     source_before: re.Pattern[str]
@@ -305,6 +306,7 @@ def assembly_words() -> AssemblyWords:
         # the verb of reaction, then at most six words (its subject) before the day
         reaction_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('reaction_verbs')})(?!\w)(?:\W+\w+){{0,6}}?\W*$"),
         bomber_plurals=_words(d["bomber_plurals"]),
+        continuing_verbs=_words(d["continuing_verbs"]),
         teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         # after a full stop (or at a line's start), one to three words that neither open with و

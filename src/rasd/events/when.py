@@ -323,6 +323,27 @@ def ongoing_since(analysis: Analysis, when: When) -> None:
         raise Dropped("ongoing_since", f"{when.date}..{when.date_end}")
 
 
+def continuing_for(analysis: Analysis, cand: Candidate, when: When) -> None:
+    """"وتشهد البصرة مظاهرات غاضبة ... منذ ثلاثة أسابيع": "منذ" and a span of time in the
+    clause of an act that a verb of going through it now governs (``continuing_verbs``,
+    before the act in its clause) says how long it has gone on: an ongoing situation
+    (event-schema.md §3.3), not an incident dated that long ago. A campaign's start
+    ("تشن القوات منذ ثلاثة أسابيع حملة") is dated so, and so is a wave whose start the
+    sentence tells after it ("احتجاجات واسعة، بدأت في البصرة")."""
+    match = when.match
+    if match is None or match.value.get("category") != "days_ago" or cand.sub_event_type == "Change to group/activity":
+        return
+    seg, norm = cand.segment, analysis.ntext.norm
+    if not (seg.start <= match.start < seg.end and norm.startswith("منذ", match.start)):
+        return
+    words = assembly_words()
+    if not any(reads_as(t.text, words.continuing_verbs) for t in analysis.tokens_between(seg.start, cand.trigger.start)):
+        return
+    if any(reads_as(t.text, words.beginning_words) for t in analysis.tokens_between(cand.trigger.end, cand.sentence.end)):
+        return  # "وتشهد مدن جنوبي العراق منذ 10 أيام احتجاجات واسعة، بدأت في البصرة": its start is told
+    raise Dropped("ongoing_since", norm[match.start:match.end])
+
+
 def background_year(analysis: Analysis, when: When) -> None:
     """"في عام 2014": a bare year dates history."""
     if when.match is not None and when.match.value["category"] == "year":
@@ -567,6 +588,7 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
     when = When(match, date, date_end, precision, stated, announced)
     for rule in DATE_RULES:
         rule(analysis, when)
+    continuing_for(analysis, cand, when)
     if toll:
         running_total(analysis, cand, when)
     return when
