@@ -224,6 +224,22 @@ def is_grievance(analysis: Analysis, trigger: TriggerMatch) -> bool:
     return assembly_words().grievance.search(norm, max(0, trigger.start - 40), trigger.start) is not None
 
 
+#: How many words after an advance its direction may come: "تقدم القوات العراقية باتجاه" (two).
+_TOWARD_WITHIN = 4
+
+
+def _moves_toward(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """A word of direction (``advance_directions``: باتجاه, نحو, صوب) at most four words after
+    the trigger, with no punctuation between."""
+    words = assembly_words()
+    for t in analysis.tokens[trigger.token_end:trigger.token_end + _TOWARD_WITHIN]:
+        if not t.text[:1].isalnum():
+            return False
+        if reads_as(t.text, words.advance_directions):
+            return True
+    return False
+
+
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"لطرد التنظيم", "للسيطرة على", "يمهد لهجوم", "باتجاه تحرير الأحياء": the aim of an
     operation, not what happened. "تعرضت لهجمات" (was subjected to attacks) is not an aim."""
@@ -231,6 +247,8 @@ def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     previous = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
     if trigger.sense.weak and trigger.sense.territory and reads_as(previous, words.ground_aimed_at):
         return True  # "تقدما كبيرا باتجاه تحرير الأحياء", "على طريق تحرير المدينة", "نيتهما طرد التنظيم"
+    if trigger.sense.yields and trigger.sense.territory and _moves_toward(analysis, trigger):
+        return True  # "تقدم القوات العراقية باتجاه حي التأميم": an advance toward ground has not taken it
     if not (trigger.sense.weak and "ل" in trigger.clitic):
         return False
     if previous.startswith(words.subjected_prefixes) or previous in words.subjected_words:

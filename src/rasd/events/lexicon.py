@@ -146,6 +146,7 @@ class AssemblyWords:
     day_part: re.Pattern[str]
     teaser_line: re.Pattern[str]
     crosshead: re.Pattern[str]
+    advance_directions: frozenset[str]
     continuing_verbs: frozenset[str]
     bomber_plurals: frozenset[str]
     statement_after: re.Pattern[str]
@@ -307,6 +308,7 @@ def assembly_words() -> AssemblyWords:
         reaction_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('reaction_verbs')})(?!\w)(?:\W+\w+){{0,6}}?\W*$"),
         bomber_plurals=_words(d["bomber_plurals"]),
         continuing_verbs=_words(d["continuing_verbs"]),
+        advance_directions=_words(d["advance_directions"]),
         teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         # after a full stop (or at a line's start), one to three words that neither open with و
