@@ -1466,6 +1466,13 @@ def test_an_advance_is_ground_taken(shared_pipeline) -> None:  # type: ignore[no
         ("Government regains territory", "Harasta", "2018-03-09")]
 
 
+def test_an_advance_with_support_is_still_ground_taken(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # guard for the words one submits (review): "بدعم من" after the advance is no thing put forward
+    text = "وقال المرصد إن قوات النظام تقدمت أمس بدعم من الطيران الروسي في مدينة حرستا."
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Harasta")]
+
+
 def test_an_advance_yields_to_the_battle_its_clause_tells(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # adapted from ant-multisource:AL-internationalNews-1538-20180609 (Yemen: "حققت تقدماً باتجاه
     # مدينة الحديدة، إثر معارك عنيفة مع ميليشيات الحوثي"), sides and a place of Syria
@@ -1479,6 +1486,11 @@ def test_an_advance_yields_to_the_battle_its_clause_tells(shared_pipeline) -> No
     # ant-multisource:AL-internationalNews-1961-20180716 ("المبادرة التي تقدم بها المبعوث الأممي")
     "وقال مصدر عسكري أمس إن الطلب الذي تقدم به الجيش السوري لدخول مدينة حرستا قوبل بالرفض.",
     "وقال مصدر عسكري أمس إن الجيش السوري تقدم بطلب لدخول مدينة حرستا.",
+    # (review) the thing submitted after the subject, and the present tense of "to provide"
+    "وتقدم الجيش السوري أمس بطلب لدخول مدينة حرستا.",
+    "تقدم الرئيس أمس بالشكر إلى أهالي مدينة حرستا.",
+    "وقال المرصد إن روسيا تقدم دعما جويا لقوات النظام في مدينة حرستا منذ أمس.",
+    "وقال المرصد إن الدعم الذي تقدمه إيران لقوات النظام في مدينة حلب كبير أمس.",
 ])
 def test_what_one_submits_is_no_advance(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert events_of(shared_pipeline, text, "2018-03-10") == []
@@ -1500,6 +1512,11 @@ def test_a_crosshead_run_into_its_paragraph_is_no_act(shared_pipeline) -> None: 
     ("وقصفت الطائرات المدينة. هذا وقالت وزارة الدفاع إن الغارات توقفت.", []),
     ("وقصفت الطائرات المدينة. وذكرت مصادر محلية وفي المقاومة أن الغارات توقفت.", []),
     ("وقصفت الطائرات المدينة. قتل 5 وقال المرصد إن الغارات توقفت.", []),
+    # (review) a short sentence of its own, a verb first or a toll in words, is no crosshead
+    ("وقصفت الطائرات حرستا أمس. انفجرت سيارة مفخخة وقالت الشرطة إن ثلاثة مدنيين قتلوا.", []),
+    ("وقصفت الطائرات المدينة. قتل جنديان وقال الجيش إن الهجوم صد.", []),
+    # (review) after a question mark, which normalizing writes "?"
+    ("هل تتوقف الغارات؟ غارات على إدلب وفي ريف حماة، اندلعت اشتباكات.", ["غارات على إدلب"]),
 ])
 def test_crossheads(text: str, heads: list[str]) -> None:
     norm = normalize(text).norm
@@ -1515,6 +1532,12 @@ def test_crossheads(text: str, heads: list[str]) -> None:
     # still refers back to the town named before
     ("سيطرت قوات النظام على مدينة البوكمال العام الماضي. وشن التنظيم الجمعة هجوما بسيارات مفخخة "
      "على المدينة الواقعة في ريف دير الزور الشرقي.", "2018-06-09", "Abu Kamal"),
+    # (review) nor a countryside that holds the town, even glued to the noun ("بريف")
+    ("سيطرت قوات النظام على مدينة البوكمال العام الماضي. وشن التنظيم الجمعة هجوما بسيارات مفخخة "
+     "على المدينة بريف دير الزور الشرقي.", "2018-06-09", "Abu Kamal"),
+    # (review) a ب glued to a name with no cue word locates as one glued to its cue does
+    ("وفي بغداد قتل ثلاثة مدنيين وأصيب 18 آخرون بانفجار سيارة مفخخة في الحي الصناعي بأبوغريب.",
+     "2015-08-03", "Abu Ghraib"),
 ])
 def test_an_anaphoric_place_located_by_the_place_after_it(shared_pipeline, text: str, published: str,
                                                            location: str) -> None:  # type: ignore[no-untyped-def]
@@ -1529,7 +1552,11 @@ def test_a_place_going_through_something_for_a_span_is_no_incident(shared_pipeli
             "الإرهاب والفرقة التاسعة من الجيش العراقي قد نشرت لحماية الحقول والمنشآت النفطية في محافظة البصرة، "
             "التي تشهد مظاهرات احتجاج متواصلة منذ أسبوع.")
     events, drops = drops_of(shared_pipeline, text, "2018-07-14")
-    assert events == [] and "ongoing_since" in drops
+    assert events == [] and "ongoing_for" in drops
+    # (review) a verb of going through something does not govern an act another clause tells
+    text = "وتعيش مدينة دوما حالة من الحزن بعد أن قتلت غارة جوية خمسة مدنيين فيها منذ يومين."
+    assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, text, "2018-03-10")] == [
+        ("Air/drone strike", "Douma")]
     # guard, written for the test: a past act "منذ أسبوع" took place a week ago
     events = events_of(shared_pipeline, "وقتل خمسة مدنيين في قصف على مدينة دوما منذ أسبوع.", "2018-03-10")
     assert [(e.location, str(e.date)) for e in events] == [("Douma", "2018-03-02")]

@@ -80,8 +80,9 @@ def names_a_crowd(analysis: Analysis, seg: Segment) -> bool:
 def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
     """The trigger a clause is coded by: its first, when that one leads its clause (an
     execution's verb: a later one, "غارات ... بعد أن أعدم التنظيم الطيار", is the news
-    behind the act), else one that says how (a mode word) before one that says only that
-    people died, then the lexicon's priority, a strong word, the first."""
+    behind the act), else, of the words that do not yield to others (an advance does:
+    "تقدمت القوات ... بعد معارك"), one that says how (a mode word) before one that says only
+    that people died, then the lexicon's priority, a strong word, the first."""
     first = min(triggers, key=lambda t: t.start)
     if first.sense.leads:
         return first
@@ -142,8 +143,11 @@ def enters_no_ground(analysis: Analysis, trigger: TriggerMatch, seg: Segment) ->
     العسكرية أسبوعها الرابع": entering a country (crossing into it, no place of it named in
     the clause when nothing says it was gone into), a state of things (talks, a campaign's
     fourth week), or a campaign or an agreement that enters (into force), takes no ground.
-    "ودخلت تركيا وفصائل الجيش الحر مدينة عفرين" takes a town."""
+    "ودخلت تركيا وفصائل الجيش الحر مدينة عفرين" takes a town. Nor does an advance word that
+    puts forward what it names with ب (``_submits``: "وتقدم الجيش أمس بطلب", "تقدمت بالشكر")."""
     tokens, words = analysis.tokens, assembly_words()
+    if trigger.sense.yields and _submits(analysis, trigger):
+        return True
     if not trigger.sense.territory or not reads_as(tokens[trigger.token_start].text, words.entering_verbs):
         return False
     place = next((r.mention.start for r in analysis.places if trigger.end <= r.mention.start < seg.end), seg.end)
@@ -226,6 +230,18 @@ def is_grievance(analysis: Analysis, trigger: TriggerMatch) -> bool:
 
 #: How many words after an advance its direction may come: "تقدم القوات العراقية باتجاه" (two).
 _TOWARD_WITHIN = 4
+
+
+def _submits(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """A thing put forward with a glued ب (``submitted``: "بطلب", "بشكوى", "بالشكر", "بمذكرة")
+    at most four words after the trigger, with no punctuation between: "تقدم" submits it."""
+    submitted = assembly_words().submitted
+    for t in analysis.tokens[trigger.token_end:trigger.token_end + _TOWARD_WITHIN]:
+        if not t.text[:1].isalnum():
+            return False
+        if t.text.startswith("ب") and reads_as(t.text[1:], submitted, without_article=True):
+            return True
+    return False
 
 
 def _moves_toward(analysis: Analysis, trigger: TriggerMatch) -> bool:

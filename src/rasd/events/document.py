@@ -15,6 +15,7 @@ from typing import Any, Sequence, TypeVar
 from rasd.analysis import Analysis
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.actors import Actor, ActorMention
+from rasd.recognize.numbers import number_words
 from rasd.text.segment import Segment, clauses
 from rasd.text.tokens import PhraseMatcher, clitic_variants, is_definite, reads_as
 
@@ -58,7 +59,20 @@ def crossheads(norm: str) -> list[Segment]:
     اللاذقية تواصلت الاشتباكات"): their words name what the paragraph reports, which its
     own words code; a trigger in one is no act of its own."""
     return [Segment(m.start(1), m.end(1)) for m in assembly_words().crosshead.finditer(norm)
-            if not any(c.isdigit() for c in m.group(1))]  # "قتل 5 وقال المرصد": a toll, not a heading
+            if _a_heading(m.group(1).split())]
+
+
+def _a_heading(words: list[str]) -> bool:
+    """Words that can head a paragraph: a noun phrase, so no verb first (a past tense in ت or
+    وا, "انفجرت سيارة مفخخة وقالت الشرطة", or one of ``occurrence_verbs``) and no toll (a
+    number, "قتل 5 وقال المرصد", or a word of death or injury, "قتل جنديان وقال الجيش")."""
+    first = words[0]
+    if (first.endswith("ت") and not first.endswith("ات")) or first.endswith("وا") \
+            or reads_as(first, assembly_words().occurrence_verbs):
+        return False
+    numbers = number_words()
+    return not any(w[:1].isdigit() or reads_as(w, numbers.death) or reads_as(w, numbers.injury)
+                   or reads_as(w, numbers.units) for w in words)
 
 
 def teaser_lines(norm: str) -> list[Segment]:

@@ -147,7 +147,9 @@ class AssemblyWords:
     teaser_line: re.Pattern[str]
     crosshead: re.Pattern[str]
     advance_directions: frozenset[str]
+    submitted: frozenset[str]
     continuing_verbs: frozenset[str]
+    continuing_breaks: frozenset[str]
     bomber_plurals: frozenset[str]
     statement_after: re.Pattern[str]
     source_before: re.Pattern[str]
@@ -308,12 +310,15 @@ def assembly_words() -> AssemblyWords:
         reaction_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('reaction_verbs')})(?!\w)(?:\W+\w+){{0,6}}?\W*$"),
         bomber_plurals=_words(d["bomber_plurals"]),
         continuing_verbs=_words(d["continuing_verbs"]),
+        continuing_breaks=_words(d["continuing_breaks"]),
         advance_directions=_words(d["advance_directions"]),
+        submitted=_words(d["submitted"]),
         teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         # after a full stop (or at a line's start), one to three words that neither open with و
         # or a quote nor open a sentence themselves, then the paragraph's opener
-        crosshead=re.compile(rf"(?:^|(?<=[.!؟])\s+)(?!(?:{alt('not_crossheads')})\s)((?:[^\s.،,؛:«»\"و][^\s.،,؛:]*[ \t]+){{1,3}}?)"
+        # (on normalized text: "؟" is "?", "،" is ",", "؛" is ";", quotes are '"')
+        crosshead=re.compile(rf"(?:^|(?<=[.!?])\s+)(?!(?:{alt('not_crossheads')})\s)((?:[^\s.,;:\"'و][^\s.,;:]*[ \t]+){{1,3}}?)"
                              rf"(?=(?:{alt('crosshead_openers')})\s)", re.M),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),

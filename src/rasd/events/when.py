@@ -15,6 +15,7 @@ from rasd.events.document import PUNCTUATION, last_word_before, sentence_index, 
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
+from rasd.recognize.dates.calendar import calendar_words
 from rasd.recognize.triggers import TriggerMatch
 from rasd.text.segment import Segment
 from rasd.text.tokens import is_definite, reads_as
@@ -323,10 +324,15 @@ def ongoing_since(analysis: Analysis, when: When) -> None:
         raise Dropped("ongoing_since", f"{when.date}..{when.date_end}")
 
 
+#: How many words before the act the verb that governs it may stand: "وتشهد الغوطة الشرقية
+#: مواجهات" (three), "التي تتعرض منذ نحو شهر لهجوم" (four).
+_GOVERNED_WITHIN = 8
+
+
 def continuing_for(analysis: Analysis, cand: Candidate, when: When) -> None:
     """"وتشهد البصرة مظاهرات غاضبة ... منذ ثلاثة أسابيع": "منذ" and a span of time in the
-    clause of an act that a verb of going through it now governs (``continuing_verbs``,
-    before the act in its clause) says how long it has gone on: an ongoing situation
+    clause of an act that a verb of going through it now governs (``continuing_verbs``, at
+    most eight words before the act, no ``continuing_breaks`` between) says how long it has gone on: an ongoing situation
     (event-schema.md §3.3), not an incident dated that long ago. A campaign's start
     ("تشن القوات منذ ثلاثة أسابيع حملة") is dated so, and so is a wave whose start the
     sentence tells after it ("احتجاجات واسعة، بدأت في البصرة")."""
@@ -334,14 +340,18 @@ def continuing_for(analysis: Analysis, cand: Candidate, when: When) -> None:
     if match is None or match.value.get("category") != "days_ago" or cand.sub_event_type == "Change to group/activity":
         return
     seg, norm = cand.segment, analysis.ntext.norm
-    if not (seg.start <= match.start < seg.end and norm.startswith("منذ", match.start)):
+    # "منذ" (the first of the calendar's since words: "خلال" and "على مدار" count a toll's days)
+    if not (seg.start <= match.start < seg.end and norm.startswith(calendar_words().since[0], match.start)):
         return
     words = assembly_words()
-    if not any(reads_as(t.text, words.continuing_verbs) for t in analysis.tokens_between(seg.start, cand.trigger.start)):
-        return
+    before = analysis.tokens_between(seg.start, cand.trigger.start)
+    verb = next((k for k in range(len(before) - 1, -1, -1) if reads_as(before[k].text, words.continuing_verbs)), None)
+    if verb is None or len(before) - verb > _GOVERNED_WITHIN \
+            or any(reads_as(t.text, words.continuing_breaks) for t in before[verb + 1:]):
+        return  # "وتعيش دوما حالة من الحزن بعد أن قتلت غارة ... منذ يومين": another verb's act
     if any(reads_as(t.text, words.beginning_words) for t in analysis.tokens_between(cand.trigger.end, cand.sentence.end)):
         return  # "وتشهد مدن جنوبي العراق منذ 10 أيام احتجاجات واسعة، بدأت في البصرة": its start is told
-    raise Dropped("ongoing_since", norm[match.start:match.end])
+    raise Dropped("ongoing_for", norm[match.start:match.end])
 
 
 def background_year(analysis: Analysis, when: When) -> None:

@@ -146,16 +146,31 @@ def _glued_preposition(clitics: str) -> bool:
     return "ب" in clitics or "ل" in clitics
 
 
-#: Between an anaphoric noun and a place that locates it: at most one word (an adjective:
-#: "الحي الصناعي"), then في or a glued ب ("بقضاء أبوغريب", "في مدينة الموصل").
-_LOCATED_AFTER = re.compile(r"(?:\s+([^\s،,.؛:()]+))?\s+(?:[وف]?في\s+\w|ب)")
+#: Between an anaphoric noun and a place after it: at most one word (an adjective: "الحي
+#: الصناعي"), then في or a ب glued to the place or its cue ("بقضاء أبوغريب", "في مدينة الموصل").
+_LOCATED_AFTER = re.compile(r"(?:\s+([^\s,.;:()]+))?\s+(?:[وف]?في\s+|ب)?")
 
 
-def _gap_to_place(analysis: Analysis, end: int, k: int) -> str:
-    """The text from ``end`` to place ``k`` (to its cue, if it has one), with the cue's or
-    the name's first letter: a ب glued to it ("بقضاء")."""
-    m = analysis.places[k].mention
-    return analysis.ntext.norm[end:(m.cue_start if m.cue_start is not None else m.start) + 1]
+def _located_by_the_place_after(analysis: Analysis, end: int, k: int) -> bool:
+    """Whether place ``k`` comes right after an anaphoric noun ending at ``end``, joined to it
+    by في or a glued ب (``_LOCATED_AFTER``; an adjective between that only describes, "المدينة
+    الواقعة في", does not join them)."""
+    mention, norm = analysis.places[k].mention, analysis.ntext.norm
+    stop = mention.cue_start if mention.cue_start is not None else mention.start
+    m = _LOCATED_AFTER.fullmatch(norm, end, stop)
+    if m is None or (m.group(1) and reads_as(m.group(1), place_cues().describing)):
+        return False
+    # a ب glued to a cue is inside the cue's span ("بقضاء"); one glued to a bare name is before it
+    return norm.endswith(("في ", "ب"), end, stop) or (mention.cue_start is not None and norm.startswith("ب", stop))
+
+
+def _around(wide: ResolvedPlace, town: ResolvedPlace) -> bool:
+    """Whether ``wide`` is an area that holds ``town`` (its countryside, governorate or
+    district): naming it after a noun that refers back to the town only describes the town."""
+    area, place = wide.place, town.place
+    if area is None or place is None or area.admin1 != place.admin1:
+        return False
+    return wide.mention.countryside or area.feature == "governorate" or (area.feature in _WIDE_FEATURES and area.admin2 == place.admin2)
 
 
 def _referred_back_to(analysis: Analysis, cand: Candidate, i: int) -> list[PlacePick]:
@@ -165,14 +180,13 @@ def _referred_back_to(analysis: Analysis, cand: Candidate, i: int) -> list[Place
     named = bisect_left(_place_starts(analysis), tok.end) - 1  # the last place starting in or before it
     if named >= 0 and analysis.places[named].mention.end > tok.start:
         return []
-    if named + 1 < len(analysis.places) and (m := _LOCATED_AFTER.fullmatch(_gap_to_place(analysis, tok.end, named + 1))) \
-            and not (m.group(1) and reads_as(m.group(1), place_cues().describing)):
-        # "بانفجار في الحي الصناعي بقضاء أبوغريب": the place after it says where it is (not
-        # "المدينة الواقعة في ريف دير الزور", the town named before, described)
-        return []
+    after = analysis.places[named + 1] if named + 1 < len(analysis.places) else None
+    located = after is not None and _located_by_the_place_after(analysis, tok.end, named + 1)
     features, removed, pair = _anaphoric_word(tok.text)  # type: ignore[misc]
     near = i > 0 and is_near(tokens[i - 1].text)
     if pair:
+        if located:
+            return []  # "في البلدتين بريف حمص": as for one (below), the place after says where
         two = _pair_before(analysis, tok.start, features)
         if _outside_the_clauses_governorate(analysis, cand, two):
             return []
@@ -184,6 +198,10 @@ def _referred_back_to(analysis: Analysis, cand: Candidate, i: int) -> list[Place
                        if places[j].place and places[j].mention.end <= tok.start
                        and places[j].place.feature in kinds), None)  # type: ignore[union-attr]
     if antecedent is None:
+        return []
+    if located and after is not None and not _around(after, antecedent):
+        # "بانفجار في الحي الصناعي بقضاء أبوغريب" after "وفي بغداد": the place after it says
+        # where it is; "على المدينة بريف دير الزور" after "مدينة البوكمال" only describes the town
         return []
     return [PlacePick(antecedent, antecedent.place, tok.start + removed, tok.end,
                       2 if near else antecedent.geo_precision, antecedent.mention.name_norm)]

@@ -97,6 +97,9 @@ def trigger_lexicon() -> TriggerLexicon:
             raise DataError(f"triggers.yaml: unknown sub_event_type {sub!r}")
         if entry.get("dated_only") and not entry.get("weak"):
             raise DataError(f"triggers.yaml: dated_only without weak for {sub!r}: only a weak trigger waits for a date")
+        if entry.get("yields") and (not entry.get("weak") or entry.get("leads")):
+            raise DataError(f"triggers.yaml: yields for {sub!r} needs weak and no leads: a word that gives way to any other"
+                            " is a loose one and never leads its clause")
         sense = TriggerSense(sub, float(entry.get("strength", 0.7)), bool(entry.get("mode", True)),
                              bool(entry.get("territory", False)), bool(entry.get("weak", False)),
                              bool(entry.get("crowd", False)), bool(entry.get("campaign", False)),
