@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any, Sequence, TypeVar
 
@@ -58,8 +59,14 @@ def crossheads(norm: str) -> list[Segment]:
     """Crossheads run into the paragraph they head ("... منازل أخرى. معارك اللاذقية وفي ريف
     اللاذقية تواصلت الاشتباكات"): their words name what the paragraph reports, which its
     own words code; a trigger in one is no act of its own."""
-    return [Segment(m.start(1), m.end(1)) for m in assembly_words().crosshead.finditer(norm)
-            if _a_heading(m.group(1).split())]
+    crosshead = assembly_words().crosshead
+    starts = chain((0,), (m.end() for m in _SENTENCE_START.finditer(norm)))
+    return [Segment(m.start(1), m.end(1)) for m in map(crosshead.match, repeat(norm), starts)
+            if m is not None and _a_heading(m.group(1).split())]
+
+
+#: Where a sentence (or a line) starts: after a full stop, "!" or "?" and a space, or a line break.
+_SENTENCE_START = re.compile(r"[.!?]\s+|\n")
 
 
 def _a_heading(words: list[str]) -> bool:

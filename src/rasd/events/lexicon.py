@@ -317,9 +317,11 @@ def assembly_words() -> AssemblyWords:
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
         # after a full stop (or at a line's start), one to three words that neither open with و
         # or a quote nor open a sentence themselves, then the paragraph's opener
-        # (on normalized text: "؟" is "?", "،" is ",", "؛" is ";", quotes are '"')
-        crosshead=re.compile(rf"(?:^|(?<=[.!?])\s+)(?!(?:{alt('not_crossheads')})\s)((?:[^\s.,;:\"'و][^\s.,;:]*[ \t]+){{1,3}}?)"
-                             rf"(?=(?:{alt('crosshead_openers')})\s)", re.M),
+        # at a sentence's start (``crossheads`` tries only there), one to three words that
+        # neither open with و or a quote nor open a sentence themselves, then the paragraph's
+        # opener (on normalized text: "؟" is "?", "،" is ",", "؛" is ";", quotes are '"')
+        crosshead=re.compile(rf"(?!(?:{alt('not_crossheads')})\s)((?:[^\s.,;:\"'و][^\s.,;:]*[ \t]+){{1,3}}?)"
+                             rf"(?=(?:{alt('crosshead_openers')})\s)"),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
