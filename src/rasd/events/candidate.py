@@ -5,6 +5,7 @@ that choose its trigger.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -228,32 +229,33 @@ def is_grievance(analysis: Analysis, trigger: TriggerMatch) -> bool:
     return assembly_words().grievance.search(norm, max(0, trigger.start - 40), trigger.start) is not None
 
 
-#: How many words after an advance its direction may come: "تقدم القوات العراقية باتجاه" (two).
-_TOWARD_WITHIN = 4
+#: How many words after an advance what it heads to or puts forward may come: "تقدم القوات
+#: العراقية باتجاه" (two), "وتقدم الجيش السوري أمس بطلب" (three).
+_AFTER_AN_ADVANCE = 4
+
+
+def _said_after_the_advance(analysis: Analysis, trigger: TriggerMatch, said: Callable[[str], bool]) -> bool:
+    """Whether one of the words right after an advance (at most ``_AFTER_AN_ADVANCE``, no
+    punctuation between) is ``said`` of it."""
+    for t in analysis.tokens[trigger.token_end:trigger.token_end + _AFTER_AN_ADVANCE]:
+        if not t.text[:1].isalnum():
+            return False
+        if said(t.text):
+            return True
+    return False
 
 
 def _submits(analysis: Analysis, trigger: TriggerMatch) -> bool:
-    """A thing put forward with a glued ب (``submitted``: "بطلب", "بشكوى", "بالشكر", "بمذكرة")
-    at most four words after the trigger, with no punctuation between: "تقدم" submits it."""
+    """"تقدم" puts forward a thing named with a glued ب (``submitted``: "بطلب", "بالشكر")."""
     submitted = assembly_words().submitted
-    for t in analysis.tokens[trigger.token_end:trigger.token_end + _TOWARD_WITHIN]:
-        if not t.text[:1].isalnum():
-            return False
-        if t.text.startswith("ب") and reads_as(t.text[1:], submitted, without_article=True):
-            return True
-    return False
+    return _said_after_the_advance(
+        analysis, trigger, lambda w: w.startswith("ب") and reads_as(w[1:], submitted, without_article=True))
 
 
 def _moves_toward(analysis: Analysis, trigger: TriggerMatch) -> bool:
-    """A word of direction (``advance_directions``: باتجاه, نحو, صوب) at most four words after
-    the trigger, with no punctuation between."""
-    words = assembly_words()
-    for t in analysis.tokens[trigger.token_end:trigger.token_end + _TOWARD_WITHIN]:
-        if not t.text[:1].isalnum():
-            return False
-        if reads_as(t.text, words.advance_directions):
-            return True
-    return False
+    """The advance heads somewhere: a word of direction (``advance_directions``: باتجاه, نحو, صوب)."""
+    directions = assembly_words().advance_directions
+    return _said_after_the_advance(analysis, trigger, lambda w: reads_as(w, directions))
 
 
 def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
