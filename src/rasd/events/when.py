@@ -332,8 +332,9 @@ _GOVERNED_WITHIN = 8
 def continuing_for(analysis: Analysis, cand: Candidate, when: When) -> None:
     """"وتشهد البصرة مظاهرات غاضبة ... منذ ثلاثة أسابيع": "منذ" and a span of time in the
     clause of an act that a verb of going through it now governs (``continuing_verbs``, at
-    most eight words before the act, no ``continuing_breaks`` between) says how long it has gone on: an ongoing situation
-    (event-schema.md §3.3), not an incident dated that long ago. A campaign's start
+    most eight words before the act, no ``continuing_breaks`` between) says how long it has
+    gone on: an ongoing situation (event-schema.md §3.3), not an incident dated that long
+    ago. A campaign's start
     ("تشن القوات منذ ثلاثة أسابيع حملة") is dated so, and so is a wave whose start the
     sentence tells after it ("احتجاجات واسعة، بدأت في البصرة")."""
     match = when.match

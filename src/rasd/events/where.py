@@ -185,11 +185,11 @@ def _referred_back_to(analysis: Analysis, cand: Candidate, i: int) -> list[Place
     features, removed, pair = _anaphoric_word(tok.text)  # type: ignore[misc]
     near = i > 0 and is_near(tokens[i - 1].text)
     if pair:
-        if located:
-            return []  # "في البلدتين بريف حمص": as for one (below), the place after says where
         two = _pair_before(analysis, tok.start, features)
         if _outside_the_clauses_governorate(analysis, cand, two):
             return []
+        if located and after is not None and not all(_around(after, r) for r in two):
+            return []  # as for one town (below): a place after that is not around them says where
         return [PlacePick(r, r.place, tok.start + removed, tok.end, 2 if near else r.geo_precision, r.mention.name_norm)
                 for r in two]
     kinds = features + ("city", "town")
