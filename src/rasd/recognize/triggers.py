@@ -86,6 +86,14 @@ def inflections(noun: str) -> list[str]:
     return forms
 
 
+def _phrases(phrases: list[str]) -> PhraseMatcher[str]:
+    """A matcher of the pack's phrases, each its own value."""
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    for phrase in phrases:
+        matcher.add(phrase, phrase)
+    return matcher
+
+
 @lru_cache(maxsize=1)
 def trigger_lexicon() -> TriggerLexicon:
     data = load_yaml("triggers.yaml")
@@ -119,15 +127,8 @@ def trigger_lexicon() -> TriggerLexicon:
         for word in words:
             filters.add(normalize_key(word), rule)
     priority = {name: rank for rank, name in enumerate(data["priority"])}
-    non_triggers: PhraseMatcher[str] = PhraseMatcher()
-    for phrase in data.get("non_triggers", []):
-        non_triggers.add(phrase, phrase)
-    non_filters: PhraseMatcher[str] = PhraseMatcher()
-    for phrase in data.get("non_filters", []):
-        non_filters.add(phrase, phrase)
-    civilian_targets: PhraseMatcher[str] = PhraseMatcher()
-    for phrase in data.get("civilian_targets", []):
-        civilian_targets.add(phrase, phrase)
+    non_triggers, non_filters, civilian_targets = (_phrases(data.get(key, []))
+                                                    for key in ("non_triggers", "non_filters", "civilian_targets"))
     reflexive = data.get("reflexive_detonation")
     detonation = None
     if reflexive:
