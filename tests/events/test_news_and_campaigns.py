@@ -51,6 +51,28 @@ def test_a_share_of_territory_is_not_a_capture(shared_pipeline) -> None:  # type
     assert any(r.get("dropped", {}).get("rule") == "territory_share" for r in trace)
 
 
+@pytest.mark.parametrize("text, published", [
+    # ant-multisource:SK-middleEast-2944-20180717
+    ("وتسيطر قوات النظام السوري وميليشياته الإيرانية على كامل محافظة درعا ما عدا مدينة نوى وبلدة الشيخ سعد "
+     "ومحيطها الخاضعة للمعارضة السورية بالإضافة لحوض اليرموك الخاضع لسيطرة تنظيم داعش.", "2018-07-17"),
+    # written for the test: "أن" before a noun ("that it holds"), and a day in the sentence
+    ("وأكد المصدر أمس أن قوات النظام تسيطر على بلدة عين عيسى.", "2015-07-26"),
+])
+def test_the_present_of_control_tells_who_holds_a_place(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert events == [] and "control_held" in drops
+
+
+@pytest.mark.parametrize("text", [
+    # adapted from saudinewsnet:2015-08-09-0044-446800f93d (Yemen) and -2015-07-31-0408-e891330178
+    "ودفعت المواجهات مسلحي التنظيم إلى الفرار أمس، قبل أن تسيطر الفصائل على بلدة عين عيسى كاملة.",
+    "واستطاعت الفصائل أمس أن تسيطر على بلدة عين عيسى.",
+])
+def test_the_present_of_control_after_an_is_a_capture(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2018-03-04")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Non-state actor overtakes territory", "`Ayn `Isa")]
+
+
 def test_an_offensive_waged_since_a_date_is_a_campaign_start(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "وتشن القوات الحكومية منذ 18 شباط/فبراير حملة عسكرية على الغوطة الشرقية قرب دمشق."
     events = events_of(shared_pipeline, text, "2018-03-18")

@@ -6,6 +6,7 @@ rasd does not cover. Each raises ``Dropped`` with its name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from rasd.analysis import Analysis
@@ -277,6 +278,21 @@ def territory_share(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("territory_share")
 
 
+def control_held(analysis: Analysis, cand: Candidate) -> None:
+    """"وتسيطر قوات النظام على كامل محافظة درعا": the present of the verb of control tells
+    who holds a place, not a capture; right after أن or كي ("استطاع أن يسيطر على"), or
+    shortly after "قبل أن"/"بعد أن", it tells an act."""
+    words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
+    if not (trigger.sense.territory and reads_as(tokens[trigger.token_start].text, words.control_held_verbs)):
+        return
+    if trigger.token_start > 0 and reads_as(tokens[trigger.token_start - 1].text, words.control_acts_after):
+        return
+    first = max(bisect_left(analysis.token_starts, cand.segment.start), trigger.token_start - words.control_acts_within)
+    if words.control_acts_after_time.search(analysis.ntext.norm, tokens[first].start, trigger.start):
+        return
+    raise Dropped("control_held")
+
+
 def check_filters(analysis: Analysis, cand: Candidate) -> None:
     """Raise ``Dropped`` when a filter rule excludes the candidate: the filter words of
     the article in text order, then the rules over the whole sentence."""
@@ -287,6 +303,7 @@ def check_filters(analysis: Analysis, cand: Candidate) -> None:
     allegations_rejected(analysis, cand)
     context_of_a_reported_event(analysis, cand)
     territory_share(analysis, cand)
+    control_held(analysis, cand)
     counted_spell_before(analysis, cand)
 
 

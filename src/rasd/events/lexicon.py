@@ -79,6 +79,10 @@ class AssemblyWords:
     occurrence_verbs: frozenset[str]
     accomplished: re.Pattern[str]
     territory_share: re.Pattern[str]
+    control_held_verbs: frozenset[str]
+    control_acts_after: frozenset[str]
+    control_acts_after_time: re.Pattern[str]
+    control_acts_within: int
     launch_verbs: frozenset[str]
     striking_verbs: frozenset[str]
     partitive_bands: frozenset[str]
@@ -273,6 +277,10 @@ def assembly_words() -> AssemblyWords:
         entered_states=_words(d["entered_states"]),
         entered_talks=_words(d["entered_talks"]),
         territory_share=_territory_share(d["territory_share"]),
+        control_held_verbs=_words(d["control_held_verbs"]),
+        control_acts_after=_words(d["control_acts_after"]),
+        control_acts_after_time=re.compile(rf"(?<!\w)(?:{alt('control_acts_after_time')})(?!\w)"),
+        control_acts_within=int(d["control_acts_within"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
         relative_auxiliaries=_words(d["relative_auxiliaries"]),
