@@ -843,6 +843,23 @@ def test_entering_a_country_or_a_state_of_things_takes_no_ground(shared_pipeline
     assert "entered_no_ground" in drops
 
 
+def test_ground_regained_told_as_a_noun_is_taken(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) the guard of ``ground_aimed_at``: "استعادة السيطرة" with no ل of purpose
+    # before it is ground taken, as the army announces it
+    events = events_of(shared_pipeline, "وأعلن الجيش السوري أمس استعادة السيطرة على بلدة حمورية.", "2018-03-10")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Government regains territory", "Hammurah")]
+
+
+def test_an_attack_begun_to_take_ground_is_a_campaign_start(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:SK-middleEast-315-20180315 (the pocket named): the attack the
+    # government began last month "to wrest control" is the campaign's start, no ground taken
+    text = ("وقال مدير المرصد إن هذه هي أكبر مجموعة تغادر الغوطة الشرقية منذ أن بدأت قوات الحكومة هجوما "
+            "لانتزاع السيطرة عليها الشهر الماضي.")
+    events = events_of(shared_pipeline, text, "2018-03-15")
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [
+        ("Change to group/activity", "Eastern Ghouta", "2018-02-01")]
+
+
 def test_entering_a_town_is_still_taking_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # (constructed) forces that enter a town the day the article tells
     events, drops = drops_of(shared_pipeline, "دخلت قوات النظام السوري الخميس إلى بلدة الضمير في ريف دمشق.", "2018-04-20")
@@ -864,6 +881,11 @@ def test_a_date_after_publication_is_a_deadline(shared_pipeline) -> None:  # typ
     "وأعلنت قيادة العمليات أمس تقدم القوات العراقية باتجاه تحرير حي التأميم في مدينة الرمادي.",
     # (constructed) nor ground two states mean to clear
     "وأعلنت الولايات المتحدة وتركيا أمس نيتهما طرد تنظيم داعش من مدينة منبج.",
+    # ant-jawharafm:JA-internationalNews-344-20170223: nor ground operations are going on to retake
+    ("مضيفا أن عضو مجلس الشيوخ \"سافر إلى شمال سوريا هذا الأسبوع لزيارة القوات الأمريكية المنتشرة هناك ولمناقشة "
+     "حملة مكافحة داعش والعمليات الجارية لاستعادة السيطرة على مدينة الرقة السورية\"."),
+    # (constructed) nor ground a side tries to take
+    "وفشلت قوات النظام أمس في محاولة الاستيلاء على بلدة حمورية.",
 ])
 def test_ground_aimed_at_is_not_taken(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events, drops = drops_of(shared_pipeline, text, "2015-08-01")
