@@ -73,6 +73,29 @@ def test_the_present_of_control_after_an_is_a_capture(shared_pipeline, text: str
     assert [(e.sub_event_type, e.location) for e in events] == [("Non-state actor overtakes territory", "`Ayn `Isa")]
 
 
+@pytest.mark.parametrize("text, published", [
+    # adapted from ant-multisource:BB-middleEast-564-20180602 (Gaza): a span since a start
+    # opening the sentence frames the toll and the act told after its phrase
+    ("ومنذ بدء الحملة على الغوطة الشرقية في 18 شباط الماضي، قتل 123 مدنيا على الأقل في القصف على مدينة دوما.",
+     "2018-03-13"),
+    # adapted from ant-multisource:SK-middleEast-895-20180410: the same after "أنه" of a source
+    ("وأوضح المرصد أنه منذ بدء قوات النظام هجومها على ريف درعا، قتل أكثر من 150 مدنيا جراء القصف على بلدة نوى.",
+     "2018-07-10"),
+])
+def test_a_span_since_a_start_frames_its_clause(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert "generic_statistic" in drops
+
+
+def test_an_act_with_its_own_day_in_a_framed_clause_is_told(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) the guard: a day after the span's phrase is the act's own
+    text = "ومنذ بدء الهجوم على الغوطة الشرقية، قتل أمس خمسة مدنيين في قصف على مدينة دوما."
+    events = events_of(shared_pipeline, text, "2018-03-13")
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [
+        ("Shelling/artillery/missile attack", "Douma", "2018-03-12")]
+
+
 def test_an_offensive_waged_since_a_date_is_a_campaign_start(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "وتشن القوات الحكومية منذ 18 شباط/فبراير حملة عسكرية على الغوطة الشرقية قرب دمشق."
     events = events_of(shared_pipeline, text, "2018-03-18")

@@ -127,9 +127,23 @@ def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> No
     """"نفذ 170 عملية منذ بداية العام" near the trigger: a statistic, not an event; but
     "يسيطر على 95 في المئة منها منذ بدئه هجوما عليها في 18 فبراير" also dates the start
     of the campaign the statistic counts from, which is an event."""
-    if cand.segment.start <= f.start < cand.segment.end and abs(f.token_start - cand.trigger.token_start) <= 8 \
+    near = abs(f.token_start - cand.trigger.token_start) <= 8
+    if cand.segment.start <= f.start < cand.segment.end and (near or _frames_the_clause(analysis, cand, f)) \
             and not begins_a_campaign(analysis, cand):
         raise Dropped("generic_statistic", analysis.ntext.norm[f.start:f.end])
+
+
+def _frames_the_clause(analysis: Analysis, cand: Candidate, f: FilterMatch) -> bool:
+    """"ومنذ بدء قوات النظام تصعيدها في 18 فبراير، لم تسلم المرافق الطبية من القصف": a span
+    since a start (``since_the_start``) that opens the clause frames all of it; the act told
+    after the span's phrase (which ends at the first punctuation) belongs to it when no day
+    of its own follows that phrase."""
+    words, norm, seg = assembly_words(), analysis.ntext.norm, cand.segment
+    if norm[f.start:f.end] not in words.since_the_start or not words.opens_a_frame.fullmatch(norm, seg.start, f.start):
+        return False
+    mark = PUNCTUATION.search(norm, f.end, seg.end)
+    phrase_end = mark.start() if mark else seg.end
+    return cand.trigger.start >= phrase_end and not any(d.start >= phrase_end for d in within(analysis, analysis.dates, seg))
 
 
 def regular_habit(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:

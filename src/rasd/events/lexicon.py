@@ -79,6 +79,8 @@ class AssemblyWords:
     occurrence_verbs: frozenset[str]
     accomplished: re.Pattern[str]
     territory_share: re.Pattern[str]
+    since_the_start: frozenset[str]
+    opens_a_frame: re.Pattern[str]
     control_held_verbs: frozenset[str]
     control_acts_after: frozenset[str]
     control_acts_after_time: re.Pattern[str]
@@ -277,6 +279,8 @@ def assembly_words() -> AssemblyWords:
         entered_states=_words(d["entered_states"]),
         entered_talks=_words(d["entered_talks"]),
         territory_share=_territory_share(d["territory_share"]),
+        since_the_start=_words(d["since_the_start"]),
+        opens_a_frame=re.compile(rf"[\s\"'«(-]*(?:[وف]?|(?:\S+\s+){{0,3}}?(?:{alt('frame_openers')})\s+)"),
         control_held_verbs=_words(d["control_held_verbs"]),
         control_acts_after=_words(d["control_acts_after"]),
         control_acts_after_time=re.compile(rf"(?<!\w)(?:{alt('control_acts_after_time')})(?!\w)"),
