@@ -435,6 +435,16 @@ def test_what_people_fled_is_the_backdrop_of_their_flight(shared_pipeline) -> No
                      "2018-03-18")
 
 
+@pytest.mark.parametrize("text", [
+    # (constructed) the noun of flight and the present of the verb, as the other forms
+    "وقال الهلال الأحمر إن آلاف المدنيين يواصلون الفرار من القصف على مدينة دوما أمس.",
+    "وقال الهلال الأحمر إن آلاف المدنيين يفرون من القصف على مدينة دوما منذ أمس.",
+])
+def test_flight_told_as_a_noun_or_a_present_is_a_flight(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, "2018-03-21")
+    assert events == [] and "fled" in drops
+
+
 @pytest.mark.parametrize("text,published,expected", [
     # ant-multisource:FR-internationalNews-2305-20180715: a protest wave that goes on, on a day
     ("وتواصلت الاحتجاجات في البصرة السبت، لليوم السابع على التوالي، منددة بالبطالة ونقص الخدمات.",
