@@ -29,6 +29,25 @@ def test_an_ongoing_bombardment_is_not_an_incident(shared_pipeline) -> None:  # 
     assert events_of(shared_pipeline, text, "2018-03-22") == []
 
 
+def test_an_act_named_as_going_on_is_no_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (constructed) "القصف المستمر" a delay is blamed on, dated only by the passage before it
+    text = ("دخلت قافلة مساعدات إلى الغوطة الشرقية الاثنين. "
+            "وعزا المتحدث تأخر دخولها إلى القصف المستمر على مدينة دوما.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-06")
+    assert not [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert "ongoing_act" in drops
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    # (constructed) the guards: a toll of its own, a day of its own
+    ("وقتل خمسة مدنيين أمس في القصف المستمر على مدينة دوما.", "Shelling/artillery/missile attack"),
+    ("وتعرضت مدينة دوما أمس للقصف الجوي المتواصل.", "Air/drone strike"),
+])
+def test_an_act_going_on_with_its_toll_or_day_is_told(shared_pipeline, text: str, sub_event_type: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2018-03-06")
+    assert [(e.sub_event_type, e.location, str(e.date)) for e in events] == [(sub_event_type, "Douma", "2018-03-05")]
+
+
 def test_a_statistic_over_months_is_not_an_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-23-1021-f3aa362223
     text = "شنّ نظام الاسد خلال تسعة اشهر 26350 غارة على مدينة الزبداني في ريف دمشق."

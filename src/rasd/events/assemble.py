@@ -71,6 +71,7 @@ from rasd.events.when import (
     begins_a_campaign,
     counted_day,
     dates_a_campaign_beside,
+    named_as_going_on,
     offensive_named_by_its_side,
     ongoing_situation,
     refers_to_earlier_event,
@@ -365,6 +366,8 @@ class ArticleAssembler:
             when = answered
             decision.fired("answered_in_the_week_before")
         undated_news = False  # no date at all, told as news of the day
+        if not groups and not today and not (when.stated and not when.announced) and named_as_going_on(analysis, cand):
+            raise Dropped("ongoing_act")
         if when.match is None and not groups and not counted_captives(analysis, cand):
             undated_news = not today
             if not today and not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):

@@ -80,6 +80,8 @@ class AssemblyWords:
     accomplished: re.Pattern[str]
     territory_share: re.Pattern[str]
     since_the_start: frozenset[str]
+    continuing_adjectives: frozenset[str]
+    act_adjectives: frozenset[str]
     opens_a_frame: re.Pattern[str]
     control_held_verbs: frozenset[str]
     control_acts_after: frozenset[str]
@@ -280,6 +282,8 @@ def assembly_words() -> AssemblyWords:
         entered_talks=_words(d["entered_talks"]),
         territory_share=_territory_share(d["territory_share"]),
         since_the_start=_words(d["since_the_start"]),
+        continuing_adjectives=_words(d["continuing_adjectives"]),
+        act_adjectives=_words(d["act_adjectives"]),
         opens_a_frame=re.compile(rf"[\s\"'«(-]*(?:[وف]?|(?:\S+\s+){{0,3}}?(?:{alt('frame_openers')})\s+)"),
         control_held_verbs=_words(d["control_held_verbs"]),
         control_acts_after=_words(d["control_acts_after"]),

@@ -220,6 +220,21 @@ def says_it_goes_on(analysis: Analysis, cand: Candidate) -> bool:
     return assembly_words().ongoing.search(analysis.ntext.norm, cand.segment.start, cand.segment.end) is not None
 
 
+def named_as_going_on(analysis: Analysis, cand: Candidate) -> bool:
+    """"إلى القصف المستمر على الغوطة", "القصف الجوي المتواصل": the act noun itself, with an
+    adjective of continuation after it (past the act's own descriptive adjectives), names a
+    situation that goes on (event-schema.md §3.2 "Afrin, which is being shelled")."""
+    words, tokens = assembly_words(), analysis.tokens
+    for token in tokens[cand.trigger.token_end:min(cand.trigger.token_end + 3, len(tokens))]:
+        if token.start >= cand.segment.end:
+            return False
+        if token.text in words.continuing_adjectives:
+            return True
+        if token.text not in words.act_adjectives:
+            return False
+    return False
+
+
 def accomplished(analysis: Analysis, cand: Candidate) -> bool:
     """"تمكنت قوات النظام من السيطرة على سقبا": the trigger, a verbal noun after "managed
     to" in its clause, tells an act done, as a verb of occurrence would."""
