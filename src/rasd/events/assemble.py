@@ -366,7 +366,8 @@ class ArticleAssembler:
             when = answered
             decision.fired("answered_in_the_week_before")
         undated_news = False  # no date at all, told as news of the day
-        if not groups and not today and not (when.stated and not when.announced) and named_as_going_on(analysis, cand):
+        if not groups and not today and not (when.stated and not when.announced) and named_as_going_on(analysis, cand) \
+                and not names_dead_or_hurt(analysis, cand.segment):
             raise Dropped("ongoing_act")
         if when.match is None and not groups and not counted_captives(analysis, cand):
             undated_news = not today

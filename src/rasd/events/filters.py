@@ -135,15 +135,21 @@ def generic_statistic(analysis: Analysis, cand: Candidate, f: FilterMatch) -> No
 
 def _frames_the_clause(analysis: Analysis, cand: Candidate, f: FilterMatch) -> bool:
     """"ومنذ بدء قوات النظام تصعيدها في 18 فبراير، لم تسلم المرافق الطبية من القصف": a span
-    since a start (``since_the_start``) that opens the clause frames all of it; the act told
-    after the span's phrase (which ends at the first punctuation) belongs to it when no day
-    of its own follows that phrase."""
+    since a start (``since_the_start``) that opens the clause frames what follows its phrase
+    (which ends at the first mark) up to the next mark; an act told there belongs to it when
+    no day of its own follows the phrase. (Quote marks set off an operation's name, inside
+    the phrase.)"""
     words, norm, seg = assembly_words(), analysis.ntext.norm, cand.segment
-    if norm[f.start:f.end] not in words.since_the_start or not words.opens_a_frame.fullmatch(norm, seg.start, f.start):
+    if " ".join(norm[f.start:f.end].split()) not in words.since_the_start \
+            or not words.opens_a_frame.fullmatch(norm, seg.start, f.start):
         return False
-    mark = PUNCTUATION.search(norm, f.end, seg.end)
-    phrase_end = mark.start() if mark else seg.end
-    return cand.trigger.start >= phrase_end and not any(d.start >= phrase_end for d in within(analysis, analysis.dates, seg))
+    mark = _CLAUSE_MARK.search(norm, f.end, seg.end)
+    if mark is None:
+        return False
+    following = _CLAUSE_MARK.search(norm, mark.end(), seg.end)
+    frame_end = following.start() if following else seg.end
+    return mark.end() <= cand.trigger.start < frame_end \
+        and not any(d.start >= mark.end() for d in within(analysis, analysis.dates, seg))
 
 
 def regular_habit(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
@@ -294,17 +300,28 @@ def territory_share(analysis: Analysis, cand: Candidate) -> None:
 
 def control_held(analysis: Analysis, cand: Candidate) -> None:
     """"وتسيطر قوات النظام على كامل محافظة درعا": the present of the verb of control tells
-    who holds a place, not a capture; right after أن or كي ("استطاع أن يسيطر على"), or
-    shortly after "قبل أن"/"بعد أن", it tells an act."""
-    words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
+    who holds a place, not a capture; right after أن or كي ("استطاعت الفصائل أن تسيطر على"),
+    or shortly after "قبل أن"/"بعد أن" with no mark between, it tells an act."""
+    words, tokens, trigger, norm = assembly_words(), analysis.tokens, cand.trigger, analysis.ntext.norm
     if not (trigger.sense.territory and reads_as(tokens[trigger.token_start].text, words.control_held_verbs)):
         return
-    if trigger.token_start > 0 and reads_as(tokens[trigger.token_start - 1].text, words.control_acts_after):
+    if trigger.token_start > 0 and _reads_as_a_particle(tokens[trigger.token_start - 1].text, words.control_acts_after):
         return
     first = max(bisect_left(analysis.token_starts, cand.segment.start), trigger.token_start - words.control_acts_within)
-    if words.control_acts_after_time.search(analysis.ntext.norm, tokens[first].start, trigger.start):
+    start = tokens[first].start
+    marks = list(_CLAUSE_MARK.finditer(norm, start, trigger.start))
+    if words.control_acts_after_time.search(norm, marks[-1].end() if marks else start, trigger.start):
         return
     raise Dropped("control_held")
+
+
+#: Marks that end a stretch of a clause (not quote marks, which set off names).
+_CLAUSE_MARK = re.compile(r"[.,،؛;:]")
+
+
+def _reads_as_a_particle(word: str, particles: frozenset[str]) -> bool:
+    """"أن", "وأن": ``reads_as`` keeps a clitic that would leave two letters."""
+    return reads_as(word, particles) or (word[:1] in ("و", "ف") and word[1:] in particles)
 
 
 def check_filters(analysis: Analysis, cand: Candidate) -> None:

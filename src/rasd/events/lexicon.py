@@ -287,7 +287,7 @@ def assembly_words() -> AssemblyWords:
         opens_a_frame=re.compile(rf"[\s\"'«(-]*(?:[وف]?|(?:\S+\s+){{0,3}}?(?:{alt('frame_openers')})\s+)"),
         control_held_verbs=_words(d["control_held_verbs"]),
         control_acts_after=_words(d["control_acts_after"]),
-        control_acts_after_time=re.compile(rf"(?<!\w)(?:{alt('control_acts_after_time')})(?!\w)"),
+        control_acts_after_time=re.compile(rf"(?<!\w)[وف]?(?:{alt('control_acts_after_time')})(?!\w)"),
         control_acts_within=int(d["control_acts_within"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),

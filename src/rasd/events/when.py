@@ -223,9 +223,13 @@ def says_it_goes_on(analysis: Analysis, cand: Candidate) -> bool:
 def named_as_going_on(analysis: Analysis, cand: Candidate) -> bool:
     """"إلى القصف المستمر على الغوطة", "القصف الجوي المتواصل": the act noun itself, with an
     adjective of continuation after it (past the act's own descriptive adjectives), names a
-    situation that goes on (event-schema.md §3.2 "Afrin, which is being shelled")."""
-    words, tokens = assembly_words(), analysis.tokens
-    for token in tokens[cand.trigger.token_end:min(cand.trigger.token_end + 3, len(tokens))]:
+    situation that goes on (event-schema.md §3.2 "Afrin, which is being shelled"), unless a
+    verb of occurrence before it in its clause tells it happening ("وتعرضت المدينة للقصف
+    المتواصل")."""
+    words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
+    if any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(cand.segment.start, trigger.start)):
+        return False
+    for token in tokens[trigger.token_end:min(trigger.token_end + 3, len(tokens))]:
         if token.start >= cand.segment.end:
             return False
         if token.text in words.continuing_adjectives:
