@@ -227,15 +227,13 @@ def named_as_going_on(analysis: Analysis, cand: Candidate) -> bool:
     verb of occurrence before it in its clause tells it happening ("وتعرضت المدينة للقصف
     المتواصل")."""
     words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
-    if any(reads_as(t.text, words.occurrence_verbs) for t in analysis.tokens_between(cand.segment.start, trigger.start)):
-        return False
     for token in tokens[trigger.token_end:min(trigger.token_end + 3, len(tokens))]:
-        if token.start >= cand.segment.end:
+        if token.start >= cand.segment.end or not (token.text in words.continuing_adjectives
+                                                   or token.text in words.act_adjectives):
             return False
         if token.text in words.continuing_adjectives:
-            return True
-        if token.text not in words.act_adjectives:
-            return False
+            return not any(reads_as(t.text, words.occurrence_verbs)
+                           for t in analysis.tokens_between(cand.segment.start, trigger.start))
     return False
 
 
