@@ -1,7 +1,7 @@
 import pytest
 
 from rasd.text.normalize import normalize
-from rasd.text.tokens import TOKEN_RE, PhraseMatcher, clitic_variants, tokenize
+from rasd.text.tokens import TOKEN_RE, PhraseMatcher, clitic_variants, reads_as, reads_as_with_and, tokenize
 
 
 def _find(matcher: PhraseMatcher, text: str) -> list[tuple[str, str]]:
@@ -87,3 +87,11 @@ def test_a_two_letter_word_after_a_clitic_starts_only_a_longer_phrase() -> None:
     matcher.add("هو", "pronoun")
     found = matcher.find(tokenize(normalize("قرى الزيارة وتل واسط وهو")))
     assert [(m.payload, m.clitic) for m in found] == [("village", "و")]
+
+
+def test_a_short_word_reads_with_a_glued_and() -> None:
+    # "وأن" (normalized "وان"): reads_as keeps a clitic that would leave two letters
+    table = frozenset({"ان", "في"})
+    assert not reads_as("وان", table)
+    assert reads_as_with_and("وان", table) and reads_as_with_and("فان", table) and reads_as_with_and("في", table)
+    assert not reads_as_with_and("لان", table) and not reads_as_with_and("وانت", table)

@@ -18,7 +18,7 @@ from rasd.recognize.actors import Actor
 from rasd.recognize.numbers import number_words
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as
+from rasd.text.tokens import reads_as, reads_as_with_and
 
 
 def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
@@ -305,7 +305,7 @@ def control_held(analysis: Analysis, cand: Candidate) -> None:
     words, tokens, trigger, norm = assembly_words(), analysis.tokens, cand.trigger, analysis.ntext.norm
     if not (trigger.sense.territory and reads_as(tokens[trigger.token_start].text, words.control_held_verbs)):
         return
-    if trigger.token_start > 0 and _reads_as_a_particle(tokens[trigger.token_start - 1].text, words.control_acts_after):
+    if trigger.token_start > 0 and reads_as_with_and(tokens[trigger.token_start - 1].text, words.control_acts_after):
         return
     first = max(bisect_left(analysis.token_starts, cand.segment.start), trigger.token_start - words.control_acts_within)
     start = tokens[first].start
@@ -317,11 +317,6 @@ def control_held(analysis: Analysis, cand: Candidate) -> None:
 
 #: Marks that end a stretch of a clause (not quote marks, which set off names).
 _CLAUSE_MARK = re.compile(r"[.,،؛;:]")
-
-
-def _reads_as_a_particle(word: str, particles: frozenset[str]) -> bool:
-    """"أن", "وأن": ``reads_as`` keeps a clitic that would leave two letters."""
-    return reads_as(word, particles) or (word[:1] in ("و", "ف") and word[1:] in particles)
 
 
 def check_filters(analysis: Analysis, cand: Candidate) -> None:

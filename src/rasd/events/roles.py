@@ -18,7 +18,7 @@ from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import number_words
 from rasd.text.segment import Segment
-from rasd.text.tokens import clitic_variants, reads_as, strip_article
+from rasd.text.tokens import clitic_variants, reads_as, reads_as_with_and, strip_article
 
 
 def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate) -> ActorMention | None:
@@ -38,7 +38,7 @@ def victim_side(analysis: Analysis, actors: list[ActorMention], cand: Candidate)
     fighter = number_words().fighter
     for a in actors:
         around = [t.text for t in tokens[max(0, a.token_start - 2):a.token_end + 2]]
-        if any(w in words.loss_verbs or (w[:1] in "وف" and w[1:] in words.loss_verbs) for w in around):
+        if any(reads_as_with_and(w, words.loss_verbs) for w in around):
             return a
     death = number_words().death
     # (a number inside a side's name, "الفرقة 30", counts no one)

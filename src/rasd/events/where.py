@@ -25,7 +25,7 @@ from rasd.recognize.places import called_a_neighbourhood, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
-from rasd.text.tokens import clitic_variants, reads_as
+from rasd.text.tokens import clitic_variants, reads_as, reads_as_with_and
 
 
 @dataclass
@@ -138,7 +138,7 @@ def _places(word: str) -> bool:
     may stand before a noun to say it is where something happened."""
     cues = place_cues()
     placing = cues.prepositions | cues.sent_to_prepositions
-    return word in placing or (word[:1] in "وف" and word[1:] in placing) or is_near(word)
+    return reads_as_with_and(word, placing) or is_near(word)
 
 
 def _glued_preposition(clitics: str) -> bool:

@@ -114,6 +114,12 @@ def short_head_variants(word: str) -> tuple[tuple[str, int], ...]:
     return tuple((word[len(p):], len(p)) for p in _PROCLITICS if word.startswith(p) and len(word) - len(p) == 2)
 
 
+def reads_as_with_and(word: str, table: Collection[str]) -> bool:
+    """Whether ``word`` is in ``table``, or is with a و or ف glued to it ("وأن", "وفي"):
+    ``reads_as`` keeps a clitic that would leave two letters, as these short words have."""
+    return word in table or (word[:1] in ("و", "ف") and word[1:] in table)
+
+
 def reads_as(word: str, table: Collection[str], *, without_article: bool = False) -> bool:
     """Whether some clitic reading of ``word`` is in ``table`` (with ``without_article``,
     also that reading with its ال removed: ``والقتلى`` reads as ``قتلى``)."""
