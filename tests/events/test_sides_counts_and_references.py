@@ -122,6 +122,36 @@ def test_missiles_met_by_air_defences_keep_the_author_the_sentence_names(shared_
     assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-05-24")] == ["Israeli Forces"]
 
 
+@pytest.mark.parametrize("published,text,author", [
+    # adapted from ant-multisource:CN-middleEast-1177-20180811 (a place and a day added):
+    # SANA's "the air defences" over Syria are Syria's
+    ("2018-08-03", "ذكرت وكالة الأنباء السورية الرسمية مساء الخميس أن الدفاعات الجوية تصدت لهدف معاد فوق منطقة "
+                   "الكسوة في ريف دمشق وأسقطته.", "Syrian Government Forces"),
+    # made for the test: the same over Iraq, and after the fall of the Syrian government
+    ("2016-05-03", "وقالت خلية الإعلام الحربي إن الدفاعات الجوية أسقطت طائرة مسيرة فوق قضاء بيجي الثلاثاء.",
+     "Iraqi Security Forces"),
+    ("2025-03-04", "وأفادت مصادر عسكرية بأن الدفاعات الجوية أسقطت طائرة مسيرة فوق مدينة حماة الثلاثاء.",
+     "Syrian Transitional Government Forces"),
+    # ant-multisource:CN-middleEast-715-20180424, shortened: an adjective names whose defences they are
+    ("2018-04-25", "أعلن مسؤول عسكري في قاعدة حميميم في سوريا أن الدفاعات الجوية الروسية أسقطت أهدافا جوية مجهولة "
+                   "كانت تحلق فوق القاعدة مساء الثلاثاء.", "Russian Forces"),
+])
+def test_air_defences_no_side_is_named_for_are_those_of_the_country(  # type: ignore[no-untyped-def]
+        shared_pipeline, published: str, text: str, author: str) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Disrupted weapons use", author)]
+
+
+def test_no_air_defences_named_no_author_and_a_ministry_is_no_force(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # made for the test: an interception with no air defences named keeps no author; a
+    # ministry of defence with a nationality is not its forces
+    events, drops = drops_of(shared_pipeline, "وتم إسقاط طائرة مسيرة فوق مدينة حماة الثلاثاء.", "2018-04-25")
+    assert events == [] and drops == ["no_actor"]
+    text = "وقال وزير الدفاع الروسي إن الدفاع الجوي الروسي أسقط الصاروخ."
+    mentions = shared_pipeline.analyze(Document(id="t", text=text)).actors
+    assert [(text[m.start:m.end], m.actor.name) for m in mentions] == [("الدفاع الجوي الروسي", "Russian Forces")]
+
+
 def test_the_scope_of_the_author_rules(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # guards written in review (sentences made for the test)
     def authors(text: str) -> list[tuple[str, str, str | None]]:

@@ -67,6 +67,7 @@ class AssemblyWords:
     speakers_own: frozenset[str]
     clause_openers: frozenset[str]
     air_defence: re.Pattern[str]
+    met_or_hostile: re.Pattern[str]
     held_ground_before: frozenset[str]
     affiliation: frozenset[str]
     loss_verbs: frozenset[str]
@@ -228,6 +229,7 @@ def assembly_words() -> AssemblyWords:
         speakers_own=_words(d["speakers_own"]),
         clause_openers=_words(d["clause_openers"]),
         air_defence=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')})(?!\w)"),
+        met_or_hostile=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')}|{alt('hostile')})(?!\w)"),
         held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),
         loss_verbs=_words(d["loss_verbs"]),

@@ -323,6 +323,26 @@ def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def air_defences_are_their_countrys(s: Sides, c: SideScope) -> bool:
+    """"الدفاعات الجوية تصدت لهدف معاد غرب دمشق", "وأسقطت الدفاعات الجوية طائرة مسيرة":
+    air defences that no adjective or name gives to a side are those of the country whose
+    sky they guard: an interception with no author, where the clause names air defences
+    before the act or as its subject, is by the state forces of the country of its place."""
+    if s.sub != "Disrupted weapons use" or s.agent is not None:
+        return False
+    clause, trigger = c.cand.segment, c.cand.trigger
+    if not assembly_words().air_defence.search(c.analysis.ntext.norm, clause.start, min(clause.end, trigger.end + 25)):
+        return False
+    country = next(((p.place.country if p.place else p.country) for p in c.picks), None)
+    day = c.analysis.doc.published
+    state = next((a for a in load_pack().actors if a.inter == 1 and a.kind == "state" and a.country == country
+                  and a.country in COVERED and a.valid_on(day)), None)
+    if state is None:
+        return False
+    s.agent, s.agent_m = state, None
+    return True
+
+
 def _only_time_words_between(analysis: Analysis, start: int, end: int) -> bool:
     """Whether the tokens in [start, end) are none, or all inside a date ("اليوم", "الثلاثاء")."""
     tokens = analysis.tokens
@@ -646,9 +666,9 @@ def intercepted_missiles_are_a_states(s: Sides, c: SideScope) -> bool:
     if s.sub != "Shelling/artillery/missile attack":
         return False
     analysis, clause = c.analysis, c.cand.segment
-    if not assembly_words().air_defence.search(analysis.ntext.norm, clause.start, clause.end):
+    if not assembly_words().met_or_hostile.search(analysis.ntext.norm, clause.start, clause.end):
         return False
-    if s.agent_m is not None and assembly_words().air_defence.search(analysis.ntext.norm, s.agent_m.start, s.agent_m.end):
+    if s.agent_m is not None and assembly_words().met_or_hostile.search(analysis.ntext.norm, s.agent_m.start, s.agent_m.end):
         if s.target is None:
             s.target, s.target_m = s.agent, s.agent_m
         s.agent, s.agent_m = None, None
@@ -986,6 +1006,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     bombers_counted_among_the_dead_of_their_side,
     defused_device,
     a_downed_aircraft_is_its_owners,
+    air_defences_are_their_countrys,
     attack_on_a_civilian_place,
     attack_that_killed_only_civilians,
     killing_in_a_targeting_is_the_articles_strike,

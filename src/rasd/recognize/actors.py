@@ -164,13 +164,16 @@ class ActorLexicon:
         def phrases(adjective: str, nouns: list[str]) -> list[str]:
             out = []
             for noun in nouns:
-                for modifier in modifiers if noun in modified else [""]:
+                # a noun listed among the modified ones only takes the adjective after a
+                # modifier: "الدفاع الجوي الروسي", never "وزير الدفاع الروسي"
+                for modifier in (modifiers if noun in bare else modifiers[1:]) if noun in modified else [""]:
                     words = [noun] + ([modifier] if modifier else []) + [adjective]
                     out.append(" ".join(words))
                     out.append(" ".join([definite(w) for w in words[:-1]] + [definite_phrase(adjective)]))
             return out
 
-        everyone = list(dict.fromkeys(nouns + people))
+        bare = set(nouns)
+        everyone = list(dict.fromkeys(nouns + [n for n in data["modified_nouns"] if n not in bare] + people))
         for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people + duals)):
             for name, adjectives in table.items():
                 index = self._index_of(name)
