@@ -634,6 +634,28 @@ def test_a_device_defused_or_destroyed_is_disrupted_weapons_use(shared_pipeline)
         ("Strategic developments", "Disrupted weapons use", "Iraqi Security Forces")]
 
 
+@pytest.mark.parametrize("text", [
+    # adapted from ant-multisource:SK-middleEast-3916-20181016 (moved to Iraq, another count): a removal,
+    # and three words between the act and the device
+    "وتمكنت القوات الأمنية أمس من إزالة أكثر من 300 لغم في ناحية الكرمة.",
+    # made for the test: the device second in a list, its و glued to it
+    "وقالت القوات الأمنية إنها دمرت أمس ثلاث عجلات وسيارة مفخخة في ناحية الكرمة.",
+])
+def test_a_device_removed_or_destroyed_among_others_is_disrupted_weapons_use(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str) -> None:
+    events = events_of(shared_pipeline, text, "2015-07-25")
+    assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events] == [
+        ("Disrupted weapons use", "Iraqi Security Forces", 0)]
+
+
+def test_a_side_far_before_the_defusing_did_not_defuse(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # made for the test: the group that burnt the houses did not defuse the bombs
+    text = ("وقال المتحدث إن عناصر داعش أحرقوا عددا من المنازل في الرمادي أمس، مشيرا إلى تفكيك خمسة منازل "
+            "مفخخة في المحور الشرقي للمدينة.")
+    events, drops = drops_of(shared_pipeline, text, "2015-08-02")
+    assert events == [] and drops == ["no_actor"]
+
+
 def test_a_device_that_went_off_is_still_a_bombing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "قتل خمسة أشخاص في تفجير عبوة ناسفة في ناحية الكرمة أمس."
     assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2015-07-25")] == ["Remote explosive/landmine/IED"]

@@ -360,7 +360,7 @@ def assembly_words() -> AssemblyWords:
         agreement_doer=re.compile(
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
-        defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}$"),
+        defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,3}}[وف]?$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
         targeting_perpetrators=_words(d["targeting_perpetrators"]),
         response=re.compile(rf"(?<!\w)[وف]?(?:{alt('response_openers')})(?!\w)"),

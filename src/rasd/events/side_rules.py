@@ -272,17 +272,29 @@ def _dead_counted_as_its_fighters(analysis: Analysis, group: ActorMention) -> bo
     return any(n.role == "killed" and group.token_start - 3 <= n.token_end <= group.token_start for n in analysis.counts)
 
 
+#: Words between the side and its act of defusing: "استطاعت أمس", "تمكنت أمس من".
+_DEFUSER_WITHIN = 3
+
+
 def defused_device(s: Sides, c: SideScope) -> bool:
-    """"تفكيك 35 عبوة ناسفة", "تمكنت من تدمير خمس عجلات مفخخة": a device defused,
-    seized or destroyed (the word at most two words before it) never went off: the
-    side that stopped it disrupted weapons use."""
+    """"تفكيك 35 عبوة ناسفة", "تمكنت من تدمير خمس عجلات مفخخة", "إزالة أكثر من 300 لغم",
+    "تدمير ست عجلات وسيارة مفخخة": a device defused, removed, seized or destroyed (the word
+    at most three words before it) never went off: the side that stopped it disrupted
+    weapons use."""
     if s.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
         return False
     trigger = c.cand.trigger
     norm = c.analysis.ntext.norm
-    if not assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 40), trigger.start):
+    act = assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 50), trigger.start)
+    if act is None:
         return False
     s.sub = "Disrupted weapons use"
+    if s.agent is None:  # "القوات الأمنية استطاعت أمس إزالة 300 لغم": the subject of the act stopped it
+        first = bisect_left(c.analysis.token_starts, act.start())
+        s.agent_m = next((a for a in reversed(within(c.analysis, c.analysis.actors, c.cand.segment))
+                          if a.end <= act.start() and first - a.token_end <= _DEFUSER_WITHIN
+                          and a.actor.kind != "civilians"), None)
+        s.agent = s.agent_m.actor if s.agent_m is not None else None
     return True
 
 
