@@ -327,6 +327,27 @@ def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline
     assert all(e.actor2 is not None for e in events)
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:SK-middleEast-796-20180405 (the quote marks round دوما left out):
+    # civilians who leave with the fighters do not make the fighters' going a flight of civilians
+    ("وكان الآلاف من المدنيين والمقاتلين، قد غادروا دوما في الأيام القليلة الماضية، متجهين إلى مناطق في "
+     "شمال سوريا، خاضعة لسيطرة مقاتلين معارضين تدعمهم تركيا.", "2018-04-05",
+     ("Douma", "Syrian Government Forces", "Unidentified Armed Group")),
+    # ant-jawharafm:JA-internationalNews-261-20161215, shortened: the town's government takes over
+    ("وقال مصدر رسمي سوري إن عملية تنظيم مغادرة المقاتلين من الأجزاء الخاضعة لسيطرة المعارضة في شرق حلب "
+     "بدأت اليوم.", "2016-12-15", ("Aleppo", "Syrian Government Forces", "Syrian Opposition Factions")),
+    # adapted from ant-multisource:SK-middleEast-1477-20180507 (a tune article; the Russian
+    # centre that spoke named as in its lede): fighters of no named group
+    ("وأعلن مركز المصالحة الروسي أنه خلال 24 ساعة الأخيرة، غادر 2556 من المسلحين وأقاربهم مخيم اليرموك عبر "
+     "الممر الإنساني.", "2018-05-07", ("Mukhayyam al Yarmuk", "Syrian Government Forces", "Unidentified Armed Group")),
+])
+def test_fighters_leaving_hand_the_place_to_its_government(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, published: str, expected: tuple) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, (e.location, e.actor1, e.actor2)) for e in events] == [
+        ("Non-violent transfer of territory", expected)]
+
+
 @pytest.mark.parametrize("text, published", [
     # ant-multisource:FR-internationalNews-575-20180406: aircraft flying over
     ("وقد أكد مراسل لوكالة الأنباء الفرنسية في دمشق تحليق طائرات حربية سورية.", "2018-04-06"),

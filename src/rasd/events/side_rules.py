@@ -345,14 +345,22 @@ def air_defences_are_their_countrys(s: Sides, c: SideScope) -> bool:
     clause, trigger = c.cand.segment, c.cand.trigger
     if not assembly_words().air_defence.search(c.analysis.ntext.norm, clause.start, min(clause.end, trigger.end + 25)):
         return False
-    country = next(((p.place.country if p.place else p.country) for p in c.picks), None)
-    day = c.analysis.doc.published
-    state = next((a for a in load_pack().actors if a.inter == 1 and a.kind == "state" and a.country == country
-                  and a.country in COVERED and a.valid_on(day)), None)
+    state = _government_of_the_place(c)
     if state is None:
         return False
     s.agent, s.agent_m = state, None
     return True
+
+
+def _government_of_the_place(c: SideScope) -> Actor | None:
+    """The state forces of the country (Syria or Iraq) where the event is placed, those of
+    the government of the day of publication (actors.yaml lists each country's first)."""
+    country = next(((p.place.country if p.place else p.country) for p in c.picks), None)
+    if country not in COVERED:
+        return None
+    day = c.analysis.doc.published
+    return next((a for a in load_pack().actors if a.inter == 1 and a.kind == "state" and a.country == country
+                 and a.valid_on(day)), None)
 
 
 def _only_time_words_between(analysis: Analysis, start: int, end: int) -> bool:
@@ -821,15 +829,18 @@ def civilians_leaving_are_displaced(s: Sides, c: SideScope) -> bool:
 def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
     """"سمح لمسلحي داعش بمغادرة اليرموك": in a transfer of territory the side that
     leaves is actor2, the other (or the article's most named) actor1. Fighters who
-    leave unnamed ("غادرت آخر مجموعة من المقاتلين") are the armed group the article
-    names most, handing over to its most named state force."""
-    if s.sub == "Non-violent transfer of territory" and s.agent is None and s.target is None:
+    leave unnamed ("غادرت آخر مجموعة من المقاتلين", "خروج آخر المقاتلين والمدنيين": the
+    civilians go with them) are the armed group the article names most, or an unidentified
+    one, handing over to the government of the place's country (else the article's most
+    named state force)."""
+    if s.sub == "Non-violent transfer of territory" and s.agent is None \
+            and (s.target is None or s.target.kind == "civilians"):  # "خروج مقاتلين ومدنيين": they go with them
         if "fighters" not in _named_near_trigger(c):
             return False
         ranked = c.article.salience.ranked()
-        s.target = next((a for a in ranked if a.kind == "group"), None)
-        s.agent = next((a for a in ranked if a.kind == "state"), None) if s.target else None
-        return s.target is not None
+        s.target = next((a for a in ranked if a.kind == "group"), None) or load_pack().by_name["Unidentified Armed Group"]
+        s.agent = _government_of_the_place(c) or next((a for a in ranked if a.kind == "state"), None)
+        return True
     if s.sub == "Non-violent transfer of territory" and s.agent is not None:
         leaving = s.agent
         s.agent = s.target if s.target is not None and s.target.name != leaving.name else \
