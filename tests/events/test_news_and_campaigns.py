@@ -308,6 +308,49 @@ def test_teaser_lines(text: str, teasers: int) -> None:
     assert len(teaser_lines(normalize(text).norm)) == teasers
 
 
+# ant-multisource:CN-middleEast-1306-20180907 (not a gold article): Iran's consulate on
+# the fire, then CNN's box of five other stories, the first of them the fire itself
+_CNN_PAGE = [
+    "(CNN)-- اعتبرت القنصلية الايرانية في البصرة، الجمعة، أن حريق مبناها على يد المتظاهرين العراقيين المحتجين "
+    "\"عمل همجي ووحشي بعيد عن الأخلاق\"، حسبما نقلت وكالة أنباء \"فارس\" الإيرانية.",
+    "وقال مسؤول إعلام القنصلية الإيرانية في تصريح، إن \"القنصلية الإيرانية احترقت بالكامل\"، متسائلا: \"ما دخل "
+    "القنصلية الإيرانية في أحداث العراق؟\".",
+    "اقتحم عشرات العراقيين المحتجين القنصلية الإيرانية في مدينة البصرة، الجمعة، وأضرموا النار فيها، وفقا لضابط "
+    "أمن محلي في البصرة ونشطاء اثنين.",
+    "أعلن المكتب الإعلامي لرئيس مجلس الوزراء العراقي، الدكتور حيدر العبادي، أن أموال محافظة البصرة \"ستصرف "
+    "بعيدا عن الروتين والبيروقراطية\"، وذلك حسبما جاء في حسابه على موقع \"تويتر\".",
+    "انتقد أنور قرقاش، وزير الدولة للشؤون الخارجية الإماراتي، الحوثيين بشأن عدم انعقاد محادثات جنيف، التي كانت من "
+    "المفترض أن تجمعهم على طاولة واحدة مع الحكومة اليمنية الشرعية.",
+    "عرض الرئيس التركي، رجب طيب اردوغان، هدنة في مدينة إدلب، وذلك خلال القمة الثلاثية التي تجمع إلى جانبه كلا من "
+    "الرئيس الروسي، فلاديمير بوتين والرئيس الإيراني، حسن روحاني، في طهران.",
+    "عبّر أمير قطر، الشيخ تميم بن حمد، عن الاحترام والتقدير لألمانيا وموقفها \"الأخلاقي\" الذي رفض الإجراءات التي "
+    "اتخذتها بعض الدول الخليجية.",
+]
+
+
+def test_the_box_of_other_stories_under_a_page_is_not_the_article() -> None:
+    from rasd.events.document import related_stories
+    from rasd.text.normalize import normalize
+
+    norm = normalize("\n".join(_CNN_PAGE)).norm
+    box = related_stories(norm)
+    assert [norm[s.start:s.end] for s in box] == norm.split("\n")[-5:]
+    # no dateline of a page with such a box, or last paragraphs that carry the story on: no box
+    assert related_stories(normalize("\n".join(["الجمعة --" + _CNN_PAGE[0][9:]] + _CNN_PAGE[1:])).norm) == []
+    carried_on = _CNN_PAGE[:2] + ["و" + p for p in _CNN_PAGE[2:]]
+    assert related_stories(normalize("\n".join(carried_on)).norm) == []
+
+
+def test_no_event_is_coded_from_the_box_of_other_stories(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(_CNN_PAGE)
+    box_start = text.index(_CNN_PAGE[2])
+    events = events_of(shared_pipeline, text, "2018-09-07")
+    assert all(ev.start < box_start for e in events for ev in e.evidence if ev.field == "trigger")
+    # the same lede in the article's own body is coded
+    alone = events_of(shared_pipeline, "\n".join(_CNN_PAGE[:2] + _CNN_PAGE[2:3]), "2018-09-07")
+    assert "Violent demonstration" in [e.sub_event_type for e in alone]
+
+
 def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-696-20180331 (a tune article), its first five lines:
     # "وغادرت آخر مجموعة من المقاتلين ... جوبر وزملكا وعربين وعين ترما" is undated news of

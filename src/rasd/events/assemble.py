@@ -36,6 +36,7 @@ from rasd.events.document import (
     crossheads,
     evidence_span,
     headline_end,
+    related_stories,
     sentence_index,
     sentence_of,
     teaser_lines,
@@ -163,7 +164,7 @@ class ArticleAssembler:
     def run(self) -> list[Event]:
         analysis = self.analysis
         end_of_headline = headline_end(analysis.ntext.norm)
-        teasers = teaser_lines(analysis.ntext.norm)
+        teasers = teaser_lines(analysis.ntext.norm) + related_stories(analysis.ntext.norm)
         heads = crossheads(analysis.ntext.norm)
         for seg in trigger_clauses(analysis):
             # "أضرموا النار": a crowd's act only where the sentence names the crowd

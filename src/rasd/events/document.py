@@ -108,6 +108,41 @@ def teaser_lines(norm: str) -> list[Segment]:
     return spans
 
 
+#: How far into the text a page's dateline stands (after the headline lines).
+_DATELINE_WITHIN = 400
+_LEDE_CHARS = (60, 400)
+_PARAGRAPH = re.compile(r"[^\n]+")
+_SENTENCE_GOES_ON = re.compile(r"[.!?؟](?=\s+\S)")
+
+
+def related_stories(norm: str) -> list[Segment]:
+    """The box of other stories' ledes that ends some outlets' pages (event-schema.md §3.2
+    "Not part of the article", ``related_stories`` in data/assembly.yaml): where the text
+    opens with such an outlet's dateline and enough of its last paragraphs read as ledes,
+    its last paragraphs, as many as the box holds (never the first). A box is told by its
+    shape, not its topics: one of its stories may be on the article's own subject."""
+    words = assembly_words()
+    head = norm[:_DATELINE_WITHIN]
+    size = next((n for dateline, n in words.related_boxes if dateline in head), 0)
+    if not size:
+        return []
+    paragraphs = [m for m in _PARAGRAPH.finditer(norm) if m.group().strip()][1:]
+    ledes = 0
+    for m in reversed(paragraphs):
+        if not _reads_as_a_lede(m.group(), words.story_continues):
+            break
+        ledes += 1
+    if ledes < words.lede_min:
+        return []
+    return [Segment(m.start(), m.end()) for m in paragraphs[-size:]]
+
+
+def _reads_as_a_lede(paragraph: str, story_continues: re.Pattern[str]) -> bool:
+    text = paragraph.strip()
+    return _LEDE_CHARS[0] <= len(text) <= _LEDE_CHARS[1] and not story_continues.match(text) \
+        and not _SENTENCE_GOES_ON.search(text)
+
+
 def clause_segments(analysis: Analysis) -> list[Segment]:
     """The article's clauses, sentence by sentence (rasd.text.segment.clauses)."""
     return [c for sentence in analysis.sentences for c in clauses(analysis.ntext.norm, sentence)]

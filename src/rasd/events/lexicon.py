@@ -154,6 +154,9 @@ class AssemblyWords:
     complementizer: re.Pattern[str]
     day_part: re.Pattern[str]
     teaser_line: re.Pattern[str]
+    related_boxes: tuple[tuple[str, int], ...]  # (the page's dateline, normalized; the box's paragraphs)
+    lede_min: int
+    story_continues: re.Pattern[str]
     crosshead: re.Pattern[str]
     advance_directions: frozenset[str]
     submitted: frozenset[str]
@@ -333,6 +336,11 @@ def assembly_words() -> AssemblyWords:
         submitted=_words(d["submitted"]),
         teaser_line=re.compile(rf"^[ \t]*(?:(?:{alt('teaser_openers')})(?:[ \t]+\S+){{0,3}}?[ \t]*(?::|\.\.\.|…|$)"
                                rf"|(?:{alt('teaser_colon_openers')})[ \t]*:)", re.M),
+        related_boxes=tuple((normalize_key(b["dateline"]), int(b["size"])) for b in d["related_stories"]["boxes"]),
+        lede_min=int(d["related_stories"]["ledes_at_least"]),
+        # a paragraph that opens with a conjunction, a quote or a word that carries the story
+        # on ("كما", "بدوره", "يذكر") continues the article: it is no other story's lede
+        story_continues=re.compile(rf"^\s*(?:[وف\"'(\-–]|(?:{alt('story_continuers')})(?!\w))"),
         # after a full stop (or at a line's start), one to three words that neither open with و
         # or a quote nor open a sentence themselves, then the paragraph's opener
         # at a sentence's start (``crossheads`` tries only there), one to three words that
