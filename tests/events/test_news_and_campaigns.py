@@ -351,6 +351,33 @@ def test_no_event_is_coded_from_the_box_of_other_stories(shared_pipeline) -> Non
     assert "Violent demonstration" in [e.sub_event_type for e in alone]
 
 
+# ant-multisource:BB-middleEast-996-20180912 (not a gold article), shortened: two links to
+# other stories stand between the paragraphs
+_LINKS_BETWEEN_PARAGRAPHS = [
+    "حذرت الولايات المتحدة إيران من أنها \"سترد بسرعة وحسم\" على أي هجمات ينفذها حلفاء طهران في العراق.",
+    "بالصور: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة",
+    "الشرطة العراقية تفرق محتجين قرب حقل نفطي مع تصاعد احتجاجات البصرة",
+    "وسقطت ثلاث قذائف هاون داخل المنطقة الخضراء شديدة التحصين في بغداد، حيث تقع السفارة الأمريكية، يوم الجمعة، "
+    "لكنها لم تتسبب في وقوع إصابات أو أضرار، بحسب الجيش العراقي.",
+]
+
+
+def test_a_line_that_is_another_storys_headline_is_not_coded(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, "\n".join(_LINKS_BETWEEN_PARAGRAPHS), "2018-09-12")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Shelling/artillery/missile attack", "Baghdad")]
+
+
+@pytest.mark.parametrize("line", [
+    "بالصور: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة الجمعة.",  # a sentence: text
+    "- 7 أيلول: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة",  # an entry of a list
+    "7 أيلول: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة",  # a dated entry of a timeline
+])
+def test_a_short_line_that_is_text_is_coded(shared_pipeline, line: str) -> None:  # type: ignore[no-untyped-def]
+    # made for the test from the page above
+    text = "\n".join([_LINKS_BETWEEN_PARAGRAPHS[0], line, _LINKS_BETWEEN_PARAGRAPHS[3]])
+    assert "Violent demonstration" in [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-09-12")]
+
+
 def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-696-20180331 (a tune article), its first five lines:
     # "وغادرت آخر مجموعة من المقاتلين ... جوبر وزملكا وعربين وعين ترما" is undated news of

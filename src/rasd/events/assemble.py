@@ -36,6 +36,7 @@ from rasd.events.document import (
     crossheads,
     evidence_span,
     headline_end,
+    headline_lines,
     related_stories,
     sentence_index,
     sentence_of,
@@ -164,16 +165,17 @@ class ArticleAssembler:
     def run(self) -> list[Event]:
         analysis = self.analysis
         end_of_headline = headline_end(analysis.ntext.norm)
-        teasers = teaser_lines(analysis.ntext.norm) + related_stories(analysis.ntext.norm)
-        heads = crossheads(analysis.ntext.norm)
+        teasers = teaser_lines(analysis.ntext.norm) + related_stories(analysis.ntext.norm) \
+            + headline_lines(analysis.ntext.norm)
+        # a crosshead names what its paragraph reports; a line pointing to another story
+        # is not the article's
+        heads = crossheads(analysis.ntext.norm) + teasers
         for seg in trigger_clauses(analysis):
             # "أضرموا النار": a crowd's act only where the sentence names the crowd
             found = [t for t in within(analysis, analysis.triggers, seg) if not t.sense.crowd or names_a_crowd(analysis, seg)]
             found = [t for t in found if not any(h.start <= t.start < h.end for h in heads)]
             if not found or seg.end <= end_of_headline:
                 continue  # a headline only repeats what the body reports
-            if any(t.start <= seg.start < t.end for t in teasers):
-                continue  # a line pointing to another story
             triggers = [t for t in found if not t.sense.campaign]
             if not triggers:
                 self.campaign_begun_beside(seg, found, None)

@@ -108,6 +108,30 @@ def teaser_lines(norm: str) -> list[Segment]:
     return spans
 
 
+#: The longest line that may be a heading or another story's headline, in words.
+_HEADING_WORDS = 12
+#: A line that ends a sentence or a quote, or opens a list item or a dated entry, is text.
+_ENDS_A_SENTENCE = re.compile(r"[.!?:\"')»]\s*$")
+_OPENS_AN_ENTRY = re.compile(r"^\s*(?:[-•*–]|\d)")
+
+
+def headline_lines(norm: str) -> list[Segment]:
+    """Lines in the body that are headings or other stories' headlines (event-schema.md
+    §3.2 "Not part of the article"): a line of at most twelve words that ends no sentence,
+    between the lines of the body ("سوريا: إسرائيل قصفت قاعدة التيفور ..." under a BBC
+    paragraph, a link to that story). Not a list item or a dated entry of a timeline
+    ("- 7 نيسان: هجوم ..."), which the article tells."""
+    out = []
+    start = headline_end(norm)
+    for m in _PARAGRAPH.finditer(norm, start):
+        line = m.group()
+        if m.start() == 0 or not line.strip() or len(line.split()) > _HEADING_WORDS:
+            continue
+        if not _ENDS_A_SENTENCE.search(line) and not _OPENS_AN_ENTRY.match(line):
+            out.append(Segment(m.start(), m.end()))
+    return out
+
+
 #: How far into the text a page's dateline stands (after the headline lines).
 _DATELINE_WITHIN = 400
 _LEDE_CHARS = (60, 400)
