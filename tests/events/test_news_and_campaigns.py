@@ -300,6 +300,10 @@ def test_a_line_pointing_to_another_story_is_not_coded(shared_pipeline) -> None:
     ("شاهد عيان: قتل 5 مدنيين في قصف جوي على مدينة الرقة أمس.", 0),
     # the story goes on after one headline: "قصفت ... أمس" narrates
     ("اقرأ أيضا:\nقتلى بقصف على إدلب\nقصفت الطائرات الحربية مدينة الرقة أمس\nوقتل 5 مدنيين في القصف", 2),
+    # France 24's and CNN's links (ant-multisource:FR-internationalNews-1017-20180501; the second link made for the test)
+    ("قصفت الطائرات الحربية مدينة الرقة أمس.\nللمزيد: وزير الخارجية الأمريكي الجديد مايك بومبيو.. من الجاسوسية إلى "
+     "الدبلوماسية\nقد يهمك أيضا: مقتل خمسة مدنيين في قصف على ريف إدلب الجنوبي وتدمير منازل في بلدات عدة بحسب "
+     "الدفاع المدني", 2),
 ])
 def test_teaser_lines(text: str, teasers: int) -> None:
     from rasd.events.document import teaser_lines
