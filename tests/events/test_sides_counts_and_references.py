@@ -701,6 +701,17 @@ def test_a_call_to_stop_a_bombardment_is_no_bombardment(shared_pipeline) -> None
     assert events == [] and set(rules) == {"future"}
 
 
+@pytest.mark.parametrize("text", [
+    # made for the test, after a tune article's sentence: an order that nobody leave
+    "وأصدر تنظيم داعش الجمعة أوامره بمنع مغادرة المدنيين مدينة الشرقاط.",
+    # made for the test: a promise that no shelling happen
+    "وتعهدت روسيا الجمعة بمنع قصف الأحياء السكنية في مدينة درعا.",
+])
+def test_an_act_prevented_is_no_act(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events, rules = drops_of(shared_pipeline, text, "2015-07-25")
+    assert "future" in rules and not [e for e in events if e.sub_event_type != "Agreement"]
+
+
 def test_gunmen_who_attack_a_civilian_car_attack_civilians(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-248-20180312
     text = ("وفي هجوم آخر، وقع في ساعة متأخرة ليل الأحد، قام مسلحون بمهاجمة سيارة مدنية وقتلوا 3 أشخاص ثم "
