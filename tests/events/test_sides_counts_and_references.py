@@ -142,6 +142,31 @@ def test_air_defences_no_side_is_named_for_are_those_of_the_country(  # type: ig
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Disrupted weapons use", author)]
 
 
+@pytest.mark.parametrize("published,text", [
+    # ant-multisource:SK-middleEast-2886-20180713 (not a gold article), a place added: the
+    # speaker's own missile, its act word the drone
+    ("2018-07-13", "قال الجيش الإسرائيلي، الجمعة، إنه أطلق صاروخ باتريوت على طائرة بدون طيار \"درون\" اقتربت من "
+                   "الحدود مع سوريا فوق الجولان."),
+    # ant-multisource:SK-middleEast-2842-20180711 (not a gold article), a place added: its act word the missile
+    ("2018-07-11", "وكانت حادثة مماثلة وقعت في 24 يونيو الماضي، عندما أطلق الجيش الإسرائيلي صاروخ \"باتريوت\" على "
+                   "طائرة دون طيار فوق الجولان."),
+    # made for the test: drones destroyed
+    ("2018-07-13", "وقال الجيش الإسرائيلي إنه دمر طائرات مسيرة فوق الجولان الجمعة."),
+])
+def test_a_drone_met_by_a_missile_or_destroyed_is_stopped(  # type: ignore[no-untyped-def]
+        shared_pipeline, published: str, text: str) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Disrupted weapons use", "Israeli Forces", "Golan Heights")]
+
+
+def test_a_missile_at_a_place_is_still_a_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # made for the test: the drones are on the runway the missile hit, not what it met
+    text = "وأطلق الجيش الإسرائيلي الجمعة صاروخا على مدرج طائرات مسيرة في مطار الضبعة العسكري."
+    subs = [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-07-13")]
+    assert subs and "Disrupted weapons use" not in subs
+
+
 def test_no_air_defences_named_no_author_and_a_ministry_is_no_force(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # made for the test: an interception with no air defences named keeps no author; a
     # ministry of defence with a nationality is not its forces

@@ -181,6 +181,7 @@ class AssemblyWords:
     context_opening: re.Pattern[str]
     another: re.Pattern[str]
     defusing: re.Pattern[str]
+    aircraft_stopped: re.Pattern[str]
     targeting_cause: re.Pattern[str]
     targeting_perpetrators: frozenset[str]
     people_relative: re.Pattern[str]
@@ -368,6 +369,11 @@ def assembly_words() -> AssemblyWords:
         agreement_doer=re.compile(
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
+        aircraft_stopped=re.compile(
+            rf"(?<!\w)[وب]?(?:{_alternation(d['aircraft_stopped']['missiles'])})(?!\w)(?:\s+\S+){{0,3}}?"
+            rf"\s+(?:{_alternation(d['aircraft_stopped']['toward'])})\s+\"?(?:{_alternation(d['aircraft_stopped']['aircraft'])})(?!\w)"
+            # "دمرت طائرات مسيرة", "إسقاط طائرة بدون طيار": a drone destroyed or seized
+            rf"|(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}?(?:{_alternation(d['aircraft_stopped']['aircraft'])})(?!\w)"),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,3}}[وف]?$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
         targeting_perpetrators=_words(d["targeting_perpetrators"]),

@@ -272,6 +272,27 @@ def _dead_counted_as_its_fighters(analysis: Analysis, group: ActorMention) -> bo
     return any(n.role == "killed" and group.token_start - 3 <= n.token_end <= group.token_start for n in analysis.counts)
 
 
+def aircraft_stopped_in_the_air(s: Sides, c: SideScope) -> bool:
+    """"أطلق الجيش الإسرائيلي صاروخ باتريوت على طائرة بدون طيار", "دمرت طائرات مسيرة":
+    a missile fired at an aircraft meets it in the air, and a drone destroyed or seized
+    never struck, whichever of the words the clause's act is: the side that fired or
+    destroyed stopped the aircraft (disrupted weapons use); it struck no ground."""
+    if s.sub not in ("Shelling/artillery/missile attack", "Air/drone strike"):
+        return False
+    trigger, clause = c.cand.trigger, c.cand.segment
+    norm = c.analysis.ntext.norm
+    fired = next((m for m in assembly_words().aircraft_stopped.finditer(norm, clause.start, clause.end)
+                  if m.start() <= trigger.start < m.end()), None)
+    if fired is None:
+        return False
+    s.sub = "Disrupted weapons use"
+    if s.agent is None:  # "قال الجيش الإسرائيلي إنه أطلق صاروخ باتريوت": the side named before fired it
+        s.agent_m = next((a for a in reversed(within(c.analysis, c.analysis.actors, c.cand.sentence))
+                          if a.end <= fired.start() and a.actor.kind != "civilians"), None)
+        s.agent = s.agent_m.actor if s.agent_m is not None else None
+    return True
+
+
 #: Words between the side and its act of defusing: "استطاعت أمس", "تمكنت أمس من".
 _DEFUSER_WITHIN = 3
 
@@ -1028,6 +1049,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     suicide_bombers_killed_is_a_clash,
     bombers_counted_among_the_dead_of_their_side,
     defused_device,
+    aircraft_stopped_in_the_air,
     a_downed_aircraft_is_its_owners,
     air_defences_are_their_countrys,
     attack_on_a_civilian_place,
