@@ -263,8 +263,6 @@ def test_between_two_towns_is_one_place(embedded_pipeline) -> None:  # type: ign
     ("وكان التنظيم قد سيطر على مدينة الرقة عام 2014 قبل أن يخسرها.", "background"),
     ("نفت قوات سوريا الديمقراطية أن تكون قد شنت هجوما على بلدة البصيرة يوم الاثنين.", "denial"),
     ("وتستعد قوات النظام لشن هجوم على مدينة إدلب خلال الأيام المقبلة.", "future"),
-    # made for the test: a threat with its owner's pronoun
-    ("وكرر الرئيس الأمريكي الخميس تهديداته بتوجيه ضربات صاروخية إلى مواقع قرب مدينة دوما.", "future"),
     ("وعادة ما تنفذ تركيا ضربات جوية ضد أهداف تابعة لحزب العمال الكردستاني بشمال العراق.", "generic_statistic"),
     # waging an offensive for days: no datable start (event-schema.md §3.2; "منذ شهر" is one)
     ("وتشن قوات قسد منذ أيام هجوما ضد آخر جيب يتحصن فيه التنظيم في دير الزور.", "ongoing_since"),

@@ -345,6 +345,51 @@ def test_the_box_of_other_stories_under_a_page_is_not_the_article() -> None:
     assert related_stories(normalize("\n".join(carried_on)).norm) == []
 
 
+@pytest.mark.parametrize("page", [
+    # written in review: a page that cites CNN, no dateline of its own
+    ["ذكرت شبكة سي إن إن (CNN) الأمريكية أن الولايات المتحدة تدرس الرد على الهجوم الكيماوي المزعوم في مدينة دوما."]
+    + _CNN_PAGE[2:],
+    # the last paragraphs go on with the story: one opens with a word that carries it on,
+    # one holds two sentences, one is too short to be a lede
+    _CNN_PAGE[:-1] + ["كما " + _CNN_PAGE[-1]],
+    _CNN_PAGE[:-1] + [_CNN_PAGE[-1] + " وقال مسؤول قطري إن العلاقات مع ألمانيا قوية."],
+    _CNN_PAGE[:-1] + ["وتابع المسؤول حديثه."[1:]],
+])
+def test_no_box_where_the_page_shows_none(page: list[str]) -> None:
+    from rasd.events.document import related_stories
+    from rasd.text.normalize import normalize
+
+    norm = normalize("\n".join(page)).norm
+    box = related_stories(norm)
+    assert box == [] or norm.split("\n")[-1] not in [norm[s.start:s.end] for s in box]
+
+
+def test_a_box_never_takes_the_articles_first_two_paragraphs() -> None:
+    from rasd.events.document import related_stories
+    from rasd.text.normalize import normalize
+
+    # written in review: an article of two paragraphs, three ledes of other stories after them
+    page = ["(CNN)-- غادرت آخر مجموعة من المقاتلين بلدة عربين في الغوطة الشرقية، الجمعة، متجهة إلى الشمال السوري.",
+            "قال مسؤول محلي إن الحافلات نقلت المقاتلين وعائلاتهم عبر ممر حرستا إلى مدينة إدلب.",
+            *_CNN_PAGE[4:7]]
+    norm = normalize("\n".join(page)).norm
+    assert [norm[s.start:s.end] for s in related_stories(norm)] == norm.split("\n")[2:]
+
+
+def test_the_box_names_no_side_the_article_is_about(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written in review: the fighters who leave are of no named group; the group the box
+    # names most is another story's
+    article = ["(CNN)-- غادرت آخر مجموعة من المقاتلين بلدة عربين في الغوطة الشرقية، الجمعة، متجهة إلى الشمال السوري، "
+               "بحسب ما أفاد به مصدر محلي.",
+               "قال مسؤول محلي إن الحافلات نقلت المقاتلين وعائلاتهم عبر ممر حرستا."]
+    box = ["أعلنت هيئة تحرير الشام، الخميس، أنها لن تسلم أسلحتها الثقيلة في إدلب، وذلك في بيان نشرته على معرفاتها الرسمية.",
+           _CNN_PAGE[4],
+           "قالت مصادر إن هيئة تحرير الشام اعتقلت عددا من القياديين السابقين في صفوفها بتهمة التواصل مع الحكومة السورية."]
+    events = events_of(shared_pipeline, "\n".join(article + box), "2018-03-24")
+    assert [(e.sub_event_type, e.actor2) for e in events] == [
+        ("Non-violent transfer of territory", "Unidentified Armed Group")]
+
+
 def test_no_event_is_coded_from_the_box_of_other_stories(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "\n".join(_CNN_PAGE)
     box_start = text.index(_CNN_PAGE[2])
@@ -369,12 +414,21 @@ _LINKS_BETWEEN_PARAGRAPHS = [
 def test_a_line_that_is_another_storys_headline_is_not_coded(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, "\n".join(_LINKS_BETWEEN_PARAGRAPHS), "2018-09-12")
     assert [(e.sub_event_type, e.location) for e in events] == [("Shelling/artillery/missile attack", "Baghdad")]
+    # made for the test: a label and a colon open a headline that tells what happened
+    links = _LINKS_BETWEEN_PARAGRAPHS[:1] + ["العراق: القوات الأمنية قصفت مواقع لداعش في الموصل"] \
+        + _LINKS_BETWEEN_PARAGRAPHS[3:]
+    assert [e.location for e in events_of(shared_pipeline, "\n".join(links), "2018-09-12")] == ["Baghdad"]
 
 
 @pytest.mark.parametrize("line", [
     "بالصور: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة الجمعة.",  # a sentence: text
     "- 7 أيلول: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة",  # an entry of a list
     "7 أيلول: مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة",  # a dated entry of a timeline
+    "واندلعت مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة",  # it goes on with the story
+    # (written in review) told in the past tense, a line wrapped short
+    "اندلعت مواجهات عنيفة بين متظاهرين وقوات الأمن في البصرة الجمعة",
+    # longer than a headline
+    "مواجهات عنيفة بين متظاهرين غاضبين وقوات الأمن العراقية أمام مبنى المحافظة في مدينة البصرة الجمعة",
 ])
 def test_a_short_line_that_is_text_is_coded(shared_pipeline, line: str) -> None:  # type: ignore[no-untyped-def]
     # made for the test from the page above

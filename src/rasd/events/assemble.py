@@ -33,11 +33,11 @@ from rasd.events.candidate import (
 )
 from rasd.events.confidence import confidence_model, features
 from rasd.events.document import (
+    article_end,
     crossheads,
     evidence_span,
     headline_end,
     headline_lines,
-    related_stories,
     sentence_index,
     sentence_of,
     teaser_lines,
@@ -164,12 +164,11 @@ class ArticleAssembler:
 
     def run(self) -> list[Event]:
         analysis = self.analysis
-        end_of_headline = headline_end(analysis.ntext.norm)
-        teasers = teaser_lines(analysis.ntext.norm) + related_stories(analysis.ntext.norm) \
-            + headline_lines(analysis.ntext.norm)
-        # a crosshead names what its paragraph reports; a line pointing to another story
-        # is not the article's
-        heads = crossheads(analysis.ntext.norm) + teasers
+        norm = analysis.ntext.norm
+        end_of_headline = headline_end(norm)
+        # a crosshead names what its paragraph reports; a line pointing to another story, and
+        # the box of other stories under the page (if any), are not the article's
+        heads = crossheads(norm) + teaser_lines(norm) + headline_lines(norm) + [Segment(article_end(analysis), len(norm))]
         for seg in trigger_clauses(analysis):
             # "أضرموا النار": a crowd's act only where the sentence names the crowd
             found = [t for t in within(analysis, analysis.triggers, seg) if not t.sense.crowd or names_a_crowd(analysis, seg)]

@@ -46,6 +46,8 @@ def headline_end(norm: str) -> int:
 
 
 _TEASER_HEADLINES = 5  # a list of related stories is short
+#: The longest line that may be a heading or another story's headline, in words.
+_HEADING_WORDS = 12
 
 
 def _narrates(line: str) -> bool:
@@ -101,18 +103,20 @@ def teaser_lines(norm: str) -> list[Segment]:
             nxt = norm.find("\n", end + 1)
             nxt = len(norm) if nxt < 0 else nxt
             line = norm[end + 1:nxt].strip()
-            if not line or len(line.split()) > 12 or line.endswith(".") or _narrates(line):
+            if not line or len(line.split()) > _HEADING_WORDS or line.endswith(".") or _narrates(line):
                 break
             spans.append(Segment(end + 1, nxt))
             end = nxt
     return spans
 
 
-#: The longest line that may be a heading or another story's headline, in words.
-_HEADING_WORDS = 12
-#: A line that ends a sentence or a quote, or opens a list item or a dated entry, is text.
-_ENDS_A_SENTENCE = re.compile(r"[.!?:\"')»]\s*$")
-_OPENS_AN_ENTRY = re.compile(r"^\s*(?:[-•*–]|\d)")
+#: A line that ends a sentence or a quote, or opens a list item or a dated entry, is text
+#: (the normalizer writes « » as '"' and dashes as "-").
+_ENDS_A_SENTENCE = re.compile(r"[.!?:\"')]\s*$")
+_OPENS_AN_ENTRY = re.compile(r"^\s*(?:[-•*]|\d)")
+#: A headline's label before a colon ("سوريا: إسرائيل قصفت ..."): the line is a headline even
+#: where it tells what happened.
+_LABELLED = re.compile(r"^(?:\S+\s+){0,2}?\S+:")
 
 
 def headline_lines(norm: str) -> list[Segment]:
@@ -120,45 +124,65 @@ def headline_lines(norm: str) -> list[Segment]:
     §3.2 "Not part of the article"): a line of at most twelve words that ends no sentence,
     between the lines of the body ("سوريا: إسرائيل قصفت قاعدة التيفور ..." under a BBC
     paragraph, a link to that story). Not a list item or a dated entry of a timeline
-    ("- 7 نيسان: هجوم ..."), which the article tells."""
+    ("- 7 نيسان: هجوم ..."), nor a line that goes on with the story ("وقتل 5 مدنيين",
+    "قصفت الطائرات الحربية مدينة الرقة أمس") unless a label and a colon open it, which the
+    article tells."""
     out = []
-    start = headline_end(norm)
-    for m in _PARAGRAPH.finditer(norm, start):
-        line = m.group()
-        if m.start() == 0 or not line.strip() or len(line.split()) > _HEADING_WORDS:
+    continues = assembly_words().story_continues
+    for m in _PARAGRAPH.finditer(norm, headline_end(norm)):
+        line = m.group().strip()
+        if m.start() == 0 or not line or len(line.split()) > _HEADING_WORDS:
             continue
-        if not _ENDS_A_SENTENCE.search(line) and not _OPENS_AN_ENTRY.match(line):
+        if not (_ENDS_A_SENTENCE.search(line) or _OPENS_AN_ENTRY.match(line) or continues.match(line)
+                or (_narrates(line) and not _LABELLED.match(line))):
             out.append(Segment(m.start(), m.end()))
     return out
 
 
-#: How far into the text a page's dateline stands (after the headline lines).
-_DATELINE_WITHIN = 400
+#: How far into its first body paragraph a page's dateline may stand ("دبي، الإمارات العربية
+#: المتحدة (CNN)--"), a dash after it.
+_DATELINE_WITHIN = 80
 _LEDE_CHARS = (60, 400)
 _PARAGRAPH = re.compile(r"[^\n]+")
-_SENTENCE_GOES_ON = re.compile(r"[.!?؟](?=\s+\S)")
+_SENTENCE_GOES_ON = re.compile(r"[.!?](?=\s+\S)")  # (the normalizer writes ؟ as ?)
 
 
 def related_stories(norm: str) -> list[Segment]:
     """The box of other stories' ledes that ends some outlets' pages (event-schema.md §3.2
-    "Not part of the article", ``related_stories`` in data/assembly.yaml): where the text
-    opens with such an outlet's dateline and enough of its last paragraphs read as ledes,
-    its last paragraphs, as many as the box holds (never the first). A box is told by its
-    shape, not its topics: one of its stories may be on the article's own subject."""
+    "Not part of the article", ``related_stories`` in data/assembly.yaml): where the first
+    paragraph opens with such an outlet's dateline (a dash after it) and enough of the last
+    paragraphs read as ledes, those of them the box can hold; never the first two paragraphs,
+    which are the article's. A box is told by its shape, not its topics: one of its stories
+    may be on the article's own subject."""
     words = assembly_words()
-    head = norm[:_DATELINE_WITHIN]
-    size = next((n for dateline, n in words.related_boxes if dateline in head), 0)
-    if not size:
+    paragraphs = [m for m in _PARAGRAPH.finditer(norm, headline_end(norm)) if m.group().strip()]
+    if not paragraphs:
         return []
-    paragraphs = [m for m in _PARAGRAPH.finditer(norm) if m.group().strip()][1:]
-    ledes = 0
-    for m in reversed(paragraphs):
-        if not _reads_as_a_lede(m.group(), words.story_continues):
+    size = next((n for dateline, n in words.related_boxes if _dated_by(paragraphs[0].group(), dateline)), 0)
+    ledes: list[re.Match[str]] = []
+    for m in reversed(paragraphs[2:]):
+        if len(ledes) == size or not _reads_as_a_lede(m.group(), words.story_continues):
             break
-        ledes += 1
-    if ledes < words.lede_min:
+        ledes.append(m)
+    if len(ledes) < words.lede_min:
         return []
-    return [Segment(m.start(), m.end()) for m in paragraphs[-size:]]
+    return [Segment(m.start(), m.end()) for m in reversed(ledes)]
+
+
+def article_end(analysis: Analysis) -> int:
+    """Where the article's own text ends: at the box of other stories under it
+    (``related_stories``), else at the end. The sides and places the box names do not
+    tell what the article is about."""
+    def end() -> int:
+        box = related_stories(analysis.ntext.norm)
+        return box[0].start if box else len(analysis.ntext.norm)
+    return analysis.remember(article_end, end)
+
+
+def _dated_by(paragraph: str, dateline: str) -> bool:
+    """Whether the paragraph opens with the dateline: within its first words, a dash after it."""
+    at = paragraph.find(dateline)
+    return 0 <= at <= _DATELINE_WITHIN and paragraph[at + len(dateline):].lstrip().startswith("-")
 
 
 def _reads_as_a_lede(paragraph: str, story_continues: re.Pattern[str]) -> bool:
@@ -324,9 +348,10 @@ class ActorSalience:
     actor_by_name: dict[str, Actor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        end = article_end(self.analysis)
         for mention in self.analysis.actors:
             if mention.actor.kind in ("civilians", "protesters", "rioters") or is_country_name(self.analysis, mention) \
-                    or mention.actor.acts_only_outside(COVERED):
+                    or mention.actor.acts_only_outside(COVERED) or mention.start >= end:
                 continue
             self.counts[mention.actor.name] += 1
             self.actor_by_name.setdefault(mention.actor.name, mention.actor)

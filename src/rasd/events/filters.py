@@ -18,7 +18,7 @@ from rasd.recognize.actors import Actor
 from rasd.recognize.numbers import number_words
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as, reads_as_with_and
+from rasd.text.tokens import is_definite, reads_as, reads_as_with_and
 
 
 def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
@@ -176,6 +176,15 @@ def stopping(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("future", analysis.ntext.norm[f.start:cand.trigger.end])
 
 
+def preventing(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"بمنع مغادرة المدنيين", "تعهدت بمنع قصف الأحياء": an act right after the noun of
+    preventing, with no article of its own, is what is to be prevented (``future``). With
+    the article it is the verb's subject, what prevented ("ومنع القصف المتواصل فرق الإنقاذ")."""
+    if f.token_start + 1 == cand.trigger.token_start \
+            and not is_definite(analysis.tokens[cand.trigger.token_start].text):
+        raise Dropped("future", analysis.ntext.norm[f.start:cand.trigger.end])
+
+
 def failed(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"من دون أن ينجح في طرد المسلحين", "عاجزة عن استعادة السيطرة": ground a side failed
     to take, named at most three words after the failure, was not taken. An attack that
@@ -192,6 +201,7 @@ FILTER_RULES = {
     "future": modality,
     "failed": failed,
     "stopping": stopping,
+    "preventing": preventing,
     "conditional": modality,
     "expected": expected,
     "any_one": any_one,

@@ -182,6 +182,7 @@ class AssemblyWords:
     another: re.Pattern[str]
     defusing: re.Pattern[str]
     aircraft_stopped: re.Pattern[str]
+    went_off: frozenset[str]
     targeting_cause: re.Pattern[str]
     targeting_perpetrators: frozenset[str]
     people_relative: re.Pattern[str]
@@ -341,7 +342,7 @@ def assembly_words() -> AssemblyWords:
         lede_min=int(d["related_stories"]["ledes_at_least"]),
         # a paragraph that opens with a conjunction, a quote or a word that carries the story
         # on ("كما", "بدوره", "يذكر") continues the article: it is no other story's lede
-        story_continues=re.compile(rf"^\s*(?:[وف\"'(\-–]|(?:{alt('story_continuers')})(?!\w))"),
+        story_continues=re.compile(rf"^\s*(?:[وف\"'(\-]|(?:{alt('story_continuers')})(?!\w))"),
         # after a full stop (or at a line's start), one to three words that neither open with و
         # or a quote nor open a sentence themselves, then the paragraph's opener
         # at a sentence's start (``crossheads`` tries only there), one to three words that
@@ -370,10 +371,10 @@ def assembly_words() -> AssemblyWords:
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         aircraft_stopped=re.compile(
-            rf"(?<!\w)[وب]?(?:{_alternation(d['aircraft_stopped']['missiles'])})(?!\w)(?:\s+\S+){{0,3}}?"
-            rf"\s+(?:{_alternation(d['aircraft_stopped']['toward'])})\s+\"?(?:{_alternation(d['aircraft_stopped']['aircraft'])})(?!\w)"
-            # "دمرت طائرات مسيرة", "إسقاط طائرة بدون طيار": a drone destroyed or seized
-            rf"|(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,2}}?(?:{_alternation(d['aircraft_stopped']['aircraft'])})(?!\w)"),
+            rf"(?<!\w)[وب]?(?:{_alternation(d['aircraft_stopped']['missiles'])})(?!\w)"
+            rf"(?:\s+(?!(?:{_alternation(d['aircraft_stopped']['toward'])})(?!\w))\S+){{0,3}}?"
+            rf"\s+(?:{_alternation(d['aircraft_stopped']['toward'])})\s+\"?(?:{_alternation(d['aircraft_stopped']['aircraft'])})(?!\w)"),
+        went_off=_words(d["went_off"]),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,3}}[وف]?$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
         targeting_perpetrators=_words(d["targeting_perpetrators"]),

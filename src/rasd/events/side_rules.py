@@ -273,10 +273,10 @@ def _dead_counted_as_its_fighters(analysis: Analysis, group: ActorMention) -> bo
 
 
 def aircraft_stopped_in_the_air(s: Sides, c: SideScope) -> bool:
-    """"أطلق الجيش الإسرائيلي صاروخ باتريوت على طائرة بدون طيار", "دمرت طائرات مسيرة":
-    a missile fired at an aircraft meets it in the air, and a drone destroyed or seized
-    never struck, whichever of the words the clause's act is: the side that fired or
-    destroyed stopped the aircraft (disrupted weapons use); it struck no ground."""
+    """"أطلق الجيش الإسرائيلي صاروخ باتريوت على طائرة بدون طيار": a missile fired at an
+    aircraft meets it in the air, whichever of the two words the clause's act is: the side
+    that fired stopped the aircraft (disrupted weapons use); it struck no ground. (Not a
+    drone after "دمرت": in "ودمرت طائرة مسيرة سيارة" the drone is the one that struck.)"""
     if s.sub not in ("Shelling/artillery/missile attack", "Air/drone strike"):
         return False
     trigger, clause = c.cand.trigger, c.cand.segment
@@ -301,13 +301,17 @@ def defused_device(s: Sides, c: SideScope) -> bool:
     """"تفكيك 35 عبوة ناسفة", "تمكنت من تدمير خمس عجلات مفخخة", "إزالة أكثر من 300 لغم",
     "تدمير ست عجلات وسيارة مفخخة": a device defused, removed, seized or destroyed (the word
     at most three words before it) never went off: the side that stopped it disrupted
-    weapons use."""
+    weapons use. Not one told going off between the word and it ("تدمير محال تجارية في انفجار
+    عبوة", "تفكيك عبوة وانفجرت عبوة أخرى")."""
     if s.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
         return False
     trigger = c.cand.trigger
     norm = c.analysis.ntext.norm
     act = assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 50), trigger.start)
     if act is None:
+        return False
+    went_off = assembly_words().went_off
+    if any(reads_as(t.text, went_off) for t in c.analysis.tokens_between(act.start(), trigger.end)):
         return False
     s.sub = "Disrupted weapons use"
     if s.agent is None:  # "القوات الأمنية استطاعت أمس إزالة 300 لغم": the subject of the act stopped it
@@ -325,8 +329,10 @@ def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
     (the act's object) owns it: actor2. The one that shot it down (actor1) is the side right
     before the act, a time word apart at most ("الدفاعات الجوية السورية أسقطت", "أعلن الجيش
     الإسرائيلي اليوم إسقاط"), or, when the act's subject is the speaker's own ("إنها أسقطت",
-    "دفاعاته الجوية أسقطت"), the one side named before it in the sentence; else a state's
-    forces not named (Unidentified Military Forces, event-schema.md §4). With no subject before
+    "دفاعاته الجوية أسقطت"), the one side named before it in the sentence; else, when air
+    defences no side is named for shot it ("الدفاعات الجوية أسقطت طائرة مسيرة إسرائيلية"), the
+    forces of the place's country; else a state's forces not named (Unidentified Military
+    Forces, event-schema.md §4). With no subject before
     the verb, a definite aircraft after it is the subject ("أسقطت الطائرات الإسرائيلية طائرة")."""
     if s.sub != "Disrupted weapons use" or s.agent_m is None or s.agent_m.start < c.cand.trigger.start:
         return False
@@ -351,8 +357,11 @@ def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
     s.target, s.target_m = owner, s.agent_m
     if subject is not None:
         s.agent, s.agent_m = subject.actor, subject
-    else:
-        s.agent, s.agent_m = load_pack().by_name["Unidentified Military Forces"], None
+    else:  # "الدفاعات الجوية أسقطت طائرة مسيرة إسرائيلية": the defences of the place's country
+        defences = assembly_words().air_defence.search(analysis.ntext.norm, c.cand.segment.start, c.cand.trigger.start)
+        state = _government_of_the_place(c) if defences else None
+        s.agent = state or load_pack().by_name["Unidentified Military Forces"]
+        s.agent_m = None
     return True
 
 
@@ -860,6 +869,7 @@ def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
             return False
         ranked = c.article.salience.ranked()
         s.target = next((a for a in ranked if a.kind == "group"), None) or load_pack().by_name["Unidentified Armed Group"]
+        s.target_m = None
         s.agent = _government_of_the_place(c) or next((a for a in ranked if a.kind == "state"), None)
         return True
     if s.sub == "Non-violent transfer of territory" and s.agent is not None:

@@ -141,7 +141,10 @@ class ActorLexicon:
             self.by_name.setdefault(actor.name, actor)
             for alias in entry["aliases_ar"]:
                 self.matcher.add(str(alias), index)
-        self._add_adjective_phrases(load_yaml("actor_adjectives.yaml"))
+        adjectives = load_yaml("actor_adjectives.yaml")
+        self._add_adjective_phrases(adjectives)
+        # "صواريخ إيرانية الصنع": where a weapon was made, not who used it
+        self.made_in = frozenset(normalize_key(w) for w in adjectives.get("made_in", ()))
 
     def _add_adjective_phrases(self, data: dict[str, Any]) -> None:
         """"طائرات حربية روسية", "الضربات الجوية الإسرائيلية", "غارات روسية وسورية": a
@@ -164,8 +167,8 @@ class ActorLexicon:
         def phrases(adjective: str, nouns: list[str]) -> list[str]:
             out = []
             for noun in nouns:
-                # a noun listed among the modified ones only takes the adjective after a
-                # modifier: "الدفاع الجوي الروسي", never "وزير الدفاع الروسي"
+                # a noun listed among the modified nouns and not among the nouns takes the
+                # adjective only after a modifier: "الدفاع الجوي الروسي", never "وزير الدفاع الروسي"
                 for modifier in (modifiers if noun in bare else modifiers[1:]) if noun in modified else [""]:
                     words = [noun] + ([modifier] if modifier else []) + [adjective]
                     out.append(" ".join(words))
@@ -223,6 +226,8 @@ class ActorLexicon:
             valid = [a for a in (self.actors[p] for _, _, p in by_span[(ts, te)]) if a.valid_on(published)]
             if not valid:
                 continue  # a name that meant this actor only in another period
+            if te < len(tokens) and tokens[te].text in self.made_in:
+                continue  # "الدفاع الجوي الروسية الصنع": the maker's nationality names no side
             start, end, _ = by_span[(ts, te)][0]
             taken.update(range(ts, te))
             found.append(ActorMention(start, end, valid[0], ts, te))
