@@ -155,12 +155,14 @@ def related_stories(norm: str) -> list[Segment]:
     which are the article's. A box is told by its shape, not its topics: one of its stories
     may be on the article's own subject."""
     words = assembly_words()
-    paragraphs = [m for m in _PARAGRAPH.finditer(norm, headline_end(norm)) if m.group().strip()]
-    if not paragraphs:
+    paragraphs = (m for m in _PARAGRAPH.finditer(norm, headline_end(norm)) if m.group().strip())
+    first = next(paragraphs, None)  # (most pages carry no such dateline: the rest is not read)
+    size = next((n for dateline, n in words.related_boxes if first and _dated_by(first.group(), dateline)), 0)
+    if not size:
         return []
-    size = next((n for dateline, n in words.related_boxes if _dated_by(paragraphs[0].group(), dateline)), 0)
+    body = list(paragraphs)
     ledes: list[re.Match[str]] = []
-    for m in reversed(paragraphs[2:]):
+    for m in reversed(body[1:]):
         if len(ledes) == size or not _reads_as_a_lede(m.group(), words.story_continues):
             break
         ledes.append(m)
