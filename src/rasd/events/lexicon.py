@@ -35,6 +35,15 @@ def _territory_share(words: list[str]) -> re.Pattern[str]:
                       + rf"|(?<!\w){_key('على')}\s+(?:{'|'.join(of_it)})(?:ها|ه)(?!\w)")
 
 
+def _aircraft_stopped(words: dict[str, list[str]]) -> re.Pattern[str]:
+    """A missile word, at most three words that are no word of aim, a word of aim, then an
+    aircraft: "صاروخ باتريوت على طائرة بدون طيار"."""
+    toward = _alternation(words["toward"])
+    return re.compile(rf"(?<!\w)[وب]?(?:{_alternation(words['missiles'])})(?!\w)"
+                      rf"(?:\s+(?!(?:{toward})(?!\w))\S+){{0,3}}?"
+                      rf"\s+(?:{toward})\s+\"?(?:{_alternation(words['aircraft'])})(?!\w)")
+
+
 def _nationalities() -> dict[str, str]:
     """The adjectives of nationality of ``actor_adjectives.yaml`` ("روسية", "إسرائيلي"),
     normalized, each with the actor it names."""
@@ -370,10 +379,7 @@ def assembly_words() -> AssemblyWords:
         agreement_doer=re.compile(
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
-        aircraft_stopped=re.compile(
-            rf"(?<!\w)[وب]?(?:{_alternation(d['aircraft_stopped']['missiles'])})(?!\w)"
-            rf"(?:\s+(?!(?:{_alternation(d['aircraft_stopped']['toward'])})(?!\w))\S+){{0,3}}?"
-            rf"\s+(?:{_alternation(d['aircraft_stopped']['toward'])})\s+\"?(?:{_alternation(d['aircraft_stopped']['aircraft'])})(?!\w)"),
+        aircraft_stopped=_aircraft_stopped(d["aircraft_stopped"]),
         went_off=_words(d["went_off"]),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,3}}[وف]?$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),

@@ -272,6 +272,15 @@ def _dead_counted_as_its_fighters(analysis: Analysis, group: ActorMention) -> bo
     return any(n.role == "killed" and group.token_start - 3 <= n.token_end <= group.token_start for n in analysis.counts)
 
 
+def _side_named_before(c: SideScope, stretch: Segment, offset: int, words: int | None = None) -> ActorMention | None:
+    """The last side (no civilians) named in ``stretch`` before ``offset``, at most ``words``
+    words before it when given: the one that did the act told there."""
+    first = bisect_left(c.analysis.token_starts, offset)
+    return next((a for a in reversed(within(c.analysis, c.analysis.actors, stretch))
+                 if a.end <= offset and a.actor.kind != "civilians"
+                 and (words is None or first - a.token_end <= words)), None)
+
+
 def aircraft_stopped_in_the_air(s: Sides, c: SideScope) -> bool:
     """"أطلق الجيش الإسرائيلي صاروخ باتريوت على طائرة بدون طيار": a missile fired at an
     aircraft meets it in the air, whichever of the two words the clause's act is: the side
@@ -287,8 +296,7 @@ def aircraft_stopped_in_the_air(s: Sides, c: SideScope) -> bool:
         return False
     s.sub = "Disrupted weapons use"
     if s.agent is None:  # "قال الجيش الإسرائيلي إنه أطلق صاروخ باتريوت": the side named before fired it
-        s.agent_m = next((a for a in reversed(within(c.analysis, c.analysis.actors, c.cand.sentence))
-                          if a.end <= fired.start() and a.actor.kind != "civilians"), None)
+        s.agent_m = _side_named_before(c, c.cand.sentence, fired.start())
         s.agent = s.agent_m.actor if s.agent_m is not None else None
     return True
 
@@ -315,10 +323,7 @@ def defused_device(s: Sides, c: SideScope) -> bool:
         return False
     s.sub = "Disrupted weapons use"
     if s.agent is None:  # "القوات الأمنية استطاعت أمس إزالة 300 لغم": the subject of the act stopped it
-        first = bisect_left(c.analysis.token_starts, act.start())
-        s.agent_m = next((a for a in reversed(within(c.analysis, c.analysis.actors, c.cand.segment))
-                          if a.end <= act.start() and first - a.token_end <= _DEFUSER_WITHIN
-                          and a.actor.kind != "civilians"), None)
+        s.agent_m = _side_named_before(c, c.cand.segment, act.start(), _DEFUSER_WITHIN)
         s.agent = s.agent_m.actor if s.agent_m is not None else None
     return True
 
@@ -382,10 +387,15 @@ def air_defences_are_their_countrys(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def _country_of_the_place(c: SideScope) -> str | None:
+    """The country of the place the event is coded at."""
+    return next(((p.place.country if p.place else p.country) for p in c.picks), None)
+
+
 def _government_of_the_place(c: SideScope) -> Actor | None:
     """The state forces of the country (Syria or Iraq) where the event is placed, those of
     the government of the day of publication (actors.yaml lists each country's first)."""
-    country = next(((p.place.country if p.place else p.country) for p in c.picks), None)
+    country = _country_of_the_place(c)
     if country not in COVERED:
         return None
     day = c.analysis.doc.published
@@ -790,7 +800,7 @@ def the_state_leads_its_allies(s: Sides, c: SideScope) -> bool:
     allies = allies_of(s.agent.name, c.analysis.doc.published)
     if not allies:
         return False
-    country = next(((p.place.country if p.place else p.country) for p in c.picks), None)
+    country = _country_of_the_place(c)
 
     def rank(actor: Actor) -> int:
         return 0 if actor.inter == 1 and actor.country == country else 1 if actor.kind == "state" else 2
@@ -1032,7 +1042,7 @@ def reconciliation_is_the_governments_deal(s: Sides, c: SideScope) -> bool:
     the government ("اتفاق تسوية مع قوات النظام"), the opposition is."""
     if s.sub != "Agreement" or s.agent is not None:
         return False
-    if next(((p.place.country if p.place else p.country) for p in c.picks), None) != "SY":
+    if _country_of_the_place(c) != "SY":
         return False
     tokens, trigger = c.analysis.tokens, c.cand.trigger
     near = tokens[trigger.token_start:min(len(tokens), trigger.token_end + _RECONCILED_WITHIN)]
