@@ -342,6 +342,32 @@ def test_a_country_subject_reaches_its_act_over_a_list_or_qad(shared_pipeline, d
     assert events and events[0].actor1 == author
 
 
+@pytest.mark.parametrize("text", [
+    # saudinewsnet:2015-07-24-1163-69cd79708f, its "في سوريا" made "في ريف حلب الشمالي": the verb first
+    "قصفت تركيا أمس الخميس مواقع لتنظيم داعش في ريف حلب الشمالي ردا على مقتل احد جنودها.",
+    # ant-multisource:SK-middleEast-2059-20180531, its "في سوريا" made "في ريف دمشق": after بعدما
+    "وقالت مصادر إن التوتر تصاعد بعدما قصفت إسرائيل مواقع في ريف دمشق أمس.",
+    # written for the test: the verb opens the clause after a comma
+    "ومنذ منتصف الليل، قصفت إسرائيل مواقع في ريف دمشق.",
+])
+def test_a_country_right_after_a_verb_of_striking_that_opens_its_clause_is_its_subject(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str) -> None:
+    events = events_of(shared_pipeline, text, "2015-07-24")
+    assert events and events[0].actor1 in ("Turkish Forces", "Israeli Forces")
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test: the verb in a relative clause, the country its object
+    "وقال المرصد إن الجهة التي قصفت إسرائيل أمس من ريف القنيطرة لم تعرف.",
+    # written for the test: a noun before the verb is its subject, the country its object
+    "وقال المرصد إن خلية قصفت إسرائيل أمس بقذائف الهاون من ريف القنيطرة.",
+])
+def test_a_country_after_a_verb_that_does_not_open_its_clause_is_not_its_subject(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str) -> None:
+    events = events_of(shared_pipeline, text, "2018-04-10")
+    assert events and all(e.actor1 != "Israeli Forces" for e in events)
+
+
 def test_the_side_right_after_a_verb_of_striking_is_the_author_of_the_act_it_launches(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-1603-20180511: "ردا على إطلاق القوات الإيرانية، حوالي 20
     # صاروخا": the Iranian forces launched the missiles (the Israeli strike, placed only in

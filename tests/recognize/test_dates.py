@@ -353,3 +353,16 @@ def test_a_feast_named_without_its_day_dates_nothing(text: str) -> None:
 def test_a_span_since_a_feast_day_runs_from_the_last_one_before_publication() -> None:
     # (the nearest feast of 22 July 2015 is the coming one, in September)
     assert only("منذ أول أيام عيد الأضحى", dt.date(2015, 7, 22)) == ("2014-10-04", "2015-07-22", 3)
+
+
+def test_two_ordinal_days_joined_by_and_are_the_days_from_one_to_the_other() -> None:
+    # ant-multisource:FR-internationalNews-1312-20180518
+    text = "استهدفت إسرائيل مرات عدة مواقع عسكرية في سورية كان آخرها ليلة التاسع والعاشر من أيار/مايو، حيث أعلنت"
+    assert only(text, dt.date(2018, 5, 18))[:2] == ("2018-05-09", "2018-05-10")
+
+
+def test_an_ordinal_of_two_words_joined_by_and_is_one_day() -> None:
+    # saudinewsnet:2015-08-02-0193-76b0495cb0: "الثاني والعشرين" is the 22nd, not the 2nd to the 20th
+    text = "إذ إن انطلاقتها في الثاني والعشرين من ديسمبر يعتبر الأنسب"
+    start, end, _ = only(text, dt.date(2015, 8, 2))
+    assert start == end and start.endswith("-12-22")

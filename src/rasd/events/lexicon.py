@@ -99,6 +99,7 @@ class AssemblyWords:
     control_acts_within: int
     launch_verbs: frozenset[str]
     striking_verbs: frozenset[str]
+    feminine_striking_verbs: frozenset[str]
     partitive_bands: frozenset[str]
     act_as_object_verbs: frozenset[str]
     country_as_place_before: frozenset[str]
@@ -259,6 +260,7 @@ def assembly_words() -> AssemblyWords:
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
         striking_verbs=_words(d["striking_verbs"]),
+        feminine_striking_verbs=_words([w for w in d["striking_verbs"] if w.endswith("ت")]),
         partitive_bands=_words(d["partitive_bands"]),
         act_as_object_verbs=_words(d["act_as_object_verbs"]),
         country_as_place_before=_words(d["country_as_place_before"]),

@@ -258,7 +258,29 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
             return a
         if verb is not None and a.token_start == verb + 1 and a.end <= trig.start:
             return a
+        if a.token_start == trig.token_end and _verb_opening_its_clause(analysis, cand):
+            return a  # "وقصفت إسرائيل مواقع": the verb first, then its subject
     return None
+
+
+def _verb_opening_its_clause(analysis: Analysis, cand: Candidate) -> bool:
+    """The trigger is a feminine verb of striking ("قصفت", "هاجمت") that opens its clause
+    (at its start, after a comma, with و or ف glued, or after a word that opens a clause:
+    "بعدما قصفت إسرائيل"). A country right after such a verb is its subject; after a noun
+    or in a relative clause ("الصواريخ التي قصفت سوريا", "اعتداءات ضربت بريطانيا") the
+    country is the object, and the verb does not open the clause."""
+    words, tokens, trig = assembly_words(), analysis.tokens, cand.trigger
+    verb = tokens[trig.token_start].text
+    if trig.token_end != trig.token_start + 1 or not reads_as(verb, words.feminine_striking_verbs):
+        return False
+    if verb[:1] in ("و", "ف") and verb[1:] in words.feminine_striking_verbs:
+        return True
+    first = bisect_left(analysis.token_starts, cand.segment.start)
+    if trig.token_start <= first:
+        return True
+    before = tokens[trig.token_start - 1]
+    return bool(re.search(r"[،,.:؛\n]", analysis.ntext.norm[before.end:trig.start])) \
+        or reads_as(before.text, words.clause_openers)
 
 
 def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: list[ActorMention],

@@ -219,7 +219,8 @@ def calendar_words() -> CalendarWords:
             rf"(?:(?P<fyear>(?:19|20)\d\d)|(?P<fyrel>{alt(data['past'])})))?{E}"
         ),
         "ordinal_day": re.compile(
-            rf"{C}(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
+            rf"{C}(?:(?P<ord0>{alt(ordinal_of)})\s+و\s*)?(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+"
+            rf"(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
         ),
         "day_month": re.compile(
             rf"{C}{day}\s*(?:{of}\s+)?(?:{month_word}\s+)?{paired}{year}?{modifier}?{E}"

@@ -205,19 +205,31 @@ def _after_since(x: Expression) -> bool:
 
 
 def ordinal_day(x: Expression) -> Value | None:
-    """"السابع من الشهر الجاري", "3 من تشرين الأول"; not "الأسبوع الثاني من شباط"."""
+    """"السابع من الشهر الجاري", "3 من تشرين الأول"; not "الأسبوع الثاني من شباط". Two
+    ordinals joined by و are the days from one to the other ("ليل السادس والسابع من
+    أبريل"), unless together they are one ordinal ("الثاني والعشرين من آذار": the 22nd)."""
     published, words = x.published, x.words
-    if x.group("ord") and x.norm[max(0, x.match.start() - 12):x.match.start()].rstrip().endswith(words.ordinal_not_day):
+    if x.norm[max(0, x.match.start() - 12):x.match.start()].rstrip().endswith(words.ordinal_not_day) \
+            and (x.group("ord") or x.group("ord0")):
         return None  # "الأسبوع الثاني من شباط" is a week, not the 2nd
     number = words.ordinal_of[x.phrase("ord")] if x.group("ord") else int(x.group("day") or 0)
+    first = number
+    if x.group("ord0"):
+        whole = words.ordinal_of.get(f"{x.phrase('ord0')} و{x.phrase('ord')}") if x.group("ord") else None
+        first = number = whole or number
+        if whole is None:
+            first = words.ordinal_of[x.phrase("ord0")]
+            if first >= number:
+                return None
     which = _month_of(x, number)
     if which is None:
         return _unresolved(1, x.kind)
     y, mo, future = which
-    day = safe_date(y, mo, number)
-    if day is None:
+    start, day = safe_date(y, mo, first), safe_date(y, mo, number)
+    if start is None or day is None:
         return None
-    return val(day, day, 1, "day_month", future=future or bool(published and day > published))
+    return val(start, day, window_precision(start, day), "day_month",
+               future=future or bool(published and start > published))
 
 
 def _month_of(x: Expression, day: int | None = None) -> tuple[int, int, bool] | None:
