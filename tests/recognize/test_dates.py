@@ -286,6 +286,9 @@ def test_a_newspapers_gloss_on_a_quoted_today_is_the_day_it_names() -> None:
     "أفاد ناشطون سوريون بأن طائرات روسية وسورية شنت غارات جوية، هي الأعنف منذ قرابة شهر على مواقع للمعارضة.",
     # ant-multisource:SK-middleEast-2756-20180704
     "وقال المرصد إن ضربات جوية روسية استهدفت بلدتي طفس وصيدا في محافظة درعا، للمرة الأولى منذ 4 أيام.",
+    # written for the test: the superlative before its noun ("أعنف هجوم", "أعنف الغارات")
+    "وقال المرصد إن التنظيم شن أعنف هجوم منذ شهر على مواقع القوات.",
+    "وشهدت البلدة أعنف الغارات منذ أسبوعين.",
 ])
 def test_a_since_phrase_after_a_superlative_measures_a_record_not_a_time(text: str) -> None:
     assert resolve(text) == []
