@@ -169,6 +169,25 @@ def test_near_phrases_with_the_article_still_mean_near(shared_pipeline, doc_id: 
     assert [r.mention.near for r in analysis.places if r.mention.name_norm.endswith(name)] == [True]
 
 
+@pytest.mark.parametrize("text,name", [
+    # written for the test: the front of a village, and the barren hills of one
+    ("وتصدت فصائل المعارضة لمحاولة تقدم قوات النظام على محور بيت عوان في ريف اللاذقية.", "بيت عوان"),
+    ("ودارت اشتباكات بين الفصائل وحزب الله في جرود الجراجير أمس.", "جراجير"),
+])
+def test_a_front_or_the_hills_of_a_place_name_it_near(shared_pipeline, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 5, 1)))
+    assert [(r.place.name_ar, r.mention.near) for r in analysis.places if r.place and r.place.name_ar == name] \
+        == [(name, True)]
+
+
+def test_a_definite_front_word_is_a_direction_not_a_cue(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "المحور الجنوبي" is a direction of the offensive; a name after
+    # the definite word is not placed near by it
+    text = "وتقف القوات ضمن المحور الجنوبي الآن، وتتقدم قوات أخرى على المحور حمورية."
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 5, 1)))
+    assert not any(r.mention.near for r in analysis.places)
+
+
 def test_a_word_written_with_tanween_is_no_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:BB-middleEast-673-20180628: "دوماً" (always), not the town of Douma
     text = "قد تستمر عمليات البحث لعدة أيام، لكنها لا تسفر دوماً عن انتشال جميع الغرقى ما يترك كثيرين في عداد المفقودين."

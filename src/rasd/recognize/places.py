@@ -38,6 +38,7 @@ class PlaceCues:
     governorate: frozenset[str]
     facility: frozenset[str]
     near_single: frozenset[str]
+    fronts: frozenset[str]
     near_phrases: tuple[tuple[str, ...], ...]
     prepositions: frozenset[str]
     not_places: frozenset[str]
@@ -83,6 +84,7 @@ def place_cues() -> PlaceCues:
         governorate=words("governorate"),
         facility=words("facility"),
         near_single=frozenset(n[0] for n in near if len(n) == 1),
+        fronts=frozenset(normalize_key(w) for w in data["fronts"]),
         near_phrases=tuple(sorted((n for n in near if len(n) > 1), key=len, reverse=True)),
         prepositions=words("prepositions"),
         seat_prepositions=words("prepositions") - words("not_before_a_seat"),
@@ -174,7 +176,8 @@ def is_near(word: str) -> bool:
     article is one only before من (``إلى الجنوب من حمص``, see ``_context_before``):
     ``غرب حلب`` is "west of Aleppo", ``الغرب`` alone is "the West"."""
     cues = place_cues()
-    return any(v in cues.near_single or (strip_article(v) in cues.near_single and strip_article(v) not in cues.compass)
+    return any(v in cues.near_single or v in cues.fronts
+               or (strip_article(v) in cues.near_single and strip_article(v) not in cues.compass)
                for v, _ in clitic_variants(word))
 
 
