@@ -46,6 +46,9 @@ ABROAD = [
     # a capital after العاصمة, and "المدن الإيرانية" (ant-multisource:FR-internationalNews-2875-20180802)
     ("خرجت مظاهرات ليلية حاشدة في العاصمة طهران ومختلف المدن الإيرانية، الخميس، واندلعت اشتباكات مع قوات الأمن.",
      "2018-08-03"),
+    # a country after العاصمة is its capital (written for the test, after the Kuwait mosque
+    # bombing that saudinewsnet articles of July 2015 recall as "بالعاصمة الكويت")
+    ("وقتل 27 شخصا في تفجير انتحاري استهدف مسجدا بالعاصمة الكويت يوم الجمعة.", "2015-06-27"),
 ]
 
 
