@@ -739,6 +739,29 @@ def test_a_device_that_went_off_after_a_word_of_defusing_is_a_bombing(  # type: 
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", killed)]
 
 
+@pytest.mark.parametrize("text", [
+    # adapted from ant-multisource:AL-internationalNews-1063-20180508 (Yemen; its villages made
+    # Iraqi): houses blown up, nobody hurt
+    "وأكدت المصادر أن عناصر داعش قاموا أمس بتفجير 5 منازل في قرية الزوية غرب الرمادي.",
+    # adapted from ant-multisource:SK-middleEast-1821-20180520 (Libya; its bridge made Iraqi)
+    "وأقدم مسلحو داعش أمس على تفجير جسر الشلال عند المدخل الجنوبي لمدينة الرمادي.",
+])
+def test_a_building_blown_up_with_nobody_hurt_is_property_destruction(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2015-07-27")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Looting/property destruction", "Islamic State")]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test: people killed in the blast make it a bombing
+    "وقتل شخصان بتفجير منزل في حي الزهراء بالموصل أمس.",
+    # written for the test: the device is what was blown up, near a house
+    "وأفاد مصدر أمني بتفجير سيارة مفخخة قرب منزل في حي الزهراء بالموصل أمس.",
+])
+def test_a_blast_that_hit_people_or_went_off_near_a_house_is_a_bombing(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2015-07-27")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
 def test_residents_who_remove_a_device_are_no_side(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # made for the test: civilians named before the act do not make it theirs
     events, drops = drops_of(shared_pipeline, "واستطاع الأهالي أمس إزالة عبوة ناسفة زرعت في ناحية الكرمة.", "2015-07-25")

@@ -99,6 +99,9 @@ class AssemblyWords:
     control_acts_within: int
     launch_verbs: frozenset[str]
     striking_verbs: frozenset[str]
+    blowing_up: frozenset[str]
+    blown_up_buildings: frozenset[str]
+    not_before_a_blown_up_building: frozenset[str]
     feminine_striking_verbs: frozenset[str]
     partitive_bands: frozenset[str]
     act_as_object_verbs: frozenset[str]
@@ -260,6 +263,9 @@ def assembly_words() -> AssemblyWords:
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
         striking_verbs=_words(d["striking_verbs"]),
+        blowing_up=_words(d["blowing_up"]),
+        blown_up_buildings=_words(d["blown_up_buildings"]),
+        not_before_a_blown_up_building=_words(d["not_before_a_blown_up_building"]),
         feminine_striking_verbs=_words([w for w in d["striking_verbs"] if w.endswith("ت")]),
         partitive_bands=_words(d["partitive_bands"]),
         act_as_object_verbs=_words(d["act_as_object_verbs"]),

@@ -328,6 +328,34 @@ def defused_device(s: Sides, c: SideScope) -> bool:
     return True
 
 
+#: How many words may stand between a verb of blowing up and the building it destroys
+#: (its subject and a count: "فجر مسلحو التنظيم 16 منزلا").
+_BLOWN_UP_WITHIN = 4
+
+
+def a_building_blown_up_is_property_destruction(s: Sides, c: SideScope) -> bool:
+    """"فجر مسلحو التنظيم 16 منزلا", "قام تنظيم داعش بتفجير الملعب الأولمبي": a house,
+    stadium, bridge, tunnel or shrine blown up, with nobody killed or hurt in the clause, is
+    property destruction (event-schema.md §2), not a bombing of people. The building is the
+    verb's object: no device or preposition stands before it ("تفجير سيارة مفخخة قرب منزل")."""
+    if s.sub != "Remote explosive/landmine/IED" or s.people_hit:
+        return False
+    words, tokens, trigger = assembly_words(), c.analysis.tokens, c.cand.trigger
+    if not reads_as(tokens[trigger.token_start].text, words.blowing_up):
+        return False
+    last = min(trigger.token_end + _BLOWN_UP_WITHIN, bisect_left(c.analysis.token_starts, c.cand.segment.end))
+    for token in tokens[trigger.token_end:last]:
+        if reads_as(token.text, words.blown_up_buildings, without_article=True):
+            s.sub = "Looting/property destruction"
+            if s.agent is None:  # "قام تنظيم داعش، اليوم الأحد، بتفجير الملعب": the side before the verb
+                s.agent_m = _side_named_before(c, c.cand.segment, trigger.start, _BLOWN_UP_WITHIN)
+                s.agent = s.agent_m.actor if s.agent_m is not None else None
+            return True
+        if reads_as(token.text, words.not_before_a_blown_up_building, without_article=True):
+            return False
+    return False
+
+
 def a_downed_aircraft_is_its_owners(s: Sides, c: SideScope) -> bool:
     """"أعلن الجيش الإسرائيلي أن دفاعاته الجوية أسقطت طائرة سورية", "قالت إسرائيل إنها
     أسقطت طائرة سورية بلا طيار": the side named by the adjective of an aircraft shot down
@@ -1069,6 +1097,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     suicide_bombers_killed_is_a_clash,
     bombers_counted_among_the_dead_of_their_side,
     defused_device,
+    a_building_blown_up_is_property_destruction,
     aircraft_stopped_in_the_air,
     a_downed_aircraft_is_its_owners,
     air_defences_are_their_countrys,
