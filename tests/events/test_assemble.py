@@ -1157,6 +1157,27 @@ def test_ground_a_side_failed_to_take_or_was_called_on_to_is_not_taken(shared_pi
     assert not [e for e in events if e.sub_event_type in ("Non-state actor overtakes territory", "Agreement")]
 
 
+@pytest.mark.parametrize("text", [
+    # written for the test, after "استعاد الناس نشاطهم" (ant-multisource:SK-middleEast-2570-20180624,
+    # non-gold): a group that regained its activity took no ground
+    "وقال المسؤول إن تنظيم داعش استعاد نشاطه مرة أخرى في الموصل ومحيط كركوك.",
+    # written for the test, after "استطاعة الشرطة تحرير الرهائن من المتجر"
+    # (ant-multisource:BB-internationalNews-227-20180325, non-gold): hostages freed are no ground
+    "وتمكنت القوات العراقية أمس من تحرير الرهائن المحتجزين في قرية الزوية غرب الرمادي.",
+])
+def test_activity_or_hostages_regained_are_no_ground(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events, dropped = drops_of(shared_pipeline, text, "2015-07-27")
+    assert "not_ground" in dropped
+    assert not [e for e in events if e.event_type == "Strategic developments" or "territory" in e.sub_event_type]
+
+
+def test_ground_freed_beside_hostages_is_still_taken(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the village is the act's object; the hostages come after و
+    text = "وتمكنت القوات العراقية أمس من تحرير قرية الزوية والرهائن المحتجزين فيها غرب الرمادي."
+    events = extract(shared_pipeline, text, "2015-07-27")
+    assert [e.sub_event_type for e in events] == ["Government regains territory"]
+
+
 def test_an_attack_that_failed_was_still_made(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # constructed: "فشل" before an attack, not ground
     events = extract(shared_pipeline, "وفشل هجوم شنه تنظيم داعش أمس على مواقع قوات البيشمركة في قرية حسن شامي.", "2015-08-10")

@@ -194,12 +194,31 @@ def failed(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         raise Dropped("failed", analysis.ntext.norm[f.start:f.end])
 
 
+#: How far after an act of taking ground its object may stand (its subject between:
+#: "استعاد التنظيم نشاطه").
+_GROUND_OBJECT_WITHIN = 3
+
+
+def not_ground(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"استعاد التنظيم نشاطه", "عملية تحرير الرهائن": what a territory act regains or frees,
+    at most three words after it with no comma or و between, is no ground (``not_ground``):
+    activity, hostages, the dead."""
+    trigger = cand.trigger
+    if not trigger.sense.territory or not 0 <= f.token_start - trigger.token_end < _GROUND_OBJECT_WITHIN:
+        return
+    between = analysis.tokens[trigger.token_end:f.token_start + 1]
+    if any(t.text.startswith("و") for t in between) or _CLAUSE_MARK.search(analysis.ntext.norm, trigger.end, f.start):
+        return
+    raise Dropped("not_ground", analysis.ntext.norm[trigger.start:f.end])
+
+
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
 FILTER_RULES = {
     "denial": denial,
     "accident": accident,
     "future": modality,
     "failed": failed,
+    "not_ground": not_ground,
     "stopping": stopping,
     "preventing": preventing,
     "conditional": modality,
