@@ -468,6 +468,10 @@ def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline
     # centre that spoke named as in its lede): fighters of no named group
     ("وأعلن مركز المصالحة الروسي أنه خلال 24 ساعة الأخيرة، غادر 2556 من المسلحين وأقاربهم مخيم اليرموك عبر "
      "الممر الإنساني.", "2018-05-07", ("Mukhayyam al Yarmuk", "Syrian Government Forces", "Unidentified Armed Group")),
+    # written for the test, after the lede of Harasta's evacuation (March 2018): a named
+    # group leaves, and no other side is named in the article
+    ("وبدأ خروج الدفعة الأولى من مسلحي حركة أحرار الشام من بلدة حرستا اليوم الخميس.", "2018-03-22",
+     ("Harasta", "Syrian Government Forces", "Ahrar al-Sham")),
 ])
 def test_fighters_leaving_hand_the_place_to_its_government(  # type: ignore[no-untyped-def]
         shared_pipeline, text: str, published: str, expected: tuple) -> None:
@@ -989,7 +993,13 @@ def test_weeks_of_shelling_before_the_news_are_its_backdrop(shared_pipeline) -> 
             "القصف المكثّف الذي تسبب بمقتل أكثر من 1500 شخصاً.")
     events, drops = drops_of(shared_pipeline, text, "2018-04-02")
     assert not [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
-    assert "spell_before" in drops
+    # the clause is coded by its own act, the departures, handed to the government (the
+    # civilians who leave with the fighters take nothing over)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Non-violent transfer of territory", "Syrian Government Forces", "Syrian Opposition Factions")]
+    # with no other act in it, the spell is dropped as the backdrop it is (constructed)
+    events, drops = drops_of(shared_pipeline, "وعاد الهدوء إلى البلدة بعد أسابيع من القصف المكثّف.", "2018-04-02")
+    assert events == [] and "spell_before" in drops
     # (constructed) "two days after the suicide bombing ... on Friday" dates one earlier
     # incident, which stays
     text = ("وجاء ذلك بعد يومين من التفجير الانتحاري الذي استهدف سوقا في مدينة الرمادي الجمعة وأسفر عن مقتل "
@@ -1220,3 +1230,23 @@ def test_fighting_said_to_go_on_now_is_the_news_of_the_day(shared_pipeline, monk
     events = events_of(shared_pipeline, text, "2018-01-10")
     assert [(e.sub_event_type, e.location, str(e.date_end)) for e in events] == [
         ("Armed clash", "Abu az Zuhur", "2018-01-10")]
+
+
+def test_the_leaving_of_fighters_is_coded_behind_a_backdrop_of_shelling(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:SK-middleEast-2976-20180718 (non-gold; the towns named):
+    # "بعد سنوات من الحصار والقصف" is the backdrop; the clause reports the leaving
+    text = ("بدأ مقاتلون ومدنيون الخروج من بلدتي الفوعة وكفريا المحاصرتين في ريف إدلب الخميس بموجب اتفاق يسمح "
+            "للآلاف بالمغادرة بعد سنوات من الحصار والقصف.")
+    events = events_of(shared_pipeline, text, "2018-07-19")
+    assert sorted((e.sub_event_type, e.location) for e in events) == [
+        ("Non-violent transfer of territory", "Al Fu`ah"), ("Non-violent transfer of territory", "Kafraya")]
+
+
+def test_soldiers_of_the_announcing_army_killed_are_a_clash(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test, after the Turkish army's tolls of March 2018 in Afrin: "جنوده" are
+    # the army's fighters, the article's other side the one they fought
+    text = ("تواصل تركيا عمليتها العسكرية ضد وحدات حماية الشعب الكردية في شمال سوريا. والخميس، أعلن الجيش التركي "
+            "مقتل 8 من جنوده وإصابة 13 آخرين بجروح في عفرين.")
+    events = events_of(shared_pipeline, text, "2018-03-02")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Armed clash", "Turkish Forces", "YPG", 8)]

@@ -23,6 +23,7 @@ from rasd.events.candidate import (
     after_the_opening,
     enters_no_ground,
     frames_an_act,
+    in_a_backdrop,
     is_grievance,
     is_purpose,
     is_unused_weapon,
@@ -190,7 +191,9 @@ class ArticleAssembler:
             wielded = [t for t in unseized if not is_unused_weapon(analysis, t)]
             # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act
             unframed = [t for t in wielded if not frames_an_act(analysis, t)]
-            chosen = unframed or wielded or unseized or grounded or purposeful or triggers
+            # "بعد سنوات من الحصار والقصف": the backdrop of the clause's act
+            foreground = [t for t in unframed if not in_a_backdrop(analysis, seg, t)]
+            chosen = foreground or unframed or wielded or unseized or grounded or purposeful or triggers
             coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             described = self.act_before_a_relative_clause(after_the_opening(analysis, seg, coding), trigger)

@@ -93,6 +93,15 @@ def primary_trigger(triggers: list[TriggerMatch]) -> TriggerMatch:
     return min(modes, key=lambda t: (priority.get(t.sense.sub_event_type, 99), t.sense.weak, t.start))
 
 
+def in_a_backdrop(analysis: Analysis, seg: Segment, trigger: TriggerMatch) -> bool:
+    """"يسلم البلدة إلى الحكومة بعد سنوات من الحصار والقصف": an act that lasts, in a spell of
+    time after "بعد ... من", is the clause's backdrop, not the act the clause reports."""
+    norm = analysis.ntext.norm
+    if norm[trigger.start:trigger.end].split(" ", 1)[0] not in assembly_words().spell_acts:
+        return False
+    return assembly_words().backdrop.search(norm, max(seg.start, trigger.start - 60), trigger.start) is not None
+
+
 def after_the_opening(analysis: Analysis, seg: Segment, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
     """The triggers after a clause's "بعد ...،" opening, which names the event before
     ("وبعيد هذا التفجير الأول في سوروتش، استهدف هجوم آخر بسيارة مفخخة ... كوباني"); all

@@ -70,6 +70,7 @@ class AssemblyWords:
     last_before_a_noun: frozenset[str]
     belonging: frozenset[str]
     spell_acts: frozenset[str]
+    backdrop: re.Pattern[str]
     clash_nouns: frozenset[str]
     fight_between: frozenset[str]
     told_before: frozenset[str]
@@ -321,6 +322,8 @@ def assembly_words() -> AssemblyWords:
         seized_things=_words(d["seized_things"]),
         seized_counts=_words(d["seized_counts"]),
         exception=re.compile(rf"(?<!\w)(?:{alt('exception_words')})(?!\w)"),
+        backdrop=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:\S+\s+)?(?:{alt('backdrop_units')})\s+من\s+"
+                            rf"(?:[وف]?(?:{alt('spell_acts')})\s+)*[وف]?$"),
         counted_spell=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:{alt('spell_about')})\s+(?:\S+\s+)?"
                                  rf"(?:{alt('spell_units')})\s+من\s+$"),
         doer_verbs=_words(d["doer_verbs"]),

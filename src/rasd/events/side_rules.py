@@ -912,8 +912,11 @@ def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
         return True
     if s.sub == "Non-violent transfer of territory" and s.agent is not None:
         leaving = s.agent
-        s.agent = s.target if s.target is not None and s.target.name != leaving.name else \
-            c.article.salience.most_salient({leaving.name})
+        # (civilians named beside the fighters leave with them: they take no ground over)
+        s.agent = s.target if s.target is not None and s.target.name != leaving.name and s.target.kind != "civilians" \
+            else c.article.salience.most_salient({leaving.name, CIVILIANS.name})
+        if s.agent is None and leaving.kind != "state":  # the ground goes back to the place's state
+            s.agent = _government_of_the_place(c)
         s.target = leaving
         return True
     return False
