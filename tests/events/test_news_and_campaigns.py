@@ -1250,3 +1250,12 @@ def test_soldiers_of_the_announcing_army_killed_are_a_clash(shared_pipeline) -> 
     events = events_of(shared_pipeline, text, "2018-03-02")
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Armed clash", "Turkish Forces", "YPG", 8)]
+
+
+def test_a_side_that_withdraws_with_no_taker_named_is_the_one_told(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (as in test_rules_of_this_round_keep_ordinary_events): the civilians
+    # who fled the town are no side; the forces that withdrew are the transfer's one side
+    events = events_of(shared_pipeline, "انسحبت قوات النظام من بلدة مورك أمس بعد نزوح أكثر من 3 آلاف مدني منها.",
+                       "2018-03-02")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Non-violent transfer of territory", "Syrian Government Forces", None)]

@@ -917,6 +917,9 @@ def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
             else c.article.salience.most_salient({leaving.name, CIVILIANS.name})
         if s.agent is None and leaving.kind != "state":  # the ground goes back to the place's state
             s.agent = _government_of_the_place(c)
+        if s.agent is None:  # "انسحبت قوات النظام من بلدة مورك": no taker named, the leaving side is the one told
+            s.agent, s.target, s.target_m = leaving, None, None
+            return True
         s.target = leaving
         return True
     return False
