@@ -361,6 +361,11 @@ def test_a_country_right_after_a_verb_of_striking_that_opens_its_clause_is_its_s
     "وقال المرصد إن الجهة التي قصفت إسرائيل أمس من ريف القنيطرة لم تعرف.",
     # written for the test: a noun before the verb is its subject, the country its object
     "وقال المرصد إن خلية قصفت إسرائيل أمس بقذائف الهاون من ريف القنيطرة.",
+    # the review's sentences: the verb goes on with a subject named before it (after و, قد,
+    # or a relative clause between commas)
+    "وقال المرصد إن خلية مجهولة تسللت أمس إلى ريف القنيطرة وقصفت إسرائيل بقذائف الهاون.",
+    "إن الفصائل المتمركزة في ريف القنيطرة قد قصفت إسرائيل أمس.",
+    "إن فصائل المعارضة، التي تتمركز في ريف القنيطرة، قصفت إسرائيل أمس.",
 ])
 def test_a_country_after_a_verb_that_does_not_open_its_clause_is_not_its_subject(  # type: ignore[no-untyped-def]
         shared_pipeline, text: str) -> None:

@@ -104,6 +104,8 @@ class AssemblyWords:
     blown_up_buildings: frozenset[str]
     not_before_a_blown_up_building: frozenset[str]
     feminine_striking_verbs: frozenset[str]
+    verb_clause_openers: frozenset[str]
+    adverbial_openers: frozenset[str]
     partitive_bands: frozenset[str]
     act_as_object_verbs: frozenset[str]
     country_as_place_before: frozenset[str]
@@ -268,6 +270,8 @@ def assembly_words() -> AssemblyWords:
         blown_up_buildings=_words(d["blown_up_buildings"]),
         not_before_a_blown_up_building=_words(d["not_before_a_blown_up_building"]),
         feminine_striking_verbs=_words([w for w in d["striking_verbs"] if w.endswith("ت")]),
+        verb_clause_openers=_words(d["verb_clause_openers"]),
+        adverbial_openers=_words(d["adverbial_openers"]),
         partitive_bands=_words(d["partitive_bands"]),
         act_as_object_verbs=_words(d["act_as_object_verbs"]),
         country_as_place_before=_words(d["country_as_place_before"]),

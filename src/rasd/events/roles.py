@@ -264,23 +264,26 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
 
 
 def _verb_opening_its_clause(analysis: Analysis, cand: Candidate) -> bool:
-    """The trigger is a feminine verb of striking ("قصفت", "هاجمت") that opens its clause
-    (at its start, after a comma, with و or ف glued, or after a word that opens a clause:
-    "بعدما قصفت إسرائيل"). A country right after such a verb is its subject; after a noun
-    or in a relative clause ("الصواريخ التي قصفت سوريا", "اعتداءات ضربت بريطانيا") the
-    country is the object, and the verb does not open the clause."""
-    words, tokens, trig = assembly_words(), analysis.tokens, cand.trigger
-    verb = tokens[trig.token_start].text
-    if trig.token_end != trig.token_start + 1 or not reads_as(verb, words.feminine_striking_verbs):
+    """The trigger is a feminine verb of striking ("قصفت", "هاجمت") that opens its sentence
+    ("وقصفت إسرائيل مواقع"), follows a word that opens a verbal clause ("بعدما قصفت
+    إسرائيل"), or follows the one comma after an adverbial opening ("ومنذ بدء النزاع في
+    2011، قصفت إسرائيل"). A country right after such a verb is its subject. Elsewhere the
+    verb goes on with a subject named before it, and the country is its object: "الصواريخ
+    التي قصفت سوريا", "خلية تسللت إلى ريف القنيطرة وقصفت إسرائيل", "إن الفصائل قد قصفت
+    إسرائيل", "إن الفصائل، التي تتمركز في القنيطرة، قصفت إسرائيل"."""
+    words, tokens, trig, norm = assembly_words(), analysis.tokens, cand.trigger, analysis.ntext.norm
+    if trig.token_end != trig.token_start + 1 or not reads_as(tokens[trig.token_start].text, words.feminine_striking_verbs):
         return False
-    if verb[:1] in ("و", "ف") and verb[1:] in words.feminine_striking_verbs:
-        return True
-    first = bisect_left(analysis.token_starts, cand.segment.start)
+    first = bisect_left(analysis.token_starts, cand.sentence.start)
     if trig.token_start <= first:
         return True
-    before = tokens[trig.token_start - 1]
-    return bool(re.search(r"[،,.:؛\n]", analysis.ntext.norm[before.end:trig.start])) \
-        or reads_as(before.text, words.clause_openers)
+    if reads_as(tokens[trig.token_start - 1].text, words.verb_clause_openers):
+        return True
+    lead = norm[cand.sentence.start:trig.start]
+    commas = [m.start() for m in re.finditer(r"[,;:]", lead)]
+    return len(commas) == 1 and not lead[commas[0] + 1:].strip() \
+        and (reads_as(tokens[first].text, words.adverbial_openers)
+             or reads_as_with_and(tokens[first].text, words.adverbial_openers))
 
 
 def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
