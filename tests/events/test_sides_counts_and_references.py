@@ -761,6 +761,9 @@ def test_a_building_blown_up_with_nobody_hurt_is_property_destruction(shared_pip
     "وقتل شخصان بتفجير منزل في حي الزهراء بالموصل أمس.",
     # written for the test: the device is what was blown up, near a house
     "وأفاد مصدر أمني بتفجير سيارة مفخخة قرب منزل في حي الزهراء بالموصل أمس.",
+    # the review's sentences: a blast that hit a house; a town whose name begins with "bridge"
+    "وأدى تفجير استهدف منزل قيادي في الحشد الشعبي في قضاء الطارمية أمس إلى أضرار مادية.",
+    "وأقدم مسلحو داعش أمس على تفجير جسر الشغور في ريف إدلب.",
 ])
 def test_a_blast_that_hit_people_or_went_off_near_a_house_is_a_bombing(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, text, "2015-07-27")

@@ -102,7 +102,8 @@ class AssemblyWords:
     striking_verbs: frozenset[str]
     blowing_up: frozenset[str]
     blown_up_buildings: frozenset[str]
-    not_before_a_blown_up_building: frozenset[str]
+    before_a_blown_up_building: frozenset[str]
+    booby_trapped: frozenset[str]
     feminine_striking_verbs: frozenset[str]
     verb_clause_openers: frozenset[str]
     adverbial_openers: frozenset[str]
@@ -268,7 +269,8 @@ def assembly_words() -> AssemblyWords:
         striking_verbs=_words(d["striking_verbs"]),
         blowing_up=_words(d["blowing_up"]),
         blown_up_buildings=_words(d["blown_up_buildings"]),
-        not_before_a_blown_up_building=_words(d["not_before_a_blown_up_building"]),
+        before_a_blown_up_building=_words(d["before_a_blown_up_building"]),
+        booby_trapped=_words(d["booby_trapped"]),
         feminine_striking_verbs=_words([w for w in d["striking_verbs"] if w.endswith("ت")]),
         verb_clause_openers=_words(d["verb_clause_openers"]),
         adverbial_openers=_words(d["adverbial_openers"]),

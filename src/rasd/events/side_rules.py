@@ -328,30 +328,41 @@ def defused_device(s: Sides, c: SideScope) -> bool:
     return True
 
 
-#: How many words may stand between a verb of blowing up and the building it destroys
-#: (its subject and a count: "فجر مسلحو التنظيم 16 منزلا").
+#: How far after the noun of blowing up its object may stand: its author and a count
+#: between ("تفجير داعش 16 منزلا", "تفجير آخر نفق").
 _BLOWN_UP_WITHIN = 4
 
 
 def a_building_blown_up_is_property_destruction(s: Sides, c: SideScope) -> bool:
-    """"فجر مسلحو التنظيم 16 منزلا", "قام تنظيم داعش بتفجير الملعب الأولمبي": a house,
+    """"قام تنظيم داعش بتفجير الملعب الأولمبي", "تفجير آخر نفق يربط المدينة": a house,
     stadium, bridge, tunnel or shrine blown up, with nobody killed or hurt in the clause, is
     property destruction (event-schema.md §2), not a bombing of people. The building is the
-    verb's object: no device or preposition stands before it ("تفجير سيارة مفخخة قرب منزل")."""
+    object of تفجير: only its author (a side), a count or "آخر" stand between ("تفجير
+    استهدف منزل قيادي" is a bombing that hit a house; "تفجير سيارة مفخخة قرب منزل" one near
+    it); it is no place's name ("تفجير جسر الشغور") and no booby-trapped house ("تفجير منزل
+    مفخخ": a device destroyed)."""
     if s.sub != "Remote explosive/landmine/IED" or s.people_hit:
         return False
-    words, tokens, trigger = assembly_words(), c.analysis.tokens, c.cand.trigger
+    analysis, words, trigger = c.analysis, assembly_words(), c.cand.trigger
+    tokens = analysis.tokens
     if not reads_as(tokens[trigger.token_start].text, words.blowing_up):
         return False
-    last = min(trigger.token_end + _BLOWN_UP_WITHIN, bisect_left(c.analysis.token_starts, c.cand.segment.end))
-    for token in tokens[trigger.token_end:last]:
+    sides = {i for a in within(analysis, analysis.actors, c.cand.segment) for i in range(a.token_start, a.token_end)}
+    named = {p.mention.start for p in analysis.places if c.cand.segment.start <= p.mention.start < c.cand.segment.end}
+    last = min(trigger.token_end + _BLOWN_UP_WITHIN, bisect_left(analysis.token_starts, c.cand.segment.end))
+    for i in range(trigger.token_end, last):
+        token = tokens[i]
         if reads_as(token.text, words.blown_up_buildings, without_article=True):
+            after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if token.start in named or reads_as(after, words.booby_trapped, without_article=True):
+                return False
             s.sub = "Looting/property destruction"
             if s.agent is None:  # "قام تنظيم داعش، اليوم الأحد، بتفجير الملعب": the side before the verb
                 s.agent_m = _side_named_before(c, c.cand.segment, trigger.start, _BLOWN_UP_WITHIN)
                 s.agent = s.agent_m.actor if s.agent_m is not None else None
             return True
-        if reads_as(token.text, words.not_before_a_blown_up_building, without_article=True):
+        if not (i in sides or token.text.isdigit() or reads_as(token.text, number_words().units)
+                or reads_as(token.text, words.before_a_blown_up_building)):
             return False
     return False
 
