@@ -369,3 +369,12 @@ def test_an_ordinal_of_two_words_joined_by_and_is_one_day() -> None:
     text = "إذ إن انطلاقتها في الثاني والعشرين من ديسمبر يعتبر الأنسب"
     start, end, _ = only(text, dt.date(2015, 8, 2))
     assert start == end and start.endswith("-12-22")
+
+
+def test_an_ordinal_that_ends_a_months_name_is_not_the_first_of_two_days() -> None:
+    # the review's phrases: "تشرين الأول" is October, not the 1st of a 1st-to-2nd range;
+    # "الأسبوعين الأول والثاني" are weeks
+    assert [(v["date"], v["date_end"]) for _, v in resolve("في 31 تشرين الأول والثاني من تشرين الثاني")] == [
+        ("2018-10-31", "2018-10-31"), ("2018-11-01", "2018-11-30")]
+    assert ("2018-03-01", "2018-03-02") not in [
+        (v["date"], v["date_end"]) for _, v in resolve("في الأسبوعين الأول والثاني من آذار")]

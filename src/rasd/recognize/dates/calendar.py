@@ -219,7 +219,9 @@ def calendar_words() -> CalendarWords:
             rf"(?:(?P<fyear>(?:19|20)\d\d)|(?P<fyrel>{alt(data['past'])})))?{E}"
         ),
         "ordinal_day": re.compile(
-            rf"{C}(?:(?P<ord0>{alt(ordinal_of)})\s+و\s*)?(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+"
+            # (no first ordinal that ends a month's name: "31 تشرين الأول والثاني من تشرين الثاني")
+            rf"{C}(?:(?<!تشرين )(?<!كانون )(?<!ربيع )(?<!جمادي )(?P<ord0>{alt(ordinal_of)})\s+و\s*)?"
+            rf"(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+"
             rf"(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
         ),
         "day_month": re.compile(
