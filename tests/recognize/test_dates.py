@@ -294,6 +294,11 @@ def test_a_since_phrase_after_a_superlative_measures_a_record_not_a_time(text: s
     assert resolve(text) == []
 
 
+def test_a_since_phrase_after_a_word_that_is_also_a_place_still_dates() -> None:
+    # the review's phrase: "أعلى المبنى" is the top of the building, no record
+    assert [v["date"] for _, v in resolve("وتمركز القناصة في أعلى المبنى منذ يوم الخميس")] != []
+
+
 def test_a_since_phrase_without_a_superlative_still_dates() -> None:
     # constructed: the same phrase with no record before it counts back from publication
     assert [v["date"] for _, v in resolve("شنت طائرات روسية غارات على مواقع للمعارضة منذ 4 أيام.")] != []
