@@ -1164,6 +1164,9 @@ def test_ground_a_side_failed_to_take_or_was_called_on_to_is_not_taken(shared_pi
     # written for the test, after "استطاعة الشرطة تحرير الرهائن من المتجر"
     # (ant-multisource:BB-internationalNews-227-20180325, non-gold): hostages freed are no ground
     "وتمكنت القوات العراقية أمس من تحرير الرهائن المحتجزين في قرية الزوية غرب الرمادي.",
+    # the review's sentences: a person freed from captors; a subject that begins with و
+    "وتمكنت القوات الأمنية أمس من تحرير نعيم الكعود من خاطفيه في قرية الزوية.",
+    "وحررت وحدات الجيش الرهائن المحتجزين في قرية الزوية أمس.",
 ])
 def test_activity_or_hostages_regained_are_no_ground(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events, dropped = drops_of(shared_pipeline, text, "2015-07-27")

@@ -195,21 +195,40 @@ def failed(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 #: How far after an act of taking ground its object may stand (its subject between:
-#: "استعاد التنظيم نشاطه").
+#: "استعاد التنظيم نشاطه"); a person freed from captors, named in up to four words, further.
 _GROUND_OBJECT_WITHIN = 3
+_FREED_PERSON_WITHIN = 5
+
+
+def _joins_another(text: str) -> bool:
+    """A word glued to a و that joins it to the one before ("والرهائن", "و3"), not a word
+    that begins with و ("وحدات", "وزارة")."""
+    return text.startswith("وال") or (text[:1] == "و" and text[1:2].isdigit())
+
+
+def _object_of_the_act(analysis: Analysis, cand: Candidate, f: FilterMatch, reach: int) -> bool:
+    """Whether the filter word stands at most ``reach`` words after a territory trigger, in
+    its clause, with no comma and no other object joined by و between."""
+    trigger = cand.trigger
+    if not trigger.sense.territory or not 0 <= f.token_start - trigger.token_end < reach:
+        return False
+    between = analysis.tokens[trigger.token_end:f.token_start + 1]
+    return not any(_joins_another(t.text) for t in between) \
+        and not _CLAUSE_MARK.search(analysis.ntext.norm, trigger.end, f.start)
 
 
 def not_ground(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"استعاد التنظيم نشاطه", "عملية تحرير الرهائن": what a territory act regains or frees,
-    at most three words after it with no comma or و between, is no ground (``not_ground``):
-    activity, hostages, the dead."""
-    trigger = cand.trigger
-    if not trigger.sense.territory or not 0 <= f.token_start - trigger.token_end < _GROUND_OBJECT_WITHIN:
-        return
-    between = analysis.tokens[trigger.token_end:f.token_start + 1]
-    if any(t.text.startswith("و") for t in between) or _CLAUSE_MARK.search(analysis.ntext.norm, trigger.end, f.start):
-        return
-    raise Dropped("not_ground", analysis.ntext.norm[trigger.start:f.end])
+    at most three words after it, is no ground (``not_ground``): activity, hostages, the dead.
+    Ground freed beside them ("تحرير القرية والرهائن") is still taken."""
+    if _object_of_the_act(analysis, cand, f, _GROUND_OBJECT_WITHIN):
+        raise Dropped("not_ground", analysis.ntext.norm[cand.trigger.start:f.end])
+
+
+def freed_from_captors(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"تحرير نعيم الكعود من خاطفيه": a person freed from captors is no ground (``not_ground``)."""
+    if _object_of_the_act(analysis, cand, f, _FREED_PERSON_WITHIN):
+        raise Dropped("not_ground", analysis.ntext.norm[cand.trigger.start:f.end])
 
 
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
@@ -219,6 +238,7 @@ FILTER_RULES = {
     "future": modality,
     "failed": failed,
     "not_ground": not_ground,
+    "freed_from_captors": freed_from_captors,
     "stopping": stopping,
     "preventing": preventing,
     "conditional": modality,
