@@ -1242,6 +1242,16 @@ def test_the_leaving_of_fighters_is_coded_behind_a_backdrop_of_shelling(shared_p
         ("Non-violent transfer of territory", "Al Fu`ah"), ("Non-violent transfer of territory", "Kafraya")]
 
 
+def test_a_backdrop_of_joined_acts_with_no_other_act_is_dropped(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the review's sentence: "الحصار والقصف" joined, and nothing else told
+    events, drops = drops_of(shared_pipeline, "وعاد الهدوء إلى بلدة كفرنبل أمس بعد أسابيع من الحصار والقصف.", "2018-03-04")
+    assert events == [] and drops == ["spell_before"]
+    # written for the test: days counted exactly date the act, which stays
+    text = "وجاء ذلك بعد 3 أيام من القصف الذي استهدف بلدة كفرنبل وقتل 5 مدنيين."
+    assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-03-04")] == [
+        "Shelling/artillery/missile attack"]
+
+
 def test_soldiers_of_the_announcing_army_killed_are_a_clash(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test, after the Turkish army's tolls of March 2018 in Afrin: "جنوده" are
     # the army's fighters, the article's other side the one they fought

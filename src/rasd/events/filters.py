@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from rasd.analysis import Analysis
-from rasd.events.candidate import Candidate, Dropped
+from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
 from rasd.events.document import COVERED, PUNCTUATION, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.when import begins_a_campaign, told_as_done_before
@@ -380,6 +380,8 @@ def check_filters(analysis: Analysis, cand: Candidate) -> None:
     territory_share(analysis, cand)
     control_held(analysis, cand)
     counted_spell_before(analysis, cand)
+    if in_a_backdrop(analysis, cand.segment, cand.trigger):  # the clause's one act is its backdrop
+        raise Dropped("spell_before", analysis.ntext.norm[max(cand.segment.start, cand.trigger.start - 60):cand.trigger.end])
 
 
 def foreign_country(doc: Counter[str]) -> str | None:

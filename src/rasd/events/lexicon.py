@@ -328,7 +328,8 @@ def assembly_words() -> AssemblyWords:
         seized_things=_words(d["seized_things"]),
         seized_counts=_words(d["seized_counts"]),
         exception=re.compile(rf"(?<!\w)(?:{alt('exception_words')})(?!\w)"),
-        backdrop=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:\S+\s+)?(?:{alt('backdrop_units')})\s+من\s+"
+        backdrop=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:(?:\S+\s+)?(?:{alt('backdrop_long_units')})"
+                            rf"|(?:(?:عده|{alt('spell_about')})\s+)?(?:{alt('backdrop_short_units')}))\s+(?:عده\s+)?من\s+"
                             rf"(?:[وف]?(?:{alt('spell_acts')})\s+)*[وف]?$"),
         counted_spell=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:{alt('spell_about')})\s+(?:\S+\s+)?"
                                  rf"(?:{alt('spell_units')})\s+من\s+$"),
