@@ -329,16 +329,6 @@ def context_of_a_reported_event(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("context_of_a_reported_event", norm[sentence.start:cand.trigger.end].strip())
 
 
-def counted_spell_before(analysis: Analysis, cand: Candidate) -> None:
-    """"بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة 560 مدنيا": a spell of an act
-    that lasts, counted roughly ("نحو", "قرابة"), right before it, is the backdrop of the news
-    (``spell_before``). An exact count ("بعد يومين من الغارات") dates the act instead."""
-    norm, trigger, words = analysis.ntext.norm, cand.trigger, assembly_words()
-    first = norm[trigger.start:trigger.end].split(" ", 1)[0]
-    if first in words.spell_acts and words.counted_spell.search(norm[max(cand.segment.start, trigger.start - 60):trigger.start]):
-        raise Dropped("spell_before", norm[max(cand.segment.start, trigger.start - 60):trigger.end].strip())
-
-
 def territory_share(analysis: Analysis, cand: Candidate) -> None:
     """"تسيطر على 90% من المحافظة", "سيطر الجيش على ربع الغوطة": a share of territory
     held is a state, not a capture."""
@@ -379,9 +369,9 @@ def check_filters(analysis: Analysis, cand: Candidate) -> None:
     context_of_a_reported_event(analysis, cand)
     territory_share(analysis, cand)
     control_held(analysis, cand)
-    counted_spell_before(analysis, cand)
     if in_a_backdrop(analysis, cand.segment, cand.trigger):  # the clause's one act is its backdrop
-        raise Dropped("spell_before", analysis.ntext.norm[max(cand.segment.start, cand.trigger.start - 60):cand.trigger.end])
+        raise Dropped("spell_before",
+                      analysis.ntext.norm[max(cand.segment.start, cand.trigger.start - 60):cand.trigger.end].strip())
 
 
 def foreign_country(doc: Counter[str]) -> str | None:

@@ -149,7 +149,6 @@ class AssemblyWords:
     seized_things: frozenset[str]
     seized_counts: frozenset[str]
     exception: re.Pattern[str]
-    counted_spell: re.Pattern[str]
     said_to_be: re.Pattern[str]
     doer_verbs: frozenset[str]
     side_description: re.Pattern[str]
@@ -328,11 +327,9 @@ def assembly_words() -> AssemblyWords:
         seized_things=_words(d["seized_things"]),
         seized_counts=_words(d["seized_counts"]),
         exception=re.compile(rf"(?<!\w)(?:{alt('exception_words')})(?!\w)"),
-        backdrop=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:(?:\S+\s+)?(?:{alt('backdrop_long_units')})"
-                            rf"|(?:(?:عده|{alt('spell_about')})\s+)?(?:{alt('backdrop_short_units')}))\s+(?:عده\s+)?من\s+"
-                            rf"(?:[وف]?(?:{alt('spell_acts')})\s+)*[وف]?$"),
-        counted_spell=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:{alt('spell_about')})\s+(?:\S+\s+)?"
-                                 rf"(?:{alt('spell_units')})\s+من\s+$"),
+        backdrop=re.compile(rf"(?<!\w)[وف]?بعد\s+(?:(?:(?:{alt('spell_about')})\s+)?(?:\S+\s+)?(?:{alt('backdrop_long_units')})"
+                            rf"|(?:(?:عده|{alt('spell_about')})\s+(?:\S+\s+)?)?(?:{alt('backdrop_short_units')}))"
+                            rf"\s+(?:عده\s+)?من\s+(?:[وف]?(?:{alt('spell_acts')})\s+)*[وف]?$"),
         doer_verbs=_words(d["doer_verbs"]),
         side_description=re.compile(rf"[\s,،]*و?(?:{alt('relative_pronouns')})\s+(?:(?:{alt('relative_auxiliaries')})\s+){{0,2}}"
                                     rf"(?:(?:{alt('accomplishment_verbs')})\s+(?:في|من)\s+)?"),

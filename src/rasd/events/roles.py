@@ -282,8 +282,7 @@ def _verb_opening_its_clause(analysis: Analysis, cand: Candidate) -> bool:
     lead = norm[cand.sentence.start:trig.start]
     commas = [m.start() for m in re.finditer(r"[,;:]", lead)]
     return len(commas) == 1 and not lead[commas[0] + 1:].strip() \
-        and (reads_as(tokens[first].text, words.adverbial_openers)
-             or reads_as_with_and(tokens[first].text, words.adverbial_openers))
+        and reads_as_with_and(tokens[first].text, words.adverbial_openers)
 
 
 def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
