@@ -2203,3 +2203,33 @@ def test_one_place_given_a_toll_keeps_the_event_where_the_strikes_fell(shared_pi
             "بقرية الموزرة.")
     events = events_of(shared_pipeline, text, "2015-08-09")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [("Air/drone strike", "Jabal al-Zawiya", 3)]
+
+
+def test_an_operation_whose_clause_counts_fighters_killed_was_fought(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the toll stands far from "عملية عسكرية", told as the operation's
+    # result ("تمكنت خلالها من قتل"); the operation was a battle, with its toll
+    text = ("وقالت قيادة العمليات المشتركة إن قوة من الجيش العراقي وبمساندة طيران الجيش شنت عملية عسكرية على "
+            "قرى تابعة لناحية الرشاد ومنطقة وادي الشاي جنوب غربي محافظة كركوك تمكنت خلالها من قتل 14 مسلحا من "
+            "تنظيم داعش.")
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Armed clash", "Iraqi Security Forces", "Islamic State", 14)]
+    # civilians counted dead far from the operation do not make it a battle (no clash has
+    # civilians alone for its other side)
+    text = ("وقالت مصادر محلية إن قوة من الجيش العراقي شنت عملية عسكرية على قرى تابعة لناحية الرشاد ومنطقة وادي "
+            "الشاي جنوب غربي محافظة كركوك قتل خلالها 4 مدنيين بينهم طفلان.")
+    assert "Armed clash" not in [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-03-10")]
+
+
+def test_the_subject_of_a_verb_of_reaching_an_agreement_is_a_party_to_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the side (a bare country name too) that reaches or signs it,
+    # right before or right after the verb, a time between
+    for text in ("وتوصلت روسيا مساء الأحد إلى اتفاق مع جيش الإسلام على انسحاب مقاتليه من مدينة دوما.",
+                 "وأعلنت روسيا مساء الأحد التوصل إلى اتفاق مع جيش الإسلام على انسحاب مقاتليه من مدينة دوما."):
+        events = events_of(shared_pipeline, text, "2018-04-02")
+        assert [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in events] == [
+            ("Agreement", "Russian Forces", "Jaysh al-Islam", "Douma")], text
+    # a country that only tells of an agreement, or welcomes leaving one, is no party to it
+    for text in ("وقالت روسيا مساء الأحد إن اتفاقا مع جيش الإسلام يقضي بانسحاب مقاتليه من مدينة دوما بدأ تطبيقه.",
+                 "ورحبت إسرائيل، الثلاثاء، بقرار الرئيس الأميركي الانسحاب من الاتفاق النووي مع إيران."):
+        assert events_of(shared_pipeline, text, "2018-04-02") == [], text

@@ -187,6 +187,9 @@ class AssemblyWords:
     hedge: re.Pattern[str]
     doer: re.Pattern[str]
     agreement_doer: re.Pattern[str]
+    agreement_reached_after: re.Pattern[str]
+    agreement_reached_before: re.Pattern[str]
+    agreement_party_gap: re.Pattern[str]
     accusation: re.Pattern[str]
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
@@ -393,6 +396,12 @@ def assembly_words() -> AssemblyWords:
                         rf"(?:{alt('doer_verbs')})\s+$"),
         agreement_doer=re.compile(
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
+        # from the party to the agreement: "روسيا توصلت إلى", "روسيا مساء الأحد التوصل إلى"
+        agreement_reached_after=re.compile(
+            rf"^\s*(?:\w+\s+){{0,3}}?[وف]?(?:{alt('agreement_reaching_verbs')})\s+(?:(?:{alt('agreement_reaching_to')})\s+)?$"),
+        # from the verb before the party: "توصلت" + "روسيا" + "مساء الأحد إلى"
+        agreement_reached_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('agreement_reaching_verbs')})\s+$"),
+        agreement_party_gap=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:(?:{alt('agreement_reaching_to')})\s+)?$"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         aircraft_stopped=_aircraft_stopped(d["aircraft_stopped"]),
         went_off=_words(d["went_off"]),

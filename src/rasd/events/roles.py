@@ -91,6 +91,25 @@ def authors_the_trigger(analysis: Analysis, cand: Candidate, mention: ActorMenti
     return not reads_as(before, assembly_words().held_ground_before)
 
 
+def _party_reaching_the_agreement(analysis: Analysis, cand: Candidate, excluded: set[str]) -> ActorMention | None:
+    """The subject of a verb of reaching or signing an agreement, right before the trigger:
+    "توصلت روسيا إلى اتفاق", "وأعلنت روسيا مساء الأحد التوصل إلى اتفاق", "أنقرة وواشنطن
+    توصلتا إلى اتفاق" (the last party named before the verb). A bare country name is a party:
+    states make agreements. The one announcing it is a party too ("أعلنت روسيا التوصل")."""
+    if cand.sub_event_type != "Agreement":
+        return None
+    words, norm, trig = assembly_words(), analysis.ntext.norm, cand.trigger
+    before = [a for a in within(analysis, analysis.actors, Segment(cand.sentence.start, trig.start))
+              if a.end <= trig.start and a.actor.name not in excluded and a.actor.kind != "civilians"]
+    for a in reversed(before):
+        gap = norm[a.end:trig.start]
+        if words.agreement_reached_after.match(gap) or (
+                words.agreement_party_gap.match(gap)
+                and words.agreement_reached_before.search(norm, max(cand.sentence.start, a.start - 20), a.start)):
+            return a
+    return None
+
+
 def possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                       excluded: set[str]) -> ActorMention | None:
     """The author named through a pronoun on the trigger ("غاراتها" after "أعلنت X أن")
@@ -376,6 +395,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     victim = victim_side(analysis, actors, cand)
     excluded = {victim.actor.name} if victim else set()
     agent = _attached_agent(analysis, cand, actors, excluded) \
+        or _party_reaching_the_agreement(analysis, cand, excluded) \
         or _said_to_be_its(analysis, cand, actors + countries, excluded) \
         or _passive_agent(analysis, cand, actors, excluded) \
         or _accused(analysis, cand, actors + countries, excluded) \

@@ -52,6 +52,7 @@ class Sides:
     victims: str | None  # "civilians" or "fighters" when the clause says who was hit
     people_hit: bool = False  # the clause counts people killed or injured
     people_killed: bool = False  # ... and some of them killed, counted near the trigger
+    killed_in_clause: bool = False  # ... or anywhere in the clause
 
     @property
     def event_type(self) -> str:
@@ -1049,7 +1050,7 @@ def operation_that_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
     whose clause counts people killed near it, not civilians only, was fought, a battle, not
     only news of a campaign; the start of a campaign ("أطلقت القوات عملية عسكرية في 20
     يناير") stays one."""
-    if s.sub != "Change to group/activity" or not s.people_killed or s.victims == "civilians" \
+    if s.sub != "Change to group/activity" or not s.killed_in_clause or s.victims == "civilians" \
             or c.cand.trigger.sense.sub_event_type != "Change to group/activity" or begins_a_campaign(c.analysis, c.cand):
         return False
     s.sub = "Armed clash"
@@ -1159,7 +1160,8 @@ def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups:
     sides = Sides(cand.sub_event_type, agent_m.actor if agent_m else None, agent_m,
                   target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups), bool(groups),
                   any(c.role == "killed" and abs(c.start - cand.trigger.start) <= _NEAR_TRIGGER
-                      for g in groups for c in g.counts))
+                      for g in groups for c in g.counts),
+                  any(c.role == "killed" for g in groups for c in g.counts))
     scope = SideScope(analysis, cand, article, tuple(picks or ()))
     for rule in SIDE_RULES:
         if rule(sides, scope):
