@@ -190,6 +190,7 @@ class AssemblyWords:
     agreement_reached_after: re.Pattern[str]
     agreement_reached_before: re.Pattern[str]
     agreement_party_gap: re.Pattern[str]
+    operation_outcome: re.Pattern[str]
     accusation: re.Pattern[str]
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
@@ -396,12 +397,17 @@ def assembly_words() -> AssemblyWords:
                         rf"(?:{alt('doer_verbs')})\s+$"),
         agreement_doer=re.compile(
             rf"^\W*(?:\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*(?:{alt('agreement_doer_verbs')})\s+$"),
-        # from the party to the agreement: "روسيا توصلت إلى", "روسيا مساء الأحد التوصل إلى"
+        # from the party to the agreement: "روسيا توصلت إلى", "روسيا توصلت مساء الأحد إلى", "روسيا
+        # وقعت", "روسيا، مساء الأحد، التوصل إلى" (words after the verb only before إلى)
         agreement_reached_after=re.compile(
-            rf"^\s*(?:\w+\s+){{0,3}}?[وف]?(?:{alt('agreement_reaching_verbs')})\s+(?:(?:{alt('agreement_reaching_to')})\s+)?$"),
+            rf"^(?:\s+[وف]?(?:{alt('agreement_reaching_verbs')})|\W*(?:\w+\W+){{0,3}}?[وف]?(?:{alt('agreement_reaching_nouns')}))"
+            rf"\W+(?:(?:\w+\W+){{0,3}}?(?:{alt('agreement_reaching_to')})\W+)?$"),
         # from the verb before the party: "توصلت" + "روسيا" + "مساء الأحد إلى"
-        agreement_reached_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('agreement_reaching_verbs')})\s+$"),
-        agreement_party_gap=re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:(?:{alt('agreement_reaching_to')})\s+)?$"),
+        agreement_reached_before=re.compile(
+            rf"(?<!\w)[وف]?(?:{alt('agreement_reaching_verbs')}|{alt('agreement_reaching_nouns')})\s+$"),
+        # ... and from that party to the agreement: nothing, or words ending with إلى
+        agreement_party_gap=re.compile(rf"^\W*(?:(?:\w+\W+){{0,3}}?(?:{alt('agreement_reaching_to')})\W+)?$"),
+        operation_outcome=re.compile(rf"(?<!\w)[وف]?(?:{alt('operation_outcome')})(?!\w)"),
         people_relative=re.compile(rf"(?<!\w)[وف]?(?:{alt('people_relatives')})(?!\w)"),
         aircraft_stopped=_aircraft_stopped(d["aircraft_stopped"]),
         went_off=_words(d["went_off"]),

@@ -91,22 +91,26 @@ def authors_the_trigger(analysis: Analysis, cand: Candidate, mention: ActorMenti
     return not reads_as(before, assembly_words().held_ground_before)
 
 
-def _party_reaching_the_agreement(analysis: Analysis, cand: Candidate, excluded: set[str]) -> ActorMention | None:
-    """The subject of a verb of reaching or signing an agreement, right before the trigger:
-    "توصلت روسيا إلى اتفاق", "وأعلنت روسيا مساء الأحد التوصل إلى اتفاق", "أنقرة وواشنطن
-    توصلتا إلى اتفاق" (the last party named before the verb). A bare country name is a party:
-    states make agreements. The one announcing it is a party too ("أعلنت روسيا التوصل")."""
-    if cand.sub_event_type != "Agreement":
-        return None
+def _parties_reaching_the_agreement(analysis: Analysis, cand: Candidate) -> tuple[ActorMention, ActorMention | None] | None:
+    """The subject of a verb of reaching or signing an agreement, before the trigger: the
+    side right before the verb ("روسيا توصلت مساء الأحد إلى اتفاق", "أعلنت روسيا، مساء الأحد،
+    التوصل إلى اتفاق": who announces it reached it) or right after it ("توصلت روسيا إلى اتفاق",
+    "وقعت قوات النظام اتفاقا"). A bare country name is a party: states make agreements. Two
+    sides joined by و ("روسيا وتركيا توصلتا إلى اتفاق") are both parties, the first named first;
+    else the second party is left to the clause."""
     words, norm, trig = assembly_words(), analysis.ntext.norm, cand.trigger
     before = [a for a in within(analysis, analysis.actors, Segment(cand.sentence.start, trig.start))
-              if a.end <= trig.start and a.actor.name not in excluded and a.actor.kind != "civilians"]
-    for a in reversed(before):
+              if a.end <= trig.start and a.actor.kind != "civilians"]
+    for k in range(len(before) - 1, -1, -1):
+        a = before[k]
         gap = norm[a.end:trig.start]
         if words.agreement_reached_after.match(gap) or (
                 words.agreement_party_gap.match(gap)
                 and words.agreement_reached_before.search(norm, max(cand.sentence.start, a.start - 20), a.start)):
-            return a
+            first = before[k - 1] if k > 0 else None
+            if first is not None and first.actor.name != a.actor.name and norm[first.end:a.start].strip() == "و":
+                return first, a
+            return a, None
     return None
 
 
@@ -384,6 +388,9 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
         between = _sides_named_between(analysis, cand)
         if between is not None:
             return between
+    parties = _parties_reaching_the_agreement(analysis, cand) if cand.sub_event_type == "Agreement" else None
+    if parties is not None and parties[1] is not None:
+        return parties
     actors = within(analysis, analysis.actors, cand.segment) or within(analysis, analysis.actors, cand.sentence)
     # "إعلان تركيا السيطرة الكاملة على عفرين": the country announcing the act right before it did it
     actors = [a for a in actors if (role := side_role(analysis, a)) is None or authors_the_trigger(analysis, cand, a)
@@ -395,7 +402,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     victim = victim_side(analysis, actors, cand)
     excluded = {victim.actor.name} if victim else set()
     agent = _attached_agent(analysis, cand, actors, excluded) \
-        or _party_reaching_the_agreement(analysis, cand, excluded) \
+        or (parties[0] if parties is not None else None) \
         or _said_to_be_its(analysis, cand, actors + countries, excluded) \
         or _passive_agent(analysis, cand, actors, excluded) \
         or _accused(analysis, cand, actors + countries, excluded) \

@@ -52,7 +52,7 @@ class Sides:
     victims: str | None  # "civilians" or "fighters" when the clause says who was hit
     people_hit: bool = False  # the clause counts people killed or injured
     people_killed: bool = False  # ... and some of them killed, counted near the trigger
-    killed_in_clause: bool = False  # ... or anywhere in the clause
+    killed_at: tuple[int, ...] = ()  # where the clause's counts of the killed start
 
     @property
     def event_type(self) -> str:
@@ -1046,15 +1046,26 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
 
 
 def operation_that_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
-    """"لقي 22 مسلحاً من داعش مصرعهم في عملية أمنية نفذتها قوات عراقية": an operation
-    whose clause counts people killed near it, not civilians only, was fought, a battle, not
-    only news of a campaign; the start of a campaign ("أطلقت القوات عملية عسكرية في 20
-    يناير") stays one."""
-    if s.sub != "Change to group/activity" or not s.killed_in_clause or s.victims == "civilians" \
+    """"لقي 22 مسلحاً من داعش مصرعهم في عملية أمنية نفذتها قوات عراقية", "شنت عملية عسكرية
+    على قرى ... تمكنت خلالها من قتل 11 مسلحا": an operation whose clause counts people
+    killed near it, or after it as its result (a word of outcome between), not
+    civilians only, was fought, a battle, not only news of a campaign; the start of a
+    campaign ("أطلقت القوات عملية عسكرية في 20 يناير") stays one, and so does an operation
+    beside a killing of another day ("المنطقة التي شهدت مقتل 6 جنود الشهر الماضي")."""
+    if s.sub != "Change to group/activity" or s.victims == "civilians" \
             or c.cand.trigger.sense.sub_event_type != "Change to group/activity" or begins_a_campaign(c.analysis, c.cand):
+        return False
+    if not (s.people_killed or any(_its_outcome(c, at) for at in s.killed_at)):
         return False
     s.sub = "Armed clash"
     return True
+
+
+def _its_outcome(c: SideScope, at: int) -> bool:
+    """The count at ``at`` comes after the trigger as what it led to: a word of outcome
+    ("خلالها", "أسفرت", "تمكنت") between them."""
+    trigger = c.cand.trigger
+    return at > trigger.end and bool(assembly_words().operation_outcome.search(c.analysis.ntext.norm, trigger.end, at))
 
 
 def hedged_author_is_unidentified(s: Sides, c: SideScope) -> bool:
@@ -1161,7 +1172,7 @@ def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups:
                   target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups), bool(groups),
                   any(c.role == "killed" and abs(c.start - cand.trigger.start) <= _NEAR_TRIGGER
                       for g in groups for c in g.counts),
-                  any(c.role == "killed" for g in groups for c in g.counts))
+                  tuple(c.start for g in groups for c in g.counts if c.role == "killed"))
     scope = SideScope(analysis, cand, article, tuple(picks or ()))
     for rule in SIDE_RULES:
         if rule(sides, scope):
