@@ -51,7 +51,6 @@ class Sides:
     target_m: ActorMention | None
     victims: str | None  # "civilians" or "fighters" when the clause says who was hit
     people_hit: bool = False  # the clause counts people killed or injured
-    people_killed: bool = False  # ... and some of them killed, counted near the trigger
     killed_at: tuple[int, ...] = ()  # where the clause's counts of the killed start
 
     @property
@@ -990,7 +989,7 @@ def deadly_protest_is_a_riot(s: Sides, c: SideScope) -> bool:
     """"قتل محتج وأصيب ستة في اشتباكات مع قوات الأمن", "أدت احتجاجات الجمعة إلى مقتل 3
     أشخاص": a protest in which people were killed was not peaceful; ACLED codes it a
     violent demonstration, with the force the clause names as the other side."""
-    if s.sub == "Peaceful protest" and s.people_killed:
+    if s.sub == "Peaceful protest" and _killed_near(s, c):
         s.sub = "Violent demonstration"
         return True
     return False
@@ -1055,10 +1054,15 @@ def operation_that_killed_is_a_clash(s: Sides, c: SideScope) -> bool:
     if s.sub != "Change to group/activity" or s.victims == "civilians" \
             or c.cand.trigger.sense.sub_event_type != "Change to group/activity" or begins_a_campaign(c.analysis, c.cand):
         return False
-    if not (s.people_killed or any(_its_outcome(c, at) for at in s.killed_at)):
+    if not (_killed_near(s, c) or any(_its_outcome(c, at) for at in s.killed_at)):
         return False
     s.sub = "Armed clash"
     return True
+
+
+def _killed_near(s: Sides, c: SideScope) -> bool:
+    """Some of the clause's killed are counted near the trigger: its own event's."""
+    return any(abs(at - c.cand.trigger.start) <= _NEAR_TRIGGER for at in s.killed_at)
 
 
 def _its_outcome(c: SideScope, at: int) -> bool:
@@ -1170,8 +1174,6 @@ def sides_of(article: ArticleState, cand: Candidate, decision: Decision, groups:
     agent_m, target_m = actor_roles(analysis, cand)
     sides = Sides(cand.sub_event_type, agent_m.actor if agent_m else None, agent_m,
                   target_m.actor if target_m else None, target_m, _victims(analysis, cand, groups), bool(groups),
-                  any(c.role == "killed" and abs(c.start - cand.trigger.start) <= _NEAR_TRIGGER
-                      for g in groups for c in g.counts),
                   tuple(c.start for g in groups for c in g.counts if c.role == "killed"))
     scope = SideScope(analysis, cand, article, tuple(picks or ()))
     for rule in SIDE_RULES:
