@@ -605,3 +605,14 @@ def test_the_seat_of_a_district_is_a_place_after_a_preposition(shared_pipeline, 
                                                               name: str | None) -> None:  # type: ignore[no-untyped-def]
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 10)))
     assert [r.place.name_en for r in analysis.places if r.place] == ([name] if name else [])
+
+
+def test_a_name_that_heads_a_construct_as_a_noun_names_no_place(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-08-1180-4d7a56c16a (dev pool, not gold): "the protectors of the
+    # homeland"; the city after a preposition or a cue, with its countryside or an adjective, stays
+    text = "فقد استهدفوا حماة الوطن مسلمين قائمين لله - سبحانه وتعالى - ركعا وسجودا."
+    assert [p for p in places_of(embedded_pipeline, text) if p[1] == "حماة"] == []
+    assert places_of(embedded_pipeline, "وأكد أن حماة الديار قادرون على الرد.") == []
+    for text in ("وقصفت قوات النظام قرى في ريف حماة الشمالي.", "وخرجت مظاهرة في حماة الأحد.",
+                 "ودخلت القوات مدينة حماة فجر الأحد."):
+        assert [p for p in places_of(embedded_pipeline, text) if p[1] == "حماة"], text

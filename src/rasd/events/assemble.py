@@ -47,8 +47,10 @@ from rasd.events.document import (
 )
 from rasd.events.filters import (
     aircraft_without_an_act,
+    battle_named_for_its_place,
     check_filters,
     explosions_heard,
+    names_a_battle_by_its_place,
     names_dead_or_hurt,
     outside_coverage,
     side_fights_abroad,
@@ -191,8 +193,10 @@ class ArticleAssembler:
             wielded = [t for t in unseized if not is_unused_weapon(analysis, t)]
             # "انسحبت الوحدات من منبج بموجب اتفاق": the agreement frames the act
             unframed = [t for t in wielded if not frames_an_act(analysis, t)]
-            # "بعد سنوات من الحصار والقصف": the backdrop of the clause's act
-            foreground = [t for t in unframed if not in_a_backdrop(analysis, seg, t)]
+            # "بعد سنوات من الحصار والقصف": the backdrop of the clause's act; "لإطلاق معركة
+            # درعا": a campaign named for its place, beside the act
+            foreground = [t for t in unframed if not in_a_backdrop(analysis, seg, t)
+                          and not names_a_battle_by_its_place(analysis, t)]
             chosen = foreground or unframed or wielded or unseized or grounded or purposeful or triggers
             coding = without_the_dead_described(analysis, seg, chosen)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
@@ -346,6 +350,7 @@ class ArticleAssembler:
         if not groups:
             aircraft_without_an_act(analysis, cand)
             explosions_heard(analysis, cand)
+            battle_named_for_its_place(analysis, cand)
         when = when_of(analysis, cand, bool(groups), decision)
         waged_campaign(analysis, cand, when, bool(groups))
         offensive_named_by_its_side(analysis, cand, when, bool(groups))

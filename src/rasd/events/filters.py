@@ -16,6 +16,7 @@ from rasd.events.lexicon import assembly_words
 from rasd.events.when import begins_a_campaign, told_as_done_before
 from rasd.recognize.actors import Actor
 from rasd.recognize.numbers import number_words
+from rasd.recognize.places import place_cues
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
 from rasd.text.segment import Segment
 from rasd.text.tokens import is_definite, reads_as, reads_as_with_and
@@ -298,6 +299,29 @@ def explosions_heard(analysis: Analysis, cand: Candidate) -> None:
             and names_dead_or_hurt(analysis, following):
         return  # "وقتل خمسة مدنيين في الانفجارات"
     raise Dropped("explosions_heard", norm[cand.trigger.start:cand.trigger.end])
+
+
+def names_a_battle_by_its_place(analysis: Analysis, trigger: TriggerMatch) -> bool:
+    """"إبان معركة الرقة", "في معركة درعا", "بمعركة مدينة حلب": "battle" in construct with
+    a place is the name of a whole campaign there, not a fight of the news."""
+    tokens = analysis.tokens
+    k = trigger.token_end
+    if trigger.token_end - trigger.token_start != 1 or k >= len(tokens) \
+            or not reads_as(tokens[trigger.token_start].text, assembly_words().battle_names):
+        return False
+    if reads_as(tokens[k].text, place_cues().settlement) and k + 1 < len(tokens):
+        k += 1  # "بمعركة مدينة حلب"
+    return any(tokens[k].start <= r.mention.start < tokens[k].end for r in analysis.places)
+
+
+def battle_named_for_its_place(analysis: Analysis, cand: Candidate) -> None:
+    """"واعتبرت الصحيفة تهميش إيران في معركة درعا هزيمة رمزية": a campaign named for its
+    place is spoken of, not fought in the news; a datable start of it ("بدأت الفصائل الأحد
+    معركة درعا") is still coded. Called for a candidate with no toll of its own (the clause's
+    other act, where it has one, codes it: ``names_a_battle_by_its_place``)."""
+    if names_a_battle_by_its_place(analysis, cand.trigger) and not begins_a_campaign(analysis, cand):
+        norm = analysis.ntext.norm
+        raise Dropped("battle_named_for_its_place", norm[cand.trigger.start:cand.trigger.end])
 
 
 #: A word of the explosion family, any form: the next sentence that has one tells of the same ones.

@@ -121,6 +121,7 @@ class AssemblyWords:
     accusation_nouns: frozenset[str]
     answering: re.Pattern[str]
     in_the_wake_of: re.Pattern[str]
+    battle_names: frozenset[str]
     possible: frozenset[str]
     weapon_nouns: frozenset[str]
     weapon_use: frozenset[str]
@@ -296,6 +297,7 @@ def assembly_words() -> AssemblyWords:
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
         possible=_words(d["possible"]),
+        battle_names=_words(d["battle_names"]),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),

@@ -61,6 +61,7 @@ class PlaceCues:
     sent_to_prepositions: frozenset[str]
     sent_to_moments: frozenset[str]
     adverb_homographs: dict[str, tuple[str, ...]]  # name → the places that vouch for it
+    construct_nouns: dict[str, frozenset[str]]  # name → the words after which it is a noun
     place_object_verbs: frozenset[str]
     capitals_as_governments: frozenset[str]
     government_verbs: frozenset[str]
@@ -108,6 +109,8 @@ def place_cues() -> PlaceCues:
         sent_to_moments=words("sent_to_moments"),
         adverb_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
                            for k, v in data["adverb_homographs"].items()},
+        construct_nouns={normalize_key(k): frozenset(normalize_key(w) for w in v)
+                         for k, v in data["construct_nouns"].items()},
         place_object_verbs=words("place_object_verbs"),
         capitals_as_governments=words("capitals_as_governments"),
         government_verbs=words("government_verbs"),
@@ -453,10 +456,18 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
             if len(names) > 200_000:
                 names.clear()
             name = names[word] = _one_word_name(word, gazetteer)
-        if name is None or (name.needs_context and (i == 0 or not _may_open_place(tokens[i - 1].text))):
+        if name is None or (name.needs_context and (i == 0 or not _may_open_place(tokens[i - 1].text))) \
+                or _heads_a_construct(tokens, i, name.removed):
             continue
         chosen[i] = (i + 1, token.start + name.removed, token.end, name)
     return chosen
+
+
+def _heads_a_construct(tokens: list[Token], i: int, removed: int) -> bool:
+    """"استهدفوا حماة الوطن", "حماة الديار": a name that is also a noun, followed by a
+    word it heads as a noun (the homeland's protectors), names no place."""
+    nouns_after = place_cues().construct_nouns.get(tokens[i].text[removed:])
+    return nouns_after is not None and i + 1 < len(tokens) and tokens[i + 1].text in nouns_after
 
 
 _UNKNOWN = _OneWordName(0, (), (), (), False, False)  # a word not looked up yet (compared by identity)
