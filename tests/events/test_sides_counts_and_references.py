@@ -2291,3 +2291,18 @@ def test_a_battle_named_for_its_place_is_spoken_of_not_fought(shared_pipeline) -
     # a battle that is fought, with no place right after it, stays a fight
     text = "ودارت معركة عنيفة بين قوات النظام وتنظيم داعش في مدينة درعا الأحد."
     assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-05-29")] == ["Armed clash"]
+
+
+def test_devices_a_side_destroyed_were_stopped_not_set_off(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the verb, the side right after it, then the devices (two, in the
+    # dual); the noun of destroying with the dual; the dual set off, with its dead, is a bombing
+    for text in ("ودمرت قوات الجيش العراقي صباح الأحد سيارتين مفخختين قرب الفلوجة قبل وصولهما إلى أهدافهما.",
+                 "وأعلنت قيادة عمليات الأنبار الأحد تدمير سيارتين مفخختين في أطراف ناحية الصقلاوية."):
+        assert [(e.sub_event_type, e.actor1) for e in events_of(shared_pipeline, text, "2015-07-27")] == [
+            ("Disrupted weapons use", "Iraqi Security Forces")], text
+    text = "وقتل خمسة أشخاص الأحد بسيارتين مفخختين في حي الكرادة ببغداد."
+    assert [(e.sub_event_type, e.fatalities) for e in events_of(shared_pipeline, text, "2015-07-27")] == [
+        ("Remote explosive/landmine/IED", 5)]
+    # a side named later in the clause, not right after the verb, did not destroy them
+    text = "ودمر الحريق الأحد مستودعا لتنظيم داعش كانت فيه عبوات ناسفة في الموصل."
+    assert "Disrupted weapons use" not in [e.sub_event_type for e in events_of(shared_pipeline, text, "2015-07-27")]

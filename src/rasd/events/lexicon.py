@@ -202,6 +202,7 @@ class AssemblyWords:
     context_opening: re.Pattern[str]
     another: re.Pattern[str]
     defusing: re.Pattern[str]
+    defusing_verb: re.Pattern[str]
     aircraft_stopped: re.Pattern[str]
     went_off: frozenset[str]
     targeting_cause: re.Pattern[str]
@@ -414,6 +415,8 @@ def assembly_words() -> AssemblyWords:
         aircraft_stopped=_aircraft_stopped(d["aircraft_stopped"]),
         went_off=_words(d["went_off"]),
         defusing=re.compile(rf"(?<!\w)[وفب]?(?:{alt('defusing_words')})\s+(?:\S+\s+){{0,3}}[وف]?$"),
+        # the verb, its subject and object (at most eight words), then the device
+        defusing_verb=re.compile(rf"(?<!\w)[وف]?(?P<verb>{alt('defusing_verbs')})\s+(?:\S+\s+){{1,8}}[وف]?$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
         targeting_perpetrators=_words(d["targeting_perpetrators"]),
         response=re.compile(rf"(?<!\w)[وف]?(?:{alt('response_openers')})(?!\w)"),

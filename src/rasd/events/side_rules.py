@@ -305,6 +305,20 @@ def aircraft_stopped_in_the_air(s: Sides, c: SideScope) -> bool:
 _DEFUSER_WITHIN = 3
 
 
+def _defused_by_the_side_after_the_verb(c: SideScope) -> re.Match[str] | None:
+    """"دمرت القوات الأمنية العراقية ثلاث عجلات مفخخة": a finite verb of defusing or
+    destroying, the side that did it right after the verb (verb, subject, object), then the
+    device: the verb's match, else None."""
+    trigger, analysis = c.cand.trigger, c.analysis
+    verb = assembly_words().defusing_verb.search(analysis.ntext.norm, max(c.cand.segment.start, trigger.start - 90),
+                                                 trigger.start)
+    if verb is None:
+        return None
+    after = bisect_left(analysis.token_starts, verb.end("verb"))
+    side = next((a for a in within(analysis, analysis.actors, Segment(verb.end("verb"), trigger.start))), None)
+    return verb if side is not None and side.actor.kind != "civilians" and side.token_start == after else None
+
+
 def defused_device(s: Sides, c: SideScope) -> bool:
     """"تفكيك 35 عبوة ناسفة", "تمكنت من تدمير خمس عجلات مفخخة", "إزالة أكثر من 300 لغم",
     "تدمير ست عجلات وسيارة مفخخة": a device defused, removed, seized or destroyed (the word
@@ -315,7 +329,8 @@ def defused_device(s: Sides, c: SideScope) -> bool:
         return False
     trigger = c.cand.trigger
     norm = c.analysis.ntext.norm
-    act = assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 50), trigger.start)
+    act = assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 50), trigger.start) \
+        or _defused_by_the_side_after_the_verb(c)
     if act is None:
         return False
     went_off = assembly_words().went_off
