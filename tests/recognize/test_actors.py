@@ -153,3 +153,12 @@ def test_the_state_that_leads_the_coalition_is_part_of_its_name() -> None:
     # ant-multisource:SK-middleEast-2190-20180606
     text = "وقال درويش إن المجلس ينتظر تفسيرات وتوضيحات من التحالف الدولي الذي تقوده الولايات المتحدة بشأن تفاصيل الاتفاق"
     assert names(text) == [("International Coalition", False)]
+
+
+def test_internal_security_forces_are_the_country_s_the_article_names() -> None:
+    # a dev-pool article (SK-middleEast-1861-20180522, not gold) and written for the test: the
+    # bare name is as often Syria's, Lebanon's or Iraq's police as the Kurdish Asayish
+    assert names("دخلت وحدات من قوى الأمن الداخلي السورية، الثلاثاء، إلى مخيم اليرموك") == [
+        ("Syrian Government Forces", False)]
+    assert names("وأعلنت قوى الأمن الداخلي الكردية اعتقال خمسة عناصر") == [("Asayish", False)]
+    assert "Asayish" not in [n for n, _ in names("وأعلن أن قوى الأمن الداخلي دخلت الرحيبة وجيرود")]
