@@ -20,6 +20,7 @@ from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import COVERED, PUNCTUATION, TEXT, country_counts, inside_parens, sentence_index, sentence_of, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
+from rasd.recognize.actors import load_pack
 from rasd.recognize.numbers import number_words
 from rasd.recognize.places import called_a_neighbourhood, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
@@ -213,7 +214,9 @@ _SETTLEMENTS = frozenset({"city", "town", "village"})
 
 
 def focus_place(analysis: Analysis) -> PlacePick | None:
-    """The settlement an article is about: named at least twice, more than any other."""
+    """The settlement an article is about: named at least twice, more than any other, and
+    more often than any country rasd does not cover whose forces are no side of the war
+    there (else the article is about that country)."""
     counts: Counter[str] = Counter()
     first: dict[str, ResolvedPlace] = {}
     for p in analysis.places:
@@ -227,6 +230,12 @@ def focus_place(analysis: Analysis) -> PlacePick | None:
                        for k, v in counts.items()})
     ranked = settled.most_common(2)
     if counts[ranked[0][0]] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    # "الكويت تضبط شبكة إرهابية", naming Kuwait five times and Mosul twice, is about Kuwait
+    # (not an article that names Turkey or Russia often: their forces are sides of the war)
+    named = country_counts(analysis, 0, len(analysis.ntext.norm))
+    warring = load_pack().warring_countries
+    if any(n > counts[ranked[0][0]] for c, n in named.items() if c not in COVERED and c not in warring):
         return None
     return pick_of(first[ranked[0][0]])
 

@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -145,6 +145,12 @@ class ActorLexicon:
         self._add_adjective_phrases(adjectives)
         # "صواريخ إيرانية الصنع": where a weapon was made, not who used it
         self.made_in = frozenset(normalize_key(w) for w in adjectives.get("made_in", ()))
+
+    @cached_property
+    def warring_countries(self) -> frozenset[str]:
+        """The countries whose state forces fight anywhere, Syria and Iraq included (no
+        ``theatre`` limit): an article that names one often names a side, not where it is."""
+        return frozenset(a.country for a in self.actors if a.kind == "state" and a.country and not a.theatre)
 
     def _add_adjective_phrases(self, data: dict[str, Any]) -> None:
         """"طائرات حربية روسية", "الضربات الجوية الإسرائيلية", "غارات روسية وسورية": a
