@@ -2306,3 +2306,16 @@ def test_devices_a_side_destroyed_were_stopped_not_set_off(shared_pipeline) -> N
     # a side named later in the clause, not right after the verb, did not destroy them
     text = "ودمر الحريق الأحد مستودعا لتنظيم داعش كانت فيه عبوات ناسفة في الموصل."
     assert "Disrupted weapons use" not in [e.sub_event_type for e in events_of(shared_pipeline, text, "2015-07-27")]
+
+
+def test_a_man_shot_dead_found_by_the_police_was_killed_by_someone_unnamed(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "رميا بالرصاص" tells a killing by gunfire; the police found the
+    # body (the verb before or after them), it did not kill the man; a killer named after the
+    # body is the author
+    for text in ("عثرت الشرطة العراقية، الأحد، على جثة رجل مجهول الهوية قضى رميا بالرصاص في منطقة العبيدي شرقي بغداد.",
+                 "وقالت مصادر إن الشرطة العراقية عثرت الأحد على جثة رجل قتل بالرصاص في منطقة العبيدي شرقي بغداد."):
+        assert [(e.sub_event_type, e.actor1, e.fatalities) for e in events_of(shared_pipeline, text, "2015-08-10")] == [
+            ("Attack", "Unidentified Armed Group", 1)], text
+    text = "وعثرت القوات العراقية الأحد على جثث خمسة مدنيين أعدمهم تنظيم داعش رميا بالرصاص في مدينة الموصل."
+    assert [(e.sub_event_type, e.actor1) for e in events_of(shared_pipeline, text, "2015-08-10")] == [
+        ("Attack", "Islamic State")]

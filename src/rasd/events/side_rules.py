@@ -546,6 +546,19 @@ def killing_mode(s: Sides, c: SideScope) -> bool:
     raise Dropped("killing_without_mode_or_victims")
 
 
+def finder_of_the_dead(s: Sides, c: SideScope) -> bool:
+    """"عثرت الشرطة العراقية على جثة رجل قضى رميا بالرصاص": the side named before the finding
+    of a body found it; it is no author of the killing, whose author the clause does not name."""
+    if s.sub != "Attack" or s.agent_m is None or s.agent_m.end > c.cand.trigger.start:
+        return False
+    # the verb before its subject ("عثرت الشرطة على جثة") or after it ("الشرطة عثرت على جثة")
+    found = assembly_words().found_dead.search(c.analysis.ntext.norm, c.cand.segment.start, c.cand.trigger.start)
+    if found is None or found.end() <= s.agent_m.start:
+        return False
+    s.agent, s.agent_m = None, None
+    return True
+
+
 def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
     """"قتلت بعد أن أطلق مسلحون مجهولون النار عليها", "قتلت الناشطة بإطلاق نار": a killing
     whose clause says it was by gunfire, names no victims (counted, or by a civilian or
@@ -1152,6 +1165,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     attack_on_a_civilian_place,
     attack_that_killed_only_civilians,
     killing_in_a_targeting_is_the_articles_strike,
+    finder_of_the_dead,
     killing_by_gunfire_hits_civilians,
     killing_mode,
     air_force_of_the_sentence,
