@@ -301,17 +301,28 @@ def explosions_heard(analysis: Analysis, cand: Candidate) -> None:
     raise Dropped("explosions_heard", norm[cand.trigger.start:cand.trigger.end])
 
 
+#: How many words after the battle's place "بين" may stand and still name its two sides.
+_SIDES_WITHIN = 4
+
+
 def names_a_battle_by_its_place(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"إبان معركة الرقة", "في معركة درعا", "بمعركة مدينة حلب": "battle" in construct with
-    a place is the name of a whole campaign there, not a fight of the news."""
-    tokens = analysis.tokens
+    a place is the name of a whole campaign there, not a fight of the news; unless a verb
+    of fighting tells it going on ("واحتدمت معركة الرقة", "وتدور معركة تدمر") or its two
+    sides follow ("معركة الرقة الأحد بين قوات سوريا الديمقراطية وتنظيم داعش")."""
+    tokens, words = analysis.tokens, assembly_words()
     k = trigger.token_end
     if trigger.token_end - trigger.token_start != 1 or k >= len(tokens) \
-            or not reads_as(tokens[trigger.token_start].text, assembly_words().battle_names):
+            or not reads_as(tokens[trigger.token_start].text, words.battle_names):
         return False
     if reads_as(tokens[k].text, place_cues().settlement) and k + 1 < len(tokens):
         k += 1  # "بمعركة مدينة حلب"
-    return any(tokens[k].start <= r.mention.start < tokens[k].end for r in analysis.places)
+    if not any(tokens[k].start <= r.mention.start < tokens[k].end for r in analysis.places):
+        return False
+    before = trigger.token_start - 1
+    if before >= 0 and reads_as(tokens[before].text, words.battle_going_on):
+        return False
+    return not any(reads_as(t.text, words.fight_between) for t in tokens[k + 1:k + 2 + _SIDES_WITHIN])
 
 
 def battle_named_for_its_place(analysis: Analysis, cand: Candidate) -> None:

@@ -122,6 +122,7 @@ class AssemblyWords:
     answering: re.Pattern[str]
     in_the_wake_of: re.Pattern[str]
     battle_names: frozenset[str]
+    battle_going_on: frozenset[str]
     found_dead: re.Pattern[str]
     possible: frozenset[str]
     weapon_nouns: frozenset[str]
@@ -300,8 +301,9 @@ def assembly_words() -> AssemblyWords:
         in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
         possible=_words(d["possible"]),
         battle_names=_words(d["battle_names"]),
-        # the verb of finding, at most five words (its subject, "على"), then the body
-        found_dead=re.compile(rf"(?<!\w)[وف]?(?:{alt('finding_verbs')})\s+(?:\S+\s+){{0,5}}?(?:{alt('body_nouns')})(?!\w)"),
+        battle_going_on=_words(d["battle_going_on"]),
+        # the verb of finding, at most eight words (its subject, a time, "على"), then the body
+        found_dead=re.compile(rf"(?<!\w)[وف]?(?:{alt('finding_verbs')})\s+(?:\S+\s+){{0,8}}?(?:{alt('body_nouns')})(?!\w)"),
         generic_attack_nouns=_words(d["generic_attack_nouns"]),
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),

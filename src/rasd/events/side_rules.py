@@ -305,39 +305,50 @@ def aircraft_stopped_in_the_air(s: Sides, c: SideScope) -> bool:
 _DEFUSER_WITHIN = 3
 
 
-def _defused_by_the_side_after_the_verb(c: SideScope) -> re.Match[str] | None:
-    """"دمرت القوات الأمنية العراقية ثلاث عجلات مفخخة": a finite verb of defusing or
-    destroying, the side that did it right after the verb (verb, subject, object), then the
-    device: the verb's match, else None."""
+def _defused_by_the_side_after_the_verb(c: SideScope) -> tuple[re.Match[str], ActorMention] | None:
+    """"دمرت القوات الأمنية العراقية ثلاث عجلات مفخخة", "عثرت القوات الأمنية على ثلاث عبوات
+    ناسفة": a finite verb of defusing, finding or destroying, the side that did it right after
+    the verb (verb, subject, object), then the device: the verb's match and that side, else
+    None. Not a device named as the means ("دمر داعش دبابات للجيش بعجلات مفخخة": with them)."""
     trigger, analysis = c.cand.trigger, c.analysis
     verb = assembly_words().defusing_verb.search(analysis.ntext.norm, max(c.cand.segment.start, trigger.start - 90),
                                                  trigger.start)
-    if verb is None:
+    if verb is None or "ب" in trigger.clitic \
+            or (trigger.token_start > 0 and analysis.tokens[trigger.token_start - 1].text.startswith("ب")):
         return None
     after = bisect_left(analysis.token_starts, verb.end("verb"))
     side = next((a for a in within(analysis, analysis.actors, Segment(verb.end("verb"), trigger.start))), None)
-    return verb if side is not None and side.actor.kind != "civilians" and side.token_start == after else None
+    if side is None or side.actor.kind == "civilians" or side.token_start != after:
+        return None
+    return verb, side
 
 
 def defused_device(s: Sides, c: SideScope) -> bool:
     """"تفكيك 35 عبوة ناسفة", "تمكنت من تدمير خمس عجلات مفخخة", "إزالة أكثر من 300 لغم",
     "تدمير ست عجلات وسيارة مفخخة": a device defused, removed, seized or destroyed (the word
-    at most three words before it) never went off: the side that stopped it disrupted
-    weapons use. Not one told going off between the word and it ("تدمير محال تجارية في انفجار
-    عبوة", "تفكيك عبوة وانفجرت عبوة أخرى")."""
+    at most three words before it, or a verb with its side right after it) never went off:
+    the side that stopped it disrupted weapons use. Not one told going off between the word
+    and it ("تدمير محال تجارية في انفجار عبوة", "تفكيك عبوة وانفجرت عبوة أخرى")."""
     if s.sub not in ("Remote explosive/landmine/IED", "Suicide bomb"):
         return False
     trigger = c.cand.trigger
     norm = c.analysis.ntext.norm
-    act = assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 50), trigger.start) \
-        or _defused_by_the_side_after_the_verb(c)
+    act = assembly_words().defusing.search(norm, max(c.cand.segment.start, trigger.start - 50), trigger.start)
+    stopper = None
     if act is None:
-        return False
+        by_side = _defused_by_the_side_after_the_verb(c)
+        if by_side is None:
+            return False
+        act, stopper = by_side
     went_off = assembly_words().went_off
     if any(reads_as(t.text, went_off) for t in c.analysis.tokens_between(act.start(), trigger.end)):
         return False
     s.sub = "Disrupted weapons use"
-    if s.agent is None:  # "القوات الأمنية استطاعت أمس إزالة 300 لغم": the subject of the act stopped it
+    if stopper is not None:  # "دمرت القوات العراقية سيارة مفخخة لتنظيم داعش": the side after the verb, not the device's owner
+        if s.agent is not None and s.target is None and s.agent.name != stopper.actor.name:
+            s.target, s.target_m = s.agent, s.agent_m
+        s.agent, s.agent_m = stopper.actor, stopper
+    elif s.agent is None:  # "القوات الأمنية استطاعت أمس إزالة 300 لغم": the subject of the act stopped it
         s.agent_m = _side_named_before(c, c.cand.segment, act.start(), _DEFUSER_WITHIN)
         s.agent = s.agent_m.actor if s.agent_m is not None else None
     return True

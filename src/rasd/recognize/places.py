@@ -467,7 +467,8 @@ def _heads_a_construct(tokens: list[Token], i: int, removed: int) -> bool:
     """"استهدفوا حماة الوطن", "حماة الديار": a name that is also a noun, followed by a
     word it heads as a noun (the homeland's protectors), names no place."""
     nouns_after = place_cues().construct_nouns.get(tokens[i].text[removed:])
-    return nouns_after is not None and i + 1 < len(tokens) and tokens[i + 1].text in nouns_after
+    return nouns_after is not None and i + 1 < len(tokens) and tokens[i + 1].text in nouns_after \
+        and tokens[i + 1].start - tokens[i].end == 1  # one space: "حماة، الأمن فيها منهار" is the city
 
 
 _UNKNOWN = _OneWordName(0, (), (), (), False, False)  # a word not looked up yet (compared by identity)
