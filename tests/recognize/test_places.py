@@ -613,6 +613,7 @@ def test_a_name_that_heads_a_construct_as_a_noun_names_no_place(embedded_pipelin
     text = "فقد استهدفوا حماة الوطن مسلمين قائمين لله - سبحانه وتعالى - ركعا وسجودا."
     assert [p for p in places_of(embedded_pipeline, text) if p[1] == "حماة"] == []
     assert places_of(embedded_pipeline, "وأكد أن حماة الديار قادرون على الرد.") == []
+    assert places_of(embedded_pipeline, "وأكد أن حماة  الديار قادرون على الرد.") == []  # two spaces (written in re-read)
     for text in ("وقصفت قوات النظام قرى في ريف حماة الشمالي.", "وخرجت مظاهرة في حماة الأحد.",
                  "ودخلت القوات مدينة حماة فجر الأحد.",
                  # a mark between the name and the noun (written in review)

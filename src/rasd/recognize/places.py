@@ -413,7 +413,8 @@ def _one_word_name(word: str, gazetteer: Gazetteer) -> _OneWordName | None:
     return _OneWordName(ordered[0][0], candidates, prominent, seats, needs_cue, needs_context)
 
 
-def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tuple[int, int, int, list[int] | _OneWordName]]:
+def _gazetteer_spans(norm: str, tokens: list[Token], gazetteer: Gazetteer) \
+        -> dict[int, tuple[int, int, int, list[int] | _OneWordName]]:
     """Non-overlapping gazetteer matches, longest first: token start → (token end,
     normalized start, normalized end, candidate places, or for one word its
     ``_OneWordName``).
@@ -457,18 +458,19 @@ def _gazetteer_spans(tokens: list[Token], gazetteer: Gazetteer) -> dict[int, tup
                 names.clear()
             name = names[word] = _one_word_name(word, gazetteer)
         if name is None or (name.needs_context and (i == 0 or not _may_open_place(tokens[i - 1].text))) \
-                or _heads_a_construct(tokens, i, name.removed):
+                or _heads_a_construct(norm, tokens, i, name.removed):
             continue
         chosen[i] = (i + 1, token.start + name.removed, token.end, name)
     return chosen
 
 
-def _heads_a_construct(tokens: list[Token], i: int, removed: int) -> bool:
-    """"استهدفوا حماة الوطن", "حماة الديار": a name that is also a noun, followed by a
-    word it heads as a noun (the homeland's protectors), names no place."""
+def _heads_a_construct(norm: str, tokens: list[Token], i: int, removed: int) -> bool:
+    """"استهدفوا حماة الوطن", "حماة الديار": a name that is also a noun, followed (spaces
+    only between) by a word it heads as a noun (the homeland's protectors), names no place;
+    "حماة، الأمن فيها منهار" is the city."""
     nouns_after = place_cues().construct_nouns.get(tokens[i].text[removed:])
     return nouns_after is not None and i + 1 < len(tokens) and tokens[i + 1].text in nouns_after \
-        and tokens[i + 1].start - tokens[i].end == 1  # one space: "حماة، الأمن فيها منهار" is the city
+        and norm[tokens[i].end:tokens[i + 1].start].isspace()
 
 
 _UNKNOWN = _OneWordName(0, (), (), (), False, False)  # a word not looked up yet (compared by identity)
@@ -571,7 +573,7 @@ def _apposed(tokens: list[Token], pronoun: int, cues: PlaceCues) -> tuple[str | 
 
 def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = place_cues()
-    spans = _gazetteer_spans(tokens, gazetteer)
+    spans = _gazetteer_spans(norm, tokens, gazetteer)
     mentions: list[PlaceMention] = []
     list_cue: str | None = None  # the cue of "مناطق X وY وZ" carries along the list
     list_named = False  # the list's cue is written ("بلدات X وY"), not assumed ("دوما وحرستا")
