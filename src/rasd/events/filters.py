@@ -14,6 +14,7 @@ from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
 from rasd.events.document import COVERED, PUNCTUATION, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.when import begins_a_campaign, told_as_done_before
+from rasd.events.where import places_in
 from rasd.recognize.actors import Actor
 from rasd.recognize.numbers import number_words
 from rasd.recognize.places import place_cues
@@ -317,7 +318,7 @@ def names_a_battle_by_its_place(analysis: Analysis, trigger: TriggerMatch) -> bo
         return False
     if reads_as(tokens[k].text, place_cues().settlement) and k + 1 < len(tokens):
         k += 1  # "بمعركة مدينة حلب"
-    if not any(tokens[k].start <= r.mention.start < tokens[k].end for r in analysis.places):
+    if not places_in(analysis, Segment(tokens[k].start, tokens[k].end)):
         return False
     before = trigger.token_start - 1
     if before >= 0 and reads_as(tokens[before].text, words.battle_going_on):

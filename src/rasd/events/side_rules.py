@@ -24,7 +24,7 @@ from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead
 from rasd.events.toll import CountGroup
 from rasd.events.when import begins_a_campaign
-from rasd.events.where import PlacePick, is_anaphoric
+from rasd.events.where import PlacePick, is_anaphoric, places_in
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import death_word, number_words
@@ -374,7 +374,7 @@ def a_building_blown_up_is_property_destruction(s: Sides, c: SideScope) -> bool:
     if not reads_as(tokens[trigger.token_start].text, words.blowing_up):
         return False
     sides = {i for a in within(analysis, analysis.actors, c.cand.segment) for i in range(a.token_start, a.token_end)}
-    named = {p.mention.start for p in analysis.places if c.cand.segment.start <= p.mention.start < c.cand.segment.end}
+    named = {p.mention.start for p in places_in(analysis, c.cand.segment)}
     last = min(trigger.token_end + _BLOWN_UP_WITHIN, bisect_left(analysis.token_starts, c.cand.segment.end))
     for i in range(trigger.token_end, last):
         token = tokens[i]
