@@ -2334,3 +2334,36 @@ def test_a_man_shot_dead_found_by_the_police_was_killed_by_someone_unnamed(share
     text = "وعثرت القوات العراقية الأحد على جثث خمسة مدنيين أعدمهم تنظيم داعش رميا بالرصاص في مدينة الموصل."
     assert [(e.sub_event_type, e.actor1) for e in events_of(shared_pipeline, text, "2015-08-10")] == [
         ("Attack", "Islamic State")]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test: explosions heard, or said to come from a missile strike, beside it
+    "وقال المرصد السوري إن انفجارات عنيفة هزت ريف حماة مساء الأحد، ناجمة عن استهداف صاروخي لمقر عسكري قرب مدينة حماة.",
+    "وسمع دوي انفجارات وقصف صاروخي على مدينة درعا مساء الأحد.",
+])
+def test_explosions_heard_beside_a_strike_are_the_strike(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-06-25")] == [
+        "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    # written for the test: explosions told for themselves, neither heard nor caused
+    "ووقع انفجاران كبيران وقصف صاروخي على مدينة درعا مساء الأحد.",
+    # a device named in the clause: a bomb went off, heard beside the shelling
+    "وسمع دوي انفجار عبوة ناسفة وقصف صاروخي على مدينة درعا مساء الأحد.",
+])
+def test_explosions_told_for_themselves_or_of_a_device_stay_explosions(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-06-25")] == [
+        "Remote explosive/landmine/IED"]
+
+
+def test_the_side_the_fire_names_fired_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "بنيران مسلحين مجهولين" is gunmen's fire, and the gunmen the fire
+    # names shot the teacher, they were not hit
+    for text in ("وقتل مدرس بنيران مسلحين مجهولين في حي العامرية غربي بغداد مساء الأحد.",
+                 "وقتل مدرس برصاص مجهولين في حي العامرية غربي بغداد مساء الأحد."):
+        assert [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-06-25")] == [
+            ("Attack", "Unidentified Armed Group", "Civilians")], text
+    # a side named after the fire but not by it (the place it holds) did not fire
+    text = "وقتل مدرس بالرصاص أمام مقر الحشد الشعبي في حي العامرية ببغداد مساء الأحد."
+    assert "PMF" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-06-25")]

@@ -238,3 +238,21 @@ def test_a_name_its_cue_calls_a_district_is_the_district(shared_pipeline) -> Non
                                                 published=dt.date(2015, 8, 3)))
     assert [(r.place.name_en, r.place.feature) for r in analysis.places if r.place] == [("Ramadi", "city")]
 
+
+
+def test_a_name_said_to_belong_to_a_place_lies_in_that_places_governorate(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the article is about al-Hasakah, but "التابعة لمنطقة السلمية"
+    # says which Kawkab was shelled: the one of Hama, where Salamiyah is
+    text = ("قالت مصادر في الحسكة إن القوات الحكومية قصفت قرية كوكب التابعة لمنطقة السلمية، "
+            "وإن الطيران قصف مواقع في ريف الحسكة والقامشلي.")
+    assert _places(shared_pipeline, text)["كوكب"] == ("Kawkab", "Hama")
+    # "التابعة إلى", after a comma, with no cue word before the place it belongs to
+    text = "قالت مصادر في الحسكة إن القوات الحكومية قصفت قرية كوكب، التابعة إلى السلمية، وريف القامشلي."
+    assert _places(shared_pipeline, text)["كوكب"] == ("Kawkab", "Hama")
+
+
+def test_a_name_said_to_belong_to_a_place_elsewhere_than_its_only_row_is_unknown(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the gazetteer's only الجعارة is a village of Aleppo; the one
+    # "of the district of al-Mada'in" south of Baghdad is a place it lacks
+    text = "ولقي رجل مصرعه بنيران مسلحين مجهولين في منطقة الجعارة التابعة لقضاء المدائن جنوبي بغداد."
+    assert _places(shared_pipeline, text)["الجعاره"] == (None, None)

@@ -30,6 +30,7 @@ from rasd.events.candidate import (
     names_a_crowd,
     primary_trigger,
     seizes_things,
+    without_the_blasts_of_a_strike,
     without_the_dead_described,
 )
 from rasd.events.confidence import confidence_model, features
@@ -198,14 +199,17 @@ class ArticleAssembler:
             foreground = [t for t in unframed if not in_a_backdrop(analysis, seg, t)
                           and not names_a_battle_by_its_place(analysis, t)]
             chosen = foreground or unframed or wielded or unseized or grounded or purposeful or triggers
-            coding = without_the_dead_described(analysis, seg, chosen)
+            undescribed = without_the_dead_described(analysis, seg, chosen)
+            coding = without_the_blasts_of_a_strike(analysis, seg, undescribed)
             trigger = primary_trigger(after_the_opening(analysis, seg, coding))
             described = self.act_before_a_relative_clause(after_the_opening(analysis, seg, coding), trigger)
             if described is not None:  # the clause is coded by its main act; the relative clause's act follows
                 trigger, described = described, trigger
             decision = Decision([f"trigger:{trigger.sense.sub_event_type}"])
-            if len(coding) < len(chosen):
+            if len(undescribed) < len(chosen):
                 decision.fired("bombers_among_the_dead_are_not_the_act")
+            if len(coding) < len(undescribed):
+                decision.fired("explosions_of_the_strike")
             # an empty step drops the candidate
             refused = "purpose" if not purposeful else "entered_no_ground" if not grounded \
                 else "seized_things" if not unseized else "weapon_not_used" if not wielded \

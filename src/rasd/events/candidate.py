@@ -131,6 +131,29 @@ def without_the_dead_described(analysis: Analysis, seg: Segment, triggers: list[
     return [t for t in triggers if not describes_the_dead(analysis, seg, t)] or triggers
 
 
+#: The sub-event types whose words make an explosion heard or caused beside them their effect.
+_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def without_the_blasts_of_a_strike(analysis: Analysis, seg: Segment, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
+    """The clause's triggers but its explosions heard or caused, when it has a strike or
+    shelling word: "انفجارات عنيفة هزت مناطق ... ناجمة عن استهداف صاروخي" is the missile
+    strike, told by what was heard of it, not a bomb (all of them when there is no such
+    word). A device the clause names is a trigger of its own, which stays."""
+    words, norm, tokens = assembly_words(), analysis.ntext.norm, analysis.tokens
+
+    def blast(t: TriggerMatch) -> bool:
+        if not reads_as(norm[t.start:t.end], words.blast_words, without_article=True):
+            return False
+        near = range(max(0, t.token_start - 3), min(len(tokens), t.token_end + 3))
+        return any(reads_as(tokens[k].text, words.blast_heard) for k in near) \
+            or words.blast_caused_by.match(norm[t.end:min(seg.end, t.end + 80)]) is not None
+
+    if not any(t.sense.sub_event_type in _STRIKES for t in triggers):
+        return triggers
+    return [t for t in triggers if not blast(t)]
+
+
 def is_unused_weapon(analysis: Analysis, trigger: TriggerMatch) -> bool:
     """"ضربات ضد مصانع أسلحة كيماوية", "مفتشي الأسلحة الكيمياوية": a weapon noun that is
     neither wielded (with ب: "بالأسلحة الكيميائية") nor used ("استخدام أسلحة كيماوية")

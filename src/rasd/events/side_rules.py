@@ -576,15 +576,21 @@ def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
     fighter word) and no side hit, is an attack on civilians (event-schema.md §4, attacks by unknown gunmen). Not fire that
     stops, is traded or goes in the air ("وقف إطلاق النار", "تبادل إطلاق النار"), nor an
     execution (its own mode), nor a killing whose dead belong to an armed side named before
-    the fire ("قتل قائد في الحشد الشعبي برصاص مجهولين": the fighter's side, not the shooter)."""
-    if s.sub != "Attack" or s.target is not None or s.victims is not None:
-        return False  # (counted victims and named targets are read by the rules after)
+    the fire ("قتل قائد في الحشد الشعبي برصاص مجهولين": the fighter's side, not the shooter).
+    A side the fire itself names ("قتل مدرس بنيران مسلحين مجهولين"), read as the one hit,
+    fired it."""
+    if s.sub != "Attack" or s.victims is not None:
+        return False  # (counted victims are read by the rules after)
     analysis, cand = c.analysis, c.cand
     if reads_as(analysis.tokens[cand.trigger.token_start].text, assembly_words().execution_words):
         return False
-    shot = gunfire_in(analysis, cand.segment)
+    shot = gunfire_in(analysis, cand.segment) if s.target is None or s.agent is None else None
     if shot is None:
         return False
+    if s.target is not None:
+        if s.target_m is None or not shot.start() < s.target_m.start <= shot.end() + 1:
+            return False  # (a named target is read by the rules after)
+        s.agent, s.agent_m, s.target, s.target_m = s.target, s.target_m, None, None
     # "أطلق مسلحون مجهولون النار": the side between the verb and its fire fired it
     shooter = next((a for a in within(analysis, analysis.actors, cand.segment)
                     if shot.start() < a.start and a.end < shot.end() and a.actor.kind != "civilians"), None)

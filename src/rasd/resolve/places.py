@@ -91,6 +91,11 @@ _QUALIFIER_GAP = re.compile(r"[\s,،]*(?:في\s+|ب)?(?:ريف\s*|محافظه\s
 
 _DAMASCUS = frozenset({"Damascus", "Rif Dimashq"})
 
+#: What says a name belongs to the place after it: "منطقة الجعارة التابعة لقضاء المدائن",
+#: "قرية X التابعة إلى ناحية Y", "مدينة هجين التابعة لمحافظة دير الزور".
+_BELONGING_GAP = re.compile(r"[\s,،]*(?:ال)?تابع(?:ه|ين|تين|ان|تان)?\s+(?:ل|الي\s+)?"
+                            r"(?:(?:قضاء|ناحيه|محافظه|مدينه|منطقه|بلده|ريف)\s*)?")
+
 
 def _qualifying_governorate(mention: PlaceMention, following: PlaceMention | None, norm: str,
                             gazetteer: Gazetteer) -> set[str]:
@@ -106,6 +111,19 @@ def _qualifying_governorate(mention: PlaceMention, following: PlaceMention | Non
     if named & _DAMASCUS:
         named |= _DAMASCUS  # "في محافظة دمشق" is said of Rif Dimashq's towns too
     return named
+
+
+def _governorates_it_belongs_to(mention: PlaceMention, following: PlaceMention | None, norm: str,
+                                gazetteer: Gazetteer) -> set[str]:
+    """The admin1 names of the place a name is said to belong to ("الجعارة التابعة لقضاء
+    المدائن"): the name lies in that place's governorate, so only its places there are read.
+    Every row of the place the name belongs to counts (which of them is meant is not settled
+    yet)."""
+    if following is None or following.start < mention.end \
+            or not _BELONGING_GAP.fullmatch(norm, mention.end, following.start):
+        return set()
+    named = {gazetteer.places[i].admin1 for i in following.candidates if gazetteer.places[i].admin1}
+    return named | _DAMASCUS if named & _DAMASCUS else named
 
 
 def _named_around(place: Place, governorates: Counter[tuple[str, str]]) -> bool:
@@ -236,7 +254,9 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
     resolved: list[ResolvedPlace] = []
     for k, mention in enumerate(mentions):
         places = [gazetteer.places[i] for i in mention.candidates]
-        within = _qualifying_governorate(mention, mentions[k + 1] if k + 1 < len(mentions) else None, norm, gazetteer)
+        following = mentions[k + 1] if k + 1 < len(mentions) else None
+        within = _qualifying_governorate(mention, following, norm, gazetteer) \
+            or _governorates_it_belongs_to(mention, following, norm, gazetteer)
         if within and places:
             inside = [p for p in places if p.admin1 in within]
             # none there: a name the gazetteer lacks in that governorate, unless the name
