@@ -2367,3 +2367,13 @@ def test_the_side_the_fire_names_fired_it(shared_pipeline) -> None:  # type: ign
     # a side named after the fire but not by it (the place it holds) did not fire
     text = "وقتل مدرس بالرصاص أمام مقر الحشد الشعبي في حي العامرية ببغداد مساء الأحد."
     assert "PMF" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-06-25")]
+
+
+def test_people_who_came_under_fire_were_attacked(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "تعرض لإطلاق نار" (the fire with its ل) is gunfire at the team,
+    # a killing's mode like "بإطلاق نار"; a police patrol under fire is no civilian
+    text = "وقال مسؤول أممي إن فريقا تابعا للأمم المتحدة تعرض لإطلاق نار أثناء زيارته مدينة دوما يوم الثلاثاء."
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-04-18")] == [
+        ("Attack", "Unidentified Armed Group", "Civilians")]
+    text = "وتعرضت دورية للشرطة العراقية لإطلاق نار من مسلحين مجهولين في حي العامرية ببغداد مساء الأحد."
+    assert "Civilians" not in [e.actor2 for e in events_of(shared_pipeline, text, "2018-06-25")]

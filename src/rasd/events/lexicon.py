@@ -289,7 +289,7 @@ def assembly_words() -> AssemblyWords:
         country_as_place_before=_words(d["country_as_place_before"]),
         beginning_words=_words(d["beginning_words"]),
         execution_words=_words(d["execution_words"]),
-        gunfire=re.compile(rf"(?<!\w)[وف]?ب?(?:{alt('gunfire_words')})(?!\w)"
+        gunfire=re.compile(rf"(?<!\w)[وف]?[بل]?(?:{alt('gunfire_words')})(?!\w)"
                            rf"|(?<!\w)[وف]?(?:{alt('gunfire_verbs')})(?:\s+\S+){{0,3}}?\s+(?:{alt('gunfire_objects')})(?!\w)"),
         gunfire_not_at_people=re.compile(rf"(?<!\w)[وف]?(?:{alt('gunfire_not_at_people')})(?!\w)"),
         death_words=_words(d["death_words"]),

@@ -587,13 +587,15 @@ def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
     shot = gunfire_in(analysis, cand.segment) if s.target is None or s.agent is None else None
     if shot is None:
         return False
+    if s.target is not None and (s.target_m is None or not shot.start() < s.target_m.start <= shot.end() + 1):
+        return False  # (a named target is read by the rules after)
+    sides = within(analysis, analysis.actors, cand.segment)
+    if any(m.end <= shot.start() and m.actor.kind != "civilians" and m is not s.agent_m for m in sides):
+        return False  # "تعرضت دورية للشرطة العراقية لإطلاق نار": an armed side named before the fire was hit
     if s.target is not None:
-        if s.target_m is None or not shot.start() < s.target_m.start <= shot.end() + 1:
-            return False  # (a named target is read by the rules after)
         s.agent, s.agent_m, s.target, s.target_m = s.target, s.target_m, None, None
     # "أطلق مسلحون مجهولون النار": the side between the verb and its fire fired it
-    shooter = next((a for a in within(analysis, analysis.actors, cand.segment)
-                    if shot.start() < a.start and a.end < shot.end() and a.actor.kind != "civilians"), None)
+    shooter = next((a for a in sides if shot.start() < a.start and a.end < shot.end() and a.actor.kind != "civilians"), None)
     if shooter is not None:
         s.agent, s.agent_m = shooter.actor, shooter
     elif s.agent is not None and s.agent.kind != "civilians" and (s.agent_m is None or s.agent_m.start < shot.start()):
