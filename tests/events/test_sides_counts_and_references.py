@@ -808,10 +808,11 @@ def test_a_relative_clause_after_a_town_and_its_area_hangs_on_the_town(shared_pi
 
 def test_a_mass_grave_is_a_discovery_not_a_killing_of_the_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-jawharafm:JA-internationalNews-479-20170311, adapted (its verb of killing made
-    # "قتلوا"): the prisoners were killed long before the grave was found
+    # "قتلوا"): the prisoners were killed long before the grave was found; the grave, which
+    # codes the clause, is named, not told found
     text = "وأعلنت السلطات العراقية اليوم السبت أن المقبرة الجماعية في سجن بادوش غرب الموصل تضم جثث 500 سجين مدني قتلوا برصاص في الرأس."
     events, rules = drops_of(shared_pipeline, text, "2017-03-11")
-    assert events == [] and set(rules) == {"background"}
+    assert events == [] and set(rules) == {"grave_not_found"}
 
 
 def test_threats_of_a_strike_are_no_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -2377,3 +2378,23 @@ def test_people_who_came_under_fire_were_attacked(shared_pipeline) -> None:  # t
         ("Attack", "Unidentified Armed Group", "Civilians")]
     text = "وتعرضت دورية للشرطة العراقية لإطلاق نار من مسلحين مجهولين في حي العامرية ببغداد مساء الأحد."
     assert "Civilians" not in [e.actor2 for e in events_of(shared_pipeline, text, "2018-06-25")]
+
+
+@pytest.mark.parametrize("published,text,actor1,place", [
+    # written for the test: a mass grave found, by its finder, with no toll of its own (its
+    # dead were counted when they died); the verb of finding before the grave or after it
+    ("2016-04-03", "وأعلن مصدر عسكري السبت أن الجيش السوري عثر خلال عمليات تمشيط على مقبرة جماعية في مدينة "
+                   "تدمر تضم جثث 40 شخصا.", "Syrian Government Forces", "Palmyra"),
+    ("2016-04-04", "وقالت الشرطة العراقية إن ثلاث مقابر جماعية اكتشفت الأحد في ملعب لكرة القدم بمدينة الرمادي.",
+     "Iraqi Security Forces", "Ramadi"),
+])
+def test_a_mass_grave_found_is_news_of_its_own(shared_pipeline, published: str, text: str, actor1: str,  # type: ignore[no-untyped-def]
+                                               place: str) -> None:
+    assert [(e.sub_event_type, e.actor1, e.location, e.fatalities) for e in events_of(shared_pipeline, text, published)] == [
+        ("Other", actor1, place, 0)]
+
+
+def test_a_mass_grave_only_named_is_the_backdrop(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: graves a team works on, not found in the news
+    text = "ودعت منظمة حقوقية الاثنين إلى دعم فريق محلي في مدينة الرقة، المعقل السابق لتنظيم داعش، يعمل على فتح المقابر الجماعية."
+    assert events_of(shared_pipeline, text, "2018-07-02") == []

@@ -51,6 +51,7 @@ from rasd.events.filters import (
     battle_named_for_its_place,
     check_filters,
     explosions_heard,
+    grave_not_found,
     names_a_battle_by_its_place,
     names_dead_or_hurt,
     outside_coverage,
@@ -350,6 +351,7 @@ class ArticleAssembler:
         analysis, article = self.analysis, self.article
         outside_coverage(analysis, cand, article.foreign)
         check_filters(analysis, cand)
+        grave_not_found(analysis, cand)
         groups = [] if cand.toll_elsewhere else count_groups(analysis, cand)
         if not groups:
             aircraft_without_an_act(analysis, cand)

@@ -276,6 +276,23 @@ def aircraft_without_an_act(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("aircraft_without_an_act", norm[cand.trigger.start:cand.trigger.end])
 
 
+#: How many words before a mass grave, and after it, its verb of finding may stand.
+_FOUND_BEFORE, _FOUND_AFTER = 8, 3
+
+
+def grave_not_found(analysis: Analysis, cand: Candidate) -> None:
+    """"عثر الجيش السوري على مقبرة جماعية": a mass grave is an event when the clause tells
+    it found, by a verb of finding at most eight words before it or three after ("ثلاث من
+    هذه المقابر اكتشفت"); a mass grave only named is the backdrop of the story."""
+    words, norm, tokens, trigger = assembly_words(), analysis.ntext.norm, analysis.tokens, cand.trigger
+    if not reads_as(norm[trigger.start:trigger.end], words.grave_words):
+        return
+    near = range(max(0, trigger.token_start - _FOUND_BEFORE), min(len(tokens), trigger.token_end + _FOUND_AFTER))
+    if not any(cand.segment.start <= tokens[k].start < cand.segment.end
+               and reads_as(tokens[k].text, words.grave_found_verbs) for k in near):
+        raise Dropped("grave_not_found", norm[trigger.start:trigger.end])
+
+
 def explosions_heard(analysis: Analysis, cand: Candidate) -> None:
     """"سمع دوي انفجارات في دمشق", "وقوع انفجارين كبيرين في منطقتي مطار المزة والزبلطاني":
     explosions in the plural or the dual are heard, not coded, when they are the only

@@ -135,6 +135,8 @@ class AssemblyWords:
     aircraft_act: re.Pattern[str]
     heard_explosions: frozenset[str]
     blast_words: frozenset[str]
+    grave_words: frozenset[str]
+    grave_found_verbs: frozenset[str]
     blast_heard: frozenset[str]
     blast_caused_by: re.Pattern[str]
     explosive_device: re.Pattern[str]
@@ -314,6 +316,8 @@ def assembly_words() -> AssemblyWords:
         aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
         heard_explosions=_words(d["heard_explosions"]),
         blast_words=_words(d["blast_words"]),
+        grave_words=_words(d["grave_words"]),
+        grave_found_verbs=_words(d["grave_found_verbs"]),
         blast_heard=_words(d["blast_heard"]),
         # the cause at most four words after the explosion
         blast_caused_by=re.compile(rf"^\s+(?:\S+\s+){{0,4}}?[وف]?(?:{alt('blast_caused_by')})(?!\w)"),
