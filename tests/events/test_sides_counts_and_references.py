@@ -2398,3 +2398,15 @@ def test_a_mass_grave_only_named_is_the_backdrop(shared_pipeline) -> None:  # ty
     # written for the test: graves a team works on, not found in the news
     text = "ودعت منظمة حقوقية الاثنين إلى دعم فريق محلي في مدينة الرقة، المعقل السابق لتنظيم داعش، يعمل على فتح المقابر الجماعية."
     assert events_of(shared_pipeline, text, "2018-07-02") == []
+
+
+@pytest.mark.parametrize("text,actor1,place", [
+    # written for the test: a barracks or a base set up, built
+    ("وقال مسؤول محلي إن الجيش التركي أقام ثكنة عسكرية على تخوم ناحية سيدكان شمالي أربيل الأحد.",
+     "Turkish Forces", "Sidakan"),
+    ("وأظهرت صور أقمار اصطناعية قيام إيران ببناء قاعدة عسكرية قرب مدينة الكسوة جنوب دمشق الأسبوع الماضي.",
+     "Iranian Forces", "Al-Kiswah"),
+])
+def test_a_base_set_up_or_built_is_a_base_established(shared_pipeline, text: str, actor1: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events_of(shared_pipeline, text, "2018-06-10")] == [
+        ("Headquarters or base established", actor1, place)]
