@@ -2410,3 +2410,16 @@ def test_a_mass_grave_only_named_is_the_backdrop(shared_pipeline) -> None:  # ty
 def test_a_base_set_up_or_built_is_a_base_established(shared_pipeline, text: str, actor1: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert [(e.sub_event_type, e.actor1, e.location) for e in events_of(shared_pipeline, text, "2018-06-10")] == [
         ("Headquarters or base established", actor1, place)]
+
+
+@pytest.mark.parametrize("text,government", [
+    # written for the test: "القوات الحكومية" names no country: in Ramadi, Iraq's forces; in
+    # the Ghouta, Syria's; forces a country is named with stay that country's, wherever
+    ("وسيطرت القوات الحكومية الأحد على منطقة الصكرة غرب مدينة الرمادي بعد معارك مع تنظيم داعش.", "Iraqi Security Forces"),
+    ("وسيطرت القوات الحكومية الأحد على بلدة كفربطنا في الغوطة الشرقية بعد معارك مع فيلق الرحمن.",
+     "Syrian Government Forces"),
+    ("وقصفت المدفعية العراقية الأحد مواقع لتنظيم داعش في بلدة الباغوز السورية.", "Iraqi Security Forces"),
+])
+def test_government_forces_named_with_no_country_are_those_of_the_place(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, government: str) -> None:
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2015-08-03")] == [government]

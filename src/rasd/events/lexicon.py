@@ -135,6 +135,7 @@ class AssemblyWords:
     aircraft_act: re.Pattern[str]
     heard_explosions: frozenset[str]
     blast_words: frozenset[str]
+    countryless_government: frozenset[str]
     grave_words: frozenset[str]
     grave_found_verbs: frozenset[str]
     blast_heard: frozenset[str]
@@ -316,6 +317,7 @@ def assembly_words() -> AssemblyWords:
         aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
         heard_explosions=_words(d["heard_explosions"]),
         blast_words=_words(d["blast_words"]),
+        countryless_government=_words(d["countryless_government"]),
         grave_words=_words(d["grave_words"]),
         grave_found_verbs=_words(d["grave_found_verbs"]),
         blast_heard=_words(d["blast_heard"]),

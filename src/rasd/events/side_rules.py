@@ -468,6 +468,26 @@ def _government_of_the_place(c: SideScope) -> Actor | None:
                  and a.valid_on(day)), None)
 
 
+def countryless_government_is_the_places(s: Sides, c: SideScope) -> bool:
+    """"القوات الحكومية", "القوات النظامية": a government's forces named with no country are
+    those of the government where the event happened ("سيطرت القوات الحكومية على منطقة
+    الصكرة غرب الرمادي": Iraq's), whichever state forces the pack lists the words under."""
+    if not any(a is not None and a.kind == "state" for a in (s.agent, s.target)):
+        return False
+    government = _government_of_the_place(c)
+    if government is None:
+        return False
+    words, norm = assembly_words(), c.analysis.ntext.norm
+    fired = False
+    if s.agent is not None and s.agent_m is not None and s.agent.name != government.name \
+            and reads_as(norm[s.agent_m.start:s.agent_m.end], words.countryless_government):
+        s.agent, fired = government, True
+    if s.target is not None and s.target_m is not None and s.target.name != government.name \
+            and reads_as(norm[s.target_m.start:s.target_m.end], words.countryless_government):
+        s.target, fired = government, True
+    return fired
+
+
 def _only_time_words_between(analysis: Analysis, start: int, end: int) -> bool:
     """Whether the tokens in [start, end) are none, or all inside a date ("اليوم", "الثلاثاء")."""
     tokens = analysis.tokens
@@ -1169,6 +1189,7 @@ def reconciliation_is_the_governments_deal(s: Sides, c: SideScope) -> bool:
 
 
 SIDE_RULES: tuple[SideRule, ...] = (
+    countryless_government_is_the_places,
     campaign_launched_by_its_subject,
     operation_that_killed_is_a_clash,
     actors_of_the_event_referred_back_to,
