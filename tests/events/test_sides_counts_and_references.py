@@ -2268,7 +2268,9 @@ def test_missiles_stored_smuggled_or_made_are_weapons_not_strikes(shared_pipelin
     for text in ("كشفت صور التقطتها أقمار اصطناعية، عن قيام إيران ببناء قاعدة عسكرية جديدة بالقرب من "
                  "العاصمة السورية دمشق، تضم منشآت لتخزين صواريخ قصيرة ومتوسطة المدى.",
                  "واتهمت إسرائيل إيران، الأحد، بتهريب الصواريخ إلى مقاتلي حزب الله في ريف دمشق."):
-        assert events_of(shared_pipeline, text, "2018-03-01") == [], text
+        # (the base built is an event of its own: a base established)
+        assert [e.event_type for e in events_of(shared_pipeline, text, "2018-03-01")
+                if e.event_type != "Strategic developments"] == [], text
 
 
 
