@@ -2269,8 +2269,8 @@ def test_missiles_stored_smuggled_or_made_are_weapons_not_strikes(shared_pipelin
                  "العاصمة السورية دمشق، تضم منشآت لتخزين صواريخ قصيرة ومتوسطة المدى.",
                  "واتهمت إسرائيل إيران، الأحد، بتهريب الصواريخ إلى مقاتلي حزب الله في ريف دمشق."):
         # (the base built is an event of its own: a base established)
-        assert [e.event_type for e in events_of(shared_pipeline, text, "2018-03-01")
-                if e.event_type != "Strategic developments"] == [], text
+        assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-03-01")] == (
+            ["Headquarters or base established"] if "قاعدة" in text else []), text
 
 
 
@@ -2352,6 +2352,10 @@ def test_explosions_heard_beside_a_strike_are_the_strike(shared_pipeline, text: 
 @pytest.mark.parametrize("text", [
     # written for the test: explosions told for themselves, neither heard nor caused
     "ووقع انفجاران كبيران وقصف صاروخي على مدينة درعا مساء الأحد.",
+    # a munition that exploded, caused by something else than a strike; a blast heard beside a
+    # shelling its relative clause tells of the town (written in review)
+    "وقتل طفل في مدينة درعا مساء الأحد بانفجار قذيفة قديمة نتيجة عبثه بها.",
+    "وقتل عشرة مدنيين الأحد في انفجار هز سوقا شعبيا في مدينة إعزاز التي تتعرض لقصف صاروخي متكرر.",
     # a device named in the clause: a bomb went off, heard beside the shelling
     "وسمع دوي انفجار عبوة ناسفة وقصف صاروخي على مدينة درعا مساء الأحد.",
 ])
@@ -2369,7 +2373,11 @@ def test_the_side_the_fire_names_fired_it(shared_pipeline) -> None:  # type: ign
             ("Attack", "Unidentified Armed Group", "Civilians")], text
     # a side named after the fire but not by it (the place it holds) did not fire
     text = "وقتل مدرس بالرصاص أمام مقر الحشد الشعبي في حي العامرية ببغداد مساء الأحد."
-    assert "PMF" not in [e.actor1 for e in events_of(shared_pipeline, text, "2018-06-25")]
+    assert events_of(shared_pipeline, text, "2018-06-25") == []
+    # a side named further back than right before the fire is the source, not the side hit (review)
+    text = "وقال مصدر في الشرطة العراقية إن مدرسا قتل برصاص مجهولين في حي العامرية غربي بغداد مساء الأحد."
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-06-25")] == [
+        ("Attack", "Unidentified Armed Group", "Civilians")]
 
 
 def test_people_who_came_under_fire_were_attacked(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -2379,7 +2387,7 @@ def test_people_who_came_under_fire_were_attacked(shared_pipeline) -> None:  # t
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-04-18")] == [
         ("Attack", "Unidentified Armed Group", "Civilians")]
     text = "وتعرضت دورية للشرطة العراقية لإطلاق نار من مسلحين مجهولين في حي العامرية ببغداد مساء الأحد."
-    assert "Civilians" not in [e.actor2 for e in events_of(shared_pipeline, text, "2018-06-25")]
+    assert events_of(shared_pipeline, text, "2018-06-25") == []
 
 
 @pytest.mark.parametrize("published,text,actor1,place", [
@@ -2399,6 +2407,9 @@ def test_a_mass_grave_found_is_news_of_its_own(shared_pipeline, published: str, 
 def test_a_mass_grave_only_named_is_the_backdrop(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test: graves a team works on, not found in the news
     text = "ودعت منظمة حقوقية الاثنين إلى دعم فريق محلي في مدينة الرقة، المعقل السابق لتنظيم داعش، يعمل على فتح المقابر الجماعية."
+    assert events_of(shared_pipeline, text, "2018-07-02") == []
+    # finding as an aim (written in review)
+    text = "وتسعى القوات العراقية الاثنين إلى العثور على المقابر الجماعية في مدينة الموصل."
     assert events_of(shared_pipeline, text, "2018-07-02") == []
 
 
@@ -2424,4 +2435,7 @@ def test_a_base_set_up_or_built_is_a_base_established(shared_pipeline, text: str
 ])
 def test_government_forces_named_with_no_country_are_those_of_the_place(  # type: ignore[no-untyped-def]
         shared_pipeline, text: str, government: str) -> None:
-    assert [e.actor1 for e in events_of(shared_pipeline, text, "2015-08-03")] == [government]
+    events = events_of(shared_pipeline, text, "2015-08-03")
+    assert [e.actor1 for e in events] == [government]
+    # the words that named the side are its evidence, whichever government they name (review)
+    assert [ev.text for ev in events[0].evidence if ev.field == "actor1"] != []

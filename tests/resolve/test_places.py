@@ -249,6 +249,9 @@ def test_a_name_said_to_belong_to_a_place_lies_in_that_places_governorate(shared
     # "التابعة إلى", after a comma, with no cue word before the place it belongs to
     text = "قالت مصادر في الحسكة إن القوات الحكومية قصفت قرية كوكب، التابعة إلى السلمية، وريف القامشلي."
     assert _places(shared_pipeline, text)["كوكب"] == ("Kawkab", "Hama")
+    # "إداريا", administratively (review)
+    text = "قالت مصادر في الحسكة إن القوات الحكومية قصفت قرية كوكب التابعة إداريا لمنطقة السلمية، وريف القامشلي."
+    assert _places(shared_pipeline, text)["كوكب"] == ("Kawkab", "Hama")
 
 
 def test_a_name_said_to_belong_to_a_place_elsewhere_than_its_only_row_is_unknown(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -133,24 +133,44 @@ def without_the_dead_described(analysis: Analysis, seg: Segment, triggers: list[
 
 #: The sub-event types whose words make an explosion heard or caused beside them their effect.
 _STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: How far (in tokens) a strike word may stand from the explosion that was heard of it, and
+#: (in characters) after the cause word that names it.
+_HEARD_WITHIN, _CAUSE_WITHIN = 16, 40
 
 
 def without_the_blasts_of_a_strike(analysis: Analysis, seg: Segment, triggers: list[TriggerMatch]) -> list[TriggerMatch]:
-    """The clause's triggers but its explosions heard or caused, when it has a strike or
-    shelling word: "انفجارات عنيفة هزت مناطق ... ناجمة عن استهداف صاروخي" is the missile
-    strike, told by what was heard of it, not a bomb (all of them when there is no such
-    word). A device the clause names is a trigger of its own, which stays."""
+    """The clause's triggers but its explosions that were the strike's: said to come from
+    it ("انفجارات عنيفة هزت مناطق ... ناجمة عن استهداف صاروخي"), or heard near it, with no
+    relative clause between ("ودوت انفجارات ضخمة" after "إطلاق 55 صاروخا"); all of them when
+    there is no such explosion. One caused by something else ("بانفجار قذيفة قديمة نتيجة عبثه
+    بها") is its own, and so is one heard beside a strike the clause tells of its place
+    ("انفجار هز سوقا في مدينة إعزاز التي تتعرض لقصف صاروخي"). A device the clause names is a
+    trigger of its own, which stays."""
+    strikes = [t for t in triggers if t.sense.sub_event_type in _STRIKES]
+    if not strikes:
+        return triggers
     words, norm, tokens = assembly_words(), analysis.ntext.norm, analysis.tokens
+
+    def heard_near(t: TriggerMatch) -> bool:
+        near = range(max(0, t.token_start - 3), min(len(tokens), t.token_end + 3))
+        if not any(seg.start <= tokens[k].start < seg.end and reads_as(tokens[k].text, words.blast_heard) for k in near):
+            return False
+        for strike in strikes:
+            first, last = sorted((t.token_start, strike.token_start))
+            if last - first <= _HEARD_WITHIN \
+                    and not any(reads_as(tokens[k].text, words.relative_pronouns) for k in range(first, last)):
+                return True
+        return False
+
+    def caused_by_the_strike(t: TriggerMatch) -> bool:
+        cause = words.blast_caused_by.match(norm, t.end, seg.end)
+        return cause is not None and any(cause.end() <= s.start <= cause.end() + _CAUSE_WITHIN for s in strikes)
 
     def blast(t: TriggerMatch) -> bool:
         if not reads_as(norm[t.start:t.end], words.blast_words, without_article=True):
             return False
-        near = range(max(0, t.token_start - 3), min(len(tokens), t.token_end + 3))
-        return any(reads_as(tokens[k].text, words.blast_heard) for k in near) \
-            or words.blast_caused_by.match(norm[t.end:min(seg.end, t.end + 80)]) is not None
+        return heard_near(t) or caused_by_the_strike(t)
 
-    if not any(t.sense.sub_event_type in _STRIKES for t in triggers):
-        return triggers
     return [t for t in triggers if not blast(t)]
 
 

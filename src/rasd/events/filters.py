@@ -287,9 +287,14 @@ def grave_not_found(analysis: Analysis, cand: Candidate) -> None:
     words, norm, tokens, trigger = assembly_words(), analysis.ntext.norm, analysis.tokens, cand.trigger
     if not reads_as(norm[trigger.start:trigger.end], words.grave_words):
         return
+    def found(k: int) -> bool:
+        # (a verbal noun after "إلى" or with its ل is an aim: "تسعى إلى العثور على", "للعثور")
+        word = tokens[k].text
+        return cand.segment.start <= tokens[k].start < cand.segment.end and reads_as(word, words.grave_found_verbs) \
+            and not word.startswith("ل") and not (k and reads_as(tokens[k - 1].text, words.grave_aim_before))
+
     near = range(max(0, trigger.token_start - _FOUND_BEFORE), min(len(tokens), trigger.token_end + _FOUND_AFTER))
-    if not any(cand.segment.start <= tokens[k].start < cand.segment.end
-               and reads_as(tokens[k].text, words.grave_found_verbs) for k in near):
+    if not any(found(k) for k in near):
         raise Dropped("grave_not_found", norm[trigger.start:trigger.end])
 
 

@@ -135,11 +135,12 @@ class AssemblyWords:
     aircraft_act: re.Pattern[str]
     heard_explosions: frozenset[str]
     blast_words: frozenset[str]
+    blast_heard: frozenset[str]
+    blast_caused_by: re.Pattern[str]
     countryless_government: frozenset[str]
     grave_words: frozenset[str]
     grave_found_verbs: frozenset[str]
-    blast_heard: frozenset[str]
-    blast_caused_by: re.Pattern[str]
+    grave_aim_before: frozenset[str]
     explosive_device: re.Pattern[str]
     chemical_context: re.Pattern[str]
     handover_context: re.Pattern[str]
@@ -317,12 +318,13 @@ def assembly_words() -> AssemblyWords:
         aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
         heard_explosions=_words(d["heard_explosions"]),
         blast_words=_words(d["blast_words"]),
+        blast_heard=_words(d["blast_heard"]),
+        # the cause at most four words after the explosion
+        blast_caused_by=re.compile(rf"[\s,،]+(?:\S+\s+){{0,4}}?[وف]?(?:{alt('blast_caused_by')})(?!\w)"),
         countryless_government=_words(d["countryless_government"]),
         grave_words=_words(d["grave_words"]),
         grave_found_verbs=_words(d["grave_found_verbs"]),
-        blast_heard=_words(d["blast_heard"]),
-        # the cause at most four words after the explosion
-        blast_caused_by=re.compile(rf"^\s+(?:\S+\s+){{0,4}}?[وف]?(?:{alt('blast_caused_by')})(?!\w)"),
+        grave_aim_before=_words(d["grave_aim_before"]),
         explosive_device=re.compile(rf"(?<!\w)[وفبل]?(?:ال)?(?:{alt('explosive_devices')})(?!\w)"),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),
         # (and consent "to" a deal: على, written علي once normalized)

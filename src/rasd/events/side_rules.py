@@ -479,12 +479,13 @@ def countryless_government_is_the_places(s: Sides, c: SideScope) -> bool:
         return False
     words, norm = assembly_words(), c.analysis.ntext.norm
     fired = False
+    # (the mention is given the government too: it is the evidence of the side)
     if s.agent is not None and s.agent_m is not None and s.agent.name != government.name \
             and reads_as(norm[s.agent_m.start:s.agent_m.end], words.countryless_government):
-        s.agent, fired = government, True
+        s.agent, s.agent_m, fired = government, replace(s.agent_m, actor=government), True
     if s.target is not None and s.target_m is not None and s.target.name != government.name \
             and reads_as(norm[s.target_m.start:s.target_m.end], words.countryless_government):
-        s.target, fired = government, True
+        s.target, s.target_m, fired = government, replace(s.target_m, actor=government), True
     return fired
 
 
@@ -590,6 +591,10 @@ def finder_of_the_dead(s: Sides, c: SideScope) -> bool:
     return True
 
 
+#: How many words may stand between a side and the fire it came under.
+_UNDER_FIRE_GAP = 1
+
+
 def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
     """"قتلت بعد أن أطلق مسلحون مجهولون النار عليها", "قتلت الناشطة بإطلاق نار": a killing
     whose clause says it was by gunfire, names no victims (counted, or by a civilian or
@@ -610,8 +615,12 @@ def killing_by_gunfire_hits_civilians(s: Sides, c: SideScope) -> bool:
     if s.target is not None and (s.target_m is None or not shot.start() < s.target_m.start <= shot.end() + 1):
         return False  # (a named target is read by the rules after)
     sides = within(analysis, analysis.actors, cand.segment)
-    if any(m.end <= shot.start() and m.actor.kind != "civilians" and m is not s.agent_m for m in sides):
-        return False  # "تعرضت دورية للشرطة العراقية لإطلاق نار": an armed side named before the fire was hit
+    # "تعرضت دورية للشرطة العراقية لإطلاق نار": an armed side named right before the fire
+    # (a word at most between) came under it; one named further back may be a source
+    # ("قال مصدر في الشرطة العراقية إن مدرسا قتل برصاص مجهولين")
+    if any(m.end <= shot.start() and len(analysis.ntext.norm[m.end:shot.start()].split()) <= _UNDER_FIRE_GAP
+           and m.actor.kind != "civilians" and m is not s.agent_m for m in sides):
+        return False
     if s.target is not None:
         s.agent, s.agent_m, s.target, s.target_m = s.target, s.target_m, None, None
     # "أطلق مسلحون مجهولون النار": the side between the verb and its fire fired it

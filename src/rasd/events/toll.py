@@ -26,9 +26,10 @@ NO_TOLL_TYPES = frozenset({"Abduction/forced disappearance", "Arrests", "Peacefu
                            "Headquarters or base established", "Disrupted weapons use"})
 #: Sub-event types that kill nobody, whatever the clause counts: a death in a raid is an
 #: attack or a clash (ACLED), so the toll next to an arrest, an agreement or a handover
-#: ("قتلت اثنين من أعضاء الخلية واعتقلت خمسة آخرين") is another event's, and the dead of a
-#: mass grave found ("Other") were counted when they died. (A death at a
-#: protest is not among them: it makes the protest another kind of event, with its toll.)
+#: ("قتلت اثنين من أعضاء الخلية واعتقلت خمسة آخرين") is another event's; a defection or a
+#: merger ("Other") kills nobody either, and the dead of a mass grave found were counted when
+#: they died. (A death at a protest is not among them: it makes the protest another kind of
+#: event, with its toll.)
 KILLS_NOBODY_TYPES = frozenset({"Agreement", "Non-violent transfer of territory", "Arrests",
                                 "Change to group/activity", "Headquarters or base established", "Other"})
 #: Sub-event types that kill nobody unless a count says so.

@@ -93,7 +93,7 @@ _DAMASCUS = frozenset({"Damascus", "Rif Dimashq"})
 
 #: What says a name belongs to the place after it: "منطقة الجعارة التابعة لقضاء المدائن",
 #: "قرية X التابعة إلى ناحية Y", "مدينة هجين التابعة لمحافظة دير الزور".
-_BELONGING_GAP = re.compile(r"[\s,،]*(?:ال)?تابع(?:ه|ين|تين|ان|تان)?\s+(?:ل|الي\s+)?"
+_BELONGING_GAP = re.compile(r"[\s,،]*(?:ال)?تابع(?:ه|ين|تين|ان|تان)?\s+(?:اداريا\s+)?(?:ل\s*|الي\s+)?"
                             r"(?:(?:قضاء|ناحيه|محافظه|مدينه|منطقه|بلده|ريف)\s*)?")
 
 
@@ -107,10 +107,7 @@ def _qualifying_governorate(mention: PlaceMention, following: PlaceMention | Non
     if following.start < mention.end or not _QUALIFIER_GAP.fullmatch(norm, mention.end, following.start):
         return set()
     places = [gazetteer.places[i] for i in following.candidates]
-    named = {p.admin1 for p in places if p.feature == "governorate" and p.admin1}
-    if named & _DAMASCUS:
-        named |= _DAMASCUS  # "في محافظة دمشق" is said of Rif Dimashq's towns too
-    return named
+    return _with_damascus({p.admin1 for p in places if p.feature == "governorate" and p.admin1})
 
 
 def _governorates_it_belongs_to(mention: PlaceMention, following: PlaceMention | None, norm: str,
@@ -122,7 +119,12 @@ def _governorates_it_belongs_to(mention: PlaceMention, following: PlaceMention |
     if following is None or following.start < mention.end \
             or not _BELONGING_GAP.fullmatch(norm, mention.end, following.start):
         return set()
-    named = {gazetteer.places[i].admin1 for i in following.candidates if gazetteer.places[i].admin1}
+    return _with_damascus({gazetteer.places[i].admin1 for i in following.candidates if gazetteer.places[i].admin1})
+
+
+def _with_damascus(named: set[str]) -> set[str]:
+    """Governorates named, Damascus and Rif Dimashq together: "في محافظة دمشق" and "التابعة
+    لدمشق" are said of Rif Dimashq's towns too."""
     return named | _DAMASCUS if named & _DAMASCUS else named
 
 
