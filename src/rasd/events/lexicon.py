@@ -323,7 +323,7 @@ def assembly_words() -> AssemblyWords:
         blast_caused_by=re.compile(rf"[\s,،]+(?:\S+\s+){{0,4}}?[وف]?(?:{alt('blast_caused_by')})(?!\w)"),
         countryless_government=_words(d["countryless_government"]),
         grave_words=_words(d["grave_words"]),
-        grave_found_verbs=_words(d["grave_found_verbs"]),
+        grave_found_verbs=_words(d["finding_verbs"] + d["discovery_verbs"]),
         grave_aim_before=_words(d["grave_aim_before"]),
         explosive_device=re.compile(rf"(?<!\w)[وفبل]?(?:ال)?(?:{alt('explosive_devices')})(?!\w)"),
         chemical_context=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('chemical_context')})(?!\w)"),

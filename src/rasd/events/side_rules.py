@@ -472,19 +472,20 @@ def countryless_government_is_the_places(s: Sides, c: SideScope) -> bool:
     """"القوات الحكومية", "القوات النظامية": a government's forces named with no country are
     those of the government where the event happened ("سيطرت القوات الحكومية على منطقة
     الصكرة غرب الرمادي": Iraq's), whichever state forces the pack lists the words under."""
-    if not any(a is not None and a.kind == "state" for a in (s.agent, s.target)):
-        return False
-    government = _government_of_the_place(c)
+    words, norm = assembly_words(), c.analysis.ntext.norm
+
+    def countryless(m: ActorMention | None) -> bool:
+        return m is not None and reads_as(norm[m.start:m.end], words.countryless_government)
+
+    agent, target = countryless(s.agent_m), countryless(s.target_m)
+    government = _government_of_the_place(c) if agent or target else None
     if government is None:
         return False
-    words, norm = assembly_words(), c.analysis.ntext.norm
     fired = False
     # (the mention is given the government too: it is the evidence of the side)
-    if s.agent is not None and s.agent_m is not None and s.agent.name != government.name \
-            and reads_as(norm[s.agent_m.start:s.agent_m.end], words.countryless_government):
+    if agent and s.agent_m is not None and s.agent_m.actor.name != government.name:
         s.agent, s.agent_m, fired = government, replace(s.agent_m, actor=government), True
-    if s.target is not None and s.target_m is not None and s.target.name != government.name \
-            and reads_as(norm[s.target_m.start:s.target_m.end], words.countryless_government):
+    if target and s.target_m is not None and s.target_m.actor.name != government.name:
         s.target, s.target_m, fired = government, replace(s.target_m, actor=government), True
     return fired
 
