@@ -2439,3 +2439,20 @@ def test_government_forces_named_with_no_country_are_those_of_the_place(  # type
     assert [e.actor1 for e in events] == [government]
     # the words that named the side are its evidence, whichever government they name (review)
     assert [ev.text for ev in events[0].evidence if ev.field == "actor1"] != []
+
+
+@pytest.mark.parametrize("second,expected", [
+    # written for the test: the same toll, told undated in the governorate and dated at its
+    # town, is one event; another toll at the town is another event
+    ("وذكر المرصد أن 12 عنصرا من قوات النظام قتلوا في هجوم لتنظيم داعش ليل الاثنين على بلدة الميادين.",
+     [("Mayadin", 12)]),
+    ("وذكر المرصد أن خمسة عناصر من قوات النظام قتلوا في هجوم لتنظيم داعش ليل الاثنين على بلدة الميادين.",
+     [("Deir ez-Zor", 12), ("Mayadin", 5)]),
+])
+def test_an_undated_event_in_a_governorate_is_its_dated_twin_only_by_one_toll(  # type: ignore[no-untyped-def]
+        shared_pipeline, second: str, expected: list) -> None:
+    text = "في هجوم نفذه مسلحو تنظيم داعش في محافظة دير الزور، قتل 12 عنصرا من قوات النظام السوري. " + second
+    events = events_of(shared_pipeline, text, "2018-09-11")
+    assert sorted((e.location, e.fatalities) for e in events) == expected
+    assert {(e.sub_event_type, e.actor1, e.actor2) for e in events} == {
+        ("Armed clash", "Islamic State", "Syrian Government Forces")}

@@ -71,12 +71,7 @@ class _Merged:
         twin = next((m for m in same_sub if _same_place(m, e)
                      and (overlap(m.event, event, slack) or e.weak_date or m.weak_date)), None)
         if twin is None:
-            # undated in one place ("... قتل خلاله 26"), the same sides in the same
-            # governorate: the event the article dates in the other
-            # (the places of one clause are one event each: never twins of each other)
-            twin = next((m for m in same_sub if (e.weak_date or m.weak_date) and m.segment != e.segment
-                         and not _two_named_places(m, e) and m.event.admin1 == event.admin1
-                         and {m.event.actor1, m.event.actor2} == {event.actor1, event.actor2}), None)
+            twin = next((m for m in same_sub if _one_toll_told_twice(m, e)), None)
         if twin is None:
             twin = next((m for m in same_type if _one_author_unnamed(m, e)), None)
         if twin is None:
@@ -93,6 +88,18 @@ class _Merged:
 
 
 _BOMBARDMENT = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _one_toll_told_twice(a: Emitted, b: Emitted) -> bool:
+    """"قتل 21 عنصرا من قوات النظام في كمين نصبه تنظيم داعش في محافظة السويداء" and "21
+    عنصرا ... قتلوا في كمين نصبه تنظيم داعش ليل الاثنين في منطقة تلول الصفا": one undated,
+    the same sides in the same governorate and the same toll, they are one event, dated
+    by the other. Without one toll they may be two: a governorate's day of strikes told
+    as a whole ("600 ضربة جوية على بلدات درعا") beside one of them at its town is coded
+    twice. (The places of one clause are one event each: never twins of each other.)"""
+    return (a.weak_date or b.weak_date) and a.segment != b.segment and not _two_named_places(a, b) \
+        and a.event.admin1 == b.event.admin1 and a.event.fatalities == b.event.fatalities > 0 \
+        and {a.event.actor1, a.event.actor2} == {b.event.actor1, b.event.actor2}
 
 
 def _one_bombardment(a: Emitted, b: Emitted) -> bool:
