@@ -2456,3 +2456,17 @@ def test_an_undated_event_in_a_governorate_is_its_dated_twin_only_by_one_toll(  
     assert sorted((e.location, e.fatalities) for e in events) == expected
     assert {(e.sub_event_type, e.actor1, e.actor2) for e in events} == {
         ("Armed clash", "Islamic State", "Syrian Government Forces")}
+
+
+@pytest.mark.parametrize("text,author", [
+    # written for the test: what the accused is said to have done names the act a few words on
+    ("واتهمت وحدات حماية الشعب الكردية تنظيم داعش بإطلاق قذائف تحتوي على غازات سامة أمس على مواقعها "
+     "في منطقة الصالحية بمدينة الحسكة.", "Islamic State"),
+    # further on than that, the act is not told as what the accused did
+    ("واتهمت وحدات حماية الشعب الكردية تنظيم داعش بالتصعيد في منطقة الصالحية بمدينة الحسكة حيث سقطت أمس "
+     "قذائف تحتوي على غازات سامة.", "Unidentified Armed Group"),
+])
+def test_the_accused_of_an_act_named_a_few_words_on_is_its_author(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, author: str) -> None:
+    events = events_of(shared_pipeline, text, "2015-07-22")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Chemical weapon", author)]

@@ -14,6 +14,9 @@ from functools import lru_cache
 from rasd.data import load_yaml
 from rasd.text.normalize import normalize_key
 
+#: How many words may stand between what the accused is said to have done and the act.
+_ACCUSED_OF_WITHIN = 4
+
 
 def _key(word: str) -> str:
     return normalize_key(word.rstrip("*")) + ("*" if word.endswith("*") else "")
@@ -454,7 +457,9 @@ def assembly_words() -> AssemblyWords:
         place_relative=re.compile(
             rf"\s*(?:\S+\s+){{0,2}}?(?:{alt('relative_pronouns_of_places')})\s+(?:(?:قد|كان|كانت)\s+)?(?:\S+\s+)?"),
         accusation=re.compile(rf"(?<!\w)[وف]?(?:{alt('accusation_verbs')})(?!\w)"),
-        accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)"),
+        # "اتهمت الوحدات تنظيم داعش بإطلاق قذائف تحتوي على غازات سامة": the act named
+        # within a few words of what the accused is said to have done
+        accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
         military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
