@@ -1603,6 +1603,11 @@ def test_a_bombing_that_counts_its_bomber_stays_a_bombing(shared_pipeline, text:
     # that went with them (an event of its own, at the clashes' village)
     ("وفي ريف اللاذقية تواصلت الاشتباكات صباح امس الاثنين بين قوات المعارضة وجيش النظام في قرية بيت عوان، "
      "وسط قصف عنيف من قبل مروحيات النظام.", "2015-07-21", ("Air/drone strike", "Syrian Government Forces")),
+    # written for the test: the strength in the accusative, and a second kind of bombardment
+    ("وشهدت مدينة درعا أمس قصفا عنيفا من قوات النظام.", "2018-04-14",
+     ("Shelling/artillery/missile attack", "Syrian Government Forces")),
+    ("وتعرضت بلدة جنديرس أمس للقصف الجوي والبري من القوات التركية.", "2018-03-17",
+     ("Air/drone strike", "Turkish Forces")),
 ])
 def test_an_author_after_the_strength_of_a_bombardment(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                        expected: tuple[str, str]) -> None:
