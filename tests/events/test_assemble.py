@@ -1587,3 +1587,17 @@ def test_a_place_going_through_something_for_a_span_is_no_incident(shared_pipeli
     # guard, written for the test: a past act "منذ أسبوع" took place a week ago
     events = events_of(shared_pipeline, "وقتل خمسة مدنيين في قصف على مدينة دوما منذ أسبوع.", "2018-03-10")
     assert [(e.location, str(e.date)) for e in events] == [("Douma", "2018-03-02")]
+
+
+@pytest.mark.parametrize("text,names", [
+    # adapted from a 2015 report: a listed name's side ("الشرقية") ends it and the list goes on
+    ("وتمكنت القوات الأمنية أمس من استعادة مناطق حصيبة الشرقية وجزيرة الخالدية بعد معارك مع تنظيم داعش.",
+     ["حصيبة", "الخالدية"]),
+    # no و after the side: no list goes on
+    ("وتمكنت القوات الأمنية أمس من استعادة منطقة حصيبة الشرقية الرمادي بعد معارك مع تنظيم داعش.", ["حصيبة"]),
+])
+def test_a_listed_name_with_its_side_is_one_member_of_the_list(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                names: list[str]) -> None:
+    events = events_of(shared_pipeline, text, "2015-08-10")
+    assert [e.location_ar for e in events] == names
+    assert {e.sub_event_type for e in events} == {"Government regains territory"}

@@ -475,6 +475,6 @@ def assembly_words() -> AssemblyWords:
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
         # (a member the gazetteer lacks may stand between: "مديرا وبيت سوى وعربين", but not
         # a clause that locates the place before: "والتابعة لناحية قرة تبه")
-        list_gap=re.compile(rf"[\s,]*(?:و(?!{alt('list_breakers')})[^\s,.;:()]{{2,}}(?:\s+[^\s,.;:()و][^\s,.;:()]+)?\s+)?و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
+        list_gap=re.compile(rf"\s*(?:(?:{alt('sides_of_listed_names')})(?=[\s,]*و))?[\s,]*(?:و(?!{alt('list_breakers')})[^\s,.;:()]{{2,}}(?:\s+[^\s,.;:()و][^\s,.;:()]+)?\s+)?و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
                             rf"(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
     )
