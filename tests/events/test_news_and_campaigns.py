@@ -1269,3 +1269,12 @@ def test_a_side_that_withdraws_with_no_taker_named_is_the_one_told(shared_pipeli
                        "2018-03-02")
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Non-violent transfer of territory", "Syrian Government Forces", None)]
+
+
+def test_a_day_after_what_one_is_accused_of_dates_the_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: the day after "بشنه" is the attack's, not the accusation's
+    text = ("ووصل خبراء المنظمة أمس إلى دمشق لبحث الهجوم الكيميائي الذي اتهمت واشنطن الحكومة السورية "
+            "بشنه على مدينة دوما في 7 نيسان/أبريل.")
+    events = events_of(shared_pipeline, text, "2018-04-16")
+    assert [(e.sub_event_type, e.location, str(e.date), e.time_precision) for e in events] == [
+        ("Chemical weapon", "Douma", "2018-04-07", 1)]

@@ -221,6 +221,7 @@ class AssemblyWords:
     targeting_perpetrators: frozenset[str]
     people_relative: re.Pattern[str]
     accused_gap: re.Pattern[str]
+    accused_of: re.Pattern[str]
     militant: re.Pattern[str]
     military_target: re.Pattern[str]
     claim: re.Pattern[str]
@@ -457,6 +458,7 @@ def assembly_words() -> AssemblyWords:
         place_relative=re.compile(
             rf"\s*(?:\S+\s+){{0,2}}?(?:{alt('relative_pronouns_of_places')})\s+(?:(?:قد|كان|كانت)\s+)?(?:\S+\s+)?"),
         accusation=re.compile(rf"(?<!\w)[وف]?(?:{alt('accusation_verbs')})(?!\w)"),
+        accused_of=re.compile(rf"(?<!\w)(?:{alt('accused_of')})\w*"),
         # "اتهمت الوحدات تنظيم داعش بإطلاق قذائف تحتوي على غازات سامة": the act named
         # within a few words of what the accused is said to have done
         accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}"),

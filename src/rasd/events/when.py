@@ -182,8 +182,9 @@ def _after_verb_of_saying(norm: str, date: DateMatch, floor: int) -> bool:
     verb = words.statement_before.search(before)
     if not verb or not words.statement_after.match(after):
         return False
-    # "وأضاف أن بريطانيا لم تشارك في ضربات، ليل الأحد": after أن, the date is the content's
-    return not words.complementizer.search(before, verb.start())
+    # "وأضاف أن بريطانيا لم تشارك في ضربات، ليل الأحد": after أن, the date is the content's;
+    # so it is after what one is accused of ("الذي اتهمت دمشق بتنفيذه في دوما في 7 نيسان")
+    return not words.complementizer.search(before, verb.start()) and not words.accused_of.search(before, verb.start())
 
 
 def date_window(analysis: Analysis, date: DateMatch | None) -> tuple[dt.date | None, dt.date | None, int]:
