@@ -1589,15 +1589,22 @@ def test_a_place_going_through_something_for_a_span_is_no_incident(shared_pipeli
     assert [(e.location, str(e.date)) for e in events] == [("Douma", "2018-03-02")]
 
 
-@pytest.mark.parametrize("text,names", [
+@pytest.mark.parametrize("text,places", [
     # adapted from a 2015 report: a listed name's side ("الشرقية") ends it and the list goes on
-    ("وتمكنت القوات الأمنية أمس من استعادة مناطق حصيبة الشرقية وجزيرة الخالدية بعد معارك مع تنظيم داعش.",
-     ["حصيبة", "الخالدية"]),
-    # no و after the side: no list goes on
-    ("وتمكنت القوات الأمنية أمس من استعادة منطقة حصيبة الشرقية الرمادي بعد معارك مع تنظيم داعش.", ["حصيبة"]),
+    ("وتمكنت القوات الأمنية أمس من استعادة مناطق حصيبة الشرقية وجزيرة الخالدية شرق الرمادي بعد معارك مع تنظيم داعش.",
+     [("Husaybah", "حصيبة"), ("Al Khalidiyah", "الخالدية")]),
+    # one name with its side is one place
+    ("وتمكنت القوات الأمنية أمس من استعادة منطقة حصيبة الشرقية شرق الرمادي بعد معارك مع تنظيم داعش.",
+     [("Husaybah", "حصيبة")]),
 ])
 def test_a_listed_name_with_its_side_is_one_member_of_the_list(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
-                                                                names: list[str]) -> None:
+                                                                places: list[tuple[str, str]]) -> None:
     events = events_of(shared_pipeline, text, "2015-08-10")
-    assert [e.location_ar for e in events] == names
+    assert [(e.location, e.location_ar) for e in events] == places
     assert {e.sub_event_type for e in events} == {"Government regains territory"}
+
+
+def test_a_verb_after_a_name_with_its_side_is_no_member_of_its_list(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (review) "وانسحبت إلى" after the side tells what the side did next, not one more place
+    text = "وقصفت قوات النظام أمس بلدة كفرنبل الشرقية وانسحبت إلى معرة النعمان."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-03-07")] == ["Kafr Nabl"]

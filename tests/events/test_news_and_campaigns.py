@@ -1278,3 +1278,11 @@ def test_a_day_after_what_one_is_accused_of_dates_the_act(shared_pipeline) -> No
     events = events_of(shared_pipeline, text, "2018-04-16")
     assert [(e.sub_event_type, e.location, str(e.date), e.time_precision) for e in events] == [
         ("Chemical weapon", "Douma", "2018-04-07", 1)]
+
+
+def test_a_day_after_a_deed_named_without_an_accusation_is_the_statements(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (review) "تطالب بتنفيذ الهدنة" is no accusation: the day after it dates the statement,
+    # and the strike it reports is dated that day or the one before
+    text = "وذكرت المعارضة التي تطالب بتنفيذ الهدنة، يوم الأحد، أن طائرات النظام قصفت بلدة كفرنبل."
+    events = events_of(shared_pipeline, text, "2018-03-07")
+    assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-03-03", "2018-03-04", 2)]

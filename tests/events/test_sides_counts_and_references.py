@@ -2475,3 +2475,12 @@ def test_the_accused_of_an_act_named_a_few_words_on_is_its_author(  # type: igno
         shared_pipeline, text: str, author: str) -> None:
     events = events_of(shared_pipeline, text, "2015-07-22")
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Chemical weapon", author)]
+
+
+@pytest.mark.parametrize("text", [
+    # (review) accused of something else, an act told a few words on is not the accused's
+    "واتهمت الحكومة السورية تركيا بدعم الإرهابيين بعد سقوط قذائف أمس على مدينة حلب.",
+    "واتهم الائتلاف السوري روسيا بالتغطية على انفجار سيارة مفخخة أمس في مدينة إدلب.",
+])
+def test_the_accused_of_another_deed_is_not_the_author_of_an_act_after_it(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-07")] == ["Unidentified Armed Group"]

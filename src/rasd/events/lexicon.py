@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasd.data import load_yaml
+from rasd.resolve.places import DIRECTION_IN_NAME
 from rasd.text.normalize import normalize_key
 
 #: How many words may stand between what the accused is said to have done and the act.
@@ -461,7 +462,7 @@ def assembly_words() -> AssemblyWords:
         accused_of=re.compile(rf"(?<!\w)(?:{alt('accused_of')})\w*"),
         # "اتهمت الوحدات تنظيم داعش بإطلاق قذائف تحتوي على غازات سامة": the act named
         # within a few words of what the accused is said to have done
-        accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+|ب)(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}"),
+        accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}|ب)"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
         military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
@@ -477,6 +478,7 @@ def assembly_words() -> AssemblyWords:
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
         # (a member the gazetteer lacks may stand between: "مديرا وبيت سوى وعربين", but not
         # a clause that locates the place before: "والتابعة لناحية قرة تبه")
-        list_gap=re.compile(rf"\s*(?:(?:{alt('sides_of_listed_names')})(?=[\s,]*و))?[\s,]*(?:و(?!{alt('list_breakers')})[^\s,.;:()]{{2,}}(?:\s+[^\s,.;:()و][^\s,.;:()]+)?\s+)?و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
+        list_gap=re.compile(rf"\s*{DIRECTION_IN_NAME}[\s,]*و\s*(?:(?:{alt('place_nouns_in_lists')})\s+|[^\s,.;:()]{{2,}}\s+)?"
+                            rf"|[\s,]*(?:و(?!{alt('list_breakers')})[^\s,.;:()]{{2,}}(?:\s+[^\s,.;:()و][^\s,.;:()]+)?\s+)?و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
                             rf"(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
     )

@@ -137,7 +137,9 @@ def possessor_or_doer(analysis: Analysis, cand: Candidate, actors: list[ActorMen
 def _accused(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
              excluded: set[str]) -> ActorMention | None:
     """The actor an accusation names right before the act ("اتهمت دمشق إسرائيل بشن
-    هجوم", "اتهم النظام إسرائيل بقصف"): its author, a bare country name included."""
+    هجوم", "اتهم النظام إسرائيل بقصف"), or before what it is accused of when the act is
+    named within a few words of that ("اتهمت الوحدات تنظيم داعش بإطلاق قذائف تحتوي على
+    غازات سامة"): its author, a bare country name included."""
     words, norm, trig = assembly_words(), analysis.ntext.norm, cand.trigger
     if not words.accusation.search(norm, cand.sentence.start, trig.start):
         return None

@@ -183,8 +183,11 @@ def _after_verb_of_saying(norm: str, date: DateMatch, floor: int) -> bool:
     if not verb or not words.statement_after.match(after):
         return False
     # "وأضاف أن بريطانيا لم تشارك في ضربات، ليل الأحد": after أن, the date is the content's;
-    # so it is after what one is accused of ("الذي اتهمت دمشق بتنفيذه في دوما في 7 نيسان")
-    return not words.complementizer.search(before, verb.start()) and not words.accused_of.search(before, verb.start())
+    # so it is after what an accusation says was done ("الذي اتهمت دمشق بتنفيذه في دوما في 7
+    # نيسان"), not after other deeds named so ("التي تطالب بتنفيذ الهدنة، يوم الأحد")
+    accusation = words.accusation.search(before, verb.start())
+    accused_of = accusation is not None and words.accused_of.search(before, accusation.end()) is not None
+    return not words.complementizer.search(before, verb.start()) and not accused_of
 
 
 def date_window(analysis: Analysis, date: DateMatch | None) -> tuple[dt.date | None, dt.date | None, int]:

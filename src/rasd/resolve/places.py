@@ -157,18 +157,18 @@ def _homonym_abroad(places: list[Place], countries: Counter[str], towns: Counter
 _LOCATED_WITHIN_KM = 100.0
 
 #: A direction that is part of a name ("حصيبة الشرقية"), normalized.
-_DIRECTION_IN_NAME = r"ال(?:شرقي|غربي|شمالي|جنوبي)ه?"
+DIRECTION_IN_NAME = r"ال(?:شرقي|غربي|شمالي|جنوبي)ه?"
 
 #: What may stand between a name and the near or compass phrase that locates it: a
 #: direction that is part of the name ("حصيبة الشرقية شرق الرمادي"), and up to three more
 #: members of its list that the gazetteer lacks ("البستان، والشومرية شرقي درعا").
-_COMPASS_GAP = re.compile(rf"[\s,،(]*(?:{_DIRECTION_IN_NAME}[\s,،(]+)?(?:و[^\s,،(]+[\s,،(]+){{0,3}}")
+_COMPASS_GAP = re.compile(rf"[\s,،(]*(?:{DIRECTION_IN_NAME}[\s,،(]+)?(?:و[^\s,،(]+[\s,،(]+){{0,3}}")
 
 
 #: Between two names of a list that one near or compass phrase after its last name
 #: locates ("حصيبة الشرقية وجزيرة الخالدية شمال وشرق الرمادي"): a direction that is part
 #: of the name before, and و (with the next name's cue word).
-_LIST_GAP = re.compile(rf"[\s,،]*(?:{_DIRECTION_IN_NAME}[\s,،]+)?(?:و\S*[\s,،]+)?و?")
+_LIST_GAP = re.compile(rf"[\s,،]*(?:{DIRECTION_IN_NAME}[\s,،]+)?(?:و\S*[\s,،]+)?و?")
 
 
 def _locating_towns(mentions: list[PlaceMention], k: int, norm: str, gazetteer: Gazetteer) -> list[Place]:
