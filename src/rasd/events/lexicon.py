@@ -477,7 +477,8 @@ def assembly_words() -> AssemblyWords:
         injured_nouns=_words(d["injured_nouns"]),
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
         # (a member the gazetteer lacks may stand between: "مديرا وبيت سوى وعربين", but not
-        # a clause that locates the place before: "والتابعة لناحية قرة تبه")
+        # a clause that locates the place before: "والتابعة لناحية قرة تبه"; a name's side
+        # ends it, then و and one word go on to the next: "حصيبة الشرقية وجزيرة الخالدية")
         list_gap=re.compile(rf"\s*{DIRECTION_IN_NAME}[\s,]*و\s*(?:(?:{alt('place_nouns_in_lists')})\s+|[^\s,.;:()]{{2,}}\s+)?"
                             rf"|[\s,]*(?:و(?!{alt('list_breakers')})[^\s,.;:()]{{2,}}(?:\s+[^\s,.;:()و][^\s,.;:()]+)?\s+)?و?\s*(?:(?:{alt('spots_in_lists')})\s+(?:في\s+|ب))?(?:(?:{alt('edges_in_lists')})\s+)?"
                             rf"(?:(?:{alt('place_nouns_in_lists')})\s+)?"),
