@@ -2484,3 +2484,26 @@ def test_the_accused_of_an_act_named_a_few_words_on_is_its_author(  # type: igno
 ])
 def test_the_accused_of_another_deed_is_not_the_author_of_an_act_after_it(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-07")] == ["Unidentified Armed Group"]
+
+
+@pytest.mark.parametrize("fighting", [
+    # written for the test: the nouns of fighting with no side named in their sentence
+    "وتدور اشتباكات عنيفة منذ صباح اليوم قرب مدينة حرستا.",
+    "واحتدمت المعارك اليوم في محيط مدينة حرستا.",
+])
+def test_fighting_told_with_no_side_is_between_the_sides_the_article_names_most(  # type: ignore[no-untyped-def]
+        shared_pipeline, fighting: str) -> None:
+    text = ("قالت فصائل المعارضة إنها صدت هجوما لقوات النظام على بلدة مديرا أمس. وتحاول قوات النظام منذ أسابيع "
+            "التقدم في الغوطة الشرقية حيث تسيطر فصائل المعارضة على مدن عدة. " + fighting)
+    clashes = [e for e in events_of(shared_pipeline, text, "2018-03-11") if e.location == "Harasta"]
+    assert [(e.sub_event_type, {e.actor1, e.actor2}) for e in clashes] == [
+        ("Armed clash", {"Syrian Government Forces", "Syrian Opposition Factions"})]
+
+
+def test_an_attack_spoken_of_with_no_side_is_not_fighting(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "الهجوم" with no side named is a noun of attack, not of fighting
+    text = ("تحاصر قوات النظام الغوطة الشرقية حيث تسيطر فصائل المعارضة على مدن عدة، وقالت قوات النظام إنها "
+            "تستعد لدخولها. ووصل وزير الخارجية الإيراني إلى دمشق اليوم لإجراء محادثات حول الهجوم.")
+    assert events_of(shared_pipeline, text, "2018-03-11") == []
+    fighting = text.replace("محادثات حول الهجوم", "محادثات فيما تدور المعارك قرب دمشق")
+    assert [e.sub_event_type for e in events_of(shared_pipeline, fighting, "2018-03-11")] == ["Armed clash"]

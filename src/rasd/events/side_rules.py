@@ -946,6 +946,20 @@ def allies_are_one_side(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def fighting_between_the_articles_sides(s: Sides, c: SideScope) -> bool:
+    """"تدور اشتباكات عنيفة قرب حرستا", "واحتدمت المعارك البرية في محيط الغوطة الشرقية":
+    fighting told with no side is fought by the side the article names most (the second
+    side is then the one it names most after it and its allies, actor2_from_document_salience).
+    Only the nouns of fighting: "الهجوم" with no side is mostly an attack spoken of, not
+    fought ("مباحثات حول الهجوم")."""
+    if not (s.sub == "Armed clash" and s.agent is None and s.target is None
+            and reads_as(c.analysis.tokens[c.cand.trigger.token_start].text, assembly_words().clash_nouns,
+                         without_article=True)):
+        return False
+    s.agent = c.article.salience.most_salient(set())
+    return s.agent is not None
+
+
 def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
     """A battle (or a strike that killed fighters) with no second side: the side the
     article names most after the agent and its allies."""
@@ -1225,6 +1239,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     chemical_attack_by_most_named_state_force,
     reconciliation_is_the_governments_deal,
     actor1_from_document_salience,
+    fighting_between_the_articles_sides,
     the_holder_of_a_struck_base,
     shelling_by_the_author_of_the_last_strike,
     intercepted_missiles_are_a_states,
