@@ -1608,3 +1608,18 @@ def test_a_verb_after_a_name_with_its_side_is_no_member_of_its_list(shared_pipel
     # (review) "وانسحبت إلى" after the side tells what the side did next, not one more place
     text = "وقصفت قوات النظام أمس بلدة كفرنبل الشرقية وانسحبت إلى معرة النعمان."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-03-07")] == ["Kafr Nabl"]
+
+
+@pytest.mark.parametrize("text,author,place", [
+    # adapted from 2015 reports: a force's heavy guns opened on a place, the verb and the guns
+    # apart, as SOHR tells it
+    ("وفتحت القوات النظامية بعد منتصف ليل الاثنين نيران رشاشاتها الثقيلة على مناطق في مدينة تلبيسة.",
+     "Syrian Government Forces", "Talbiseh"),
+    ("واستهدفت الفصائل المقاتلة نيران أسلحتها الثقيلة على مواقع قوات النظام في بلدة مورك.",
+     "Syrian Opposition Factions", "Murak"),
+])
+def test_heavy_guns_opened_on_a_place_are_a_shelling(shared_pipeline, text: str, author: str,  # type: ignore[no-untyped-def]
+                                                     place: str) -> None:
+    events = events_of(shared_pipeline, text, "2015-08-04")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Shelling/artillery/missile attack", author, place)]
