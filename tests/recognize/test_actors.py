@@ -105,6 +105,19 @@ def test_both_sides_are_the_last_two_actors() -> None:
     assert ("Syrian Government Forces", True) in found and ("Syrian Opposition Factions", True) in found
 
 
+@pytest.mark.parametrize("text, phrase, expected", [
+    # written for the test: a masculine weapon in the accusative takes the accusative adjective
+    ("إن قصفا إسرائيليا استهدف مستودع أسلحة", "قصفا اسرائيليا", "Israeli Forces"),
+    ("شنت الطائرات أمس قصفا جويا روسيا على البلدة", "قصفا جويا روسيا", "Russian Forces"),
+    ("أطلقت مدمرات أميركية صواريخ على القاعدة", "مدمرات اميركيه", "US Forces"),
+])
+def test_weapons_in_the_accusative_and_warships_take_the_adjective_of_their_state(
+        text: str, phrase: str, expected: str) -> None:
+    norm = normalize(text)
+    found = [(norm.norm[m.start:m.end], m.actor.name) for m in load_pack().find(tokenize(norm), dt.date(2018, 5, 1))]
+    assert found == [(phrase, expected)]
+
+
 @pytest.mark.parametrize("text", [
     # ant-multisource:CN-middleEast-1336-20180909 and FR-internationalNews-2661-20180810: definite
     "أكد مسؤول حكومي سوري أن الضربات الجوية الروسية والسورية على محافظة إدلب دقيقة",

@@ -159,6 +159,7 @@ class ActorLexicon:
         nouns, modified, modifiers = data["nouns"], set(data["modified_nouns"]), [""] + list(data["modifiers"])
         people = data["people_nouns"]  # they also take the plural, dual and accusative forms
         duals = data.get("dual_nouns", [])  # "صاروخين إسرائيليين": the masculine dual form
+        accusatives = data.get("accusative_nouns", [])  # "قصفا إسرائيليا": the accusative form
 
         def definite(word: str) -> str:
             # a model name or a phrase ("إف-16", "بدون طيار") takes no article
@@ -183,7 +184,7 @@ class ActorLexicon:
 
         bare = set(nouns)
         everyone = list(dict.fromkeys(nouns + [n for n in data["modified_nouns"] if n not in bare] + people))
-        for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people + duals)):
+        for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people + duals + accusatives)):
             for name, adjectives in table.items():
                 index = self._index_of(name)
                 for adjective in adjectives:
