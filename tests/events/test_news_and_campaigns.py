@@ -1286,3 +1286,20 @@ def test_a_day_after_a_deed_named_without_an_accusation_is_the_statements(shared
     text = "وذكرت المعارضة التي تطالب بتنفيذ الهدنة، يوم الأحد، أن طائرات النظام قصفت بلدة كفرنبل."
     events = events_of(shared_pipeline, text, "2018-03-07")
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-03-03", "2018-03-04", 2)]
+
+
+def test_the_day_a_relative_clause_says_a_campaign_began_is_not_lent_to_the_next_sentence(  # type: ignore[no-untyped-def]
+        shared_pipeline) -> None:
+    # adapted from a June 2018 report on Daraa: the gains came days after the shelling began
+    text = ("ويقول المرصد إن هذه أولى المكاسب التي تحققها قوات الحكومة بعد أيام من القصف المكثف، الذي بدأ "
+            "الثلاثاء على المنطقة. وقال المرصد إن قوات الحكومة سيطرت على قرية الشومرية شرقي حمص.")
+    events = [e for e in events_of(shared_pipeline, text, "2018-06-23") if e.location_ar == "الشومرية"]
+    assert [(str(e.date), str(e.date_end)) for e in events] == [("2018-06-22", "2018-06-23")]
+
+
+def test_the_day_a_main_clause_says_fighting_began_dates_the_next_sentence(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from an April 2018 report on Yarmouk: the strikes of the first evening
+    text = ("وقد بدأت مساء الخميس مواجهات عنيفة بين القوات الحكومية السورية وتنظيم داعش في مخيم اليرموك جنوبي دمشق. "
+            "وبدأ سلاح الجو السوري سلسلة غارات تستهدف مواقع داعش في منطقة الحجر الأسود جنوب دمشق.")
+    strikes = [e for e in events_of(shared_pipeline, text, "2018-04-20") if e.sub_event_type == "Air/drone strike"]
+    assert [str(e.date) for e in strikes] == ["2018-04-19"]

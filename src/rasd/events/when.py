@@ -70,8 +70,23 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     # (not a vague span, "خلال أيام", "في الأيام الأخيرة": it belongs to its own sentence)
     before = [d for d in recent if d.end <= start and start - d.end < _REACH
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
-              and not d.value.get("vague") and not _a_span_since_an_earlier_day(d) and d.value["precision"] <= 2]
+              and not d.value.get("vague") and not _a_span_since_an_earlier_day(d) and d.value["precision"] <= 2
+              and not _dates_a_beginning(analysis, d)]
     return before[-1] if before else None
+
+
+def _dates_a_beginning(analysis: Analysis, d: DateMatch) -> bool:
+    """"بعد أيام من القصف المكثف، الذي بدأ الثلاثاء", "العملية التي انطلقت في 20 يناير": the
+    day a relative clause says a campaign began dates the beginning; the acts the next
+    sentences tell came later and do not take it. Not a clause that tells the beginning
+    itself ("وقد بدأت مساء الخميس مواجهات عنيفة": the fighting of that evening)."""
+    words = assembly_words()
+    before = [t.text for t in analysis.tokens_between(max(0, d.start - 30), d.start)][-3:]
+    for i in range(1, len(before)):
+        began = reads_as(before[i], words.beginning_words) or reads_as(before[i], words.begun_after)
+        if began and reads_as(before[i - 1], words.relative_pronouns) and all(w in ("في", "يوم") for w in before[i + 1:]):
+            return True
+    return False
 
 
 def _a_span_since_an_earlier_day(d: DateMatch) -> bool:
