@@ -1303,3 +1303,18 @@ def test_the_day_a_main_clause_says_fighting_began_dates_the_next_sentence(share
             "وبدأ سلاح الجو السوري سلسلة غارات تستهدف مواقع داعش في منطقة الحجر الأسود جنوب دمشق.")
     strikes = [e for e in events_of(shared_pipeline, text, "2018-04-20") if e.sub_event_type == "Air/drone strike"]
     assert [str(e.date) for e in strikes] == ["2018-04-19"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # adapted from a July 2015 report on Daraa: an offensive launched in a month is a campaign
+    # that started then
+    ("وفي الشهر الماضي شنت الجبهة الجنوبية هجوما لطرد القوات الحكومية المتبقية من مدينة درعا.",
+     [("Change to group/activity", "2018-02-01", "2018-02-28")]),
+    # one launched on a day is that day's attack
+    ("وشنت الجبهة الجنوبية الخميس هجوما على مواقع القوات الحكومية في مدينة درعا.",
+     [("Armed clash", "2018-03-08", "2018-03-08")]),
+])
+def test_an_offensive_launched_in_a_month_is_a_campaign_start(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                              expected: list) -> None:
+    events = events_of(shared_pipeline, text, "2018-03-09")
+    assert [(e.sub_event_type, str(e.date), str(e.date_end)) for e in events] == expected

@@ -578,11 +578,16 @@ def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> Da
     """"بدأت قوات النظام في الرابع من يوليو هجوما": the trigger is a campaign noun with a
     word of beginning at most twelve words before it in its clause, and no "بعد" between;
     or "حملة عسكرية بدأها الجيش في 18 فبراير": a verb of beginning whose object it is, at
-    most six words after it, with no other sentence part between (a comma ends the noun's)."""
+    most six words after it, with no other sentence part between (a comma ends the noun's).
+    Dated only to a month, a launch verb (شن) begins it too."""
     words, trigger, tokens = assembly_words(), cand.trigger, analysis.tokens
     if match.value.get("future") or not reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
         return None
     begun = last_word_before(analysis, cand.segment, trigger.token_start, words.beginning_words, _BEGUN_WITHIN)
+    if begun is None and match.value["precision"] == 3:
+        # "وشنت أنقرة في يناير الماضي هجوما على الوحدات": an offensive launched in a month
+        # (no day of its own) is a campaign that started then, not a month of one battle
+        begun = last_word_before(analysis, cand.segment, trigger.token_start, words.launch_verbs, _BEGUN_WITHIN)
     # (not "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before)
     if begun is not None and not words.after_word.search(analysis.ntext.norm, tokens[begun].end, trigger.start):
         return DateMatch(match.start, match.end, dict(match.value, campaign=True))
