@@ -1623,3 +1623,15 @@ def test_heavy_guns_opened_on_a_place_are_a_shelling(shared_pipeline, text: str,
     events = events_of(shared_pipeline, text, "2015-08-04")
     assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
         ("Shelling/artillery/missile attack", author, place)]
+
+
+def test_a_village_that_could_not_be_placed_keeps_its_name_without_the_word_village(  # type: ignore[no-untyped-def]
+        shared_pipeline) -> None:
+    # adapted from a May 2018 report: two villages al-Qasr lie in Hasakah; the event falls to
+    # the governorate, and its place as written is the village's name
+    events = events_of(shared_pipeline, "قتل 23 مدنيا أمس بغارات استهدفت قرية القصر في ريف الحسكة الجنوبي.",
+                       "2018-05-01")
+    assert [(e.location, e.location_ar, e.geo_precision) for e in events] == [("Al-Hasakah", "القصر", 3)]
+    # a place the gazetteer has keeps the name it is known by
+    events = events_of(shared_pipeline, "قتل 23 مدنيا أمس بغارات استهدفت قرية شنف في ريف الموصل.", "2015-07-21")
+    assert [(e.location_ar, e.geo_precision) for e in events] == [("قرية شنف", 1)]

@@ -103,9 +103,11 @@ from rasd.events.where import (
     without_places_abroad,
 )
 from rasd.model import EVENT_TYPE_OF, Event, Evidence, GeoPrecision, TimePrecision
+from rasd.recognize.places import place_cues
 from rasd.recognize.triggers import TriggerMatch
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
+from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.tokens import is_definite, reads_as
 
@@ -488,6 +490,9 @@ class ArticleAssembler:
         if pick.resolved is not None and pick.start != pick.resolved.mention.start:
             location_ar = evidence_span(analysis, pick.resolved.mention.start, pick.resolved.mention.end)["text"]
         location_ar = location_ar.lstrip("#")
+        kind, _, name = location_ar.partition(" ")
+        if pick.geo_precision == 3 and name and normalize_key(kind) in place_cues().settlement_kinds:
+            location_ar = name  # the village could not be placed: its name, as the article writes it
         sub = sides.sub
         reported = when.match is not None and bool(when.match.value.get("reported"))
         inputs = features(

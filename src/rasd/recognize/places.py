@@ -33,6 +33,7 @@ PROMINENT_FEATURES = {"city", "governorate", "district", "region", "site"}
 @dataclass(frozen=True)
 class PlaceCues:
     settlement: frozenset[str]
+    settlement_kinds: frozenset[str]
     neighbourhood: frozenset[str]
     district: frozenset[str]
     governorate: frozenset[str]
@@ -81,7 +82,7 @@ def place_cues() -> PlaceCues:
     if not words("neighbourhood") <= words("settlement"):
         raise DataError("place_cues.yaml: every neighbourhood cue must also be a settlement cue")
     return PlaceCues(
-        settlement=words("settlement"), neighbourhood=words("neighbourhood"), district=words("district"),
+        settlement=words("settlement"), settlement_kinds=words("settlement_kinds"), neighbourhood=words("neighbourhood"), district=words("district"),
         governorate=words("governorate"),
         facility=words("facility"),
         near_single=frozenset(n[0] for n in near if len(n) == 1),
