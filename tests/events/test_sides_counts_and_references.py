@@ -2507,3 +2507,13 @@ def test_an_attack_spoken_of_with_no_side_is_not_fighting(shared_pipeline) -> No
     assert events_of(shared_pipeline, text, "2018-03-11") == []
     fighting = text.replace("محادثات حول الهجوم", "محادثات فيما تدور المعارك قرب دمشق")
     assert [e.sub_event_type for e in events_of(shared_pipeline, fighting, "2018-03-11")] == ["Armed clash"]
+
+
+def test_members_of_the_group_called_by_its_name_are_fighters_killed(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from an August 2015 report on Anbar: "داعشيا" counts fighters of the group,
+    # so their killing in operations is a battle, not a killing with no mode
+    text = ("وتواصل القوات العراقية عملياتها العسكرية ضد تنظيم داعش في محافظة الأنبار. وأعلنت قيادة عمليات بغداد في بيان "
+            "منفصل أمس عن مقتل 17 داعشيا ضمن عمليات شرقي الفلوجة.")
+    events = events_of(shared_pipeline, text, "2015-08-10")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
+        ("Armed clash", "Iraqi Security Forces", "Islamic State", 17)]
