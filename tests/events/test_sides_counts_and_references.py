@@ -2507,6 +2507,9 @@ def test_an_attack_spoken_of_with_no_side_is_not_fighting(shared_pipeline) -> No
     assert events_of(shared_pipeline, text, "2018-03-11") == []
     fighting = text.replace("محادثات حول الهجوم", "محادثات فيما تدور المعارك قرب دمشق")
     assert [e.sub_event_type for e in events_of(shared_pipeline, fighting, "2018-03-11")] == ["Armed clash"]
+    # (review of the pool) fighting not told going on is a war spoken of ("معارك درعا")
+    war = text.replace("محادثات حول الهجوم", "محادثات حول استبعاد إيران من معارك قرب دمشق")
+    assert events_of(shared_pipeline, war, "2018-03-11") == []
 
 
 def test_members_of_the_group_called_by_its_name_are_fighters_killed(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -946,15 +946,25 @@ def allies_are_one_side(s: Sides, c: SideScope) -> bool:
     return True
 
 
+#: How many words before a noun of fighting, or after it, its verb of going on may stand:
+#: "فيما تدور معارك عنيفة", "اشتباكات عنيفة تجري قرب حرستا".
+_GOING_ON_WITHIN = 2
+
+
 def fighting_between_the_articles_sides(s: Sides, c: SideScope) -> bool:
     """"تدور اشتباكات عنيفة قرب حرستا", "واحتدمت المعارك البرية في محيط الغوطة الشرقية":
-    fighting told with no side is fought by the side the article names most (the second
-    side is then the one it names most after it and its allies, actor2_from_document_salience).
-    Only the nouns of fighting: "الهجوم" with no side is mostly an attack spoken of, not
-    fought ("مباحثات حول الهجوم")."""
-    if not (s.sub == "Armed clash" and s.agent is None and s.target is None
-            and reads_as(c.analysis.tokens[c.cand.trigger.token_start].text, assembly_words().clash_nouns,
-                         without_article=True)):
+    fighting told going on, with no side, is fought by the side the article names most (the
+    second side is then the one it names most after it and its allies,
+    actor2_from_document_salience). Only a noun of fighting with its verb of going on:
+    "مباحثات حول الهجوم" is an attack spoken of, "استبعاد إيران من معارك درعا" a war."""
+    if not (s.sub == "Armed clash" and s.agent is None and s.target is None):
+        return False
+    words, tokens, trigger = assembly_words(), c.analysis.tokens, c.cand.trigger
+    if not reads_as(tokens[trigger.token_start].text, words.clash_nouns, without_article=True):
+        return False
+    near = [t for t in tokens[max(0, trigger.token_start - _GOING_ON_WITHIN):trigger.token_end + _GOING_ON_WITHIN]
+            if c.cand.segment.start <= t.start < c.cand.segment.end]
+    if not any(reads_as(t.text, words.battle_going_on) for t in near):
         return False
     s.agent = c.article.salience.most_salient(set())
     return s.agent is not None
