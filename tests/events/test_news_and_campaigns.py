@@ -1318,3 +1318,29 @@ def test_an_offensive_launched_in_a_month_is_a_campaign_start(shared_pipeline, t
                                                               expected: list) -> None:
     events = events_of(shared_pipeline, text, "2018-03-09")
     assert [(e.sub_event_type, str(e.date), str(e.date_end)) for e in events] == expected
+
+
+def test_a_month_before_after_and_a_launch_is_not_the_launchs(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (review of the pool) the month dates the withdrawal; the offensive came before it
+    text = ("وكان مقاتلو قوات سوريا الديموقراطية انسحبوا من وادي الفرات في شباط/فبراير الفائت بعد أن شنت تركيا "
+            "عملية عسكرية واسعة النطاق ضد وحدات حماية الشعب في منطقة عفرين.")
+    assert "Change to group/activity" not in {e.sub_event_type for e in events_of(shared_pipeline, text, "2018-05-09")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # (review) an attack with its dead, or by aircraft, told in a month is one act of that month
+    ("وكان تنظيم داعش قد شن في الشهر الماضي هجوما على بلدة السخنة قتل فيه 30 جنديا من قوات النظام.",
+     [("Armed clash", 30)]),
+    ("وشنت الطائرات الإسرائيلية في الشهر الماضي هجوما على مطار التيفور العسكري.", [("Air/drone strike", 0)]),
+])
+def test_an_attack_with_its_dead_or_by_aircraft_in_a_month_is_no_campaign_start(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, expected: list) -> None:
+    events = events_of(shared_pipeline, text, "2018-03-09")
+    assert [(e.sub_event_type, e.fatalities) for e in events] == expected
+
+
+def test_the_day_a_missile_was_fired_is_lent_to_the_next_sentence(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (review) "الذي أطلق" fired the missile: its day is the strike's, not a campaign's start
+    text = "وسقط الصاروخ الذي أطلق الثلاثاء على مدينة حمص في حي سكني. وقتل في القصف ثلاثة مدنيين في حي الوعر."
+    events = [e for e in events_of(shared_pipeline, text, "2018-06-23") if e.fatalities == 3]
+    assert [str(e.date) for e in events] == ["2018-06-19"]

@@ -2489,7 +2489,7 @@ def test_the_accused_of_another_deed_is_not_the_author_of_an_act_after_it(shared
 @pytest.mark.parametrize("fighting", [
     # written for the test: the nouns of fighting with no side named in their sentence
     "وتدور اشتباكات عنيفة منذ صباح اليوم قرب مدينة حرستا.",
-    "واحتدمت المعارك اليوم في محيط مدينة حرستا.",
+    "واحتدمت معارك عنيفة اليوم في محيط مدينة حرستا.",
 ])
 def test_fighting_told_with_no_side_is_between_the_sides_the_article_names_most(  # type: ignore[no-untyped-def]
         shared_pipeline, fighting: str) -> None:
@@ -2520,3 +2520,24 @@ def test_members_of_the_group_called_by_its_name_are_fighters_killed(shared_pipe
     events = events_of(shared_pipeline, text, "2015-08-10")
     assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in events] == [
         ("Armed clash", "Iraqi Security Forces", "Islamic State", 17)]
+
+
+@pytest.mark.parametrize("text,place", [
+    # (review) a side named only by its aircraft does not fight on the ground
+    ("قال مصدر إن الطيران الروسي شن غارات على ريف إدلب أمس، وإن الطيران الروسي استهدف مدينة أريحا الخاضعة "
+     "لسيطرة فصائل المعارضة. وتدور اليوم اشتباكات عنيفة في محيط بلدة مورك.", "Murak"),
+    # the state forces of the other covered country do not fight across the border
+    ("وتواصل القوات العراقية عملياتها ضد تنظيم داعش في الأنبار، وقالت القوات العراقية إنها قتلت 20 مسلحا. "
+     "وتدور اليوم معارك عنيفة في مدينة البوكمال على الجانب السوري من الحدود.", "Abu Kamal"),
+])
+def test_fighting_with_no_side_is_not_given_to_a_side_that_cannot_be_fighting_it(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, place: str) -> None:
+    authors = [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-10") if e.location == place]
+    assert authors and not {"Russian Forces", "Iraqi Security Forces"} & set(authors)
+
+
+def test_fighting_after_after_is_over(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # (review) "بعد معارك استمرت أسابيع": the fighting is over, no fight of the news
+    text = ("قالت فصائل المعارضة إنها صدت هجوما لقوات النظام على بلدة مديرا أمس. وتحاول قوات النظام منذ أسابيع "
+            "التقدم في الغوطة الشرقية. وعاد الهدوء إلى مدينة حرستا اليوم بعد معارك استمرت أسابيع.")
+    assert [e for e in events_of(shared_pipeline, text, "2018-03-10") if e.location == "Harasta"] == []

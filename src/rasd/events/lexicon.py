@@ -103,6 +103,7 @@ class AssemblyWords:
     control_acts_after_time: re.Pattern[str]
     control_acts_within: int
     launch_verbs: frozenset[str]
+    launch_or_fighting_verbs: frozenset[str]
     striking_verbs: frozenset[str]
     blowing_up: frozenset[str]
     blown_up_buildings: frozenset[str]
@@ -114,12 +115,14 @@ class AssemblyWords:
     partitive_bands: frozenset[str]
     act_as_object_verbs: frozenset[str]
     country_as_place_before: frozenset[str]
-    beginning_words: frozenset[str]
+    beginning_words: frozenset[str]  # of beginning or launching
+    began_words: frozenset[str]  # of beginning only, not أطلق (also "fired")
     execution_words: frozenset[str]
     gunfire: re.Pattern[str]
     gunfire_not_at_people: re.Pattern[str]
     death_words: frozenset[str]
-    begun_after: frozenset[str]
+    begun_after: frozenset[str]  # of beginning or launching
+    began_after: frozenset[str]  # of beginning only
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
     accusation_nouns: frozenset[str]
@@ -285,6 +288,7 @@ def assembly_words() -> AssemblyWords:
         # the verb, its subject (at most six words), then من or في right before the trigger
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
+        launch_or_fighting_verbs=_words(d["launch_verbs"] + d["fighting_verbs"]),
         striking_verbs=_words(d["striking_verbs"]),
         blowing_up=_words(d["blowing_up"]),
         blown_up_buildings=_words(d["blown_up_buildings"]),
@@ -296,13 +300,15 @@ def assembly_words() -> AssemblyWords:
         partitive_bands=_words(d["partitive_bands"]),
         act_as_object_verbs=_words(d["act_as_object_verbs"]),
         country_as_place_before=_words(d["country_as_place_before"]),
-        beginning_words=_words(d["beginning_words"]),
+        beginning_words=_words(d["beginning_words"] + d["launching_words"]),
+        began_words=_words(d["beginning_words"]),
         execution_words=_words(d["execution_words"]),
         gunfire=re.compile(rf"(?<!\w)[وف]?[بل]?(?:{alt('gunfire_words')})(?!\w)"
                            rf"|(?<!\w)[وف]?(?:{alt('gunfire_verbs')})(?:\s+\S+){{0,3}}?\s+(?:{alt('gunfire_objects')})(?!\w)"),
         gunfire_not_at_people=re.compile(rf"(?<!\w)[وف]?(?:{alt('gunfire_not_at_people')})(?!\w)"),
         death_words=_words(d["death_words"]),
-        begun_after=_words(d["begun_after"]),
+        begun_after=_words(d["begun_after"] + d["launched_after"]),
+        began_after=_words(d["begun_after"]),
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
         accusation_nouns=_words(d["accusation_nouns"]),

@@ -952,22 +952,38 @@ _GOING_ON_WITHIN = 2
 
 
 def fighting_between_the_articles_sides(s: Sides, c: SideScope) -> bool:
-    """"تدور اشتباكات عنيفة قرب حرستا", "واحتدمت المعارك البرية في محيط الغوطة الشرقية":
+    """"تدور اشتباكات عنيفة قرب حرستا", "واحتدمت معارك عنيفة في محيط الغوطة الشرقية":
     fighting told going on, with no side, is fought by the side the article names most (the
     second side is then the one it names most after it and its allies,
     actor2_from_document_salience). Only a noun of fighting with its verb of going on:
-    "مباحثات حول الهجوم" is an attack spoken of, "استبعاد إيران من معارك درعا" a war."""
+    "مباحثات حول الهجوم" is an attack spoken of, "استبعاد إيران من معارك درعا" a war, and
+    "بعد معارك استمرت أسابيع" fighting that is over. The side fights on the ground where the
+    fighting is: not the state forces of the other covered country, nor a side the article
+    names only by its aircraft ("الطيران الروسي")."""
     if not (s.sub == "Armed clash" and s.agent is None and s.target is None):
         return False
     words, tokens, trigger = assembly_words(), c.analysis.tokens, c.cand.trigger
-    if not reads_as(tokens[trigger.token_start].text, words.clash_nouns, without_article=True):
+    if not reads_as(tokens[trigger.token_start].text, words.clash_nouns):
         return False
     near = [t for t in tokens[max(0, trigger.token_start - _GOING_ON_WITHIN):trigger.token_end + _GOING_ON_WITHIN]
             if c.cand.segment.start <= t.start < c.cand.segment.end]
     if not any(reads_as(t.text, words.battle_going_on) for t in near):
         return False
-    s.agent = c.article.salience.most_salient(set())
+    if trigger.token_start > 0 and words.after_word.fullmatch(tokens[trigger.token_start - 1].text):
+        return False
+    country = _country_of_the_place(c)
+    s.agent = next((a for a in c.article.salience.ranked() if a.kind != "unidentified"
+                    and not (a.kind == "state" and a.country in COVERED and a.country != country)
+                    and not _named_only_by_its_aircraft(c.analysis, a)), None)
     return s.agent is not None
+
+
+def _named_only_by_its_aircraft(analysis: Analysis, actor: Actor) -> bool:
+    """Every mention of the side in the article begins with a word for aircraft ("الطيران
+    الروسي", "طائرات التحالف")."""
+    aircraft = assembly_words().aircraft_nouns
+    return all(reads_as(analysis.tokens[m.token_start].text, aircraft, without_article=True)
+               for m in analysis.actors if m.actor.name == actor.name)
 
 
 def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
@@ -1128,7 +1144,7 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
     if s.sub != "Change to group/activity":
         return False
     words, tokens, trigger, seg = assembly_words(), c.analysis.tokens, c.cand.trigger, c.cand.segment
-    verb = last_word_before(c.analysis, seg, trigger.token_start, words.beginning_words | words.launch_verbs,
+    verb = last_word_before(c.analysis, seg, trigger.token_start, words.beginning_words | words.launch_or_fighting_verbs,
                             _LAUNCHED_WITHIN)
     if verb is None:
         last = min(trigger.token_end + _LAUNCHED_AFTER_WITHIN, len(tokens))

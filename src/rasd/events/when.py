@@ -83,7 +83,7 @@ def _dates_a_beginning(analysis: Analysis, d: DateMatch) -> bool:
     words = assembly_words()
     before = [t.text for t in analysis.tokens_between(max(0, d.start - 30), d.start)][-3:]
     for i in range(1, len(before)):
-        began = reads_as(before[i], words.beginning_words) or reads_as(before[i], words.begun_after)
+        began = reads_as(before[i], words.began_words) or reads_as(before[i], words.began_after)
         if began and reads_as(before[i - 1], words.relative_pronouns) and all(w in ("في", "يوم") for w in before[i + 1:]):
             return True
     return False
@@ -527,7 +527,8 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     if not since:
         return _begun_campaign(analysis, cand, match)
     tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
-    if not (any(reads_as(w, words.launch_verbs) for w in tokens) and any(reads_as(w, words.campaign_nouns) for w in tokens)):
+    if not (any(reads_as(w, words.launch_or_fighting_verbs) for w in tokens)
+            and any(reads_as(w, words.campaign_nouns) for w in tokens)):
         return None  # "تشن هجوما منذ أيام": waging an offensive for days is not a datable start
     start = dt.date.fromisoformat(match.value["date"])
     if match.value.get("since"):  # "منذ 18 شباط": the window's first day (or month, when only that is known)
@@ -584,10 +585,14 @@ def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> Da
     if match.value.get("future") or not reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
         return None
     begun = last_word_before(analysis, cand.segment, trigger.token_start, words.beginning_words, _BEGUN_WITHIN)
-    if begun is None and match.value["precision"] == 3:
+    if begun is None and match.value["precision"] == 3 and not _one_attack(analysis, cand):
         # "وشنت أنقرة في يناير الماضي هجوما على الوحدات": an offensive launched in a month
         # (no day of its own) is a campaign that started then, not a month of one battle
-        begun = last_word_before(analysis, cand.segment, trigger.token_start, words.launch_verbs, _BEGUN_WITHIN)
+        launched = last_word_before(analysis, cand.segment, trigger.token_start, words.launch_verbs, _BEGUN_WITHIN)
+        # (not "انسحبوا في شباط/فبراير بعد أن شنت تركيا عملية": the month is of what came after)
+        if launched is not None and not (match.end <= tokens[launched].start
+                                         and words.after_word.search(analysis.ntext.norm, match.end, tokens[launched].start)):
+            begun = launched
     # (not "بدأ أحدث فصل من التصعيد بعد الهجوم الكيماوي": the attack came before)
     if begun is not None and not words.after_word.search(analysis.ntext.norm, tokens[begun].end, trigger.start):
         return DateMatch(match.start, match.end, dict(match.value, campaign=True))
@@ -598,6 +603,17 @@ def _begun_campaign(analysis: Analysis, cand: Candidate, match: DateMatch) -> Da
         if reads_as(t.text, words.begun_after):
             return DateMatch(match.start, match.end, dict(match.value, campaign=True))
     return None
+
+
+def _one_attack(analysis: Analysis, cand: Candidate) -> bool:
+    """"شن التنظيم في الشهر الماضي هجوما على السخنة قتل فيه 30 جنديا", "وشنت الطائرات في
+    الشهر الماضي هجوما على مطار التيفور": an attack with its dead, or by aircraft, is one
+    act dated to a month, not the start of a campaign."""
+    seg = cand.segment
+    if any(c.role == "killed" and seg.start <= c.start < seg.end for c in analysis.counts):
+        return True
+    return any(reads_as(t.text, assembly_words().aircraft_nouns, without_article=True)
+               for t in analysis.tokens_between(seg.start, seg.end))
 
 
 def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: DateMatch) -> bool:
