@@ -1615,7 +1615,7 @@ def test_a_verb_after_a_name_with_its_side_is_no_member_of_its_list(shared_pipel
     # apart, as SOHR tells it
     ("وفتحت القوات النظامية بعد منتصف ليل الاثنين نيران رشاشاتها الثقيلة على مناطق في مدينة تلبيسة.",
      "Syrian Government Forces", "Talbiseh"),
-    ("واستهدفت الفصائل المقاتلة نيران أسلحتها الثقيلة على مواقع قوات النظام في بلدة مورك.",
+    ("وفتحت الفصائل المقاتلة نيران أسلحتها الثقيلة على مواقع قوات النظام في بلدة مورك.",
      "Syrian Opposition Factions", "Murak"),
 ])
 def test_heavy_guns_opened_on_a_place_are_a_shelling(shared_pipeline, text: str, author: str,  # type: ignore[no-untyped-def]

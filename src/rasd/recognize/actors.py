@@ -184,12 +184,17 @@ class ActorLexicon:
 
         bare = set(nouns)
         everyone = list(dict.fromkeys(nouns + [n for n in data["modified_nouns"] if n not in bare] + people))
-        for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people + duals + accusatives)):
+        for table, with_nouns in ((data["adjectives"], everyone), (data["people_adjectives"], people + duals)):
             for name, adjectives in table.items():
                 index = self._index_of(name)
                 for adjective in adjectives:
                     for phrase in phrases(adjective, with_nouns):
                         self.matcher.add(phrase, index)
+        for name, adjectives in data["people_adjectives"].items():
+            index = self._index_of(name)
+            for adjective in (a for a in adjectives if a.endswith("ا")):
+                for noun in accusatives:
+                    self.matcher.add(f"{noun} {adjective}", index)
         for joint in data["joint"]:
             actor = self.by_name[joint["actor"]]
             index = len(self.actors)

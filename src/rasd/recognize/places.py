@@ -81,6 +81,8 @@ def place_cues() -> PlaceCues:
     near = [tuple(normalize_key(w).split()) for w in data["near"]]
     if not words("neighbourhood") <= words("settlement"):
         raise DataError("place_cues.yaml: every neighbourhood cue must also be a settlement cue")
+    if not words("settlement_kinds") <= words("settlement"):
+        raise DataError("place_cues.yaml: every settlement kind must also be a settlement cue")
     return PlaceCues(
         settlement=words("settlement"), settlement_kinds=words("settlement_kinds"), neighbourhood=words("neighbourhood"), district=words("district"),
         governorate=words("governorate"),
