@@ -973,7 +973,7 @@ def fighting_between_the_articles_sides(s: Sides, c: SideScope) -> bool:
         return False
     country = _country_of_the_place(c)
     s.agent = next((a for a in c.article.salience.ranked() if a.kind != "unidentified"
-                    and not (a.kind == "state" and a.country in COVERED and a.country != country)
+                    and not (a.kind == "state" and country is not None and a.country in COVERED and a.country != country)
                     and not _named_only_by_its_aircraft(c.analysis, a)), None)
     return s.agent is not None
 

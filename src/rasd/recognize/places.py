@@ -84,7 +84,8 @@ def place_cues() -> PlaceCues:
     if not words("settlement_kinds") <= words("settlement"):
         raise DataError("place_cues.yaml: every settlement kind must also be a settlement cue")
     return PlaceCues(
-        settlement=words("settlement"), settlement_kinds=words("settlement_kinds"), neighbourhood=words("neighbourhood"), district=words("district"),
+        settlement=words("settlement"), settlement_kinds=words("settlement_kinds"),
+        neighbourhood=words("neighbourhood"), district=words("district"),
         governorate=words("governorate"),
         facility=words("facility"),
         near_single=frozenset(n[0] for n in near if len(n) == 1),
