@@ -139,12 +139,15 @@ def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
 
 
 def _written_as_aircraft(s: Sides, c: SideScope) -> bool:
-    """The author's mention begins with an aircraft noun ("الطائرات التركية"), or follows
-    one ("طيران العدو الإسرائيلي")."""
-    if s.agent_m is None:
-        return False
-    first = c.analysis.ntext.norm[s.agent_m.start:s.agent_m.end].split(" ", 1)[0]
-    before = c.analysis.tokens[s.agent_m.token_start - 1].text if s.agent_m.token_start > 0 else ""
+    """The author's mention is written as aircraft (``_an_aircraft_mention``)."""
+    return s.agent_m is not None and _an_aircraft_mention(c.analysis, s.agent_m)
+
+
+def _an_aircraft_mention(analysis: Analysis, mention: ActorMention) -> bool:
+    """The mention begins with an aircraft noun ("الطائرات التركية"), or follows one
+    ("طيران العدو الإسرائيلي")."""
+    first = analysis.ntext.norm[mention.start:mention.end].split(" ", 1)[0]
+    before = analysis.tokens[mention.token_start - 1].text if mention.token_start > 0 else ""
     return any(reads_as(w, assembly_words().aircraft_nouns, without_article=True) for w in (first, before))
 
 
@@ -979,11 +982,9 @@ def fighting_between_the_articles_sides(s: Sides, c: SideScope) -> bool:
 
 
 def _named_only_by_its_aircraft(analysis: Analysis, actor: Actor) -> bool:
-    """Every mention of the side in the article begins with a word for aircraft ("الطيران
-    الروسي", "طائرات التحالف")."""
-    aircraft = assembly_words().aircraft_nouns
-    return all(reads_as(analysis.tokens[m.token_start].text, aircraft, without_article=True)
-               for m in analysis.actors if m.actor.name == actor.name)
+    """Every mention of the side in the article is written as aircraft ("الطيران الروسي",
+    "طائرات التحالف")."""
+    return all(_an_aircraft_mention(analysis, m) for m in analysis.actors if m.actor.name == actor.name)
 
 
 def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:

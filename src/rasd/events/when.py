@@ -610,7 +610,7 @@ def _one_attack(analysis: Analysis, cand: Candidate) -> bool:
     الشهر الماضي هجوما على مطار التيفور": an attack with its dead, or by aircraft, is one
     act dated to a month, not the start of a campaign."""
     seg = cand.segment
-    if any(c.role == "killed" and seg.start <= c.start < seg.end for c in analysis.counts):
+    if any(c.role == "killed" for c in within(analysis, analysis.counts, seg)):
         return True
     return any(reads_as(t.text, assembly_words().aircraft_nouns, without_article=True)
                for t in analysis.tokens_between(seg.start, seg.end))
