@@ -2541,3 +2541,20 @@ def test_fighting_after_after_is_over(shared_pipeline) -> None:  # type: ignore[
     text = ("قالت فصائل المعارضة إنها صدت هجوما لقوات النظام على بلدة مديرا أمس. وتحاول قوات النظام منذ أسابيع "
             "التقدم في الغوطة الشرقية. وعاد الهدوء إلى مدينة حرستا اليوم بعد معارك استمرت أسابيع.")
     assert [e for e in events_of(shared_pipeline, text, "2018-03-10") if e.location == "Harasta"] == []
+
+
+@pytest.mark.parametrize("dead,death_word,fatalities", [
+    ("مدرس وزوجته", "مصرعهما", 2),
+    ("مدرس", "مصرعه", 1),  # adapted: one of them
+])
+def test_a_death_word_with_its_pronoun_after_the_subject_tells_a_killing(  # type: ignore[no-untyped-def]
+        shared_pipeline, dead: str, death_word: str, fatalities: int) -> None:
+    # saudinewsnet:2015-08-09-0062-3f4f0914de (tune), the sentence before cut short: "لقي X
+    # مصرعه" with the dead between the verb and the death word; its pronoun counts them
+    # where no number is written
+    text = ("وأفاد مصدر أمني عراقي أن شخصين قتلا في انفجار عبوة ناسفة قرب محال تجارية وسط بغداد.\n"
+            f"ولقي {dead} {death_word} بنيران مسلحين مجهولين في منطقة الجعارة التابعة لقضاء المدائن جنوبي العاصمة.")
+    events = events_of(shared_pipeline, text, "2015-08-09")
+    killings = [e for e in events if e.sub_event_type == "Attack"]
+    assert [(e.location, e.actor1, e.actor2, e.fatalities) for e in killings] == [
+        ("Al-Mada'in", "Unidentified Armed Group", "Civilians", fatalities)]

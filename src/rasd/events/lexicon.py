@@ -235,6 +235,7 @@ class AssemblyWords:
     bombers_two: frozenset[str]
     bomber_carrying: frozenset[str]
     one_killed: re.Pattern[str]
+    two_killed: re.Pattern[str]
     dead_nouns: frozenset[str]
     injured_nouns: frozenset[str]
     between_before: re.Pattern[str]
@@ -479,6 +480,7 @@ def assembly_words() -> AssemblyWords:
         bomber_survived=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_survived')})(?!\w)"),
         bombers_two=_words(d["bombers_two"]),
         one_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('one_killed')})(?!\w)"),
+        two_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('two_killed')})(?!\w)"),
         dead_nouns=_words(d["dead_nouns"]),
         injured_nouns=_words(d["injured_nouns"]),
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),
