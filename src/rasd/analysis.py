@@ -44,6 +44,7 @@ class Analysis:
     civilian_targets: list[tuple[int, int]] = field(default_factory=list)
     countries: list[PhraseMatch[str]] = field(default_factory=list)  # every country word, overlaps included
     abroad: list[PhraseMatch[Abroad]] = field(default_factory=list)  # locations outside the covered countries
+    dateline: Segment | None = None  # where the story was filed (recognize.datelines)
     token_starts: list[int] = field(init=False, repr=False)  # for bisecting ``tokens`` by offset
     memo: dict[object, object] = field(init=False, repr=False)  # per-document results computed once on demand
 

@@ -19,6 +19,7 @@ from rasd.recognize import Recognizer
 from rasd.recognize.abroad import AbroadRecognizer
 from rasd.recognize.actors import ActorLexicon, ActorRecognizer, load_pack
 from rasd.recognize.countries import CountryRecognizer
+from rasd.recognize.datelines import DatelineRecognizer
 from rasd.recognize.dates.find import DateRecognizer
 from rasd.recognize.numbers import CountRecognizer
 from rasd.recognize.people import PeopleRecognizer
@@ -35,9 +36,10 @@ log = logging.getLogger(__name__)
 
 
 def default_components(gazetteer: Gazetteer, actors: ActorLexicon) -> list[Recognizer]:
-    """rasd's recognizers, in the order they run: counts need the dates (a day is not a
-    count), people need the actors (an actor's name is not a person's)."""
-    return [DateRecognizer(), PlaceRecognizer(gazetteer), ActorRecognizer(actors), CountRecognizer(),
+    """rasd's recognizers, in the order they run: the dateline first (what it names is
+    set aside), counts need the dates (a day is not a count), people need the actors (an
+    actor's name is not a person's)."""
+    return [DatelineRecognizer(), DateRecognizer(), PlaceRecognizer(gazetteer), ActorRecognizer(actors), CountRecognizer(),
             PeopleRecognizer(), SourceRecognizer(), TriggerRecognizer(), CountryRecognizer(), AbroadRecognizer()]
 
 

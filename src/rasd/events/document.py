@@ -16,6 +16,7 @@ from typing import Any, Sequence, TypeVar
 from rasd.analysis import Analysis
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.actors import Actor, ActorMention
+from rasd.recognize.datelines import dateline_end
 from rasd.recognize.numbers import number_words
 from rasd.text.segment import Segment, clauses
 from rasd.text.tokens import PhraseMatcher, clitic_variants, is_definite, reads_as
@@ -139,9 +140,6 @@ def headline_lines(norm: str) -> list[Segment]:
     return out
 
 
-#: How far into its first body paragraph a page's dateline may stand ("دبي، الإمارات العربية
-#: المتحدة (CNN)--"), a dash after it.
-_DATELINE_WITHIN = 80
 _LEDE_CHARS = (60, 400)
 _PARAGRAPH = re.compile(r"[^\n]+")
 _SENTENCE_GOES_ON = re.compile(r"[.!?](?=\s+\S)")  # (the normalizer writes ؟ as ?)
@@ -157,7 +155,7 @@ def related_stories(norm: str) -> list[Segment]:
     words = assembly_words()
     paragraphs = (m for m in _PARAGRAPH.finditer(norm, headline_end(norm)) if m.group().strip())
     first = next(paragraphs, None)  # (most pages carry no such dateline: the rest is not read)
-    size = next((n for dateline, n in words.related_boxes if first and _dated_by(first.group(), dateline)), 0)
+    size = next((n for mark, n in words.related_boxes if first and dateline_end(first.group(), mark) is not None), 0)
     if not size:
         return []
     body = list(paragraphs)
@@ -179,12 +177,6 @@ def article_end(analysis: Analysis) -> int:
         box = related_stories(analysis.ntext.norm)
         return box[0].start if box else len(analysis.ntext.norm)
     return analysis.remember(article_end, end)
-
-
-def _dated_by(paragraph: str, dateline: str) -> bool:
-    """Whether the paragraph opens with the dateline: within its first words, a dash after it."""
-    at = paragraph.find(dateline)
-    return 0 <= at <= _DATELINE_WITHIN and paragraph[at + len(dateline):].lstrip().startswith("-")
 
 
 def _reads_as_a_lede(paragraph: str, story_continues: re.Pattern[str]) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.recognize import VocabularyItem
+from rasd.recognize.datelines import outside_dateline
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatch, PhraseMatcher, Token, reads_as
 
@@ -142,7 +143,7 @@ class AbroadRecognizer:
         if named:
             abroad = sorted(abroad + named, key=lambda m: m.start)
         abroad = [m for m in abroad if not listed_at_home(analysis, m)]
-        analysis.abroad = abroad
+        analysis.abroad = abroad = outside_dateline(analysis, abroad)
         if abroad:
             analysis.places = [p for p in analysis.places
                                if not any(m.start < p.mention.end and p.mention.start < m.end for m in abroad)]

@@ -20,6 +20,7 @@ import yaml
 from rasd.data import data_path, load_yaml, safe_load
 from rasd.errors import DataError
 from rasd.recognize import VocabularyItem
+from rasd.recognize.datelines import outside_dateline
 from rasd.text.normalize import normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
 
@@ -358,4 +359,4 @@ class ActorRecognizer:
         return (self.lexicon.matcher, _CUES)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.actors = self.lexicon.find(analysis.tokens, analysis.doc.published)
+        analysis.actors = outside_dateline(analysis, self.lexicon.find(analysis.tokens, analysis.doc.published))

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
 from rasd.data import load_yaml
+from rasd.recognize.datelines import outside_dateline
 from rasd.text.tokens import PhraseMatcher
 
 if TYPE_CHECKING:
@@ -32,4 +33,4 @@ class CountryRecognizer:
         return (country_matcher(),)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.countries = country_matcher().find_all(analysis.tokens)
+        analysis.countries = outside_dateline(analysis, country_matcher().find_all(analysis.tokens))

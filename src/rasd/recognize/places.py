@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rasd.data import load_yaml
 from rasd.errors import DataError
 from rasd.recognize import VocabularyItem
+from rasd.recognize.datelines import outside_dateline
 from rasd.recognize.dates.calendar import calendar_words
 from rasd.recognize.triggers import trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
@@ -891,7 +892,7 @@ class PlaceRecognizer:
     def __call__(self, analysis: Analysis) -> None:
         from rasd.resolve.places import resolve_places
 
-        found = find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer)
+        found = outside_dateline(analysis, find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer))
         found = [m for m in found if not _written_with_tanween(analysis, m)
                  and not _speaks_for_its_government(analysis, m)]
         analysis.places = resolve_places(_without_adverbs(analysis.ntext.norm, found), self.gazetteer, analysis.ntext.norm)

@@ -1,0 +1,76 @@
+"""An outlet's dateline: "دبي، الإمارات العربية المتحدة (CNN)--" opening the first
+paragraph says where the story was filed. The city and country in it are neither where
+anything happened nor a side that acted ("أتلانتا، الولايات المتحدة الأمريكية" is no
+US strike), so the recognizers set aside what they find inside it."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence, TypeVar
+
+from rasd.data import load_yaml
+from rasd.text.normalize import normalize_key
+from rasd.text.segment import Segment
+
+if TYPE_CHECKING:
+    from rasd.analysis import Analysis
+    from rasd.recognize import VocabularyItem
+
+#: How far into its paragraph an outlet's mark may stand, the city and country before it.
+DATELINE_WITHIN = 80
+#: The opening paragraphs searched: a page may put a short headline line before it.
+_OPENING_PARAGRAPHS = 3
+_PARAGRAPH = re.compile(r"[^\n]+")
+_DASHES = re.compile(r"\s*-+")
+
+M = TypeVar("M")
+
+
+@lru_cache(maxsize=1)
+def dateline_marks() -> tuple[str, ...]:
+    """The outlets' marks that close a dateline (``datelines`` in data/sources.yaml), normalized."""
+    return tuple(normalize_key(mark) for mark in load_yaml("sources.yaml")["datelines"])
+
+
+def dateline_end(paragraph: str, mark: str) -> int | None:
+    """Where the dateline ends in ``paragraph`` (its dashes included) when the paragraph
+    opens with one closed by ``mark``: the mark within its first words, a dash after it."""
+    at = paragraph.find(mark)
+    if not 0 <= at <= DATELINE_WITHIN:
+        return None
+    dashes = _DASHES.match(paragraph, at + len(mark))
+    return dashes.end() if dashes else None
+
+
+def find_dateline(norm: str) -> Segment | None:
+    """The dateline that opens one of the first paragraphs of the normalized text, if any."""
+    for n, paragraph in enumerate(_PARAGRAPH.finditer(norm)):
+        if n == _OPENING_PARAGRAPHS:
+            break
+        for mark in dateline_marks():
+            end = dateline_end(paragraph.group(), mark)
+            if end is not None:
+                return Segment(paragraph.start(), paragraph.start() + end)
+    return None
+
+
+def outside_dateline(analysis: Analysis, mentions: Sequence[M], start: str = "start") -> list[M]:
+    """``mentions`` without those that begin inside the document's dateline."""
+    line = analysis.dateline
+    if line is None:
+        return list(mentions)
+    return [m for m in mentions if not line.start <= getattr(m, start) < line.end]
+
+
+class DatelineRecognizer:
+    """Finds the dateline first, so that the place, actor and country recognizers leave
+    out what it names."""
+
+    name = "dateline"
+
+    def vocabulary_items(self) -> Iterable[VocabularyItem]:
+        return ()
+
+    def __call__(self, analysis: Analysis) -> None:
+        analysis.dateline = find_dateline(analysis.ntext.norm)

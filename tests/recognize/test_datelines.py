@@ -1,0 +1,62 @@
+"""An outlet's dateline names where the story was filed (rasd.recognize.datelines): what
+the recognizers find inside it is set aside. Datelines as CNN Arabic writes them in the
+corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.model import Document
+from rasd.recognize.datelines import find_dateline
+from rasd.text.normalize import normalize
+from tests.events.helpers import events_of
+
+
+@pytest.mark.parametrize("text,dateline", [
+    ("دبي، الإمارات العربية المتحدة (CNN)-- أعلن الجيش", "دبي، الإمارات العربية المتحدة (CNN)--"),
+    ("موسكو، روسيا (CNN)— قال الكرملين", "موسكو، روسيا (CNN)—"),
+    ("(CNN) – قتل", "(CNN) –"),
+    ("عنوان قصير\nأتلانتا، الولايات المتحدة الأمريكية (CNN)--لقي", "أتلانتا، الولايات المتحدة الأمريكية (CNN)--"),
+])
+def test_the_dateline_is_the_opening_up_to_the_outlets_mark_and_its_dash(text: str, dateline: str) -> None:
+    ntext = normalize(text)
+    found = find_dateline(ntext.norm)
+    assert found is not None
+    a, b = ntext.original_span(found.start, found.end)
+    assert text[a:b].strip() == dateline
+
+
+@pytest.mark.parametrize("text", [
+    # the mark far into the paragraph is a source cited, not a dateline
+    "قالت وزارة الخارجية الأمريكية في بيان نقلته شبكات عدة منها شبكة الأخبار الأمريكية المعروفة (CNN)-- إن",
+    # no dash after the mark
+    "أتلانتا، الولايات المتحدة الأمريكية (CNN) لقي عشرات الأشخاص مصرعهم",
+    # not in the opening paragraphs
+    "فقرة أولى.\nفقرة ثانية.\nفقرة ثالثة.\nواشنطن (CNN)-- قال",
+])
+def test_no_dateline_without_the_mark_opening_a_paragraph_and_a_dash(text: str) -> None:
+    assert find_dateline(normalize(text).norm) is None
+
+
+# ant-multisource:CN-middleEast-315-20180320 (tune)
+JARAMANA = ("أتلانتا، الولايات المتحدة الأمريكية (CNN)-- لقي عشرات الأشخاص مصرعهم، الثلاثاء، إثر استهداف سوق شعبي "
+            "في مدينة جرمانا، الواقعة على الأطراف الجنوبية الشرقية للعاصمة السورية، دمشق.")
+
+
+def test_the_country_a_story_was_filed_from_is_no_side(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, JARAMANA, "2018-03-20")
+    assert [(e.location, e.actor1) for e in events] == [("Jaramana", "Unidentified Armed Group")]
+
+
+def test_what_the_dateline_names_is_set_aside_and_the_rest_is_read(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = JARAMANA + "\nوقالت الولايات المتحدة إن الهجوم يخرق الهدنة."
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 20)))
+    assert analysis.dateline is not None
+    later = text.index("وقالت")
+    named = [analysis.span(m.start, m.end) for m in analysis.actors + analysis.countries + analysis.abroad]
+    named += [analysis.span(p.mention.start, p.mention.end) for p in analysis.places]
+    assert named and all(span.start >= analysis.span(analysis.dateline.start, analysis.dateline.end).end
+                         for span in named)
+    assert any(span.start > later and "الولايات المتحدة" in span.text for span in named)
