@@ -619,3 +619,25 @@ def test_a_name_that_heads_a_construct_as_a_noun_names_no_place(embedded_pipelin
                  # a mark between the name and the noun (written in review)
                  "وقصفت قوات النظام حماة، الأمن فيها منهار، الأحد."):
         assert [p for p in places_of(embedded_pipeline, text) if p[1] == "حماة"], text
+
+
+# ant-multisource:SK-middleEast-3046-20180722, two sentences of it
+_SPREAD_TO_NASIRIYAH = (
+    "وبدأت المظاهرات السلمية في مدينة البصرة جنوبي العراق مطلع يوليو الجاري للمطالبة بتحسين الخدمات.\n"
+    "وسرعان ما اتسعت رقعة المظاهرات واتخذت منحى عنيفا، ووصلت إلى الناصرية والديوانية وكربلاء جنوبا.")
+
+
+@pytest.mark.parametrize("text,name,read", [
+    (_SPREAD_TO_NASIRIYAH, "الناصرية", True),
+    # the same sentence alone: nothing names the region, "الناصرية" may be Nasserism
+    (_SPREAD_TO_NASIRIYAH.split("\n")[1], "الناصرية", False),
+    # ant-multisource:BB-internationalNews-535-20180520: the middle class, in a story naming no region
+    ("ولد لويس في لندن لعائلة يهودية من الطبقة المتوسطة ودرس في جامعات لندن وباريس.", "الطبقة", False),
+    # the same words where الرقة is named (adapted): an adjective after it, still the class
+    ("ولد في مدينة الرقة لعائلة من الطبقة المتوسطة.", "الطبقة", False),
+])
+def test_a_common_word_town_without_its_cue_is_read_where_its_region_is_named(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, name: str, read: bool) -> None:
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 7, 22)))
+    names = [analysis.span(r.mention.start, r.mention.end).text for r in analysis.places if r.place]
+    assert (name in names) is read

@@ -63,6 +63,7 @@ class PlaceCues:
     sent_to_prepositions: frozenset[str]
     sent_to_moments: frozenset[str]
     adverb_homographs: dict[str, tuple[str, ...]]  # name → the places that vouch for it
+    regional_homographs: dict[str, tuple[str, ...]]  # needs_cue name → the regions that vouch for it
     construct_nouns: dict[str, frozenset[str]]  # name → the words after which it is a noun
     place_object_verbs: frozenset[str]
     capitals_as_governments: frozenset[str]
@@ -114,6 +115,8 @@ def place_cues() -> PlaceCues:
         sent_to_moments=words("sent_to_moments"),
         adverb_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
                            for k, v in data["adverb_homographs"].items()},
+        regional_homographs={normalize_key(k): tuple(normalize_key(w) for w in v)
+                             for k, v in data["regional_homographs"].items()},
         construct_nouns={normalize_key(k): frozenset(normalize_key(w) for w in v)
                          for k, v in data["construct_nouns"].items()},
         place_object_verbs=words("place_object_verbs"),
@@ -641,12 +644,15 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             again = cue is None and not near and norm[start:end] in introduced \
                 and not (isinstance(candidates, _OneWordName) and candidates.needs_cue)
             if isinstance(candidates, _OneWordName):  # (cue words and common words left out already)
-                if not cue and candidates.needs_cue:
+                # a common-word town with no cue, kept where its region is named (``_homographs_in_their_region``)
+                regional = not cue and candidates.needs_cue and norm[start:end] in cues.regional_homographs \
+                    and not _takes_an_adjective(norm, tokens, te, cues)
+                if not cue and candidates.needs_cue and not regional:
                     i += 1
                     continue
                 # the seat of a district that is not prominent (the gazetteer may lack its
                 # population) after a preposition of place: "ضربة دمرت مصنعا في الحويجة"
-                candidates = list(candidates.candidates if cue or near or again else candidates.prominent
+                candidates = list(candidates.candidates if cue or near or again or regional else candidates.prominent
                                   or (candidates.seats if i > 0 and tokens[i - 1].text in cues.seat_prepositions else ()))
             else:
                 if cue is None:
@@ -866,6 +872,28 @@ def _without_adverbs(norm: str, found: list[PlaceMention]) -> list[PlaceMention]
     return [m for m in found if m.name_norm not in homographs or m.name_norm in vouched or not bare(m)]
 
 
+def _takes_an_adjective(norm: str, tokens: list[Token], te: int, cues: PlaceCues) -> bool:
+    """"من الطبقة المتوسطة", "إلى الناصرية الحرارية": a definite word right after a name
+    (not one that describes a place: "الواقعة") makes it a noun with its adjective."""
+    if te >= len(tokens) or norm[tokens[te - 1].end:tokens[te].start].strip():
+        return False
+    word = tokens[te].text
+    return word.startswith("ال") and word not in cues.describing
+
+
+def _homographs_in_their_region(norm: str, found: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions but common-word town names read with no cue word ("بالقرب من الناصرية",
+    ``regional_homographs`` in data/place_cues.yaml) in an article that does not name their
+    region as a place."""
+    homographs = place_cues().regional_homographs
+    uncued = [m for m in found if m.cue is None and norm[m.start:m.end] in homographs]
+    if not uncued:
+        return found
+    names = {norm[m.start:m.end] for m in found}
+    unvouched = {id(m) for m in uncued if not names.intersection(homographs[norm[m.start:m.end]])}
+    return [m for m in found if id(m) not in unvouched]
+
+
 def _speaks_for_its_government(analysis: Analysis, m: PlaceMention) -> bool:
     """"قالت دمشق إن", "غارات شنتها دمشق": a capital with no cue, right after a verb of
     speech or policy, is the subject of that verb: its government, not a place."""
@@ -895,4 +923,5 @@ class PlaceRecognizer:
         found = outside_dateline(analysis, find_places(analysis.ntext.norm, analysis.tokens, self.gazetteer))
         found = [m for m in found if not _written_with_tanween(analysis, m)
                  and not _speaks_for_its_government(analysis, m)]
-        analysis.places = resolve_places(_without_adverbs(analysis.ntext.norm, found), self.gazetteer, analysis.ntext.norm)
+        found = _homographs_in_their_region(analysis.ntext.norm, _without_adverbs(analysis.ntext.norm, found))
+        analysis.places = resolve_places(found, self.gazetteer, analysis.ntext.norm)
