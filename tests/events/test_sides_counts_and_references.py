@@ -2558,3 +2558,23 @@ def test_a_death_word_with_its_pronoun_after_the_subject_tells_a_killing(  # typ
     killings = [e for e in events if e.sub_event_type == "Attack"]
     assert [(e.location, e.actor1, e.actor2, e.fatalities) for e in killings] == [
         ("Al-Mada'in", "Unidentified Armed Group", "Civilians", fatalities)]
+
+
+@pytest.mark.parametrize("published,text", [
+    # ant-multisource:SK-middleEast-3673-20180913
+    ("2018-09-13", "وقال مستشار الأمن القومي الأميركي، جون بولتون، إن الولايات المتحدة وحلفائها البريطانيين "
+                   "والفرنسيين اتفقوا على أن أي استخدام لأسلحة كيماوية أخرى من جانب دمشق سيؤدي إلى تصعيد كبير."),
+    # saudinewsnet:2015-07-22-0027-a6e09c5834, the chemical weapons named as the press release names them (adapted)
+    ("2015-07-22", "ونؤكد بشدة على أن أي استخدام للأسلحة الكيماوية من قبل أي طرف في سوريا أمر يخالف المعايير الدولية."),
+])
+def test_any_use_of_a_weapon_is_no_attack_in_particular(shared_pipeline, published: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert events == [] and drops == ["any_one"]
+
+
+def test_an_attack_said_to_be_fabricated_is_denied(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-682-20180411 (tune)
+    text = ("كما أضاف الجيش الروسي على لسان بوزنيخير أن الهجوم الكيميائي المفترض ضد الفصائل المعارضة في دوما "
+            "بالغوطة الشرقية \"فبركته كاميرات\" الخوذ البيضاء.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-11")
+    assert events == [] and "denial" in drops

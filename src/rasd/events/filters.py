@@ -106,8 +106,10 @@ def spell_before(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def any_one(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"أي ضربة عسكرية محتملة": "any" right before the trigger names no event in particular."""
-    if f.token_start == cand.trigger.token_start - 1:
+    """"أي ضربة عسكرية محتملة": "any" right before the trigger names no event in particular;
+    nor "any use" of a weapon ("أي استخدام لأسلحة كيماوية أخرى")."""
+    between = cand.trigger.token_start - f.token_start
+    if between == 1 or (between == 2 and reads_as(analysis.tokens[f.token_start + 1].text, assembly_words().weapon_use)):
         raise Dropped("any_one", analysis.ntext.norm[f.start:cand.trigger.end])
 
 
