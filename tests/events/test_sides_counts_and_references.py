@@ -2578,3 +2578,21 @@ def test_an_attack_said_to_be_fabricated_is_denied(shared_pipeline) -> None:  # 
             "بالغوطة الشرقية \"فبركته كاميرات\" الخوذ البيضاء.")
     events, drops = drops_of(shared_pipeline, text, "2018-04-11")
     assert events == [] and "denial" in drops
+
+
+def test_the_day_an_act_is_said_to_have_occurred_dates_it_not_the_statements(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-536-20180409, the dateline left out: Monday is the day
+    # of the concern, 7 April the attack's ("المشتبه بوقوعه في 7 أبريل")
+    text = ("عبّر المدير العام لمنظمة حظر الأسلحة الكيماوية أحمد أوزومجو، الإثنين، عن \"قلقه العميق تجاه الهجوم "
+            "الكيماوي المشتبه بوقوعه في 7 أبريل في دوما،\" بمنطقة الغوطة الشرقية في سوريا.")
+    events = events_of(shared_pipeline, text, "2018-04-09")
+    assert [(e.sub_event_type, e.location, str(e.date), str(e.date_end)) for e in events] == [
+        ("Chemical weapon", "Douma", "2018-04-07", "2018-04-07")]
+
+
+def test_an_attack_a_response_is_promised_to_is_a_reference(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-890-20180410: the attack of 7 April, spoken of on Monday
+    text = ("وكانت سفيرة الولايات المتحدة بالأمم المتحدة، نيكي هيلي، الاثنين، قد قالت إن واشنطن \"سترد\" على "
+            "الهجوم الكيماوي على دوما سواء قام مجلس الأمن الدولي بتحرك أم لا.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-10")
+    assert events == [] and drops == ["reference_to_earlier_event"]

@@ -160,6 +160,7 @@ class AssemblyWords:
     ongoing: re.Pattern[str]
     counted_day: re.Pattern[str]
     relative_pronouns: frozenset[str]
+    occurrence_of_the_act: frozenset[str]
     relative_auxiliaries: frozenset[str]
     several_agreements: frozenset[str]
     reconciliation_words: frozenset[str]
@@ -360,6 +361,7 @@ def assembly_words() -> AssemblyWords:
         control_acts_within=int(d["control_acts_within"]),
         ongoing=re.compile(rf"(?<!\w)[وف]?(?:{alt('ongoing_words')})(?!\w)"),
         relative_pronouns=_words(d["relative_pronouns"]),
+        occurrence_of_the_act=_words(d["occurrence_of_the_act"]),
         relative_auxiliaries=_words(d["relative_auxiliaries"]),
         several_agreements=_words(d["several_agreements"]),
         reconciliation_words=_words(d["reconciliation_words"]),

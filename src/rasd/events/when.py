@@ -105,7 +105,8 @@ _CLAUSE_END = re.compile(rf"{PUNCTUATION.pattern}|[;؛]|\s[وف](?:هو|هي|ك�
 
 def _relative_clause_of_the_act(analysis: Analysis, cand: Candidate) -> Segment | None:
     """"أعلن الوزير الأحد اعتقال المتورطين بالتفجير الذي استهدف ناحية بني سعد الجمعة": a
-    definite act described by a relative clause is dated by a date inside that clause, not
+    definite act described by a relative clause (or by its occurrence: "الهجوم المشتبه
+    بوقوعه في 7 أبريل") is dated by a date inside that clause, not
     by a day before it, which dates the sentence's main verb. The part of the clause a date
     of the act may stand in: from the pronoun to the clause's end (punctuation or "وهو") or
     to another act it names ("بعد يومين من هجوم الخميس" dates that one); a span since a day
@@ -120,7 +121,7 @@ def _relative_clause_of_the_act(analysis: Analysis, cand: Candidate) -> Segment 
     while k < last and tokens[k].text not in words.relative_pronouns and is_definite(tokens[k].text) \
             and not any(d.start == tokens[k].start for d in dates):  # ("القصف الخميس الذي": a day, not an adjective)
         k += 1
-    if k >= len(tokens) or tokens[k].text not in words.relative_pronouns \
+    if k >= len(tokens) or not (tokens[k].text in words.relative_pronouns or reads_as(tokens[k].text, words.occurrence_of_the_act)) \
             or _CLAUSE_END.search(norm, trigger.end, tokens[k].start):
         return None
     opens = tokens[k].end
