@@ -187,6 +187,17 @@ def test_a_name_abroad_with_one_town_at_home_stays_abroad(shared_pipeline) -> No
     assert "Sayda" not in {e.location for e in events_of(shared_pipeline, text, "2018-07-05")}
 
 
+@pytest.mark.parametrize("text,home", [
+    # ant-multisource:SK-middleEast-2756-20180704: Sayda located by its governorate after it
+    ("وقال المرصد إن ضربات جوية روسية استهدفت بلدتي طفس وصيدا في محافظة درعا، للمرة الأولى منذ 4 أيام.", True),
+    # adapted: Sidon located in Lebanon stays abroad
+    ("وقال المرصد إن ضربات جوية استهدفت مدينة صيدا في جنوب لبنان، للمرة الأولى منذ 4 أيام.", False),
+])
+def test_a_name_abroad_located_in_a_governorate_at_home_is_the_town(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, home: bool) -> None:
+    assert ("Sayda" in {e.location for e in events_of(shared_pipeline, text, "2018-07-04")}) is home
+
+
 def test_an_article_about_a_country_outside_the_war_lends_no_town_to_its_undated_acts(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test, after dev-pool articles on Kuwait (not gold): Kuwait named more
     # often than Mosul, the one town named twice, so the bombing with no place of its own is

@@ -125,6 +125,27 @@ def listed_at_home(analysis: Analysis, match: PhraseMatch[Abroad]) -> bool:
     return listed >= _LISTED_AT_HOME
 
 
+@lru_cache(maxsize=1)
+def _located_by() -> frozenset[str]:
+    return frozenset(normalize_key(w) for w in load_yaml("places_abroad.yaml")["located_by"])
+
+
+def located_at_home(analysis: Analysis, match: PhraseMatch[Abroad]) -> bool:
+    """"بلدة صيدا الواقعة شرق درعا": a name that is a place abroad (Sidon) and a village at
+    home, which the next words locate (``located_by`` in data/places_abroad.yaml) in a place
+    at home of the village's governorate, is the village."""
+    places, norm = analysis.places, analysis.ntext.norm
+    home = next((p for p in places if p.place is not None
+                 and p.mention.start <= match.start and match.end <= p.mention.end), None)
+    if home is None or home.place is None:
+        return False
+    after = next((p for p in places if p.mention.start >= home.mention.end), None)
+    if after is None or after.place is None or after.place.admin1 != home.place.admin1:
+        return False
+    words = norm[home.mention.end:after.mention.start].replace("،", " ").replace(",", " ").split()
+    return 0 < len(words) <= 4 and all(w in _located_by() for w in words)
+
+
 class AbroadRecognizer:
     """Every place abroad the article names, without overlaps, in text order; a place
     the gazetteer read in the same words is no longer one of the article's places ("سروج"
@@ -142,7 +163,7 @@ class AbroadRecognizer:
                  if not any(a.start < m.end and m.start < a.end for a in abroad)]
         if named:
             abroad = sorted(abroad + named, key=lambda m: m.start)
-        abroad = [m for m in abroad if not listed_at_home(analysis, m)]
+        abroad = [m for m in abroad if not listed_at_home(analysis, m) and not located_at_home(analysis, m)]
         analysis.abroad = abroad = outside_dateline(analysis, abroad)
         if abroad:
             analysis.places = [p for p in analysis.places
