@@ -1344,3 +1344,21 @@ def test_the_day_a_missile_was_fired_is_lent_to_the_next_sentence(shared_pipelin
     text = "وسقط الصاروخ الذي أطلق الثلاثاء على مدينة حمص في حي سكني. وقتل في القصف ثلاثة مدنيين في حي الوعر."
     events = [e for e in events_of(shared_pipeline, text, "2018-06-23") if e.fatalities == 3]
     assert [str(e.date) for e in events] == ["2018-06-19"]
+
+
+@pytest.mark.parametrize("text,started", [
+    # ant-multisource:SK-middleEast-13-20180222 (tune): a campaign carried out since a day began that day
+    ("وتنتقد الولايات المتحدة روسيا الحليف الرئيسي لسوريا، وتتهم موسكو بالمشاركة في الحملة العسكرية العنيفة التي "
+     "ينفذها النظام السوري منذ 18 فبراير على الغوطة الشرقية شرق دمشق والتي أوقعت أكثر من 400 قتيل من المدنيين "
+     "بحسب المرصد السوري لحقوق الانسان.", True),
+    # the same, told as going on ("المستمرة") (adapted)
+    ("وأكد المرصد أن حملة قوات النظام السوري المستمرة منذ 18 فبراير على الغوطة الشرقية شرق دمشق أوقعت مئات القتلى.",
+     True),
+    # guard (adapted): a bombardment going on since a day is a situation, not the start of a campaign
+    ("وتتعرض الغوطة الشرقية شرق دمشق لقصف متواصل منذ 18 فبراير.", False),
+])
+def test_a_campaign_waged_or_going_on_since_a_day_began_that_day(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, started: bool) -> None:
+    events = events_of(shared_pipeline, text, "2018-02-22")
+    starts = [(e.location, str(e.date)) for e in events if e.sub_event_type == "Change to group/activity"]
+    assert (starts == [("Eastern Ghouta", "2018-02-18")]) is started

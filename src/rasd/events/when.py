@@ -528,8 +528,12 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     if not since:
         return _begun_campaign(analysis, cand, match)
     tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
-    if not (any(reads_as(w, words.launch_or_fighting_verbs) for w in tokens)
-            and any(reads_as(w, words.campaign_nouns) for w in tokens)):
+    launched = any(reads_as(w, words.launch_or_fighting_verbs) for w in tokens) \
+        and any(reads_as(w, words.campaign_nouns) for w in tokens)
+    # "معركته المستمرة منذ 20 يناير", "حملة تنفذها القوات منذ 18 شباط": the act is the campaign
+    waged = reads_as(analysis.tokens[cand.trigger.token_start].text, words.campaign_nouns) \
+        and any(reads_as(w, words.waging_verbs) or reads_as(w, words.continuing_adjectives) for w in tokens)
+    if not (launched or waged):
         return None  # "تشن هجوما منذ أيام": waging an offensive for days is not a datable start
     start = dt.date.fromisoformat(match.value["date"])
     if match.value.get("since"):  # "منذ 18 شباط": the window's first day (or month, when only that is known)
