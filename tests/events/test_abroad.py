@@ -192,6 +192,8 @@ def test_a_name_abroad_with_one_town_at_home_stays_abroad(shared_pipeline) -> No
     ("وقال المرصد إن ضربات جوية روسية استهدفت بلدتي طفس وصيدا في محافظة درعا، للمرة الأولى منذ 4 أيام.", True),
     # adapted: Sidon located in Lebanon stays abroad
     ("وقال المرصد إن ضربات جوية استهدفت مدينة صيدا في جنوب لبنان، للمرة الأولى منذ 4 أيام.", False),
+    # written for the test (review): where a man came from ("من محافظة درعا") does not locate Sidon
+    ("قتل لاجئ سوري في مدينة صيدا من محافظة درعا برصاص مجهولين.", False),
 ])
 def test_a_name_abroad_located_in_a_governorate_at_home_is_the_town(  # type: ignore[no-untyped-def]
         shared_pipeline, text: str, home: bool) -> None:

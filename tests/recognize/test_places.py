@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from rasd.model import Document
+from tests.events.helpers import events_of
 
 SEATS = [
     # ant-multisource:SK-middleEast-3534-20180906
@@ -641,3 +642,12 @@ def test_a_common_word_town_without_its_cue_is_read_where_its_region_is_named(  
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 7, 22)))
     names = [analysis.span(r.mention.start, r.mention.end).text for r in analysis.places if r.place]
     assert (name in names) is read
+
+
+def test_a_common_word_town_before_a_day_is_read_as_the_town(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from ant-multisource:SK-middleEast-3046-20180722 (review): a day after the name
+    # is no adjective; the town is the city, not the governorate the gazetteer also calls so
+    text = ("وبدأت المظاهرات السلمية في مدينة البصرة جنوبي العراق مطلع يوليو الجاري.\n"
+            "وقتل متظاهر برصاص قوات الأمن في الناصرية الاثنين.")
+    events = events_of(shared_pipeline, text, "2018-07-24")
+    assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Nasiriyah", "Dhi-Qar", 1)]

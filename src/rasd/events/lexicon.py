@@ -317,7 +317,7 @@ def assembly_words() -> AssemblyWords:
         weapon_nouns=_words(d["weapon_nouns"]),
         weapon_use=_words(d["weapon_use"]),
         agreement_frames=_words(d["agreement_frames"]),
-        answering=re.compile(rf"(?<!\w)(?:{alt('answering')})(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
+        answering=re.compile(rf"(?<!\w)(?:{alt('answering')})[\"']?(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
         possible=_words(d["possible"]),
         battle_names=_words(d["battle_names"]),

@@ -222,12 +222,12 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
                         None if toll.high is None else toll.high + bombers, toll.spans)
             decision.fired("suicide_bomber_counted")
     if toll.fatalities == 0 and not groups:
-        if words.one_killed.search(norm, seg.start, seg.end):
-            toll.fatalities = 1  # "قُتلت في ..." with no number: one person
-            decision.fired("one_killed_without_a_number")
-        elif words.two_killed.search(norm, seg.start, seg.end):
+        if words.two_killed.search(norm, seg.start, seg.end):
             toll.fatalities = 2  # "لقيا مصرعهما": the dual, two people
             decision.fired("two_killed_without_a_number")
+        elif words.one_killed.search(norm, seg.start, seg.end):
+            toll.fatalities = 1  # "قُتلت في ..." with no number: one person
+            decision.fired("one_killed_without_a_number")
     if sub in NO_DEATHS_TYPES and not groups and toll.fatalities:
         toll.fatalities = 0
         decision.fired("no_deaths_in_this_kind_of_event")

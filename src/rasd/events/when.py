@@ -108,7 +108,7 @@ def _relative_clause_of_the_act(analysis: Analysis, cand: Candidate) -> Segment 
     definite act described by a relative clause (or by its occurrence: "الهجوم المشتبه
     بوقوعه في 7 أبريل") is dated by a date inside that clause, not
     by a day before it, which dates the sentence's main verb. The part of the clause a date
-    of the act may stand in: from the pronoun to the clause's end (punctuation or "وهو") or
+    of the act may stand in: from the pronoun (or the word of occurrence) to the clause's end (punctuation or "وهو") or
     to another act it names ("بعد يومين من هجوم الخميس" dates that one); a span since a day
     ("منذ الخميس") is the caller's to leave out. None when the act has no such clause."""
     tokens, trigger, norm = analysis.tokens, cand.trigger, analysis.ntext.norm
@@ -127,8 +127,9 @@ def _relative_clause_of_the_act(analysis: Analysis, cand: Candidate) -> Segment 
     opens = tokens[k].end
     end = _CLAUSE_END.search(norm, opens, cand.sentence.end)
     closes = end.start() if end is not None else cand.sentence.end
-    # the clause's own verb stands right after the pronoun; an act named later is another one
-    own_verb_end = tokens[k + 1].end if k + 1 < len(tokens) else opens
+    # the clause's own verb stands right after the pronoun (or is the word of occurrence
+    # itself); an act named later is another one
+    own_verb_end = tokens[k + 1].end if k + 1 < len(tokens) and tokens[k].text in words.relative_pronouns else opens
     other = next((t for t in within(analysis, analysis.triggers, Segment(own_verb_end, closes))), None)
     return Segment(opens, other.start if other is not None else closes)
 

@@ -55,12 +55,13 @@ def find_dateline(norm: str) -> Segment | None:
     return None
 
 
-def outside_dateline(analysis: Analysis, mentions: Sequence[M], start: str = "start") -> list[M]:
-    """``mentions`` without those that begin inside the document's dateline."""
+def outside_dateline(analysis: Analysis, mentions: Sequence[M]) -> list[M]:
+    """``mentions`` (anything with a normalized ``start``) without those that begin inside
+    the document's dateline."""
     line = analysis.dateline
     if line is None:
         return list(mentions)
-    return [m for m in mentions if not line.start <= getattr(m, start) < line.end]
+    return [m for m in mentions if not line.start <= m.start < line.end]
 
 
 class DatelineRecognizer:

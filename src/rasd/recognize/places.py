@@ -652,8 +652,11 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                     continue
                 # the seat of a district that is not prominent (the gazetteer may lack its
                 # population) after a preposition of place: "ضربة دمرت مصنعا في الحويجة"
-                candidates = list(candidates.candidates if cue or near or again or regional else candidates.prominent
-                                  or (candidates.seats if i > 0 and tokens[i - 1].text in cues.seat_prepositions else ()))
+                if regional:  # the town: "الناصرية" also names its governorate in the gazetteer
+                    candidates = [c for c in candidates.candidates if gazetteer.places[c].feature != "governorate"]
+                else:
+                    candidates = list(candidates.candidates if cue or near or again else candidates.prominent
+                                      or (candidates.seats if i > 0 and tokens[i - 1].text in cues.seat_prepositions else ()))
             else:
                 if cue is None:
                     cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
@@ -822,6 +825,12 @@ def _weekdays() -> frozenset[str]:
     return frozenset(calendar_words().weekday_of)
 
 
+@lru_cache(maxsize=1)
+def _days() -> frozenset[str]:
+    """The weekdays and the definite words of a day relative to the news ("اليوم", "الليلة")."""
+    return _weekdays() | frozenset(normalize_key(w) for w in ("اليوم", "الليلة", "البارحة"))
+
+
 def _may_end_a_name(word: str, cues: PlaceCues) -> bool:
     """Whether a word may be the second word of a name the gazetteer lacks: a common word
     may ("شمرة الحصان"), not a cue, a word of place or direction, one that reports an event,
@@ -874,11 +883,12 @@ def _without_adverbs(norm: str, found: list[PlaceMention]) -> list[PlaceMention]
 
 def _takes_an_adjective(norm: str, tokens: list[Token], te: int, cues: PlaceCues) -> bool:
     """"من الطبقة المتوسطة", "إلى الناصرية الحرارية": a definite word right after a name
-    (not one that describes a place: "الواقعة") makes it a noun with its adjective."""
+    (not one that describes a place, "الواقعة", nor a day, "في الناصرية الاثنين", "اليوم")
+    makes it a noun with its adjective."""
     if te >= len(tokens) or norm[tokens[te - 1].end:tokens[te].start].strip():
         return False
     word = tokens[te].text
-    return word.startswith("ال") and word not in cues.describing
+    return word.startswith("ال") and word not in cues.describing and not reads_as(word, _days())
 
 
 def _homographs_in_their_region(norm: str, found: list[PlaceMention]) -> list[PlaceMention]:
