@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Iterable, Protocol, Sequence, TypeVar
 
 from rasd.data import load_yaml
 from rasd.text.normalize import normalize_key
@@ -24,7 +24,12 @@ _OPENING_PARAGRAPHS = 3
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DASHES = re.compile(r"\s*-+")
 
-M = TypeVar("M")
+class _Mention(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+M = TypeVar("M", bound=_Mention)
 
 
 @lru_cache(maxsize=1)
