@@ -102,19 +102,24 @@ _LIST_GAP = re.compile(r"[\s,،]*و?\s*")
 _LISTED_AT_HOME = 2
 
 
+def _home_place_of(analysis: Analysis, match: PhraseMatch[Abroad]) -> int | None:
+    """The index of the place at home the gazetteer read in the words of ``match``, if any."""
+    return next((i for i, p in enumerate(analysis.places) if p.place is not None
+                 and p.mention.start <= match.start and match.end <= p.mention.end), None)
+
+
 def listed_at_home(analysis: Analysis, match: PhraseMatch[Abroad]) -> bool:
     """"تعرضت مدن وبلدات نوى وكحيل ... والجيزة وصيدا والمسيفرة والطيبة لغارات": a name
     that is a place abroad (Sidon) and a village at home, in a list with two or more places
     at home, is the village."""
     places = analysis.places
-    at = [i for i, p in enumerate(places) if p.place is not None
-          and p.mention.start <= match.start and match.end <= p.mention.end]
-    if not at:
+    at = _home_place_of(analysis, match)
+    if at is None:
         return False
     norm = analysis.ntext.norm
     listed = 0
     for step in (-1, 1):
-        i = at[0]
+        i = at
         while 0 <= i + step < len(places):
             a, b = (places[i + step], places[i]) if step < 0 else (places[i], places[i + step])
             if a.mention.end > b.mention.start or not _LIST_GAP.fullmatch(norm, a.mention.end, b.mention.start) \
@@ -135,11 +140,13 @@ def located_at_home(analysis: Analysis, match: PhraseMatch[Abroad]) -> bool:
     home, which the next words locate (``located_by`` in data/places_abroad.yaml) in a place
     at home of the village's governorate, is the village."""
     places, norm = analysis.places, analysis.ntext.norm
-    home = next((p for p in places if p.place is not None
-                 and p.mention.start <= match.start and match.end <= p.mention.end), None)
-    if home is None or home.place is None:
+    at = _home_place_of(analysis, match)
+    if at is None:
         return False
-    after = next((p for p in places if p.mention.start >= home.mention.end), None)
+    home = places[at]
+    after = next((p for p in places[at + 1:] if p.mention.start >= home.mention.end), None)
+    if home.place is None:
+        return False
     if after is None or after.place is None or after.place.admin1 != home.place.admin1:
         return False
     words = norm[home.mention.end:after.mention.start].replace("،", " ").replace(",", " ").split()

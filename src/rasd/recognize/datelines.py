@@ -1,5 +1,5 @@
-"""An outlet's dateline: "دبي، الإمارات العربية المتحدة (CNN)--" opening the first
-paragraph says where the story was filed. The city and country in it are neither where
+"""An outlet's dateline: "دبي، الإمارات العربية المتحدة (CNN)--" opening one of the first
+paragraphs (a short headline line may stand before it) says where the story was filed. The city and country in it are neither where
 anything happened nor a side that acted ("أتلانتا، الولايات المتحدة الأمريكية" is no
 US strike), so the recognizers set aside what they find inside it."""
 
