@@ -383,3 +383,18 @@ def test_an_ordinal_that_ends_a_months_name_is_not_the_first_of_two_days() -> No
         ("2018-10-31", "2018-10-31"), ("2018-11-01", "2018-11-30")]
     assert ("2018-03-01", "2018-03-02") not in [
         (v["date"], v["date_end"]) for _, v in resolve("في الأسبوعين الأول والثاني من آذار")]
+
+
+@pytest.mark.parametrize("text, window", [
+    # ant-multisource:SK-middleEast-1053-20180416, published 2018-04-16
+    ("الـ9 من فبراير الماضي", ("2018-02-09", "2018-02-09", 1)),
+    # ant-multisource:CN-middleEast-359-20180325, published 2018-03-25
+    ("في الـ20 من يناير/ كانون الثاني الماضي", ("2018-01-20", "2018-01-20", 1)),
+])
+def test_a_day_number_with_the_article_is_the_day_of_the_month(text: str, window: tuple) -> None:
+    assert only(text, dt.date(2018, 4, 16)) == window
+
+
+def test_a_number_with_the_article_before_an_age_is_no_date() -> None:
+    # ant-multisource:BB-internationalNews-1034-20180828: "في الـ35 من عمره"
+    assert resolve("شاب في الـ35 من عمره") == []

@@ -221,7 +221,8 @@ def calendar_words() -> CalendarWords:
         "ordinal_day": re.compile(
             # (no first ordinal that ends a month's name: "31 تشرين الأول والثاني من تشرين الثاني")
             rf"{C}(?:(?<!تشرين )(?<!كانون )(?<!ربيع )(?<!جمادي )(?P<ord0>{alt(ordinal_of)})\s+و\s*)?"
-            rf"(?:{ordinal}|(?P<day>[0-3]?\d))\s+{of}\s+"
+            # "الـ20 من يناير": a day's number may take the article
+            rf"(?:{ordinal}|(?:ال\s?)?(?P<day>[0-3]?\d))\s+{of}\s+"
             rf"(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
         ),
         "day_month": re.compile(
