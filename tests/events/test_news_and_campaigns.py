@@ -1362,3 +1362,22 @@ def test_a_campaign_waged_or_going_on_since_a_day_began_that_day(  # type: ignor
     events = events_of(shared_pipeline, text, "2018-02-22")
     starts = [(e.location, str(e.date)) for e in events if e.sub_event_type == "Change to group/activity"]
     assert (starts == [("Eastern Ghouta", "2018-02-18")]) is started
+
+
+def test_the_day_a_later_campaign_was_launched_does_not_date_the_act_before_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-359-20180325: the capture was announced on Saturday; 20
+    # January is the day the operations named after it were launched, and dates them only
+    text = ("دبي، الإمارات العربية المتحدة (CNN)— أعلن الجيش التركي، مساء السبت، فرض السيطرة الكاملة على مدينة "
+            "عفرين وذلك ضمن العمليات التي أطلقها في الـ20 من يناير/ كانون الثاني الماضي، مع الجيش السوري الحر "
+            "ضد من وصفتها بالتنظيمات الإرهابية في المدينة الواقعة شمال سوريا.")
+    dates = {e.sub_event_type: str(e.date) for e in events_of(shared_pipeline, text, "2018-03-25")}
+    assert dates["Non-state actor overtakes territory"] == "2018-03-24"
+    assert dates["Change to group/activity"] == "2018-01-20"
+
+
+def test_an_act_unless_a_side_agrees_is_a_condition(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-599-20180327: "ما لم" (unless) makes the leaving a condition
+    text = ("هددت دمشق وحليفتها موسكو بشن عملية عسكرية في مدينة دوما، آخر جيوب الفصائل المعارضة في الغوطة "
+            "الشرقية، ما لم يوافق فصيل \"جيش الإسلام\" على الخروج منها.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-27")
+    assert events == [] and "conditional" in drops

@@ -51,7 +51,8 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
         resolved = [d for d in within(analysis, analysis.dates, scope) if not d.value.get("unresolved")
                     and not is_reporting_date(analysis, d, scope.start) and not _dates_people(analysis, cand, d)
                     and not _dates_a_reaction(analysis, cand, d, scope.start)
-                    and not _dates_a_running_total(analysis, cand, d)]
+                    and not _dates_a_running_total(analysis, cand, d)
+                    and not _dates_the_beginning_of_a_later_act(analysis, cand, d)]
         own = [d for d in resolved if described is not None and described.start <= d.start < described.end
                and not d.value.get("since")]
         if own:  # "أدان ... الاثنين القصف الذي استهدف الغوطة السبت": the act's own clause dates it
@@ -75,7 +76,7 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     return before[-1] if before else None
 
 
-def _dates_a_beginning(analysis: Analysis, d: DateMatch) -> bool:
+def _dates_a_beginning(analysis: Analysis, d: DateMatch, launched: bool = False) -> bool:
     """"بعد أيام من القصف المكثف، الذي بدأ الثلاثاء", "العملية التي انطلقت في 20 يناير": the
     day a relative clause says a campaign began dates the beginning; the acts the next
     sentences tell came later and do not take it. Not a clause that tells the beginning
@@ -83,10 +84,20 @@ def _dates_a_beginning(analysis: Analysis, d: DateMatch) -> bool:
     words = assembly_words()
     before = [t.text for t in analysis.tokens_between(max(0, d.start - 30), d.start)][-3:]
     for i in range(1, len(before)):
-        began = reads_as(before[i], words.began_words) or reads_as(before[i], words.began_after)
+        began = reads_as(before[i], words.began_words) \
+            or reads_as(before[i], words.begun_after if launched else words.began_after)
         if began and reads_as(before[i - 1], words.relative_pronouns) and all(w in ("في", "يوم") for w in before[i + 1:]):
             return True
     return False
+
+
+def _dates_the_beginning_of_a_later_act(analysis: Analysis, cand: Candidate, d: DateMatch) -> bool:
+    """"أعلن الجيش التركي، مساء السبت، فرض السيطرة الكاملة على عفرين ضمن العمليات التي
+    أطلقها في الـ20 من يناير": a relative clause after another act, saying when that one
+    began or was launched, dates that act; the act before it is not dated by it."""
+    if d.start < cand.trigger.end or not _dates_a_beginning(analysis, d, launched=True):
+        return False
+    return any(t.start >= cand.trigger.end and t.end <= d.start for t in analysis.triggers)
 
 
 def _a_span_since_an_earlier_day(d: DateMatch) -> bool:
