@@ -195,3 +195,9 @@ def test_a_role_word_before_a_complementizer_is_another_clauses() -> None:
     # civilians died": the 13 are dead, not injured
     assert counts("وقالت مجموعة إخلاء المصابين إن 13 مدنيا لقوا مصرعهم الأربعاء.")[13][0] == "killed"
     assert counts("وأعلن المرصد إصابة 7 أشخاص، وقال إن 3 آخرين قتلوا.")[7][0] == "injured"
+
+
+def test_a_number_of_offices_or_buildings_counts_no_people() -> None:
+    # ant-multisource:SK-middleEast-3562-20180908: the offices burnt, not a death toll
+    text = "أضرم متظاهرون النيران في عدد من مقار الأحزاب لتناهز الحصيلة النهائية 20 مقرا، في مقدمتها مقرات حزب الدعوة"
+    assert 20 not in counts(text)
