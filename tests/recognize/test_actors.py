@@ -181,3 +181,13 @@ def test_internal_security_forces_are_the_country_s_the_article_names() -> None:
         ("Syrian Government Forces", False)]
     assert names("وأعلنت قوى الأمن الداخلي الكردية اعتقال خمسة عناصر") == [("Asayish", False)]
     assert "Asayish" not in [n for n, _ in names("وأعلن أن قوى الأمن الداخلي دخلت الرحيبة وجيرود")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ant-multisource:AL-internationalNews-1370-20180529
+    ("والتي أفادت باعتراض قاذفات روسية لمقاتلتين إسرائيليتين في سماء لبنان", "Israeli Forces"),
+    # ant-multisource:SK-middleEast-878-20180409 (tune)
+    ("قائلين إن طائرتين إسرائيليتين أطلقتا 8 صواريخ من المجال الجوي اللبناني", "Israeli Forces"),
+])
+def test_a_feminine_dual_weapon_takes_the_dual_adjective_of_its_country(text: str, expected: str) -> None:
+    assert (expected, False) in names(text)

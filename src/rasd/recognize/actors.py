@@ -191,6 +191,13 @@ class ActorLexicon:
                 for adjective in adjectives:
                     for phrase in phrases(adjective, with_nouns):
                         self.matcher.add(phrase, index)
+        feminine_duals = data.get("feminine_dual_nouns", [])  # "مدمرتان أمريكيتان"
+        for name, adjectives in data["adjectives"].items():
+            index = self._index_of(name)
+            for adjective in (a for a in adjectives if a.endswith("ية")):
+                for dual in (adjective[:-1] + "تان", adjective[:-1] + "تين"):
+                    for phrase in phrases(dual, feminine_duals):
+                        self.matcher.add(phrase, index)
         for name, adjectives in data["people_adjectives"].items():
             index = self._index_of(name)
             for adjective in (a for a in adjectives if a.endswith("ا")):
