@@ -471,7 +471,7 @@ def assembly_words() -> AssemblyWords:
         accused_of=re.compile(rf"(?<!\w)(?:{alt('accused_of')})\w*"),
         # "اتهمت الوحدات تنظيم داعش بإطلاق قذائف تحتوي على غازات سامة": the act named
         # within a few words of what the accused is said to have done
-        accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_of')})\s+(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}|ب)"),
+        accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_located_by')})\s+[^\s,.،؛:]+\s+)?(?:(?:{alt('accused_of')})\s+(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}|ب)"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
         military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
