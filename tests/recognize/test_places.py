@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from rasd.model import Document
+from rasd.text.normalize import normalize_key
 from tests.events.helpers import events_of
 
 SEATS = [
@@ -651,3 +652,16 @@ def test_a_common_word_town_before_a_day_is_read_as_the_town(shared_pipeline) ->
             "وقتل متظاهر برصاص قوات الأمن في الناصرية الاثنين.")
     events = events_of(shared_pipeline, text, "2018-07-24")
     assert [(e.location, e.admin1, e.geo_precision) for e in events] == [("Nasiriyah", "Dhi-Qar", 1)]
+
+
+@pytest.mark.parametrize("doc_id,text,name,place", [
+    # saudinewsnet:2015-07-22-0036-eb58cdf67b (tune): the bombing named by its town, no cue word
+    ("saudinewsnet:2015-07-22-0036-eb58cdf67b",
+     "وما تلاه من عنف وتوتر في محافظة ديالى الملاصقة للعاصمة بغداد على خلفية تفجير خان بني سعد وما بات "
+     "يرافقه الآن من توتر أمني وسياسي", "خان بني سعد", "Diyala"),
+])
+def test_a_compound_village_name_needs_no_cue_word(shared_pipeline, doc_id: str, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                   place: str) -> None:
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 22)))
+    found = {r.mention.name_norm: r.place.admin1 for r in analysis.places if r.place}
+    assert found.get(normalize_key(name)) == place

@@ -55,6 +55,7 @@ class PlaceCues:
     seat: frozenset[str]
     institution: frozenset[str]
     name_heads: frozenset[str]
+    standalone_heads: frozenset[str]
     predicate_after: frozenset[str]
     describing: frozenset[str]
     compass: frozenset[str]
@@ -106,6 +107,7 @@ def place_cues() -> PlaceCues:
         seat=words("seat_of_government"),
         institution=words("institution"),
         name_heads=words("name_heads"),
+        standalone_heads=words("standalone_heads"),
         predicate_after=words("predicate_after"),
         describing=words("describing"),
         compass=words("compass"),
@@ -665,7 +667,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                         cue, cue_start, candidates = "facility", tokens[i - 1].start, capital
                         start = tokens[i + 1].start
                 if not cue and not near and not again:
-                    candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)]
+                    compound = te - i > 1 and reads_as(tok.text, cues.standalone_heads)
+                    candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)
+                                  or (compound and gazetteer.places[c].feature in ("town", "village"))]
             capital = _capital_of_institution(tokens, i, candidates, gazetteer) if cue is None else None
             if capital is not None:
                 cue, cue_start, candidates = "facility", tokens[i - 1].start, capital
