@@ -2612,3 +2612,25 @@ def test_a_group_meeting_its_death_is_not_one_dead(shared_pipeline) -> None:  # 
     # written for the test (review): "حتفها" is a family's, not one woman's
     text = "لقيت عائلة مؤلفة من أب وأم وأطفالهم حتفها في قصف جوي على مدينة كفرنبل بريف إدلب الجنوبي."
     assert [e.fatalities for e in events_of(shared_pipeline, text, "2018-03-10")] == [0]
+
+
+def test_the_accused_placed_before_what_it_is_accused_of_is_the_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: "قوات النظام في حلب", then what they are accused of
+    text = "واتهمت أنقرة أمس قوات النظام في حلب بإطلاق 3 قذائف على نقطة مراقبة تركية في ريف إدلب."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-03-10")] == ["Syrian Government Forces"]
+
+
+def test_a_campaign_by_countryless_government_forces_is_the_places_government(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test, after saudinewsnet:2015-08-08-0008-86ae19daac (tune): Ramadi is in
+    # Iraq, so the government's forces are Iraq's, also as the subject launching the campaign
+    text = "حيث تشن القوات الحكومية حملة منذ الشهر الماضي لاستعادة مدينة الرمادي عاصمة المحافظة ومناطق أخرى."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2015-08-08")] == ["Iraqi Security Forces"]
+
+
+def test_an_abduction_told_by_its_verb_with_the_pronoun_of_the_taken(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-1774-7cd07d26c6 (tune): "اختطفهم" (abducted them)
+    text = ("وقال المصدر إن مسؤولين في الكتائب حضروا الى مستشفى سامراء العام وطلبوا تزويدهم بشهادات وفاة لـ 27 "
+            "عنصرًا قالوا إن تنظيم داعش اختطفهم الاربعاء في بيجي.")
+    events = events_of(shared_pipeline, text, "2015-07-24")
+    assert [(e.sub_event_type, e.actor1, e.location, str(e.date)) for e in events] == [
+        ("Abduction/forced disappearance", "Islamic State", "Baiji", "2015-07-22")]

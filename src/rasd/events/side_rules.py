@@ -1156,6 +1156,8 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
                     and a.actor.kind in ("state", "militia", "group")), None)
     if subject is None or (s.agent is not None and s.agent.name == subject.actor.name):
         return False
+    if s.agent_m is not None and s.agent_m.start == subject.start:
+        return False  # the subject is the agent already, read by an earlier rule ("قوات موالية للحكومة" in Iraq)
     if s.target is not None and s.target.name == subject.actor.name:
         s.target, s.target_m = s.agent, s.agent_m
     s.agent, s.agent_m = subject.actor, subject
