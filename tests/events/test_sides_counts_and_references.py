@@ -2634,3 +2634,21 @@ def test_an_abduction_told_by_its_verb_with_the_pronoun_of_the_taken(shared_pipe
     events = events_of(shared_pipeline, text, "2015-07-24")
     assert [(e.sub_event_type, e.actor1, e.location, str(e.date)) for e in events] == [
         ("Abduction/forced disappearance", "Islamic State", "Baiji", "2015-07-22")]
+
+
+def test_people_a_relative_clause_says_were_taken_are_no_news_of_their_capture(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3968-20181020: the release is the news; "الذين اختطفهم"
+    # describes the hostages
+    text = ("أفرج تنظيم داعش الإرهابي عن 6 من الرهائن الـ27 الذين اختطفهم في محافظة السويداء بجنوب سوريا، لقاء "
+            "إفراج النظام السوري عن نساء معتقلات لديه يطالب التنظيم بهن ودفع فدية، وفق ما أفاد المرصد السوري "
+            "لحقوق الإنسان، السبت.")
+    events, drops = drops_of(shared_pipeline, text, "2018-10-20")
+    assert events == [] and "taken_before" in drops
+
+
+def test_a_group_a_relative_clause_says_was_abducted_today_is_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-06-0265-d15b1153b9 (tune): no pronoun of the taken, a day of its own
+    text = ("وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن لـ«الشرق الأوسط»، إن «هذه المجموعة التي "
+            "اختطفت اليوم (أمس)، كانت تلوذ بمخيم للاجئين السوريين في قرية قاح في شمال غربي إدلب».")
+    events = events_of(shared_pipeline, text, "2015-08-06")
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]

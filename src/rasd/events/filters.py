@@ -13,6 +13,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
 from rasd.events.document import COVERED, PUNCTUATION, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
+from rasd.events.toll import CAPTURE_TYPES
 from rasd.events.when import begins_a_campaign, told_as_done_before
 from rasd.events.where import places_in
 from rasd.recognize.actors import Actor
@@ -235,6 +236,20 @@ def freed_from_captors(analysis: Analysis, cand: Candidate, f: FilterMatch) -> N
         raise Dropped("not_ground", analysis.ntext.norm[cand.trigger.start:f.end])
 
 
+#: The pronoun of the people a verb took: "اختطفهم", "اعتقلته", "خطفها".
+_OBJECT_PRONOUNS = ("هم", "ه", "ها", "هما")
+
+
+def taken_before(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"أفرج التنظيم عن 6 من الرهائن الذين اختطفهم في السويداء": a capture verb with the
+    pronoun of the taken right after a relative pronoun describes people taken before, not
+    news of their capture ("المجموعة التي اختطفت اليوم", with no pronoun, is news)."""
+    verb = analysis.ntext.norm[cand.trigger.start:cand.trigger.end]
+    if cand.sub_event_type in CAPTURE_TYPES and f.token_start + 1 == cand.trigger.token_start \
+            and verb.endswith(_OBJECT_PRONOUNS):
+        raise Dropped("taken_before", analysis.ntext.norm[f.start:cand.trigger.end])
+
+
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
 FILTER_RULES = {
     "denial": denial,
@@ -260,6 +275,7 @@ FILTER_RULES = {
     "daily": daily_habit,
     "regular": regular_habit,
     "spell_before": spell_before,
+    "taken_before": taken_before,
 }
 
 
