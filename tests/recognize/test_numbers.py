@@ -201,3 +201,18 @@ def test_a_number_of_offices_or_buildings_counts_no_people() -> None:
     # ant-multisource:SK-middleEast-3562-20180908: the offices burnt, not a death toll
     text = "أضرم متظاهرون النيران في عدد من مقار الأحزاب لتناهز الحصيلة النهائية 20 مقرا، في مقدمتها مقرات حزب الدعوة"
     assert 20 not in counts(text)
+
+
+@pytest.mark.parametrize(("text", "value", "low", "high"), [
+    # ant-multisource:SK-middleEast-605-20180328
+    ("إن ألف وسبعمئة شخص قتلوا خلال شهر منذ قرار الأمم المتحدة", 1700, None, None),
+    # ant-multisource:BB-middleEast-782-20180726
+    ("حين توفي ألفان وثلاثمائة شخص بسبب الكوليرا في المدينة", 2300, None, None),
+    # ant-multisource:SK-middleEast-610-20180327: a range, its lowest figure the count
+    ("ورد عليه التحالف بضربة جوية خلفت ما بين مئة ومئتي قتيل بينهم عدد كبير من الروس", 100, 100, 200),
+])
+def test_hundreds_and_thousands_joined_to_a_smaller_number_make_one(text: str, value: int, low: int | None,
+                                                                   high: int | None) -> None:
+    ntext = normalize(text)
+    found = [(c.best, c.low, c.high) for c in find_counts(ntext.norm, tokenize(ntext))]
+    assert found == [(value, low, high)]

@@ -254,6 +254,8 @@ def _at_least(tokens: list[Token], ts: int, te: int, phrases: tuple[tuple[str, .
 
 
 _TENS = frozenset(range(20, 100, 10))
+#: The word before the first number of a range ("بين مئة ومئتي").
+_RANGE_OPENERS = frozenset({"بين"})
 _Span = tuple[int, int, str, int, int | None, int | None]  # token start, end, kind, best, low, high
 
 
@@ -262,7 +264,7 @@ def _compound_numbers(tokens: list[Token], spans: list[_Span]) -> list[_Span]:
     (Arabic says the units first), not two counts."""
     tens = [sp for sp in spans if sp[2] == "unit" and sp[3] in _TENS and tokens[sp[0]].text.startswith("و")]
     if not tens:
-        return spans
+        return _hundreds_and_units(tokens, spans)
     by_end = {sp[1]: sp for sp in spans if sp[2] == "unit" and 1 <= sp[3] <= 9}
     merged: list[_Span] = []
     gone: set[_Span] = set()
@@ -274,7 +276,32 @@ def _compound_numbers(tokens: list[Token], spans: list[_Span]) -> list[_Span]:
         elif t[0] > 0 and tokens[t[0] - 1].text in number_words().one_before_tens:
             merged.append((t[0] - 1, t[1], "unit", 1 + t[3], None, None))
             gone.add(t)
-    return sorted([sp for sp in spans if sp not in gone] + merged) if merged else spans
+    spans = sorted([sp for sp in spans if sp not in gone] + merged) if merged else spans
+    return _hundreds_and_units(tokens, spans)
+
+
+def _below_its_order(round_number: int, rest: int) -> bool:
+    """"ألف وسبعمئة", "مئة وعشرون": ``rest`` is below the order of ``round_number``."""
+    return (round_number % 1000 == 0 and rest < 1000) or (round_number % 100 == 0 and rest < 100)
+
+
+def _hundreds_and_units(tokens: list[Token], spans: list[_Span]) -> list[_Span]:
+    """"مئة وعشرون", "ثلاثمئة وخمسة وعشرين", "ألف وسبعمئة": hundreds or thousands joined
+    by و to a smaller number right after them are one number; "بين مئة ومئتي قتيل" is a range, from the first to
+    the second (its lowest figure the count, ACLED's rule)."""
+    out: list[_Span] = []
+    for sp in spans:
+        last = out[-1] if out else None
+        joined = last is not None and last[1] == sp[0] and tokens[sp[0]].text.startswith("و") \
+            and last[2] in ("unit", "digits") and sp[2] in ("unit", "digits")
+        if joined and last is not None and last[2] == sp[2] == "unit" and _below_its_order(last[3], sp[3]):
+            out[-1] = (last[0], sp[1], "unit", last[3] + sp[3], None, None)
+        elif joined and last is not None and last[0] > 0 and tokens[last[0] - 1].text in _RANGE_OPENERS \
+                and sp[3] > last[3]:
+            out[-1] = (last[0], sp[1], last[2], last[3], last[3], sp[3])
+        else:
+            out.append(sp)
+    return out
 
 
 def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
