@@ -1381,3 +1381,19 @@ def test_an_act_unless_a_side_agrees_is_a_condition(shared_pipeline) -> None:  #
             "الشرقية، ما لم يوافق فصيل \"جيش الإسلام\" على الخروج منها.")
     events, drops = drops_of(shared_pipeline, text, "2018-03-27")
     assert events == [] and "conditional" in drops
+
+
+def test_buses_entering_towns_take_no_ground(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-691-20180331: the buses came to take fighters and civilians out
+    text = ("وأورد التلفزيون الحكومي، أن 38 حافلة دخلت بلدات زملكا وعين ترما وعربين وجوبر لنقل ما يزيد على 1700 "
+            "معارض ومدني إلى محافظة إدلب بشمال غرب البلاد.")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-31")
+    assert events == [] and "vehicles_enter" in drops
+
+
+def test_buses_carrying_fighters_out_are_still_a_transfer(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-478-20180404 (dateline left out)
+    text = ("شاهد طاقم CNN خروج حافلات تُقل مقاتلي المعارضة من دوما، وهي آخر منطقة تسيطر عليها المعارضة في ضواحي "
+            "دمشق، الأربعاء.")
+    events = events_of(shared_pipeline, text, "2018-04-04")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Non-violent transfer of territory", "Douma")]

@@ -236,6 +236,21 @@ def freed_from_captors(analysis: Analysis, cand: Candidate, f: FilterMatch) -> N
         raise Dropped("not_ground", analysis.ntext.norm[cand.trigger.start:f.end])
 
 
+#: How many words may stand between vehicles and the verb of entering: "ودخلت الثلاثاء قافلة".
+_VEHICLES_WITHIN = 2
+
+
+def vehicles_enter(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
+    """"دخلت قافلة مساعدات إلى الغوطة", "38 حافلة دخلت بلدات زملكا": vehicles entering a place
+    bring aid or take people out; no side takes ground (``vehicles_enter``). Fighters
+    leaving on buses ("خروج حافلات تقل المقاتلين") stay a transfer: only territory taken is read so."""
+    trigger = cand.trigger
+    if not trigger.sense.territory or cand.sub_event_type == "Non-violent transfer of territory":
+        return
+    if 0 < f.token_start - trigger.token_start <= _VEHICLES_WITHIN + 1 or trigger.token_start - f.token_start == 1:
+        raise Dropped("vehicles_enter", analysis.ntext.norm[min(f.start, trigger.start):max(f.end, trigger.end)])
+
+
 #: The pronoun of the people a verb took: "اختطفهم", "اعتقلته", "خطفها".
 _OBJECT_PRONOUNS = ("هم", "ه", "ها", "هما")
 
@@ -276,6 +291,7 @@ FILTER_RULES = {
     "regular": regular_habit,
     "spell_before": spell_before,
     "taken_before": taken_before,
+    "vehicles_enter": vehicles_enter,
 }
 
 
