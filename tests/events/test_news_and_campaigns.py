@@ -1397,3 +1397,9 @@ def test_buses_carrying_fighters_out_are_still_a_transfer(shared_pipeline) -> No
             "دمشق، الأربعاء.")
     events = events_of(shared_pipeline, text, "2018-04-04")
     assert [(e.sub_event_type, e.location) for e in events] == [("Non-violent transfer of territory", "Douma")]
+
+
+def test_what_did_not_is_no_condition(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): "وهو ما لم" is "which did not", not "unless"
+    text = "وهو ما لم يمنع الطائرات الروسية من قصف بلدة حمورية في الغوطة الشرقية أمس."
+    assert [e.location for e in events_of(shared_pipeline, text, "2018-03-10")] == ["Hammurah"]
