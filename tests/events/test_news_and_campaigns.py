@@ -1403,3 +1403,17 @@ def test_what_did_not_is_no_condition(shared_pipeline) -> None:  # type: ignore[
     # written for the test (review): "وهو ما لم" is "which did not", not "unless"
     text = "وهو ما لم يمنع الطائرات الروسية من قصف بلدة حمورية في الغوطة الشرقية أمس."
     assert [e.location for e in events_of(shared_pipeline, text, "2018-03-10")] == ["Hammurah"]
+
+
+def test_a_military_convoy_entering_is_a_side_moving_in(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): a convoy of the government's forces, not aid
+    text = "ودخلت أمس قافلة عسكرية لقوات النظام إلى مدينة دوما بعد خروج المقاتلين."
+    assert [(e.actor1, e.location) for e in events_of(shared_pipeline, text, "2018-03-31")] == [
+        ("Syrian Government Forces", "Douma")]
+
+
+def test_ambulances_entering_before_the_verb_take_no_ground(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): a vehicle phrase of two words right before the verb
+    text = "وقال ناشطون إن 5 سيارات إسعاف دخلت أمس بلدة حمورية."
+    events, drops = drops_of(shared_pipeline, text, "2018-03-31")
+    assert events == [] and "vehicles_enter" in drops

@@ -241,14 +241,21 @@ _VEHICLES_WITHIN = 2
 
 
 def vehicles_enter(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"دخلت قافلة مساعدات إلى الغوطة", "38 حافلة دخلت بلدات زملكا": vehicles entering a place
-    bring aid or take people out; no side takes ground (``vehicles_enter``). Fighters
-    leaving on buses ("خروج حافلات تقل المقاتلين") stay a transfer: only territory taken is read so."""
-    trigger = cand.trigger
-    if not trigger.sense.territory or cand.sub_event_type == "Non-violent transfer of territory":
+    """"دخلت قافلة مساعدات إلى الغوطة", "38 حافلة دخلت بلدات زملكا": aid or buses entering a
+    place bring help or take people out; no side takes ground (``vehicles_enter``). A
+    military convoy or one a side's name follows ("قافلة عسكرية لقوات النظام") is that side
+    moving in, and stays; so does a leaving (خروج), which is no territory trigger."""
+    trigger, tokens = cand.trigger, analysis.tokens
+    if not trigger.sense.territory:
         return
-    if 0 < f.token_start - trigger.token_start <= _VEHICLES_WITHIN + 1 or trigger.token_start - f.token_start == 1:
-        raise Dropped("vehicles_enter", analysis.ntext.norm[min(f.start, trigger.start):max(f.end, trigger.end)])
+    end = f.token_start + len(analysis.ntext.norm[f.start:f.end].split())  # after the vehicle phrase
+    if not (0 <= f.token_start - trigger.token_end <= _VEHICLES_WITHIN or end == trigger.token_start):
+        return
+    after = tokens[end:end + _VEHICLES_WITHIN]
+    if any(reads_as(t.text, assembly_words().military_convoy) for t in after) \
+            or any(end <= a.token_start < end + _VEHICLES_WITHIN for a in analysis.actors):
+        return
+    raise Dropped("vehicles_enter", analysis.ntext.norm[min(f.start, trigger.start):max(f.end, trigger.end)])
 
 
 #: The pronoun of the people a verb took: "اختطفهم", "اعتقلته", "خطفها".

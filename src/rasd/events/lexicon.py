@@ -126,6 +126,7 @@ class AssemblyWords:
     reference_cue: re.Pattern[str]
     alleged: frozenset[str]
     accusation_nouns: frozenset[str]
+    military_convoy: frozenset[str]
     answering: re.Pattern[str]
     in_the_wake_of: re.Pattern[str]
     battle_names: frozenset[str]
@@ -314,6 +315,7 @@ def assembly_words() -> AssemblyWords:
         reference_cue=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('reference_cues')})(?!\w)"),
         alleged=_words(d["alleged"]),
         accusation_nouns=_words(d["accusation_nouns"]),
+        military_convoy=_words(d["military_convoy"]),
         weapon_nouns=_words(d["weapon_nouns"]),
         weapon_use=_words(d["weapon_use"]),
         agreement_frames=_words(d["agreement_frames"]),
