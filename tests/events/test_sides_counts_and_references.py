@@ -2652,3 +2652,10 @@ def test_a_group_a_relative_clause_says_was_abducted_today_is_news(shared_pipeli
             "اختطفت اليوم (أمس)، كانت تلوذ بمخيم للاجئين السوريين في قرية قاح في شمال غربي إدلب».")
     events = events_of(shared_pipeline, text, "2015-08-06")
     assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]
+
+
+def test_people_a_relative_clause_says_were_taken_on_a_day_are_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): the arrest has a day of its own after the verb
+    text = "يطالب الأهالي بالإفراج عن أبنائهم الذين اعتقلتهم قوات الأمن العراقية يوم الخميس الماضي في البصرة."
+    events = events_of(shared_pipeline, text, "2018-10-20")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Basra")]

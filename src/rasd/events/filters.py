@@ -265,11 +265,14 @@ _OBJECT_PRONOUNS = ("هم", "ه", "ها", "هما")
 def taken_before(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"أفرج التنظيم عن 6 من الرهائن الذين اختطفهم في السويداء": a capture verb with the
     pronoun of the taken right after a relative pronoun describes people taken before, not
-    news of their capture ("المجموعة التي اختطفت اليوم", with no pronoun, is news)."""
-    verb = analysis.ntext.norm[cand.trigger.start:cand.trigger.end]
-    if cand.sub_event_type in CAPTURE_TYPES and f.token_start + 1 == cand.trigger.token_start \
-            and verb.endswith(_OBJECT_PRONOUNS):
-        raise Dropped("taken_before", analysis.ntext.norm[f.start:cand.trigger.end])
+    news of their capture; one with a day of its own after the verb ("أبنائهم الذين اعتقلتهم
+    قوات الأمن يوم الخميس") is, and so is one with no pronoun ("المجموعة التي اختطفت اليوم")."""
+    trigger = cand.trigger
+    if cand.sub_event_type not in CAPTURE_TYPES or f.token_start + 1 != trigger.token_start \
+            or not analysis.ntext.norm[trigger.start:trigger.end].endswith(_OBJECT_PRONOUNS):
+        return
+    if not within(analysis, analysis.dates, Segment(trigger.end, cand.segment.end)):
+        raise Dropped("taken_before", analysis.ntext.norm[f.start:trigger.end])
 
 
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.
