@@ -271,7 +271,9 @@ def taken_before(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     if cand.sub_event_type not in CAPTURE_TYPES or f.token_start + 1 != trigger.token_start \
             or not analysis.ntext.norm[trigger.start:trigger.end].endswith(_OBJECT_PRONOUNS):
         return
-    if not within(analysis, analysis.dates, Segment(trigger.end, cand.segment.end)):
+    norm = analysis.ntext.norm
+    stop = PUNCTUATION.search(norm, trigger.end, cand.segment.end)  # the relative clause ends at a mark
+    if not within(analysis, analysis.dates, Segment(trigger.end, stop.start() if stop else cand.segment.end)):
         raise Dropped("taken_before", analysis.ntext.norm[f.start:trigger.end])
 
 
