@@ -216,3 +216,9 @@ def test_hundreds_and_thousands_joined_to_a_smaller_number_make_one(text: str, v
     ntext = normalize(text)
     found = [(c.best, c.low, c.high) for c in find_counts(ntext.norm, tokenize(ntext))]
     assert found == [(value, low, high)]
+
+
+def test_a_range_from_digits_to_a_number_word_is_one_count() -> None:
+    # written for the test (review): the digits are found after the number words
+    ntext = normalize("قتل ما بين 20 وثلاثين مدنيا")
+    assert [(c.best, c.low, c.high) for c in find_counts(ntext.norm, tokenize(ntext))] == [(20, 20, 30)]

@@ -290,7 +290,7 @@ def _hundreds_and_units(tokens: list[Token], spans: list[_Span]) -> list[_Span]:
     by و to a smaller number right after them are one number; "بين مئة ومئتي قتيل" is a range, from the first to
     the second (its lowest figure the count, ACLED's rule)."""
     out: list[_Span] = []
-    for sp in spans:
+    for sp in sorted(spans):  # (the digits are found after the number words)
         last = out[-1] if out else None
         joined = last is not None and last[1] == sp[0] and tokens[sp[0]].text.startswith("و") \
             and last[2] in ("unit", "digits") and sp[2] in ("unit", "digits")
