@@ -665,3 +665,17 @@ def test_a_compound_village_name_needs_no_cue_word(shared_pipeline, doc_id: str,
     analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2015, 7, 22)))
     found = {r.mention.name_norm: r.place.admin1 for r in analysis.places if r.place}
     assert found.get(normalize_key(name)) == place
+
+
+def test_a_compound_name_of_several_villages_still_needs_its_cue(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): the gazetteer has more than one village "عين البيضاء"
+    analysis = shared_pipeline.analyze(Document(id="t", text="على خلفية تفجير عين البيضاء وما بات يرافقه",
+                                                published=dt.date(2015, 7, 22)))
+    assert [r.mention.name_norm for r in analysis.places] == []
+
+
+def test_a_famous_place_abroad_is_not_a_village_of_the_same_name(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): Deir Yassin, not the village of Al-Hasakah
+    analysis = shared_pipeline.analyze(Document(id="t", text="في ذكرى مجزرة دير ياسين، قتل 3 مدنيين بقصف مدفعي أمس.",
+                                                published=dt.date(2018, 4, 10)))
+    assert all(r.place is None for r in analysis.places)

@@ -667,9 +667,11 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                         cue, cue_start, candidates = "facility", tokens[i - 1].start, capital
                         start = tokens[i + 1].start
                 if not cue and not near and not again:
-                    compound = te - i > 1 and reads_as(tok.text, cues.standalone_heads)
+                    # (one such village only: "عين التينة" names six, which a cue or region must choose from)
+                    villages = [c for c in candidates if gazetteer.places[c].feature in ("town", "village")]
+                    compound = te - i > 1 and len(villages) == 1 and reads_as(tok.text, cues.standalone_heads)
                     candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)
-                                  or (compound and gazetteer.places[c].feature in ("town", "village"))]
+                                  or (compound and c in villages)]
             capital = _capital_of_institution(tokens, i, candidates, gazetteer) if cue is None else None
             if capital is not None:
                 cue, cue_start, candidates = "facility", tokens[i - 1].start, capital
