@@ -2659,3 +2659,10 @@ def test_people_a_relative_clause_says_were_taken_on_a_day_are_news(shared_pipel
     text = "يطالب الأهالي بالإفراج عن أبنائهم الذين اعتقلتهم قوات الأمن العراقية يوم الخميس الماضي في البصرة."
     events = events_of(shared_pipeline, text, "2018-10-20")
     assert [(e.sub_event_type, e.location) for e in events] == [("Arrests", "Basra")]
+
+
+def test_an_arrest_told_by_its_verb_with_the_pronoun_of_the_arrested(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): "اعتقله" (arrested him), the commonest form
+    text = "فيما اعتقله عناصر من قوات النظام صباح اليوم في مدينة درعا."
+    assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, text, "2018-05-01")] == [
+        ("Arrests", "Daraa")]
