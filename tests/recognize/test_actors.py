@@ -188,6 +188,8 @@ def test_internal_security_forces_are_the_country_s_the_article_names() -> None:
     ("والتي أفادت باعتراض قاذفات روسية لمقاتلتين إسرائيليتين في سماء لبنان", "Israeli Forces"),
     # ant-multisource:SK-middleEast-878-20180409 (tune)
     ("قائلين إن طائرتين إسرائيليتين أطلقتا 8 صواريخ من المجال الجوي اللبناني", "Israeli Forces"),
+    # written for the test (review): a dual modifier between
+    ("وشنت طائرتان حربيتان روسيتان غارات على البلدة", "Russian Forces"),
 ])
 def test_a_feminine_dual_weapon_takes_the_dual_adjective_of_its_country(text: str, expected: str) -> None:
     assert (expected, False) in names(text)

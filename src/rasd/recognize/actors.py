@@ -192,12 +192,15 @@ class ActorLexicon:
                     for phrase in phrases(adjective, with_nouns):
                         self.matcher.add(phrase, index)
         feminine_duals = data.get("feminine_dual_nouns", [])  # "مدمرتان أمريكيتان"
+        dual_modifiers = [""] + list(data.get("feminine_dual_modifiers", []))  # "طائرتان حربيتان روسيتان"
         for name, adjectives in data["adjectives"].items():
             index = self._index_of(name)
             for adjective in (a for a in adjectives if a.endswith("ية")):
                 for dual in (adjective[:-1] + "تان", adjective[:-1] + "تين"):
-                    for phrase in phrases(dual, feminine_duals):
-                        self.matcher.add(phrase, index)
+                    for noun, modifier in ((n, m) for n in feminine_duals for m in dual_modifiers):
+                        words = [noun] + ([modifier] if modifier else []) + [dual]
+                        self.matcher.add(" ".join(words), index)
+                        self.matcher.add(" ".join(definite(w) for w in words), index)
         for name, adjectives in data["people_adjectives"].items():
             index = self._index_of(name)
             for adjective in (a for a in adjectives if a.endswith("ا")):
