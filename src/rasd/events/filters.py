@@ -267,14 +267,13 @@ def taken_before(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     pronoun of the taken right after a relative pronoun describes people taken before, not
     news of their capture; one with a day of its own after the verb ("أبنائهم الذين اعتقلتهم
     قوات الأمن يوم الخميس") is, and so is one with no pronoun ("المجموعة التي اختطفت اليوم")."""
-    trigger = cand.trigger
+    trigger, norm = cand.trigger, analysis.ntext.norm
     if cand.sub_event_type not in CAPTURE_TYPES or f.token_start + 1 != trigger.token_start \
-            or not analysis.ntext.norm[trigger.start:trigger.end].endswith(_OBJECT_PRONOUNS):
+            or not norm[trigger.start:trigger.end].endswith(_OBJECT_PRONOUNS):
         return
-    norm = analysis.ntext.norm
     stop = PUNCTUATION.search(norm, trigger.end, cand.segment.end)  # the relative clause ends at a mark
     if not within(analysis, analysis.dates, Segment(trigger.end, stop.start() if stop else cand.segment.end)):
-        raise Dropped("taken_before", analysis.ntext.norm[f.start:trigger.end])
+        raise Dropped("taken_before", norm[f.start:trigger.end])
 
 
 #: The rule each filter word of the trigger lexicon (``triggers.yaml`` filters) invokes.

@@ -97,7 +97,7 @@ def _dates_the_beginning_of_a_later_act(analysis: Analysis, cand: Candidate, d: 
     began or was launched, dates that act; the act before it is not dated by it."""
     if d.start < cand.trigger.end or not _dates_a_beginning(analysis, d, launched=True):
         return False
-    return any(t.start >= cand.trigger.end and t.end <= d.start for t in analysis.triggers)
+    return bool(within(analysis, analysis.triggers, Segment(cand.trigger.end, d.start)))
 
 
 def _a_span_since_an_earlier_day(d: DateMatch) -> bool:

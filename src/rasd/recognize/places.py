@@ -668,8 +668,9 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                         start = tokens[i + 1].start
                 if not cue and not near and not again:
                     # (one such village only: "عين التينة" names six, which a cue or region must choose from)
-                    villages = [c for c in candidates if gazetteer.places[c].feature in ("town", "village")]
-                    compound = te - i > 1 and len(villages) == 1 and reads_as(tok.text, cues.standalone_heads)
+                    villages = [c for c in candidates if gazetteer.places[c].feature in ("town", "village")] \
+                        if te - i > 1 and reads_as(tok.text, cues.standalone_heads) else []
+                    compound = len(villages) == 1
                     candidates = [c for c in candidates if _prominent(gazetteer.places[c], te - i)
                                   or (compound and c in villages)]
             capital = _capital_of_institution(tokens, i, candidates, gazetteer) if cue is None else None
