@@ -24,6 +24,7 @@ _OPENING_PARAGRAPHS = 3
 _PARAGRAPH = re.compile(r"[^\n]+")
 _DASHES = re.compile(r"\s*-+")
 
+
 class _Mention(Protocol):
     @property
     def start(self) -> int: ...
