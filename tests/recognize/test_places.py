@@ -279,6 +279,21 @@ def test_an_adjective_spelled_as_a_town_is_no_place(shared_pipeline, text: str, 
     assert ("Salamiyah" in [r.place.display_name for r in analysis.places if r.place]) == salamiyah
 
 
+@pytest.mark.parametrize(("text", "khalis"), [
+    # ant-multisource:CN-middleEast-1102-20180604: "pure", of a movement in Jordan
+    ("بقدر ما هو تحرك عفوي خالص، يحمل في طياته مطالب أردنية خالصة.", False),
+    # saudinewsnet:2015-08-10-0906-05d5088590: "sincere" condolences
+    ("وتتقدم القوات المسلحة بخالص التعازي لأسر الشهداء الأبرار.", False),
+    # written for the test: the Diyala town after its cue, or after a preposition in an
+    # article that names Diyala
+    ("قتل ثلاثة مدنيين بانفجار عبوة في قضاء الخالص.", True),
+    ("قتل ثلاثة مدنيين بانفجار عبوة في الخالص بمحافظة ديالى.", True),
+])
+def test_sincere_is_not_al_khalis(shared_pipeline, text: str, khalis: bool) -> None:  # type: ignore[no-untyped-def]
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 6, 4)))
+    assert ("Khāliş" in [r.place.display_name for r in analysis.places if r.place]) == khalis
+
+
 @pytest.mark.parametrize("text,name", [
     # saudinewsnet:2015-07-23-0298-72e05b5de4: the gazetteer has an Iraqi village "قرية القصر"
     # and the Aleppo village قصر البريج
