@@ -46,6 +46,12 @@ ABROAD = [
     # a capital after العاصمة, and "المدن الإيرانية" (ant-multisource:FR-internationalNews-2875-20180802)
     ("خرجت مظاهرات ليلية حاشدة في العاصمة طهران ومختلف المدن الإيرانية، الخميس، واندلعت اشتباكات مع قوات الأمن.",
      "2018-08-03"),
+    # the place of what protesters oppose is not theirs (ant-multisource:FR-internationalNews-381-20180312,
+    # ant-multisource:SK-internationalNews-287-20180311)
+    ("اشتبك عدد من المتظاهرين الأكراد المعارضين للتدخل التركي في عفرين مع الشرطة الألمانية وأتراك في مطار "
+     "دوسلدورف غرب ألمانيا أمس الأحد، ما أدى إلى إصابة عدد كبير من الأشخاص بجروح.", "2018-03-12"),
+    ("أغلقت محطة قطار في لندن أبوابها، يوم الأحد، جراء احتجاجات غاضبة ضد العملية العسكرية التركية في منطقة "
+     "عفرين، شمالي سوريا.", "2018-03-11"),
 ]
 # A country after العاصمة is its capital (written for the test, after the Kuwait mosque bombing
 # that saudinewsnet articles of July 2015 recall as "بالعاصمة الكويت"); an article of this one
@@ -214,3 +220,17 @@ def test_an_article_about_a_country_outside_the_war_lends_no_town_to_its_undated
               "وقتل 12 مدنيا في قصف جوي الأحد.")
     assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, turkey, "2018-03-05")] == [
         ("Air/drone strike", "Afrin")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # written for the test: the protest's own town comes first, the act it is against after
+    ("تظاهر المئات في مدينة القامشلي، السبت، احتجاجا على الهجوم التركي على عفرين.",
+     [("Peaceful protest", "Al-Qamishli")]),
+    # fighters who fought against an attack on a place fought there
+    # (ant-multisource:FR-internationalNews-523-20180319, tune)
+    ("أعلنت وحدات حماية المرأة الكردية الاثنين مصرع مقاتلة بريطانية شاركت بالمعارك التي خاضتها ضد الهجوم "
+     "التركي على منطقة عفرين في شمال سوريا، وفق ما أكدت متحدثة باسمها.", [("Armed clash", "Afrin")]),
+])
+def test_a_protest_is_not_where_the_act_it_opposes_happened(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, text, "2018-03-12")] == expected

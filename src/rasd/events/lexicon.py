@@ -88,6 +88,7 @@ class AssemblyWords:
     country_names: frozenset[str]
     preparing: frozenset[str]
     grievance: re.Pattern[str]
+    protested_act: re.Pattern[str]
     subjected_prefixes: tuple[str, ...]
     subjected_words: frozenset[str]
     claim_stems: tuple[tuple[str, ...], ...]
@@ -284,6 +285,9 @@ def assembly_words() -> AssemblyWords:
         preparing=_words(d["preparing"]),
         # the grievance word, على or ضد, at most one word, then the trigger (or its clitic)
         grievance=re.compile(rf"(?<!\w)[وف]?(?:{alt('grievance')})\s+(?:(?:على|ضد)\s+)?(?:\S+\s+)?[بل]?$"),
+        # the word of protest, على at most, then an act noun with its clitics and article
+        protested_act=re.compile(rf"(?<!\w)[وف]?(?:{alt('protest_against')})\s+(?:على\s+)?"
+                                 rf"(?:[بل]|لل|بال)?(?:ال)?(?:{alt('protested_acts')})(?!\w)"),
         subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
         subjected_words=_words(d["subjected_words"]),
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),

@@ -658,6 +658,22 @@ def _at_its_city(pick: PlacePick, gazetteer: Gazetteer) -> PlacePick:
     return pick if town is None else replace(pick, place=town)
 
 
+def _of_a_protest(analysis: Analysis, cand: Candidate) -> bool:
+    """A protest's clause, or one whose sides are protesters (their clash is a riot)."""
+    return EVENT_TYPE_OF[cand.sub_event_type] in ("Protests", "Riots") \
+        or any(m.actor.kind == "protesters" for m in within(analysis, analysis.actors, cand.segment))
+
+
+def _in_a_protested_act(norm: str, cand: Candidate, place_start: int) -> bool:
+    """A place after the trigger named in the act a protest is against ("احتجاجات غاضبة ضد
+    العملية العسكرية التركية في منطقة عفرين"): where that act happened, not the protest."""
+    if place_start < cand.trigger.end:
+        return False
+    act = max(assembly_words().protested_act.finditer(norm, cand.trigger.end, place_start),
+              key=lambda m: m.start(), default=None)
+    return act is not None and PUNCTUATION.search(norm, act.end(), place_start) is None
+
+
 def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
     """The places the clause names for its event: the first after the trigger (else
     the last before it) and those coordinated with it, or the city a definite noun
@@ -674,6 +690,8 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     response = assembly_words().response.search(norm, cand.trigger.end, seg.end)
     if response is not None:
         places = [p for p in places if p.r.mention.start < response.start()]
+    if _of_a_protest(analysis, cand):
+        places = [p for p in places if not _in_a_protested_act(norm, cand, p.r.mention.start)]
     # "على كامل محافظة درعا، ما عدا مدينة نوى وبلدة الشيخ سعد": the places excepted
     excepted = assembly_words().exception.search(norm, cand.trigger.end, seg.end)
     if excepted is not None:
