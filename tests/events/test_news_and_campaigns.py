@@ -1391,6 +1391,15 @@ def test_buses_entering_towns_take_no_ground(shared_pipeline) -> None:  # type: 
     assert events == [] and "vehicles_enter" in drops
 
 
+def test_buses_described_as_entering_take_no_ground(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-796-20180405: the buses that had entered Douma came back empty
+    text = ("ونقلت \"أسوشيتد برس\" عن وكالة الأنباء الحكومية السورية \"سانا\"، إن توقف عمليات الإجلاء نتج عن "
+            "خلافات داخل فصيل \"جيش الإسلام\" المعارض، وقد عادت الحافلات التي دخلت \"دوما\" للقيام بعمليات "
+            "الإجلاء اليوم الخميس بدون ركاب.")
+    events, drops = drops_of(shared_pipeline, text, "2018-04-05")
+    assert events == [] and "vehicles_enter" in drops
+
+
 def test_buses_carrying_fighters_out_are_still_a_transfer(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:CN-middleEast-478-20180404 (dateline left out)
     text = ("شاهد طاقم CNN خروج حافلات تُقل مقاتلي المعارضة من دوما، وهي آخر منطقة تسيطر عليها المعارضة في ضواحي "

@@ -241,15 +241,18 @@ _VEHICLES_WITHIN = 2
 
 
 def vehicles_enter(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"دخلت قافلة مساعدات إلى الغوطة", "38 حافلة دخلت بلدات زملكا": aid or buses entering a
-    place bring help or take people out; no side takes ground (``vehicles_enter``). A
-    military convoy or one a side's name follows ("قافلة عسكرية لقوات النظام") is that side
+    """"دخلت قافلة مساعدات إلى الغوطة", "38 حافلة دخلت بلدات زملكا", "الحافلات التي دخلت
+    دوما": aid or buses entering a place bring help or take people out; no side takes ground
+    (``vehicles_enter``). A military convoy or one a side's name follows ("قافلة عسكرية لقوات النظام") is that side
     moving in, and stays; so does a leaving (خروج), which is no territory trigger."""
     trigger, tokens = cand.trigger, analysis.tokens
     if not trigger.sense.territory:
         return
     end = f.token_start + len(analysis.ntext.norm[f.start:f.end].split())  # after the vehicle phrase
-    if not (0 <= f.token_start - trigger.token_end <= _VEHICLES_WITHIN or end == trigger.token_start):
+    # before the verb, right before it or described by it ("عادت الحافلات التي دخلت دوما")
+    before = end == trigger.token_start or (end + 1 == trigger.token_start
+                                            and reads_as(tokens[end].text, assembly_words().relative_pronouns))
+    if not (0 <= f.token_start - trigger.token_end <= _VEHICLES_WITHIN or before):
         return
     after = tokens[end:end + _VEHICLES_WITHIN]
     if any(reads_as(t.text, assembly_words().military_convoy) for t in after) \
