@@ -395,6 +395,25 @@ def test_a_day_number_with_the_article_is_the_day_of_the_month(text: str, window
     assert only(text, dt.date(2018, 4, 16)) == window
 
 
+@pytest.mark.parametrize("text, published, window", [
+    # ant-multisource:FR-internationalNews-1093-20180505: a space lost beside the digits
+    ("قتل في13  شباط/فبراير", dt.date(2018, 5, 5), ("2018-02-13", "2018-02-13", 1)),
+    # ant-multisource:SK-middleEast-2581-20180624
+    ("يوم13 يونيو", dt.date(2018, 6, 24), ("2018-06-13", "2018-06-13", 1)),
+    # ant-multisource:FR-internationalNews-2198-20180706: since then, to publication
+    ("وتشن قوات النظام منذ19  حزيران/يونيو عملية عسكرية", dt.date(2018, 7, 6), ("2018-06-19", "2018-07-06", 3)),
+    # ant-multisource:FR-internationalNews-2510-20180729: a year
+    ("ويعيش اليمن منذ2014  على وقع حرب دامية", dt.date(2018, 7, 29), ("2014-01-01", "2018-07-29", 3)),
+])
+def test_a_preposition_glued_to_the_number_still_dates(text: str, published: dt.date, window: tuple) -> None:
+    assert only(text, published) == window
+
+
+def test_a_glued_word_that_is_no_preposition_gives_no_day() -> None:
+    # written for the test: a number glued to another word ("ثلاثين12") is no day
+    assert [v["category"] for _, v in resolve("نحو ثلاثين12 آذار")] == ["month_only"]
+
+
 def test_a_number_with_the_article_before_an_age_is_no_date() -> None:
     # ant-multisource:BB-internationalNews-1034-20180828: "في الـ35 من عمره"
     assert resolve("شاب في الـ35 من عمره") == []

@@ -118,6 +118,7 @@ class CalendarWords:
     feasts: dict[str, Feast] = field(default_factory=dict)  # "عيد الفطر" → 1 Shawwal, 4 days
     feast_ordinal_of: dict[str, int] = field(default_factory=dict)  # "ثاني" (أيام) → its 2nd day
     feast_definite_of: dict[str, int] = field(default_factory=dict)  # "(اليوم) الثاني من" → its 2nd day
+    glued_day_leads: tuple[str, ...] = ()  # "منذ19 حزيران": prepositions glued to a day's number
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -172,6 +173,9 @@ def calendar_words() -> CalendarWords:
     mods = alt(list(data["past"]) + list(data["future"]) + list(data["current"]))
     modifier = rf"(?P<mod>\s+(?:{mods}|(?:{of}\s+)?(?:{alt(relative_years)})))"
     day = r"(?P<day>[0-3]?\d)"
+    # a day's number (or a year) may come right after a glued preposition ("منذ19 حزيران",
+    # "في2011"): each is a lookbehind of its own, as a lookbehind takes one width
+    day_start = "(?:" + "|".join([C] + [rf"(?<={C}{normalize_key(w)})" for w in data["glued_before_a_day"]]) + ")"
     part = f"(?P<part>{alt(part_days)})"
     weekday = f"(?P<wd>{alt(weekday_of)})"
     day_part = f"(?P<dp>{slot('day_parts')})"
@@ -226,7 +230,7 @@ def calendar_words() -> CalendarWords:
             rf"(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
         ),
         "day_month": re.compile(
-            rf"{C}{day}\s*(?:{of}\s+)?(?:{month_word}\s+)?{paired}{year}?{modifier}?{E}"
+            rf"{day_start}{day}\s*(?:{of}\s+)?(?:{month_word}\s+)?{paired}{year}?{modifier}?{E}"
         ),
         "month_part": re.compile(
             rf"{C}[وفب]?(?:(?:{slot('in_part')})\s+)?{part}\s+(?:{month_word}\s+)?"
@@ -251,7 +255,7 @@ def calendar_words() -> CalendarWords:
         ),
         "period": re.compile(rf"{C}(?:(?:{slot('during')})\s+)?(?P<per>{per})(?:{E})"),
         "year": re.compile(
-            rf"{C}(?:[وفبل]?(?:{slot('bare_year_leads')})\s+)?(?P<year>(?:19[5-9]|20[0-4])\d){E}"
+            rf"{day_start}(?:[وفبل]?(?:{slot('bare_year_leads')})\s+)?(?P<year>(?:19[5-9]|20[0-4])\d){E}"
         ),
     }
     blockers = frozenset(normalize_key(w) for w in data["weekday_blockers"])
@@ -317,4 +321,5 @@ def calendar_words() -> CalendarWords:
                          today_not_after=frozenset(normalize_key(w) for w in data["today_not_after"]),
                          today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
                          record_words=frozenset(normalize_key(w) for w in data["record_words"]),
-                         feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of)
+                         feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of,
+                         glued_day_leads=tuple(normalize_key(w) for w in data["glued_before_a_day"]))

@@ -68,7 +68,9 @@ def _windows(norm: str, words: CalendarWords) -> tuple[list[tuple[int, int]], se
     anchors = words.anchors
     for word_start, word_end in _candidate_words(norm, words):
         w = norm[word_start:word_end]
-        if w[0].isdigit() or (w.startswith("ال") and w[2:3].isdigit()):  # "الـ20 من يناير"
+        if w[0].isdigit() or (w.startswith("ال") and w[2:3].isdigit()) \
+                or any(w.startswith(lead) and w[len(lead):len(lead) + 1].isdigit() for lead in words.glued_day_leads):
+            # "الـ20 من يناير", "منذ19 حزيران"
             seen.add("_digit")
         else:
             kinds = anchors.get(w) or anchors.get(w[1:]) or anchors.get(w[2:])
