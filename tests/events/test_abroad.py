@@ -46,6 +46,9 @@ ABROAD = [
     # a capital after العاصمة, and "المدن الإيرانية" (ant-multisource:FR-internationalNews-2875-20180802)
     ("خرجت مظاهرات ليلية حاشدة في العاصمة طهران ومختلف المدن الإيرانية، الخميس، واندلعت اشتباكات مع قوات الأمن.",
      "2018-08-03"),
+    # a Jordanian district and governorate (ant-multisource:SK-middleEast-3022-20180721)
+    ("حيث قام أحد الأشخاص من ذوي الأسبقيات قام بإطلاق النار بإتجاه أحد المنازل بمنطقة الشونه الجنوبية غربي  "
+     "البلقاء .", "2018-07-21"),
     # the place of what protesters oppose is not theirs (ant-multisource:FR-internationalNews-381-20180312,
     # ant-multisource:SK-internationalNews-287-20180311)
     ("اشتبك عدد من المتظاهرين الأكراد المعارضين للتدخل التركي في عفرين مع الشرطة الألمانية وأتراك في مطار "
