@@ -23,6 +23,22 @@ def test_the_accused_named_before_the_act_is_its_author(shared_pipeline) -> None
         ("Air/drone strike", "Israeli Forces", "2018-07-15")]
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # saudinewsnet:2015-08-06-1358-5fdcfb9218 (tune), adapted (shortened): the subject of
+    # "managed to" took the ground; the forces named in between counter-attacked
+    ("وتمكنت الفصائل المقاتلة بعد سلسلة هجمات نفذتها وهجمات مضادة من قوات النظام في سهل الغاب من السيطرة على "
+     "مواقع عدة في هذه المنطقة الاستراتيجية.", "2015-08-06",
+     ("Non-state actor overtakes territory", "Syrian Opposition Factions", "Syrian Government Forces")),
+    # written for the test: "بدعم من" names who helped, not an act the subject managed
+    ("وتمكنت قوات النظام أمس من التقدم في بلدة حمورية بدعم من غارات جوية روسية.", "2018-03-20",
+     ("Air/drone strike", "Russian Forces", None)),
+])
+def test_the_subject_of_managed_to_did_the_act(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                               expected: tuple[str, str, str | None]) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [expected]
+
+
 @pytest.mark.parametrize("published,text,sub,author", [
     # ant-multisource:SK-middleEast-2601-20180627: "abducted at the hands of Daesh"
     ("2018-06-27", "عثرت قوات الأمن العراقية، الأربعاء، على 8 جثث قرب طريق بغداد كركوك، بينهم 6 أشخاص خطفوا "

@@ -94,6 +94,7 @@ class AssemblyWords:
     claim_stems: tuple[tuple[str, ...], ...]
     occurrence_verbs: frozenset[str]
     accomplished: re.Pattern[str]
+    accomplishment_verbs: frozenset[str]
     territory_share: re.Pattern[str]
     since_the_start: frozenset[str]
     continuing_adjectives: frozenset[str]
@@ -293,6 +294,7 @@ def assembly_words() -> AssemblyWords:
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
         occurrence_verbs=_words(d["occurrence_verbs"]),
         # the verb, its subject (at most six words), then من or في right before the trigger
+        accomplishment_verbs=_words(d["accomplishment_verbs"]),
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
         launch_or_fighting_verbs=_words(d["launch_verbs"] + d["fighting_verbs"]),

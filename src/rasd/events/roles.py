@@ -230,6 +230,23 @@ def _passive_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMentio
     return None
 
 
+def _accomplisher(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                  excluded: set[str]) -> ActorMention | None:
+    """"وتمكنت الفصائل المقاتلة بعد سلسلة هجمات ومعارك مع قوات النظام من السيطرة على مواقع
+    عدة": the subject right after a verb of managing (تمكن، نجح، استطاع), when the act is its
+    verbal noun after من or في, did the act; sides named between are the fight's other party."""
+    tokens, trig, words = analysis.tokens, cand.trigger, assembly_words()
+    if trig.token_start == 0 or not reads_as(tokens[trig.token_start - 1].text, ("من", "في")) \
+            or words.support_before.search(analysis.ntext.norm, max(0, trig.start - 30), trig.start):
+        return None  # (not "بدعم من المقاتلات الروسية": who helped)
+    verbs = words.accomplishment_verbs
+    for a in sorted(actors, key=lambda a: -a.start):
+        if cand.segment.start <= a.start and a.token_end <= trig.token_start and a.token_start > 0 \
+                and reads_as(tokens[a.token_start - 1].text, verbs) and a.actor.name not in excluded:
+            return a
+    return None
+
+
 def _subject_before(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                     excluded: set[str]) -> ActorMention | None:
     """An actor right before the trigger, subject first: "قوات النظام تقصف"."""
@@ -405,6 +422,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
     excluded = {victim.actor.name} if victim else set()
     agent = _attached_agent(analysis, cand, actors, excluded) \
         or (parties[0] if parties is not None else None) \
+        or _accomplisher(analysis, cand, actors, excluded) \
         or _said_to_be_its(analysis, cand, actors + countries, excluded) \
         or _passive_agent(analysis, cand, actors, excluded) \
         or _accused(analysis, cand, actors + countries, excluded) \
