@@ -35,6 +35,17 @@ def test_the_nearest_word_gives_the_role(text: str, value: int, role: str) -> No
     assert counts(text)[value][0] == role
 
 
+@pytest.mark.parametrize(("text", "value", "role"), [
+    # ant-multisource:SK-middleEast-2913-20180715 (tune): the injured "fell" too
+    ("حيث اندلعت مواجهات مع قوات الأمن أسفرت عن سقوط 30 جريحا.", 30, "injured"),
+    # written for the test: the dead, and a fall with no role noun after it
+    ("أسفر القصف عن سقوط 3 قتلى في البلدة.", 3, "killed"),
+    ("أسفر القصف عن سقوط 5 أشخاص في البلدة.", 5, "killed"),
+])
+def test_a_word_of_falling_takes_the_role_of_the_noun_after_the_count(text: str, value: int, role: str) -> None:
+    assert counts(text)[value][0] == role
+
+
 def test_a_four_digit_number_before_a_counted_noun_is_a_count() -> None:
     # written for the test: "2000 مواطن" numbers the people, as does the accusative many
     # writers use ("2000 شخصا"), with punctuation after the noun too

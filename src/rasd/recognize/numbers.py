@@ -66,6 +66,7 @@ class NumberWords:
     part_of_a_total: frozenset[str] = frozenset()  # "بينهم 4 أطفال": part of a total given before
     counted_nouns: frozenset[str] = frozenset()  # "2000 مواطن": a number before them is no year
     year_words: frozenset[str] = frozenset()  # "عام 2014": a number after them is a year
+    falling: frozenset[str] = frozenset()  # "سقوط 30 جريحا": the noun after the count says who fell
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +103,7 @@ def number_words() -> NumberWords:
         words(data["not_people"]), {normalize_key(w): int(v) for w, v in data["multipliers"].items()},
         words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
         words(data["numbered_units"]), words(data["clause_openers"]), words(data["part_of_a_total"]),
-        words(data["counted_nouns"]), words(data["year_words"]),
+        words(data["counted_nouns"]), words(data["year_words"]), words(data["falling"]),
     )
 
 
@@ -160,13 +161,15 @@ def _role_of_word(word: str) -> str | None:
 
 def _role(tokens: list[Token], start: int, end: int, noun_included: bool = False) -> str:
     """The role of the count at tokens[start:end]: the nearest death, injury, capture,
-    displacement or presence word wins; at equal distance the word before. A word after
-    the count that opens a new predicate with و ("قتل 40 شخصا وأصيب 100", and right
-    after a count that is its own noun: "قتل فيها متظاهر واحد وأصيب 25") belongs to the
-    next count: the word before wins over it. Words before a complementizer ("إن 13
+    displacement or presence word wins; at equal distance the word before, but for a word
+    of falling ("سقوط 30 جريحا"), which takes the role of the noun right after the count.
+    A word after the count that opens a new predicate with و ("قتل 40 شخصا وأصيب 100", and
+    right after a count that is its own noun: "قتل فيها متظاهر واحد وأصيب 25") belongs to
+    the next count: the word before wins over it. Words before a complementizer ("إن 13
     مدنيا") are another clause's."""
     size = len(tokens)
     before: tuple[int, str] | None = None
+    fell = False  # the word before is one of falling, which takes the role of the noun after
     after: tuple[int, str, bool] | None = None
     openers = number_words().clause_openers
     floor = next((start - 1 - d for d in range(0, 7) if start - 1 - d >= 0 and tokens[start - 1 - d].text in openers), -1)
@@ -176,6 +179,7 @@ def _role(tokens: list[Token], start: int, end: int, noun_included: bool = False
             role = _role_of_word(tokens[j].text)
             if role:
                 before = (distance, role)
+                fell = _in(tokens[j].text, number_words().falling)
         j = end + distance
         if after is None and j < size:
             role = _role_of_word(tokens[j].text)
@@ -185,7 +189,7 @@ def _role(tokens: list[Token], start: int, end: int, noun_included: bool = False
             break
     # "ثلاثة شهداء وعشرة جرحى": a count joined by و takes the noun right after it, not the
     # word of the count before it
-    own_noun = after is not None and after[0] == 0 and tokens[start].text.startswith("و")
+    own_noun = after is not None and after[0] == 0 and (tokens[start].text.startswith("و") or fell)
     if before is not None and not own_noun and (after is None or after[2] or before[0] <= after[0]):
         return before[1]
     return after[1] if after is not None else "other"
