@@ -1218,6 +1218,20 @@ def test_an_impending_event_is_not_reported(shared_pipeline) -> None:  # type: i
     assert [e.location for e in events_of(shared_pipeline, text, "2018-04-09")] == ["Douma"]
 
 
+@pytest.mark.parametrize("text,published,rule", [
+    # saudinewsnet:2015-08-02-0235-ae6dbafc20: "ticking suicide bombs", a figure of speech
+    ("فضلا عن تنامي مناطق خصبة لاستقطاب الإرهابيين وتجنيدهم من شتى أنحاء العالم ما ينذر بقنابل انتحارية "
+     "موقوتة يتجاوز خطرها المنطقة ليهدد العالم بأسره.", "2015-08-02", "expected"),
+    # ant-multisource:SK-middleEast-1827-20180520: a withdrawal that "will give back" control
+    ("ذكر المرصد السوري لحقوق الإنسان، الأحد، أن تنظيم داعش بدأ بإجلاء مسلحيه من آخر موقع له قرب العاصمة "
+     "دمشق، في انسحاب سيعيد لقوات النظام السوري سيطرتها على المنطقة.", "2018-05-20", "future"),
+])
+def test_a_ticking_bomb_or_ground_to_be_given_back_is_not_reported(  # type: ignore[no-untyped-def]
+        shared_pipeline, text: str, published: str, rule: str) -> None:
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert events == [] and rule in drops
+
+
 def test_a_daily_habit_is_not_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:CN-middleEast-133-20180228: Putin on the Ghouta's daily shelling of Damascus
     text = ("قال الرئيس الروسي، الأربعاء، إن في الغوطة الشرقية مسلحين لافتا إلى أن هؤلاء يطلقون نحو 80 قذيفة "
