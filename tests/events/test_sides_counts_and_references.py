@@ -39,6 +39,26 @@ def test_the_subject_of_managed_to_did_the_act(shared_pipeline, text: str, publi
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [expected]
 
 
+@pytest.mark.parametrize("text,published,sides", [
+    # ant-multisource:SK-middleEast-3242-20180801: the opposition fought off the militias' advance
+    ("قالت مصادر عسكرية معارضة في سوريا إن أكثر من عشرة عناصر من الميليشيات الإيرانية قتلوا فيما أصيب عدد آخر "
+     "خلال تصدي فصائل المعارضة لمحاولة تقدم على جبهة خلصة في ريف حلب الجنوبي.", "2018-08-01",
+     ("Iran-backed Militias", "Syrian Opposition Factions")),
+    # saudinewsnet:2015-08-01-0078-315af84813 (tune): the attacker named after the attempt
+    ("في سياق متصل، أحبطت فصائل المعارضة محاولة تقدم نفذتها القوات النظامية باتجاه قرية الزيادية في ريف إدلب "
+     "الغربي، من محور قرية الزيارة بريف حماه الغربي، أمس.", "2015-08-01",
+     ("Syrian Government Forces", "Syrian Opposition Factions")),
+    # ant-multisource:SK-middleEast-168-20180302, adapted (shortened): the side that foiled the
+    # attack is the subject before "إحباط", not after it; the attacker stays actor1
+    ("أعلنت القوات العراقية، الجمعة، إحباط هجوم شنه مسلحو تنظيم داعش في محافظة نينوى، وقتل في الاشتباكات "
+     "جنديان.", "2018-03-02", ("Islamic State", "Iraqi Security Forces")),
+])
+def test_the_side_that_repels_an_attack_is_its_target(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                      sides: tuple[str, str]) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.actor1, e.actor2) for e in events if e.sub_event_type == "Armed clash"] == [sides]
+
+
 @pytest.mark.parametrize("published,text,sub,author", [
     # ant-multisource:SK-middleEast-2601-20180627: "abducted at the hands of Daesh"
     ("2018-06-27", "عثرت قوات الأمن العراقية، الأربعاء، على 8 جثث قرب طريق بغداد كركوك، بينهم 6 أشخاص خطفوا "

@@ -76,6 +76,7 @@ class AssemblyWords:
     spell_acts: frozenset[str]
     backdrop: re.Pattern[str]
     clash_nouns: frozenset[str]
+    repelling: frozenset[str]
     fight_between: frozenset[str]
     told_before: frozenset[str]
     speakers_own: frozenset[str]
@@ -271,6 +272,7 @@ def assembly_words() -> AssemblyWords:
         belonging=_words(d["belonging"]),
         spell_acts=_words(d["spell_acts"]),
         clash_nouns=_words(d["clash_nouns"]),
+        repelling=_words(d["repelling"]),
         # "between" after a noun of fighting, also with the pronoun of a side ("بينها وبين"):
         # the two sides of the fight come after it
         fight_between=_words([w + suffix for w in d["between"] for suffix in ("", "ه", "ها", "هم", "هما")]),

@@ -1000,6 +1000,29 @@ def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def repelling_side_is_the_defender(s: Sides, c: SideScope) -> bool:
+    """"أحبطت فصائل المعارضة محاولة تقدم نفذتها القوات النظامية", "خلال تصدي فصائل المعارضة
+    لمحاولة تقدم": a clash told by a word of repelling, its subject right after it, was
+    fought off by that subject; the attacker is the initiator (actor1, event-schema.md §1)
+    and the defender actor2."""
+    trigger, defender = c.cand.trigger, s.agent_m
+    if s.sub != "Armed clash" or defender is None or defender.token_start != trigger.token_end \
+            or not reads_as(c.analysis.tokens[trigger.token_start].text, assembly_words().repelling):
+        return False
+    # the attacker the clause names after the defender ("محاولة تقدم نفذتها القوات النظامية"),
+    # else the second side read before
+    named = next((m for m in within(c.analysis, c.analysis.actors, c.cand.segment)
+                  if m.start >= defender.end and m.actor.name != defender.actor.name), None)
+    if named is not None:
+        s.agent, s.agent_m = named.actor, named
+    elif s.target_m is not None:
+        s.agent, s.agent_m = s.target, s.target_m
+    else:
+        return False
+    s.target, s.target_m = defender.actor, defender
+    return True
+
+
 def _named_near_trigger(c: SideScope) -> set[str | None]:
     """"civilians" / "fighters" for the people words within four words of the trigger."""
     words = number_words()
@@ -1277,6 +1300,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     the_state_leads_its_allies,
     allies_are_one_side,
     actor2_from_document_salience,
+    repelling_side_is_the_defender,
     civilians_leaving_are_displaced,
     leaving_side_is_actor2,
     territory_handed_over_under_a_deal,
