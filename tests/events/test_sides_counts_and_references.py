@@ -1238,18 +1238,16 @@ def test_an_impending_event_is_not_reported(shared_pipeline) -> None:  # type: i
     assert [e.location for e in events_of(shared_pipeline, text, "2018-04-09")] == ["Douma"]
 
 
-@pytest.mark.parametrize("text,published,rule", [
-    # saudinewsnet:2015-08-02-0235-ae6dbafc20: "ticking suicide bombs", a figure of speech
-    ("فضلا عن تنامي مناطق خصبة لاستقطاب الإرهابيين وتجنيدهم من شتى أنحاء العالم ما ينذر بقنابل انتحارية "
-     "موقوتة يتجاوز خطرها المنطقة ليهدد العالم بأسره.", "2015-08-02", "expected"),
+def test_ground_a_withdrawal_will_give_back_is_not_reported(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-1827-20180520: a withdrawal that "will give back" control
-    ("ذكر المرصد السوري لحقوق الإنسان، الأحد، أن تنظيم داعش بدأ بإجلاء مسلحيه من آخر موقع له قرب العاصمة "
-     "دمشق، في انسحاب سيعيد لقوات النظام السوري سيطرتها على المنطقة.", "2018-05-20", "future"),
-])
-def test_a_ticking_bomb_or_ground_to_be_given_back_is_not_reported(  # type: ignore[no-untyped-def]
-        shared_pipeline, text: str, published: str, rule: str) -> None:
-    events, drops = drops_of(shared_pipeline, text, published)
-    assert events == [] and rule in drops
+    text = ("ذكر المرصد السوري لحقوق الإنسان، الأحد، أن تنظيم داعش بدأ بإجلاء مسلحيه من آخر موقع له قرب العاصمة "
+            "دمشق، في انسحاب سيعيد لقوات النظام السوري سيطرتها على المنطقة.")
+    events, drops = drops_of(shared_pipeline, text, "2018-05-20")
+    assert events == [] and "will_bring" in drops
+    # written for the test (review): a strike told after the deal that "will give back" the
+    # town is still told
+    text = "وجاء الاتفاق الذي سيعيد مدينة دوما إلى سيطرة النظام إثر قصف جوي عنيف استهدف المدينة أمس وأدى إلى مقتل 20 مدنيا."
+    assert "Air/drone strike" in {e.sub_event_type for e in events_of(shared_pipeline, text, "2018-04-05")}
 
 
 def test_a_daily_habit_is_not_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

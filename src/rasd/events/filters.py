@@ -78,9 +78,10 @@ def expected(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
 
 
 def feared(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
-    """"خشية من تجدد القصف", "القدرة على شن هجمات كيميائية", "فروا من الغارات": the event
-    a fear, a capability or a flight names at most four words after it (the filter's own
-    rule name: feared, capability, fled)."""
+    """"خشية من تجدد القصف", "القدرة على شن هجمات كيميائية", "فروا من الغارات", "سيعيد
+    لقوات النظام سيطرتها": the event a fear, a capability, a flight or a future bringing
+    about names at most four words after it (the filter's own rule name: feared, capability,
+    fled, will_bring)."""
     if cand.segment.start <= f.start and 0 < cand.trigger.token_start - f.token_start <= 4:
         raise Dropped(f.rule, analysis.ntext.norm[f.start:f.end])
 
@@ -295,6 +296,7 @@ FILTER_RULES = {
     "feared": feared,
     "capability": feared,
     "fled": feared,
+    "will_bring": feared,
     "took_part": took_part,
     "background": modality,
     "series": modality,
