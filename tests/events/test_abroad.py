@@ -225,6 +225,12 @@ def test_an_article_about_a_country_outside_the_war_lends_no_town_to_its_undated
         ("Air/drone strike", "Afrin")]
 
 
+def test_the_place_of_what_a_protest_is_against_after_ala_is_not_the_protests(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): "احتجاجا على" (on normalized text "علي") before the act
+    text = "نظم مئات الأكراد مظاهرات غاضبة يوم الأحد احتجاجا على العملية العسكرية التركية في منطقة عفرين."
+    assert events_of(shared_pipeline, text, "2018-03-12") == []
+
+
 @pytest.mark.parametrize("text,expected", [
     # written for the test: the protest's own town comes first, the act it is against after
     ("تظاهر المئات في مدينة القامشلي، السبت، احتجاجا على الهجوم التركي على عفرين.",

@@ -287,9 +287,9 @@ def assembly_words() -> AssemblyWords:
         country_names=_words(d["country_names"]),
         preparing=_words(d["preparing"]),
         # the grievance word, على or ضد, at most one word, then the trigger (or its clitic)
-        grievance=re.compile(rf"(?<!\w)[وف]?(?:{alt('grievance')})\s+(?:(?:على|ضد)\s+)?(?:\S+\s+)?[بل]?$"),
+        grievance=re.compile(rf"(?<!\w)[وف]?(?:{alt('grievance')})\s+(?:(?:{normalize_key('على')}|ضد)\s+)?(?:\S+\s+)?[بل]?$"),
         # the word of protest, على at most, then an act noun with its clitics and article
-        protested_act=re.compile(rf"(?<!\w)[وف]?(?:{alt('protest_against')})\s+(?:على\s+)?"
+        protested_act=re.compile(rf"(?<!\w)[وف]?(?:{alt('protest_against')})\s+(?:{normalize_key('على')}\s+)?"
                                  rf"(?:[بل]|لل|بال)?(?:ال)?(?:{alt('protested_acts')})(?!\w)"),
         subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
         subjected_words=_words(d["subjected_words"]),
