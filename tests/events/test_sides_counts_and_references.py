@@ -48,6 +48,11 @@ def test_the_subject_of_managed_to_did_the_act(shared_pipeline, text: str, publi
     ("في سياق متصل، أحبطت فصائل المعارضة محاولة تقدم نفذتها القوات النظامية باتجاه قرية الزيادية في ريف إدلب "
      "الغربي، من محور قرية الزيارة بريف حماه الغربي، أمس.", "2015-08-01",
      ("Syrian Government Forces", "Syrian Opposition Factions")),
+    # written for the test (review): an ally named with the defender is not the attacker
+    ("تصدت قوات النظام بمساندة الطيران الروسي لهجوم شنه مسلحو هيئة تحرير الشام على بلدة أبو دالي بريف حماة "
+     "أمس.", "2018-03-12", ("HTS", "Syrian Government Forces")),
+    ("تصدت فصائل المعارضة وهيئة تحرير الشام لهجوم شنته قوات النظام على بلدة أبو دالي بريف حماة أمس.",
+     "2018-03-12", ("Syrian Government Forces", "Syrian Opposition Factions")),
     # ant-multisource:SK-middleEast-168-20180302, adapted (shortened): the side that foiled the
     # attack is the subject before "إحباط", not after it; the attacker stays actor1
     ("أعلنت القوات العراقية، الجمعة، إحباط هجوم شنه مسلحو تنظيم داعش في محافظة نينوى، وقتل في الاشتباكات "

@@ -77,6 +77,7 @@ class AssemblyWords:
     backdrop: re.Pattern[str]
     clash_nouns: frozenset[str]
     repelling: frozenset[str]
+    attack_before_the_attacker: frozenset[str]
     fight_between: frozenset[str]
     told_before: frozenset[str]
     speakers_own: frozenset[str]
@@ -273,6 +274,7 @@ def assembly_words() -> AssemblyWords:
         spell_acts=_words(d["spell_acts"]),
         clash_nouns=_words(d["clash_nouns"]),
         repelling=_words(d["repelling"]),
+        attack_before_the_attacker=_words(d["attack_before_the_attacker"]),
         # "between" after a noun of fighting, also with the pronoun of a side ("بينها وبين"):
         # the two sides of the fight come after it
         fight_between=_words([w + suffix for w in d["between"] for suffix in ("", "ه", "ها", "هم", "هما")]),

@@ -1005,17 +1005,22 @@ def repelling_side_is_the_defender(s: Sides, c: SideScope) -> bool:
     لمحاولة تقدم": a clash told by a word of repelling, its subject right after it, was
     fought off by that subject; the attacker is the initiator (actor1, event-schema.md §1)
     and the defender actor2."""
-    trigger, defender = c.cand.trigger, s.agent_m
+    trigger, defender, words, tokens = c.cand.trigger, s.agent_m, assembly_words(), c.analysis.tokens
     if s.sub != "Armed clash" or defender is None or defender.token_start != trigger.token_end \
-            or not reads_as(c.analysis.tokens[trigger.token_start].text, assembly_words().repelling):
+            or not reads_as(tokens[trigger.token_start].text, words.repelling):
         return False
-    # the attacker the clause names after the defender ("محاولة تقدم نفذتها القوات النظامية"),
-    # else the second side read before
+    # the attacker the clause names after an attack word that follows the defender ("لهجوم
+    # شنه مسلحو الهيئة"), else the second side read before, unless that is an ally joined to
+    # the defender by و ("فصائل المعارضة وهيئة تحرير الشام")
     named = next((m for m in within(c.analysis, c.analysis.actors, c.cand.segment)
-                  if m.start >= defender.end and m.actor.name != defender.actor.name), None)
+                  if m.start >= defender.end and m.actor.name != defender.actor.name
+                  and any(reads_as(t.text, words.attack_before_the_attacker)
+                          for t in tokens[defender.token_end:m.token_start])), None)
+    joined = s.target_m is not None and s.target_m.token_start == defender.token_end \
+        and tokens[s.target_m.token_start].text.startswith("و")
     if named is not None:
         s.agent, s.agent_m = named.actor, named
-    elif s.target_m is not None:
+    elif s.target_m is not None and not joined:
         s.agent, s.agent_m = s.target, s.target_m
     else:
         return False
