@@ -297,8 +297,8 @@ def assembly_words() -> AssemblyWords:
         subjected_words=_words(d["subjected_words"]),
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),
         occurrence_verbs=_words(d["occurrence_verbs"]),
-        # the verb, its subject (at most six words), then من or في right before the trigger
         accomplishment_verbs=_words(d["accomplishment_verbs"]),
+        # the verb, its subject (at most six words), then من or في right before the trigger
         accomplished=re.compile(rf"(?<!\w)[وف]?(?:{alt('accomplishment_verbs')})\s+(?:\S+\s+){{0,6}}?(?:من|في)\s+$"),
         launch_verbs=_words(d["launch_verbs"]),
         launch_or_fighting_verbs=_words(d["launch_verbs"] + d["fighting_verbs"]),

@@ -233,17 +233,25 @@ def _passive_agent(analysis: Analysis, cand: Candidate, actors: list[ActorMentio
 def _accomplisher(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                   excluded: set[str]) -> ActorMention | None:
     """"وتمكنت الفصائل المقاتلة بعد سلسلة هجمات ومعارك مع قوات النظام من السيطرة على مواقع
-    عدة": the subject right after a verb of managing (تمكن، نجح، استطاع), when the act is its
-    verbal noun after من or في, did the act; sides named between are the fight's other party."""
+    عدة": the subject right after a verb of managing (تمكن، نجح، استطاع) did the act that is
+    the verb's verbal noun after من or في: the first act after the subject so introduced
+    ("تمكنت قوات الأمن من اعتقال ثلاثة مطلوبين بعد يوم من مقتل 4 مدنيين في انفجار": the
+    arrest, not the bombing), and not one after a word of support ("بدعم من المقاتلات")."""
     tokens, trig, words = analysis.tokens, cand.trigger, assembly_words()
-    if trig.token_start == 0 or not reads_as(tokens[trig.token_start - 1].text, ("من", "في")) \
+
+    def introduced(token: int) -> bool:
+        return token > 0 and reads_as(tokens[token - 1].text, ("من", "في"))
+
+    if not introduced(trig.token_start) \
             or words.support_before.search(analysis.ntext.norm, max(0, trig.start - 30), trig.start):
-        return None  # (not "بدعم من المقاتلات الروسية": who helped)
+        return None
     verbs = words.accomplishment_verbs
     for a in sorted(actors, key=lambda a: -a.start):
         if cand.segment.start <= a.start and a.token_end <= trig.token_start and a.token_start > 0 \
                 and reads_as(tokens[a.token_start - 1].text, verbs) and a.actor.name not in excluded:
-            return a
+            earlier = (t for t in within(analysis, analysis.triggers, Segment(a.end, trig.start))
+                       if t.token_start < trig.token_start)
+            return None if any(introduced(t.token_start) for t in earlier) else a
     return None
 
 
