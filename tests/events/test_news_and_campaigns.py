@@ -1400,6 +1400,17 @@ def test_buses_described_as_entering_take_no_ground(shared_pipeline) -> None:  #
     assert events == [] and "vehicles_enter" in drops
 
 
+@pytest.mark.parametrize("text", [
+    # written for the test (review): the trucks a side came in, by the verb's pronoun or the
+    # side right after the verb
+    "وقالت مصادر محلية إن الشاحنات التي دخلت بها قوات النظام إلى بلدة حمورية صباح اليوم كانت محملة بالجنود.",
+    "وقالت مصادر محلية إن الشاحنات التي دخلت قوات النظام إلى بلدة حمورية صباح اليوم كانت محملة بالجنود.",
+])
+def test_trucks_a_side_came_in_still_take_ground(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.actor1, e.location) for e in events_of(shared_pipeline, text, "2018-03-12")] == [
+        ("Syrian Government Forces", "Hammurah")]
+
+
 def test_buses_carrying_fighters_out_are_still_a_transfer(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:CN-middleEast-478-20180404 (dateline left out)
     text = ("شاهد طاقم CNN خروج حافلات تُقل مقاتلي المعارضة من دوما، وهي آخر منطقة تسيطر عليها المعارضة في ضواحي "

@@ -241,6 +241,10 @@ def freed_from_captors(analysis: Analysis, cand: Candidate, f: FilterMatch) -> N
 _VEHICLES_WITHIN = 2
 
 
+#: The pronoun of vehicles a side came in, right after the verb: "دخلت بها قوات النظام".
+_CARRIED_IN = ("بها", "فيها", "بهم", "عليها")
+
+
 def vehicles_enter(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"دخلت قافلة مساعدات إلى الغوطة", "38 حافلة دخلت بلدات زملكا", "الحافلات التي دخلت
     دوما": aid or buses entering a place bring help or take people out; no side takes ground
@@ -251,9 +255,14 @@ def vehicles_enter(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         return
     end = f.token_start + len(analysis.ntext.norm[f.start:f.end].split())  # after the vehicle phrase
     # before the verb, right before it or described by it ("عادت الحافلات التي دخلت دوما")
-    before = end == trigger.token_start or (end + 1 == trigger.token_start
-                                            and reads_as(tokens[end].text, assembly_words().relative_pronouns))
-    if not (0 <= f.token_start - trigger.token_end <= _VEHICLES_WITHIN or before):
+    described = end + 1 == trigger.token_start and reads_as(tokens[end].text, assembly_words().relative_pronouns)
+    if not (0 <= f.token_start - trigger.token_end <= _VEHICLES_WITHIN or end == trigger.token_start or described):
+        return
+    # ... not vehicles a side came in ("الشاحنات التي دخلت بها قوات النظام إلى حمورية"): the
+    # verb's pronoun of the vehicles, or a side right after the verb
+    after_verb = tokens[trigger.token_end:trigger.token_end + 1]
+    if described and (any(reads_as(t.text, _CARRIED_IN) for t in after_verb)
+                      or any(trigger.token_end <= a.token_start <= trigger.token_end + 1 for a in analysis.actors)):
         return
     after = tokens[end:end + _VEHICLES_WITHIN]
     if any(reads_as(t.text, assembly_words().military_convoy) for t in after) \
