@@ -409,6 +409,16 @@ def test_a_preposition_glued_to_the_number_still_dates(text: str, published: dt.
     assert only(text, published) == window
 
 
+@pytest.mark.parametrize("text, window", [
+    # written for the test (review): with و before the glued preposition, and a range of days
+    ("وفي24 شباط", ("2018-02-24", "2018-02-24", 1)),
+    ("في19 و20 آذار", ("2018-03-19", "2018-03-20", 2)),
+    ("ومنذ2011 تعيش البلاد", ("2011-01-01", "2011-12-31", 3)),
+])
+def test_a_glued_preposition_may_take_and_and_a_range(text: str, window: tuple) -> None:
+    assert only(text, dt.date(2018, 3, 25)) == window
+
+
 def test_a_glued_word_that_is_no_preposition_gives_no_day() -> None:
     # written for the test: a number glued to another word ("ثلاثين12") is no day
     assert [v["category"] for _, v in resolve("نحو ثلاثين12 آذار")] == ["month_only"]

@@ -175,7 +175,8 @@ def calendar_words() -> CalendarWords:
     day = r"(?P<day>[0-3]?\d)"
     # a day's number (or a year) may come right after a glued preposition ("منذ19 حزيران",
     # "في2011"): each is a lookbehind of its own, as a lookbehind takes one width
-    day_start = "(?:" + "|".join([C] + [rf"(?<={C}{normalize_key(w)})" for w in data["glued_before_a_day"]]) + ")"
+    glued = [clitic + normalize_key(w) for w in data["glued_before_a_day"] for clitic in ("", "و", "ف")]
+    day_start = "(?:" + "|".join([C] + [rf"(?<={C}{w})" for w in glued]) + ")"
     part = f"(?P<part>{alt(part_days)})"
     weekday = f"(?P<wd>{alt(weekday_of)})"
     day_part = f"(?P<dp>{slot('day_parts')})"
@@ -203,7 +204,7 @@ def calendar_words() -> CalendarWords:
     )
     patterns = {
         "range": re.compile(
-            rf"{C}(?:(?:{slot('range_starts')})\s+)?(?P<d1>[0-3]?\d)\s*(?:{slot('range_joins')})\s*(?P<d2>[0-3]?\d)\s+"
+            rf"{day_start}(?:(?:{slot('range_starts')})\s+)?(?P<d1>[0-3]?\d)\s*(?:{slot('range_joins')})\s*(?P<d2>[0-3]?\d)\s+"
             rf"(?:{of}\s+)?(?:{month_word}\s+)?{paired}{year}?{modifier}?{E}"
         ),
         "hijri": re.compile(
@@ -322,4 +323,5 @@ def calendar_words() -> CalendarWords:
                          today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
                          record_words=frozenset(normalize_key(w) for w in data["record_words"]),
                          feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of,
-                         glued_day_leads=tuple(normalize_key(w) for w in data["glued_before_a_day"]))
+                         glued_day_leads=tuple(sorted({clitic + normalize_key(w) for w in data["glued_before_a_day"]
+                                                       for clitic in ("", "و", "ف")}, key=len, reverse=True)))
