@@ -288,6 +288,7 @@ def test_an_adjective_spelled_as_a_town_is_no_place(shared_pipeline, text: str, 
     # article that names Diyala
     ("قتل ثلاثة مدنيين بانفجار عبوة في قضاء الخالص.", True),
     ("قتل ثلاثة مدنيين بانفجار عبوة في الخالص بمحافظة ديالى.", True),
+    ("قتل ثلاثة مدنيين بانفجار عبوة في خالص بمحافظة ديالى.", True),
 ])
 def test_sincere_is_not_al_khalis(shared_pipeline, text: str, khalis: bool) -> None:  # type: ignore[no-untyped-def]
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 6, 4)))
