@@ -248,8 +248,9 @@ _CARRIED_IN = ("بها", "فيها", "بهم", "عليها")
 def vehicles_enter(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
     """"دخلت قافلة مساعدات إلى الغوطة", "38 حافلة دخلت بلدات زملكا", "الحافلات التي دخلت
     دوما": aid or buses entering a place bring help or take people out; no side takes ground
-    (``vehicles_enter``). A military convoy or one a side's name follows ("قافلة عسكرية لقوات النظام") is that side
-    moving in, and stays; so does a leaving (خروج), which is no territory trigger."""
+    (``vehicles_enter``). A military convoy or one a side's name follows ("قافلة عسكرية
+    لقوات النظام"), or trucks a side came in ("الشاحنات التي دخلت بها قوات النظام"), are
+    that side moving in, and stay; so does a leaving (خروج), which is no territory trigger."""
     trigger, tokens = cand.trigger, analysis.tokens
     if not trigger.sense.territory:
         return

@@ -118,7 +118,7 @@ class CalendarWords:
     feasts: dict[str, Feast] = field(default_factory=dict)  # "عيد الفطر" → 1 Shawwal, 4 days
     feast_ordinal_of: dict[str, int] = field(default_factory=dict)  # "ثاني" (أيام) → its 2nd day
     feast_definite_of: dict[str, int] = field(default_factory=dict)  # "(اليوم) الثاني من" → its 2nd day
-    glued_day_leads: tuple[str, ...] = ()  # "منذ19 حزيران": prepositions glued to a day's number
+    glued_day_lead: re.Pattern[str] = re.compile(r"(?!)")  # "منذ19 حزيران": a preposition glued to digits
 
 
 def _index(table: dict[int, list[str]]) -> dict[str, int]:
@@ -175,7 +175,8 @@ def calendar_words() -> CalendarWords:
     day = r"(?P<day>[0-3]?\d)"
     # a day's number (or a year) may come right after a glued preposition ("منذ19 حزيران",
     # "في2011"): each is a lookbehind of its own, as a lookbehind takes one width
-    glued = [clitic + normalize_key(w) for w in data["glued_before_a_day"] for clitic in ("", "و", "ف")]
+    glued = sorted({clitic + normalize_key(w) for w in data["glued_before_a_day"] for clitic in ("", "و", "ف")},
+                   key=len, reverse=True)
     day_start = "(?:" + "|".join([C] + [rf"(?<={C}{w})" for w in glued]) + ")"
     part = f"(?P<part>{alt(part_days)})"
     weekday = f"(?P<wd>{alt(weekday_of)})"
@@ -323,5 +324,4 @@ def calendar_words() -> CalendarWords:
                          today_not_before=frozenset(normalize_key(w) for w in data["today_not_before"]),
                          record_words=frozenset(normalize_key(w) for w in data["record_words"]),
                          feasts=feasts, feast_ordinal_of=feast_ordinal_of, feast_definite_of=feast_definite_of,
-                         glued_day_leads=tuple(sorted({clitic + normalize_key(w) for w in data["glued_before_a_day"]
-                                                       for clitic in ("", "و", "ف")}, key=len, reverse=True)))
+                         glued_day_lead=re.compile(rf"(?:{'|'.join(glued)})\d"))

@@ -68,8 +68,7 @@ def _windows(norm: str, words: CalendarWords) -> tuple[list[tuple[int, int]], se
     anchors = words.anchors
     for word_start, word_end in _candidate_words(norm, words):
         w = norm[word_start:word_end]
-        if w[0].isdigit() or (w.startswith("ال") and w[2:3].isdigit()) \
-                or any(w.startswith(lead) and w[len(lead):len(lead) + 1].isdigit() for lead in words.glued_day_leads):
+        if w[0].isdigit() or (w.startswith("ال") and w[2:3].isdigit()) or words.glued_day_lead.match(w):
             # "الـ20 من يناير", "منذ19 حزيران"
             seen.add("_digit")
         else:
