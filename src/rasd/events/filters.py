@@ -261,9 +261,8 @@ def vehicles_enter(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
         return
     # ... not vehicles a side came in ("الشاحنات التي دخلت بها قوات النظام إلى حمورية"): the
     # verb's pronoun of the vehicles, or a side right after the verb
-    after_verb = tokens[trigger.token_end:trigger.token_end + 1]
-    if described and (any(reads_as(t.text, _CARRIED_IN) for t in after_verb)
-                      or any(trigger.token_end <= a.token_start <= trigger.token_end + 1 for a in analysis.actors)):
+    carried = trigger.token_end < len(tokens) and reads_as(tokens[trigger.token_end].text, _CARRIED_IN)
+    if described and (carried or any(trigger.token_end <= a.token_start <= trigger.token_end + 1 for a in analysis.actors)):
         return
     after = tokens[end:end + _VEHICLES_WITHIN]
     if any(reads_as(t.text, assembly_words().military_convoy) for t in after) \
