@@ -472,12 +472,31 @@ def test_fighters_who_leave_unnamed_are_the_articles_armed_group(shared_pipeline
     # group leaves, and no other side is named in the article
     ("وبدأ خروج الدفعة الأولى من مسلحي حركة أحرار الشام من بلدة حرستا اليوم الخميس.", "2018-03-22",
      ("Harasta", "Syrian Government Forces", "Ahrar al-Sham")),
+    # ant-multisource:SK-middleEast-481-20180322 (dev pool, not gold), after a sentence written
+    # for the test that makes another group the article's most named: a group that leaves
+    # hands the ground to the place's state, not to a group named elsewhere
+    ("وقالت مصادر إن فيلق الرحمن يفاوض روسيا على اتفاق مماثل، فيما يواصل مقاتلو فيلق الرحمن القتال في "
+     "عين ترما. من جانب آخر، بدأ مسلحو حركة \"أحرار الشام\" الخروج من بلدة حرستا المحاصرة في الغوطة "
+     "الشرقية، بموجب اتفاق إجلاء يسلم البلدة إلى الحكومة بعد سنوات من الحصار والقصف.", "2018-03-22",
+     ("Harasta", "Syrian Government Forces", "Ahrar al-Sham")),
 ])
 def test_fighters_leaving_hand_the_place_to_its_government(  # type: ignore[no-untyped-def]
         shared_pipeline, text: str, published: str, expected: tuple) -> None:
     events = events_of(shared_pipeline, text, published)
     assert [(e.sub_event_type, (e.location, e.actor1, e.actor2)) for e in events] == [
         ("Non-violent transfer of territory", expected)]
+
+
+def test_a_group_named_after_the_handover_takes_the_ground(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-07-1086-e27b63fa1f (dev pool, not gold), its first two sentences:
+    # Nusra hands its border posts "لكتائب الثوار", the rebels the article names most
+    text = ("مع تسارع وتيرة الأحداث الميدانية على الساحة السورية، أعلنت \"جبهة النصرة\" موافقتها على تسليم "
+            "النقاط التي تسيطر عليها على الحدود السورية – التركية لكتائب الثوار، وذلك بعد اجتماع ضم الفصائل "
+            "العسكرية الكبرى في حلب، وفق وكالة \"مسار برس\" أمس.\n"
+            "وقامت النصرة بتسليم قرية حور كلس للواء السلطان مراد التابع للثوار عقب الاتفاق.")
+    events = events_of(shared_pipeline, text, "2015-08-07")
+    assert [(e.actor1, e.actor2) for e in events if e.sub_event_type == "Non-violent transfer of territory"] == [
+        ("Syrian Opposition Factions", "HTS")]
 
 
 @pytest.mark.parametrize("text, published", [
