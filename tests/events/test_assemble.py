@@ -206,6 +206,22 @@ def test_a_strike_set_only_in_syria_takes_no_place_from_the_article(shared_pipel
     assert "place_too_vague" in dropped
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:SK-middleEast-1107-20180418 (tune, an article with no event): Douma is
+    # where the attack that led to the strikes was, not where the strikes fell
+    ("ووصل المفتشون إلى دمشق مطلع الأسبوع لتفقد موقع هجوم يعتقد أنه كيماوي في دوما، أسفر عن مقتل العشرات، "
+     "وأدى إلى توجيه الولايات المتحدة وبريطانيا وفرنسا ضربات صاروخية على سوريا.", "2018-04-18", []),
+    # ant-multisource:SK-internationalNews-844-20180407 (tune), its first two sentences: the
+    # deaths an operation led to are that operation's, at its place
+    ("أعلنت قوات الدفاع الشعبي، الجناح العسكري لحزب العمال الكردستاني، السبت، مقتل 12 جنديا تركيا في أقليم "
+     "كردستان، شمال العراق.\nوذكرت القوات أنها نفذت \"عملية نوعية بمنطقة خواكرك في ناحية سيدكان (التابعة لمحافظة أربيل) أدت الى "
+     "مقتل 10 جنود أتراك\".", "2018-04-07", ["Sidakan"]),
+])
+def test_the_place_of_what_led_to_an_act_is_not_the_acts(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                         expected: list[str]) -> None:
+    assert [e.location for e in extract(shared_pipeline, text, published)] == expected
+
+
 # ant-multisource:SK-middleEast-1022-20180414, adapted (the quarter's city named, as the
 # article does two sentences before): the lede sets the strikes "in Syria"; the next
 # sentence, "the strikes" again, says where they fell

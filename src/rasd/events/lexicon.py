@@ -220,6 +220,7 @@ class AssemblyWords:
     after_opening: re.Pattern[str]
     after_word: re.Pattern[str]
     response: re.Pattern[str]
+    led_to: re.Pattern[str]
     tally_rise: re.Pattern[str]
     context_opening: re.Pattern[str]
     another: re.Pattern[str]
@@ -465,6 +466,7 @@ def assembly_words() -> AssemblyWords:
         defusing_verb=re.compile(rf"(?<!\w)[وف]?(?P<verb>{alt('defusing_verbs')})\s+(?:\S+\s+){{1,8}}[وف]?$"),
         targeting_cause=re.compile(rf"(?<!\w)[وف]?(?:{alt('targeting_causes')})(?!\w)"),
         targeting_perpetrators=_words(d["targeting_perpetrators"]),
+        led_to=re.compile(rf"(?<!\w)[وف]?(?:{alt('led_to_verbs')})(?:\W+\w+){{0,4}}?\W+(?:الي\W+|ل)(?:{alt('launching')})(?!\w)"),
         response=re.compile(rf"(?<!\w)[وف]?(?:{alt('response_openers')})(?!\w)"),
         # the rising verb, then the tally noun within four words ("ليرتفع إلى 46 عدد القتلى")
         tally_rise=re.compile(rf"(?<!\w)[وف]?(?:{alt('tally_rises')})\s+(?:بذلك\s+)?(?:\S+\s+){{0,3}}?"
