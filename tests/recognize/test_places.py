@@ -695,31 +695,3 @@ def test_a_famous_place_abroad_is_not_a_village_of_the_same_name(shared_pipeline
     analysis = shared_pipeline.analyze(Document(id="t", text="في ذكرى مجزرة دير ياسين، قتل 3 مدنيين بقصف مدفعي أمس.",
                                                 published=dt.date(2018, 4, 10)))
     assert all(r.place is None for r in analysis.places)
-
-
-# saudinewsnet:2015-07-24-1842-70093e3ed1 (tune)
-_CLASHES_IN_HANDARAT = ("وفي حلب، اندلعت اشتباكات عنيفة بين قوات المعارضة من جهة، وقوات النظام من جهة أخرى، "
-                        "في حندرات ومنطقة الشيخ نجار، وقتلت المعارضة 3 جنود وجرحت آخرين.")
-# ant-multisource:FR-internationalNews-304-20180307 (tune), two sentences of it
-_STRIKES_ON_JISRAYN = ("وبث التلفزيون السوري صباح الأربعاء مشاهد مباشرة من مزارع مسرابا بينما تتصاعد أعمدة الدخان من "
-                       "المدينة. وقتل ثلاثة مدنيين بينهم طفل في جسرين الأربعاء جراء غارات طالت بحسب المرصد بلدات عدة.")
-
-
-@pytest.mark.parametrize("text,name,place", [
-    (_CLASHES_IN_HANDARAT, "حندرات", "Handarat"),
-    (_STRIKES_ON_JISRAYN, "جسرين", "Jisrayn"),
-    # the second sentence alone: nothing near names Rif Dimashq
-    (_STRIKES_ON_JISRAYN.split(". ")[1], "جسرين", None),
-    # written for the test: the region named, but too far off to vouch for the village
-    ("وفي حلب، اندلعت اشتباكات عنيفة بين قوات المعارضة وقوات النظام. " + "وقالت مصادر إن المعارك مستمرة. " * 12
-     + "وتدور معارك في حندرات، وقتل 3 جنود.", "حندرات", None),
-    # adapted from saudinewsnet:2015-08-06-2429-688ab00135 (tune): a common word that names a
-    # village of Aleppo, with Aleppo close by, goes on into a phrase ("مجموعة مقاتلي")
-    ("وخطفت جبهة النصرة ثمانية مقاتلين قرب اعزاز في ريف حلب بعد أيام من خطفها خمسة مقاتلين في مجموعة "
-     "مقاتلي المعارضة.", "مجموعة", None),
-])
-def test_a_village_after_a_bare_preposition_is_read_where_its_region_is_named_close_by(  # type: ignore[no-untyped-def]
-        shared_pipeline, text: str, name: str, place: str | None) -> None:
-    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 7)))
-    read = {analysis.span(r.mention.start, r.mention.end).text: r.place.name_en for r in analysis.places if r.place}
-    assert read.get(name) == place

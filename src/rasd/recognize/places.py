@@ -592,8 +592,6 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
     list_plural = False  # the list's cue is a plural or dual ("قرى", "بلدتي", "وهي" after one)
     list_near = False  # "قرب كركوك وبيجي وتلعفر": every place of a list after a near word is near
     introduced: set[str] = set()  # names the article has given as places with a cue word
-    regional_village = False  # the name read is a village after a bare preposition
-    list_regional = False  # the list opened with such a village: its next items are read as one
     streets = _street_names(norm, tokens, cues)
     pairs: _Pairs | None = None  # read on the first "القريتين" (_refers_back_to_a_pair)
     # Only three kinds of position can hold a place: a gazetteer name, a word after a
@@ -659,19 +657,8 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 if regional:  # the town: "الناصرية" also names its governorate in the gazetteer
                     candidates = [c for c in candidates.candidates if gazetteer.places[c].feature != "governorate"]
                 else:
-                    after_preposition = i > 0 and tokens[i - 1].text in cues.seat_prepositions
-                    one_word = candidates
-                    candidates = list(one_word.candidates if cue or near or again else one_word.prominent
-                                      or (one_word.seats if after_preposition else ()))
-                    # a village after a preposition alone, where the phrase ends with it, is kept
-                    # where a place close by lies in its governorate (``_villages_in_their_region``);
-                    # not after من, which also gives ages and origins ("يبلغ من العمر")
-                    if not candidates and after_preposition and not cue and not near and tokens[i - 1].text != "من" \
-                            and _ends_a_bare_name(norm, tokens, te, cues) and not _takes_an_adjective(norm, tokens, te, cues):
-                        candidates = [c for c in one_word.candidates
-                                      if gazetteer.places[c].feature in ("town", "village", "subdistrict")]
-                        if candidates:
-                            regional_village = True
+                    candidates = list(candidates.candidates if cue or near or again else candidates.prominent
+                                      or (candidates.seats if i > 0 and tokens[i - 1].text in cues.seat_prepositions else ()))
             else:
                 if cue is None:
                     cue = _cue_kind(tok.text)  # the name begins with its cue: "مدينة الصدر"
@@ -697,10 +684,6 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
                 introduced.add(norm[start:end])
             mentions.append(PlaceMention(start, end, normalize_key(" ".join(t.text for t in tokens[i:te])),
                                          candidates, cue, near, cue_start, countryside))
-            if regional_village or (in_list and not written_cue and list_regional):
-                mentions[-1].extra["in_its_region"] = True
-            list_regional = regional_village or (in_list and list_regional)
-            regional_village = False
             list_named = cue is not None and (list_named or not in_list)
             list_near = near
             list_cue, list_end = cue or "settlement", te
@@ -928,51 +911,6 @@ def _homographs_in_their_region(norm: str, found: list[PlaceMention]) -> list[Pl
     return [m for m in found if id(m) not in unvouched]
 
 
-def _ends_a_bare_name(norm: str, tokens: list[Token], te: int, cues: PlaceCues) -> bool:
-    """Whether the name ending at token ``te`` can stand alone as a place: a mark or the
-    text's end follows, or the next item of a list (و), a day, a preposition or a
-    direction. A common word that a village is named after goes on into a phrase ("في
-    قضية فض", "في الإدارة الأميركية")."""
-    if te >= len(tokens) or norm[tokens[te - 1].end:tokens[te].start].strip(" "):
-        return True
-    word = tokens[te].text
-    return word.startswith("و") or reads_as(word, _days()) or word in cues.prepositions or is_near(word)
-
-
-#: How far (in characters, about two sentences) a place that vouches for a village's
-#: region may stand from it: an article on Iraq that names Erbil once does not make
-#: every "الميدان" a village of Erbil.
-_REGION_REACH = 300
-
-
-def _villages_in_their_region(found: list[PlaceMention], gazetteer: Gazetteer) -> list[PlaceMention]:
-    """The mentions but villages read after a bare preposition ("اشتباكات في زملكا") whose
-    governorate no place near them lies in: a village's name with no cue word is as
-    often a common word, and what vouches for the place is its region named close by
-    ("وفي حلب، اندلعت اشتباكات ... في حندرات"). A kept village keeps only its namesakes
-    in that region."""
-    if not any(m.extra.get("in_its_region") for m in found):
-        return found
-    places = gazetteer.places
-    regions: list[tuple[int, tuple[str, str]]] = []
-    for m in found:
-        if m.extra.get("in_its_region") or not m.candidates:
-            continue
-        admins = {(places[c].country, places[c].admin1) for c in m.candidates}
-        if len(admins) == 1:
-            regions.append((m.start, admins.pop()))
-    kept = []
-    for m in found:
-        if m.extra.get("in_its_region"):
-            near = {r for at, r in regions if abs(at - m.start) <= _REGION_REACH}
-            inside = [c for c in m.candidates if (places[c].country, places[c].admin1) in near]
-            if not inside:
-                continue
-            m.candidates = inside
-        kept.append(m)
-    return kept
-
-
 def _speaks_for_its_government(analysis: Analysis, m: PlaceMention) -> bool:
     """"قالت دمشق إن", "غارات شنتها دمشق": a capital with no cue, right after a verb of
     speech or policy, is the subject of that verb: its government, not a place."""
@@ -1003,5 +941,4 @@ class PlaceRecognizer:
         found = [m for m in found if not _written_with_tanween(analysis, m)
                  and not _speaks_for_its_government(analysis, m)]
         found = _homographs_in_their_region(analysis.ntext.norm, _without_adverbs(analysis.ntext.norm, found))
-        found = _villages_in_their_region(found, self.gazetteer)
         analysis.places = resolve_places(found, self.gazetteer, analysis.ntext.norm)
