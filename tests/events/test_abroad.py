@@ -49,8 +49,8 @@ ABROAD = [
     # a Jordanian district and governorate (ant-multisource:SK-middleEast-3022-20180721)
     ("حيث قام أحد الأشخاص من ذوي الأسبقيات قام بإطلاق النار بإتجاه أحد المنازل بمنطقة الشونه الجنوبية غربي  "
      "البلقاء .", "2018-07-21"),
-    # Iranian towns, Abadan as Iranian news spells it (ant-multisource:BB-middleEast-686-20180702,
-    # dev pool, not gold)
+    # a protest in Abadan, "12 km from Khorramshahr" (ant-multisource:BB-middleEast-686-20180702,
+    # dev pool, not gold); عبدان itself is not listed, two Syrian villages bear the name
     ("وخرج متظاهرون في عبدان، الواقعة على بعد 12 كيلومترا من خورامشهر، وأصيب في تلك الاحتجاجات 11 شخصا، "
      "بعدما أطلق مجهول النار على المتحجين، حسب مسؤولين.", "2018-07-02"),
     # the place of what protesters oppose is not theirs (ant-multisource:FR-internationalNews-381-20180312,

@@ -207,10 +207,13 @@ def test_a_strike_set_only_in_syria_takes_no_place_from_the_article(shared_pipel
 
 
 @pytest.mark.parametrize("text,published,expected", [
-    # ant-multisource:SK-middleEast-1107-20180418 (tune, an article with no event): Douma is
-    # where the attack that led to the strikes was, not where the strikes fell
-    ("ووصل المفتشون إلى دمشق مطلع الأسبوع لتفقد موقع هجوم يعتقد أنه كيماوي في دوما، أسفر عن مقتل العشرات، "
+    # ant-multisource:SK-middleEast-1107-20180418, shortened (tune, an article with no event):
+    # Douma is where the attack that led to the strikes was, not where the strikes fell
+    ("ووصل المفتشون مطلع الأسبوع لتفقد موقع هجوم يعتقد أنه كيماوي في دوما، أسفر عن مقتل العشرات، "
      "وأدى إلى توجيه الولايات المتحدة وبريطانيا وفرنسا ضربات صاروخية على سوريا.", "2018-04-18", []),
+    # written for the test (review): a place that opens the sentence, before the cause, is the act's
+    ("وفي درعا، أدت الاشتباكات إلى شن الطيران الحربي غارات جوية على المنطقة، قتل فيها 4 مدنيين.",
+     "2018-03-10", ["Daraa"]),
     # ant-multisource:SK-internationalNews-844-20180407 (tune), its first two sentences: the
     # deaths an operation led to are that operation's, at its place
     ("أعلنت قوات الدفاع الشعبي، الجناح العسكري لحزب العمال الكردستاني، السبت، مقتل 12 جنديا تركيا في أقليم "

@@ -487,6 +487,14 @@ def test_fighters_leaving_hand_the_place_to_its_government(  # type: ignore[no-u
         ("Non-violent transfer of territory", expected)]
 
 
+def test_a_group_its_sentence_names_takes_the_ground_a_group_leaves(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): the taker is the subject, named before the leaving
+    text = "قالت مصادر محلية إن فصائل المعارضة تسلمت بلدة تل رفعت بعد انسحاب مسلحي تنظيم داعش منها."
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Non-violent transfer of territory", "Syrian Opposition Factions", "Islamic State")]
+
+
 def test_a_group_named_after_the_handover_takes_the_ground(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-07-1086-e27b63fa1f (dev pool, not gold), its first two sentences:
     # Nusra hands its border posts "لكتائب الثوار", the rebels the article names most

@@ -1054,7 +1054,7 @@ def civilians_leaving_are_displaced(s: Sides, c: SideScope) -> bool:
 def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
     """"سمح لمسلحي داعش بمغادرة اليرموك": in a transfer of territory the side that
     leaves is actor2, the other (or the article's most named) actor1; when a group leaves
-    and that other is a group named only away from the act, the place's government. Fighters who
+    and that other is a group its sentence does not name, the place's government. Fighters who
     leave unnamed ("غادرت آخر مجموعة من المقاتلين", "خروج آخر المقاتلين والمدنيين": the
     civilians go with them) are the armed group the article names most, or an unidentified
     one, handing over to the government of the place's country (else the article's most
@@ -1073,12 +1073,12 @@ def leaving_side_is_actor2(s: Sides, c: SideScope) -> bool:
         # (civilians named beside the fighters leave with them: they take no ground over)
         s.agent = s.target if s.target is not None and s.target.name != leaving.name and s.target.kind != "civilians" \
             else c.article.salience.most_salient({leaving.name, CIVILIANS.name})
-        if s.agent is not None and s.agent is not s.target and s.agent.kind != "state" and leaving.kind != "state" \
-                and not any(m.actor.name == s.agent.name and m.start >= c.cand.trigger.end
-                            for m in within(c.analysis, c.analysis.actors, c.cand.sentence)):
+        if s.agent is not None and s.agent is not s.target and s.agent.kind == "group" and leaving.kind == "group" \
+                and not any(m.actor.name == s.agent.name for m in within(c.analysis, c.analysis.actors, c.cand.sentence)):
             # "بدأ مسلحو أحرار الشام الخروج من حرستا بموجب اتفاق إجلاء": a group that leaves hands
             # the ground to the place's state, not to another group the article names elsewhere
-            # (a group named after the act still takes it: "تسليم النقاط لكتائب الثوار")
+            # (a group its sentence names still takes it: "تسليم النقاط لكتائب الثوار", "فصائل
+            # المعارضة تسلمت بلدة تل رفعت بعد انسحاب مسلحي داعش")
             s.agent = _government_of_the_place(c) or s.agent
         if s.agent is None and leaving.kind != "state":  # the ground goes back to the place's state
             s.agent = _government_of_the_place(c)

@@ -690,10 +690,14 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     response = assembly_words().response.search(norm, cand.trigger.end, seg.end)
     if response is not None:
         places = [p for p in places if p.r.mention.start < response.start()]
-    # "هجوم كيماوي في دوما ... وأدى إلى توجيه ... ضربات صاروخية": the place of what led to the act
+    # "هجوم كيماوي في دوما ... وأدى إلى توجيه ... ضربات صاروخية": the place of what led to the
+    # act, named after that cause (not a place that opens the sentence: "وفي درعا، أدت
+    # الاشتباكات إلى شن الطيران غارات")
     led_to = assembly_words().led_to.search(norm, seg.start, cand.trigger.start)
     if led_to is not None:
-        places = [p for p in places if p.r.mention.start > led_to.end()]
+        cause = next((t.start for t in analysis.triggers if seg.start <= t.start < led_to.start()), None)
+        if cause is not None:
+            places = [p for p in places if not cause < p.r.mention.start < led_to.start()]
     if _of_a_protest(analysis, cand):
         places = [p for p in places if not _in_a_protested_act(norm, cand, p.r.mention.start)]
     # "على كامل محافظة درعا، ما عدا مدينة نوى وبلدة الشيخ سعد": the places excepted
