@@ -695,9 +695,9 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     # الاشتباكات إلى شن الطيران غارات")
     led_to = assembly_words().led_to.search(norm, seg.start, cand.trigger.start)
     if led_to is not None:
-        cause = next((t.start for t in analysis.triggers if seg.start <= t.start < led_to.start()), None)
-        if cause is not None:
-            places = [p for p in places if not cause < p.r.mention.start < led_to.start()]
+        causes = within(analysis, analysis.triggers, Segment(seg.start, led_to.start()))
+        if causes:
+            places = [p for p in places if not causes[0].start < p.r.mention.start < led_to.start()]
     if _of_a_protest(analysis, cand):
         places = [p for p in places if not _in_a_protested_act(norm, cand, p.r.mention.start)]
     # "على كامل محافظة درعا، ما عدا مدينة نوى وبلدة الشيخ سعد": the places excepted

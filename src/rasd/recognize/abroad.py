@@ -145,9 +145,7 @@ def located_at_home(analysis: Analysis, match: PhraseMatch[Abroad]) -> bool:
         return False
     home = places[at]
     after = next((p for p in places[at + 1:] if p.mention.start >= home.mention.end), None)
-    if home.place is None:
-        return False
-    if after is None or after.place is None or after.place.admin1 != home.place.admin1:
+    if home.place is None or after is None or after.place is None or after.place.admin1 != home.place.admin1:
         return False
     words = norm[home.mention.end:after.mention.start].replace("،", " ").replace(",", " ").split()
     return 0 < len(words) <= 4 and all(w in _located_by() for w in words)
