@@ -1466,6 +1466,30 @@ def test_soldiers_killed_are_the_side_hit_not_the_air_force(shared_pipeline) -> 
     assert event.actor1 == "Unidentified Military Forces"
 
 
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:SK-middleEast-1359-20180430 (tune), adapted (the dead cut): the
+    # government's positions were hit; its air force, the one named, did not strike them
+    ("وقتل العشرات في غارات استهدفت مواقع عسكرية تابعة للنظام السوري في ريفي حماة وحلب مساء الأحد.",
+     "2018-04-30"),
+    # written for the test: the positions of the regime, named right after the cue
+    ("وقتل 12 عنصرا في غارات جوية على مواقع النظام السوري في ريف حماة مساء الأحد.", "2018-04-30"),
+])
+def test_no_air_force_strikes_the_side_its_strike_hit(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                      published: str) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert events and all(e.sub_event_type == "Air/drone strike" for e in events)
+    assert {(e.actor1, e.actor2) for e in events} == {("Unidentified Military Forces", "Syrian Government Forces")}
+
+
+def test_a_side_named_after_a_verb_past_the_target_cue_is_not_hit(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-253-20180304 (tune): the regime seeks to take the
+    # areas bombed; it is not what the bombing hit, and its air force is the author
+    text = ("وقال المرصد إن القصف الجوي يتركز على مناطق تسعى قوات النظام للتقدم فيها مثل بلدتي بيت سوى "
+            "ومسرابا الأحد.")
+    events = events_of(shared_pipeline, text, "2018-03-04")
+    assert events and {e.actor1 for e in events} == {"Syrian Government Forces"}
+
+
 def test_a_state_announcing_the_toll_of_a_strike_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-3240-20180802: the gunmen are the side hit; Israel,
     # named bare as the one announcing, struck

@@ -66,6 +66,7 @@ class AssemblyWords:
     generic_shelling: frozenset[str]
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
+    target_cue_modifiers: frozenset[str]
     agent_glue: frozenset[str]
     passive_agent: tuple[tuple[str, ...], ...]
     strikes_near: frozenset[str]
@@ -265,6 +266,7 @@ def assembly_words() -> AssemblyWords:
         generic_shelling=_words(d["generic_shelling"]),
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
+        target_cue_modifiers=_words(d["target_cue_modifiers"]),
         agent_glue=_words(d["agent_glue"]),
         passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
         strikes_near=_words(d["strikes_near"]),

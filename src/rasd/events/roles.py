@@ -472,17 +472,45 @@ def _without_generics_of_a_named_group(analysis: Analysis, actors: list[ActorMen
     return out
 
 
-def air_force_nearby(analysis: Analysis, cand: Candidate) -> Actor | None:
+def air_force_nearby(analysis: Analysis, cand: Candidate, hit: frozenset[str]) -> Actor | None:
     """The last air force named in this sentence or the one before ("وقال الجيش إن
-    الضربة الجوية ..."), not by its dead ("أسفرت عن مقتل 7 عسكريين إيرانيين"); a bare
-    country name only as the one announcing in this sentence ("أعلنت إسرائيل مقتل 7
-    مسلحين في ضربة جوية": a state tells the toll of its own strike)."""
+    الضربة الجوية ..."), not by its dead ("أسفرت عن مقتل 7 عسكريين إيرانيين") nor one
+    of the sides the strike ``hit``; a bare country name only as the one announcing in
+    this sentence ("أعلنت إسرائيل مقتل 7 مسلحين في ضربة جوية": a state tells the toll
+    of its own strike)."""
     i = sentence_index(analysis, cand.sentence.start)
     start = analysis.sentences[i - 1].start if i > 0 else cand.sentence.start
     near = [a.actor for a in within(analysis, analysis.actors, Segment(start, cand.sentence.end))
-            if a.actor.air and not named_by_its_dead(analysis, a, start)
+            if a.actor.air and a.actor.name not in hit and not named_by_its_dead(analysis, a, start)
             and (not is_country_name(analysis, a) or _announcing(analysis, a, cand))]
     return near[-1] if near else None
+
+
+#: How many words after the act its target may be named ("غارات استهدفت مواقع عسكرية
+#: تابعة للنظام السوري"); further on, a cue word belongs to another phrase ("قرب موقع").
+_HIT_WITHIN = 5
+
+
+def sides_hit(analysis: Analysis, cand: Candidate) -> frozenset[str]:
+    """The sides the act's clause says it hit: named by their dead, or right after the
+    act behind a target cue ("غارات على مواقع قسد", "استهدفت مقرات الميليشيات")."""
+    trigger = cand.trigger
+    return frozenset(a.actor.name for a in within(analysis, analysis.actors, cand.segment)
+                     if named_by_its_dead(analysis, a, cand.segment.start)
+                     or (trigger.token_end <= a.token_start <= trigger.token_end + _HIT_WITHIN
+                         and _right_after_a_target_cue(analysis, a, trigger.token_end)))
+
+
+def _right_after_a_target_cue(analysis: Analysis, mention: ActorMention, floor: int) -> bool:
+    """A target cue (not مع: a partner) before the mention, with only words that qualify
+    the target between them ("مواقع عسكرية تابعة للنظام")."""
+    words = assembly_words()
+    for t in reversed(analysis.tokens[floor:mention.token_start]):
+        if t.text != "مع" and (t.text in words.target_cues or strip_article(t.text) in words.target_cues):
+            return True
+        if t.text not in words.target_cue_modifiers:
+            return False
+    return False
 
 
 def _announcing(analysis: Analysis, mention: ActorMention, cand: Candidate) -> bool:

@@ -21,7 +21,7 @@ from rasd.events.attribution import UNCLAIMED
 from rasd.events.candidate import Candidate, Decision, Dropped, describes_the_dead
 from rasd.events.document import COVERED, is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
-from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead
+from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead, sides_hit
 from rasd.events.toll import CountGroup
 from rasd.events.when import begins_a_campaign
 from rasd.events.where import PlacePick, is_anaphoric, places_in
@@ -759,15 +759,19 @@ def air_force_from_document(s: Sides, c: SideScope) -> bool:
     previous sentence, else the author of the article's last air strike, else the one
     air force the article names (a day's strikes broken down by place under a lede that
     names the coalition once). A side without aircraft named in the clause is what the
-    strike hit."""
+    strike hit. No air force strikes a side the clause says the strike hit ("غارات
+    استهدفت مواقع النظام السوري")."""
     if not (s.sub == "Air/drone strike" and (s.agent is None or not s.agent.air)):
         return False
-    air = air_force_nearby(c.analysis, c.cand)
+    hit = sides_hit(c.analysis, c.cand)
+    air = air_force_nearby(c.analysis, c.cand, hit)
     earlier_strike = c.article.last_of_type.get("Explosions/Remote violence")
     if air is None and earlier_strike is not None and earlier_strike.event.sub_event_type == s.sub:
         air = c.article.salience.actor_by_name.get(earlier_strike.event.actor1)
     if air is None:
         air = _the_air_force(c)
+    if air is not None and air.name in hit:
+        air = None
     if s.agent is not None and s.target is None and s.agent.kind not in ("civilians",) \
             and (air is None or s.agent.name != air.name):
         s.target = s.agent
