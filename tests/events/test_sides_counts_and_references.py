@@ -1490,6 +1490,27 @@ def test_a_side_named_after_a_verb_past_the_target_cue_is_not_hit(shared_pipelin
     assert events and {e.actor1 for e in events} == {"Syrian Government Forces"}
 
 
+def test_the_attacks_after_the_strikes_told_are_those_strikes_by_place(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-09-0632-c0137b5e71 (tune), adapted (its places changed so the
+    # two do not merge): "the attacks" break the coalition's air strikes down by place
+    text = ("قالت قوة المهام المشتركة إن التحالف الذي تقوده الولايات المتحدة نفذ 19 غارة جوية على أهداف لتنظيم "
+            "داعش قرب مدينة الرقة أمس الجمعة. وأضاف البيان أن الهجمات في العراق تركزت قرب مدينة الموصل.")
+    events = events_of(shared_pipeline, text, "2015-08-08")
+    assert [(e.sub_event_type, e.actor1, e.location) for e in events] == [
+        ("Air/drone strike", "International Coalition", "Ar Raqqah"),
+        ("Air/drone strike", "International Coalition", "Mosul")]
+
+
+def test_the_attack_after_a_strike_is_not_taken_for_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-869-20180409 (tune), adapted (the strike cut to one
+    # sentence): the deadly attack in Douma is the chemical one, not the strike on T4
+    text = ("وكانت إسرائيل شنت غارات جوية على مطار التيفور العسكري في ريف حمص فجر الاثنين. ويجتمع مجلس الأمن "
+            "اليوم الاثنين عقب الهجوم المميت في دوما بغوطة دمشق.")
+    events = events_of(shared_pipeline, text, "2018-04-09")
+    assert all(e.location != "Douma" or e.sub_event_type != "Air/drone strike" for e in events)
+    assert [e.sub_event_type for e in events if e.location == "Douma"] in ([], ["Chemical weapon"])
+
+
 def test_a_state_announcing_the_toll_of_a_strike_is_its_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-3240-20180802: the gunmen are the side hit; Israel,
     # named bare as the one announcing, struck

@@ -67,6 +67,7 @@ class AssemblyWords:
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
     target_cue_modifiers: frozenset[str]
+    strikes_told_again: frozenset[str]
     agent_glue: frozenset[str]
     passive_agent: tuple[tuple[str, ...], ...]
     strikes_near: frozenset[str]
@@ -267,6 +268,7 @@ def assembly_words() -> AssemblyWords:
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
         target_cue_modifiers=_words(d["target_cue_modifiers"]),
+        strikes_told_again=_words(d["strikes_told_again"]),
         agent_glue=_words(d["agent_glue"]),
         passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
         strikes_near=_words(d["strikes_near"]),

@@ -138,6 +138,31 @@ def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
     return False
 
 
+#: The remote attacks a later bare attack noun may speak of.
+_STRIKES_TOLD = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def attack_already_told_is_its_strike(s: Sides, c: SideScope) -> bool:
+    """"نفذ التحالف 19 غارة جوية ... وأضاف البيان أن الهجمات في سوريا تركزت قرب مدينة
+    الحسكة": "the attacks" in the sentence after the strikes or shellings the article
+    told, or in the same one, with no other author than theirs, are those strikes broken
+    down by place: they take their sub-type and sides (``strikes_told_again``)."""
+    trigger = c.cand.trigger
+    if s.sub != "Armed clash" or c.analysis.ntext.norm[trigger.start:trigger.end] not in assembly_words().strikes_told_again:
+        return False
+    sentence = sentence_index(c.analysis, c.cand.sentence.start)
+    told = next((e.event for e in reversed(c.article.events)
+                 if e.event.sub_event_type in _STRIKES_TOLD and sentence - 1 <= e.sentence <= sentence), None)
+    if told is None or (s.agent is not None and s.agent.name != told.actor1):
+        return False
+    by_name = c.article.salience.actor_by_name
+    s.sub = told.sub_event_type
+    s.agent = by_name.get(told.actor1) or s.agent
+    if s.target is None:
+        s.target = by_name.get(told.actor2 or "")
+    return True
+
+
 def _written_as_aircraft(s: Sides, c: SideScope) -> bool:
     """The author's mention is written as aircraft (``_an_aircraft_mention``)."""
     return s.agent_m is not None and _an_aircraft_mention(c.analysis, s.agent_m)
@@ -1287,6 +1312,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     operation_that_killed_is_a_clash,
     actors_of_the_event_referred_back_to,
     attack_with_chemical_weapons,
+    attack_already_told_is_its_strike,
     generic_shelling_by_air_force,
     suicide_bombers_killed_is_a_clash,
     bombers_counted_among_the_dead_of_their_side,
