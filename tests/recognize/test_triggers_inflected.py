@@ -103,3 +103,13 @@ def test_dawn_and_the_same_are_no_reflexive_detonation() -> None:
     # the verb right before its object, and its subject before the object
     assert ("فجروا", "Suicide bomb") in _triggers_in("وفجروا أنفسهم قرب حاجز للجيش")
     assert ("فجر", "Suicide bomb") in _triggers_in("وفجر المسلحون أنفسهم قرب حاجز للجيش")
+
+
+def test_the_strike_in_the_definite_singular_is_an_air_strike(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-727-20180713 (tune), adapted (its day added): "الغارة",
+    # like "الغارات", tells an air strike
+    text = ('وذكر المرصد السوري أن الغارة استهدفت "تجمعا لمدنيين" بالقرب من بلدة السوسة في محافظة دير الزور '
+            "أمس الخميس.")
+    events = embedded_pipeline.extract(Document(id="t", text=text, published=dt.date(2018, 7, 13)))
+    assert [(e.sub_event_type, e.actor2, str(e.date)) for e in events] == [
+        ("Air/drone strike", "Civilians", "2018-07-12")]
