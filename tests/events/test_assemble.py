@@ -1654,3 +1654,15 @@ def test_a_village_that_could_not_be_placed_keeps_its_name_without_the_word_vill
     # a place the gazetteer has keeps the name it is known by
     events = events_of(shared_pipeline, "قتل 23 مدنيا أمس بغارات استهدفت قرية شنف في ريف الموصل.", "2015-07-21")
     assert [(e.location_ar, e.geo_precision) for e in events] == [("قرية شنف", 1)]
+
+
+def test_a_name_after_the_preposition_li_gets_back_its_article(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (the construction is common in the dev pool: "حصار النظام للغوطة
+    # الشرقية", ant-multisource:CN-middleEast-526-20180408): "للغوطة" is ل + "الغوطة",
+    # and the place's name, as the article writes it without its clitic, keeps the article
+    text = "وقتل 12 مدنيا يوم الأحد في غارات وقصف النظام السوري للغوطة الشرقية."
+    events = extract(shared_pipeline, text, "2018-02-26")
+    assert [(e.location, e.location_ar) for e in events] == [("Eastern Ghouta", "الغوطة الشرقية")]
+    location = next(ev for ev in events[0].evidence if ev.field == "location")
+    assert text[location.start:location.end] == "لغوطة الشرقية"  # the span stays on the text
+

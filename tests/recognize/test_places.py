@@ -115,6 +115,13 @@ NOT_PLACES = [
     ("ant-multisource:BB-internationalNews-1030-20180828",
      "وتزايد التوتر بين الجانبين على ضوء ضم موسكو منطقة شبه جزيرة القرم إلى أراضيها من أوكرانيا عام 2014.",
      "شبه"),
+    # people, allegiances and verbs after a plural place noun: no villages' names
+    ("saudinewsnet:2015-07-22-1656-53c5baac02 (tune)",
+     "وقصفت المعارضة بلدات موالية للنظام بريفي إدلب وحلب", "مواليه"),
+    ("ant-multisource:SK-middleEast-1971-20180527 (tune)",
+     "وقال مدير مركز الدفاع المدني في ريف إدلب إن القصف تركز على مناطق المدنيين", "المدنيين"),
+    ("ant-multisource:FR-middleEast-698-20180626 (tune), adapted (shortened)",
+     "حيث تدور اشتباكات عنيفة في منطقة تكتسب أهمية من ناحية موقعها الجغرافي الحدودي مع الأردن.", "تكتسب"),
 ]
 
 

@@ -489,7 +489,7 @@ class ArticleAssembler:
         location_ar = evidence_span(analysis, pick.start, pick.end)["text"]
         if pick.resolved is not None and pick.start != pick.resolved.mention.start:
             location_ar = evidence_span(analysis, pick.resolved.mention.start, pick.resolved.mention.end)["text"]
-        location_ar = location_ar.lstrip("#")
+        location_ar = _with_its_article(location_ar.lstrip("#"), place)
         kind, _, name = location_ar.partition(" ")
         if pick.geo_precision == 3 and name and normalize_key(kind) in place_cues().settlement_kinds:
             location_ar = name  # the village could not be placed: its name, as the article writes it
@@ -566,6 +566,15 @@ def _with_the_toll_of_each_place(picks: list[PlacePick], by_place: list[tuple[Re
             left = 0
     out.extend((pick_of(r), t) for r, t in told.values())
     return [p for p, _ in out], [t for _, t in out]
+
+
+def _with_its_article(name: str, place: Place | None) -> str:
+    """"حصار النظام للغوطة الشرقية": after the preposition ل the alef of the article is
+    not written, and the name without its clitic is "الغوطة الشرقية"."""
+    if place is not None and name.startswith("ل") and not name.startswith("ال") \
+            and normalize_key("ا" + name) == normalize_key(place.name_ar):
+        return "ا" + name
+    return name
 
 
 def note(sub: str, actor1: str, actor2: str | None, place: Place | None, fatalities: int) -> str:
