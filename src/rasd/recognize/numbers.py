@@ -343,6 +343,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
     spans = _compound_numbers(tokens, spans)
     counts: list[CountMention] = []
     taken_numbers = {i for s in spans if s[2] in ("unit", "digits", "vague") for i in range(s[0], s[1])}
+    nouns_of_numbers: set[int] = set()
     for ts, te, kind, best, low, high in sorted(spans):
         if kind in ("unit", "digits") and te < len(tokens) and _counts_no_people(tokens[te].text):
             continue  # "25 كيلومترا", "خلال 24 ساعة", "300 قذيفة": not people
@@ -363,8 +364,9 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         following = tokens[te].text if te < len(tokens) else ""
         if kind == "vague" and victims is None and not death_word(following) and following not in words.of_them:
             continue  # "قذائف عدة": several shells, not several people
-        if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()):
-            continue  # "45 عنصرا": the noun of a number, not one more person
+        if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit() or ts - 1 in nouns_of_numbers):
+            nouns_of_numbers.add(ts)
+            continue  # "45 عنصرا": the noun of a number, not one more person; "30 قتيلا مدنيا": its adjective
         role = _role(tokens, ts, te, kind in ("singular", "dual"))
         if kind == "singular" and not (prev.startswith("و") or role == "killed"):
             continue  # a lone noun counts one person only after و or near a death word
