@@ -2661,6 +2661,36 @@ def test_a_death_word_with_its_pronoun_after_the_subject_tells_a_killing(  # typ
         ("Al-Mada'in", "Unidentified Armed Group", "Civilians", fatalities)]
 
 
+@pytest.mark.parametrize("text,published,toll", [
+    # ant-multisource:SK-middleEast-893-20180410 (tune): an unnumbered plural of deaths is
+    # some people, 3 (2 to 9: event-schema.md §3.3 "Counts without a number")
+    ('وكانت السلطات السورية قد اتهمت امس اسرائيل بقصف مطار "التيفور العسكري" وسط محافظة حمص ما أسفر عن '
+     "سقوط قتلى وجرحى.", "2018-04-10", (3, 2, 9)),
+    # ant-multisource:SK-middleEast-2048-20180530 (tune)
+    ("شن مسلحو تنظيم داعش أمس هجوما على موقع لقوات النظام السوري المتمركزة في ريف حمص الشمالي الشرقي، ما تسبب "
+     "في سقوط قتلى وجرحى من الطرفين.", "2018-05-30", (3, 2, 9)),
+    # written for the test: no one died, or no one is known to have died
+    ("قصفت الطائرات الحربية بلدة كفرنبل أمس دون سقوط قتلى.", "2018-04-10", (0, None, None)),
+    ("قصفت الطائرات الحربية بلدة كفرنبل أمس وسط أنباء عن سقوط قتلى.", "2018-04-10", (0, None, None)),
+    # ant-multisource:SK-middleEast-2307-20180611 (tune), adapted (its place a city): the
+    # adjective of a counted noun is no second count ("30 قتيلا مدنيا": thirty, not one)
+    ("ارتفعت إلى 30 قتيلا مدنيا حصيلة الغارات الجوية التي شنتها طائرات النظام على مدينة إدلب أمس.",
+     "2018-06-11", (30, None, None)),
+])
+def test_deaths_told_without_a_number(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                      toll: tuple[int, int | None, int | None]) -> None:
+    (event,) = events_of(shared_pipeline, text, published)
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == toll
+
+
+def test_a_count_of_the_dead_given_elsewhere_is_not_some_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1560-20180509 (tune), adapted (shortened): "أعداد قتلى"
+    # refers to a number the sentence gives, not to some unnumbered dead
+    text = ("أعلن المرصد السوري أمس عن ارتفاع أعداد قتلى الضربات الصاروخية، التي استهدفت منطقة الكسوة في ريف "
+            "دمشق.")
+    assert all((e.fatalities_low, e.fatalities_high) != (2, 9) for e in events_of(shared_pipeline, text, "2018-05-09"))
+
+
 @pytest.mark.parametrize("published,text", [
     # ant-multisource:SK-middleEast-3673-20180913
     ("2018-09-13", "وقال مستشار الأمن القومي الأميركي، جون بولتون، إن الولايات المتحدة وحلفائها البريطانيين "

@@ -245,6 +245,7 @@ class AssemblyWords:
     bomber_carrying: frozenset[str]
     one_killed: re.Pattern[str]
     two_killed: re.Pattern[str]
+    some_killed: re.Pattern[str]
     dead_nouns: frozenset[str]
     injured_nouns: frozenset[str]
     between_before: re.Pattern[str]
@@ -501,6 +502,8 @@ def assembly_words() -> AssemblyWords:
         bombers_two=_words(d["bombers_two"]),
         one_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('one_killed')})(?!\w)"),
         two_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('two_killed')})(?!\w)"),
+        some_killed=re.compile(rf"(?<!\w)(?:(?P<not_a_toll>[وف]?(?:{alt('some_killed_not_after')}))\s+(?:\S+\s+){{0,2}}?)?"
+                               rf"[وفب]?(?:{alt('some_killed')})(?!\w)"),
         dead_nouns=_words(d["dead_nouns"]),
         injured_nouns=_words(d["injured_nouns"]),
         between_before=re.compile(rf"(?<!\w)(?:{alt('between')})\s+(?:\w+\s+)?$"),

@@ -228,6 +228,9 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
         elif words.one_killed.search(norm, seg.start, seg.end):
             toll.fatalities = 1  # "قُتلت في ..." with no number: one person
             decision.fired("one_killed_without_a_number")
+        elif any(m.group("not_a_toll") is None for m in words.some_killed.finditer(norm, seg.start, seg.end)):
+            toll = Toll(3, 2, 9, toll.spans)  # "أسفر عن سقوط قتلى": some, with no number (§3.3)
+            decision.fired("some_killed_without_a_number")
     if sub in NO_DEATHS_TYPES and not groups and toll.fatalities:
         toll.fatalities = 0
         decision.fired("no_deaths_in_this_kind_of_event")
