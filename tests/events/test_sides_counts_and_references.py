@@ -2672,6 +2672,7 @@ def test_a_death_word_with_its_pronoun_after_the_subject_tells_a_killing(  # typ
     # written for the test: no one died, or no one is known to have died
     ("قصفت الطائرات الحربية بلدة كفرنبل أمس دون سقوط قتلى.", "2018-04-10", (0, None, None)),
     ("قصفت الطائرات الحربية بلدة كفرنبل أمس وسط أنباء عن سقوط قتلى.", "2018-04-10", (0, None, None)),
+    ("قصفت الطائرات الحربية بلدة كفرنبل أمس، ولم تعلن عن وقوع قتلى بين المدنيين.", "2018-04-10", (0, None, None)),
     # ant-multisource:SK-middleEast-2307-20180611 (tune), adapted (its place a city): the
     # adjective of a counted noun is no second count ("30 قتيلا مدنيا": thirty, not one)
     ("ارتفعت إلى 30 قتيلا مدنيا حصيلة الغارات الجوية التي شنتها طائرات النظام على مدينة إدلب أمس.",

@@ -502,7 +502,7 @@ def assembly_words() -> AssemblyWords:
         bombers_two=_words(d["bombers_two"]),
         one_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('one_killed')})(?!\w)"),
         two_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('two_killed')})(?!\w)"),
-        some_killed=re.compile(rf"(?<!\w)(?:(?P<not_a_toll>[وف]?(?:{alt('some_killed_not_after')}))\s+(?:\S+\s+){{0,2}}?)?"
+        some_killed=re.compile(rf"(?<!\w)(?:(?P<not_a_toll>[وف]?(?:{alt('some_killed_not_after')}))\s+(?:\S+\s+){{0,3}}?)?"
                                rf"[وفب]?(?:{alt('some_killed')})(?!\w)"),
         dead_nouns=_words(d["dead_nouns"]),
         injured_nouns=_words(d["injured_nouns"]),
