@@ -1666,3 +1666,14 @@ def test_a_name_after_the_preposition_li_gets_back_its_article(shared_pipeline) 
     location = next(ev for ev in events[0].evidence if ev.field == "location")
     assert text[location.start:location.end] == "لغوطة الشرقية"  # the span stays on the text
 
+
+
+@pytest.mark.parametrize("text,killed", [
+    # ant-multisource:SK-middleEast-2307-20180611 (tune), adapted: the adjective of the
+    # counted noun is no second count
+    ("ارتفعت إلى 30 قتيلا مدنيا حصيلة الغارات الجوية على مدينة إدلب أمس.", 30),
+    # written for the test (review): a soldier more, joined by و
+    ("قتل 12 مدنيا وجنديا أمس في قصف على بلدة كفرنبل.", 13),
+])
+def test_a_noun_after_the_noun_of_a_number(shared_pipeline, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    assert [e.fatalities for e in extract(shared_pipeline, text, "2018-06-11")] == [killed]

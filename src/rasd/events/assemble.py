@@ -570,7 +570,9 @@ def _with_the_toll_of_each_place(picks: list[PlacePick], by_place: list[tuple[Re
 
 def _with_its_article(name: str, place: Place | None) -> str:
     """"حصار النظام للغوطة الشرقية": after the preposition ل the alef of the article is
-    not written, and the name without its clitic is "الغوطة الشرقية"."""
+    not written, and the name without its clitic is "الغوطة الشرقية" when that is the
+    place's name in the gazetteer. (A name that begins with ل, "للاذقية", merges the
+    article's lam too; it stays as the text reads it, since ل + ال + ل is spelled three ways.)"""
     if place is not None and name.startswith("ل") and not name.startswith("ال") \
             and normalize_key("ا" + name) == normalize_key(place.name_ar):
         return "ا" + name

@@ -67,6 +67,7 @@ class AssemblyWords:
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
     target_cue_modifiers: frozenset[str]
+    not_hit_cues: frozenset[str]
     strikes_told_again: frozenset[str]
     agent_glue: frozenset[str]
     passive_agent: tuple[tuple[str, ...], ...]
@@ -269,6 +270,7 @@ def assembly_words() -> AssemblyWords:
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
         target_cue_modifiers=_words(d["target_cue_modifiers"]),
+        not_hit_cues=_words(d["not_hit_cues"]),
         strikes_told_again=_words(d["strikes_told_again"]),
         agent_glue=_words(d["agent_glue"]),
         passive_agent=tuple(tuple(normalize_key(w).split()) for w in d["passive_agent"]),
@@ -502,7 +504,7 @@ def assembly_words() -> AssemblyWords:
         bombers_two=_words(d["bombers_two"]),
         one_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('one_killed')})(?!\w)"),
         two_killed=re.compile(rf"(?<!\w)[وف]?(?:{alt('two_killed')})(?!\w)"),
-        some_killed=re.compile(rf"(?<!\w)(?:(?P<not_a_toll>[وف]?(?:{alt('some_killed_not_after')}))\s+(?:\S+\s+){{0,3}}?)?"
+        some_killed=re.compile(rf"(?<!\w)(?:(?P<not_a_toll>[وف]?(?:{alt('some_killed_not_after')}))\s+(?:\S+\s+){{0,5}}?)?"
                                rf"[وفب]?(?:{alt('some_killed')})(?!\w)"),
         dead_nouns=_words(d["dead_nouns"]),
         injured_nouns=_words(d["injured_nouns"]),

@@ -502,13 +502,16 @@ def sides_hit(analysis: Analysis, cand: Candidate) -> frozenset[str]:
 
 
 def _right_after_a_target_cue(analysis: Analysis, mention: ActorMention, floor: int) -> bool:
-    """A target cue (not مع: a partner) before the mention, with only words that qualify
-    the target between them ("مواقع عسكرية تابعة للنظام")."""
+    """A target cue before the mention, with only words that qualify the target between
+    them ("مواقع عسكرية تابعة للنظام"). Stricter than ``_cued_target``, which lets any
+    three words stand between and reads مع and من as cues: here the side must be what
+    was hit, for its air force to be ruled out as the author."""
     words = assembly_words()
-    for t in reversed(analysis.tokens[floor:mention.token_start]):
-        if t.text != "مع" and (t.text in words.target_cues or strip_article(t.text) in words.target_cues):
-            return True
-        if t.text not in words.target_cue_modifiers:
+    for k in range(mention.token_start - 1, floor - 1, -1):
+        text = analysis.tokens[k].text
+        if text in words.target_cues or strip_article(text) in words.target_cues:
+            return not (text in words.not_hit_cues and k == mention.token_start - 1)
+        if text not in words.target_cue_modifiers:
             return False
     return False
 

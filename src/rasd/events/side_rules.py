@@ -155,6 +155,9 @@ def attack_already_told_is_its_strike(s: Sides, c: SideScope) -> bool:
                  if e.event.sub_event_type in _STRIKES_TOLD and sentence - 1 <= e.sentence <= sentence), None)
     if told is None or (s.agent is not None and s.agent.name != told.actor1):
         return False
+    if s.target is not None and (s.target.name == told.actor1
+                                 or s.target.name in allies_of(told.actor1, c.analysis.doc.published)):
+        return False  # after Russian strikes, "قتل 5 من قوات النظام في الهجمات": not the strikes' side hit
     by_name = c.article.salience.actor_by_name
     s.sub = told.sub_event_type
     s.agent = by_name.get(told.actor1) or s.agent

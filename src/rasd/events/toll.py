@@ -78,8 +78,13 @@ def shares_of(toll: Toll, places: int) -> list[Toll]:
     def share(total: int | None, i: int) -> int | None:
         return None if total is None else total // places + (total % places if i == 0 else 0)
 
-    return [Toll(cast(int, share(toll.fatalities, i)), share(toll.low, i), share(toll.high, i), toll.spans)
-            for i in range(places)]
+    def bounded(i: int) -> Toll:
+        # the remainders of the figure and of its range may fall unevenly: keep low <= best <= high
+        best, low, high = cast(int, share(toll.fatalities, i)), share(toll.low, i), share(toll.high, i)
+        return Toll(best, None if low is None else min(low, best), None if high is None else max(high, best),
+                    toll.spans)
+
+    return [bounded(i) for i in range(places)]
 
 
 def _death_in_sentence(analysis: Analysis, sentence: Segment) -> bool:
@@ -199,10 +204,25 @@ def bombers_who_died(analysis: Analysis, cand: Candidate, toll: Toll) -> int:
     return 2 if any(reads_as(t.text, words.bombers_two, without_article=True) for t in dual) else 1
 
 
+def _deaths_without_a_number(norm: str, seg: Segment) -> tuple[Toll, str] | None:
+    """The toll of a clause that tells deaths with no number: two for the dual pronoun
+    ("لقيا مصرعهما"), one for the singular ("قُتلت في ..."), some for an unnumbered plural
+    ("أسفر عن سقوط قتلى": 3, low 2, high 9, event-schema.md §3.3), with the rule that read it.
+    (Before a suicide bomber is added: "فجر انتحاري حزامه ... ما أسفر عن سقوط قتلى" is 4.)"""
+    words = assembly_words()
+    if words.two_killed.search(norm, seg.start, seg.end):
+        return Toll(2), "two_killed_without_a_number"
+    if words.one_killed.search(norm, seg.start, seg.end):
+        return Toll(1), "one_killed_without_a_number"
+    some = next((m for m in words.some_killed.finditer(norm, seg.start, seg.end) if m.group("not_a_toll") is None), None)
+    if some is not None:
+        return Toll(3, 2, 9, [some.span()]), "some_killed_without_a_number"
+    return None
+
+
 def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGroup], decision: Decision) -> Toll:
     """The event's fatalities, range and evidence."""
     norm, seg = analysis.ntext.norm, cand.segment
-    words = assembly_words()
     if sub in NO_TOLL_TYPES:
         groups = [g for g in groups if g.killed]
     if groups:
@@ -215,24 +235,19 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
     else:
         people = people_killed(analysis, cand)
         toll = Toll(len(people), spans=[(p.start, p.end) for p in people])
+    if toll.fatalities == 0 and not groups:
+        unnumbered = _deaths_without_a_number(norm, seg)
+        if unnumbered is not None:
+            toll, rule = unnumbered
+            decision.fired(rule)
     if sub == "Suicide bomb":
         bombers = bombers_who_died(analysis, cand, toll)
         if bombers:
             toll = Toll(toll.fatalities + bombers, None if toll.low is None else toll.low + bombers,
                         None if toll.high is None else toll.high + bombers, toll.spans)
             decision.fired("suicide_bomber_counted")
-    if toll.fatalities == 0 and not groups:
-        if words.two_killed.search(norm, seg.start, seg.end):
-            toll.fatalities = 2  # "لقيا مصرعهما": the dual, two people
-            decision.fired("two_killed_without_a_number")
-        elif words.one_killed.search(norm, seg.start, seg.end):
-            toll.fatalities = 1  # "قُتلت في ..." with no number: one person
-            decision.fired("one_killed_without_a_number")
-        elif any(m.group("not_a_toll") is None for m in words.some_killed.finditer(norm, seg.start, seg.end)):
-            toll = Toll(3, 2, 9, toll.spans)  # "أسفر عن سقوط قتلى": some, with no number (§3.3)
-            decision.fired("some_killed_without_a_number")
     if sub in NO_DEATHS_TYPES and not groups and toll.fatalities:
-        toll.fatalities = 0
+        toll = Toll(0, spans=toll.spans)
         decision.fired("no_deaths_in_this_kind_of_event")
     if sub in KILLS_NOBODY_TYPES and (toll.fatalities or toll.high):
         toll = Toll(0)

@@ -364,9 +364,12 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         following = tokens[te].text if te < len(tokens) else ""
         if kind == "vague" and victims is None and not death_word(following) and following not in words.of_them:
             continue  # "قذائف عدة": several shells, not several people
-        if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit() or ts - 1 in nouns_of_numbers):
+        if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()
+                                   or (ts - 1 in nouns_of_numbers and not tokens[ts].text.startswith("و"))):
             nouns_of_numbers.add(ts)
-            continue  # "45 عنصرا": the noun of a number, not one more person; "30 قتيلا مدنيا": its adjective
+            # "45 عنصرا": the noun of a number, not one more person; "30 قتيلا مدنيا": its
+            # adjective (not "12 مدنيا وجنديا": a soldier more, joined by و)
+            continue
         role = _role(tokens, ts, te, kind in ("singular", "dual"))
         if kind == "singular" and not (prev.startswith("و") or role == "killed"):
             continue  # a lone noun counts one person only after و or near a death word
