@@ -204,15 +204,17 @@ def bombers_who_died(analysis: Analysis, cand: Candidate, toll: Toll) -> int:
     return 2 if any(reads_as(t.text, words.bombers_two, without_article=True) for t in dual) else 1
 
 
-def _deaths_without_a_number(norm: str, seg: Segment) -> tuple[Toll, str] | None:
+def _deaths_without_a_number(norm: str, seg: Segment, bombing: bool) -> tuple[Toll, str] | None:
     """The toll of a clause that tells deaths with no number: two for the dual pronoun
     ("لقيا مصرعهما"), one for the singular ("قُتلت في ..."), some for an unnumbered plural
     ("أسفر عن سقوط قتلى": 3, low 2, high 9, event-schema.md §3.3), with the rule that read it.
-    (Before a suicide bomber is added: "فجر انتحاري حزامه ... ما أسفر عن سقوط قتلى" is 4.)"""
+    It is read before a suicide bomber is added ("فجر انتحاري حزامه ... ما أسفر عن سقوط قتلى"
+    is 4), but in a bombing the singular and the dual are not read: they are as often the
+    bomber's own death ("فجر نفسه ... ولقي حتفه"), which the bomber rule counts."""
     words = assembly_words()
-    if words.two_killed.search(norm, seg.start, seg.end):
+    if not bombing and words.two_killed.search(norm, seg.start, seg.end):
         return Toll(2), "two_killed_without_a_number"
-    if words.one_killed.search(norm, seg.start, seg.end):
+    if not bombing and words.one_killed.search(norm, seg.start, seg.end):
         return Toll(1), "one_killed_without_a_number"
     some = next((m for m in words.some_killed.finditer(norm, seg.start, seg.end) if m.group("not_a_toll") is None), None)
     if some is not None:
@@ -236,7 +238,7 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
         people = people_killed(analysis, cand)
         toll = Toll(len(people), spans=[(p.start, p.end) for p in people])
     if toll.fatalities == 0 and not groups:
-        unnumbered = _deaths_without_a_number(norm, seg)
+        unnumbered = _deaths_without_a_number(norm, seg, bombing=sub == "Suicide bomb")
         if unnumbered is not None:
             toll, rule = unnumbered
             decision.fired(rule)
