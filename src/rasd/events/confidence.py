@@ -20,9 +20,8 @@ from rasd.data import load_yaml
 BORROWING_RULES = frozenset({
     "place_from_previous_sentence", "place_of_the_event_referred_back_to", "place_from_document_focus",
     "actors_of_the_event_referred_back_to", "attack_already_told_is_its_strike", "air_force_from_document",
-    "actor1_from_document_salience",
-    "shelling_by_the_author_of_the_last_strike",
-    "actor2_from_document_salience", "chemical_attack_by_most_named_state_force", "militants_are_the_jihadist_group",
+    "actor1_from_document_salience", "shelling_by_the_author_of_the_last_strike", "actor2_from_document_salience",
+    "chemical_attack_by_most_named_state_force", "militants_are_the_jihadist_group",
 })
 
 #: The features, in the order of the model's weights.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable
@@ -25,7 +26,7 @@ from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, m
 from rasd.events.toll import CountGroup
 from rasd.events.when import begins_a_campaign
 from rasd.events.where import PlacePick, is_anaphoric, places_in
-from rasd.model import EVENT_TYPE_OF
+from rasd.model import EVENT_TYPE_OF, Event
 from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import death_word, number_words
 from rasd.text.segment import Segment
@@ -138,10 +139,6 @@ def attack_with_chemical_weapons(s: Sides, c: SideScope) -> bool:
     return False
 
 
-#: The remote attacks a later bare attack noun may speak of.
-_STRIKES_TOLD = ("Air/drone strike", "Shelling/artillery/missile attack")
-
-
 def attack_already_told_is_its_strike(s: Sides, c: SideScope) -> bool:
     """"نفذ التحالف 19 غارة جوية ... وأضاف البيان أن الهجمات في سوريا تركزت قرب مدينة
     الحسكة": "the attacks" in the sentence after the strikes or shellings the article
@@ -150,9 +147,7 @@ def attack_already_told_is_its_strike(s: Sides, c: SideScope) -> bool:
     trigger = c.cand.trigger
     if s.sub != "Armed clash" or c.analysis.ntext.norm[trigger.start:trigger.end] not in assembly_words().strikes_told_again:
         return False
-    sentence = sentence_index(c.analysis, c.cand.sentence.start)
-    told = next((e.event for e in reversed(c.article.events)
-                 if e.event.sub_event_type in _STRIKES_TOLD and sentence - 1 <= e.sentence <= sentence), None)
+    told = next(_strikes_of_the_passage(c), None)
     if told is None or (s.agent is not None and s.agent.name != told.actor1):
         return False
     if s.target is not None and (s.target.name == told.actor1
@@ -573,7 +568,7 @@ def killing_in_a_targeting_is_the_articles_strike(s: Sides, c: SideScope) -> boo
     if s.sub != "Attack":
         return False
     earlier = c.article.last_of_type.get("Explosions/Remote violence")
-    if earlier is None or earlier.event.sub_event_type not in ("Air/drone strike", "Shelling/artillery/missile attack"):
+    if earlier is None or earlier.event.sub_event_type not in _FIRING:
         return False
     words, norm, trigger = assembly_words(), c.analysis.ntext.norm, c.cand.trigger
     cause = words.targeting_cause.search(norm, trigger.end, c.cand.segment.end)
@@ -836,10 +831,19 @@ def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
-#: The strikes whose author a later unattributed shelling takes.
+#: The strikes a later act may refer back to: an unattributed shelling takes their author,
+#: a killing in a targeting and "the attacks" their kind.
 _FIRING = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 #: How many sentences back that strike may be told: the same passage.
 _PASSAGE = 1
+
+
+def _strikes_of_the_passage(c: SideScope) -> Iterator[Event]:
+    """The air strikes and shellings the article emitted in this sentence or the one
+    before, the latest first."""
+    here = sentence_index(c.analysis, c.cand.sentence.start)
+    return (e.event for e in reversed(c.article.events)
+            if e.event.sub_event_type in _FIRING and here - e.sentence <= _PASSAGE)
 
 
 def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
@@ -856,9 +860,7 @@ def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:
     if assembly_words().response.search(norm, before, trigger.start) \
             or assembly_words().after_word.search(norm, before, trigger.start):
         return False  # "ردا على إطلاق صواريخ", "بعد سقوط قذائف على الجولان": the other side's act
-    here = sentence_index(c.analysis, c.cand.sentence.start)
-    last = next((e.event for e in reversed(c.article.events) if e.event.sub_event_type in _FIRING
-                 and e.event.actor1 not in UNCLAIMED and here - e.sentence <= _PASSAGE), None)
+    last = next((e for e in _strikes_of_the_passage(c) if e.actor1 not in UNCLAIMED), None)
     author = c.article.salience.actor_by_name.get(last.actor1) if last is not None else None
     if last is None or author is None or (s.target is not None and author.name == s.target.name):
         return False
