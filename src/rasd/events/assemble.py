@@ -67,6 +67,7 @@ from rasd.events.toll import (
     Toll,
     count_groups,
     counted_captives,
+    killed_only_in_a_running_total,
     shares_of,
     toll_of,
     tolls_by_place,
@@ -356,6 +357,7 @@ class ArticleAssembler:
         grave_not_found(analysis, cand)
         groups = [] if cand.toll_elsewhere else count_groups(analysis, cand)
         if not groups:
+            killed_only_in_a_running_total(analysis, cand)
             aircraft_without_an_act(analysis, cand)
             explosions_heard(analysis, cand)
             battle_named_for_its_place(analysis, cand)

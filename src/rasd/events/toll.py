@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import cast
 
 from rasd.analysis import Analysis
-from rasd.events.candidate import Candidate, Decision
+from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import TEXT, within
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.numbers import CountMention, death_word, number_words
@@ -116,6 +116,19 @@ def count_groups(analysis: Analysis, cand: Candidate) -> list[CountGroup]:
                 continue
         groups.append([c])
     return [CountGroup.of(g) for g in groups]
+
+
+def killed_only_in_a_running_total(analysis: Analysis, cand: Candidate) -> None:
+    """"منذ بدأت قوات النظام تصعيدا عسكريا في 18 شباط أودى بحياة أكثر من 700 مدني": a
+    killing told by a death word alone whose every count of the dead in its clause is a
+    running total (near "منذ", "حتى الآن", or a war's figure) is a statistic, not an
+    incident (event-schema.md §3.3 "Running totals"); the dates in the clause are the
+    total's start, not a day of killing. Raises ``Dropped``."""
+    if cand.trigger.sense.mode or cand.toll_elsewhere:
+        return
+    dead = [c for c in within(analysis, analysis.counts, cand.segment) if c.role == "killed" and not c.among]
+    if dead and all(c.cumulative for c in dead):
+        raise Dropped("killed_only_in_a_running_total", str(dead[0].best))
 
 
 #: Sub-event types whose victims are taken, not killed.
