@@ -577,6 +577,10 @@ def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -
     return last
 
 
+#: How many words before the trigger a plural of settlements its clause describes may stand.
+_DESCRIBED_WITHIN = 7
+
+
 def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
     """The trigger opens a clause that describes the place named right before it
     ("مدينة البصرة التي شهدت مؤخرا احتجاجات", "بلدة عفرين الخاضعة لقصف تركي", "مدينة
@@ -584,11 +588,25 @@ def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
     toll, no day and no place of its own, is no event of the day."""
     norm, trigger = analysis.ntext.norm, cand.trigger.start
     places = within(analysis, _place_views(analysis), cand.sentence)
-    if any(trigger < p.r.mention.start < cand.segment.end for p in places):
-        return False  # "حيث تركز القصف على بلدات الجيزة وكحيل": the clause names its own places
     description = assembly_words().place_description
-    return any(p.r.mention.end <= trigger and trigger - p.r.mention.end < 80
-               and description.fullmatch(norm, p.r.mention.end, trigger) for p in places)
+    # (not a clause that names its own places: "حيث تركز القصف على بلدات الجيزة وكحيل")
+    if not any(trigger < p.r.mention.start < cand.segment.end for p in places) \
+            and any(p.r.mention.end <= trigger and trigger - p.r.mention.end < 80
+                    and description.fullmatch(norm, p.r.mention.end, trigger) for p in places):
+        return True
+    # "إعادة إعمار المناطق التي استعادت الدولة السيطرة عليها", "المدن الرئيسية التي سيطروا
+    # عليها": settlements named by their plural, the clause describing them (an adjective
+    # may stand between)
+    plurals = place_cues().settlement_plurals
+    before = analysis.tokens[max(0, cand.trigger.token_start - _DESCRIBED_WITHIN):cand.trigger.token_start]
+    for t in before:
+        if t.start < cand.sentence.start or not reads_as(t.text, plurals):
+            continue
+        adjective = _NEXT_WORD.match(norm, t.end)
+        if description.fullmatch(norm, t.end, trigger) or (
+                adjective is not None and description.fullmatch(norm, adjective.end(), trigger)):
+            return True
+    return False
 
 
 def describes_a_side(analysis: Analysis, cand: Candidate) -> bool:
