@@ -371,7 +371,8 @@ class ArticleAssembler:
                     or says_it_goes_on(analysis, cand) or not reads_as_a_report(analysis, cand.sentence):
                 raise Dropped("weak_trigger_without_date_or_toll")
             decision.fired("weak_trigger_in_a_sentence_that_reads_as_a_report")
-        if not groups and not (when.stated and when.precision == 1) and describes_a_place(analysis, cand):
+        if not groups and not (when.stated and when.precision == 1) and not names_dead_or_hurt(analysis, cand.segment) \
+                and describes_a_place(analysis, cand):
             raise Dropped("describes_a_place")
         if not groups and not when.stated and describes_a_side(analysis, cand):
             raise Dropped("describes_a_side")

@@ -5,6 +5,7 @@ the rules for tolls with no number.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,6 +15,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import TEXT, within
 from rasd.events.lexicon import assembly_words
+from rasd.recognize.dates.calendar import calendar_words
 from rasd.recognize.numbers import CountMention, death_word, number_words
 from rasd.recognize.places import place_cues
 from rasd.resolve.places import ResolvedPlace
@@ -120,15 +122,33 @@ def count_groups(analysis: Analysis, cand: Candidate) -> list[CountGroup]:
 
 def killed_only_in_a_running_total(analysis: Analysis, cand: Candidate) -> None:
     """"منذ بدأت قوات النظام تصعيدا عسكريا في 18 شباط أودى بحياة أكثر من 700 مدني": a
-    killing told by a death word alone whose every count of the dead in its clause is a
-    running total (near "منذ", "حتى الآن", or a war's figure) is a statistic, not an
-    incident (event-schema.md §3.3 "Running totals"); the dates in the clause are the
-    total's start, not a day of killing. Raises ``Dropped``."""
+    killing told by a death word alone, in a clause with no toll of its own (asked only
+    when ``count_groups`` found none, so its counts of the dead are running totals), whose
+    dead are counted since ("منذ", not a record's: "الأعنف منذ عام") a start more than a
+    week before publication is a statistic, not an incident dated to that start
+    (event-schema.md §3.3 "Running totals": a window of a week or less is one event, and
+    a day of the week in the clause is a day's toll). Raises ``Dropped``."""
     if cand.trigger.sense.mode or cand.toll_elsewhere:
         return
-    dead = [c for c in within(analysis, analysis.counts, cand.segment) if c.role == "killed" and not c.among]
-    if dead and all(c.cumulative for c in dead):
-        raise Dropped("killed_only_in_a_running_total", str(dead[0].best))
+    seg = cand.segment
+    dead = next((c for c in within(analysis, analysis.counts, seg) if c.role == "killed" and c.cumulative and not c.among), None)
+    published = analysis.doc.published
+    if dead is None or published is None:
+        return
+    words = calendar_words()
+    before = analysis.tokens_between(seg.start, dead.start)
+    since = [k for k, t in enumerate(before) if t.text.lstrip("وف") == words.since[0]]
+    if not since or any(reads_as(t.text, words.record_words) for t in before[max(0, since[0] - 2):since[0]]):
+        return
+    week_before = published - dt.timedelta(days=_RUNNING_TOTAL_DAYS)
+    if any(not d.value.get("unresolved") and dt.date.fromisoformat(d.value["date_end"]) >= week_before
+           for d in within(analysis, analysis.dates, seg)):
+        return
+    raise Dropped("killed_only_in_a_running_total", str(dead.best))
+
+
+#: A total over this many days or fewer is one event over its window (event-schema.md §3.3).
+_RUNNING_TOTAL_DAYS = 7
 
 
 #: Sub-event types whose victims are taken, not killed.

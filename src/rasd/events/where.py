@@ -17,7 +17,17 @@ from itertools import compress
 from rasd.analysis import Analysis
 from rasd.events.article import ArticleState
 from rasd.events.candidate import Candidate, Decision, Dropped
-from rasd.events.document import COVERED, PUNCTUATION, TEXT, country_counts, inside_parens, sentence_index, sentence_of, within
+from rasd.events.document import (
+    COVERED,
+    PUNCTUATION,
+    TEXT,
+    country_counts,
+    inside_parens,
+    last_word_before,
+    sentence_index,
+    sentence_of,
+    within,
+)
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import load_pack
@@ -577,15 +587,20 @@ def _antecedent_place(analysis: Analysis, places: list[_PlaceView], trig: int) -
     return last
 
 
-#: How many words before the trigger a plural of settlements its clause describes may stand.
+#: How many words before the trigger a plural of settlements its clause describes may stand
+#: (a cheap bound: the description itself allows a pronoun and three words).
 _DESCRIBED_WITHIN = 7
 
 
 def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
     """The trigger opens a clause that describes the place named right before it
     ("مدينة البصرة التي شهدت مؤخرا احتجاجات", "بلدة عفرين الخاضعة لقصف تركي", "مدينة
-    منبج التي سيطر عليها الأكراد"): what the place has been going through, which, with no
-    toll, no day and no place of its own, is no event of the day."""
+    منبج التي سيطر عليها الأكراد"), with no place of its own, or settlements named by their
+    plural ("إعادة إعمار المناطق التي استعادت الدولة السيطرة عليها", "المدن الرئيسية التي
+    سيطروا عليها": places the clause names are part of the description): what the places
+    have been going through, which, with no toll, no hurt and no day of its own (the
+    caller's checks), is no event of the day. Not what is concluded or declared once ("المناطق
+    التي تم التوصل لاتفاق بشأنها": the agreement is news)."""
     norm, trigger = analysis.ntext.norm, cand.trigger.start
     places = within(analysis, _place_views(analysis), cand.sentence)
     description = assembly_words().place_description
@@ -594,19 +609,17 @@ def describes_a_place(analysis: Analysis, cand: Candidate) -> bool:
             and any(p.r.mention.end <= trigger and trigger - p.r.mention.end < 80
                     and description.fullmatch(norm, p.r.mention.end, trigger) for p in places):
         return True
-    # "إعادة إعمار المناطق التي استعادت الدولة السيطرة عليها", "المدن الرئيسية التي سيطروا
-    # عليها": settlements named by their plural, the clause describing them (an adjective
-    # may stand between)
-    plurals = place_cues().settlement_plurals
-    before = analysis.tokens[max(0, cand.trigger.token_start - _DESCRIBED_WITHIN):cand.trigger.token_start]
-    for t in before:
-        if t.start < cand.sentence.start or not reads_as(t.text, plurals):
-            continue
-        adjective = _NEXT_WORD.match(norm, t.end)
-        if description.fullmatch(norm, t.end, trigger) or (
-                adjective is not None and description.fullmatch(norm, adjective.end(), trigger)):
-            return True
-    return False
+    if cand.sub_event_type in DECLARED_ONCE:
+        return False
+    # the plural right before the description, or before an adjective of it ("المدن الرئيسية")
+    k = last_word_before(analysis, cand.sentence, cand.trigger.token_start, place_cues().settlement_plurals,
+                         _DESCRIBED_WITHIN)
+    if k is None:
+        return False
+    end = analysis.tokens[k].end
+    adjective = _NEXT_WORD.match(norm, end)
+    return bool(description.fullmatch(norm, end, trigger)
+                or (adjective is not None and description.fullmatch(norm, adjective.end(), trigger)))
 
 
 def describes_a_side(analysis: Analysis, cand: Candidate) -> bool:
