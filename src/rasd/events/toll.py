@@ -15,6 +15,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Decision, Dropped
 from rasd.events.document import TEXT, within
 from rasd.events.lexicon import assembly_words
+from rasd.events.when import ONGOING_DAYS
 from rasd.recognize.dates.calendar import calendar_words
 from rasd.recognize.numbers import CountMention, death_word, number_words
 from rasd.recognize.places import place_cues
@@ -137,18 +138,14 @@ def killed_only_in_a_running_total(analysis: Analysis, cand: Candidate) -> None:
         return
     words = calendar_words()
     before = analysis.tokens_between(seg.start, dead.start)
-    since = [k for k, t in enumerate(before) if t.text.lstrip("وف") == words.since[0]]
-    if not since or any(reads_as(t.text, words.record_words) for t in before[max(0, since[0] - 2):since[0]]):
+    since = next((k for k, t in enumerate(before) if t.text.lstrip("وف") == words.since[0]), None)
+    if since is None or any(reads_as(t.text, words.record_words) for t in before[max(0, since - 2):since]):
         return
-    week_before = published - dt.timedelta(days=_RUNNING_TOTAL_DAYS)
+    week_before = published - dt.timedelta(days=ONGOING_DAYS)
     if any(not d.value.get("unresolved") and dt.date.fromisoformat(d.value["date_end"]) >= week_before
            for d in within(analysis, analysis.dates, seg)):
         return
     raise Dropped("killed_only_in_a_running_total", str(dead.best))
-
-
-#: A total over this many days or fewer is one event over its window (event-schema.md §3.3).
-_RUNNING_TOTAL_DAYS = 7
 
 
 #: Sub-event types whose victims are taken, not killed.
