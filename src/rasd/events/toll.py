@@ -21,7 +21,7 @@ from rasd.recognize.numbers import CountMention, death_word, number_words
 from rasd.recognize.places import place_cues
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as
+from rasd.text.tokens import reads_as, reads_as_with_and
 
 #: Sub-event types whose counts are tolls only when a count says killed.
 NO_TOLL_TYPES = frozenset({"Abduction/forced disappearance", "Arrests", "Peaceful protest", "Agreement",
@@ -138,7 +138,7 @@ def killed_only_in_a_running_total(analysis: Analysis, cand: Candidate) -> None:
         return
     words = calendar_words()
     before = analysis.tokens_between(seg.start, dead.start)
-    since = next((k for k, t in enumerate(before) if t.text.lstrip("وف") == words.since[0]), None)
+    since = next((k for k, t in enumerate(before) if reads_as_with_and(t.text, words.since[:1])), None)
     if since is None or any(reads_as(t.text, words.record_words) for t in before[max(0, since - 2):since]):
         return
     week_before = published - dt.timedelta(days=ONGOING_DAYS)
