@@ -63,3 +63,19 @@ def test_candidate_words_cover_the_words_windows_needs(pieces: list[str]) -> Non
         w = m.group()
         if w[0].isdigit() or anchors.get(w) or anchors.get(w[1:]) or anchors.get(w[2:]):
             assert m.span() in candidates
+
+
+_YEAR_PIECES = ["و", "ف", "ب", "ل", "عام", "العام", "سنه", "مطلع", "منذ", "في", "يوم", "حتي", "2014", "1999",
+                "2050", "20", "1", "x", " ", "  ", "-", "\n", "_", "٣", "ال"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_YEAR_PIECES), max_size=25))
+def test_the_year_pattern_lookahead_loses_no_match(pieces: list[str]) -> None:
+    """The year pattern opens with a lookahead on the letters a match can start with, to
+    spare its lookbehinds; without it the pattern finds the same."""
+    text = "".join(pieces)
+    year = calendar_words().patterns["year"]
+    assert year.pattern.startswith("(?=[")
+    plain = re.compile(year.pattern[year.pattern.index("]") + 2:])
+    assert [m.span() for m in year.finditer(text)] == [m.span() for m in plain.finditer(text)]

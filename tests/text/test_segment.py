@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.events.assemble import assemble
 from rasd.model import Document
 from rasd.text.normalize import normalize
-from rasd.text.segment import Segment, clauses, sentences
+from rasd.text.segment import _CLAUSE_START, _SENTENCE_END, Segment, _sentence_ends, clauses, sentences
 
 
 def _clauses(text: str) -> list[str]:
@@ -123,3 +125,49 @@ def test_what_a_source_adds_after_a_comma_is_another_event(shared_pipeline) -> N
 def test_a_full_stop_glued_to_the_next_word_ends_a_sentence(text: str, expected: list[str]) -> None:
     norm = normalize(text).norm
     assert [norm[s.start:s.end] for s in sentences(norm)] == [normalize(e).norm for e in expected]
+
+
+# The fast paths of segment.py must find exactly what the plain regex scans find: random
+# texts made of the characters and words those regexes look at.
+_SENTENCE_PIECES = ["ا", "ب", "كوم", "نت", "الغوطة", ".", "!", "?", "\n", " ", "  ", "\"", "'", ")", "]", "5", "-"]
+_CLAUSE_PIECES = [
+    "قتل", "ثلاثة", "في", "حين", "فيما", "قالت", "يتعلق", "كما", "وكما", "حيث", "وسط", "قصف", "ردا", "رد", "علي",
+    "انتقاما", "لهجوم", "ايضا", "كذلك", "اضافه", "بالاضافه", "الي", "فضلا", "عن", "بينما", "تزامنا", "مع",
+    "ترافقت", "علاوه", "مشيرا", "مضيفه", "ان", "انه", "مؤكدا", "منوها", "لافته", ",", ";", " ", " ", "، ", "\n",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=40))
+def test_sentence_ends_are_the_regex_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in _sentence_ends(text)] == [m.span() for m in _SENTENCE_END.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CLAUSE_PIECES), max_size=30))
+def test_clauses_split_where_the_connector_regex_matches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    whole = Segment(0, len(text))
+    bounds = [m.span() for m in _CLAUSE_START.finditer(text)]
+    expected, cursor = [], 0
+    for start, end in bounds:
+        if start > cursor:
+            expected.append(Segment(cursor, start))
+        cursor = end
+    if cursor < len(text):
+        expected.append(Segment(cursor, len(text)))
+    assert clauses(text, whole) == expected
+
+
+@pytest.mark.parametrize("connector", [
+    "اضافه الي", "بالاضافه الي", "فضلا عن", "في حين", "بينما", "كما", "حيث", "بالتزامن مع", "تزامنا مع",
+    "ترافقت مع", "علاوه علي", "وسط قصف", "، ايضا", "، كذلك", "، فيما", "فيما قتل", "ردا علي", "رد لهجوم",
+    "انتقاما لهجوم", ";", "، مشيرا الي ان", "، مضيفه ان", "، موضحا انه", "، لافتا الي ان", "، مؤكدا ان", "، منوهه ان",
+])
+def test_each_connector_opens_a_clause(connector: str) -> None:
+    """Every connector ``_CLAUSE_START`` knows still splits when it is the sentence's only
+    one (the gate that skips sentences without a connector must know it too). Written for
+    the test."""
+    norm = normalize(f"قصفت الطائرات البلدة {connector} القوات تتقدم").norm
+    assert len(clauses(norm, Segment(0, len(norm)))) == 2, connector

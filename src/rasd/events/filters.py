@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
+from operator import attrgetter
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
@@ -22,6 +24,8 @@ from rasd.recognize.places import place_cues
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
 from rasd.text.segment import Segment
 from rasd.text.tokens import is_definite, reads_as, reads_as_with_and
+
+_TEXT = attrgetter("text")
 
 
 def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
@@ -424,9 +428,13 @@ _EXPLOSION = re.compile(r"انفجار")
 def names_dead_or_hurt(analysis: Analysis, seg: Segment) -> bool:
     """Whether ``seg`` has a word of death or injury, counted or not ("وقتل متظاهران",
     "ما أدى إلى إصابة عدد من المدنيين")."""
+    return any(map(_of_death_or_injury, map(_TEXT, analysis.tokens_between(seg.start, seg.end))))
+
+
+@lru_cache(maxsize=65536)
+def _of_death_or_injury(word: str) -> bool:
     numbers = number_words()
-    return any(reads_as(tok.text, numbers.death) or reads_as(tok.text, numbers.injury)
-               for tok in analysis.tokens_between(seg.start, seg.end))
+    return reads_as(word, numbers.death) or reads_as(word, numbers.injury)
 
 
 def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:

@@ -123,7 +123,10 @@ def reads_as_with_and(word: str, table: Collection[str]) -> bool:
 def reads_as(word: str, table: Collection[str], *, without_article: bool = False) -> bool:
     """Whether some clitic reading of ``word`` is in ``table`` (with ``without_article``,
     also that reading with its ال removed: ``والقتلى`` reads as ``قتلى``)."""
-    return any(v in table or (without_article and strip_article(v) in table) for v, _ in clitic_variants(word))
+    for variant, _ in clitic_variants(word):  # (a loop: called for most words of most clauses)
+        if variant in table or (without_article and strip_article(variant) in table):
+            return True
+    return False
 
 
 P = TypeVar("P")
@@ -150,6 +153,13 @@ _NOTHING = _WordReading((), (), frozenset())  # the reading of a word that start
 _SINGLES = attrgetter("singles")
 _LONGER = attrgetter("longer")
 _NEXT_WORDS = attrgetter("next_words")
+
+
+@lru_cache(maxsize=4096)
+def _slots_of(mask: int) -> tuple[int, ...]:
+    """The slots whose bits ``mask`` sets, in order (a few dozen masks come back for every
+    new word of every article)."""
+    return tuple(slot for slot in range(mask.bit_length()) if mask >> slot & 1)
 
 
 class Vocabulary:
@@ -208,7 +218,7 @@ class Vocabulary:
         for slot, test in self.tests.items():
             if test(word):
                 mask |= 1 << slot
-        slots = tuple(slot for slot in range(mask.bit_length()) if mask >> slot & 1)
+        slots = _slots_of(mask)
         if len(self.words) > 400_000:
             self.words.clear()
         self.words[word] = slots

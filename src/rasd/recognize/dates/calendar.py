@@ -257,7 +257,10 @@ def calendar_words() -> CalendarWords:
         ),
         "period": re.compile(rf"{C}(?:(?:{slot('during')})\s+)?(?P<per>{per})(?:{E})"),
         "year": re.compile(
-            rf"{day_start}(?:[وفبل]?(?:{slot('bare_year_leads')})\s+)?(?P<year>(?:19[5-9]|20[0-4])\d){E}"
+            # (the lookahead names the letters a match can start with: one test, where most
+            # positions would fail each lookbehind of ``day_start`` in turn)
+            rf"(?=[وفبل{''.join(sorted({normalize_key(w)[0] for w in data['bare_year_leads']}))}12]){day_start}"
+            rf"(?:[وفبل]?(?:{slot('bare_year_leads')})\s+)?(?P<year>(?:19[5-9]|20[0-4])\d){E}"
         ),
     }
     blockers = frozenset(normalize_key(w) for w in data["weekday_blockers"])
