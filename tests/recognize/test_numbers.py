@@ -79,6 +79,11 @@ def test_a_four_digit_number_before_a_counted_noun_is_a_count() -> None:
     ("قتل 5 مدنيين في غارة على بلدة تخضع للحصار منذ عام 2013.", 5, False),
     # too large for one event, with no marker at all
     ("أسفرت الغارات عن مقتل 4844 مدنيا.", 4844, True),
+    # FR-internationalNews-2375 (dev pool, not gold): "منذ" closes the window after the
+    # count; the time of day after it, past the window, makes it a since of one day
+    ("أمر المهاجرين الذين بينهم ثماني نساء، وهي تنتظر منذ ليل الاثنين قبالة سواحل منطقة جرجيس.", 8, False),
+    # written for the test: the same with a toll
+    ("قتل مدنيان وأصيب 12 آخرون منذ صباح أمس.", 2, False),
 ])
 def test_running_totals_are_marked(text: str, value: int, cumulative: bool) -> None:
     assert counts(text)[value][1] is cumulative

@@ -423,7 +423,12 @@ def _cumulative(norm: str, tokens: list[Token], ts: int, te: int, best: int, wor
     start, end = tokens[first].start, tokens[min(len(tokens), te + after) - 1].end
     start = max([start] + [norm.rfind(c, start, tokens[ts].start) + 1 for c in _SENTENCE_ENDS])
     ends = [i for i in (norm.find(c, tokens[te - 1].end, end) for c in _SENTENCE_ENDS) if i != -1]
-    return words.cumulative_marker.search(norm, start, min(ends, default=end)) is not None
+    end = min(ends, default=end)
+    # a marker begins in the window, but what follows it is read on to the sentence's end:
+    # "منذ" that closes the window of "... منذ صباح أمس" is a since of the same day
+    sentence_end = min((i for i in (norm.find(c, end) for c in _SENTENCE_ENDS) if i != -1), default=len(norm))
+    marker = words.cumulative_marker.search(norm, start, sentence_end)
+    return marker is not None and marker.start() < end
 
 
 class CountRecognizer:
