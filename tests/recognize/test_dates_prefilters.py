@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from rasd.recognize.dates import calendar_words
 from rasd.recognize.dates.calendar import trie_alt as _trie_alt
-from rasd.recognize.dates.find import _candidate_words
-from rasd.text.normalize import normalize
+from rasd.recognize.dates.find import _DATE_WORDS, _candidate_words, _windows
+from rasd.text.normalize import NormalizedText, normalize
+from rasd.text.tokens import Vocabulary, tokenize
 from tests.recognize.date_table import rows
 
 PHRASES = [
@@ -79,3 +80,20 @@ def test_the_year_pattern_lookahead_loses_no_match(pieces: list[str]) -> None:
     assert year.pattern.startswith("(?=[")
     plain = re.compile(year.pattern[year.pattern.index("]") + 2:])
     assert [m.span() for m in year.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+_RUN_PIECES = ["و", "ف", "ب", "ال", "x", "_", "²", "٣", "\u0670", "5", "2020", " ", "-", "/", "\n", "é", "مقتل"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(calendar_words().anchors) + _RUN_PIECES), max_size=30))
+def test_windows_read_off_the_tokens_are_those_of_the_text_scan(pieces: list[str]) -> None:
+    """Where a text's tokens are its \\w+ runs, its date words are read off the document's
+    vocabulary pass instead of a scan of the text: the same windows either way (and a text
+    whose tokens are not its runs, "x_y", "مقتل20", is scanned)."""
+    text = "".join(pieces)
+    vocabulary = Vocabulary()
+    vocabulary.attach(_DATE_WORDS)
+    tokens = tokenize(NormalizedText(text, text, list(range(len(text) + 1))), vocabulary)
+    words = calendar_words()
+    assert _windows(text, words, tokens) == _windows(text, words)

@@ -138,6 +138,11 @@ def pipeline(gazetteer_path: Path | None) -> Any:
     return _PIPELINE[1]
 
 
+#: ``json.dumps(value, ensure_ascii=False)`` without making an encoder for each of the
+#: dozens of mentions of every document.
+_as_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None,
           doc_timeout: float | None = None) -> list[db.DocResult]:
     """Extract a chunk of (document, source, hash); one failing document fails alone, and
@@ -158,7 +163,7 @@ def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None,
                 analysis = pipe.analyze(doc)
                 references: list[Reference] = []
                 result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer, None, references)]
-                result.mentions = [(kind, start, end, text, json.dumps(value, ensure_ascii=False))
+                result.mentions = [(kind, start, end, text, _as_json(value))
                                    for kind, start, end, text, value in analysis.mention_rows()]
                 result.mentions += [reference_row(r) for r in references]
         except DocumentTimeout:

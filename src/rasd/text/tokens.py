@@ -60,6 +60,17 @@ class Tokens(list):
 
 
 _new_tuple = tuple.__new__
+# A character that is a word character (\w) and no token character, or the other way round
+# (U+0670, a mark): where a text has none and no word glued to a number, its tokens are
+# exactly its \w+ runs.
+_NOT_A_WORD_RUN = re.compile(r"[^\W0-9a-z\u0621-\u064a\u066e-\u06d3]|\u0670")
+
+
+def tokens_are_word_runs(norm: str) -> bool:
+    r"""Whether ``tokenize`` splits ``norm`` into exactly its ``\w+`` runs (most texts): a
+    reader written for those runs may then take the tokens, and what the document's
+    vocabulary pass found in them."""
+    return _NOT_A_WORD_RUN.search(norm) is None and _GLUED.search(norm) is None
 
 
 def tokenize(ntext: NormalizedText, vocabulary: Vocabulary | None = None) -> Tokens:

@@ -14,10 +14,11 @@ from rasd.recognize.dates.calendar import CalendarWords, calendar_words
 from rasd.recognize.dates.resolve import resolve, safe_date, val
 from rasd.recognize.numbers import counts_not_a_year
 from rasd.text.normalize import NormalizedText
-from rasd.text.tokens import TOKEN_RE, clitic_variants
+from rasd.text.tokens import TOKEN_RE, Token, WordTest, clitic_variants, tokens_are_word_runs
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
+    from rasd.recognize import VocabularyItem
 
 
 @dataclass(frozen=True)
@@ -57,25 +58,45 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _windows(norm: str, words: CalendarWords) -> tuple[list[tuple[int, int]], set[str]]:
-    """Stretches of text around the words every date expression contains, and which
-    kinds of such words the text has.
+def _kinds_of_word(w: str, words: CalendarWords) -> frozenset[str]:
+    """The kinds of date word ``w`` (a \\w+ run) is: "_digit" if it begins with a digit
+    ("الـ20 من يناير", "منذ19 حزيران" too), else those of the anchor word it is after at
+    most two clitic letters; none for any other word."""
+    if w[0].isdigit() or (w.startswith("ال") and w[2:3].isdigit()) or words.glued_day_lead.match(w):
+        return _DIGIT
+    anchors = words.anchors
+    return anchors.get(w) or anchors.get(w[1:]) or anchors.get(w[2:]) or _NO_KINDS
 
-    A word (a \\w+ run) counts if it begins with a digit or is an anchor word after at
-    most two clitic letters."""
+
+_DIGIT: frozenset[str] = frozenset({"_digit"})
+_NO_KINDS: frozenset[str] = frozenset()
+
+
+def _is_date_word(word: str) -> bool:
+    return bool(_kinds_of_word(word, calendar_words()))
+
+
+#: The date words of a text, from the document's shared vocabulary pass: one lookup per
+#: distinct word instead of a scan of the whole text for the tails of anchor words.
+_DATE_WORDS = WordTest(_is_date_word)
+
+
+def _windows(norm: str, words: CalendarWords, tokens: list[Token] | None = None) \
+        -> tuple[list[tuple[int, int]], set[str]]:
+    """Stretches of text around the words every date expression contains, and which
+    kinds of such words the text has (``_kinds_of_word``). With the text's ``tokens``, when
+    they are its \\w+ runs, its date words are read off them."""
     spans: list[tuple[int, int]] = []
     seen: set[str] = set()
-    anchors = words.anchors
-    for word_start, word_end in _candidate_words(norm, words):
-        w = norm[word_start:word_end]
-        if w[0].isdigit() or (w.startswith("ال") and w[2:3].isdigit()) or words.glued_day_lead.match(w):
-            # "الـ20 من يناير", "منذ19 حزيران"
-            seen.add("_digit")
-        else:
-            kinds = anchors.get(w) or anchors.get(w[1:]) or anchors.get(w[2:])
-            if not kinds:
-                continue
-            seen |= kinds
+    if tokens is not None and tokens_are_word_runs(norm):
+        candidates = [(tokens[i].start, tokens[i].end) for i in _DATE_WORDS.positions(tokens)]
+    else:
+        candidates = _candidate_words(norm, words)
+    for word_start, word_end in candidates:
+        kinds = _kinds_of_word(norm[word_start:word_end], words)
+        if not kinds:
+            continue
+        seen |= kinds
         start = max(0, word_start - _ANCHOR_SPAN_BEFORE)
         end = min(len(norm), word_end + _ANCHOR_SPAN_AFTER)
         while start > 0 and not norm[start - 1].isspace():
@@ -174,15 +195,16 @@ def _measures_a_record(norm: str, start: int, words: CalendarWords) -> bool:
     return any(v in words.record_words for word in before for v, _ in clitic_variants(word))
 
 
-def find_dates(ntext: NormalizedText, published: dt.date | None) -> list[DateMatch]:
-    """All temporal expressions of a text, resolved; spans in normalized offsets."""
+def find_dates(ntext: NormalizedText, published: dt.date | None, tokens: list[Token] | None = None) -> list[DateMatch]:
+    """All temporal expressions of a text, resolved; spans in normalized offsets. The
+    text's ``tokens`` (``tokenize``), if given, spare a scan for its date words."""
     words = calendar_words()
     norm = ntext.norm
     taken = bytearray(len(norm) + 1)
     found: list[DateMatch] = []
     # Each pattern needs some literal; checking for it first skips most patterns on
     # most text, and the patterns only run in windows around anchor words.
-    windows, seen = _windows(norm, words)
+    windows, seen = _windows(norm, words, tokens)
     has = {name: name in seen for name in
            ("_digit", "_month", "_hijri", "_weekday", "_relative", "_ago", "_period", "_part", "_ordinal", "_feast")}
     needs = {
@@ -279,8 +301,8 @@ class DateRecognizer:
 
     name = "dates"
 
-    def vocabulary_items(self) -> tuple[()]:
-        return ()  # the patterns run in windows around anchor words instead
+    def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
+        return (_DATE_WORDS,)  # the patterns run in windows around these words
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.dates = find_dates(analysis.ntext, analysis.doc.published)
+        analysis.dates = find_dates(analysis.ntext, analysis.doc.published, analysis.tokens)
