@@ -1757,6 +1757,26 @@ def test_air_strikes_and_shelling_of_one_place_told_together_are_one_event(share
     assert at_the_camp == ["Air/drone strike"]
 
 
+def test_a_bombardment_told_undated_and_then_with_its_day_is_one_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-427-20180429 (dev pool, not gold), its first two
+    # sentences: the strikes told without a day, then by a source with theirs; one
+    # bombardment per governorate, an air strike on the day the source gives
+    text = ("أفادت الأنباء الواردة من سوريا بتعرض مواقع عسكرية في ريفي حلب وحماة لضربات جوية صاروخية.\n"
+            "ونقلت وكالة الأنباء السورية الرسمية سانا عن مصدر عسكري سوري قوله \" عدوان جديد تتعرض له بعض المواقع "
+            "العسكرية في ريفي حماة وحلب بصواريخ معادية حوالي الساعة العاشرة والنصف مساء الأحد\".")
+    events = events_of(shared_pipeline, text, "2018-04-29")
+    assert sorted((e.admin1, e.sub_event_type, e.date.isoformat()) for e in events) == [
+        ("Aleppo", "Air/drone strike", "2018-04-29"), ("Hama", "Air/drone strike", "2018-04-29")]
+
+
+def test_bombardments_of_two_days_told_each_with_its_day_stay_two_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: each told with a day of its own, they are two days' bombardments
+    text = ("شنت الطائرات الحربية غارات على بلدة كفرنبودة يوم السبت.\n"
+            "وقصفت الطائرات الحربية بلدة كفرنبودة بالصواريخ يوم الأحد.")
+    events = events_of(shared_pipeline, text, "2018-04-30")
+    assert len([e for e in events if e.location == "Kafr Nabudah"]) == 2
+
+
 def test_bombardments_by_two_sides_stay_two_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # the same place shelled by the opposition and struck from the air by the government
     text = ("قصفت فصائل المعارضة بلدة الفوعة بالقذائف الصاروخية أمس.\n"

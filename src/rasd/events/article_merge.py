@@ -109,7 +109,8 @@ def _one_bombardment(a: Emitted, b: Emitted) -> bool:
     bombardment)."""
     return {a.event.sub_event_type, b.event.sub_event_type} == set(_BOMBARDMENT) and _same_place(a, b) \
         and abs(a.sentence - b.sentence) <= 1 and not (a.event.fatalities and b.event.fatalities) \
-        and a.event.date == b.event.date and a.event.date_end == b.event.date_end \
+        and (a.event.date == b.event.date and a.event.date_end == b.event.date_end
+             or (a.weak_date or b.weak_date) and overlap(a.event, b.event)) \
         and a.event.actor1 == b.event.actor1 and _flies(a.event.actor1)
 
 
