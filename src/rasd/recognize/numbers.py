@@ -424,11 +424,18 @@ def _cumulative(norm: str, tokens: list[Token], ts: int, te: int, best: int, wor
     start = max([start] + [norm.rfind(c, start, tokens[ts].start) + 1 for c in _SENTENCE_ENDS])
     ends = [i for i in (norm.find(c, tokens[te - 1].end, end) for c in _SENTENCE_ENDS) if i != -1]
     end = min(ends, default=end)
-    # a marker begins in the window, but what follows it is read on to the sentence's end:
-    # "منذ" that closes the window of "... منذ صباح أمس" is a since of the same day
-    sentence_end = min((i for i in (norm.find(c, end) for c in _SENTENCE_ENDS) if i != -1), default=len(norm))
-    marker = words.cumulative_marker.search(norm, start, sentence_end)
-    return marker is not None and marker.start() < end
+    marker = words.cumulative_marker
+    for m in marker.finditer(norm, start, end):
+        # a marker that closes the window is read again with the words after it: "منذ" that
+        # ends the window of "... منذ صباح أمس" is a since of the same day
+        if norm[m.end():end].strip() or marker.match(norm, m.start(), _sentence_end(norm, end)):
+            return True
+    return False
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    """Where the sentence that holds ``pos`` ends (the text's end for its last one)."""
+    return min((i for i in (norm.find(c, pos) for c in _SENTENCE_ENDS) if i != -1), default=len(norm))
 
 
 class CountRecognizer:
