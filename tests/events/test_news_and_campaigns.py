@@ -553,11 +553,10 @@ def test_a_toll_over_weeks_is_a_running_total(shared_pipeline) -> None:  # type:
 
 
 def test_a_period_after_a_comma_is_not_the_tolls(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # saudinewsnet:2015-07-31-1763-0f8aa9fc8e: the days of the clashes after "، وكانت" are not
-    # the shelling's
-    text = ("وقتل جندي عراقي وأصيب خمسة آخرون في قصف شنه داعش على ثكنة عسكرية قرب ناحية الصقلاوية "
-            "شمال غربي الفلوجة غرب بغداد، وكانت الصقلاوية شهدت في الأيام القليلة الماضية اشتباكات عنيفة "
-            "بين القوات العراقية ومليشيا الحشد من جهة.")
+    # written for the test: the days of the clashes after "، وكانت" are not the shelling's
+    text = ("وقتل جندي عراقي وأصيب ثلاثة آخرون في قصف شنه داعش على موقع عسكري قرب ناحية الكرمة "
+            "شرقي الفلوجة، وكانت الكرمة شهدت في الأيام القليلة الماضية اشتباكات عنيفة "
+            "بين القوات العراقية ومسلحي التنظيم.")
     (event,) = events_of(shared_pipeline, text, "2015-07-31")
     assert (event.sub_event_type, event.actor1, event.fatalities) == (
         "Shelling/artillery/missile attack", "Islamic State", 1)
@@ -1014,10 +1013,10 @@ def test_a_day_of_another_act_does_not_make_a_waged_campaign_an_incident(shared_
 
 
 def test_weeks_of_shelling_before_the_news_are_its_backdrop(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:CN-middleEast-453-20180402: "after weeks of intense shelling that
-    # killed more than 1,500": the spell before the departures, no incident of its own
-    text = ("وقد أجبر عشرات الألوف من المدنيين ومقاتلي المعارضة سابقاً من مغادرة الغوطة الشرقية، بعد أسابيع من "
-            "القصف المكثّف الذي تسبب بمقتل أكثر من 1500 شخصاً.")
+    # written for the test: "after weeks of intense shelling that killed more than 1,200":
+    # the spell before the departures, no incident of its own
+    text = ("وقد أجبر الآلاف من المدنيين ومقاتلي المعارضة على الخروج من الغوطة الشرقية، بعد أسابيع من "
+            "القصف المكثّف الذي تسبب بمقتل أكثر من 1200 شخص.")
     events, drops = drops_of(shared_pipeline, text, "2018-04-02")
     assert not [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     # the clause is coded by its own act, the departures, handed to the government (the

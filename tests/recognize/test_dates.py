@@ -74,9 +74,8 @@ def test_table_accuracy_is_at_least_95_percent() -> None:
     ("اليوم", ("2018-12-20", "2018-12-20", 1)),
     ("15 رمضان 1439 هـ", ("2018-05-30", "2018-05-30", 1)),  # Umm al-Qura
     ("بين 1 و 5 آذار", ("2018-03-01", "2018-03-05", 2)),
-    # two days before one month, with no "بين" (ant-multisource:FR-internationalNews-291-20180306:
-    # "وليل 5-6 كانون الثاني/يناير، هاجمت طائرات بدون طيار القاعدتين الروسيتين"): the
-    # window, dated to its first day
+    # two days before one month, with no "بين" (written for the test): the window, dated
+    # to its first day
     ("ليل 5-6 كانون الثاني", ("2018-01-05", "2018-01-06", 2)),
     ("يومي 5 و6 كانون الثاني", ("2018-01-05", "2018-01-06", 2)),
     ("ليلة 5 على 6 كانون الثاني", ("2018-01-05", "2018-01-06", 2)),

@@ -96,8 +96,8 @@ NOT_PLACES = [
     ("ant-multisource:FR-internationalNews-2149-20180704, adapted (قرب for في)",
      "وجاء في النعي أن نجل البغدادي قتل في هجوم على النصيرية والروس قرب المحطة الحرارية بولاية حمص.", "المحطه"),
     # "an unknown area", after a cue word
-    ("ant-multisource:SK-middleEast-938-20180411",
-     "كما تم نقل آليات ثقيلة ومنصات إطلاق صواريخ تابعة لحزب الله من قرب جبل قاسيون، إلى منطقة مجهولة.",
+    ("written for the test",
+     "ونقلت الميليشيات أسلحتها الثقيلة من مواقعها قرب المطار، إلى منطقة مجهولة.",
      "مجهوله"),
     # "and that it", joined to a list of places by its و: not Wanah
     ("ant-multisource:FR-internationalNews-739-20180416, adapted (shortened)",
