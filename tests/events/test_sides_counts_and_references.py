@@ -1775,6 +1775,12 @@ def test_bombardments_of_two_days_told_each_with_its_day_stay_two_events(shared_
             "وقصفت الطائرات الحربية بلدة كفرنبودة بالصواريخ يوم الأحد.")
     events = events_of(shared_pipeline, text, "2018-04-30")
     assert len([e for e in events if e.location == "Kafr Nabudah"]) == 2
+    # nor do two days' shelling and one day's strikes, each told with its days: only a
+    # bombardment told without a day of its own is taken for the dated one (written for the test)
+    text = ("قصفت قوات النظام بلدة كفرنبودة بالمدفعية يومي السبت والأحد.\n"
+            "وشنت طائرات النظام الحربية غارات على بلدة كفرنبودة يوم الأحد.")
+    events = events_of(shared_pipeline, text, "2018-04-30")
+    assert len([e for e in events if e.location == "Kafr Nabudah"]) == 2
 
 
 def test_bombardments_by_two_sides_stay_two_events(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -97,3 +97,14 @@ def test_windows_read_off_the_tokens_are_those_of_the_text_scan(pieces: list[str
     tokens = tokenize(NormalizedText(text, text, list(range(len(text) + 1))), vocabulary)
     words = calendar_words()
     assert _windows(text, words, tokens) == _windows(text, words)
+
+
+@pytest.mark.parametrize("text", ["قتل x امس\u0670", "قتل_امس", "قتل 3 امس", "مقتل20 امس", "٣ امس"])
+def test_windows_of_texts_whose_tokens_are_not_their_runs(text: str) -> None:
+    """A mark that is a token character and no word character (U+0670), a word character
+    that is no token character ("_", "٣"), a word glued to a number: the text is scanned."""
+    vocabulary = Vocabulary()
+    vocabulary.attach(_DATE_WORDS)
+    tokens = tokenize(NormalizedText(text, text, list(range(len(text) + 1))), vocabulary)
+    words = calendar_words()
+    assert _windows(text, words, tokens) == _windows(text, words)

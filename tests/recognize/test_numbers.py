@@ -82,8 +82,10 @@ def test_a_four_digit_number_before_a_counted_noun_is_a_count() -> None:
     # FR-internationalNews-2375 (dev pool, not gold): "منذ" closes the window after the
     # count; the time of day after it, past the window, makes it a since of one day
     ("أمر المهاجرين الذين بينهم ثماني نساء، وهي تنتظر منذ ليل الاثنين قبالة سواحل منطقة جرجيس.", 8, False),
-    # written for the test: the same with a toll
+    # written for the test: the same with a toll; and a since that closes the window and is
+    # one, read again with the words after it
     ("قتل مدنيان وأصيب 12 آخرون منذ صباح أمس.", 2, False),
+    ("قتل 5 مدنيين في القصف منذ بدء الهجوم.", 5, True),
 ])
 def test_running_totals_are_marked(text: str, value: int, cumulative: bool) -> None:
     assert counts(text)[value][1] is cumulative

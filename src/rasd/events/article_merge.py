@@ -106,11 +106,13 @@ def _one_bombardment(a: Emitted, b: Emitted) -> bool:
     """"شنت الطائرات غارات على بلدة كفرنبودة، وقصفت المدفعية البلدة": air strikes and
     shelling of one place on one day by one side, told together (the same sentence or the
     next) and not each with its own toll, are one event (event-schema.md §3.1, mixed
-    bombardment)."""
+    bombardment). One of them told without a day of its own ("لضربات جوية صاروخية" in the
+    lead, "بصواريخ معادية ... مساء الأحد" in the next sentence) is the other's bombardment
+    when their windows overlap: it is dated by the one told with its day."""
     return {a.event.sub_event_type, b.event.sub_event_type} == set(_BOMBARDMENT) and _same_place(a, b) \
         and abs(a.sentence - b.sentence) <= 1 and not (a.event.fatalities and b.event.fatalities) \
-        and (a.event.date == b.event.date and a.event.date_end == b.event.date_end
-             or (a.weak_date or b.weak_date) and overlap(a.event, b.event)) \
+        and ((a.event.date == b.event.date and a.event.date_end == b.event.date_end)
+             or ((a.weak_date or b.weak_date) and overlap(a.event, b.event))) \
         and a.event.actor1 == b.event.actor1 and _flies(a.event.actor1)
 
 

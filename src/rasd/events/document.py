@@ -17,7 +17,7 @@ from rasd.analysis import Analysis
 from rasd.events.lexicon import assembly_words
 from rasd.recognize.actors import Actor, ActorMention
 from rasd.recognize.datelines import dateline_end
-from rasd.recognize.numbers import number_words
+from rasd.recognize.numbers import death_or_injury_word, number_words
 from rasd.text.segment import Segment, clauses
 from rasd.text.tokens import PhraseMatcher, clitic_variants, is_definite, reads_as
 
@@ -80,9 +80,8 @@ def _a_heading(words: list[str]) -> bool:
     if (first.endswith("ت") and not first.endswith("ات")) or first.endswith("وا") \
             or reads_as(first, assembly_words().occurrence_verbs):
         return False
-    numbers = number_words()
-    return not any(w[:1].isdigit() or reads_as(w, numbers.death) or reads_as(w, numbers.injury)
-                   or reads_as(w, numbers.units) for w in words)
+    units = number_words().units
+    return not any(w[:1].isdigit() or death_or_injury_word(w) or reads_as(w, units) for w in words)
 
 
 def teaser_lines(norm: str) -> list[Segment]:

@@ -8,24 +8,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
-from operator import attrgetter
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
-from rasd.events.document import COVERED, PUNCTUATION, country_counts, sentence_index, within
+from rasd.events.document import COVERED, PUNCTUATION, TEXT, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.toll import CAPTURE_TYPES
 from rasd.events.when import begins_a_campaign, told_as_done_before
 from rasd.events.where import places_in
 from rasd.recognize.actors import Actor
-from rasd.recognize.numbers import number_words
+from rasd.recognize.numbers import death_or_injury_word
 from rasd.recognize.places import place_cues
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
 from rasd.text.segment import Segment
 from rasd.text.tokens import is_definite, reads_as, reads_as_with_and
-
-_TEXT = attrgetter("text")
 
 
 def denial(analysis: Analysis, cand: Candidate, f: FilterMatch) -> None:
@@ -428,13 +424,7 @@ _EXPLOSION = re.compile(r"انفجار")
 def names_dead_or_hurt(analysis: Analysis, seg: Segment) -> bool:
     """Whether ``seg`` has a word of death or injury, counted or not ("وقتل متظاهران",
     "ما أدى إلى إصابة عدد من المدنيين")."""
-    return any(map(_of_death_or_injury, map(_TEXT, analysis.tokens_between(seg.start, seg.end))))
-
-
-@lru_cache(maxsize=65536)
-def _of_death_or_injury(word: str) -> bool:
-    numbers = number_words()
-    return reads_as(word, numbers.death) or reads_as(word, numbers.injury)
+    return any(map(death_or_injury_word, map(TEXT, analysis.tokens_between(seg.start, seg.end))))
 
 
 def allegations_rejected(analysis: Analysis, cand: Candidate) -> None:

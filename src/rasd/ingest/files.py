@@ -206,7 +206,9 @@ def _jsonl_document(raw: bytes, number: int, source: str, name: str, published: 
         return BadInput(source, f"unreadable JSON ({exc})", number)
     if not isinstance(record, dict):
         return BadInput(source, "a JSON object was expected", number)
-    # (strict UTF-8 decoding lets no surrogate through: only a \u escape can make one)
+    # (strict UTF-8 decoding lets no surrogate through: only a \u escape can make one; a
+    # line nested too deeply for json.dumps is then refused only if it has one too, and is
+    # otherwise read, its deep fields being none of the document's)
     problem = _unicode_problem(record) if "\\u" in text else None
     if problem:
         return BadInput(source, problem, number)

@@ -213,6 +213,14 @@ def death_word(word: str) -> bool:
     return _in(word, number_words().death)
 
 
+@lru_cache(maxsize=65536)
+def death_or_injury_word(word: str) -> bool:
+    """A word of death or injury under some clitic reading ("وقتل", "أصيب"), the article
+    not taken off (cached)."""
+    numbers = number_words()
+    return reads_as(word, numbers.death) or reads_as(word, numbers.injury)
+
+
 def _victims(tokens: list[Token], end: int) -> str | None:
     """Who the count's people are, from its last word and the three after it."""
     for j in range(end - 1, min(end + 3, len(tokens))):
@@ -422,8 +430,7 @@ def _cumulative(norm: str, tokens: list[Token], ts: int, te: int, best: int, wor
             break
     start, end = tokens[first].start, tokens[min(len(tokens), te + after) - 1].end
     start = max([start] + [norm.rfind(c, start, tokens[ts].start) + 1 for c in _SENTENCE_ENDS])
-    ends = [i for i in (norm.find(c, tokens[te - 1].end, end) for c in _SENTENCE_ENDS) if i != -1]
-    end = min(ends, default=end)
+    end = min(end, _sentence_end(norm, tokens[te - 1].end))
     marker = words.cumulative_marker
     for m in marker.finditer(norm, start, end):
         # a marker that closes the window is read again with the words after it: "منذ" that

@@ -56,8 +56,9 @@ _CLAUSE_START = re.compile(
     r"|,?\s+(?=(?:ردا|رد|انتقاما)\s+(?:علي(?!\w)|ل\w))|;\s*"
     rf"|,\s*(?=(?:{'|'.join(_SPEECH_PARTICIPLES)})\s+(?:الي\s+)?ان(?:ه|ها|هم|هما)?\s)")
 
-# A piece of text every match of ``_CLAUSE_START`` holds (keep the two in step): ";" or a
-# part of its connector. Most sentences have none, and this one scan is faster than the
+# What every match of ``_CLAUSE_START`` needs in its sentence (keep the two in step): ";",
+# or a part of the connector its lookahead reads (a lookahead sees no further than the
+# sentence's end). Most sentences have none, and this one scan is faster than the
 # lookaheads ``_CLAUSE_START`` tries at each of their spaces.
 _CLAUSE_CONNECTOR = re.compile("|".join([
     ";", "اضافه", "فضلا", "حين", "بينما", "كما", "حيث", "تزامن", "ترافق", "علاوه", "وسط", "ايضا", "كذلك", "فيما",
@@ -78,8 +79,10 @@ _SENTENCE_END_AT = re.compile(r"[.!?\n]")
 
 def _sentence_ends(norm: str) -> Iterator[re.Match[str]]:
     """The matches ``_SENTENCE_END.finditer(norm)`` gives, in order: each candidate
-    position is tried once, and none before the end of the previous match (or just after
-    an empty one)."""
+    position is tried once, none before the end of the previous match. After an empty
+    match the next try is one character on: ``finditer`` would also try a non-empty match
+    at the same place, but ``_SENTENCE_END`` matches empty only before an Arabic letter
+    (a glued stop) or at the text's end, where none of its other branches can match."""
     allowed = 0  # the first position a match may start at
     for mark in _SENTENCE_END_AT.finditer(norm):
         at = mark.start()

@@ -67,9 +67,10 @@ _NOT_A_WORD_RUN = re.compile(r"[^\W0-9a-z\u0621-\u064a\u066e-\u06d3]|\u0670")
 
 
 def tokens_are_word_runs(norm: str) -> bool:
-    r"""Whether ``tokenize`` splits ``norm`` into exactly its ``\w+`` runs (most texts): a
-    reader written for those runs may then take the tokens, and what the document's
-    vocabulary pass found in them."""
+    r"""True only if ``tokenize`` splits ``norm`` into exactly its ``\w+`` runs (most
+    texts; a text with a clitic glued to a number, "ال48", is refused though its tokens are
+    its runs): a reader written for those runs may then take the tokens, and what the
+    document's vocabulary pass found in them."""
     return _NOT_A_WORD_RUN.search(norm) is None and _GLUED.search(norm) is None
 
 
