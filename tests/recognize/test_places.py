@@ -702,3 +702,20 @@ def test_a_famous_place_abroad_is_not_a_village_of_the_same_name(shared_pipeline
     analysis = shared_pipeline.analyze(Document(id="t", text="في ذكرى مجزرة دير ياسين، قتل 3 مدنيين بقصف مدفعي أمس.",
                                                 published=dt.date(2018, 4, 10)))
     assert all(r.place is None for r in analysis.places)
+
+
+@pytest.mark.parametrize(("doc_id", "text", "names"), [
+    # the list is read as places from "وعربين" (a town, needing no cue) on: the villages
+    # joined to it before are its first items
+    ("ant-multisource:SK-middleEast-696-20180331 (tune)",
+     "وغادرت آخر مجموعة من المقاتلين وعائلاتهم جوبر وزملكا وعربين وعين ترما.", ["جوبر", "زملكا", "عربين", "عين ترما"]),
+    ("ant-multisource:SK-middleEast-2996-20180719 (tune)",
+     "وبدأت بحرستا ومن ثم انتقلت إلى زملكا وعربين وانتهت بدوما.", ["حرستا", "زملكا", "عربين", "دوما"]),
+    # (written for the test) a village joined to a town 250 km away is no item of its list
+    ("t", "وصلت الحافلات من كفريا ودوما أمس.", ["دوما"]),
+])
+def test_villages_joined_to_a_named_place_are_the_first_items_of_its_list(shared_pipeline, doc_id: str, text: str,  # type: ignore[no-untyped-def]
+                                                                          names: list[str]) -> None:
+    analysis = shared_pipeline.analyze(Document(id=doc_id, text=text, published=dt.date(2018, 3, 31)))
+    assert [p.mention.name_norm.removeprefix("و").removeprefix("ب") for p in analysis.places] == \
+        [normalize_key(n) for n in names]

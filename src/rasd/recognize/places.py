@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.errors import DataError
+from rasd.geo import km_between
 from rasd.recognize import VocabularyItem
 from rasd.recognize.datelines import outside_dateline
 from rasd.recognize.dates.calendar import calendar_words
@@ -738,7 +739,55 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
             list_plural = list_plural if listed and not after_cue else _plural_cue(tokens, i, prev.start if after_cue and prev else None, cues)
             i = last
         i += 1
-    return mentions
+    return _with_first_items_of_lists(norm, tokens, gazetteer, mentions)
+
+
+#: How far the first names of a list may lie from the named place they are joined to (km).
+_LIST_NEIGHBOURS_KM = 40.0
+
+
+def _with_first_items_of_lists(norm: str, tokens: list[Token], gazetteer: Gazetteer,
+                               mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """"غادرت آخر مجموعة من المقاتلين جوبر وزملكا وعربين وعين ترما": a list read as places
+    from its first accepted item on (a town that needs no cue, "وعربين") leaves the village
+    names before it, which alone would need a cue word. A name the gazetteer knows, joined by
+    و right before a place the text names (with nothing but spaces between), is an earlier
+    item of the same list, and so is a name joined to it by و in turn. A list names
+    neighbours: only the readings of the name within ``_LIST_NEIGHBOURS_KM`` of a reading of
+    the named place are kept, and a name with none is no item. Not a common word or a
+    cue word (``_one_word_name`` rejects them), nor a name that needs its cue each time
+    ("الباب"), nor a part of a person's name or a government ("لدمشق")."""
+    if not mentions:
+        return mentions
+    starts = [t.start for t in tokens]
+    taken = {bisect_left(starts, m.end) - 1 for m in mentions}  # the last token of each mention
+    added: list[PlaceMention] = []
+    for mention in mentions:
+        k = bisect_left(starts, mention.start + 1) - 1  # the token the mention begins in
+        if not mention.candidates or k < 1 or mention.start == tokens[k].start or not tokens[k].text.startswith("و"):
+            continue
+        anchors = [gazetteer.places[c] for c in mention.candidates]
+        while k >= 1:
+            token = tokens[k - 1]
+            if k - 1 in taken or norm[token.end:tokens[k].start].strip(" "):
+                break
+            name = _one_word_name(token.text, gazetteer)
+            if name is None or name.needs_cue:
+                break
+            if k >= 2 and (tokens[k - 2].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد") or _is_political(tokens[k - 2].text)):
+                break
+            near = [c for c in name.candidates if any(
+                km_between(gazetteer.places[c].lat, gazetteer.places[c].lon, a.lat, a.lon) <= _LIST_NEIGHBOURS_KM
+                for a in anchors)]
+            if not near:
+                break
+            added.append(PlaceMention(token.start + name.removed, token.end, normalize_key(token.text), near,
+                                      None, False, None))
+            taken.add(k - 1)
+            if not token.text.startswith("و"):
+                break
+            k -= 1
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 @dataclass(frozen=True)
