@@ -820,6 +820,22 @@ def test_what_a_protest_is_against_is_not_an_event_of_its_clause(shared_pipeline
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
 
 
+@pytest.mark.parametrize("text,place", [
+    # saudinewsnet:2015-07-22-0682-bea2009a22 (tune): the families demand protection for the
+    # people of al-Fu'ah and Kafraya (named as villages in the sentence before); they protest
+    # in Sayyida Zaynab
+    ("وقال المرصد إن الفصائل استأنفت أمس استهداف بلدتي الفوعة وكفريا. وكانت عائلات متحدرة من الفوعة وكفريا "
+     "موجودة في ضاحية السيدة زينب قرب دمشق تظاهرت أمس الأول، بحسب المرصد، مطالبة بحماية سكان الفوعة وكفريا.",
+     "السيدة زينب"),
+    # (written for the test) a demand with "للمطالبة"
+    ("وقال ناشطون إن العشرات من أهالي مدينة السويداء اعتصموا أمس للمطالبة بالإفراج عن أبنائهم المعتقلين في مدينة "
+     "صيدنايا.", "السويداء"),
+])
+def test_a_place_in_what_a_protest_demands_is_not_where_it_was_held(shared_pipeline, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2015-07-22")
+    assert [(e.sub_event_type, e.location_ar) for e in events if e.event_type == "Protests"] == [("Peaceful protest", place)]
+
+
 def test_a_grievance_glued_to_its_preposition_is_read(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-09-0160-50305cc0fd: "تنديدا بالغارات", the ب glued to the trigger
     text = "وتظاهر آلاف الأكراد أمس في مدينة كولونيا الألمانية وبروكسل تنديدا بالغارات التي يشنها الجيش التركي."

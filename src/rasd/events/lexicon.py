@@ -94,6 +94,7 @@ class AssemblyWords:
     preparing: frozenset[str]
     grievance: re.Pattern[str]
     protested_act: re.Pattern[str]
+    protest_demand: re.Pattern[str]
     subjected_prefixes: tuple[str, ...]
     subjected_words: frozenset[str]
     claim_stems: tuple[tuple[str, ...], ...]
@@ -301,6 +302,8 @@ def assembly_words() -> AssemblyWords:
         # the word of protest, على at most, then an act noun with its clitics and article
         protested_act=re.compile(rf"(?<!\w)[وف]?(?:{alt('protest_against')})\s+(?:{normalize_key('على')}\s+)?"
                                  rf"(?:[بل]|لل|بال)?(?:ال)?(?:{alt('protested_acts')})(?!\w)"),
+        # the word of demand, then a word glued to ب ("مطالبين بحماية", "للمطالبة بالإفراج")
+        protest_demand=re.compile(rf"(?<!\w)[وف]?(?:{alt('protest_demands')})\s+ب"),
         subjected_prefixes=tuple(normalize_key(w) for w in d["subjected_prefixes"]),
         subjected_words=_words(d["subjected_words"]),
         claim_stems=tuple(tuple(normalize_key(w) for w in group) for group in d["claim_stems"]),

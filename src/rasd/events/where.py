@@ -697,11 +697,13 @@ def _of_a_protest(analysis: Analysis, cand: Candidate) -> bool:
 
 def _in_a_protested_act(norm: str, cand: Candidate, place_start: int) -> bool:
     """A place after the trigger named in the act a protest is against ("احتجاجات غاضبة ضد
-    العملية العسكرية التركية في منطقة عفرين"): where that act happened, not the protest."""
+    العملية العسكرية التركية في منطقة عفرين"): where that act happened, not the protest; or
+    in what it demands ("تظاهرت ... مطالبة بحماية سكان الفوعة"): whom it speaks for."""
     if place_start < cand.trigger.end:
         return False
-    act = max(assembly_words().protested_act.finditer(norm, cand.trigger.end, place_start),
-              key=lambda m: m.start(), default=None)
+    words = assembly_words()
+    act = max((m for pattern in (words.protested_act, words.protest_demand)
+               for m in pattern.finditer(norm, cand.trigger.end, place_start)), key=lambda m: m.start(), default=None)
     return act is not None and PUNCTUATION.search(norm, act.end(), place_start) is None
 
 
