@@ -492,6 +492,16 @@ def test_a_hedge_after_the_adjective_that_names_the_author_unnames_it(shared_pip
     assert [e.actor1 for e in events_of(shared_pipeline, plain, "2018-06-08")] == ["Russian Forces"]
 
 
+def test_strikes_called_unknown_after_their_adjective_have_no_known_author(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1355-20180430 (tune), after a sentence written for the test
+    # that names Israel, whom the strikes could otherwise be lent to
+    text = ("وتوعدت إسرائيل بمنع إيران من التمركز في سوريا. ويأتي ذلك بعد ضربات صاروخية \"مجهولة\" لعدد من قواعد "
+            "النظام السوري والإيرانيين في ريفي حماة وحلب، قتلت 18 عنصرا من الميليشيات الإيرانية.")
+    named = text.replace("\"مجهولة\"", "إسرائيلية")
+    assert {e.actor1 for e in events_of(shared_pipeline, text, "2018-04-30")} == {"Unidentified Military Forces"}
+    assert {e.actor1 for e in events_of(shared_pipeline, named, "2018-04-30")} == {"Israeli Forces"}
+
+
 def test_counted_captives_make_an_abduction_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-middleEast-893-20180805, adapted (its date cut): the count of the
     # people taken names one act, as a toll does for a killing
