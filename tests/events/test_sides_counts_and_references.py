@@ -502,6 +502,21 @@ def test_strikes_called_unknown_after_their_adjective_have_no_known_author(share
     assert {e.actor1 for e in events_of(shared_pipeline, named, "2018-04-30")} == {"Israeli Forces"}
 
 
+def test_a_side_believed_to_be_the_author_lends_no_author_to_the_article(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2463-20180618 (tune): Israel is named only as believed to
+    # have struck, so the strike has no known author (event-schema.md §3.2)
+    text = ("أعلن مسؤول أميركي لوكالة فرانس برس الاثنين، أن الولايات المتحدة \"لديها أسباب تدفعها للاعتقاد\" بأن "
+            "إسرائيل هي التي شنت ليل الأحد غارة جوية استهدفت قوة من الحشد الشعبي العراقي في بلدة الهري في شرق سوريا.\n"
+            "وقال المسؤول طالبا عدم نشر اسمه \"لدينا أسباب تدفعنا للاعتقاد بأنها ضربة إسرائيلية\"، وذلك بعد أن نفت "
+            "الولايات المتحدة أن تكون هي من قصف موقعا لقوات الحشد الشعبي.")
+    strikes = [e for e in events_of(shared_pipeline, text, "2018-06-18") if e.sub_event_type == "Air/drone strike"]
+    assert [(e.actor1, e.location_ar) for e in strikes] == [("Unidentified Military Forces", "الهري")]
+    # said, not believed: the side is named
+    said = text.replace("للاعتقاد بأنها ضربة إسرائيلية", "إنها ضربة إسرائيلية")
+    strikes = [e for e in events_of(shared_pipeline, said, "2018-06-18") if e.sub_event_type == "Air/drone strike"]
+    assert [e.actor1 for e in strikes] == ["Israeli Forces"]
+
+
 def test_counted_captives_make_an_abduction_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-middleEast-893-20180805, adapted (its date cut): the count of the
     # people taken names one act, as a toll does for a killing

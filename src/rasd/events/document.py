@@ -330,11 +330,23 @@ def is_country_name(analysis: Analysis, mention: ActorMention) -> bool:
     return analysis.remember(("country_name", mention.token_start, mention.token_end), bare)
 
 
+#: Characters before a side that may hold a belief word, its أن and a word ("للاعتقاد" بأنها ضربة ").
+_BELIEF_REACH = 32
+
+
+def named_as_a_belief(analysis: Analysis, mention: ActorMention) -> bool:
+    """"لديها أسباب تدفعها للاعتقاد بأن إسرائيل هي التي شنت غارة", "للاعتقاد بأنها ضربة
+    إسرائيلية": a side believed to be an author is not named as one (event-schema.md §3.2
+    "Hedged authors"), for the act of its clause or for any other."""
+    return assembly_words().believed.search(analysis.ntext.norm, max(0, mention.start - _BELIEF_REACH),
+                                            mention.start) is not None
+
+
 @dataclass
 class ActorSalience:
     """How often the article names each side (not civilians, protesters, rioters, a
-    bare country name or a side that fights only outside Syria and Iraq): the side an
-    article is about fills a side the clause leaves open."""
+    bare country name, a side that fights only outside Syria and Iraq, or a side named
+    as a belief): the side an article is about fills a side the clause leaves open."""
 
     analysis: Analysis
     counts: Counter[str] = field(default_factory=Counter)
@@ -344,7 +356,8 @@ class ActorSalience:
         end = article_end(self.analysis)
         for mention in self.analysis.actors:
             if mention.actor.kind in ("civilians", "protesters", "rioters") or is_country_name(self.analysis, mention) \
-                    or mention.actor.acts_only_outside(COVERED) or mention.start >= end:
+                    or mention.actor.acts_only_outside(COVERED) or mention.start >= end \
+                    or named_as_a_belief(self.analysis, mention):
                 continue
             self.counts[mention.actor.name] += 1
             self.actor_by_name.setdefault(mention.actor.name, mention.actor)

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate
-from rasd.events.document import is_country_name, last_word_before, sentence_index, within
+from rasd.events.document import is_country_name, last_word_before, named_as_a_belief, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import Actor, ActorMention, load_pack
@@ -474,7 +474,8 @@ def _without_generics_of_a_named_group(analysis: Analysis, actors: list[ActorMen
 
 def air_force_nearby(analysis: Analysis, cand: Candidate, hit: frozenset[str]) -> Actor | None:
     """The last air force named in this sentence or the one before ("وقال الجيش إن
-    الضربة الجوية ..."), not by its dead ("أسفرت عن مقتل 7 عسكريين إيرانيين") nor one
+    الضربة الجوية ..."), not by its dead ("أسفرت عن مقتل 7 عسكريين إيرانيين") nor as a
+    belief (``named_as_a_belief``), nor one
     of the sides the strike ``hit``; a bare country name only as the one announcing in
     this sentence ("أعلنت إسرائيل مقتل 7 مسلحين في ضربة جوية": a state tells the toll
     of its own strike)."""
@@ -482,6 +483,7 @@ def air_force_nearby(analysis: Analysis, cand: Candidate, hit: frozenset[str]) -
     start = analysis.sentences[i - 1].start if i > 0 else cand.sentence.start
     near = [a.actor for a in within(analysis, analysis.actors, Segment(start, cand.sentence.end))
             if a.actor.air and a.actor.name not in hit and not named_by_its_dead(analysis, a, start)
+            and not named_as_a_belief(analysis, a)
             and (not is_country_name(analysis, a) or _announcing(analysis, a, cand))]
     return near[-1] if near else None
 
