@@ -746,6 +746,12 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
 _LIST_NEIGHBOURS_KM = 40.0
 
 
+def _near_one_of(place: Place, others: list[Place]) -> bool:
+    return place.lat is not None and place.lon is not None and any(
+        km_between(place.lat, place.lon, o.lat, o.lon) <= _LIST_NEIGHBOURS_KM
+        for o in others if o.lat is not None and o.lon is not None)
+
+
 def _with_first_items_of_lists(norm: str, tokens: list[Token], gazetteer: Gazetteer,
                                mentions: list[PlaceMention]) -> list[PlaceMention]:
     """"غادرت آخر مجموعة من المقاتلين جوبر وزملكا وعربين وعين ترما": a list read as places
@@ -776,9 +782,7 @@ def _with_first_items_of_lists(norm: str, tokens: list[Token], gazetteer: Gazett
                 break
             if k >= 2 and (tokens[k - 2].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد") or _is_political(tokens[k - 2].text)):
                 break
-            near = [c for c in name.candidates if any(
-                km_between(gazetteer.places[c].lat, gazetteer.places[c].lon, a.lat, a.lon) <= _LIST_NEIGHBOURS_KM
-                for a in anchors)]
+            near = [c for c in name.candidates if _near_one_of(gazetteer.places[c], anchors)]
             if not near:
                 break
             added.append(PlaceMention(token.start + name.removed, token.end, normalize_key(token.text), near,
