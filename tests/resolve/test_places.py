@@ -1,5 +1,6 @@
 """Choosing a name's gazetteer row from what the article writes around it, on sentences
-of development-pool articles outside the gold (ids cited; "adapted" where changed)."""
+of development-pool articles (ids cited; "(tune)" for those of the gold part rasd is tuned
+on; "adapted" where changed)."""
 
 from __future__ import annotations
 
@@ -259,3 +260,20 @@ def test_a_name_said_to_belong_to_a_place_elsewhere_than_its_only_row_is_unknown
     # "of the district of al-Mada'in" south of Baghdad is a place it lacks
     text = "ولقي رجل مصرعه بنيران مسلحين مجهولين في منطقة الجعارة التابعة لقضاء المدائن جنوبي بغداد."
     assert _places(shared_pipeline, text)["الجعاره"] == (None, None)
+
+
+def test_a_quarter_far_from_every_place_of_its_sentence_is_the_quarter_of_its_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-27-0309-7f6ece695a (tune): the gazetteer's only التأميم is a village
+    # of Diyala; the sentence is on Anbar University, in Ramadi
+    text = "وتمكنت القوات العراقية أمس من تحرير جامعة الأنبار وحي التأميم من قبضة تنظيم (داعش) الإرهابي."
+    assert _places(shared_pipeline, text)["التاميم"] == ("Ramadi", "Al-Anbar")
+    # saudinewsnet:2015-07-25-1225-d3f0ee3045 (tune): حي الجولان of Fallujah, not the Golan Heights
+    text = ("كما تحدثت تقارير من داخل الفلوجة عن مقتل وإصابة عدد من الأشخاص، إثر قصف استهدف مسجد أبي أيوب "
+            "الأنصاري في حي الجولان شمالي المدينة.")
+    assert _places(shared_pipeline, text)["الجولان"] == ("Fallujah", "Al-Anbar")
+    # (written for the test) two cities of the governorate: which one's quarter is not said
+    text = "وتقدمت القوات العراقية أمس نحو حي التأميم في الطريق بين الرمادي والفلوجة."
+    assert _places(shared_pipeline, text)["التاميم"] == (None, None)
+    # (written for the test) in a sentence of its own, nothing places the quarter elsewhere
+    text = "وتمكنت القوات العراقية أمس من تحرير جامعة الأنبار. واستعادت السيطرة على حي التأميم."
+    assert _places(shared_pipeline, text)["التاميم"] == ("Salim Karam", "Diyala")

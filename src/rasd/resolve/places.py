@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
 from rasd.geo import km_between
 from rasd.recognize.places import PlaceMention, called_a_district, called_a_neighbourhood
 from rasd.resolve.gazetteer import Gazetteer, Place
+from rasd.text.segment import sentences
 
 _SETTLEMENT_SCORE = {"region": 4.6, "site": 4.6, "city": 5.0, "town": 4.2, "village": 3.0, "neighbourhood": 2.6,
                      "district": 1.8, "subdistrict": 1.2, "governorate": 1.4,
@@ -309,4 +311,40 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
         else:
             precision = 1
         resolved.append(ResolvedPlace(mention, best, precision, confidence, ambiguous))
-    return resolved
+    return _quarters_of_the_sentences_city(resolved, norm, gazetteer)
+
+
+#: How far from every other place of its sentence a quarter's reading must lie to be
+#: another place of the name (the city's quarters lie within it).
+_STRANDED_KM = 100.0
+
+
+def _quarters_of_the_sentences_city(resolved: list[ResolvedPlace], norm: str,
+                                    gazetteer: Gazetteer) -> list[ResolvedPlace]:
+    """"تحرير جامعة الأنبار وحي التأميم": a name called a quarter ("حي") whose readings all
+    lie in another governorate than every other place of its sentence, and far from each
+    of them, is a quarter the gazetteer lacks of the city the sentence names (Salim Karam
+    in Diyala is not Ramadi's al-Ta'mim): it is coded at that city, as a named quarter is
+    (event-schema.md §3.2). With no one city there, at none."""
+    quarters = [k for k, r in enumerate(resolved)
+                if r.place is not None and r.place.feature != "governorate" and called_a_neighbourhood(r.mention, norm)]
+    if not quarters or len(resolved) < 2:
+        return resolved
+    bounds = [seg.end for seg in sentences(norm)]
+    sentence_of = [bisect_left(bounds, r.mention.start + 1) for r in resolved]
+    out = list(resolved)
+    for k in quarters:
+        quarter = resolved[k]
+        others = [r for j, r in enumerate(resolved) if j != k and sentence_of[j] == sentence_of[k] and r.place is not None]
+        governorates = {r.place.admin1 for r in others if r.place is not None}
+        if len(governorates) != 1 or quarter.place.admin1 in governorates:  # type: ignore[union-attr]
+            continue
+        readings = [gazetteer.places[i] for i in quarter.mention.candidates]
+        if any(p.admin1 in governorates or p.lat is None or p.lon is None or any(
+                km_between(p.lat, p.lon, r.place.lat, r.place.lon) < _STRANDED_KM  # type: ignore[arg-type, union-attr]
+                for r in others) for p in readings):
+            continue
+        cities = {r.place.id: r.place for r in others if r.place is not None and r.place.feature in ("city", "town")}
+        city = next(iter(cities.values())) if len(cities) == 1 else None
+        out[k] = ResolvedPlace(quarter.mention, city, 1 if city is not None else 3, 0.6)
+    return out
