@@ -835,6 +835,11 @@ def test_a_place_in_what_a_protest_demands_is_not_where_it_was_held(shared_pipel
     events = events_of(shared_pipeline, text, "2015-07-22")
     assert [(e.sub_event_type, e.location_ar) for e in events if e.event_type == "Protests"] == [("Peaceful protest", place)]
 
+    # (written for the test) with no other place in its clause, the one after the demand is
+    # where the protest was held
+    held_there = "وتظاهر المئات أمس مطالبين بإسقاط النظام في مدينة درعا."
+    assert [e.location_ar for e in events_of(shared_pipeline, held_there, "2015-07-22")] == ["درعا"]
+
 
 def test_a_grievance_glued_to_its_preposition_is_read(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-09-0160-50305cc0fd: "تنديدا بالغارات", the ب glued to the trigger

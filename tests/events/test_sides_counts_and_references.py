@@ -517,6 +517,19 @@ def test_a_side_believed_to_be_the_author_lends_no_author_to_the_article(shared_
     assert [e.actor1 for e in strikes] == ["Israeli Forces"]
 
 
+
+@pytest.mark.parametrize("lede,author", [
+    ("وقال مسؤول إن لديهم أسباب للاعتقاد بأن الطيران الإسرائيلي يقف وراء الهجوم.", "Unidentified Military Forces"),
+    ("وقال مسؤول إن الطيران الإسرائيلي يقف وراء الهجوم.", "Israeli Forces"),
+])
+def test_an_air_force_believed_behind_an_attack_is_not_the_next_sentences_striker(shared_pipeline, lede: str,  # type: ignore[no-untyped-def]
+                                                                                 author: str) -> None:
+    # (written for the test, after ant-multisource:SK-middleEast-2463-20180618 (tune)): the air
+    # force named in the sentence before a strike is its author, unless it is only believed
+    text = lede + " وأسفرت الضربة الجوية عن مقتل 5 عناصر من الحشد الشعبي في بلدة الهري أمس."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-06-18")] == [author]
+
+
 def test_counted_captives_make_an_abduction_news(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-middleEast-893-20180805, adapted (its date cut): the count of the
     # people taken names one act, as a toll does for a killing

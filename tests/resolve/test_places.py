@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from rasd.model import Document
 
 
@@ -277,3 +279,29 @@ def test_a_quarter_far_from_every_place_of_its_sentence_is_the_quarter_of_its_ci
     # (written for the test) in a sentence of its own, nothing places the quarter elsewhere
     text = "وتمكنت القوات العراقية أمس من تحرير جامعة الأنبار. واستعادت السيطرة على حي التأميم."
     assert _places(shared_pipeline, text)["التاميم"] == ("Salim Karam", "Diyala")
+
+
+def test_a_quarter_placed_in_its_city_is_there_wherever_the_article_names_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # adapted from saudinewsnet:2015-07-27-0309-7f6ece695a (tune), whose later sentence says
+    # the forces "تواصل تقدمها باتجاه حي التأميم"
+    text = ("وتمكنت القوات العراقية أمس من تحرير جامعة الأنبار وحي التأميم. وتواصل القوات تقدمها باتجاه حي "
+            "التأميم.")
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 7, 27)))
+    norm = analysis.ntext.norm
+    assert [(r.place.name_en if r.place else None) for r in analysis.places
+            if norm[r.mention.start:r.mention.end] == "التاميم"] == ["Ramadi", "Ramadi"]
+
+
+@pytest.mark.parametrize(("text", "name", "reading"), [
+    # (written for the test) a quarter the gazetteer has stays where it is, though the
+    # sentence's other place is where the fighters went
+    ("وسيطرت قوات النظام أمس على حي القابون بعد خروج آخر دفعة من المقاتلين إلى مدينة إدلب.", "القابون",
+     ("Qaboun", "Damascus")),
+    # (written for the test) "the quarters of Homs": the city is no quarter of another
+    ("وقصفت قوات النظام أحياء حمص القديمة ومدينة الزبداني أمس.", "حمص", ("Homs", "Homs")),
+    # (written for the test) a place people were taken to does not place the quarter
+    ("وجرى نقل أهالي حي الوعر إلى مدينة جرابلس أمس.", "الوعر", ("Al Wa`r", "Homs")),
+])
+def test_a_quarter_is_not_moved_to_a_city_that_does_not_place_it(shared_pipeline, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                                 reading: tuple[str, str]) -> None:
+    assert _places(shared_pipeline, text)[name] == reading

@@ -337,7 +337,9 @@ _BELIEF_REACH = 32
 def named_as_a_belief(analysis: Analysis, mention: ActorMention) -> bool:
     """"لديها أسباب تدفعها للاعتقاد بأن إسرائيل هي التي شنت غارة", "للاعتقاد بأنها ضربة
     إسرائيلية": a side believed to be an author is not named as one (event-schema.md §3.2
-    "Hedged authors"), for the act of its clause or for any other."""
+    "Hedged authors"), so it is not lent to the article's acts that name no author: it is
+    not the side the article is about (``ActorSalience``), nor the air force named near a
+    strike (``roles.air_force_nearby``)."""
     return assembly_words().believed.search(analysis.ntext.norm, max(0, mention.start - _BELIEF_REACH),
                                             mention.start) is not None
 

@@ -453,7 +453,8 @@ def assembly_words() -> AssemblyWords:
         hedge=re.compile(rf"[\s,،]*[وف]?(?:{alt('hedging')})(?!\w)"),
         hedged_after=re.compile(rf"[\s,،]*(?:\w+[\s,،]+)?[وف]?(?:{alt('hedging')})\s+(?:(?:{alt('complementizers')})\s+)?"
                                 rf"(?:{nationality}|تابع\w*)(?!\w)"),
-        # a word of belief, أن and a word at most, right before a side ("للاعتقاد" بأن إسرائيل)
+        # a word of belief, أن and a word at most, right before a side ("للاعتقاد" بأن إسرائيل);
+        # not "مواقع يعتقد أنها تابعة لحزب الله", whose belief is whose the positions are
         believed=re.compile(rf"(?<!\w)[وف]?(?:{alt('belief_words')})[\s\"'«»]+(?:{alt('complementizers')})\s+(?:\w+\s+)?$"),
         # (no hedge among the words between: "قصف يعتقد أن مصدره قوات النظام" names no author)
         doer=re.compile(rf"^\W*(?:(?![وف]?(?:{alt('hedging')})(?!\w))\w+\W+){{0,3}}?(?:{alt('relative_pronouns')})?\s*"

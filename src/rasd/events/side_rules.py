@@ -20,7 +20,7 @@ from rasd.data import load_yaml
 from rasd.events.article import ArticleState
 from rasd.events.attribution import UNCLAIMED
 from rasd.events.candidate import Candidate, Decision, Dropped, describes_the_dead
-from rasd.events.document import COVERED, is_country_name, last_word_before, named_as_a_belief, sentence_index, within
+from rasd.events.document import COVERED, is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead, sides_hit
 from rasd.events.toll import CountGroup
@@ -211,12 +211,10 @@ def _a_bare_strike(s: Sides, c: SideScope) -> bool:
 
 def _air_forces(c: SideScope) -> list[Actor]:
     """The sides with aircraft the article names as sides (not by their dead: "مقتل 7
-    عسكريين إيرانيين" names the side a strike hit; nor as a belief: "للاعتقاد بأن إسرائيل هي
-    التي شنت غارة" does not name the author, event-schema.md §3.2)."""
+    عسكريين إيرانيين" names the side a strike hit)."""
     analysis = c.analysis
-    named = analysis.remember(("sides_named_as_sides",), lambda: frozenset(
-        m.actor.name for m in analysis.actors if not named_by_its_dead(analysis, m, 0)
-        and not named_as_a_belief(analysis, m)))
+    named = analysis.remember(("sides_not_named_by_their_dead",), lambda: frozenset(
+        m.actor.name for m in analysis.actors if not named_by_its_dead(analysis, m, 0)))
     return [a for a in c.article.salience.ranked() if a.air and a.kind != "unidentified" and a.name in named]
 
 

@@ -32,7 +32,7 @@ from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import load_pack
 from rasd.recognize.numbers import number_words
-from rasd.recognize.places import called_a_neighbourhood, is_near, place_cues
+from rasd.recognize.places import called_a_neighbourhood, is_destination, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
@@ -651,31 +651,6 @@ def _is_launch_site(norm: str, place_start: int, seg_start: int) -> bool:
     return _launched_from().search(norm, max(seg_start, place_start - 80), place_start) is not None
 
 
-@lru_cache(maxsize=1)
-def _sent_to() -> re.Pattern[str]:
-    cues = place_cues()
-    verbs = "|".join(sorted(map(re.escape, cues.sent_to), key=len, reverse=True))
-    towards = "|".join(sorted(map(re.escape, cues.sent_to_prepositions), key=len, reverse=True))
-    cue_words = "|".join(sorted(map(re.escape, cues.settlement | cues.governorate | cues.facility | cues.strong),
-                                key=len, reverse=True))
-    # the verb (a whole word), at most five words with no comma ("المقاتلين الأسلحة الثقيلة"),
-    # the preposition, then at most a cue word ("مدينة", "محافظة") before the name: not
-    # "وعادت الطائرات إلى قصف دوما", where what comes after إلى is the act
-    return re.compile(rf"(?:^|\s)[وفبل]?(?:{verbs})\s+(?:[^\s,.;:]+\s+){{0,5}}(?:{towards})\s+"
-                      rf"(?:(?:{cue_words})\s+)?[وبلف]?$")
-
-
-def _is_destination(norm: str, place_start: int, seg_start: int) -> bool:
-    """A place people went or were sent to ("المقاتلين غادروا مدينة عربين وتوجهوا إلى
-    إدلب"): not where the act told before it happened."""
-    going = _sent_to().search(norm, max(seg_start, place_start - 90), place_start)
-    if going is None:
-        return False
-    before = norm[max(0, going.start() - 12):going.start()].split()
-    # not a going told as the act's moment: "قتل ثلاثة مدنيين أثناء فرارهم إلى مدينة عفرين"
-    return not (before and before[-1] in place_cues().sent_to_moments)
-
-
 def _city_of_a_neighbourhood(place: Place | None, gazetteer: Gazetteer) -> Place | None:
     """The city a neighbourhood of the gazetteer lies in, where it is coded (event-schema.md
     §3.2); None for a place that is no neighbourhood."""
@@ -697,14 +672,24 @@ def _of_a_protest(analysis: Analysis, cand: Candidate) -> bool:
 
 def _in_a_protested_act(norm: str, cand: Candidate, place_start: int) -> bool:
     """A place after the trigger named in the act a protest is against ("احتجاجات غاضبة ضد
-    العملية العسكرية التركية في منطقة عفرين"): where that act happened, not the protest; or
-    in what it demands ("تظاهرت ... مطالبة بحماية سكان الفوعة"): whom it speaks for."""
+    العملية العسكرية التركية في منطقة عفرين"): where that act happened, not the protest."""
+    return _named_after(assembly_words().protested_act, norm, cand, place_start)
+
+
+def _in_a_demand(norm: str, cand: Candidate, place_start: int) -> bool:
+    """A place after the trigger named in what a protest demands ("تظاهرت ... مطالبة بحماية
+    سكان الفوعة وكفريا"): whom it speaks for, unless the clause names no other place
+    ("تظاهر المئات مطالبين بإسقاط النظام في مدينة درعا": there it was held)."""
+    return _named_after(assembly_words().protest_demand, norm, cand, place_start)
+
+
+def _named_after(pattern: re.Pattern[str], norm: str, cand: Candidate, place_start: int) -> bool:
+    """Whether ``pattern`` matches after the trigger and before ``place_start``, with no
+    mark of the clause between its last match and the place."""
     if place_start < cand.trigger.end:
         return False
-    words = assembly_words()
-    act = max((m for pattern in (words.protested_act, words.protest_demand)
-               for m in pattern.finditer(norm, cand.trigger.end, place_start)), key=lambda m: m.start(), default=None)
-    return act is not None and PUNCTUATION.search(norm, act.end(), place_start) is None
+    last = max(pattern.finditer(norm, cand.trigger.end, place_start), key=lambda m: m.start(), default=None)
+    return last is not None and PUNCTUATION.search(norm, last.end(), place_start) is None
 
 
 def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) -> list[PlacePick]:
@@ -718,7 +703,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
     # a place inside parentheses is a person's origin or a nickname unless a cue marks it
     places = [p for p in places if p.r.mention.cue or not inside_parens(norm, p.r.mention.start, seg.start)]
     places = [p for p in places if not _is_launch_site(norm, p.r.mention.start, seg.start)
-              and not (p.r.mention.start > cand.trigger.start and _is_destination(norm, p.r.mention.start, seg.start))]
+              and not (p.r.mention.start > cand.trigger.start and is_destination(norm, p.r.mention.start, seg.start))]
     # "أطلقت 105 صواريخ ... ردا على هجوم بغاز سام في دوما": the place of the act responded to
     response = assembly_words().response.search(norm, cand.trigger.end, seg.end)
     if response is not None:
@@ -733,6 +718,7 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
             places = [p for p in places if not causes[0].start < p.r.mention.start < led_to.start()]
     if _of_a_protest(analysis, cand):
         places = [p for p in places if not _in_a_protested_act(norm, cand, p.r.mention.start)]
+        places = [p for p in places if not _in_a_demand(norm, cand, p.r.mention.start)] or places
     # "على كامل محافظة درعا، ما عدا مدينة نوى وبلدة الشيخ سعد": the places excepted
     excepted = assembly_words().exception.search(norm, cand.trigger.end, seg.end)
     if excepted is not None:

@@ -8,6 +8,7 @@ gazetteer does not know still yields a place mention, unresolved, never dropped.
 
 from __future__ import annotations
 
+import re
 import weakref
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.errors import DataError
-from rasd.geo import km_between
+from rasd.geo import within_km_of_any
 from rasd.recognize import VocabularyItem
 from rasd.recognize.datelines import outside_dateline
 from rasd.recognize.dates.calendar import calendar_words
@@ -196,6 +197,31 @@ def is_near(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def _sent_to() -> re.Pattern[str]:
+    cues = place_cues()
+    verbs = "|".join(sorted(map(re.escape, cues.sent_to), key=len, reverse=True))
+    towards = "|".join(sorted(map(re.escape, cues.sent_to_prepositions), key=len, reverse=True))
+    cue_words = "|".join(sorted(map(re.escape, cues.settlement | cues.governorate | cues.facility | cues.strong),
+                                key=len, reverse=True))
+    # the verb (a whole word), at most five words with no comma ("المقاتلين الأسلحة الثقيلة"),
+    # the preposition, then at most a cue word ("مدينة", "محافظة") before the name: not
+    # "وعادت الطائرات إلى قصف دوما", where what comes after إلى is the act
+    return re.compile(rf"(?:^|\s)[وفبل]?(?:{verbs})\s+(?:[^\s,.;:]+\s+){{0,5}}(?:{towards})\s+"
+                      rf"(?:(?:{cue_words})\s+)?[وبلف]?$")
+
+
+def is_destination(norm: str, place_start: int, seg_start: int) -> bool:
+    """A place people went or were sent to ("المقاتلين غادروا مدينة عربين وتوجهوا إلى
+    إدلب"): not where the act told before it happened."""
+    going = _sent_to().search(norm, max(seg_start, place_start - 90), place_start)
+    if going is None:
+        return False
+    before = norm[max(0, going.start() - 12):going.start()].split()
+    # not a going told as the act's moment: "قتل ثلاثة مدنيين أثناء فرارهم إلى مدينة عفرين"
+    return not (before and before[-1] in place_cues().sent_to_moments)
+
+
 def _is_compass_with_article(word: str) -> bool:
     return any(v.startswith("ال") and strip_article(v) in place_cues().compass for v, _ in clitic_variants(word))
 
@@ -582,6 +608,10 @@ def _apposed(tokens: list[Token], pronoun: int, cues: PlaceCues) -> tuple[str | 
     return _NO_CONTEXT
 
 
+#: Words that begin a person's name ("أبو حمزة"): a place name after one is part of it.
+_PERSONAL_NAME_HEADS = frozenset({"ابو", "ابن", "بن", "ام", "بنت", "عبد"})
+
+
 def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = place_cues()
     spans = _gazetteer_spans(norm, tokens, gazetteer)
@@ -619,7 +649,7 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
         if i in spans and not _heads_a_longer_name(tokens, i, spans[i], norm) \
                 and not _clitic_after_a_cue(norm, tokens, i, spans[i][1]):
             te, start, end, candidates = spans[i]
-            if i > 0 and tokens[i - 1].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد"):
+            if i > 0 and tokens[i - 1].text in _PERSONAL_NAME_HEADS:
                 i = te  # part of a person's name (أبو حمزة)
                 continue
             if i > 0 and _is_political(tokens[i - 1].text):
@@ -746,12 +776,6 @@ def find_places(norm: str, tokens: list[Token], gazetteer: Gazetteer) -> list[Pl
 _LIST_NEIGHBOURS_KM = 40.0
 
 
-def _near_one_of(place: Place, others: list[Place]) -> bool:
-    return place.lat is not None and place.lon is not None and any(
-        km_between(place.lat, place.lon, o.lat, o.lon) <= _LIST_NEIGHBOURS_KM
-        for o in others if o.lat is not None and o.lon is not None)
-
-
 def _with_first_items_of_lists(norm: str, tokens: list[Token], gazetteer: Gazetteer,
                                mentions: list[PlaceMention]) -> list[PlaceMention]:
     """"غادرت آخر مجموعة من المقاتلين جوبر وزملكا وعربين وعين ترما": a list read as places
@@ -763,7 +787,8 @@ def _with_first_items_of_lists(norm: str, tokens: list[Token], gazetteer: Gazett
     the named place are kept, and a name with none is no item. Not a common word or a
     cue word (``_one_word_name`` rejects them), nor a name that needs its cue each time
     ("الباب"), nor a part of a person's name or a government ("لدمشق")."""
-    if not mentions:
+    # (only a mention that begins after a clitic can be such an item: most articles have none)
+    if not any(m.candidates and m.start > 0 and norm[m.start - 1].isalpha() for m in mentions):
         return mentions
     starts = [t.start for t in tokens]
     taken = {bisect_left(starts, m.end) - 1 for m in mentions}  # the last token of each mention
@@ -780,9 +805,9 @@ def _with_first_items_of_lists(norm: str, tokens: list[Token], gazetteer: Gazett
             name = _one_word_name(token.text, gazetteer)
             if name is None or name.needs_cue:
                 break
-            if k >= 2 and (tokens[k - 2].text in ("ابو", "ابن", "بن", "ام", "بنت", "عبد") or _is_political(tokens[k - 2].text)):
+            if k >= 2 and (tokens[k - 2].text in _PERSONAL_NAME_HEADS or _is_political(tokens[k - 2].text)):
                 break
-            near = [c for c in name.candidates if _near_one_of(gazetteer.places[c], anchors)]
+            near = [c for c in name.candidates if within_km_of_any(gazetteer.places[c], anchors, _LIST_NEIGHBOURS_KM)]
             if not near:
                 break
             added.append(PlaceMention(token.start + name.removed, token.end, normalize_key(token.text), near,
@@ -994,4 +1019,4 @@ class PlaceRecognizer:
         found = [m for m in found if not _written_with_tanween(analysis, m)
                  and not _speaks_for_its_government(analysis, m)]
         found = _homographs_in_their_region(analysis.ntext.norm, _without_adverbs(analysis.ntext.norm, found))
-        analysis.places = resolve_places(found, self.gazetteer, analysis.ntext.norm)
+        analysis.places = resolve_places(found, self.gazetteer, analysis.ntext.norm, analysis.sentences)

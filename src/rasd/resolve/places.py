@@ -13,10 +13,10 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from rasd.geo import km_between
-from rasd.recognize.places import PlaceMention, called_a_district, called_a_neighbourhood
+from rasd.geo import km_between, within_km_of_any
+from rasd.recognize.places import PlaceMention, called_a_district, called_a_neighbourhood, is_destination
 from rasd.resolve.gazetteer import Gazetteer, Place
-from rasd.text.segment import sentences
+from rasd.text.segment import Segment, sentences
 
 _SETTLEMENT_SCORE = {"region": 4.6, "site": 4.6, "city": 5.0, "town": 4.2, "village": 3.0, "neighbourhood": 2.6,
                      "district": 1.8, "subdistrict": 1.2, "governorate": 1.4,
@@ -252,7 +252,10 @@ def _one_place(places: list[Place]) -> bool:
                and km_between(first.lat, first.lon, p.lat, p.lon) <= _ONE_PLACE_KM for p in places[1:])
 
 
-def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "") -> list[ResolvedPlace]:
+def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str = "",
+                   text_sentences: list[Segment] | None = None) -> list[ResolvedPlace]:
+    """The gazetteer row each mention means, in the article's context (``text_sentences``:
+    the sentences of ``norm``, if already found)."""
     governorates, countries, towns_in = _context(mentions, gazetteer)
     named_governorates = _governorates_named(mentions, gazetteer)
     resolved: list[ResolvedPlace] = []
@@ -311,40 +314,56 @@ def resolve_places(mentions: list[PlaceMention], gazetteer: Gazetteer, norm: str
         else:
             precision = 1
         resolved.append(ResolvedPlace(mention, best, precision, confidence, ambiguous))
-    return _quarters_of_the_sentences_city(resolved, norm, gazetteer)
+    return _quarters_of_the_sentences_city(resolved, norm, gazetteer, text_sentences)
 
 
 #: How far from every other place of its sentence a quarter's reading must lie to be
 #: another place of the name (the city's quarters lie within it).
 _STRANDED_KM = 100.0
 
+#: What a reading of a quarter's name may be for the name to be a quarter the gazetteer
+#: lacks: not a quarter, city, town or district of its own ("حي القابون", "أحياء حمص").
+_NOT_A_QUARTER = frozenset({"village", "region", "site", "abandoned", "destroyed", "historical"})
 
-def _quarters_of_the_sentences_city(resolved: list[ResolvedPlace], norm: str,
-                                    gazetteer: Gazetteer) -> list[ResolvedPlace]:
-    """"تحرير جامعة الأنبار وحي التأميم": a name called a quarter ("حي") whose readings all
-    lie in another governorate than every other place of its sentence, and far from each
-    of them, is a quarter the gazetteer lacks of the city the sentence names (Salim Karam
-    in Diyala is not Ramadi's al-Ta'mim): it is coded at that city, as a named quarter is
-    (event-schema.md §3.2). With no one city there, at none."""
+
+def _quarters_of_the_sentences_city(resolved: list[ResolvedPlace], norm: str, gazetteer: Gazetteer,
+                                    text_sentences: list[Segment] | None) -> list[ResolvedPlace]:
+    """"تحرير جامعة الأنبار وحي التأميم": a name called a quarter ("حي") whose readings are
+    all villages or regions (no quarter, city or town of the name: one the gazetteer lacks),
+    lying in another governorate than the places of its sentence (all of one governorate)
+    and more than ``_STRANDED_KM`` from each (not counting a place people went or were sent
+    to, "ونقلوا إلى مدينة جرابلس"), is a quarter of the city the sentence names
+    (Salim Karam in Diyala is not Ramadi's al-Ta'mim): it is coded at that city, as a named
+    quarter is (event-schema.md §3.2), and so is the quarter's name wherever the article
+    names it again. With no one city in the sentence, the name is a place the gazetteer
+    lacks."""
     quarters = [k for k, r in enumerate(resolved)
-                if r.place is not None and r.place.feature != "governorate" and called_a_neighbourhood(r.mention, norm)]
+                if r.place is not None and r.place.feature in _NOT_A_QUARTER and called_a_neighbourhood(r.mention, norm)]
     if not quarters or len(resolved) < 2:
         return resolved
-    bounds = [seg.end for seg in sentences(norm)]
+    segments = text_sentences if text_sentences is not None else sentences(norm)
+    if not segments:
+        return resolved
+    bounds = [seg.end for seg in segments]
     sentence_of = [bisect_left(bounds, r.mention.start + 1) for r in resolved]
     out = list(resolved)
+    found: dict[str, Place | None] = {}  # a quarter's name → the city it is a quarter of
     for k in quarters:
         quarter = resolved[k]
-        others = [r for j, r in enumerate(resolved) if j != k and sentence_of[j] == sentence_of[k] and r.place is not None]
-        governorates = {r.place.admin1 for r in others if r.place is not None}
-        if len(governorates) != 1 or quarter.place.admin1 in governorates:  # type: ignore[union-attr]
-            continue
+        others = [r.place for j, r in enumerate(resolved) if j != k and sentence_of[j] == sentence_of[k]
+                  and r.place is not None and r.place.lat is not None and r.place.lon is not None
+                  and not is_destination(norm, r.mention.start, segments[min(sentence_of[k], len(segments) - 1)].start)]
+        governorates = {p.admin1 for p in others}
         readings = [gazetteer.places[i] for i in quarter.mention.candidates]
-        if any(p.admin1 in governorates or p.lat is None or p.lon is None or any(
-                km_between(p.lat, p.lon, r.place.lat, r.place.lon) < _STRANDED_KM  # type: ignore[arg-type, union-attr]
-                for r in others) for p in readings):
+        if len(governorates) != 1 or any(p.feature not in _NOT_A_QUARTER or p.admin1 in governorates
+                                         or within_km_of_any(p, others, _STRANDED_KM) for p in readings):
             continue
-        cities = {r.place.id: r.place for r in others if r.place is not None and r.place.feature in ("city", "town")}
-        city = next(iter(cities.values())) if len(cities) == 1 else None
-        out[k] = ResolvedPlace(quarter.mention, city, 1 if city is not None else 3, 0.6)
+        cities = {p.id: p for p in others if p.feature in ("city", "town")}
+        found[quarter.mention.name_norm] = next(iter(cities.values())) if len(cities) == 1 else None
+    for k in quarters:
+        name = resolved[k].mention.name_norm
+        if name in found:
+            city = found[name]
+            out[k] = ResolvedPlace(resolved[k].mention, city, 1, 0.6) if city is not None \
+                else ResolvedPlace(resolved[k].mention, None, 3, 0.2)
     return out
