@@ -196,7 +196,6 @@ def is_near(word: str) -> bool:
                for v, _ in clitic_variants(word))
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1)
 def _sent_to() -> re.Pattern[str]:
     cues = place_cues()
@@ -222,6 +221,7 @@ def is_destination(norm: str, place_start: int, seg_start: int) -> bool:
     return not (before and before[-1] in place_cues().sent_to_moments)
 
 
+@lru_cache(maxsize=65536)
 def _is_compass_with_article(word: str) -> bool:
     return any(v.startswith("ال") and strip_article(v) in place_cues().compass for v, _ in clitic_variants(word))
 
