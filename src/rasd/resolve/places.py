@@ -355,7 +355,9 @@ def _quarters_of_the_sentences_city(resolved: list[ResolvedPlace], norm: str, ga
                   and not is_destination(norm, r.mention.start, segments[min(sentence_of[k], len(segments) - 1)].start)]
         governorates = {p.admin1 for p in others}
         readings = [gazetteer.places[i] for i in quarter.mention.candidates]
+        # (a reading without coordinates cannot be told to lie far off)
         if len(governorates) != 1 or any(p.feature not in _NOT_A_QUARTER or p.admin1 in governorates
+                                         or p.lat is None or p.lon is None
                                          or within_km_of_any(p, others, _STRANDED_KM) for p in readings):
             continue
         cities = {p.id: p for p in others if p.feature in ("city", "town")}
