@@ -215,9 +215,7 @@ def _named_a_governorate(mention: PlaceMention, norm: str) -> bool:
 def _near_the_towns(places: list[Place], towns: list[Place]) -> list[Place]:
     """The places of a name that lie near a town the article locates the name by: a row far
     from there is another place of that name (none: a place the gazetteer lacks)."""
-    return [p for p in places if p.lat is not None and p.lon is not None
-            and any(km_between(p.lat, p.lon, t.lat, t.lon) <= _LOCATED_WITHIN_KM for t in towns  # type: ignore[arg-type]
-                    if t.id != p.id)]
+    return [p for p in places if within_km_of_any(p, (t for t in towns if t.id != p.id), _LOCATED_WITHIN_KM)]
 
 
 _SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood"})
