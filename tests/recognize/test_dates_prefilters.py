@@ -3,6 +3,7 @@ every match of the pattern, and the candidate words cover every word _windows ne
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -11,9 +12,9 @@ from hypothesis import strategies as st
 
 from rasd.recognize.dates import calendar_words
 from rasd.recognize.dates.calendar import trie_alt as _trie_alt
-from rasd.recognize.dates.find import _DATE_WORDS, _candidate_words, _windows
+from rasd.recognize.dates.find import _DATE_WORDS, _candidate_words, _windows, find_dates
 from rasd.text.normalize import NormalizedText, normalize
-from rasd.text.tokens import Vocabulary, tokenize
+from rasd.text.tokens import Vocabulary, tokenize, tokens_are_word_runs
 from tests.recognize.date_table import rows
 
 PHRASES = [
@@ -96,7 +97,13 @@ def test_windows_read_off_the_tokens_are_those_of_the_text_scan(pieces: list[str
     vocabulary.attach(_DATE_WORDS)
     tokens = tokenize(NormalizedText(text, text, list(range(len(text) + 1))), vocabulary)
     words = calendar_words()
-    assert _windows(text, words, tokens) == _windows(text, words)
+    assert _every_window(_windows(text, words, tokens)) == _every_window(_windows(text, words))
+
+
+def _every_window(found: tuple[dict[str, list[tuple[int, int]]], set[str]]) -> tuple[list[tuple[int, int]], set[str]]:
+    """The stretches around every date word, and the kinds of date word seen."""
+    spans, seen = found
+    return spans.get("", []), seen
 
 
 @pytest.mark.parametrize("text", ["قتل x امس\u0670", "قتل_امس", "قتل 3 امس", "مقتل20 امس", "٣ امس"])
@@ -107,4 +114,39 @@ def test_windows_of_texts_whose_tokens_are_not_their_runs(text: str) -> None:
     vocabulary.attach(_DATE_WORDS)
     tokens = tokenize(NormalizedText(text, text, list(range(len(text) + 1))), vocabulary)
     words = calendar_words()
-    assert _windows(text, words, tokens) == _windows(text, words)
+    assert _every_window(_windows(text, words, tokens)) == _every_window(_windows(text, words))
+    if not tokens_are_word_runs(text):  # every pattern runs in every stretch
+        spans, seen = _windows(text, words, tokens)
+        assert all(spans[kind] == spans[""] for kind in seen if kind in spans)
+
+
+def _dates(text: str, tokens: list | None) -> list[tuple[int, int, dict]]:
+    ntext = NormalizedText(text, text, list(range(len(text) + 1)))
+    return [(d.start, d.end, d.value) for d in find_dates(ntext, dt.date(2018, 3, 20), tokens)]
+
+
+@pytest.mark.parametrize("text", [normalize(t).norm for t in [
+    "وفي مساء يوم الجمعة الماضي قصفت الطائرات بلدة كفرنبل بعد 3 ايام من الهدنة",
+    "قتل 12 شخصا منذ مطلع شهر مارس الماضي وحتى منتصف ابريل 2018",
+    "اول ايام عيد الفطر، وبعد 48 ساعه من الغارات في 5 حزيران 2017",
+]] + [t for t in _texts() if tokens_are_word_runs(t)])
+def test_a_pattern_run_only_around_its_own_words_finds_what_it_finds_everywhere(text: str) -> None:
+    """Where a text's tokens are its \\w+ runs, the patterns that need a word of one
+    kind (a weekday, a month, ...) run only around the words of that kind: they find
+    the same dates as when every pattern runs around every date word (no tokens)."""
+    vocabulary = Vocabulary()
+    vocabulary.attach(_DATE_WORDS)
+    tokens = tokenize(NormalizedText(text, text, list(range(len(text) + 1))), vocabulary)
+    assert tokens_are_word_runs(text)
+    assert _dates(text, tokens) == _dates(text, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(calendar_words().anchors) + ["5", "2018", "12", " ", " ", "، ", "من", "في",
+                                                                   "الماضي", "عام", "شهر", "يوم"]), max_size=30))
+def test_own_word_windows_find_the_dates_of_every_window(pieces: list[str]) -> None:
+    text = " ".join(pieces)
+    vocabulary = Vocabulary()
+    vocabulary.attach(_DATE_WORDS)
+    tokens = tokenize(NormalizedText(text, text, list(range(len(text) + 1))), vocabulary)
+    assert _dates(text, tokens) == _dates(text, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rasd.recognize.dates.calendar import CalendarWords, calendar_words
@@ -81,17 +82,37 @@ def _is_date_word(word: str) -> bool:
 _DATE_WORDS = WordTest(_is_date_word)
 
 
+#: The patterns every match of which holds a word of one kind (its gate says so too):
+#: they run only in the windows around the words of that kind, not around every number.
+_OWN_ANCHOR = {"feast": "_feast", "month_part": "_part", "month_only": "_month", "weekday": "_weekday",
+               "relative_day": "_relative", "days_ago": "_ago", "period": "_period"}
+_OWN_KINDS = frozenset(_OWN_ANCHOR.values())
+_EVERY_WINDOW = ("",)
+
+
+@lru_cache(maxsize=None)
+def _windows_opened(kinds: frozenset[str]) -> tuple[str, ...]:
+    """The keys of ``_windows`` under which a word of these kinds opens a window."""
+    return ("", *sorted(kinds & _OWN_KINDS))
+
+
 def _windows(norm: str, words: CalendarWords, tokens: list[Token] | None = None) \
-        -> tuple[list[tuple[int, int]], set[str]]:
+        -> tuple[dict[str, list[tuple[int, int]]], set[str]]:
     """Stretches of text around the words every date expression contains, and which
-    kinds of such words the text has (``_kinds_of_word``). With the text's ``tokens``, when
-    they are its \\w+ runs, its date words are read off them."""
-    spans: list[tuple[int, int]] = []
+    kinds of such words the text has (``_kinds_of_word``): under "" the stretches around
+    every such word, under each kind of ``_OWN_ANCHOR`` those its patterns run in. With
+    the text's ``tokens``, when they are its \\w+ runs, its date words are read off them,
+    and a kind's stretches are those around its own words. In other texts they are all
+    the stretches: where a word is glued to a number ("في شهر نوفمبر2016"), a month can
+    hide inside a word that is no anchor."""
+    spans: dict[str, list[tuple[int, int]]] = {}
     seen: set[str] = set()
     if tokens is not None and tokens_are_word_runs(norm):
         candidates = [(tokens[i].start, tokens[i].end) for i in _DATE_WORDS.positions(tokens)]
+        by_kind = True
     else:
         candidates = _candidate_words(norm, words)
+        by_kind = False
     for word_start, word_end in candidates:
         kinds = _kinds_of_word(norm[word_start:word_end], words)
         if not kinds:
@@ -103,10 +124,16 @@ def _windows(norm: str, words: CalendarWords, tokens: list[Token] | None = None)
             start -= 1
         while end < len(norm) and not norm[end].isspace():
             end += 1
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
-        else:
-            spans.append((start, end))
+        for key in _windows_opened(kinds) if by_kind else _EVERY_WINDOW:
+            stretches = spans.get(key)
+            if stretches is None:
+                spans[key] = [(start, end)]
+            elif start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+            else:
+                stretches.append((start, end))
+    if not by_kind and spans:
+        spans.update(dict.fromkeys(sorted(seen & _OWN_KINDS), spans[""]))
     return spans, seen
 
 
@@ -222,7 +249,7 @@ def find_dates(ntext: NormalizedText, published: dt.date | None, tokens: list[To
         if not needs[kind]:
             continue
         pattern, gate = words.patterns[kind], words.gates[kind]
-        for ws, we in windows:
+        for ws, we in windows[_OWN_ANCHOR.get(kind, "")]:
             if gate.search(norm, ws, we):  # else the pattern cannot match in this window
                 matches.extend([(kind, m) for m in pattern.finditer(norm, ws, we)])
     for kind, m in matches:  # in _ORDER: the more specific pattern claims its text first
