@@ -1,5 +1,6 @@
 """Undated news, ongoing situations and campaign starts (event-schema.md §3.1-3.3), on
-sentences of development-pool articles outside the gold (ids cited)."""
+sentences of development-pool articles (ids cited; "(tune)" marks one of the tune part of
+the project's gold, never of its held part)."""
 
 from __future__ import annotations
 
@@ -1511,3 +1512,42 @@ def test_a_total_since_a_near_day_or_a_record_is_not_only_a_running_total(
         shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
     # written for the test (the first after FR-internationalNews-261, dev pool, not gold)
     assert "killed_only_in_a_running_total" not in drops_of(shared_pipeline, text, published)[1]
+
+
+@pytest.mark.parametrize("text, published, place, day", [
+    # ant-multisource:FR-internationalNews-223-20180302 (tune): last week's shelling, told
+    # as what has eased since, does not date the fighting of the next sentence
+    ("ومنذ الثلاثاء، تراجعت وتيرة القصف الذي كان الأسبوع الماضي يستهدف يوميا بعشرات الغارات والصواريخ مدنا "
+     "وبلدات عدة موقعا في اليوم الواحد عشرات القتلى.\nورغم الهدنة الروسية، تواصل القصف على منطقة المرج ومحيط "
+     "بلدة الشيفونية حيث تدور اشتباكات بين قوات النظام وفصيل جيش الإسلام، أبرز فصائل الغوطة الشرقية.",
+     "2018-03-02", "Ash Shaffuniyah", "2018-03-01"),
+    # ant-multisource:SK-middleEast-1071-20180415 (dev pool, not gold): the week of the
+    # attack the strikes answered is not the strikes' own
+    ("وذلك ردا على الهجوم الكيماوي الذي وقع الأسبوع الماضي في مدينة دوما، التي كانت آخر جيوب المعارضة السورية "
+     "في الغوطة الشرقية قرب دمشق.\nوذكرت الدول الثلاث أنها أطلقت ما بين 100- 120 صاروخا ضد أهداف قرب دمشق وحمص.",
+     "2018-04-15", "Homs", "2018-04-14"),
+    # after ant-multisource:SK-middleEast-340-20180316 (tune): about when a campaign began
+    ("وتشن القوات السورية هجوما على آخر معاقل المعارضة قرب دمشق منذ ثلاثة أسابيع، في حملة أسفرت عن مقتل 1300 "
+     "مدني.\nوقتل عشرات المدنيين في غارات روسية على بلدة حمورية.", "2018-03-16", "Hammurah", "2018-03-15"),
+    # (written for the test) a span up to publication sums up its own sentence
+    ("وتركز القتال خلال الأيام الخمسة الماضية في محيط بلدة بصر الحرير.\nوقتل ثلاثة مدنيين في غارة جوية على بلدة "
+     "الحراك.", "2018-06-22", "Al-Hirak", "2018-06-21"),
+])
+def test_a_window_of_days_before_an_undated_sentence_leaves_it_the_news_of_the_day(
+        shared_pipeline, text: str, published: str, place: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    events = {e.location: e for e in events_of(shared_pipeline, text, published)}
+    assert place in events
+    assert (str(events[place].date), str(events[place].date_end), events[place].time_precision) == (
+        day, published, 2)
+
+
+@pytest.mark.parametrize("when, first, last", [
+    ("يوم السبت", "2018-03-03", "2018-03-03"),  # a day
+    ("ليل السبت الأحد", "2018-03-03", "2018-03-04"),  # a night over two days
+])
+def test_a_day_or_a_night_still_dates_the_undated_sentence_after_it(
+        shared_pipeline, when: str, first: str, last: str) -> None:  # type: ignore[no-untyped-def]
+    # (written for the test) the guard of the rule above: news states a day once
+    text = f"قصفت الطائرات الحربية بلدة حمورية {when}.\nوقتل خمسة مدنيين في غارة على مدينة دوما."
+    events = {e.location: e for e in events_of(shared_pipeline, text, "2018-03-06")}
+    assert (str(events["Douma"].date), str(events["Douma"].date_end)) == (first, last)

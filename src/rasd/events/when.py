@@ -107,6 +107,24 @@ def _a_span_since_an_earlier_day(d: DateMatch) -> bool:
     return bool(d.value.get("since")) and d.value.get("date") != d.value.get("date_end")
 
 
+#: How many days a window of days runs over: more than a night's two, up to a week and a
+#: day ("منذ نحو شهر": a week either side of a month ago); a part of a month runs longer.
+_SPAN_OF_DAYS = range(3, 9)
+
+
+def _a_span_of_days(d: DateMatch) -> bool:
+    """A window of several days: a span that sums up its own sentence ("تركز القتال خلال
+    الأيام الخمسة الماضية", "القصف الذي كان الأسبوع الماضي يستهدف يوميا", "قبل أيام"), or about
+    when a past act its sentence names began ("بدأت الحملة منذ ثلاثة أسابيع"). Neither gives
+    the sentences after it a day: with no date of their own, they are the news of the day
+    (event-schema.md §3.1, no stated date). (A day, a night over two days, or a part of a
+    month still dates the sentences after it.)"""
+    start, end = d.value.get("date"), d.value.get("date_end")
+    if not start or not end:
+        return False
+    return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1 in _SPAN_OF_DAYS
+
+
 #: How many words (adjectives of the act) may stand between a definite act and the relative
 #: pronoun that opens the clause describing it ("الهجوم الكيميائي المفترض الذي").
 _ADJECTIVES_BEFORE_RELATIVE = 2
@@ -670,6 +688,10 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         date, precision, announced = date - dt.timedelta(days=1), 2, True
         decision.fired("announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
+    if match is not None and not stated and _a_span_of_days(match):
+        # told among recent days, the act is the news of the day (it has no day of its own)
+        date, date_end, precision = date_window(analysis, None)
+        decision.fired("news_of_the_day_after_a_span_of_days")
     when = When(match, date, date_end, precision, stated, announced)
     for rule in DATE_RULES:
         rule(analysis, when)
