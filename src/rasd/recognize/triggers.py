@@ -78,12 +78,31 @@ def inflections(noun: str) -> list[str]:
     """Dual and pronoun-suffixed forms of a (normalized, one-word) noun: "غاره" →
     "غارتين", "غارتان", "الغارتين", "غارته", "غارتها"...; plurals in ات take only the
     suffixes ("غاراتها")."""
-    stem = noun[:-1] + "ت" if noun.endswith("ه") else noun
-    forms = [stem + s for s in ("ه", "ها", "هم", "هما")]
+    forms = suffixed(noun)
     if not noun.endswith("ات"):
+        stem = _stem(noun)
         duals = [stem + "ين", stem + "ان"]
         forms += duals + ["ال" + d for d in duals if not d.startswith("ال")]
     return forms
+
+
+def _stem(noun: str) -> str:
+    """The noun before a suffix: a final ta marbuta (normalized ه) is written ت."""
+    return noun[:-1] + "ت" if noun.endswith("ه") else noun
+
+
+def suffixed(noun: str) -> list[str]:
+    """A (normalized, one-word, indefinite) noun with a possessive pronoun: "غارته", "غارتها"."""
+    stem = _stem(noun)
+    return [stem + s for s in ("ه", "ها", "هم", "هما")]
+
+
+def suffixed_heads(phrase: str) -> list[str]:
+    """A definite noun and its adjective (normalized: "الضربات الجويه") with a pronoun on the
+    noun, which then drops its article while the adjective keeps its own: "ضرباتها الجويه",
+    "قصفه الجوي" ("its air strikes", "his air bombardment")."""
+    head, adjective = phrase.split()
+    return [f"{form} {adjective}" for form in suffixed(head[2:])]
 
 
 def _phrases(phrases: list[str]) -> PhraseMatcher[str]:
@@ -121,6 +140,12 @@ def trigger_lexicon() -> TriggerLexicon:
         if base not in sense_of or " " in base:
             raise DataError(f"triggers.yaml: inflect: {noun!r} is not a one-word trigger")
         for form in inflections(base):
+            triggers.add(form, sense_of[base])
+    for phrase in data.get("inflect_head", []):
+        base = normalize_key(phrase)
+        if base not in sense_of or len(base.split()) != 2 or not all(w.startswith("ال") for w in base.split()):
+            raise DataError(f"triggers.yaml: inflect_head: {phrase!r} is not a two-word definite trigger")
+        for form in suffixed_heads(base):
             triggers.add(form, sense_of[base])
     filters: PhraseMatcher[str] = PhraseMatcher()
     for rule, words in data["filters"].items():
