@@ -136,7 +136,7 @@ def test_an_air_strike_noun_with_a_pronoun_before_its_adjective_is_an_air_strike
 
 
 def test_an_inflected_head_needs_a_definite_two_word_trigger(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    assert triggers.suffixed_heads("الضربات الجويه") == ["ضرباته الجويه", "ضرباتها الجويه", "ضرباتهم الجويه",
+    assert triggers.with_suffixed_head("الضربات الجويه") == ["ضرباته الجويه", "ضرباتها الجويه", "ضرباتهم الجويه",
                                                          "ضرباتهما الجويه"]
     data = triggers.load_yaml("triggers.yaml")
     for bad in ("ضربات جوية", "الضربات"):  # not definite, not two words

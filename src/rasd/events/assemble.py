@@ -485,7 +485,7 @@ class ArticleAssembler:
         if sides.target_m and actor2 == sides.target_m.actor.name:
             evidence_list.append(evidence("actor2", sides.target_m.start, sides.target_m.end))
         evidence_list.append(evidence("location", pick.start, pick.end))
-        if when.match:
+        if when.match and not when.news_of_the_day:
             evidence_list.append(evidence("date", when.match.start, when.match.end))
         evidence_list.extend(evidence("fatalities", a, b) for a, b in toll.spans)
         evidence_list.append(evidence("quote", seg.start, seg.end))
@@ -503,7 +503,8 @@ class ArticleAssembler:
             territory=trigger.sense.territory, agent_in_text=sides.agent_m is not None and sides.agent_m.actor.name == actor1,
             agent_default=sides.agent is None, actor2=actor2 is not None,
             date_in_sentence=when.stated and not reported, date_reported=reported,
-            date_borrowed=when.match is not None and not when.stated, undated=when.match is None,
+            date_borrowed=when.match is not None and not when.stated and not when.news_of_the_day,
+            undated=when.match is None or when.news_of_the_day,
             fatalities=toll.fatalities, geo_precision=pick.geo_precision,
             place_unknown=pick.resolved is None or pick.resolved.place is None,
             place_ambiguous=pick.resolved is not None and pick.resolved.ambiguous,

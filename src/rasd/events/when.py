@@ -33,6 +33,7 @@ class When:
     precision: int
     stated: bool  # the date is given in the candidate's own sentence
     announced: bool = False  # the day is only the one the act was announced or spoken of
+    news_of_the_day: bool = False  # ``match`` only marks the passage as news of recent days
 
 
 def _usable(d: DateMatch) -> bool:
@@ -107,20 +108,24 @@ def _a_span_since_an_earlier_day(d: DateMatch) -> bool:
     return bool(d.value.get("since")) and d.value.get("date") != d.value.get("date_end")
 
 
-#: How many days a window of days runs over: more than a night's two, up to a week and a
-#: day ("منذ نحو شهر": a week either side of a month ago); a part of a month runs longer.
+#: How many days a window of days runs over: more than a night's two, up to a week and a day.
 _SPAN_OF_DAYS = range(3, 9)
+#: The dates that are windows of recent days, not days the text states: "خلال الأيام الخمسة
+#: الماضية" (duration), "الأسبوع الماضي" (week_relative), "قبل أيام", "منذ ثلاثة أسابيع"
+#: (days_ago). Not a range of stated days ("بين 18 و22 فبراير", "الجمعة والأحد"), nor a part of
+#: a month ("نهاية شباط", eight days).
+_WINDOWS_OF_RECENT_DAYS = frozenset({"duration", "week_relative", "days_ago"})
 
 
 def _a_span_of_days(d: DateMatch) -> bool:
-    """A window of several days: a span that sums up its own sentence ("تركز القتال خلال
-    الأيام الخمسة الماضية", "القصف الذي كان الأسبوع الماضي يستهدف يوميا", "قبل أيام"), or about
-    when a past act its sentence names began ("بدأت الحملة منذ ثلاثة أسابيع"). Neither gives
-    the sentences after it a day: with no date of their own, they are the news of the day
-    (event-schema.md §3.1, no stated date). (A day, a night over two days, or a part of a
-    month still dates the sentences after it.)"""
+    """A window of several recent days: a span that sums up its own sentence ("تركز القتال
+    خلال الأيام الخمسة الماضية", "القصف الذي كان الأسبوع الماضي يستهدف يوميا", "قبل أيام"), or
+    about when a past act its sentence names began ("بدأت الحملة منذ ثلاثة أسابيع"). Neither
+    gives the sentences after it a day: with no date of their own, they are the news of the
+    day (event-schema.md §3.1, no stated date). (A day, a night over two days, a range of
+    stated days or a part of a month still dates the sentences after it.)"""
     start, end = d.value.get("date"), d.value.get("date_end")
-    if not start or not end:
+    if d.value.get("category") not in _WINDOWS_OF_RECENT_DAYS or not start or not end:
         return False
     return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1 in _SPAN_OF_DAYS
 
@@ -537,8 +542,9 @@ def answered_before(analysis: Analysis, cand: Candidate, when: When) -> When | N
     the day written before "ردا على" is the answer's; what it answers happened then or in
     the week before (precision 2), not on the answer's day. None when that is not so."""
     match, trig = when.match, cand.trigger
-    if match is None or match.value.get("reported") or when.date is None or match.end > trig.start:
-        return None
+    if match is None or when.news_of_the_day or match.value.get("reported") or when.date is None \
+            or match.end > trig.start:
+        return None  # (a window of recent days is no day the answer was written on)
     cue = _answering_cue(analysis, cand)
     if cue is None or cue.start() < match.end:
         return None
@@ -688,11 +694,14 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         date, precision, announced = date - dt.timedelta(days=1), 2, True
         decision.fired("announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
-    if match is not None and not stated and _a_span_of_days(match):
-        # told among recent days, the act is the news of the day (it has no day of its own)
+    news_of_the_day = start is None and match is not None and not stated and _a_span_of_days(match)
+    if news_of_the_day:
+        # told among recent days, the act is the news of the day: it has no day of its own.
+        # The window of days stays its match: the passage is dated news (so the act is not
+        # dropped as undated), but it gives the act no date (no evidence, see assemble.emit)
         date, date_end, precision = date_window(analysis, None)
         decision.fired("news_of_the_day_after_a_span_of_days")
-    when = When(match, date, date_end, precision, stated, announced)
+    when = When(match, date, date_end, precision, stated, announced, news_of_the_day)
     for rule in DATE_RULES:
         rule(analysis, when)
     continuing_for(analysis, cand, when)

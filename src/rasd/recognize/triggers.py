@@ -97,7 +97,7 @@ def suffixed(noun: str) -> list[str]:
     return [stem + s for s in ("ه", "ها", "هم", "هما")]
 
 
-def suffixed_heads(phrase: str) -> list[str]:
+def with_suffixed_head(phrase: str) -> list[str]:
     """A definite noun and its adjective (normalized: "الضربات الجويه") with a pronoun on the
     noun, which then drops its article while the adjective keeps its own: "ضرباتها الجويه",
     "قصفه الجوي" ("its air strikes", "his air bombardment")."""
@@ -145,7 +145,7 @@ def trigger_lexicon() -> TriggerLexicon:
         base = normalize_key(phrase)
         if base not in sense_of or len(base.split()) != 2 or not all(w.startswith("ال") for w in base.split()):
             raise DataError(f"triggers.yaml: inflect_head: {phrase!r} is not a two-word definite trigger")
-        for form in suffixed_heads(base):
+        for form in with_suffixed_head(base):
             triggers.add(form, sense_of[base])
     filters: PhraseMatcher[str] = PhraseMatcher()
     for rule, words in data["filters"].items():

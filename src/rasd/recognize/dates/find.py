@@ -133,7 +133,7 @@ def _windows(norm: str, words: CalendarWords, tokens: list[Token] | None = None)
             else:
                 stretches.append((start, end))
     if not by_kind and spans:
-        spans.update(dict.fromkeys(sorted(seen & _OWN_KINDS), spans[""]))
+        spans.update(dict.fromkeys(seen & _OWN_KINDS, spans[""]))
     return spans, seen
 
 
@@ -249,7 +249,8 @@ def find_dates(ntext: NormalizedText, published: dt.date | None, tokens: list[To
         if not needs[kind]:
             continue
         pattern, gate = words.patterns[kind], words.gates[kind]
-        for ws, we in windows[_OWN_ANCHOR.get(kind, "")]:
+        # (no stretch of a kind: the text has no word of it, and the pattern cannot match)
+        for ws, we in windows.get(_OWN_ANCHOR.get(kind, ""), ()):
             if gate.search(norm, ws, we):  # else the pattern cannot match in this window
                 matches.extend([(kind, m) for m in pattern.finditer(norm, ws, we)])
     for kind, m in matches:  # in _ORDER: the more specific pattern claims its text first
