@@ -701,11 +701,25 @@ def test_what_was_done_after_a_condition_is_reported(shared_pipeline) -> None:  
      "قصف عنيف، إلى اتفاق تسوية.", "2018-07-23", ["Quneitra"]),
     # written for the test: a threat to answer, its ب glued to the answer
     ("وهددت واشنطن بالرد على الهجوم الكيماوي الذي وقع في مدينة دوما السبت الماضي.", "2018-04-10", ["Douma"]),
+    # ant-multisource:CN-middleEast-512-20180408 (tune): the call is for an inquiry, into
+    # reports of an attack that was made
+    ('دعت الخارجية البريطانية، الأحد، إلى "تحقيق عاجل" في تقارير حول هجوم كيماوي بمدينة دوما بالغوطة '
+     "الشرقية.", "2018-04-08", ["Douma"]),
+    # ant-multisource:BB-middleEast-325-20180410 (tune), its day and place added for the test:
+    # claims glued to the act by ب; and written for the test: an inquiry into a bombing, with
+    # no report word between
+    ("دعت الحكومة السورية منظمة حظر الأسلحة الكيمياوية إلى إرسال فريق للتحقيق في ادعاءات بهجوم كيمياوي "
+     "وقع السبت في مدينة دوما.", "2018-04-10", ["Douma"]),
+    ("ودعا وزير الداخلية إلى الإسراع في إنجاز التحقيق في التفجير الذي استهدف سوقا في مدينة بعقوبة أمس.",
+     "2015-07-21", ["Baqubah"]),
     # written for the test: what is threatened, with no act it answers, stays a plan; so does
+    # an inquiry into a possible act, "تحقيق" that is achieving (no preposition after it), and
     # an answer to a possible act, the effect (أثر, written إثر once normalized) feared of
     # strikes, and the harm a warning fears from them (جراء)
     ("وتوعد الرئيس الأميركي بشن هجوم كيماوي على مدينة دوما السورية.", "2018-04-10", []),
     ("وتوعد الرئيس برد قوي على أي هجوم محتمل على مدينة دوما.", "2018-04-10", []),
+    ("ودعت فرنسا إلى تحقيق دولي في هجوم كيماوي محتمل على مدينة دوما.", "2018-04-10", []),
+    ("ودعا الرئيس إلى تحقيق النصر وشن هجوم على مدينة منبج.", "2018-03-19", []),
     ("وتخشى المعارضة اليوم من أثر غارات روسية على مدينة إدلب.", "2018-09-04", []),
     ("وحذرت الأمم المتحدة اليوم من نزوح 800 ألف شخص جراء غارات روسية على مدينة إدلب.", "2018-09-04", []),
 ])

@@ -519,19 +519,23 @@ def _answering_cue(analysis: Analysis, cand: Candidate) -> re.Match[str] | None:
 
 #: How many words after an act may call it a possibility ("غارات روسية محتملة").
 _POSSIBLE_WITHIN = 3
+#: How many characters before an act its inquiry may begin ("تحقيق عاجل في تقارير حول ").
+_INQUIRY_REACH = 60
 
 
 def told_as_done_before(analysis: Analysis, cand: Candidate) -> bool:
-    """"توعد برد قوي على الهجوم الكيماوي", "تنوي اتخاذها على خلفية مظاهرات الجمعة": an act
-    another answers, or in whose wake something comes, right before the trigger, has
-    happened, whatever plan or threat stands before it in the clause; unless words after it
-    call it a possibility ("برد على هجوم محتمل")."""
+    """"توعد برد قوي على الهجوم الكيماوي", "تنوي اتخاذها على خلفية مظاهرات الجمعة", "دعت إلى
+    تحقيق عاجل في تقارير حول هجوم كيماوي": an act another answers, in whose wake something
+    comes, or an inquiry looks into, right before the trigger, has happened, whatever plan
+    or threat stands before it in the clause; unless words after it call it a possibility
+    ("برد على هجوم محتمل")."""
     norm, start, words = analysis.ntext.norm, cand.trigger.start, assembly_words()
     tokens, end = analysis.tokens, cand.trigger.token_end
     if any(reads_as(t.text, words.possible) for t in tokens[end:end + _POSSIBLE_WITHIN]):
         return False
     return _answering_cue(analysis, cand) is not None \
-        or words.in_the_wake_of.search(norm, max(cand.sentence.start, start - 20), start) is not None
+        or words.in_the_wake_of.search(norm, max(cand.sentence.start, start - 20), start) is not None \
+        or words.inquired_into.search(norm, max(cand.sentence.start, start - _INQUIRY_REACH), start) is not None
 
 
 ANSWERED_WITHIN_DAYS = 7  # what an act answers happened within the week before it
