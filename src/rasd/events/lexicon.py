@@ -344,10 +344,12 @@ def assembly_words() -> AssemblyWords:
         agreement_frames=_words(d["agreement_frames"]),
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})[\"']?(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
-        # the inquiry, at most one word, its preposition, at most a word of reports and its
-        # preposition (or ب glued to the act), then the trigger
-        inquired_into=re.compile(rf"(?<!\w)(?:{alt('inquiry_nouns')})[\"'»]?(?:\s+\S+)?\s+(?:{alt('inquiry_into')})\s+"
-                                 rf"(?:(?:{alt('reported_claims')})\s+(?:(?:{alt('inquiry_into')})\s+|ب)?)?$"),
+        # the inquiry, at most two adjectives, its preposition, at most a word of reports or
+        # claims and its preposition (or ب glued to the act), then the trigger
+        inquired_into=re.compile(
+            rf"(?<!\w)[وف]?(?:{alt('inquiry_nouns')})\"?(?:\s+(?:{alt('inquiry_adjectives')})\"?){{0,2}}"
+            rf"\s+(?:{alt('inquiry_prepositions')})\s+"
+            rf"(?:(?:{alt('reported_claims')}|{alt('allegations')})\s+(?:(?:{alt('inquiry_prepositions')})\s+|ب)?)?$"),
         possible=_words(d["possible"]),
         battle_names=_words(d["battle_names"]),
         battle_going_on=_words(d["battle_going_on"]),
