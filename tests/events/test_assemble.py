@@ -4,13 +4,18 @@ short constructed cases for one rule each. Every case names the rule it checks."
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import itertools
+import json
 
 import pytest
 
+from rasd.events.article import ArticleState
 from rasd.events.assemble import assemble
 from rasd.events.document import crossheads
 from rasd.model import Document
 from rasd.text.normalize import normalize
+from tests.conftest import SHARED_DATA, needs_shared
 from tests.events.helpers import drops_of, events_of
 
 
@@ -513,6 +518,41 @@ def test_articles_about_uncovered_countries_give_no_syrian_or_iraqi_places(share
     trace: list[dict] = []
     assert extract(shared_pipeline, text, "2016-12-11", trace) == []
     assert {t["dropped"]["rule"] for t in trace if "dropped" in t} >= {"country_not_covered"}
+
+
+def test_an_article_wholly_about_an_uncovered_country_is_not_walked(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test: Yemen news, and then the same with one sentence on Syria, which
+    # is still coded (the article is still about Yemen, three mentions to one)
+    yemen = ("قتل خمسة مدنيين في غارة لطيران التحالف العربي على مدينة عدن اليمنية، يوم الجمعة، وفق مصادر "
+             "يمنية. وتشهد اليمن حربا منذ سنوات بين الحوثيين والحكومة اليمنية في صنعاء.")
+    syria = " وفي سوريا، قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب يوم الجمعة."
+    for text, wholly, places in ((yemen, True, []), (yemen + syria, False, ["Idlib"])):
+        analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2016, 12, 11)))
+        assert ArticleState(analysis, shared_pipeline.gazetteer).wholly_foreign is wholly
+        assert [e.location for e in assemble(analysis, shared_pipeline.gazetteer)] == places
+
+
+@needs_shared
+def test_skipping_wholly_foreign_articles_changes_no_event_or_reference(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # corpus articles (the first of each file): coded without --explain, where a wholly
+    # foreign article is skipped, and with it, where each candidate is walked and dropped,
+    # they give the same events and references
+    skipped = 0
+    for path in sorted((SHARED_DATA / "corpus").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            for line in itertools.islice(handle, 150):
+                record = json.loads(line)
+                doc = Document(id=record["id"], text=record["text"],
+                               published=dt.date.fromisoformat(record["published"][:10]) if record.get("published") else None)
+                analysis = shared_pipeline.analyze(doc)
+                skipped += ArticleState(analysis, shared_pipeline.gazetteer).wholly_foreign
+                quick: list = []
+                walked: list = []
+                events = assemble(analysis, shared_pipeline.gazetteer, None, quick)
+                traced = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, [], walked)
+                assert [e.model_dump() for e in events] == [e.model_dump() for e in traced], doc.id
+                assert [r.__dict__ for r in quick] == [r.__dict__ for r in walked], doc.id
+    assert skipped >= 50  # the shortcut was taken
 
 
 def test_an_announcement_without_a_toll_dates_the_event_that_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rasd.analysis import Analysis
-from rasd.events.document import ActorSalience, country_counts
+from rasd.events.document import COVERED, ActorSalience, country_counts
 from rasd.model import Event
 from rasd.resolve.gazetteer import Gazetteer
 
@@ -88,3 +88,10 @@ class ArticleState:
         from rasd.events.filters import foreign_country
 
         return foreign_country(country_counts(self.analysis, 0, len(self.norm)))
+
+    @property
+    def wholly_foreign(self) -> bool:
+        """About an uncovered country (``foreign``) and naming Syria or Iraq nowhere: then
+        every candidate falls to ``filters.outside_coverage`` (a sentence is kept only where
+        it names a covered country), and the article has no event to code."""
+        return self.foreign is not None and not any(m.payload in COVERED for m in self.analysis.countries)
