@@ -93,5 +93,7 @@ class ArticleState:
     def wholly_foreign(self) -> bool:
         """About an uncovered country (``foreign``) and naming Syria or Iraq nowhere: then
         every candidate falls to ``filters.outside_coverage`` (a sentence is kept only where
-        it names a covered country), and the article has no event to code."""
+        it names a covered country), and the article has no event or reference to code. The
+        raw country matches are read, overlaps included, so that no stretch's own count
+        (``country_counts``) can name a covered country they lack."""
         return self.foreign is not None and not any(m.payload in COVERED for m in self.analysis.countries)
