@@ -32,7 +32,7 @@ from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import load_pack
 from rasd.recognize.numbers import number_words
-from rasd.recognize.places import called_a_neighbourhood, is_destination, is_near, place_cues
+from rasd.recognize.places import called_a_neighbourhood, is_destination, is_near, longest_first, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
 from rasd.text.segment import Segment
@@ -638,7 +638,7 @@ def describes_a_side(analysis: Analysis, cand: Candidate) -> bool:
 
 @lru_cache(maxsize=1)
 def _launched_from() -> re.Pattern[str]:
-    verbs = "|".join(sorted(map(re.escape, place_cues().launched_from), key=len, reverse=True))
+    verbs = longest_first(place_cues().launched_from)
     # the verb, من or عبر ("أطلق عبر مرتفعات الجولان"), then at most three words (a cue,
     # "مواقع تمركزها") before the name, with no comma between: "انطلقت من مطار الشعيرات،
     # بلدة خان شيخون" names the target after the launch site
