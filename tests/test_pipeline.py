@@ -65,3 +65,33 @@ def test_each_component_adds_its_mentions(embedded_pipeline) -> None:  # type: i
     assert sorted(m.payload for m in syria.countries) == ["IQ", "SY"]
     names = [c.name for c in embedded_pipeline.components]
     assert names.index("dates") < names.index("counts") and names.index("actors") < names.index("people")
+
+
+# ant-multisource:AL-internationalNews-1319-20180525 (dev pool, not gold): Yemen news, no word of Syria or Iraq
+YEMEN = ("شنَّ طيران تحالف دعم الشرعية في اليمن، فجر اليوم الجمعة، غارات على تعزيزات للميليشيات الحوثية في "
+         "مديرية التحيتا في محافظة #الحديدة.\nوبحسب مصدر محلي، فإن طائرات من طراز \"أباتشي\" أطلقت أكثر من 13 "
+         "صاروخاً على 12 عربة عسكرية للحوثيين.")
+
+
+def test_an_article_wholly_about_an_uncovered_country_stops_after_its_country_words(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    doc = Document(id="y", text=YEMEN, published=dt.date(2018, 5, 25))
+    full = embedded_pipeline.analyze(doc)
+    assert full.outside_coverage is None and full.dates and full.triggers and full.abroad  # the whole analysis by default
+    stopped = embedded_pipeline.analyze(doc, stop_outside_coverage=True)
+    assert stopped.outside_coverage == "YE" and {m.payload for m in stopped.countries} == {"YE"}
+    assert not (stopped.dates or stopped.places or stopped.actors or stopped.counts or stopped.triggers or stopped.abroad)
+    assert embedded_pipeline.extract(doc) == [] and embedded_pipeline.extract(doc, explain=[]) == []
+    # one sentence on Syria, and the article is analysed whole
+    syria = Document(id="s", text=YEMEN + "\nوفي سوريا، قتل ثلاثة مدنيين في غارة جوية على مدينة إدلب يوم الجمعة.",
+                     published=doc.published)
+    kept = embedded_pipeline.analyze(syria, stop_outside_coverage=True)
+    assert kept.outside_coverage is None and kept.triggers and kept.dates
+    assert [e.location for e in embedded_pipeline.extract(syria)] == ["Idlib"]
+
+
+def test_a_pipeline_without_the_country_words_never_stops_early(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    components = [c for c in default_components(embedded_pipeline.gazetteer, embedded_pipeline.actors)
+                  if c.name != "countries"]
+    pipeline = Pipeline(embedded_pipeline.gazetteer, embedded_pipeline.actors, components=components)
+    analysis = pipeline.analyze(Document(id="y", text=YEMEN, published=dt.date(2018, 5, 25)), stop_outside_coverage=True)
+    assert analysis.outside_coverage is None and analysis.triggers and analysis.dates

@@ -45,6 +45,10 @@ class Analysis:
     countries: list[PhraseMatch[str]] = field(default_factory=list)  # every country word, overlaps included
     abroad: list[PhraseMatch[Abroad]] = field(default_factory=list)  # locations outside the covered countries
     dateline: Segment | None = None  # where the story was filed (recognize.datelines)
+    # The uncovered country the article is wholly about, when the pipeline stopped after
+    # its country words (``Pipeline.analyze``, ``stop_outside_coverage``): the recognizers
+    # after them did not run, so their lists are empty.
+    outside_coverage: str | None = None
     token_starts: list[int] = field(init=False, repr=False)  # for bisecting ``tokens`` by offset
     memo: dict[object, object] = field(init=False, repr=False)  # per-document results computed once on demand
 

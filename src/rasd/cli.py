@@ -111,7 +111,7 @@ def extract(
             trace: list[dict] | None = [] if explain else None
             try:
                 with time_limit(doc_timeout):
-                    found = assemble(pipeline.analyze(item), pipeline.gazetteer, trace)
+                    found = assemble(pipeline.analyze(item, stop_outside_coverage=trace is None), pipeline.gazetteer, trace)
             except DocumentTimeout:
                 failures += 1
                 err.print(f"[red]error:[/red] {escape(item.id)}: {too_slow(doc_timeout)}", highlight=False, soft_wrap=True)
@@ -367,6 +367,9 @@ def ingest(
           f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged, "
           f"{report.failed} failed; {report.bad_inputs} bad input(s); {report.skipped} skipped; "
           f"{report.events} new event(s)")
+    if report.outside_coverage:
+        print(f"{report.outside_coverage} of the documents extracted are wholly about countries rasd does not cover "
+              "(not Syria or Iraq): stored, with no events sought in them")
     t = report.totals
     print(f"{db}: {t['documents']} documents, {t['events']} per-document events, {t['merged']} events after "
           f"merging ({t['multi_source']} reported by 2+ documents)")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from rasd.analysis import Analysis
+from rasd.events.document import wholly_foreign_country
 from rasd.model import Document, Event
 from rasd.recognize import Recognizer
 from rasd.recognize.abroad import AbroadRecognizer
@@ -37,10 +38,17 @@ log = logging.getLogger(__name__)
 
 def default_components(gazetteer: Gazetteer, actors: ActorLexicon) -> list[Recognizer]:
     """rasd's recognizers, in the order they run: the dateline first (what it names is
-    set aside), counts need the dates (a day is not a count), people need the actors (an
-    actor's name is not a person's)."""
-    return [DatelineRecognizer(), DateRecognizer(), PlaceRecognizer(gazetteer), ActorRecognizer(actors), CountRecognizer(),
-            PeopleRecognizer(), SourceRecognizer(), TriggerRecognizer(), CountryRecognizer(), AbroadRecognizer()]
+    set aside), then the country words (an article wholly about an uncovered country may
+    stop there: ``Pipeline.analyze``), counts need the dates (a day is not a count), people
+    need the actors (an actor's name is not a person's)."""
+    return [DatelineRecognizer(), CountryRecognizer(), DateRecognizer(), PlaceRecognizer(gazetteer),
+            ActorRecognizer(actors), CountRecognizer(), PeopleRecognizer(), SourceRecognizer(), TriggerRecognizer(),
+            AbroadRecognizer()]
+
+
+#: The components whose mentions tell whether an article is wholly about an uncovered
+#: country (``wholly_foreign_country`` reads the country words, found outside the dateline).
+COVERAGE_INPUTS = frozenset({"dateline", "countries"})
 
 
 class Pipeline:
@@ -63,12 +71,24 @@ class Pipeline:
         log.info("pipeline: %s; %d phrase matchers and word tests share one vocabulary",
                  ", ".join(c.name for c in self.components), len(self.vocabulary.slots))
 
-    def analyze(self, doc: Document) -> Analysis:
+    def analyze(self, doc: Document, *, stop_outside_coverage: bool = False) -> Analysis:
+        """Every mention of ``doc``. With ``stop_outside_coverage``, for event extraction
+        alone: once the article is known to be wholly about a country rasd does not cover
+        (``wholly_foreign_country``: nearly half of a regional news feed), the recognizers
+        after the country words are not run, since assembly codes nothing from it; the
+        country is kept as ``outside_coverage``."""
         log.debug("analysing %s (%d characters)", doc.id, len(doc.text))
         ntext = normalize(doc.text)
         analysis = Analysis(doc, ntext, tokenize(ntext, self.vocabulary), sentences(ntext.norm))
+        waiting = set(COVERAGE_INPUTS) if stop_outside_coverage else set()
         for component in self.components:
             component(analysis)
+            if waiting:
+                waiting.discard(component.name)
+                if not waiting:
+                    analysis.outside_coverage = wholly_foreign_country(analysis)
+                    if analysis.outside_coverage is not None:
+                        break
         return analysis
 
     def extract(self, doc: Document, explain: list[dict[str, Any]] | None = None) -> list[Event]:
@@ -76,4 +96,4 @@ class Pipeline:
         decision are appended to it (``rasd extract --explain``)."""
         from rasd.events.assemble import assemble
 
-        return assemble(self.analyze(doc), self.gazetteer, explain)
+        return assemble(self.analyze(doc, stop_outside_coverage=explain is None), self.gazetteer, explain)

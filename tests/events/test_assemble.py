@@ -536,7 +536,8 @@ def test_an_article_wholly_about_an_uncovered_country_is_not_walked(shared_pipel
 def test_skipping_wholly_foreign_articles_changes_no_event_or_reference(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # corpus articles (the first 150 of each file): coded without --explain, where a wholly
     # foreign article is skipped, and with it, where each candidate is walked (and, in a
-    # skipped article, dropped), they give the same events and references
+    # skipped article, dropped), they give the same events and references; and so does the
+    # analysis that stops after the country words of a wholly foreign article (ingest's)
     skipped = walked_drops = 0
     for path in sorted((SHARED_DATA / "corpus").glob("*.jsonl.gz")):
         with gzip.open(path, "rt", encoding="utf-8") as handle:
@@ -553,6 +554,12 @@ def test_skipping_wholly_foreign_articles_changes_no_event_or_reference(shared_p
                 traced = assemble(shared_pipeline.analyze(doc), shared_pipeline.gazetteer, trace, walked)
                 assert [e.model_dump() for e in events] == [e.model_dump() for e in traced], doc.id
                 assert [r.__dict__ for r in quick] == [r.__dict__ for r in walked], doc.id
+                stopped = shared_pipeline.analyze(doc, stop_outside_coverage=True)
+                assert (stopped.outside_coverage is not None) is wholly and not (wholly and stopped.triggers), doc.id
+                early: list = []
+                assert [e.model_dump() for e in assemble(stopped, shared_pipeline.gazetteer, None, early)] == \
+                    [e.model_dump() for e in events], doc.id
+                assert [r.__dict__ for r in early] == [r.__dict__ for r in quick], doc.id
                 if wholly:
                     skipped += 1
                     assert all("dropped" in record for record in trace), doc.id

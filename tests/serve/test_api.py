@@ -159,6 +159,17 @@ def test_extract_posted_text(server: Server) -> None:
         for ev in event["evidence"]:
             assert text[ev["start"]:ev["end"]] == ev["text"]
     assert httpx.get(server.url + "/api/meta").json()["counts"] == stored_before  # nothing stored
+    assert response.json()["outside_coverage"] is None
+
+
+def test_extract_says_when_an_article_is_about_an_uncovered_country(server: Server) -> None:
+    # ant-multisource:AL-internationalNews-1319-20180525 (dev pool, not gold): Yemen news
+    text = ("شنَّ طيران تحالف دعم الشرعية في اليمن، فجر اليوم الجمعة، غارات على تعزيزات للميليشيات الحوثية "
+            "في مديرية التحيتا في محافظة #الحديدة.")
+    response = httpx.post(server.url + "/api/extract", headers=server.auth, timeout=60,
+                          json={"text": text, "published": "2018-05-25"})
+    assert response.status_code == 200, response.text
+    assert response.json()["events"] == [] and response.json()["outside_coverage"] == "YE"
 
 
 def test_body_and_text_limits_are_413(server: Server) -> None:

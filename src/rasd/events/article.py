@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rasd.analysis import Analysis
-from rasd.events.document import COVERED, ActorSalience, country_counts
+from rasd.events.document import ActorSalience, country_counts, foreign_country, wholly_foreign_country
 from rasd.model import Event
 from rasd.resolve.gazetteer import Gazetteer
 
@@ -84,16 +84,11 @@ class ArticleState:
 
     @cached_property
     def foreign(self) -> str | None:
-        """The uncovered country the article is clearly about (``filters.foreign_country``)."""
-        from rasd.events.filters import foreign_country
-
+        """The uncovered country the article is clearly about (``document.foreign_country``)."""
         return foreign_country(country_counts(self.analysis, 0, len(self.norm)))
 
     @property
     def wholly_foreign(self) -> bool:
-        """About an uncovered country (``foreign``) and naming Syria or Iraq nowhere: then
-        every candidate falls to ``filters.outside_coverage`` (a sentence is kept only where
-        it names a covered country), and the article has no event or reference to code. The
-        raw country matches are read, overlaps included, so that no stretch's own count
-        (``country_counts``) can name a covered country they lack."""
-        return self.foreign is not None and not any(m.payload in COVERED for m in self.analysis.countries)
+        """About an uncovered country and naming Syria or Iraq nowhere
+        (``document.wholly_foreign_country``): no event or reference to code."""
+        return wholly_foreign_country(self.analysis) is not None

@@ -318,6 +318,32 @@ def country_counts(analysis: Analysis, start: int, end: int) -> Counter[str]:
     return analysis.remember(("country_counts", start, end), count)  # asked again for each clause
 
 
+def foreign_country(doc: Counter[str]) -> str | None:
+    """The country an article is about when rasd does not cover it (Yemen, Libya...):
+    its place names would be misread as Syrian or Iraqi villages. ``doc`` holds the
+    article's country counts."""
+    if not doc:
+        return None
+    top, n = doc.most_common(1)[0]
+    if top in COVERED or n <= 2 * sum(doc[c] for c in COVERED):
+        return None  # not clearly about another country
+    return top
+
+
+def wholly_foreign_country(analysis: Analysis) -> str | None:
+    """The uncovered country the article is about (``foreign_country``) when it names Syria
+    or Iraq nowhere, else None. Such an article has no event or reference to code: each
+    candidate falls to ``filters.outside_coverage``, which keeps only a sentence naming a
+    covered country. Reads nothing but the country words (``analysis.countries``), so
+    that the pipeline can tell it before the costly recognizers run; the raw matches are
+    read, overlaps included, so that no stretch's own count (``country_counts``) can name a
+    covered country they lack."""
+    foreign = foreign_country(country_counts(analysis, 0, len(analysis.ntext.norm)))
+    if foreign is None or any(m.payload in COVERED for m in analysis.countries):
+        return None
+    return foreign
+
+
 def is_country_name(analysis: Analysis, mention: ActorMention) -> bool:
     """Whether the mention is a bare country name ("إيران"; its first word may carry a
     clitic). Remembered per document: every actor mention is asked about several times."""

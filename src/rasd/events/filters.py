@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
@@ -487,18 +486,6 @@ def check_filters(analysis: Analysis, cand: Candidate) -> None:
     if in_a_backdrop(analysis, cand.segment, cand.trigger):  # the clause's one act is its backdrop
         raise Dropped("spell_before",
                       analysis.ntext.norm[max(cand.segment.start, cand.trigger.start - 60):cand.trigger.end].strip())
-
-
-def foreign_country(doc: Counter[str]) -> str | None:
-    """The country an article is about when rasd does not cover it (Yemen, Libya...):
-    its place names would be misread as Syrian or Iraqi villages. ``doc`` holds the
-    article's country counts."""
-    if not doc:
-        return None
-    top, n = doc.most_common(1)[0]
-    if top in COVERED or n <= 2 * sum(doc[c] for c in COVERED):
-        return None  # not clearly about another country
-    return top
 
 
 def outside_coverage(analysis: Analysis, cand: Candidate, foreign: str | None) -> None:

@@ -355,10 +355,12 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post("/api/extract", dependencies=write)
     async def extract(article: ArticleIn) -> dict[str, Any]:
-        """Extract the events of a posted article without storing anything."""
+        """Extract the events of a posted article without storing anything;
+        ``outside_coverage`` is the country (ISO code) an article is wholly about when rasd
+        does not cover it, and then no event is sought in it."""
         doc = _document(article, settings)
         result = await extractor.run(doc)
-        return {"doc_id": doc.id, "events": result.events}
+        return {"doc_id": doc.id, "events": result.events, "outside_coverage": result.outside_coverage}
 
     @app.post("/api/ingest", dependencies=write, status_code=201)
     async def ingest(conn: Conn, body: IngestIn) -> dict[str, Any]:

@@ -295,6 +295,7 @@ class DocResult:
     events: list[dict[str, Any]] = field(default_factory=list)
     mentions: list[tuple[str, int, int, str, str]] = field(default_factory=list)
     error: str | None = None
+    outside_coverage: str | None = None  # the uncovered country it is wholly about (``Analysis.outside_coverage``)
 
 
 @dataclass

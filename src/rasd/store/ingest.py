@@ -160,12 +160,13 @@ def _work(items: list[tuple[Document, str, str]], gazetteer_path: Path | None,
         result = db.DocResult(doc.id, sha, source, meta)
         try:
             with time_limit(doc_timeout):
-                analysis = pipe.analyze(doc)
+                analysis = pipe.analyze(doc, stop_outside_coverage=True)
                 references: list[Reference] = []
                 result.events = [e.model_dump(mode="json") for e in assemble(analysis, pipe.gazetteer, None, references)]
                 result.mentions = [(kind, start, end, text, _as_json(value))
                                    for kind, start, end, text, value in analysis.mention_rows()]
                 result.mentions += [reference_row(r) for r in references]
+                result.outside_coverage = analysis.outside_coverage
         except DocumentTimeout:
             result.events, result.mentions, result.error = [], [], too_slow(doc_timeout or 0)
         except Exception as exc:
@@ -298,6 +299,7 @@ class IngestReport:
     failed: int = 0
     bad_inputs: int = 0
     skipped: int = 0  # read fine but not analyzed (not Arabic): a note, not a failure
+    outside_coverage: int = 0  # stored, but wholly about a country rasd does not cover: no event sought
     events: int = 0
     seconds: float = 0.0
     resumed_from: str | None = None
@@ -378,6 +380,8 @@ class _Writer:
                 if stored.kind == "replaced":
                     self.merge_cache.clear()  # it may hold the replaced events
                 setattr(report, stored.kind, getattr(report, stored.kind) + 1)
+                if stored.kind != "unchanged" and r.outside_coverage is not None:
+                    report.outside_coverage += 1
                 report.events += len(stored.new_events)
                 touched |= stored.touched
             self.unmerged |= touched
