@@ -24,7 +24,7 @@ def _slow_on_purpose():
 
     analyze = pipeline.Pipeline.analyze
 
-    def slow(self, doc):
+    def slow(self, doc, **options):
         if "SLOW-PYTHON" in doc.text:
             end = time.monotonic() + 3600
             while time.monotonic() < end:
@@ -32,7 +32,7 @@ def _slow_on_purpose():
         if "STUCK-IN-C" in doc.text:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(3600)
-        return analyze(self, doc)
+        return analyze(self, doc, **options)
 
     pipeline.Pipeline.analyze = slow
 
