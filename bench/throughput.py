@@ -132,12 +132,17 @@ def measure(name: str, paths: list[Path], gazetteer: Path | None) -> dict[str, o
     return json.loads(out.stdout.splitlines()[-1])
 
 
+def _resolved(path: str) -> Path:
+    """An absolute path: the measuring children run from the repository's root."""
+    return Path(path).resolve()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=None, help="first N articles of the corpus (default: all)")
-    parser.add_argument("--corpus", type=Path, action="append",
+    parser.add_argument("--corpus", type=_resolved, action="append",
                         help="a JSONL.gz file of articles to measure instead of the shared corpus (repeatable)")
-    parser.add_argument("--gazetteer", type=Path, default=SHARED / "data" / "gazetteer" if
+    parser.add_argument("--gazetteer", type=_resolved, default=SHARED / "data" / "gazetteer" if
                         (SHARED / "data" / "gazetteer").is_dir() else None, help="gazetteer folder (default: shared)")
     parser.add_argument("--only", action="append", choices=["spacy", *RUNS], help="run only these (repeatable)")
     parser.add_argument("--rounds", type=int, default=1,

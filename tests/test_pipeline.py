@@ -89,9 +89,21 @@ def test_an_article_wholly_about_an_uncovered_country_stops_after_its_country_wo
     assert [e.location for e in embedded_pipeline.extract(syria)] == ["Idlib"]
 
 
-def test_a_pipeline_without_the_country_words_never_stops_early(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
-    components = [c for c in default_components(embedded_pipeline.gazetteer, embedded_pipeline.actors)
-                  if c.name != "countries"]
-    pipeline = Pipeline(embedded_pipeline.gazetteer, embedded_pipeline.actors, components=components)
-    analysis = pipeline.analyze(Document(id="y", text=YEMEN, published=dt.date(2018, 5, 25)), stop_outside_coverage=True)
-    assert analysis.outside_coverage is None and analysis.triggers and analysis.dates
+def test_a_pipeline_stops_once_the_country_words_it_has_are_found(embedded_pipeline) -> None:  # type: ignore[no-untyped-def]
+    doc = Document(id="y", text=YEMEN, published=dt.date(2018, 5, 25))
+    default = default_components(embedded_pipeline.gazetteer, embedded_pipeline.actors)
+
+    def analyzed(components: list) -> Analysis:
+        pipeline = Pipeline(embedded_pipeline.gazetteer, embedded_pipeline.actors, components=components)
+        return pipeline.analyze(doc, stop_outside_coverage=True)
+
+    # the country words found late: what ran before them is kept, nothing after them runs
+    late = [c for c in default if c.name not in ("countries", "abroad")] + \
+        [c for c in default if c.name == "countries"] + [c for c in default if c.name == "abroad"]
+    stopped = analyzed(late)
+    assert stopped.outside_coverage == "YE" and stopped.triggers and stopped.dates and not stopped.abroad
+    # without a dateline reader it stops after the country words all the same
+    assert analyzed([c for c in default if c.name != "dateline"]).outside_coverage == "YE"
+    # without the country words it never stops
+    whole = analyzed([c for c in default if c.name != "countries"])
+    assert whole.outside_coverage is None and whole.triggers and whole.abroad

@@ -45,9 +45,11 @@ class Analysis:
     countries: list[PhraseMatch[str]] = field(default_factory=list)  # every country word, overlaps included
     abroad: list[PhraseMatch[Abroad]] = field(default_factory=list)  # locations outside the covered countries
     dateline: Segment | None = None  # where the story was filed (recognize.datelines)
-    # The uncovered country the article is wholly about, when the pipeline stopped after
-    # its country words (``Pipeline.analyze``, ``stop_outside_coverage``): the recognizers
-    # after them did not run, so their lists are empty.
+    # Set only when the pipeline stopped after the country words (``Pipeline.analyze``,
+    # ``stop_outside_coverage``): the uncovered country the article is wholly about; the
+    # recognizers after them did not run, so their lists are empty. None in a whole
+    # analysis, whatever the article is about (``events.document.wholly_foreign_country``
+    # tells that).
     outside_coverage: str | None = None
     token_starts: list[int] = field(init=False, repr=False)  # for bisecting ``tokens`` by offset
     memo: dict[object, object] = field(init=False, repr=False)  # per-document results computed once on demand

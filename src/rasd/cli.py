@@ -368,8 +368,8 @@ def ingest(
           f"{report.failed} failed; {report.bad_inputs} bad input(s); {report.skipped} skipped; "
           f"{report.events} new event(s)")
     if report.outside_coverage:
-        print(f"{report.outside_coverage} of the documents extracted are wholly about countries rasd does not cover "
-              "(not Syria or Iraq): stored, with no events sought in them")
+        print(f"{report.outside_coverage} document(s) wholly about a country rasd does not cover (naming Syria and "
+              "Iraq nowhere): stored without mentions, no events sought")
     t = report.totals
     print(f"{db}: {t['documents']} documents, {t['events']} per-document events, {t['merged']} events after "
           f"merging ({t['multi_source']} reported by 2+ documents)")

@@ -47,7 +47,9 @@ def default_components(gazetteer: Gazetteer, actors: ActorLexicon) -> list[Recog
 
 
 #: The components whose mentions tell whether an article is wholly about an uncovered
-#: country (``wholly_foreign_country`` reads the country words, found outside the dateline).
+#: country (``wholly_foreign_country`` reads the country words, found outside the dateline):
+#: a pipeline stops, if asked, once those of them it has have run; one without the country
+#: words never stops.
 COVERAGE_INPUTS = frozenset({"dateline", "countries"})
 
 
@@ -80,7 +82,8 @@ class Pipeline:
         log.debug("analysing %s (%d characters)", doc.id, len(doc.text))
         ntext = normalize(doc.text)
         analysis = Analysis(doc, ntext, tokenize(ntext, self.vocabulary), sentences(ntext.norm))
-        waiting = set(COVERAGE_INPUTS) if stop_outside_coverage else set()
+        present = {component.name for component in self.components}
+        waiting = set(COVERAGE_INPUTS & present) if stop_outside_coverage and "countries" in present else set()
         for component in self.components:
             component(analysis)
             if waiting:

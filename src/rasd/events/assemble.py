@@ -172,10 +172,8 @@ class ArticleAssembler:
 
     def run(self) -> list[Event]:
         analysis = self.analysis
-        if self.article.wholly_foreign and (self.explain is None or analysis.outside_coverage is not None):
-            # every candidate would fall to outside_coverage (48% of the corpus); --explain
-            # walks them, unless the pipeline stopped before finding any
-            return []
+        if self.explain is None and self.article.wholly_foreign:
+            return []  # every candidate would fall to outside_coverage (48% of the corpus); --explain walks them
         norm = analysis.ntext.norm
         end_of_headline = headline_end(norm)
         # a crosshead names what its paragraph reports; a line pointing to another story, and

@@ -357,7 +357,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def extract(article: ArticleIn) -> dict[str, Any]:
         """Extract the events of a posted article without storing anything;
         ``outside_coverage`` is the country (ISO code) an article is wholly about when rasd
-        does not cover it, and then no event is sought in it."""
+        does not cover it, and then no event is sought in it; null for any other article."""
         doc = _document(article, settings)
         result = await extractor.run(doc)
         return {"doc_id": doc.id, "events": result.events, "outside_coverage": result.outside_coverage}

@@ -380,7 +380,7 @@ class _Writer:
                 if stored.kind == "replaced":
                     self.merge_cache.clear()  # it may hold the replaced events
                 setattr(report, stored.kind, getattr(report, stored.kind) + 1)
-                if stored.kind != "unchanged" and r.outside_coverage is not None:
+                if r.outside_coverage is not None:
                     report.outside_coverage += 1
                 report.events += len(stored.new_events)
                 touched |= stored.touched
