@@ -32,9 +32,10 @@ from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import load_pack
 from rasd.recognize.numbers import number_words
-from rasd.recognize.places import called_a_neighbourhood, is_destination, is_near, longest_first, place_cues
+from rasd.recognize.places import called_a_neighbourhood, is_destination, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
+from rasd.text.normalize import alternation
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as, reads_as_with_and
 
@@ -638,7 +639,7 @@ def describes_a_side(analysis: Analysis, cand: Candidate) -> bool:
 
 @lru_cache(maxsize=1)
 def _launched_from() -> re.Pattern[str]:
-    verbs = longest_first(place_cues().launched_from)
+    verbs = alternation(place_cues().launched_from)
     # the verb, من or عبر ("أطلق عبر مرتفعات الجولان"), then at most three words (a cue,
     # "مواقع تمركزها") before the name, with no comma between: "انطلقت من مطار الشعيرات،
     # بلدة خان شيخون" names the target after the launch site

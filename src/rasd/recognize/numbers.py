@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rasd.data import load_yaml
 from rasd.recognize import VocabularyItem
-from rasd.text.normalize import normalize_key
+from rasd.text.normalize import alternation, normalize_key
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, reads_as
 
 if TYPE_CHECKING:
@@ -118,15 +118,11 @@ def counts_not_a_year(previous: str, following: str) -> bool:
 
 def _cumulative_marker(data: dict) -> re.Pattern[str]:
     """One regex for the words that make a toll a running total (numbers.yaml)."""
-    def alternatives(values: list[str]) -> str:
-        keys = sorted({normalize_key(v) for v in values}, key=len, reverse=True)
-        return "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
-
     return re.compile(
-        rf"(?<!\w)[وف]?(?:{alternatives(data['phrases'])}"
-        rf"|{re.escape(normalize_key(data['since']))}(?!\s+(?:{alternatives(data['since_not_before'])})(?!\w))"
-        rf"|{re.escape(normalize_key(data['during']))}\s+(?:ال)?(?:\d+\s+)?(?:{alternatives(data['periods'])})"
-        rf"|{re.escape(normalize_key(data['in']))}\s+(?:{alternatives(data['plural_periods'])}))(?!\w)")
+        rf"(?<!\w)[وف]?(?:{alternation(data['phrases'])}"
+        rf"|{re.escape(normalize_key(data['since']))}(?!\s+(?:{alternation(data['since_not_before'])})(?!\w))"
+        rf"|{re.escape(normalize_key(data['during']))}\s+(?:ال)?(?:\d+\s+)?(?:{alternation(data['periods'])})"
+        rf"|{re.escape(normalize_key(data['in']))}\s+(?:{alternation(data['plural_periods'])}))(?!\w)")
 
 
 _DIGITS = re.compile(r"^\d{1,6}$")

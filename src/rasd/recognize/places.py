@@ -14,7 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
-from typing import TYPE_CHECKING, Iterable, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rasd.data import load_yaml
 from rasd.errors import DataError
@@ -24,7 +24,7 @@ from rasd.recognize.datelines import outside_dateline
 from rasd.recognize.dates.calendar import calendar_words
 from rasd.recognize.triggers import trigger_lexicon
 from rasd.resolve.gazetteer import Gazetteer, Place
-from rasd.text.normalize import normalize_key
+from rasd.text.normalize import alternation, normalize_key
 from rasd.text.tokens import Token, WordTest, clitic_variants, reads_as, strip_article
 
 if TYPE_CHECKING:
@@ -196,17 +196,11 @@ def is_near(word: str) -> bool:
                for v, _ in clitic_variants(word))
 
 
-def longest_first(words: Iterable[str]) -> str:
-    """``a|b|c`` of the words escaped, the longest first, so that no word is cut short by
-    another it begins with."""
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _sent_to() -> re.Pattern[str]:
     cues = place_cues()
-    verbs, towards = longest_first(cues.sent_to), longest_first(cues.sent_to_prepositions)
-    cue_words = longest_first(cues.settlement | cues.governorate | cues.facility | cues.strong)
+    verbs, towards = alternation(cues.sent_to), alternation(cues.sent_to_prepositions)
+    cue_words = alternation(cues.settlement | cues.governorate | cues.facility | cues.strong)
     # the verb (a whole word), at most five words with no comma ("المقاتلين الأسلحة الثقيلة"),
     # the preposition, then at most a cue word ("مدينة", "محافظة") before the name: not
     # "وعادت الطائرات إلى قصف دوما", where what comes after إلى is the act

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import overload
@@ -237,6 +237,14 @@ def _normalize_slow(text: str) -> NormalizedText:
 def normalize_key(text: str) -> str:
     """The normalized form of a lexicon entry: same rules, spaces collapsed."""
     return " ".join(_normalize_chars(text).norm.split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of lexicon ``words``, normalized and escaped, longest first so
+    that no word is cut short by another it begins with (then in code-point order, so that
+    the pattern is the same in every process); a space matches any run of spaces."""
+    forms = sorted({normalize_key(w) for w in words}, key=lambda form: (-len(form), form))
+    return "|".join(re.escape(f).replace("\\ ", "\\s+") for f in forms)
 
 
 _ARTICLE_RE = re.compile(r"^ال(?=\w{2,})")

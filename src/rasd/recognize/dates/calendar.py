@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasd.data import load_yaml
-from rasd.text.normalize import normalize_key
+from rasd.text.normalize import alternation, normalize_key
 
 _WORD = re.compile(r"\w+")
 C = "(?<![\\w])"  # left word boundary (clitics are matched explicitly)
@@ -24,12 +24,6 @@ def _names_by_month(month_of: dict[str, int]) -> dict[int, list[str]]:
     for name, number in month_of.items():
         names.setdefault(number, []).append(name)
     return names
-
-
-def alt(words: Iterable[str]) -> str:
-    """A regex alternation of normalized ``words``, longest first; a space matches any run."""
-    forms = sorted({normalize_key(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace("\\ ", "\\s+") for f in forms)
 
 
 def trie_alt(words: Iterable[str]) -> str:
@@ -159,40 +153,40 @@ def calendar_words() -> CalendarWords:
     ago_units = _ago_units(data["ago_units"])
 
     def slot(name: str) -> str:
-        return alt(data[name])
+        return alternation(data[name])
 
     of = normalize_key(data["of"][0])
-    month = f"(?:{alt(month_of)})"
+    month = f"(?:{alternation(month_of)})"
     # "تموز/يوليو", "يوليو (تموز)"; and, without a mark between them, the two names of one
     # month ("20 يوليو تموز", as some agencies print it): ``m1s``/``m2s``, so that "يوليو"
     # before another month's name is still read alone
-    same_month = "|".join(rf"(?:{alt(names)})\s+(?:{alt(names)})" for names in _names_by_month(month_of).values())
+    same_month = "|".join(rf"(?:{alternation(names)})\s+(?:{alternation(names)})" for names in _names_by_month(month_of).values())
     paired = (rf"(?:(?=(?:{same_month}){E})(?P<m1s>{month})\s+(?P<m2s>{month})"
               rf"|(?P<m1>{month})(?:\s*(?:/|\\|-|\(|,)\s*(?P<m2>{month})\s*\)?)?)")
     year = rf"(?:\s*(?:,\s*)?(?:{of}\s+)?(?:{slot('year_in_date')})?\s*(?P<year>(?:19|20)\d\d)\s*(?:{slot('ad_suffix')}(?![\w]))?)"
-    mods = alt(list(data["past"]) + list(data["future"]) + list(data["current"]))
-    modifier = rf"(?P<mod>\s+(?:{mods}|(?:{of}\s+)?(?:{alt(relative_years)})))"
+    mods = alternation(list(data["past"]) + list(data["future"]) + list(data["current"]))
+    modifier = rf"(?P<mod>\s+(?:{mods}|(?:{of}\s+)?(?:{alternation(relative_years)})))"
     day = r"(?P<day>[0-3]?\d)"
     # a day's number (or a year) may come right after a glued preposition ("منذ19 حزيران",
     # "في2011"): each is a lookbehind of its own, as a lookbehind takes one width
     glued = sorted({clitic + normalize_key(w) for w in data["glued_before_a_day"] for clitic in ("", "و", "ف")},
                    key=len, reverse=True)
     day_start = "(?:" + "|".join([C] + [rf"(?<={C}{w})" for w in glued]) + ")"
-    part = f"(?P<part>{alt(part_days)})"
-    weekday = f"(?P<wd>{alt(weekday_of)})"
+    part = f"(?P<part>{alternation(part_days)})"
+    weekday = f"(?P<wd>{alternation(weekday_of)})"
     day_part = f"(?P<dp>{slot('day_parts')})"
-    rel_mod = f"(?P<rel>{alt(list(data['past']) + list(data['future']))})"
-    hijri_month = f"(?P<hm>{alt(hijri_of)})"
-    num = rf"(?P<n>\d+|{alt(numbers)})"
+    rel_mod = f"(?P<rel>{alternation(list(data['past']) + list(data['future']))})"
+    hijri_month = f"(?P<hm>{alternation(hijri_of)})"
+    num = rf"(?P<n>\d+|{alternation(numbers)})"
     ordinal_of = {normalize_key(k): int(v) for k, v in data["ordinal_days"].items()}
-    ordinal = f"(?P<ord>{alt(ordinal_of)})"
+    ordinal = f"(?P<ord>{alternation(ordinal_of)})"
     feasts = {normalize_key(k): Feast(int(v["month"]), int(v["day"]), int(v["days"])) for k, v in data["feasts"].items()}
     feast_ordinal_of = _keys(data["feast_ordinals"])
     feast_definite_of = _keys(data["feast_ordinals_definite"])
     month_word = slot("month_word")
-    this_month = f"(?P<this>{alt(relative_months)})"
+    this_month = f"(?P<this>{alternation(relative_months)})"
     clitic_days = {normalize_key(w) for w in data["relative_days_with_clitic"]}
-    relative_day = "|".join(f"[وف]?(?:{alt([w])})" if w in clitic_days else alt([w])
+    relative_day = "|".join(f"[وف]?(?:{alternation([w])})" if w in clitic_days else alternation([w])
                             for w in sorted(relative_days, key=len, reverse=True))
 
     per = (
@@ -217,16 +211,16 @@ def calendar_words() -> CalendarWords:
             rf"(?:{slot('hijri_suffix')})(?![\w])"
         ),
         "feast": re.compile(
-            rf"{C}[وفب]?(?:(?P<ford>{alt(feast_ordinal_of)})\s+(?:{slot('feast_days_word')})\s+"
-            rf"|(?:(?:{slot('feast_day_word')})\s+)?(?P<fdef>{alt(feast_definite_of)})\s+(?:{of}\s+|ل)"
+            rf"{C}[وفب]?(?:(?P<ford>{alternation(feast_ordinal_of)})\s+(?:{slot('feast_days_word')})\s+"
+            rf"|(?:(?:{slot('feast_day_word')})\s+)?(?P<fdef>{alternation(feast_definite_of)})\s+(?:{of}\s+|ل)"
             rf"|(?P<first>{slot('feast_first_day')})\s+|(?P<eve>{slot('feast_eve')})\s+)"
-            rf"[وفبل]?(?P<feast>{alt(feasts)})"
+            rf"[وفبل]?(?P<feast>{alternation(feasts)})"
             rf"(?:\s+(?:{slot('feast_epithets')}))?(?:\s+(?P<fmod>{mods})|\s+(?:{of}\s+)?(?:{slot('year_in_date')})\s+"
-            rf"(?:(?P<fyear>(?:19|20)\d\d)|(?P<fyrel>{alt(data['past'])})))?{E}"
+            rf"(?:(?P<fyear>(?:19|20)\d\d)|(?P<fyrel>{alternation(data['past'])})))?{E}"
         ),
         "ordinal_day": re.compile(
             # (no first ordinal that ends a month's name: "31 تشرين الأول والثاني من تشرين الثاني")
-            rf"{C}(?:(?<!تشرين )(?<!كانون )(?<!ربيع )(?<!جمادي )(?P<ord0>{alt(ordinal_of)})\s+و\s*)?"
+            rf"{C}(?:(?<!تشرين )(?<!كانون )(?<!ربيع )(?<!جمادي )(?P<ord0>{alternation(ordinal_of)})\s+و\s*)?"
             # "الـ20 من يناير": a day's number may take the article
             rf"(?:{ordinal}|(?:ال\s?)?(?P<day>[0-3]?\d))\s+{of}\s+"
             rf"(?:{this_month}|(?:{month_word}\s+)?{paired}{year}?{modifier}?){E}"
@@ -236,7 +230,7 @@ def calendar_words() -> CalendarWords:
         ),
         "month_part": re.compile(
             rf"{C}[وفب]?(?:(?:{slot('in_part')})\s+)?{part}\s+(?:{month_word}\s+)?"
-            rf"(?:(?:{paired}{year}?{modifier}?)|(?P<this>{alt(list(relative_months) + list(part_of_year))}))(?:{E})"
+            rf"(?:(?:{paired}{year}?{modifier}?)|(?P<this>{alternation(list(relative_months) + list(part_of_year))}))(?:{E})"
         ),
         "month_only": re.compile(
             rf"{C}(?P<lead>[وفبل]?(?:{slot('in_month')})\s+)?{paired}(?:{year}|{modifier})?{E}"
@@ -248,11 +242,11 @@ def calendar_words() -> CalendarWords:
         "weekday": re.compile(
             rf"{C}(?:{day_part}\s+)?(?:[وف]?(?:(?:{slot('day_word')})\s+)?)?(?:[وفب]?){weekday}"
             rf"(?:(?:\s*(?:-|/|و)\s*|(?(dp)\s+(?:(?:{slot('night_joiners')})\s+)?|(?!)))"
-            rf"(?P<wd2>{alt(weekday_of)}))?(?:\s+{rel_mod})?{E}"
+            rf"(?P<wd2>{alternation(weekday_of)}))?(?:\s+{rel_mod})?{E}"
         ),
         "relative_day": re.compile(rf"{C}(?:{day_part}\s+)?(?P<rd>{relative_day}){E}"),
         "days_ago": re.compile(
-            rf"{C}(?:{slot('ago')})\s+(?:(?:{slot('approximately')})\s+)?(?:{num}\s+)?(?P<unit>{alt(ago_units)}){E}"
+            rf"{C}(?:{slot('ago')})\s+(?:(?:{slot('approximately')})\s+)?(?:{num}\s+)?(?P<unit>{alternation(ago_units)}){E}"
             r"(?!\s*(?:19|20)\d\d)"
         ),
         "period": re.compile(rf"{C}(?:(?:{slot('during')})\s+)?(?P<per>{per})(?:{E})"),
@@ -285,14 +279,14 @@ def calendar_words() -> CalendarWords:
         "hijri_numeric": rf"1[34]\d\d\s*(?:{slot('hijri_suffix')})",
         "numeric": r"\d[-/.]\d",
         "range": rf"\d\s+{months_after}",
-        "hijri": rf"\d\s+(?:{of}\s+)?(?:{month_word}\s+)?(?:{alt(hijri_of)})",
-        "feast": alt(feasts),
-        "ordinal_day": rf"\s{of}\s+(?:{alt({w.split()[0] for w in relative_months})}|{month_word}|{month})",
-        "month_part": rf"(?:{alt(part_days)})\s+(?:{month_word}|{alt(month_starts)}|{month})",
+        "hijri": rf"\d\s+(?:{of}\s+)?(?:{month_word}\s+)?(?:{alternation(hijri_of)})",
+        "feast": alternation(feasts),
+        "ordinal_day": rf"\s{of}\s+(?:{alternation({w.split()[0] for w in relative_months})}|{month_word}|{month})",
+        "month_part": rf"(?:{alternation(part_days)})\s+(?:{month_word}|{alternation(month_starts)}|{month})",
         "day_month": rf"\d\s*{months_after}",
         "month_only": rf"(?<![\w]){month}",  # after the lead's space or at the start
-        "weekday": alt(weekday_of),
-        "relative_day": alt(relative_days),
+        "weekday": alternation(weekday_of),
+        "relative_day": alternation(relative_days),
         "days_ago": rf"(?:{slot('ago')})\s",
         "period": per,
         "year": r"(?:19[5-9]|20[0-4])\d",
@@ -306,7 +300,7 @@ def calendar_words() -> CalendarWords:
     )
     since = tuple(normalize_key(w) for w in data["since"])
     range_glue = (
-        re.compile(rf"(?:^|\s)(?:{alt(since)})(?:\s+(?:{slot('since_filler')}))?\s*$"),
+        re.compile(rf"(?:^|\s)(?:{alternation(since)})(?:\s+(?:{slot('since_filler')}))?\s*$"),
         re.compile(rf"(?:^|\s)(?:{slot('range_starts')})\s*$"),
         re.compile(rf"^\s*(?:{slot('range_joins')})?\s*$"),
         normalize_key(data["range_joins"][0]),
