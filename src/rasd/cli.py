@@ -8,7 +8,7 @@ import logging
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -158,9 +158,16 @@ def evaluate(
                                                       "coder's gold (agreement) or `rasd extract --format jsonl` output.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
     gazetteer: Annotated[Optional[Path], typer.Option(help="Gazetteer file or folder.")] = None,
+    bootstrap: Annotated[int, typer.Option(help="Give each figure a 95% interval from this many resamples of the gold "
+                                                "documents (0: none; 1000 is plenty).", min=0)] = 0,
+    compare: Annotated[Optional[Path], typer.Option(help="Another file of events (`rasd extract --format jsonl` of other "
+                                                         "code, or another coder's gold): each figure's difference from "
+                                                         "it on the same documents, with its interval (paired bootstrap).")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the resampling (the same seed gives the same intervals).")] = 0,
 ) -> None:
     """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
-    from rasd.evaluate.runner import GoldError, score_file
+    from rasd.evaluate.bootstrap import DEFAULT_SAMPLES, Bootstrap, format_differences
+    from rasd.evaluate.runner import GoldError, score_against, score_file
     from rasd.evaluate.runner import evaluate as run
     from rasd.evaluate.scorer import format_report
 
@@ -174,20 +181,35 @@ def evaluate(
         else:
             pipeline = _pipeline(gazetteer)
             result, missing = run(gold, corpora, pipeline.extract)
+        other = score_against(gold, compare, result) if compare is not None else None
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     if missing:
         err.print(f"[yellow]warning:[/yellow] {len(missing)} gold document(s) not found in the corpus: {', '.join(missing[:5])}")
+    resampling = Bootstrap(bootstrap or (DEFAULT_SAMPLES if compare is not None else 0), 0.95, seed)
+    intervals = resampling.intervals(result.tallies) if bootstrap else None
+    differences = resampling.differences(result.tallies, other.tallies) if other is not None else None
     if as_json:
-        figures = dict(result.figures)
+        figures: dict[str, Any] = dict(result.figures)
         if result.calibration is not None:
             figures["calibration"] = result.calibration.as_dict()
+        if intervals is not None or differences is not None:
+            figures["bootstrap"] = {"samples": resampling.samples, "level": resampling.level, "seed": seed,
+                                    "unit": "document"}
+        if intervals is not None:
+            figures["intervals"] = {k: None if v is None else [v.low, v.high] for k, v in intervals.items()}
+        if other is not None and differences is not None:
+            figures["compared_with"] = {"file": str(compare), "figures": other.figures, "differences": {
+                k: None if d is None else {"value": d.value, "low": d.low, "high": d.high, "share_higher": d.share_a_higher}
+                for k, d in differences.items()}}
         sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
     else:
         from rasd.evaluate.calibration import format_calibration
 
-        report = format_report(result)
+        report = format_report(result, intervals)
+        if differences is not None:
+            report += "\n" + format_differences(differences, str(compare), resampling)
         if result.calibration is not None:
             report += "\n\n" + format_calibration(result.calibration)
         sys.stdout.write(report + "\n")

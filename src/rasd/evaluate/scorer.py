@@ -53,7 +53,11 @@ from rasd.geo import km_between
 __all__ = [
     "MatchedPair",
     "EvaluationResult",
+    "DocTally",
     "FIGURE_KEYS",
+    "COUNT_KEYS",
+    "figures_of",
+    "figures_from_sums",
     "normalize_place",
     "haversine_km",
     "date_window",
@@ -114,6 +118,30 @@ class EvaluationResult:
     # Prediction doc ids that are not in the gold set: not scored at all.
     unscored_doc_ids: list[str] = field(default_factory=list)
     calibration: Any = None  # rasd.evaluate.calibration.Calibration, when computed
+    # One per scored gold document, in the gold's order (``figures_of`` them is ``figures``).
+    tallies: list[DocTally] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocTally:
+    """What one gold document adds to the figures. Every figure is a ratio of sums of
+    these counts over the documents scored, so the figures of any multiset of documents
+    (a bootstrap resample: rasd.evaluate.bootstrap) are ``figures_of`` their tallies."""
+
+    doc_id: str
+    gold: int
+    pred: int
+    matched: int
+    agreeing: tuple[int, ...]  # matched pairs that agree, per figure of ``_AMONG_MATCHED``
+    date_resolved: int  # gold events some predicted event of the document overlaps in date
+    location_resolved: int  # gold events some predicted event of the document agrees with on place
+
+    def counts(self) -> tuple[int, ...]:
+        """The counts ``figures_from_sums`` reads, in ``COUNT_KEYS`` order."""
+        negative = self.gold == 0
+        return (1, int(negative), self.gold, self.pred, self.matched, int(self.pred > 0), int(self.gold > 0),
+                int(self.pred > 0 and self.gold > 0), int(negative and self.pred == 0),
+                self.date_resolved, self.location_resolved, *self.agreeing)
 
 
 # ---------------------------------------------------------------------------
@@ -466,6 +494,52 @@ def _events_of(x: Any) -> list[dict]:
     return [e for e in x if isinstance(e, dict)]
 
 
+#: The figures read among matched pairs: the share of pairs for which the test holds.
+_AMONG_MATCHED: tuple[tuple[str, Any], ...] = (
+    ("sub_event_type_accuracy", lambda g, p: _same_cat(g, p, "sub_event_type")),
+    ("actor1_accuracy", lambda g, p: _same_cat(g, p, "actor1")),
+    ("actor2_accuracy", lambda g, p: _same_cat(g, p, "actor2")),
+    ("date_accuracy", _same_date),
+    ("fatalities_exact", _fatalities_exact),
+    ("fatalities_within_20pct", _fatalities_within_20pct),
+)
+
+#: What ``DocTally.counts`` holds, in order.
+COUNT_KEYS: tuple[str, ...] = ("docs", "negative", "gold", "pred", "matched", "pred_positive", "gold_positive",
+                               "both_positive", "negative_clean", "date_resolved", "location_resolved",
+                               *(name for name, _ in _AMONG_MATCHED))
+
+
+def figures_from_sums(sums: dict[str, int]) -> dict[str, float | int | None]:
+    """The figures (``FIGURE_KEYS``) of documents whose ``DocTally.counts`` add up to
+    ``sums`` (keyed by ``COUNT_KEYS``)."""
+    precision = _ratio(sums["matched"], sums["pred"])
+    recall = _ratio(sums["matched"], sums["gold"])
+    figures: dict[str, float | int | None] = {
+        "n_docs": sums["docs"],
+        "n_negative_docs": sums["negative"],
+        "n_gold": sums["gold"],
+        "n_pred": sums["pred"],
+        "n_matched": sums["matched"],
+        "event_precision": precision,
+        "event_recall": recall,
+        "event_f1": _f1(precision, recall),
+        "doc_precision": _ratio(sums["both_positive"], sums["pred_positive"]),
+        "doc_recall": _ratio(sums["both_positive"], sums["gold_positive"]),
+        "negative_docs_clean": _ratio(sums["negative_clean"], sums["negative"]),
+        **{name: _ratio(sums[name], sums["matched"]) for name, _ in _AMONG_MATCHED},
+        "date_resolution_accuracy": _ratio(sums["date_resolved"], sums["gold"]),
+        "location_resolution_accuracy": _ratio(sums["location_resolved"], sums["gold"]),
+    }
+    return {k: figures[k] for k in FIGURE_KEYS}
+
+
+def figures_of(tallies: list[DocTally]) -> dict[str, float | int | None]:
+    """The figures of the documents of ``tallies``."""
+    totals = [sum(column) for column in zip(*(t.counts() for t in tallies))] or [0] * len(COUNT_KEYS)
+    return figures_from_sums(dict(zip(COUNT_KEYS, totals)))
+
+
 def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> EvaluationResult:
     """Score ``predictions`` (doc id -> predicted events) against ``gold_docs``.
 
@@ -496,11 +570,7 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> Evaluati
     matched: list[MatchedPair] = []
     missed: list[tuple[str, dict]] = []
     spurious: list[tuple[str, dict]] = []
-
-    n_gold = n_pred = 0
-    n_docs = n_negative = n_negative_clean = 0
-    docs_pred_pos = docs_gold_pos = docs_both_pos = 0
-    date_resolved = loc_resolved = 0
+    tallies: list[DocTally] = []
 
     for doc in gold_docs:
         doc_id = str(doc.get("id"))
@@ -510,64 +580,21 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> Evaluati
         gold_events = _events_of(doc.get("events"))
         pred_events = _events_of(predictions.get(doc_id))
 
-        n_docs += 1
-        n_gold += len(gold_events)
-        n_pred += len(pred_events)
-        if gold_events:
-            docs_gold_pos += 1
-        else:
-            n_negative += 1
-            if not pred_events:
-                n_negative_clean += 1
-        if pred_events:
-            docs_pred_pos += 1
-            if gold_events:
-                docs_both_pos += 1
-
-        for g in gold_events:
-            if any(dates_overlap(g, p) for p in pred_events):
-                date_resolved += 1
-            if any(locations_agree(g, p) for p in pred_events):
-                loc_resolved += 1
-
         pairs = _match_document(gold_events, pred_events)
         gold_used = {gi for gi, _ in pairs}
         pred_used = {pi for _, pi in pairs}
-        for gi, pi in pairs:
-            matched.append(MatchedPair(gold=gold_events[gi], pred=pred_events[pi], doc_id=doc_id))
+        doc_matched = [MatchedPair(gold=gold_events[gi], pred=pred_events[pi], doc_id=doc_id) for gi, pi in pairs]
+        matched.extend(doc_matched)
         missed.extend((doc_id, g) for gi, g in enumerate(gold_events) if gi not in gold_used)
         spurious.extend((doc_id, p) for pi, p in enumerate(pred_events) if pi not in pred_used)
+        tallies.append(DocTally(
+            doc_id, len(gold_events), len(pred_events), len(pairs),
+            tuple(sum(1 for mp in doc_matched if same(mp.gold, mp.pred)) for _, same in _AMONG_MATCHED),
+            sum(1 for g in gold_events if any(dates_overlap(g, p) for p in pred_events)),
+            sum(1 for g in gold_events if any(locations_agree(g, p) for p in pred_events))))
 
     unscored = [k for k in predictions if str(k) not in seen]
-
-    n_matched = len(matched)
-
-    def among_matched(pred_fn) -> float | None:
-        return _ratio(sum(1 for mp in matched if pred_fn(mp.gold, mp.pred)), n_matched)
-
-    precision = _ratio(n_matched, n_pred)
-    recall = _ratio(n_matched, n_gold)
-    figures: dict[str, float | int | None] = {
-        "n_docs": n_docs,
-        "n_negative_docs": n_negative,
-        "n_gold": n_gold,
-        "n_pred": n_pred,
-        "n_matched": n_matched,
-        "event_precision": precision,
-        "event_recall": recall,
-        "event_f1": _f1(precision, recall),
-        "doc_precision": _ratio(docs_both_pos, docs_pred_pos),
-        "doc_recall": _ratio(docs_both_pos, docs_gold_pos),
-        "negative_docs_clean": _ratio(n_negative_clean, n_negative),
-        "sub_event_type_accuracy": among_matched(lambda g, p: _same_cat(g, p, "sub_event_type")),
-        "actor1_accuracy": among_matched(lambda g, p: _same_cat(g, p, "actor1")),
-        "actor2_accuracy": among_matched(lambda g, p: _same_cat(g, p, "actor2")),
-        "date_accuracy": among_matched(_same_date),
-        "fatalities_exact": among_matched(_fatalities_exact),
-        "fatalities_within_20pct": among_matched(_fatalities_within_20pct),
-        "date_resolution_accuracy": _ratio(date_resolved, n_gold),
-        "location_resolution_accuracy": _ratio(loc_resolved, n_gold),
-    }
+    figures = figures_of(tallies)
     assert tuple(figures) == FIGURE_KEYS
     return EvaluationResult(
         figures=figures,
@@ -575,6 +602,7 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> Evaluati
         missed=missed,
         spurious=spurious,
         unscored_doc_ids=unscored,
+        tallies=tallies,
     )
 
 
@@ -645,12 +673,17 @@ _MISMATCH_FIELDS: tuple[tuple[str, Any], ...] = (
 )
 
 
-def format_report(result: EvaluationResult) -> str:
-    """Plain-text report: figures, missed, spurious, mismatched fields."""
+def format_report(result: EvaluationResult, intervals: dict[str, Any] | None = None) -> str:
+    """Plain-text report: figures (with their ``intervals``, rasd.evaluate.bootstrap, when
+    given), missed, spurious, mismatched fields."""
     lines: list[str] = ["Figures", "======="]
     width = max(len(k) for k in result.figures) if result.figures else 0
     for k, v in result.figures.items():
-        lines.append(f"  {k.ljust(width)}  {_fmt_value(v)}")
+        interval = (intervals or {}).get(k)
+        around = f"  [{interval.low:.3f}, {interval.high:.3f}]" if interval is not None else ""
+        lines.append(f"  {k.ljust(width)}  {_fmt_value(v)}{around}")
+    if intervals is not None:
+        lines.append("  ([low, high]: 95% interval over resamples of the gold documents)")
     if result.unscored_doc_ids:
         lines.append(
             f"  (predictions for {len(result.unscored_doc_ids)} doc id(s) not in gold were ignored)"

@@ -1,0 +1,138 @@
+"""How much a figure of ``rasd evaluate`` would move on other articles of the same kind:
+percentile intervals from a bootstrap over documents, and the paired difference between
+two sets of predictions scored on the same gold.
+
+The unit resampled is the document, not the event: the events of one article share its
+outlet, its style and most of its errors, so resampling events would make the intervals
+too narrow. Each resample draws as many documents as were scored, with replacement, and
+recomputes every figure from the documents' tallies (``scorer.DocTally``); a figure whose
+denominator is zero in a resample (no negative document drawn, say) is left out of that
+resample. The generator is seeded, so the same inputs give the same intervals.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from operator import itemgetter
+
+from rasd.evaluate.scorer import COUNT_KEYS, FIGURE_KEYS, DocTally, figures_from_sums, figures_of
+
+#: The figures intervals are given for: the ratios (counts of a resample are not estimates).
+RATIO_KEYS: tuple[str, ...] = tuple(k for k in FIGURE_KEYS if not k.startswith("n_"))
+
+DEFAULT_SAMPLES = 1000
+DEFAULT_LEVEL = 0.95
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A figure's percentile interval at ``level`` (of the resamples it is defined in)."""
+
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A figure of predictions A minus the same figure of predictions B, on the same gold
+    documents: the difference measured, its interval, and the share of resamples in which
+    A's figure is the higher (ties count half)."""
+
+    value: float
+    low: float
+    high: float
+    share_a_higher: float
+
+
+@dataclass(frozen=True)
+class Bootstrap:
+    """``samples`` resamples of the scored documents, intervals at ``level`` (0.95: from
+    the 2.5th to the 97.5th percentile), drawn by a generator seeded with ``seed``."""
+
+    samples: int
+    level: float
+    seed: int
+
+    def intervals(self, tallies: list[DocTally]) -> dict[str, Interval | None]:
+        """Each ratio figure's interval; None where fewer than half the resamples define
+        it (too few documents of the kind it is a share of)."""
+        draws: dict[str, list[float]] = {k: [] for k in RATIO_KEYS}
+        for figures in self._resampled([tallies]):
+            for k in RATIO_KEYS:
+                value = figures[0][k]
+                if value is not None:
+                    draws[k].append(float(value))
+        return {k: self._interval(v) for k, v in draws.items()}
+
+    def differences(self, tallies_a: list[DocTally], tallies_b: list[DocTally]) -> dict[str, Difference | None]:
+        """A minus B for each ratio figure, both resampled with the same documents (a paired
+        bootstrap: the documents both got right or wrong cancel out). The two lists must
+        tally the same gold documents in the same order."""
+        if [t.doc_id for t in tallies_a] != [t.doc_id for t in tallies_b]:
+            raise ValueError("the two sets of predictions were not scored on the same gold documents")
+        measured = figures_of(tallies_a), figures_of(tallies_b)
+        draws: dict[str, list[float]] = {k: [] for k in RATIO_KEYS}
+        for a, b in self._resampled([tallies_a, tallies_b]):
+            for k in RATIO_KEYS:
+                if a[k] is not None and b[k] is not None:
+                    draws[k].append(float(a[k]) - float(b[k]))  # type: ignore[arg-type]
+        out: dict[str, Difference | None] = {}
+        for k, values in draws.items():
+            a_value, b_value = measured[0][k], measured[1][k]
+            interval = self._interval(values)
+            if interval is None or a_value is None or b_value is None:
+                out[k] = None
+                continue
+            higher = (sum(v > 0 for v in values) + 0.5 * sum(v == 0 for v in values)) / len(values)
+            out[k] = Difference(float(a_value) - float(b_value), interval.low, interval.high, higher)
+        return out
+
+    def _resampled(self, sets: list[list[DocTally]]) -> Iterator[list[dict[str, float | int | None]]]:
+        """The figures of each set for each resample (one draw of documents for all sets)."""
+        columns = [list(zip(*(t.counts() for t in tallies))) for tallies in sets]
+        n = len(sets[0])
+        if n == 0:
+            return
+        rng = random.Random(self.seed)
+        positions = range(n)
+        for _ in range(self.samples):
+            pick = itemgetter(*rng.choices(positions, k=n))
+            drawn = []
+            for cols in columns:
+                # itemgetter of one position returns the item, not a 1-tuple
+                sums = [sum(pick(c)) if n > 1 else pick(c) for c in cols]
+                drawn.append(figures_from_sums(dict(zip(COUNT_KEYS, sums))))
+            yield drawn
+
+    def _interval(self, values: list[float]) -> Interval | None:
+        if len(values) < self.samples / 2:
+            return None
+        values.sort()
+        tail = (1 - self.level) / 2
+        return Interval(_percentile(values, tail), _percentile(values, 1 - tail))
+
+
+def _percentile(ordered: list[float], q: float) -> float:
+    """The ``q`` quantile of sorted values, interpolated between neighbours."""
+    position = q * (len(ordered) - 1)
+    below = int(position)
+    above = min(below + 1, len(ordered) - 1)
+    return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+
+
+def format_differences(differences: dict[str, Difference | None], other: str, resampling: Bootstrap) -> str:
+    """The report's section on ``evaluate --compare``."""
+    title = f"Against {other} (this minus that, on the same gold documents)"
+    lines = [title, "-" * len(title)]
+    width = max(len(k) for k in differences)
+    for k, d in differences.items():
+        if d is None:
+            lines.append(f"  {k.ljust(width)}  n/a")
+        else:
+            lines.append(f"  {k.ljust(width)}  {d.value:+.3f}  [{d.low:+.3f}, {d.high:+.3f}]  "
+                         f"higher in {d.share_a_higher:.0%} of resamples")
+    lines.append(f"  ([low, high]: {resampling.level:.0%} interval of the difference over {resampling.samples} "
+                 f"paired resamples of the documents, seed {resampling.seed})")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,147 @@
+"""Intervals of ``rasd evaluate`` figures from resampling gold documents, and the paired
+difference between two sets of predictions (``--bootstrap``, ``--compare``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasd.evaluate.bootstrap import Bootstrap
+from rasd.evaluate.runner import load_gold, score_against, score_file
+from rasd.evaluate.scorer import figures_of, score
+from tests.conftest import SHARED_DATA
+
+STRIKE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+          "date": "2018-06-01", "date_end": "2018-06-01", "time_precision": 1,
+          "actor1": "Russian Forces", "actor2": "Civilians", "country": "SY", "admin1": "Idlib",
+          "location": "Ariha", "location_ar": "أريحا", "geo_precision": 1, "fatalities": 4,
+          "latitude": 35.81, "longitude": 36.61}
+
+
+def _strikes(n: int, **fields: object) -> list[dict]:
+    """``n`` strikes four days apart (each matches only its own copy)."""
+    days = [(dt.date(2018, 6, 1) + dt.timedelta(days=4 * k)).isoformat() for k in range(n)]
+    return [dict(STRIKE, date=day, date_end=day, **fields) for day in days]
+
+
+#: Where none of ``_strikes`` happened.
+ELSEWHERE = {"admin1": "Ar-Raqqa", "location": "Raqqa", "location_ar": "الرقة", "latitude": 35.95, "longitude": 39.01}
+
+
+def _write(path: Path, lines: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    return path
+
+
+def test_the_figures_are_the_figures_of_the_documents_tallies() -> None:
+    gold = load_gold(SHARED_DATA / "gold" / "dev.jsonl")
+    # predictions: each document's gold events with every other one left out and the actors of the rest swapped
+    pred = {g["id"]: [dict(e, actor1=e.get("actor2") or "x", actor2=e["actor1"]) for e in g["events"][::2]] for g in gold}
+    result = score(gold, pred)
+    assert figures_of(result.tallies) == result.figures
+    assert [t.doc_id for t in result.tallies] == [g["id"] for g in gold]
+    assert sum(t.gold for t in result.tallies) == result.figures["n_gold"] > 0
+    assert 0 < result.figures["event_recall"] < 1 and result.figures["actor1_accuracy"] < 1  # type: ignore[operator]
+
+
+def test_documents_are_resampled_not_events() -> None:
+    """One article with ten strikes found and one with ten missed: resampling events would
+    put recall near 0.5 every time; resampling articles draws both, either or neither."""
+    gold = [{"id": "found", "events": _strikes(10)}, {"id": "missed", "events": _strikes(10)}]
+    result = score(gold, {"found": _strikes(10)})
+    assert result.figures["event_recall"] == 0.5
+    interval = Bootstrap(400, 0.95, 0).intervals(result.tallies)["event_recall"]
+    assert interval is not None and interval.low == 0.0 and interval.high == 1.0
+
+
+def test_more_documents_of_the_same_kind_narrow_the_interval() -> None:
+    gold = [{"id": f"d{k}", "events": _strikes(1 + k % 3)} for k in range(12)]
+    pred = {f"d{k}": _strikes(1 + k % 3)[: 1 if k % 2 else None] for k in range(12)}
+    few = score(gold, pred)
+    many = score([dict(g, id=f"{g['id']}-{copy}") for copy in range(9) for g in gold],
+                 {f"{k}-{copy}": v for copy in range(9) for k, v in pred.items()})
+    assert few.figures["event_recall"] == many.figures["event_recall"]
+    narrow, wide = (Bootstrap(500, 0.95, 1).intervals(r.tallies)["event_recall"] for r in (many, few))
+    assert narrow is not None and wide is not None
+    assert wide.low <= narrow.low <= many.figures["event_recall"] <= narrow.high <= wide.high  # type: ignore[operator]
+    # nine times the documents: about a third of the width
+    assert (narrow.high - narrow.low) < 0.5 * (wide.high - wide.low)
+
+
+def test_a_figure_of_no_such_documents_has_no_interval() -> None:
+    gold = [{"id": f"d{k}", "events": _strikes(1)} for k in range(5)]  # no negative document
+    intervals = Bootstrap(100, 0.95, 0).intervals(score(gold, {"d0": _strikes(1)}).tallies)
+    assert intervals["negative_docs_clean"] is None
+    assert intervals["event_recall"] is not None
+
+
+def test_the_same_seed_gives_the_same_intervals() -> None:
+    gold = [{"id": f"d{k}", "events": _strikes(1 + k % 4)} for k in range(30)]
+    tallies = score(gold, {f"d{k}": _strikes(1 + k % 3) for k in range(0, 30, 2)}).tallies
+    first, again, other = (Bootstrap(300, 0.9, s).intervals(tallies) for s in (7, 7, 8))
+    assert first == again
+    assert first != other
+
+
+def test_paired_difference_of_a_better_run() -> None:
+    gold = [{"id": f"d{k}", "events": _strikes(2)} for k in range(20)]
+    better = {f"d{k}": _strikes(2) for k in range(20)}
+    worse = {f"d{k}": _strikes(2) if k % 4 else _strikes(1, **ELSEWHERE) for k in range(20)}  # a quarter: elsewhere
+    a, b = score(gold, better), score(gold, worse)
+    resampling = Bootstrap(500, 0.95, 0)
+    recall = resampling.differences(a.tallies, b.tallies)["event_recall"]
+    assert recall is not None
+    assert recall.value == pytest.approx(a.figures["event_recall"] - b.figures["event_recall"]) == 0.25  # type: ignore[operator]
+    assert 0 < recall.low <= recall.value <= recall.high and recall.share_a_higher == 1.0
+    same = resampling.differences(a.tallies, a.tallies)["event_f1"]
+    assert same is not None and (same.value, same.low, same.high, same.share_a_higher) == (0.0, 0.0, 0.0, 0.5)
+
+
+def test_paired_runs_must_be_scored_on_the_same_documents() -> None:
+    gold = [{"id": f"d{k}", "events": _strikes(1)} for k in range(3)]
+    with pytest.raises(ValueError, match="same gold documents"):
+        Bootstrap(10, 0.95, 0).differences(score(gold, {}).tallies, score(gold[::-1], {}).tallies)
+
+
+def test_compared_file_is_scored_on_the_documents_of_the_run(tmp_path: Path) -> None:
+    gold = _write(tmp_path / "gold.jsonl", [{"id": "d1", "events": _strikes(1)}, {"id": "d2", "events": []},
+                                            {"id": "d3", "events": _strikes(2)}])
+    other = _write(tmp_path / "other.jsonl", [dict(STRIKE, doc_id="d3"), dict(STRIKE, doc_id="elsewhere")])
+    result = score(load_gold(gold)[::-1][:2], {})  # a run that scored d3 and d2 only, in that order
+    against = score_against(gold, other, result)
+    assert [t.doc_id for t in against.tallies] == ["d3", "d2"]
+    assert against.figures["n_gold"] == 2 and against.figures["n_matched"] == 1
+
+
+def test_cli_reports_intervals_and_the_difference(tmp_path: Path) -> None:
+    gold = [g for g in load_gold(SHARED_DATA / "gold" / "dev.jsonl")]
+    gold_file = _write(tmp_path / "gold.jsonl", gold)
+    everything = _write(tmp_path / "all.jsonl", [dict(e, doc_id=g["id"]) for g in gold for e in g["events"]])
+    half = _write(tmp_path / "half.jsonl", [dict(e, doc_id=g["id"]) for g in gold[::2] for e in g["events"]])
+
+    def evaluate(*args: str) -> subprocess.CompletedProcess[bytes]:
+        run = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold_file), *args],
+                             capture_output=True, check=False)
+        assert run.returncode == 0, run.stderr.decode()
+        return run
+
+    figures = json.loads(evaluate("--pred", str(half), "--bootstrap", "200", "--compare", str(everything), "--json").stdout)
+    assert figures["bootstrap"] == {"samples": 200, "level": 0.95, "seed": 0, "unit": "document"}
+    low, high = figures["intervals"]["event_recall"]
+    assert low <= figures["event_recall"] <= high and low < high
+    recall = figures["compared_with"]["differences"]["event_recall"]
+    assert recall["value"] == pytest.approx(figures["event_recall"] - figures["compared_with"]["figures"]["event_recall"])
+    assert recall["high"] < 0 and recall["share_higher"] == 0.0
+    assert figures["compared_with"]["differences"]["event_precision"]["value"] == 0.0  # what half predicts is all right
+
+    text = evaluate("--pred", str(half), "--compare", str(everything)).stdout.decode()
+    assert f"Against {everything}" in text and "paired resamples" in text
+    assert "event_recall" in text.split("Against")[1]
+    assert "[" not in text.split("Against")[0].split("Missed")[0]  # intervals of the figures only with --bootstrap
+    plain = score_file(gold_file, half).figures
+    assert json.loads(evaluate("--pred", str(half), "--json").stdout).keys() == plain.keys() | {"calibration"}
