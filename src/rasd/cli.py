@@ -164,6 +164,9 @@ def evaluate(
                                                          "code, or another coder's gold): each figure's difference from "
                                                          "it on the same documents, with its interval (paired bootstrap).")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the resampling (the same seed gives the same intervals).")] = 0,
+    save_pred: Annotated[Optional[Path], typer.Option(help="Also write the events extracted and scored to this file "
+                                                           "(JSONL, as `rasd extract --format jsonl`), for --pred or "
+                                                           "--compare later.")] = None,
 ) -> None:
     """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
     from rasd.evaluate.bootstrap import DEFAULT_SAMPLES, Bootstrap, format_differences
@@ -174,13 +177,19 @@ def evaluate(
     corpora = (corpus or []) + (more_corpora or [])
     if pred is None and not corpora:
         raise typer.BadParameter("give the corpus holding the gold texts (--corpus), or --pred FILE", param_hint="--corpus")
+    if pred is not None and save_pred is not None:
+        raise typer.BadParameter("--pred scores events already saved; --save-pred saves the events of an extraction",
+                                 param_hint="--save-pred")
+    if save_pred is not None and not save_pred.parent.is_dir():  # said before the extraction, not after it
+        raise typer.BadParameter(f"{save_pred}: cannot write the events (no folder {save_pred.parent})",
+                                 param_hint="--save-pred")
     missing: list[str] = []
     try:
         if pred is not None:
             result = score_file(gold, pred)
         else:
             pipeline = _pipeline(gazetteer)
-            result, missing = run(gold, corpora, pipeline.extract)
+            result, missing = run(gold, corpora, pipeline.extract, save_pred)
         other = score_against(gold, compare, result) if compare is not None else None
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")

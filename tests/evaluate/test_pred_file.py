@@ -4,6 +4,7 @@ own JSONL output) instead of extracting them."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from rasd.evaluate.runner import GoldError, score_file
+from tests.conftest import SHARED_DATA, needs_shared
 
 STRIKE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
           "date": "2018-06-01", "date_end": "2018-06-01", "time_precision": 1,
@@ -55,3 +57,27 @@ def test_cli_pred_needs_no_corpus(tmp_path: Path) -> None:
                             capture_output=True, check=False)
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["event_f1"] == 1.0
+
+
+@needs_shared
+def test_saved_events_score_as_the_extraction_did(tmp_path: Path) -> None:
+    gold_lines = [json.loads(line) for line in (SHARED_DATA / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:6]]
+    gold = _write(tmp_path / "gold.jsonl", gold_lines)
+    corpora = [str(p) for p in sorted((SHARED_DATA / "corpus").glob("*.jsonl.gz"))]
+    saved = tmp_path / "events.jsonl"
+
+    def evaluate(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), *args, "--json"],
+                              capture_output=True, check=False, env={**os.environ, "COLUMNS": "400"})
+
+    extracted = evaluate("--corpus", *corpora, "--gazetteer", str(SHARED_DATA / "gazetteer"), "--save-pred", str(saved))
+    assert extracted.returncode == 0, extracted.stderr.decode()
+    lines = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    assert lines and {e["doc_id"] for e in lines} <= {g["id"] for g in gold_lines}
+    assert json.loads(evaluate("--pred", str(saved)).stdout) == json.loads(extracted.stdout)
+    assert not list(tmp_path.glob("*.partial"))
+
+    both = evaluate("--pred", str(saved), "--save-pred", str(tmp_path / "again.jsonl"))
+    assert both.returncode == 2 and b"--save-pred" in both.stderr and not (tmp_path / "again.jsonl").exists()
+    nowhere = evaluate("--corpus", *corpora, "--save-pred", str(tmp_path / "missing-folder" / "events.jsonl"))
+    assert nowhere.returncode == 2 and b"missing-folder" in nowhere.stderr and b"cannot write" in nowhere.stderr

@@ -120,9 +120,11 @@ def training_documents(gold_paths: list[Path], corpora: list[Path]) -> Iterator[
         yield from gold_documents(load_gold(path), corpora)
 
 
-def evaluate(gold_path: Path, corpora: list[Path],
-             extract: Callable[[Document], list]) -> tuple[EvaluationResult, list[str]]:
-    """Score ``extract`` on the gold file; also return the ids missing from the corpora."""
+def evaluate(gold_path: Path, corpora: list[Path], extract: Callable[[Document], list],
+             save: Path | None = None) -> tuple[EvaluationResult, list[str]]:
+    """Score ``extract`` on the gold file; also return the ids missing from the corpora.
+    With ``save``, the events scored are written there as ``rasd extract --format jsonl``
+    lines (for ``--pred`` or ``--compare`` later), once all were extracted."""
     gold = load_gold(gold_path)
     predictions: dict[str, list[dict]] = {}
     scored = []
@@ -130,4 +132,20 @@ def evaluate(gold_path: Path, corpora: list[Path],
         scored.append(g)
         predictions[g["id"]] = [e.model_dump(mode="json") for e in extract(doc)]
     missing = sorted(g["id"] for g in gold if g["id"] not in predictions)
+    if save is not None:
+        _save_events(save, predictions)
     return _with_calibration(scored, predictions, score(scored, predictions)), missing
+
+
+def _save_events(path: Path, predictions: dict[str, list[dict]]) -> None:
+    """Write the events whole or not at all: a file that is there is a complete run."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8") as out:
+            for events in predictions.values():
+                for event in events:
+                    out.write(json.dumps(event, ensure_ascii=False) + "\n")
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise GoldError(f"{path}: cannot write the events ({exc.strerror or exc})") from exc
