@@ -25,6 +25,24 @@ def test_a_governorate_written_after_a_name_chooses_among_its_namesakes(shared_p
     assert places["كوكب"] == ("Kawkab", "Hama")
 
 
+#: An article's round-up that names Aleppo's places before one of Daraa's (adapted from
+#: saudinewsnet:2015-07-24-1842-70093e3ed1, tune): on its own, Aleppo's الكرك would win.
+_ALEPPO_FIRST = ("وقصف الطيران الحربي مناطق في بلدة حيان بريف حلب الشمالي، وقصفت قوات النظام مناطق في حي بستان "
+                 "القصر بمدينة حلب. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    # (tune, the article above): two villages are called الكرك, one in Aleppo (Kobani), one
+    # in Daraa; the gazetteer has no "الكرك الشرقي"
+    "فيما جدد الطيران المروحي قصفه بالبراميل المتفجرة على مناطق في بلدة الكرك الشرقي بريف درعا.",
+    "وسقطت قذائف على قرية الكرك الغربية، في ريف درعا.",  # adapted
+])
+def test_a_direction_after_a_name_stands_before_the_governorate_that_qualifies_it(shared_pipeline, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    places = _places(shared_pipeline, _ALEPPO_FIRST + sentence)
+    assert places["الكرك"] == ("Al Karak", "Daraa")
+    assert places["حيان"] == ("Hayyan", "Aleppo")
+
+
 def test_a_name_with_no_row_in_the_governorate_written_after_it_is_unknown(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-1373-20180501: the gazetteer's قرية القصر lie elsewhere
     text = "نفذت الغارات على قرية القصر في ريف الحسكة الجنوبي."

@@ -86,9 +86,13 @@ def _governorates_named(mentions: list[PlaceMention], gazetteer: Gazetteer) -> s
             if gazetteer.places[i].feature == "governorate"}
 
 
+#: A direction that is part of a name ("حصيبة الشرقية"), normalized.
+DIRECTION_IN_NAME = r"ال(?:شرقي|غربي|شمالي|جنوبي)ه?"
+
 #: What may stand between a name and the governorate that qualifies it: "X في ريف درعا",
-#: "X بريف حماة", "X، في محافظة إدلب".
-_QUALIFIER_GAP = re.compile(r"[\s,،]*(?:في\s+|ب)?(?:ريف\s*|محافظه\s*)?")
+#: "X بريف حماة", "X، في محافظة إدلب", and a direction that is part of the name the gazetteer
+#: may know without it ("بلدة الكرك الشرقي بريف درعا").
+_QUALIFIER_GAP = re.compile(rf"[\s,،]*(?:{DIRECTION_IN_NAME}[\s,،]+)?(?:في\s+|ب)?(?:ريف\s*|محافظه\s*)?")
 
 
 _DAMASCUS = frozenset({"Damascus", "Rif Dimashq"})
@@ -158,8 +162,6 @@ def _homonym_abroad(places: list[Place], countries: Counter[str], towns: Counter
 #: How far from the town that locates it ("حصيبة غرب الرمادي") a place of the name may lie.
 _LOCATED_WITHIN_KM = 100.0
 
-#: A direction that is part of a name ("حصيبة الشرقية"), normalized.
-DIRECTION_IN_NAME = r"ال(?:شرقي|غربي|شمالي|جنوبي)ه?"
 
 #: What may stand between a name and the near or compass phrase that locates it: a
 #: direction that is part of the name ("حصيبة الشرقية شرق الرمادي"), and up to three more
