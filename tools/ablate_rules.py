@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from rasd.analysis import Analysis  # noqa: E402
+from rasd.evaluate.bootstrap import DEFAULT_SAMPLES, Bootstrap  # noqa: E402
 from rasd.evaluate.runner import gold_documents, load_gold  # noqa: E402
-from rasd.evaluate.scorer import score  # noqa: E402
+from rasd.evaluate.scorer import EvaluationResult, score  # noqa: E402
 from rasd.events import filters, side_rules, when  # noqa: E402
 from rasd.events.assemble import assemble  # noqa: E402
 from rasd.events.candidate import Candidate  # noqa: E402
@@ -69,18 +70,26 @@ def switched_off(rule: str | None) -> Iterator[None]:
         filters.FILTER_RULES.update(filter_rules)
 
 
-def figures(gold: list[dict], analyses: dict[str, Analysis], gazetteer: Gazetteer) -> dict[str, Any]:
-    """Matched, predicted and gold events, event F1 and actor1 accuracy of one gold file."""
+def scored(gold: list[dict], analyses: dict[str, Analysis], gazetteer: Gazetteer) -> EvaluationResult:
+    """One gold file scored with the registries as they are."""
     predictions = {g["id"]: [e.model_dump(mode="json") for e in assemble(analyses[g["id"]], gazetteer)]
                    for g in gold if g["id"] in analyses}
-    scored = [g for g in gold if g["id"] in predictions]
-    f = score(scored, predictions).figures
-    return {key: f[key] for key in ("n_matched", "n_pred", "n_gold", "event_f1", "actor1_accuracy")}
+    return score([g for g in gold if g["id"] in predictions], predictions)
+
+
+def figures(result: EvaluationResult) -> dict[str, Any]:
+    """Matched, predicted and gold events, event F1 and actor1 accuracy of one gold file."""
+    return {key: result.figures[key] for key in ("n_matched", "n_pred", "n_gold", "event_f1", "actor1_accuracy")}
 
 
 def ablate(gold_paths: list[Path], corpora: list[Path], gazetteer_path: Path | None,
-           rules: list[str] | None = None, progress: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
-    """One row per configuration, the baseline first: ``{"rule": name, <gold file>: figures}``."""
+           rules: list[str] | None = None, progress: Callable[[str], None] | None = None,
+           samples: int = DEFAULT_SAMPLES) -> list[dict[str, Any]]:
+    """One row per configuration, the baseline first: ``{"rule": name, <gold file>: figures}``.
+    With ``samples``, a rule's figures also hold ``f1_change``: its F1 minus the baseline's,
+    and the 95% interval of that difference over as many paired resamples of the articles
+    (rasd.evaluate.bootstrap): a change whose interval holds 0 is within what another sample
+    of articles could undo."""
     known = rule_names()
     unknown = sorted(set(rules or []) - set(known))
     if unknown:
@@ -93,11 +102,20 @@ def ablate(gold_paths: list[Path], corpora: list[Path], gazetteer_path: Path | N
         missing = [g["id"] for g in gold if g["id"] not in analyses]
         if missing and progress is not None:
             progress(f"{name}: {len(missing)} article(s) not in the corpora, not scored: {', '.join(missing[:5])}")
-    rows = []
+    resampling = Bootstrap(samples, 0.95, 0)
+    rows: list[dict[str, Any]] = []
+    baseline: dict[str, EvaluationResult] = {}
     for rule in [None, *(rules or known)]:
-        with switched_off(rule):
-            row: dict[str, Any] = {"rule": rule or BASELINE}
-            row.update({name: figures(gold, analyses, pipeline.gazetteer) for name, gold in parts.items()})
+        row: dict[str, Any] = {"rule": rule or BASELINE}
+        for name, gold in parts.items():
+            with switched_off(rule):
+                result = scored(gold, analyses, pipeline.gazetteer)
+            row[name] = figures(result)
+            if rule is None:
+                baseline[name] = result
+            elif samples:
+                change = resampling.differences(result.tallies, baseline[name].tallies)["event_f1"]
+                row[name]["f1_change"] = None if change is None else [change.value, change.low, change.high]
         rows.append(row)
         if progress is not None:
             progress(row["rule"])
@@ -105,15 +123,20 @@ def ablate(gold_paths: list[Path], corpora: list[Path], gazetteer_path: Path | N
 
 
 def table(rows: list[dict[str, Any]], parts: list[str]) -> str:
-    """The rows as text: each rule's F1 and actor1 change against the baseline, per part."""
+    """The rows as text: each rule's F1 change against the baseline (with its interval, when
+    resampled), actor1 change and matched/predicted events, per part."""
     base = rows[0]
-    head = f"{'rule switched off':<50}" + "".join(f"{p + ' ΔF1':>16}{'Δactor1':>10}{'m/p':>11}" for p in parts)
+    head = f"{'rule switched off':<50}" + "".join(f"{p + ' ΔF1':>16}{'95% interval':>18}{'Δactor1':>10}{'m/p':>11}"
+                                                  for p in parts)
     lines = [head]
     for row in rows:
         cells = ""
         for p in parts:
             f, b = row[p], base[p]
-            cells += f"{f['event_f1'] - b['event_f1']:>+16.4f}{f['actor1_accuracy'] - b['actor1_accuracy']:>+10.4f}" \
+            change = f.get("f1_change")
+            interval = f"[{change[1]:+.4f}, {change[2]:+.4f}]" if change else ""
+            cells += f"{f['event_f1'] - b['event_f1']:>+16.4f}{interval:>18}" \
+                     f"{f['actor1_accuracy'] - b['actor1_accuracy']:>+10.4f}" \
                      f"{str(f['n_matched']) + '/' + str(f['n_pred']):>11}"
         lines.append(f"{row['rule']:<50}{cells}")
     return "\n".join(lines)
@@ -126,9 +149,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gazetteer", type=Path, help="gazetteer file or folder (default: the built-in one)")
     parser.add_argument("--rule", action="append", dest="rules", help="only this rule (repeatable)")
     parser.add_argument("--json", action="store_true", help="one JSON line per configuration")
+    parser.add_argument("--bootstrap", type=int, default=DEFAULT_SAMPLES, metavar="N",
+                        help=f"paired resamples of the articles for each F1 change's interval (default {DEFAULT_SAMPLES}; 0: none)")
     args = parser.parse_args(argv)
     rows = ablate(args.gold, args.corpus, args.gazetteer, args.rules,
-                  progress=lambda name: print(f"  {name}", file=sys.stderr))
+                  progress=lambda name: print(f"  {name}", file=sys.stderr), samples=args.bootstrap)
     if args.json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))

@@ -42,6 +42,15 @@ def test_the_baseline_is_the_evaluation_and_a_rule_off_changes_what_it_decides(t
         result.figures[k] for k in ("n_matched", "n_pred", "n_gold"))
     # without the rule that drops background dates, background events come back
     assert rows[2][gold.name]["n_pred"] > base["n_pred"]
+    # each change comes with its interval over paired resamples of the articles
+    assert "f1_change" not in base
+    for row in rows[1:]:
+        change, low, high = row[gold.name]["f1_change"]
+        assert change == pytest.approx(row[gold.name]["event_f1"] - base["event_f1"])
+        assert low <= change <= high
+    change, low, high = rows[2][gold.name]["f1_change"]
+    assert low < high  # the articles of the background dates differ from one resample to the next
+    assert "95% interval" in tool.table(rows, [gold.name]) and f"[{low:+.4f}, {high:+.4f}]" in tool.table(rows, [gold.name])
     # and the registries are as they were
     assert (side_rules.SIDE_RULES, dict(filters.FILTER_RULES), when.DATE_RULES) == registries
 
