@@ -60,6 +60,7 @@ class TriggerLexicon:
     non_filters: PhraseMatcher[str]
     civilian_targets: PhraseMatcher[str]
     reflexive: ReflexiveDetonation | None = None
+    departure: Departure | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,18 @@ class ReflexiveDetonation:
     reach: int
     sense: TriggerSense
     prepositions: frozenset[str]  # no reflexive object after these: "في المدينة نفسها"
+
+
+@dataclass(frozen=True)
+class Departure:
+    """``triggers.yaml`` ``departure``: a verb of going out and, within ``reach`` words after
+    it in its sentence, those who go out under a deal (fighters, a convoy)."""
+
+    verbs: PhraseMatcher[str]
+    movers: frozenset[str]
+    between: frozenset[str]  # what may stand before them: how many, when ("بموجبه", "مئات", "الجمعة")
+    reach: int
+    sense: TriggerSense
 
 
 def inflections(noun: str) -> list[str]:
@@ -164,7 +177,16 @@ def trigger_lexicon() -> TriggerLexicon:
                                          frozenset(normalize_key(w) for w in reflexive["objects"]),
                                          int(reflexive["reach"]), its_sense,
                                          frozenset(normalize_key(w) for w in reflexive["prepositions"]))
-    return TriggerLexicon(triggers, filters, priority, non_triggers, non_filters, civilian_targets, detonation)
+    departure = None
+    if data.get("departure"):
+        rule = data["departure"]
+        its_sense = sense_of.get(normalize_key(rule["sense_of"]))
+        if its_sense is None:
+            raise DataError(f"triggers.yaml: departure: {rule['sense_of']!r} is no trigger")
+        departure = Departure(_phrases(rule["verbs"]), frozenset(normalize_key(w) for w in rule["movers"]),
+                              frozenset(normalize_key(w) for w in rule["between"]), int(rule["reach"]), its_sense)
+    return TriggerLexicon(triggers, filters, priority, non_triggers, non_filters, civilian_targets, detonation,
+                          departure)
 
 
 def find_triggers(tokens: list[Token]) -> list[TriggerMatch]:
@@ -218,6 +240,37 @@ def reflexive_detonations(norm: str, tokens: list[Token], found: list[TriggerMat
     return out
 
 
+def departures(norm: str, tokens: list[Token], found: list[TriggerMatch]) -> list[TriggerMatch]:
+    """"وخرج الجمعة مئات المقاتلين والمدنيين على متن أكثر من 50 حافلة من محافظة القنيطرة",
+    "خرج أكثر من مئة مقاتل من هيئة تحرير الشام": a verb of going out whose subject is
+    fighters or a convoy (at most ``reach`` words after it, with only words of how many and
+    when before them), as a trigger on the verb, with the sense of the noun of leaving
+    ("خروج": a departure under a deal). Going out of anyone else is no departure ("خرج
+    المتظاهرون", "خرج الاجتماع بقرارات تخص المقاتلين"); nor is a verb a trigger already covers."""
+    rule = trigger_lexicon().departure
+    if rule is None:
+        return []
+    verbs = rule.verbs.find(tokens)
+    if not verbs:  # (most articles)
+        return []
+    covered = {i for m in found for i in range(m.token_start, m.token_end)}
+    when = number_words().day_words
+    out = []
+    for verb in verbs:
+        if verb.token_start in covered:
+            continue
+        for k in range(verb.token_end, min(len(tokens), verb.token_end + rule.reach)):
+            if _SENTENCE_BREAK.search(norm, tokens[verb.token_start].end, tokens[k].start):
+                break
+            word = tokens[k].text
+            if word in rule.movers or (word[:1] == "و" and word[1:] in rule.movers):
+                out.append(TriggerMatch(verb.start, verb.end, verb.token_start, verb.token_end, rule.sense, verb.clitic))
+                break
+            if not (word in rule.between or word in when or word[:1].isdigit() or not word[:1].isalnum()):
+                break  # another subject: "خرج الاجتماع"
+    return out
+
+
 def find_civilian_targets(tokens: list[Token]) -> list[tuple[int, int]]:
     """Normalized spans of civilian places and people named as targets."""
     return [(m.start, m.end) for m in trigger_lexicon().civilian_targets.find(tokens)]
@@ -238,12 +291,15 @@ class TriggerRecognizer:
 
     def vocabulary_items(self) -> tuple[VocabularyItem, ...]:
         lexicon = trigger_lexicon()
-        return (lexicon.triggers, lexicon.filters, lexicon.non_triggers, lexicon.non_filters, lexicon.civilian_targets)
+        departure = (lexicon.departure.verbs,) if lexicon.departure else ()
+        return (lexicon.triggers, lexicon.filters, lexicon.non_triggers, lexicon.non_filters, lexicon.civilian_targets,
+                *departure)
 
     def __call__(self, analysis: Analysis) -> None:
         tokens = analysis.tokens
         found = find_triggers(tokens)
-        extra = reflexive_detonations(analysis.ntext.norm, tokens, found)
+        norm = analysis.ntext.norm
+        extra = reflexive_detonations(norm, tokens, found) + departures(norm, tokens, found)
         analysis.triggers = sorted(found + extra, key=lambda m: (m.start, m.end)) if extra else found
         analysis.filters = find_filters(tokens)
         analysis.civilian_targets = find_civilian_targets(tokens)
