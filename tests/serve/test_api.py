@@ -172,6 +172,19 @@ def test_extract_says_when_an_article_is_about_an_uncovered_country(server: Serv
     assert response.json()["events"] == [] and response.json()["outside_coverage"] == "YE"
 
 
+def test_ingest_stores_an_article_about_an_uncovered_country_with_the_country(server: Server) -> None:
+    # ant-multisource:AL-internationalNews-1319-20180525 (dev pool, not gold): Yemen news
+    text = ("شنَّ طيران تحالف دعم الشرعية في اليمن، فجر اليوم الجمعة، غارات على تعزيزات للميليشيات الحوثية "
+            "في مديرية التحيتا في محافظة #الحديدة.")
+    body = {"document": {"id": "api-yemen", "text": text, "published": "2018-05-25"}}
+    for status in ("stored", "unchanged"):
+        response = httpx.post(server.url + "/api/ingest", headers=server.auth, json=body, timeout=60)
+        assert response.status_code == 201, response.text
+        assert (response.json()["status"], response.json()["events"], response.json()["outside_coverage"]) == (status, [], "YE")
+    stored = httpx.get(server.url + "/api/documents/api-yemen").json()
+    assert stored["outside_coverage"] == "YE" and stored["text"] == text and stored["event_ids"] == []
+
+
 def test_body_and_text_limits_are_413(server: Server) -> None:
     huge = httpx.post(server.url + "/api/extract", headers={**server.auth, "content-type": "application/json"},
                       content=b'{"text": "' + b"a" * 3_000_000 + b'"}')
@@ -193,6 +206,7 @@ def test_ingest_a_posted_document_then_again(server: Server) -> None:
     assert again.json()["status"] == "unchanged"
     stored = httpx.get(server.url + "/api/documents/api-doc-1").json()
     assert stored["text"] == text and stored["outlet"] == "Test Wire" and stored["event_ids"] == [event["id"]]
+    assert first.json()["outside_coverage"] is None is again.json()["outside_coverage"] is stored["outside_coverage"]
 
 
 def test_ingest_refuses_loopback_urls_without_the_flag(server: Server) -> None:

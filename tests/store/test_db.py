@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
 from pathlib import Path
@@ -35,6 +36,24 @@ def test_new_store_is_wal_and_versioned(tmp_path: Path) -> None:
     # reopening migrates nothing and keeps the data
     conn = db.open_store(tmp_path / "x.sqlite", create=False)
     assert db.summary(conn)["documents"] == 0
+
+
+def test_a_version_4_store_gets_the_outside_coverage_marker(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite"
+    conn = db.open_store(path)
+    with db.transaction(conn):
+        db.store_document(conn, _result("old", "h1", [_event("old")]), None)
+    conn.execute("ALTER TABLE documents DROP COLUMN outside_coverage")
+    conn.execute("PRAGMA user_version = 4")
+    conn.close()
+    conn = db.open_store(path, create=False)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+    foreign = dataclasses.replace(_result("ye", "h2", [], mentions=0), outside_coverage="YE")
+    with db.transaction(conn):
+        db.store_document(conn, foreign, None)
+    assert dict(conn.execute("SELECT id, outside_coverage FROM documents")) == {"old": None, "ye": "YE"}
+    assert db.summary(conn)["documents"] == 2 and conn.execute("SELECT count(*) FROM events").fetchone()[0] == 1
+    conn.close()
 
 
 def test_missing_db_is_not_created_when_reading(tmp_path: Path) -> None:

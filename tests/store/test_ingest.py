@@ -234,6 +234,9 @@ def test_an_article_about_an_uncovered_country_is_stored_with_no_events_sought(t
                                "GROUP BY d.id").fetchall())
     assert stored["ye"] == 0 and stored["a"] > 0 and stored["b"] > 0  # stored, its text kept; nothing sought in it
     assert conn.execute("SELECT count(*) FROM events WHERE doc_id = 'ye'").fetchone()[0] == 0
+    # and the store says why it has no events
+    marked = dict(conn.execute("SELECT id, outside_coverage FROM documents").fetchall())
+    assert marked == {"ye": "YE", "a": None, "b": None}
 
 
 @pytest.mark.skipif(not CORPUS.exists(), reason="../shared/data corpus is not on this machine")

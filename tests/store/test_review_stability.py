@@ -89,6 +89,7 @@ def test_an_old_store_gets_review_members_when_migrated(tmp_path: Path) -> None:
     conn.execute("DROP TABLE merged_redirects")
     conn.execute("ALTER TABLE reviews DROP COLUMN members")
     conn.execute("DROP INDEX mentions_kind")  # version 4
+    conn.execute("ALTER TABLE documents DROP COLUMN outside_coverage")  # version 5
     conn.close()
     conn = db.open_store(store, create=False)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION

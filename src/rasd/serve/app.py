@@ -364,7 +364,8 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.post("/api/ingest", dependencies=write, status_code=201)
     async def ingest(conn: Conn, body: IngestIn) -> dict[str, Any]:
-        """Fetch a URL (or take a posted article), extract it and store its events."""
+        """Fetch a URL (or take a posted article), extract it and store its events;
+        ``outside_coverage`` as for /api/extract (for an unchanged article, as stored)."""
         if (body.url is None) == (body.document is None):
             raise HTTPException(422, "give exactly one of 'url' and 'document'")
         if body.url is not None:
@@ -374,11 +375,14 @@ def create_app(settings: Settings) -> FastAPI:
             doc = _document(body.document, settings)
         sha = db.content_hash(doc)
         if db.stored_hash(conn, doc.id) == sha:
-            return {"doc_id": doc.id, "status": "unchanged", "events": queries.document_events(conn, doc.id)}
+            stored = queries.document(conn, doc.id)
+            return {"doc_id": doc.id, "status": "unchanged", "events": queries.document_events(conn, doc.id),
+                    "outside_coverage": stored.outside_coverage if stored else None}
         result = await extractor.run(doc)
         result.sha256, result.source = sha, body.url or "api"
         await asyncio.to_thread(queries.store_one, settings.db_path, result)
-        return {"doc_id": doc.id, "status": "stored", "events": queries.document_events(conn, doc.id)}
+        return {"doc_id": doc.id, "status": "stored", "events": queries.document_events(conn, doc.id),
+                "outside_coverage": result.outside_coverage}
 
     from rasd.alerts.api import router as alerts_router  # subscriptions and watch status
 

@@ -143,9 +143,17 @@ _V4 = """
 CREATE INDEX IF NOT EXISTS mentions_kind ON mentions(kind);
 """
 
+# Version 5: an article wholly about a country rasd does not cover (naming Syria and Iraq
+# nowhere) is stored with no mentions and no events sought; ``outside_coverage`` says which
+# country (ISO code), so that a document with no events tells why. NULL for every other
+# document, and for those stored before (their mentions say what was found in them).
+_V5 = """
+ALTER TABLE documents ADD COLUMN outside_coverage TEXT;
+"""
+
 # MIGRATIONS[i] takes a database from schema version i to i + 1 (PRAGMA user_version).
 # A new version appends a script; released scripts are never edited.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # The columns an event is filtered on, in both ``events`` and ``merged``.
@@ -336,10 +344,10 @@ def store_document(conn: sqlite3.Connection, result: DocResult, run_id: int | No
     meta = result.meta
     conn.execute(
         "INSERT INTO documents (id, sha256, source, outlet, published, title, url, author, text, chars, n_events,"
-        " run_id, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " run_id, stored_at, outside_coverage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (result.doc_id, result.sha256, result.source, meta.get("outlet"), meta.get("published"),
          meta.get("title"), meta.get("url"), meta.get("author"), meta.get("text"), meta.get("chars", 0),
-         len(result.events), run_id, _now()))
+         len(result.events), run_id, _now(), result.outside_coverage))
     conn.executemany("INSERT INTO mentions (doc_id, kind, start, \"end\", text, value) VALUES (?, ?, ?, ?, ?, ?)",
                      [(result.doc_id, *m) for m in result.mentions])
     new_events = []

@@ -57,6 +57,8 @@ class StoredDocument(DocumentMeta):
     text: str | None = None
     source: str = ""
     event_ids: list[int] = field(default_factory=list)
+    # the uncovered country (ISO code) the article is wholly about: no event was sought in it
+    outside_coverage: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,12 +120,12 @@ def event_detail(conn: sqlite3.Connection, merged_id: int) -> EventDetail | None
 
 
 def document(conn: sqlite3.Connection, doc_id: str) -> StoredDocument | None:
-    row = conn.execute("SELECT id, title, outlet, published, url, author, text, source FROM documents "
-                       "WHERE id = ?", (doc_id,)).fetchone()
+    row = conn.execute("SELECT id, title, outlet, published, url, author, text, source, outside_coverage "
+                       "FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         return None
     ids = [r[0] for r in conn.execute("SELECT id FROM events WHERE doc_id = ? ORDER BY ordinal", (doc_id,))]
-    return StoredDocument(*row, event_ids=ids)  # type: ignore[misc]
+    return StoredDocument(*row[:-1], event_ids=ids, outside_coverage=row[-1])  # type: ignore[misc]
 
 
 def document_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
