@@ -169,8 +169,8 @@ def evaluate(
                                                            "--compare later.")] = None,
 ) -> None:
     """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
-    from rasd.evaluate.bootstrap import DEFAULT_SAMPLES, Bootstrap, format_differences
-    from rasd.evaluate.runner import GoldError, score_against, score_file
+    from rasd.evaluate.bootstrap import DEFAULT_LEVEL, DEFAULT_SAMPLES, Bootstrap, format_differences
+    from rasd.evaluate.runner import GoldError, load_predictions, score_against, score_file
     from rasd.evaluate.runner import evaluate as run
     from rasd.evaluate.scorer import format_report
 
@@ -180,30 +180,41 @@ def evaluate(
     if pred is not None and save_pred is not None:
         raise typer.BadParameter("--pred scores events already saved; --save-pred saves the events of an extraction",
                                  param_hint="--save-pred")
-    if save_pred is not None and not save_pred.parent.is_dir():  # said before the extraction, not after it
-        raise typer.BadParameter(f"{save_pred}: cannot write the events (no folder {save_pred.parent})",
-                                 param_hint="--save-pred")
+    # (said before the extraction, not after it)
+    if save_pred is not None and (save_pred.is_dir() or not save_pred.parent.is_dir()):
+        why = "it is a folder" if save_pred.is_dir() else f"no folder {save_pred.parent}"
+        raise typer.BadParameter(f"{save_pred}: cannot write the events ({why})", param_hint="--save-pred")
     missing: list[str] = []
     try:
+        compared = load_predictions(compare) if compare is not None else None
         if pred is not None:
             result = score_file(gold, pred)
         else:
             pipeline = _pipeline(gazetteer)
             result, missing = run(gold, corpora, pipeline.extract, save_pred)
-        other = score_against(gold, compare, result) if compare is not None else None
+        other = score_against(gold, compared, result) if compared is not None else None
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
     if missing:
-        err.print(f"[yellow]warning:[/yellow] {len(missing)} gold document(s) not found in the corpus: {', '.join(missing[:5])}")
-    resampling = Bootstrap(bootstrap or (DEFAULT_SAMPLES if compare is not None else 0), 0.95, seed)
-    intervals = resampling.intervals(result.tallies) if bootstrap else None
-    differences = resampling.differences(result.tallies, other.tallies) if other is not None else None
+        err.print(f"[yellow]warning:[/yellow] {len(missing)} gold document(s) not found in the corpus: {', '.join(missing[:5])}"
+                  + (f"; {save_pred} holds the events of the others only, and a later --pred scores these as having "
+                     "none" if save_pred is not None else ""))
+    if compared is not None:
+        scored = {t.doc_id for t in result.tallies}
+        strangers = sorted(set(compared) - scored)
+        if strangers:
+            err.print(f"[yellow]warning:[/yellow] {len(strangers)} document(s) of {compare} are not among the "
+                      f"{len(scored)} scored and are ignored: {', '.join(strangers[:5])}")
+    samples = bootstrap or (DEFAULT_SAMPLES if compare is not None else 0)
+    resampling = Bootstrap(samples, DEFAULT_LEVEL, seed) if samples else None
+    intervals = resampling.intervals(result.tallies) if resampling and bootstrap else None
+    differences = resampling.differences(result.tallies, other.tallies) if resampling and other is not None else None
     if as_json:
         figures: dict[str, Any] = dict(result.figures)
         if result.calibration is not None:
             figures["calibration"] = result.calibration.as_dict()
-        if intervals is not None or differences is not None:
+        if resampling is not None:
             figures["bootstrap"] = {"samples": resampling.samples, "level": resampling.level, "seed": seed,
                                     "unit": "document"}
         if intervals is not None:
@@ -216,8 +227,8 @@ def evaluate(
     else:
         from rasd.evaluate.calibration import format_calibration
 
-        report = format_report(result, intervals)
-        if differences is not None:
+        report = format_report(result, intervals, DEFAULT_LEVEL)
+        if resampling is not None and differences is not None:
             report += "\n" + format_differences(differences, str(compare), resampling)
         if result.calibration is not None:
             report += "\n\n" + format_calibration(result.calibration)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from rasd.evaluate.bootstrap import Bootstrap
-from rasd.evaluate.runner import load_gold, score_against, score_file
+from rasd.evaluate.runner import load_gold, load_predictions, score_against, score_file
 from rasd.evaluate.scorer import figures_of, score
-from tests.conftest import SHARED_DATA
+from tests.conftest import SHARED_DATA, needs_shared
 
 STRIKE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
           "date": "2018-06-01", "date_end": "2018-06-01", "time_precision": 1,
@@ -38,14 +38,17 @@ def _write(path: Path, lines: list[dict]) -> Path:
     return path
 
 
-def test_the_figures_are_the_figures_of_the_documents_tallies() -> None:
+@needs_shared
+def test_the_figures_of_some_documents_tallies_are_those_of_scoring_them_alone() -> None:
+    """What resampling relies on: every figure adds up over documents."""
     gold = load_gold(SHARED_DATA / "gold" / "dev.jsonl")
     # predictions: each document's gold events with every other one left out and the actors of the rest swapped
     pred = {g["id"]: [dict(e, actor1=e.get("actor2") or "x", actor2=e["actor1"]) for e in g["events"][::2]] for g in gold}
     result = score(gold, pred)
-    assert figures_of(result.tallies) == result.figures
     assert [t.doc_id for t in result.tallies] == [g["id"] for g in gold]
-    assert sum(t.gold for t in result.tallies) == result.figures["n_gold"] > 0
+    for part in (slice(None, None, 2), slice(1, None, 3), slice(5, 6)):
+        alone = score(gold[part], pred).figures
+        assert figures_of(result.tallies[part]) == alone
     assert 0 < result.figures["event_recall"] < 1 and result.figures["actor1_accuracy"] < 1  # type: ignore[operator]
 
 
@@ -108,16 +111,23 @@ def test_paired_runs_must_be_scored_on_the_same_documents() -> None:
         Bootstrap(10, 0.95, 0).differences(score(gold, {}).tallies, score(gold[::-1], {}).tallies)
 
 
+@pytest.mark.parametrize(("samples", "level"), [(0, 0.95), (-3, 0.95), (100, 1.0), (100, 0.0)])
+def test_a_bootstrap_of_no_resample_or_no_level_is_refused(samples: int, level: float) -> None:
+    with pytest.raises(ValueError):
+        Bootstrap(samples, level, 0)
+
+
 def test_compared_file_is_scored_on_the_documents_of_the_run(tmp_path: Path) -> None:
     gold = _write(tmp_path / "gold.jsonl", [{"id": "d1", "events": _strikes(1)}, {"id": "d2", "events": []},
                                             {"id": "d3", "events": _strikes(2)}])
     other = _write(tmp_path / "other.jsonl", [dict(STRIKE, doc_id="d3"), dict(STRIKE, doc_id="elsewhere")])
     result = score(load_gold(gold)[::-1][:2], {})  # a run that scored d3 and d2 only, in that order
-    against = score_against(gold, other, result)
+    against = score_against(gold, load_predictions(other), result)
     assert [t.doc_id for t in against.tallies] == ["d3", "d2"]
     assert against.figures["n_gold"] == 2 and against.figures["n_matched"] == 1
 
 
+@needs_shared
 def test_cli_reports_intervals_and_the_difference(tmp_path: Path) -> None:
     gold = [g for g in load_gold(SHARED_DATA / "gold" / "dev.jsonl")]
     gold_file = _write(tmp_path / "gold.jsonl", gold)
@@ -145,3 +155,22 @@ def test_cli_reports_intervals_and_the_difference(tmp_path: Path) -> None:
     assert "[" not in text.split("Against")[0].split("Missed")[0]  # intervals of the figures only with --bootstrap
     plain = score_file(gold_file, half).figures
     assert json.loads(evaluate("--pred", str(half), "--json").stdout).keys() == plain.keys() | {"calibration"}
+
+    # a file of other documents: scored as predicting nothing on these, and said so
+    elsewhere = _write(tmp_path / "elsewhere.jsonl", [dict(STRIKE, doc_id="not-in-the-gold")])
+    run = evaluate("--pred", str(half), "--compare", str(elsewhere), "--json")
+    assert b"1 document(s) of" in run.stderr and b"not-in-the-gold" in run.stderr
+    assert json.loads(run.stdout)["compared_with"]["figures"]["n_pred"] == 0
+
+
+def test_a_compare_file_that_cannot_be_read_is_refused_before_any_extraction(tmp_path: Path) -> None:
+    gold = _write(tmp_path / "gold.jsonl", [{"id": "d1", "events": _strikes(1)}])
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text("not json\n", encoding="utf-8")
+    saved = tmp_path / "saved.jsonl"
+    for other in (broken, tmp_path / "absent.jsonl"):
+        # the corpus does not exist either: reading it would fail later, and differently
+        run = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), "--corpus", str(tmp_path / "no-corpus.jsonl"),
+                              "--compare", str(other), "--save-pred", str(saved)], capture_output=True, check=False)
+        assert run.returncode == 2 and str(other).encode() in run.stderr, run.stderr.decode()
+        assert not saved.exists()

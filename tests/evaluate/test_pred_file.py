@@ -81,3 +81,5 @@ def test_saved_events_score_as_the_extraction_did(tmp_path: Path) -> None:
     assert both.returncode == 2 and b"--save-pred" in both.stderr and not (tmp_path / "again.jsonl").exists()
     nowhere = evaluate("--corpus", *corpora, "--save-pred", str(tmp_path / "missing-folder" / "events.jsonl"))
     assert nowhere.returncode == 2 and b"missing-folder" in nowhere.stderr and b"cannot write" in nowhere.stderr
+    folder = evaluate("--corpus", *corpora, "--save-pred", str(tmp_path))
+    assert folder.returncode == 2 and b"it is a folder" in folder.stderr

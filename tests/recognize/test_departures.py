@@ -29,6 +29,8 @@ def _departures(text: str) -> list[str]:
     ("كما خرج آلاف المدنيين والمقاتلين من حيي القابون وتشرين نحو محافظة إدلب.", "خرج"),
     # ant-multisource:SK-middleEast-531-20180325 (dev pool, not gold)
     ("من جهة ثانية خرجت الدفعة الأولى من القطاع الأوسط بالغوطة الشرقية", "خرجت"),
+    ("فخرج المقاتلون من المدينة بعد الاتفاق", "خرج"),  # the subject's own case
+    ("وخرج الجمعة والسبت مئات المقاتلين من الحي", "خرج"),  # a day with و before the fighters
 ])
 def test_fighters_or_a_convoy_going_out_is_a_departure(text: str, verb: str) -> None:
     assert _departures(text) == [verb]
@@ -37,8 +39,11 @@ def test_fighters_or_a_convoy_going_out_is_a_departure(text: str, verb: str) -> 
 @pytest.mark.parametrize("text", [
     "وخرج الآلاف في تظاهرتين صباح الاثنين",  # a protest (after AL-internationalNews-561-20180321)
     "وخرج الاجتماع بقرارات تخص المقاتلين الأجانب",  # the fighters are what the meeting was about, too far on
-    "خرج الرئيس. وقال إن المقاتلين سيغادرون",  # another sentence
+    "خرج مئات. المقاتلين في المدينة",  # the fighters are another sentence's
     "وقال إن المسلحين خرجوا عن السيطرة",  # the fighters before the verb: no departure is told after it
+    "وخرج عناصر الدفاع المدني لإخماد الحريق في مدينة إدلب",  # any body has members
+    "وخرجت قافلة مساعدات إلى البلدة",  # an aid convoy
+    "تخرج الدفعة الأولى من طلاب الكلية الحربية",  # graduating
 ])
 def test_going_out_of_anyone_else_is_no_departure(text: str) -> None:
     assert _departures(text) == []

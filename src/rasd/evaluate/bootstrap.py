@@ -13,11 +13,12 @@ resample. The generator is seeded, so the same inputs give the same intervals.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
 from rasd.evaluate.scorer import COUNT_KEYS, FIGURE_KEYS, DocTally, figures_from_sums, figures_of
+
+Figures = dict[str, float | int | None]
 
 #: The figures intervals are given for: the ratios (counts of a resample are not estimates).
 RATIO_KEYS: tuple[str, ...] = tuple(k for k in FIGURE_KEYS if not k.startswith("n_"))
@@ -55,16 +56,17 @@ class Bootstrap:
     level: float
     seed: int
 
+    def __post_init__(self) -> None:
+        if self.samples < 1:
+            raise ValueError(f"a bootstrap needs at least one resample, not {self.samples}")
+        if not 0 < self.level < 1:
+            raise ValueError(f"an interval's level is between 0 and 1, not {self.level}")
+
     def intervals(self, tallies: list[DocTally]) -> dict[str, Interval | None]:
         """Each ratio figure's interval; None where fewer than half the resamples define
         it (too few documents of the kind it is a share of)."""
-        draws: dict[str, list[float]] = {k: [] for k in RATIO_KEYS}
-        for figures in self._resampled([tallies]):
-            for k in RATIO_KEYS:
-                value = figures[0][k]
-                if value is not None:
-                    draws[k].append(float(value))
-        return {k: self._interval(v) for k, v in draws.items()}
+        draws = self.resampled(tallies)
+        return {k: self._interval([float(f[k]) for f in draws if f[k] is not None]) for k in RATIO_KEYS}  # type: ignore[arg-type]
 
     def differences(self, tallies_a: list[DocTally], tallies_b: list[DocTally]) -> dict[str, Difference | None]:
         """A minus B for each ratio figure, both resampled with the same documents (a paired
@@ -72,15 +74,19 @@ class Bootstrap:
         tally the same gold documents in the same order."""
         if [t.doc_id for t in tallies_a] != [t.doc_id for t in tallies_b]:
             raise ValueError("the two sets of predictions were not scored on the same gold documents")
-        measured = figures_of(tallies_a), figures_of(tallies_b)
-        draws: dict[str, list[float]] = {k: [] for k in RATIO_KEYS}
-        for a, b in self._resampled([tallies_a, tallies_b]):
-            for k in RATIO_KEYS:
-                if a[k] is not None and b[k] is not None:
-                    draws[k].append(float(a[k]) - float(b[k]))  # type: ignore[arg-type]
+        return self.difference_of(self.resampled(tallies_a), self.resampled(tallies_b),
+                                  figures_of(tallies_a), figures_of(tallies_b))
+
+    def difference_of(self, draws_a: list[Figures], draws_b: list[Figures], measured_a: Figures,
+                      measured_b: Figures) -> dict[str, Difference | None]:
+        """``differences`` from each side's ``resampled`` figures (the same draws of
+        documents: one seed, one number of documents) and the figures measured: a caller
+        that compares many runs with one keeps that one's draws."""
         out: dict[str, Difference | None] = {}
-        for k, values in draws.items():
-            a_value, b_value = measured[0][k], measured[1][k]
+        for k in RATIO_KEYS:
+            values = [float(a[k]) - float(b[k]) for a, b in zip(draws_a, draws_b, strict=True)  # type: ignore[arg-type]
+                      if a[k] is not None and b[k] is not None]
+            a_value, b_value = measured_a[k], measured_b[k]
             interval = self._interval(values)
             if interval is None or a_value is None or b_value is None:
                 out[k] = None
@@ -89,22 +95,23 @@ class Bootstrap:
             out[k] = Difference(float(a_value) - float(b_value), interval.low, interval.high, higher)
         return out
 
-    def _resampled(self, sets: list[list[DocTally]]) -> Iterator[list[dict[str, float | int | None]]]:
-        """The figures of each set for each resample (one draw of documents for all sets)."""
-        columns = [list(zip(*(t.counts() for t in tallies))) for tallies in sets]
-        n = len(sets[0])
+    def resampled(self, tallies: list[DocTally]) -> list[Figures]:
+        """The figures of each resample of the documents. The draws depend only on the
+        seed and the number of documents, so two lists of the same documents are resampled
+        alike (paired)."""
+        n = len(tallies)
         if n == 0:
-            return
+            return []
+        columns = list(zip(*(t.counts() for t in tallies)))
         rng = random.Random(self.seed)
         positions = range(n)
+        out = []
         for _ in range(self.samples):
             pick = itemgetter(*rng.choices(positions, k=n))
-            drawn = []
-            for cols in columns:
-                # itemgetter of one position returns the item, not a 1-tuple
-                sums = [sum(pick(c)) if n > 1 else pick(c) for c in cols]
-                drawn.append(figures_from_sums(dict(zip(COUNT_KEYS, sums))))
-            yield drawn
+            # itemgetter of one position returns the item, not a 1-tuple
+            sums = [sum(pick(c)) if n > 1 else pick(c) for c in columns]
+            out.append(figures_from_sums(dict(zip(COUNT_KEYS, sums))))
+        return out
 
     def _interval(self, values: list[float]) -> Interval | None:
         if len(values) < self.samples / 2:

@@ -673,17 +673,19 @@ _MISMATCH_FIELDS: tuple[tuple[str, Any], ...] = (
 )
 
 
-def format_report(result: EvaluationResult, intervals: dict[str, Any] | None = None) -> str:
-    """Plain-text report: figures (with their ``intervals``, rasd.evaluate.bootstrap, when
-    given), missed, spurious, mismatched fields."""
+def format_report(result: EvaluationResult, intervals: dict[str, Any] | None = None, level: float = 0.95) -> str:
+    """Plain-text report: figures (with their ``intervals`` at ``level``, from
+    rasd.evaluate.bootstrap, when given), missed, spurious, mismatched fields."""
     lines: list[str] = ["Figures", "======="]
     width = max(len(k) for k in result.figures) if result.figures else 0
     for k, v in result.figures.items():
-        interval = (intervals or {}).get(k)
-        around = f"  [{interval.low:.3f}, {interval.high:.3f}]" if interval is not None else ""
+        around = ""
+        if intervals is not None and k in intervals:
+            interval = intervals[k]
+            around = "  [too few documents]" if interval is None else f"  [{interval.low:.3f}, {interval.high:.3f}]"
         lines.append(f"  {k.ljust(width)}  {_fmt_value(v)}{around}")
     if intervals is not None:
-        lines.append("  ([low, high]: 95% interval over resamples of the gold documents)")
+        lines.append(f"  ([low, high]: {level:.0%} interval over resamples of the gold documents)")
     if result.unscored_doc_ids:
         lines.append(
             f"  (predictions for {len(result.unscored_doc_ids)} doc id(s) not in gold were ignored)"

@@ -263,10 +263,11 @@ def departures(norm: str, tokens: list[Token], found: list[TriggerMatch]) -> lis
             if _SENTENCE_BREAK.search(norm, tokens[verb.token_start].end, tokens[k].start):
                 break
             word = tokens[k].text
-            if word in rule.movers or (word[:1] == "و" and word[1:] in rule.movers):
+            bare = word[1:] if word[:1] == "و" else word  # "والمقاتلين", "والسبت"
+            if word in rule.movers or bare in rule.movers:
                 out.append(TriggerMatch(verb.start, verb.end, verb.token_start, verb.token_end, rule.sense, verb.clitic))
                 break
-            if not (word in rule.between or word in when or word[:1].isdigit() or not word[:1].isalnum()):
+            if not (word in rule.between or bare in rule.between or word in when or bare in when or word[:1].isdigit()):
                 break  # another subject: "خرج الاجتماع"
     return out
 

@@ -375,9 +375,8 @@ def create_app(settings: Settings) -> FastAPI:
             doc = _document(body.document, settings)
         sha = db.content_hash(doc)
         if db.stored_hash(conn, doc.id) == sha:
-            stored = queries.document(conn, doc.id)
             return {"doc_id": doc.id, "status": "unchanged", "events": queries.document_events(conn, doc.id),
-                    "outside_coverage": stored.outside_coverage if stored else None}
+                    "outside_coverage": queries.outside_coverage(conn, doc.id)}
         result = await extractor.run(doc)
         result.sha256, result.source = sha, body.url or "api"
         await asyncio.to_thread(queries.store_one, settings.db_path, result)

@@ -128,6 +128,12 @@ def document(conn: sqlite3.Connection, doc_id: str) -> StoredDocument | None:
     return StoredDocument(*row[:-1], event_ids=ids, outside_coverage=row[-1])  # type: ignore[misc]
 
 
+def outside_coverage(conn: sqlite3.Connection, doc_id: str) -> str | None:
+    """The uncovered country a stored article is wholly about (None: covered, or not stored)."""
+    row = conn.execute("SELECT outside_coverage FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    return row[0] if row else None
+
+
 def document_events(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
     """The per-document events of ``doc_id``, each with its ``id`` and ``merged_id``."""
     rows = conn.execute("SELECT e.id, e.record, mm.merged_id FROM events e LEFT JOIN merged_members mm "
