@@ -135,7 +135,7 @@ def table(rows: list[dict[str, Any]], parts: list[str]) -> str:
     resampled), actor1 change and matched/predicted events, per part."""
     base = rows[0]
     head = f"{'rule switched off':<50}" + "".join(
-        f"{p + ' ΔF1':>16}{f'{DEFAULT_LEVEL:.0%} interval':>18}{'Δactor1':>10}{'m/p':>11}" for p in parts)
+        f"{p + ' ΔF1':>16}{f'{DEFAULT_LEVEL:.0%} interval':>22}{'Δactor1':>10}{'m/p':>11}" for p in parts)
     lines = [head]
     for row in rows:
         cells = ""
@@ -143,7 +143,7 @@ def table(rows: list[dict[str, Any]], parts: list[str]) -> str:
             f, b = row[p], base[p]
             change = f.get("f1_change")
             interval = f"[{change[1]:+.4f}, {change[2]:+.4f}]" if change else ""
-            cells += f"{f['event_f1'] - b['event_f1']:>+16.4f}{interval:>18}" \
+            cells += f"{f['event_f1'] - b['event_f1']:>+16.4f}{interval:>22}" \
                      f"{f['actor1_accuracy'] - b['actor1_accuracy']:>+10.4f}" \
                      f"{str(f['n_matched']) + '/' + str(f['n_pred']):>11}"
         lines.append(f"{row['rule']:<50}{cells}")
