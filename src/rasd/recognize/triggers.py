@@ -78,7 +78,7 @@ class ReflexiveDetonation:
 @dataclass(frozen=True)
 class Departure:
     """``triggers.yaml`` ``departure``: a verb of going out and, within ``reach`` words after
-    it in its sentence, those who go out under a deal (fighters, a convoy)."""
+    it in its sentence, those who go out under a deal (fighters, buses, a batch of evacuees)."""
 
     verbs: PhraseMatcher[str]
     movers: frozenset[str]
@@ -243,10 +243,11 @@ def reflexive_detonations(norm: str, tokens: list[Token], found: list[TriggerMat
 def departures(norm: str, tokens: list[Token], found: list[TriggerMatch]) -> list[TriggerMatch]:
     """"وخرج الجمعة مئات المقاتلين والمدنيين على متن أكثر من 50 حافلة من محافظة القنيطرة",
     "خرج أكثر من مئة مقاتل من هيئة تحرير الشام": a verb of going out whose subject is
-    fighters or a convoy (at most ``reach`` words after it, with only words of how many and
-    when before them), as a trigger on the verb, with the sense of the noun of leaving
-    ("خروج": a departure under a deal). Going out of anyone else is no departure ("خرج
-    المتظاهرون", "خرج الاجتماع بقرارات تخص المقاتلين"); nor is a verb a trigger already covers."""
+    fighters, buses or a batch of evacuees (at most ``reach`` words after it, with only words
+    of how many and when, numbers and the civilians who go with them before it), as a
+    trigger on the verb, with the sense of the noun of leaving ("خروج": a departure under a
+    deal). Going out of anyone else is no departure ("خرج المتظاهرون", "خرج الاجتماع بقرارات
+    تخص المقاتلين"); nor is a verb a trigger already covers."""
     rule = trigger_lexicon().departure
     if rule is None:
         return []
