@@ -200,12 +200,13 @@ def evaluate(
         err.print(f"[yellow]warning:[/yellow] {len(missing)} gold document(s) not found in the corpus: {', '.join(missing[:5])}"
                   + (f"; {save_pred} holds the events of the others only, and a later --pred scores these as having "
                      "none" if save_pred is not None else ""))
+    ignored = 0  # articles of the --compare file outside those scored (a file for several gold parts has some)
     if compared is not None:
         scored = {t.doc_id for t in result.tallies}
-        strangers = sorted(set(compared) - scored)
-        if strangers:
-            err.print(f"[yellow]warning:[/yellow] {len(strangers)} document(s) of {compare} are not among the "
-                      f"{len(scored)} scored and are ignored: {', '.join(strangers[:5])}")
+        ignored = len(set(compared) - scored)
+        if scored and not scored & set(compared):
+            err.print(f"[yellow]warning:[/yellow] {compare} has events of none of the {len(scored)} articles scored: "
+                      "it is compared as predicting nothing on them")
     samples = bootstrap or (DEFAULT_SAMPLES if compare is not None else 0)
     resampling = Bootstrap(samples, DEFAULT_LEVEL, seed) if samples else None
     intervals = resampling.intervals(result.tallies) if resampling and bootstrap else None
@@ -220,7 +221,7 @@ def evaluate(
         if intervals is not None:
             figures["intervals"] = {k: None if v is None else [v.low, v.high] for k, v in intervals.items()}
         if other is not None and differences is not None:
-            figures["compared_with"] = {"file": str(compare), "figures": other.figures, "differences": {
+            figures["compared_with"] = {"file": str(compare), "ignored_articles": ignored, "figures": other.figures, "differences": {
                 k: None if d is None else {"value": d.value, "low": d.low, "high": d.high, "share_higher": d.share_a_higher}
                 for k, d in differences.items()}}
         sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
@@ -229,7 +230,7 @@ def evaluate(
 
         report = format_report(result, intervals, DEFAULT_LEVEL)
         if resampling is not None and differences is not None:
-            report += "\n" + format_differences(differences, str(compare), resampling)
+            report += "\n" + format_differences(differences, str(compare), resampling, ignored)
         if result.calibration is not None:
             report += "\n\n" + format_calibration(result.calibration)
         sys.stdout.write(report + "\n")

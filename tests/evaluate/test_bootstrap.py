@@ -156,11 +156,18 @@ def test_cli_reports_intervals_and_the_difference(tmp_path: Path) -> None:
     plain = score_file(gold_file, half).figures
     assert json.loads(evaluate("--pred", str(half), "--json").stdout).keys() == plain.keys() | {"calibration"}
 
-    # a file of other documents: scored as predicting nothing on these, and said so
+    # a file of other documents: compared as predicting nothing on these, and said so
     elsewhere = _write(tmp_path / "elsewhere.jsonl", [dict(STRIKE, doc_id="not-in-the-gold")])
     run = evaluate("--pred", str(half), "--compare", str(elsewhere), "--json")
-    assert b"1 document(s) of" in run.stderr and b"not-in-the-gold" in run.stderr
+    assert b"has events of none of the" in run.stderr
     assert json.loads(run.stdout)["compared_with"]["figures"]["n_pred"] == 0
+    assert json.loads(run.stdout)["compared_with"]["ignored_articles"] == 1
+    # a file for this gold and more (another part's articles): no warning, and the report counts the others
+    more = _write(tmp_path / "more.jsonl", [*(json.loads(line) for line in everything.read_text(encoding="utf-8").splitlines()),
+                                            dict(STRIKE, doc_id="another-part")])
+    run = evaluate("--pred", str(half), "--compare", str(more))
+    assert b"warning" not in run.stderr
+    assert f"the events of 1 other article(s) of {more} were ignored" in run.stdout.decode()
 
 
 def test_a_compare_file_that_cannot_be_read_is_refused_before_any_extraction(tmp_path: Path) -> None:

@@ -129,8 +129,10 @@ def _percentile(ordered: list[float], q: float) -> float:
     return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
 
 
-def format_differences(differences: dict[str, Difference | None], other: str, resampling: Bootstrap) -> str:
-    """The report's section on ``evaluate --compare``."""
+def format_differences(differences: dict[str, Difference | None], other: str, resampling: Bootstrap,
+                       ignored: int = 0) -> str:
+    """The report's section on ``evaluate --compare`` (``ignored``: articles of the other file
+    outside those scored)."""
     title = f"Against {other} (this minus that, on the same gold documents)"
     lines = [title, "-" * len(title)]
     width = max(len(k) for k in differences)
@@ -142,4 +144,6 @@ def format_differences(differences: dict[str, Difference | None], other: str, re
                          f"higher in {d.share_a_higher:.0%} of resamples")
     lines.append(f"  ([low, high]: {resampling.level:.0%} interval of the difference over {resampling.samples} "
                  f"paired resamples of the documents, seed {resampling.seed})")
+    if ignored:
+        lines.append(f"  (the events of {ignored} other article(s) of {other} were ignored)")
     return "\n".join(lines) + "\n"
