@@ -24,6 +24,13 @@ app.add_typer(actors_app, name="actors")
 err = Console(stderr=True)
 
 
+class Grouping(str, Enum):
+    """What ``rasd evaluate --by`` groups the articles by (rasd.evaluate.runner.GROUPINGS)."""
+
+    outlet = "outlet"
+    year = "year"
+
+
 class OutputFormat(str, Enum):
     table = "table"
     json = "json"
@@ -167,10 +174,12 @@ def evaluate(
     save_pred: Annotated[Optional[Path], typer.Option(help="Also write the events extracted and scored to this file "
                                                            "(JSONL, as `rasd extract --format jsonl`), for --pred or "
                                                            "--compare later.")] = None,
+    by: Annotated[Optional[Grouping], typer.Option(help="Also give the main figures of each outlet (read from the corpus) "
+                                                       "or each year of publication, with intervals under --bootstrap.")] = None,
 ) -> None:
     """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
-    from rasd.evaluate.bootstrap import DEFAULT_LEVEL, DEFAULT_SAMPLES, Bootstrap, format_differences
-    from rasd.evaluate.runner import GoldError, load_predictions, score_against, score_file
+    from rasd.evaluate.bootstrap import DEFAULT_LEVEL, DEFAULT_SAMPLES, Bootstrap, by_group, format_differences, format_groups
+    from rasd.evaluate.runner import GoldError, groups_of, load_predictions, score_against, score_file
     from rasd.evaluate.runner import evaluate as run
     from rasd.evaluate.scorer import format_report
 
@@ -187,6 +196,7 @@ def evaluate(
     missing: list[str] = []
     try:
         compared = load_predictions(compare) if compare is not None else None
+        group_of = groups_of(gold, corpora, by.value) if by is not None else None
         if pred is not None:
             result = score_file(gold, pred)
         else:
@@ -211,6 +221,7 @@ def evaluate(
     resampling = Bootstrap(samples, DEFAULT_LEVEL, seed) if samples else None
     intervals = resampling.intervals(result.tallies) if resampling and bootstrap else None
     differences = resampling.differences(result.tallies, other.tallies) if resampling and other is not None else None
+    groups = by_group(result.tallies, group_of, resampling if bootstrap else None) if group_of is not None else None
     if as_json:
         figures: dict[str, Any] = dict(result.figures)
         if result.calibration is not None:
@@ -224,6 +235,11 @@ def evaluate(
             figures["compared_with"] = {"file": str(compare), "ignored_articles": ignored, "figures": other.figures, "differences": {
                 k: None if d is None else {"value": d.value, "low": d.low, "high": d.high, "share_higher": d.share_a_higher}
                 for k, d in differences.items()}}
+        if by is not None and groups is not None:
+            figures["by"] = {"key": by.value, "groups": {name: {
+                "figures": entry["figures"],
+                **({"intervals": {k: None if v is None else [v.low, v.high] for k, v in entry["intervals"].items()}}
+                   if "intervals" in entry else {})} for name, entry in groups.items()}}
         sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
     else:
         from rasd.evaluate.calibration import format_calibration
@@ -231,6 +247,8 @@ def evaluate(
         report = format_report(result, intervals, DEFAULT_LEVEL)
         if resampling is not None and differences is not None:
             report += "\n" + format_differences(differences, str(compare), resampling, ignored)
+        if by is not None and groups is not None:
+            report += "\n" + format_groups(groups, by.value)
         if result.calibration is not None:
             report += "\n\n" + format_calibration(result.calibration)
         sys.stdout.write(report + "\n")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from rasd.evaluate.bootstrap import Bootstrap
-from rasd.evaluate.runner import load_gold, load_predictions, score_against, score_file
+from rasd.evaluate.bootstrap import Bootstrap, by_group
+from rasd.evaluate.runner import GoldError, groups_of, load_gold, load_predictions, score_against, score_file
 from rasd.evaluate.scorer import figures_of, score
 from tests.conftest import SHARED_DATA, needs_shared
 
@@ -181,3 +181,50 @@ def test_a_compare_file_that_cannot_be_read_is_refused_before_any_extraction(tmp
                               "--compare", str(other), "--save-pred", str(saved)], capture_output=True, check=False)
         assert run.returncode == 2 and str(other).encode() in run.stderr, run.stderr.decode()
         assert not saved.exists()
+
+
+def test_figures_by_year_are_those_of_each_years_articles_scored_alone(tmp_path: Path) -> None:
+    gold_lines = [{"id": f"d{k}", "published": f"{2015 + k % 3}-06-01", "events": _strikes(1 + k % 2)} for k in range(9)]
+    gold = _write(tmp_path / "gold.jsonl", gold_lines)
+    pred = {f"d{k}": _strikes(1) for k in range(0, 9, 2)}
+    result = score(gold_lines, pred)
+    group_of = groups_of(gold, [], "year")
+    assert group_of == {f"d{k}": str(2015 + k % 3) for k in range(9)}
+    groups = by_group(result.tallies, group_of, Bootstrap(200, 0.95, 0))
+    assert list(groups) == ["2015", "2016", "2017"]  # three articles each: in name order
+    for year, entry in groups.items():
+        alone = score([g for g in gold_lines if g["published"].startswith(year)], pred).figures
+        assert entry["figures"] == alone
+        assert entry["intervals"]["event_recall"] is not None
+    assert sum(entry["figures"]["n_gold"] for entry in groups.values()) == result.figures["n_gold"]
+
+
+def test_outlets_are_read_from_the_corpus_and_needed(tmp_path: Path) -> None:
+    gold = _write(tmp_path / "gold.jsonl", [{"id": "a", "events": []}, {"id": "b", "events": []}, {"id": "c", "events": []}])
+    corpus = _write(tmp_path / "corpus.jsonl", [{"id": "a", "outlet": "Wire A", "text": "نص"},
+                                                {"id": "b", "outlet": "Wire B", "text": "نص", "published": "2018-01-02"}])
+    assert groups_of(gold, [corpus], "outlet") == {"a": "Wire A", "b": "Wire B", "c": "?"}
+    assert groups_of(gold, [corpus], "year") == {"a": "?", "b": "2018", "c": "?"}
+    with pytest.raises(GoldError, match="--corpus"):
+        groups_of(gold, [], "outlet")
+    run = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), "--pred", str(gold), "--by", "outlet"],
+                         capture_output=True, check=False)
+    assert run.returncode == 2 and b"--corpus" in run.stderr
+
+
+def test_cli_by_year(tmp_path: Path) -> None:
+    gold_lines = [{"id": f"d{k}", "published": f"{2015 + k % 2}-06-01", "events": _strikes(1)} for k in range(6)]
+    gold = _write(tmp_path / "gold.jsonl", gold_lines)
+    pred = _write(tmp_path / "pred.jsonl", [dict(e, doc_id=g["id"]) for g in gold_lines[:4] for e in g["events"]])
+    run = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), "--pred", str(pred), "--by", "year",
+                          "--bootstrap", "100", "--json"], capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    by = json.loads(run.stdout)["by"]
+    assert by["key"] == "year" and set(by["groups"]) == {"2015", "2016"}
+    assert by["groups"]["2015"]["figures"]["n_matched"] == 2 and by["groups"]["2016"]["figures"]["n_matched"] == 2
+    assert by["groups"]["2015"]["figures"]["event_recall"] == 2 / 3
+    low, high = by["groups"]["2015"]["intervals"]["event_recall"]
+    assert low <= 2 / 3 <= high
+    text = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), "--pred", str(pred), "--by", "year"],
+                          capture_output=True, check=False).stdout.decode()
+    assert "By year" in text and "0.667" in text.split("By year")[1]

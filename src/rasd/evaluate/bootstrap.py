@@ -147,3 +147,43 @@ def format_differences(differences: dict[str, Difference | None], other: str, re
     if ignored:
         lines.append(f"  (the events of {ignored} other article(s) of {other} were ignored)")
     return "\n".join(lines) + "\n"
+
+
+#: The figures ``format_groups`` shows for each group, and their column heads.
+_GROUP_FIGURES = {"event_precision": "precision", "event_recall": "recall", "event_f1": "F1",
+                  "actor1_accuracy": "actor1", "date_accuracy": "exact date", "location_resolution_accuracy": "location"}
+
+
+def by_group(tallies: list[DocTally], group_of: dict[str, str], resampling: Bootstrap | None) -> dict[str, dict]:
+    """The figures of each group of the scored articles (``evaluate --by``), each with its
+    intervals when ``resampling`` is given (each group resampled on its own), largest
+    group first."""
+    members: dict[str, list[DocTally]] = {}
+    for t in tallies:
+        members.setdefault(group_of.get(t.doc_id, "?"), []).append(t)
+    out: dict[str, dict] = {}
+    for name, group in sorted(members.items(), key=lambda item: (-len(item[1]), item[0])):
+        entry: dict = {"figures": figures_of(group)}
+        if resampling is not None:
+            entry["intervals"] = resampling.intervals(group)
+        out[name] = entry
+    return out
+
+
+def format_groups(groups: dict[str, dict], by: str) -> str:
+    """The report's section on ``evaluate --by``: articles, gold, predicted and matched events
+    and the main figures of each group (with their intervals when resampled)."""
+    title = f"By {by}"
+    head = f"  {by:<28}{'articles':>9}{'gold':>6}{'pred':>6}{'match':>7}" + "".join(f"{h:>22}" for h in _GROUP_FIGURES.values())
+    lines = [title, "-" * len(title), head]
+    for name, entry in groups.items():
+        f, intervals = entry["figures"], entry.get("intervals") or {}
+        cells = ""
+        for k in _GROUP_FIGURES:
+            value, interval = f[k], intervals.get(k)
+            text = "n/a" if value is None else f"{value:.3f}"
+            if interval is not None:
+                text += f" [{interval.low:.2f}, {interval.high:.2f}]"
+            cells += f"{text:>22}"
+        lines.append(f"  {name[:28]:<28}{f['n_docs']:>9}{f['n_gold']:>6}{f['n_pred']:>6}{f['n_matched']:>7}{cells}")
+    return "\n".join(lines) + "\n"

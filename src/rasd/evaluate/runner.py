@@ -136,6 +136,28 @@ def evaluate(gold_path: Path, corpora: list[Path], extract: Callable[[Document],
     return _with_calibration(scored, predictions, score(scored, predictions)), missing
 
 
+#: What ``rasd evaluate --by`` groups the scored articles by.
+GROUPINGS = ("outlet", "year")
+
+
+def groups_of(gold_path: Path, corpora: list[Path], by: str) -> dict[str, str]:
+    """Each gold article's group for ``--by``: its outlet (from the corpus, which must be
+    given) or the year it was published (the gold's date, else the corpus's); "?" where
+    neither says."""
+    if by not in GROUPINGS:
+        raise GoldError(f"--by {by!r}: group by one of {', '.join(GROUPINGS)}")
+    gold = load_gold(gold_path)
+    if by == "outlet" and not corpora:
+        raise GoldError("--by outlet: the outlets are read from the corpus; give it with --corpus")
+    records = gold_texts(gold, corpora) if corpora else {}
+    out = {}
+    for g in gold:
+        record = records.get(g["id"], {})
+        value = record.get("outlet") if by == "outlet" else str(g.get("published") or record.get("published") or "")[:4]
+        out[g["id"]] = str(value or "?")
+    return out
+
+
 def _save_events(path: Path, predictions: dict[str, list[dict]]) -> None:
     """Write the events whole or not at all: a file that is there is a complete run."""
     partial = path.with_name(path.name + ".partial")
