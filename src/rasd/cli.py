@@ -25,7 +25,7 @@ err = Console(stderr=True)
 
 
 class Grouping(str, Enum):
-    """What ``rasd evaluate --by`` groups the articles by (rasd.evaluate.runner.GROUPINGS)."""
+    """What ``rasd evaluate --by`` groups the articles by (rasd.evaluate.runner.groups_of)."""
 
     outlet = "outlet"
     year = "year"

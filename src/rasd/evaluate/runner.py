@@ -136,20 +136,17 @@ def evaluate(gold_path: Path, corpora: list[Path], extract: Callable[[Document],
     return _with_calibration(scored, predictions, score(scored, predictions)), missing
 
 
-#: What ``rasd evaluate --by`` groups the scored articles by.
-GROUPINGS = ("outlet", "year")
-
-
 def groups_of(gold_path: Path, corpora: list[Path], by: str) -> dict[str, str]:
-    """Each gold article's group for ``--by``: its outlet (from the corpus, which must be
-    given) or the year it was published (the gold's date, else the corpus's); "?" where
-    neither says."""
-    if by not in GROUPINGS:
-        raise GoldError(f"--by {by!r}: group by one of {', '.join(GROUPINGS)}")
+    """Each gold article's group for ``rasd evaluate --by``: its ``outlet`` (from the
+    corpus, which must be given) or the ``year`` it was published (the gold's date, else the
+    corpus's); "?" where neither says."""
+    if by not in ("outlet", "year"):
+        raise GoldError(f"--by {by!r}: group by outlet or by year")
     gold = load_gold(gold_path)
     if by == "outlet" and not corpora:
         raise GoldError("--by outlet: the outlets are read from the corpus; give it with --corpus")
-    records = gold_texts(gold, corpora) if corpora else {}
+    needed = by == "outlet" or any(not g.get("published") for g in gold)  # (reading the corpus takes seconds)
+    records = gold_texts(gold, corpora) if corpora and needed else {}
     out = {}
     for g in gold:
         record = records.get(g["id"], {})
