@@ -356,14 +356,24 @@ def _fatalities_within_20pct(gold: dict, pred: dict) -> bool:
     return abs(p - g) <= 0.2 * abs(g)
 
 
+#: Whether a matched pair agrees on a field: one test per field, for the figures among
+#: matched pairs, the preference among matchings and the report's mismatched fields.
+_SAME: dict[str, Any] = {
+    "sub_event_type": lambda g, p: _same_cat(g, p, "sub_event_type"),
+    "date": _same_date,
+    "actor1": lambda g, p: _same_cat(g, p, "actor1"),
+    "actor2": lambda g, p: _same_cat(g, p, "actor2"),
+    "fatalities": _fatalities_exact,
+}
+
 # Preference among maximum matchings: bonus per agreeing field.  Powers of two,
 # so a higher-ranked field outweighs all lower-ranked fields together.
 _AGREEMENT_WEIGHTS: tuple[tuple[int, Any], ...] = (
-    (64, lambda g, p: _same_cat(g, p, "sub_event_type")),
-    (32, _same_date),
-    (16, lambda g, p: _same_cat(g, p, "actor1")),
-    (8, lambda g, p: _same_cat(g, p, "actor2")),
-    (4, _fatalities_exact),
+    (64, _SAME["sub_event_type"]),
+    (32, _SAME["date"]),
+    (16, _SAME["actor1"]),
+    (8, _SAME["actor2"]),
+    (4, _SAME["fatalities"]),
     (2, _same_date_end),
     (1, _same_place_precise),
 )
@@ -496,11 +506,11 @@ def _events_of(x: Any) -> list[dict]:
 
 #: The figures read among matched pairs: the share of pairs for which the test holds.
 _AMONG_MATCHED: tuple[tuple[str, Any], ...] = (
-    ("sub_event_type_accuracy", lambda g, p: _same_cat(g, p, "sub_event_type")),
-    ("actor1_accuracy", lambda g, p: _same_cat(g, p, "actor1")),
-    ("actor2_accuracy", lambda g, p: _same_cat(g, p, "actor2")),
-    ("date_accuracy", _same_date),
-    ("fatalities_exact", _fatalities_exact),
+    ("sub_event_type_accuracy", _SAME["sub_event_type"]),
+    ("actor1_accuracy", _SAME["actor1"]),
+    ("actor2_accuracy", _SAME["actor2"]),
+    ("date_accuracy", _SAME["date"]),
+    ("fatalities_exact", _SAME["fatalities"]),
     ("fatalities_within_20pct", _fatalities_within_20pct),
 )
 
@@ -664,13 +674,7 @@ def _fmt_event(doc_id: str, ev: dict, is_gold: bool) -> list[str]:
     return [head, f"    \"{_clip(q)}\""] if q else [head]
 
 
-_MISMATCH_FIELDS: tuple[tuple[str, Any], ...] = (
-    ("sub_event_type", lambda g, p: _same_cat(g, p, "sub_event_type")),
-    ("date", _same_date),
-    ("actor1", lambda g, p: _same_cat(g, p, "actor1")),
-    ("actor2", lambda g, p: _same_cat(g, p, "actor2")),
-    ("fatalities", _fatalities_exact),
-)
+_MISMATCH_FIELDS: tuple[tuple[str, Any], ...] = tuple(_SAME.items())
 
 
 def format_report(result: EvaluationResult, intervals: dict[str, Any] | None = None, level: float = 0.95) -> str:
