@@ -1582,3 +1582,61 @@ def test_a_campaign_start_dated_by_a_window_of_days_keeps_it(shared_pipeline) ->
     text = "قتل مدنيون في بلدة حمورية قبل أيام.\nوبدأت قوات النظام هجوما واسعا على مدينة دوما."
     events = [e for e in events_of(shared_pipeline, text, "2018-03-08") if e.sub_event_type == "Change to group/activity"]
     assert [(str(e.date), str(e.date_end)) for e in events] == [("2018-03-01", "2018-03-06")]
+
+
+def test_a_campaign_with_no_side_named_is_the_articles_state_forces(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-373-20180311 (tune; three of its lines): the
+    # article names the army throughout, then dates "the campaign" alone
+    text = ("وواصلت قوات النظام الأحد تقدمها في الغوطة الشرقية إذ سيطرت على بلدة مديرا التي تتوسط الأجزاء الثلاثة.\n"
+            "ويضيق الجيش السوري بشكل يومي الخناق أكثر على الفصائل المعارضة في الغوطة حيث يعيش 400 ألف مدني "
+            "محاصرين منذ العام 2013.\n"
+            "وارتفعت بذلك حصيلة القتلى جراء القصف منذ بدء الحملة العسكرية في 18 شباط/فبراير إلى نحو 1111 مدني بينهم "
+            "229 طفلا.")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-03-11", trace)
+    assert [(e.actor1, str(e.date), e.location) for e in events if e.sub_event_type == "Change to group/activity"] == [
+        ("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]
+    assert any("campaign_of_the_articles_side" in r["rules"] for r in trace)
+    # with no state force named anywhere, nobody is lent to it
+    alone = events_of(shared_pipeline, text.split("\n")[2], "2018-03-11")
+    assert "Change to group/activity" not in {e.sub_event_type for e in alone}
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:SK-middleEast-351-20180317 (tune; its first clause)
+    ("وبدأت الحكومة هجومها على الغوطة الشرقية قبل نحو شهر.", "2018-03-17",
+     [("Syrian Government Forces", "Eastern Ghouta")]),
+    # ant-multisource:FR-internationalNews-1364-20180521 (tune)
+    ("ويأتي ذلك بعد هجوم واسع بدأه الجيش في 19 نيسان/أبريل ضد تنظيم \"الدولة الإسلامية\" الذي سيطر في العام 2015 "
+     "على القسم الأكبر من مخيم اليرموك.", "2018-05-21", [("Syrian Government Forces", "Mukhayyam al Yarmuk")]),
+    # ant-multisource:SK-middleEast-80-20180226 (dev pool, not gold): the capital names the state
+    ("وأطلقت أنقرة في 20 يناير الماضي عملية بالتحالف مع فصائل من المعارضة السورية لقتال وحدات حماية الشعب الكردية "
+     "في منطقة عفرين الواقعة في شمال غرب سوريا.", "2018-02-26", [("Turkish Forces", "Afrin")]),
+])
+def test_a_campaign_launched_by_the_bare_state_or_its_capital_is_its_forces(shared_pipeline, text: str, published: str,
+                                                                          expected: list) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.actor1, e.location) for e in events if e.sub_event_type == "Change to group/activity"] == expected
+
+
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:SK-middleEast-1254-20180425 (tune): an evacuation begun
+    ("وبدأت السبت، عملية الإجلاء من منطقة القلمون الشرقي الواقعة على بعد 60 كيلومترا شمال شرق دمشق.", "2018-04-25"),
+    # ant-multisource:SK-middleEast-887-20180409 (dev pool, not gold): a swap begun
+    ("وكانت عملية المقايضة قد بدأت أمس في دوما عندما تم الإفراج عن حوالي 75 رهينة.", "2018-04-09"),
+])
+def test_an_operation_named_by_a_process_is_no_campaign(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, published, trace)
+    assert "Change to group/activity" not in {e.sub_event_type for e in events}
+    assert not any("campaign_start" in r["rules"] for r in trace)
+
+
+def test_an_attack_named_by_its_weapon_is_one_attack_not_a_campaign(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-707-20180413 (tune): the chemical attack a week before
+    text = ("لا تزال الضبابية تحيط بقرار شن ضربات عسكرية غربية ضد دمشق إثر هجوم كيميائي \"مفترض\" في دوما بالغوطة "
+            "الشرقية قرب دمشق قبل نحو أسبوع.")
+    trace: list[dict] = []
+    events_of(shared_pipeline, text, "2018-04-13", trace)
+    chemical = [r for r in trace if r["rules"][0] == "trigger:Chemical weapon"]
+    assert chemical and not any("campaign_start" in r["rules"] for r in chemical)

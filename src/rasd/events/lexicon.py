@@ -162,6 +162,9 @@ class AssemblyWords:
     chemical_context: re.Pattern[str]
     handover_context: re.Pattern[str]
     campaign_nouns: frozenset[str]
+    process_nouns: frozenset[str]
+    weapon_adjectives: frozenset[str]
+    bare_state_subjects: frozenset[str]
     offensive_nouns: frozenset[str]
     entering_verbs: frozenset[str]
     ground_aimed_at: frozenset[str]
@@ -376,6 +379,9 @@ def assembly_words() -> AssemblyWords:
                                     rf"|(?<!\w)[وف]?(?:{alt('consent_openers')})(?:\s+\S+){{0,4}}?\s+علي\s+"
                                     rf"[وبل]?(?:{alt('consent_objects')})(?!\w)"),
         campaign_nouns=_words(d["campaign_nouns"]),
+        process_nouns=_words(d["process_nouns"]),
+        weapon_adjectives=_words(d["weapon_adjectives"]),
+        bare_state_subjects=_words(d["bare_state_subjects"]),
         offensive_nouns=_words(d["offensive_nouns"]),
         entering_verbs=_words(d["entering_verbs"]),
         ground_aimed_at=_words(d["ground_aimed_at"]),

@@ -831,6 +831,23 @@ def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def campaign_of_the_articles_side(s: Sides, c: SideScope) -> bool:
+    """"وقتل أكثر من ألف مدني منذ بدء الحملة العسكرية في 18 شباط على الغوطة الشرقية": the
+    dated start of a campaign whose clause names no side that wages it is the campaign of
+    the state force the article names most (not the one it is against): a story told
+    during an offensive names its author throughout and then speaks of "the campaign"
+    alone; the offensives the press dates this way are states' (a group's is told with its
+    name)."""
+    if s.sub != "Change to group/activity" or s.agent is not None or not begins_a_campaign(c.analysis, c.cand):
+        return False
+    exclude = {s.target.name} if s.target else set()
+    fallback = next((a for a in c.article.salience.ranked() if a.kind == "state" and a.name not in exclude), None)
+    if fallback is None:
+        return False
+    s.agent = fallback
+    return True
+
+
 #: The strikes a later act may refer back to: an unattributed shelling takes their author,
 #: a killing in a targeting and "the attacks" their kind.
 _FIRING = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -1224,6 +1241,8 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
     # the subject stands right after the verb ("بدأتها في 19 يونيو" leaves it unsaid)
     subject = next((a for a in c.analysis.actors if verb is not None and a.token_start == verb + 1
                     and a.actor.kind in ("state", "militia", "group")), None)
+    if subject is None and verb is not None and s.agent is None:
+        return _launched_by_the_bare_state(s, c, verb)
     if subject is None or (s.agent is not None and s.agent.name == subject.actor.name):
         return False
     if s.agent_m is not None and s.agent_m.start == subject.start:
@@ -1231,6 +1250,20 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
     if s.target is not None and s.target.name == subject.actor.name:
         s.target, s.target_m = s.agent, s.agent_m
     s.agent, s.agent_m = subject.actor, subject
+    return True
+
+
+def _launched_by_the_bare_state(s: Sides, c: SideScope, verb: int) -> bool:
+    """"وبدأت الحكومة هجومها على الغوطة الشرقية", "هجوم واسع بدأه الجيش في 19 نيسان": a
+    campaign whose subject is the bare state (الحكومة, النظام, الجيش, not itself an actor: the
+    words also name governments in prose) is waged by the government of its country."""
+    tokens = c.analysis.tokens
+    if verb + 1 >= len(tokens) or not reads_as(tokens[verb + 1].text, assembly_words().bare_state_subjects):
+        return False
+    government = _government_of_the_place(c)
+    if government is None or (s.target is not None and s.target.name == government.name):
+        return False
+    s.agent = government
     return True
 
 
@@ -1339,6 +1372,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     chemical_attack_by_most_named_state_force,
     reconciliation_is_the_governments_deal,
     actor1_from_document_salience,
+    campaign_of_the_articles_side,
     fighting_between_the_articles_sides,
     the_holder_of_a_struck_base,
     shelling_by_the_author_of_the_last_strike,

@@ -561,7 +561,7 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     campaign that started then; "بدأت قوات النظام في الرابع من يوليو هجوما", "أطلق في أوائل
     يوليو هجمات": a word of beginning dates the start itself. The date mention of the
     start, else None."""
-    if match is None or match.value.get("vague"):
+    if match is None or match.value.get("vague") or _not_a_campaign(analysis, cand):
         return None
     since = bool(match.value.get("since") or match.value["category"] == "days_ago")
     words, seg = assembly_words(), cand.segment
@@ -582,6 +582,17 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
         return DateMatch(match.start, match.end, dict(match.value, date_end=end.isoformat(), precision=precision,
                                                       since=False, campaign=True))
     return DateMatch(match.start, match.end, dict(match.value, campaign=True))  # "منذ شهر": about then
+
+
+def _not_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
+    """"بدأت عملية الإجلاء", "عمليات تسجيل الراغبين": an operation named by a process that is
+    no fighting; "إثر هجوم كيميائي في دوما قبل نحو أسبوع": an attack named by its weapon, one
+    attack. Neither is a campaign, whatever verb of beginning stands near it."""
+    tokens, trigger, words = analysis.tokens, cand.trigger, assembly_words()
+    # the words after the noun, within the trigger ("هجوم كيميائي") or right after it
+    after = [t.text for t in tokens[trigger.token_start + 1:trigger.token_end + 1] if t.start < cand.segment.end]
+    return bool(after) and (reads_as(after[0], words.process_nouns, without_article=True)
+                            or any(reads_as(w, words.weapon_adjectives) for w in after))
 
 
 def begins_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
