@@ -1640,3 +1640,40 @@ def test_an_attack_named_by_its_weapon_is_one_attack_not_a_campaign(shared_pipel
     events_of(shared_pipeline, text, "2018-04-13", trace)
     chemical = [r for r in trace if r["rules"][0] == "trigger:Chemical weapon"]
     assert chemical and not any("campaign_start" in r["rules"] for r in chemical)
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    # ant-multisource:FR-internationalNews-465-20180316 (tune): a bombardment waged since a
+    # day over a month before
+    ("أعلن مندوب سوريا لدى الأمم المتحدة بشار الجعفري الجمعة أن أكثر من 40 ألف مدني خرجوا الخميس من الغوطة الشرقية "
+     "المحاصرة، والتي تتعرض لقصف وغارات كثيفة تنفذها قوات النظام السوري منذ 18 شباط/فبراير.", "2018-03-16",
+     [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
+    # ant-multisource:SK-middleEast-222-20180311 (tune): a bombardment named as a campaign,
+    # three weeks into it
+    ("وقتل أكثر من ألف مدني خلال 3 أسابيع من حملة القصف العنيف، التي تشنها قوات النظام السوري على الغوطة الشرقية "
+     "المحاصرة، معقل الفصائل المعارضة الأخير قرب دمشق، وفق حصيلة جديدة للمرصد السوري لحقوق الإنسان.", "2018-03-11",
+     [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
+    # ant-multisource:SK-middleEast-206-20180310 (tune; two of its lines, "في عفرين" added to
+    # the second, the place its article names around it): "his battle", going on since a
+    # day, is the Turkish forces' the article names
+    ("وكانت وسائل إعلام حكومية تركية قالت، الخميس، إن القوات التركية وحلفاءها من الجيش السوري الحر سيطرت على بلدة "
+     "جنديرس. وأضافت أن تركيا تسيطر حاليا على خمسة تجمعات من أصل سبعة في منطقة عفرين شمال غرب سوريا.\n"
+     "ويبدو أن الرئيس التركي يبحث عن دعم في معركته ضد وحدات حماية الشعب الكردية في عفرين المستمرة منذ 20 يناير الماضي، "
+     "الأمر الذي دفعه إلى حث الناتو على تقديم المساعدة لتركيا، بقوله إن حدود البلاد \"مهددة الآن\".", "2018-03-10",
+     [("Turkish Forces", "2018-01-20", "Afrin")]),
+])
+def test_a_bombardment_waged_for_weeks_since_a_day_is_a_campaign_start(shared_pipeline, text: str, published: str,
+                                                                       expected: list) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.actor1, str(e.date), e.location) for e in events if e.sub_event_type == "Change to group/activity"] \
+        == expected
+
+
+def test_a_weeks_running_total_of_a_bombardment_is_no_campaign_start(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-65-20180224 (tune): the toll of seven days of shelling
+    text = ("وفي هذا الوقت تفاقم حصار الغوطة الشرقية، معقل فصائل المعارضة قرب دمشق، حيث قتل أكثر من 500 مدني خلال "
+            "سبعة أيام من القصف المكثف الذي ينفذه النظام.")
+    trace: list[dict] = []
+    events = events_of(shared_pipeline, text, "2018-02-24", trace)
+    assert "Change to group/activity" not in {e.sub_event_type for e in events}
+    assert trace and not any("campaign_start" in r["rules"] for r in trace)

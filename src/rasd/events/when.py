@@ -307,8 +307,8 @@ def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) 
     means to resist ("لصد الهجوم التركي"), whatever day
     the sentence gives its other acts ("والثلاثاء الماضي، دخل مقاتلون عفرين ... للتصدي
     لهجوم تشنه تركيا")."""
-    if toll:
-        return
+    if toll or (when.match is not None and when.match.value.get("campaign")):
+        return  # (a campaign whose start the clause dates is coded at that start)
     words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
     # a day of the sentence written before the act is another act's ("ثم شوهد مسلم السبت في
     # برلين خلال تظاهرة احتجاج على الهجوم الذي تشنه تركيا"); one after it may be the act's
@@ -570,8 +570,10 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
     launched = any(reads_as(w, words.launch_or_fighting_verbs) for w in tokens) \
         and any(reads_as(w, words.campaign_nouns) for w in tokens)
-    # "معركته المستمرة منذ 20 يناير", "حملة تنفذها القوات منذ 18 شباط": the act is the campaign
-    waged = reads_as(analysis.tokens[cand.trigger.token_start].text, words.campaign_nouns) \
+    # "معركته المستمرة منذ 20 يناير", "حملة تنفذها القوات منذ 18 شباط": the act is the campaign;
+    # so is a bombardment named as a campaign's ("حملة القصف العنيف، التي تشنها قوات النظام")
+    # or waged for over a week ("لقصف وغارات كثيفة تنفذها قوات النظام منذ 18 شباط")
+    waged = _named_as_a_campaign(analysis, cand, match) \
         and any(reads_as(w, words.waging_verbs) or reads_as(w, words.continuing_adjectives) for w in tokens)
     if not (launched or waged):
         return None  # "تشن هجوما منذ أيام": waging an offensive for days is not a datable start
@@ -593,6 +595,26 @@ def _not_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
     after = [t.text for t in tokens[trigger.token_start + 1:trigger.token_end + 1] if t.start < cand.segment.end]
     return bool(after) and (reads_as(after[0], words.process_nouns, without_article=True)
                             or any(reads_as(w, words.weapon_adjectives) for w in after))
+
+
+#: Bombardments: waged since a date, or named as a campaign's, they are one.
+_BOMBARDMENT = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _named_as_a_campaign(analysis: Analysis, cand: Candidate, since: DateMatch) -> bool:
+    """The act is a campaign: its noun is one ("معركته", "حملة"), or it is a bombardment
+    right after one ("حملة القصف", "عمليات قصف") or told over more than a week since its
+    start ("تتعرض لقصف وغارات كثيفة ... منذ 18 شباط": an ongoing situation, §3.3, whose
+    start is datable; not "خلال سبعة أيام من القصف", a week's running total)."""
+    tokens, trigger, words = analysis.tokens, cand.trigger, assembly_words()
+    if reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
+        return True
+    if cand.trigger.sense.sub_event_type not in _BOMBARDMENT:
+        return False
+    if trigger.token_start > 0 and reads_as(tokens[trigger.token_start - 1].text, words.campaign_nouns):
+        return True
+    first, last = since.value.get("date"), since.value.get("date_end")
+    return bool(first and last) and (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days > ONGOING_DAYS
 
 
 def begins_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
