@@ -614,7 +614,9 @@ def _named_as_a_campaign(analysis: Analysis, cand: Candidate, since: DateMatch) 
     if trigger.token_start > 0 and reads_as(tokens[trigger.token_start - 1].text, words.campaign_nouns):
         return True
     first, last = since.value.get("date"), since.value.get("date_end")
-    return bool(first and last) and (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days > ONGOING_DAYS
+    if not (isinstance(first, str) and isinstance(last, str)):
+        return False
+    return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days > ONGOING_DAYS
 
 
 def begins_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
