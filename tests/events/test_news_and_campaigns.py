@@ -1584,24 +1584,6 @@ def test_a_campaign_start_dated_by_a_window_of_days_keeps_it(shared_pipeline) ->
     assert [(str(e.date), str(e.date_end)) for e in events] == [("2018-03-01", "2018-03-06")]
 
 
-def test_a_campaign_with_no_side_named_is_the_articles_state_forces(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:FR-internationalNews-373-20180311 (tune; three of its lines): the
-    # article names the army throughout, then dates "the campaign" alone
-    text = ("وواصلت قوات النظام الأحد تقدمها في الغوطة الشرقية إذ سيطرت على بلدة مديرا التي تتوسط الأجزاء الثلاثة.\n"
-            "ويضيق الجيش السوري بشكل يومي الخناق أكثر على الفصائل المعارضة في الغوطة حيث يعيش 400 ألف مدني "
-            "محاصرين منذ العام 2013.\n"
-            "وارتفعت بذلك حصيلة القتلى جراء القصف منذ بدء الحملة العسكرية في 18 شباط/فبراير إلى نحو 1111 مدني بينهم "
-            "229 طفلا.")
-    trace: list[dict] = []
-    events = events_of(shared_pipeline, text, "2018-03-11", trace)
-    assert [(e.actor1, str(e.date), e.location) for e in events if e.sub_event_type == "Change to group/activity"] == [
-        ("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]
-    assert any("campaign_of_the_articles_side" in r["rules"] for r in trace)
-    # with no state force named anywhere, nobody is lent to it
-    alone = events_of(shared_pipeline, text.split("\n")[2], "2018-03-11")
-    assert "Change to group/activity" not in {e.sub_event_type for e in alone}
-
-
 @pytest.mark.parametrize("text,published,expected", [
     # ant-multisource:SK-middleEast-351-20180317 (tune; its first clause)
     ("وبدأت الحكومة هجومها على الغوطة الشرقية قبل نحو شهر.", "2018-03-17",

@@ -831,23 +831,6 @@ def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
-def campaign_of_the_articles_side(s: Sides, c: SideScope) -> bool:
-    """"وقتل أكثر من ألف مدني منذ بدء الحملة العسكرية في 18 شباط على الغوطة الشرقية": the
-    dated start of a campaign whose clause names no side that wages it is the campaign of
-    the state force the article names most (not the one it is against): a story told
-    during an offensive names its author throughout and then speaks of "the campaign"
-    alone; the offensives the press dates this way are states' (a group's is told with its
-    name)."""
-    if s.sub != "Change to group/activity" or s.agent is not None or not begins_a_campaign(c.analysis, c.cand):
-        return False
-    exclude = {s.target.name} if s.target else set()
-    fallback = next((a for a in c.article.salience.ranked() if a.kind == "state" and a.name not in exclude), None)
-    if fallback is None:
-        return False
-    s.agent = fallback
-    return True
-
-
 #: The strikes a later act may refer back to: an unattributed shelling takes their author,
 #: a killing in a targeting and "the attacks" their kind.
 _FIRING = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
@@ -1372,7 +1355,6 @@ SIDE_RULES: tuple[SideRule, ...] = (
     chemical_attack_by_most_named_state_force,
     reconciliation_is_the_governments_deal,
     actor1_from_document_salience,
-    campaign_of_the_articles_side,
     fighting_between_the_articles_sides,
     the_holder_of_a_struck_base,
     shelling_by_the_author_of_the_last_strike,
