@@ -1635,14 +1635,6 @@ def test_an_attack_named_by_its_weapon_is_one_attack_not_a_campaign(shared_pipel
     ("وقتل أكثر من ألف مدني خلال 3 أسابيع من حملة القصف العنيف، التي تشنها قوات النظام السوري على الغوطة الشرقية "
      "المحاصرة، معقل الفصائل المعارضة الأخير قرب دمشق، وفق حصيلة جديدة للمرصد السوري لحقوق الإنسان.", "2018-03-11",
      [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
-    # ant-multisource:SK-middleEast-206-20180310 (tune; two of its lines, "في عفرين" added to
-    # the second, the place its article names around it): "his battle", going on since a
-    # day, is the Turkish forces' the article names
-    ("وكانت وسائل إعلام حكومية تركية قالت، الخميس، إن القوات التركية وحلفاءها من الجيش السوري الحر سيطرت على بلدة "
-     "جنديرس. وأضافت أن تركيا تسيطر حاليا على خمسة تجمعات من أصل سبعة في منطقة عفرين شمال غرب سوريا.\n"
-     "ويبدو أن الرئيس التركي يبحث عن دعم في معركته ضد وحدات حماية الشعب الكردية في عفرين المستمرة منذ 20 يناير الماضي، "
-     "الأمر الذي دفعه إلى حث الناتو على تقديم المساعدة لتركيا، بقوله إن حدود البلاد \"مهددة الآن\".", "2018-03-10",
-     [("Turkish Forces", "2018-01-20", "Afrin")]),
 ])
 def test_a_bombardment_waged_for_weeks_since_a_day_is_a_campaign_start(shared_pipeline, text: str, published: str,
                                                                        expected: list) -> None:  # type: ignore[no-untyped-def]
