@@ -25,10 +25,12 @@ err = Console(stderr=True)
 
 
 class Grouping(str, Enum):
-    """What ``rasd evaluate --by`` groups the articles by (rasd.evaluate.runner.groups_of)."""
+    """What ``rasd evaluate --by`` groups the figures by: the articles' outlet or year
+    (rasd.evaluate.runner.groups_of), or the events' type."""
 
     outlet = "outlet"
     year = "year"
+    type = "type"  # the event type: not a group of articles (rasd.evaluate.scorer.by_event_type)
 
 
 class OutputFormat(str, Enum):
@@ -174,11 +176,13 @@ def evaluate(
     save_pred: Annotated[Optional[Path], typer.Option(help="Also write the events extracted and scored to this file "
                                                            "(JSONL, as `rasd extract --format jsonl`), for --pred or "
                                                            "--compare later.")] = None,
-    by: Annotated[Optional[Grouping], typer.Option(help="Also give the main figures of each outlet (read from the corpus) "
-                                                       "or each year of publication, with intervals under --bootstrap.")] = None,
+    by: Annotated[Optional[Grouping], typer.Option(help="Also give the main figures of each outlet (read from the corpus), "
+                                                       "each year of publication or each event type, with intervals "
+                                                       "under --bootstrap.")] = None,
 ) -> None:
     """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
-    from rasd.evaluate.bootstrap import DEFAULT_LEVEL, DEFAULT_SAMPLES, Bootstrap, by_group, format_differences, format_groups
+    from rasd.evaluate.bootstrap import (DEFAULT_LEVEL, DEFAULT_SAMPLES, Bootstrap, by_group, by_type, format_differences,
+                                         format_groups)
     from rasd.evaluate.runner import GoldError, groups_of, load_predictions, score_against, score_file
     from rasd.evaluate.runner import evaluate as run
     from rasd.evaluate.scorer import format_report
@@ -196,7 +200,7 @@ def evaluate(
     missing: list[str] = []
     try:
         compared = load_predictions(compare) if compare is not None else None
-        group_of = groups_of(gold, corpora, by.value) if by is not None else None
+        group_of = groups_of(gold, corpora, by.value) if by is not None and by is not Grouping.type else None
         if pred is not None:
             result = score_file(gold, pred)
         else:
@@ -221,7 +225,8 @@ def evaluate(
     resampling = Bootstrap(samples, DEFAULT_LEVEL, seed) if samples else None
     intervals = resampling.intervals(result.tallies) if resampling and bootstrap else None
     differences = resampling.differences(result.tallies, other.tallies) if resampling and other is not None else None
-    groups = by_group(result.tallies, group_of, resampling if bootstrap else None) if group_of is not None else None
+    groups = by_group(result.tallies, group_of, resampling if bootstrap else None) if group_of is not None \
+        else by_type(result, resampling if bootstrap else None) if by is Grouping.type else None
     if as_json:
         figures: dict[str, Any] = dict(result.figures)
         if result.calibration is not None:

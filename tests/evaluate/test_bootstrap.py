@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rasd.evaluate.bootstrap import Bootstrap, by_group
+from rasd.evaluate.bootstrap import Bootstrap, by_group, by_type
 from rasd.evaluate.runner import GoldError, groups_of, load_gold, load_predictions, score_against, score_file
 from rasd.evaluate.scorer import figures_of, score
 from tests.conftest import SHARED_DATA, needs_shared
@@ -228,3 +228,44 @@ def test_cli_by_year(tmp_path: Path) -> None:
     text = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), "--pred", str(pred), "--by", "year"],
                           capture_output=True, check=False).stdout.decode()
     assert "By year" in text and "0.667" in text.split("By year")[1]
+
+
+CLASH = dict(STRIKE, event_type="Battles", sub_event_type="Armed clash", actor2="Syrian Opposition Factions")
+
+
+def test_figures_by_type_are_those_of_each_types_events_alone() -> None:
+    """Per event type: its gold and predicted events, on the articles that have one; a
+    strike predicted as a clash at the same place and day counts against both types."""
+    gold = [{"id": "a", "events": _strikes(2) + [dict(CLASH, date="2018-07-01", date_end="2018-07-01")]},
+            {"id": "b", "events": _strikes(1)},
+            {"id": "c", "events": []}]
+    pred = {"a": _strikes(1) + [dict(CLASH, date="2018-07-01", date_end="2018-07-01")],
+            "b": [dict(e, **{k: CLASH[k] for k in ("event_type", "sub_event_type")}) for e in _strikes(1)],
+            "c": [dict(CLASH, **ELSEWHERE)]}
+    result = score(gold, pred)
+    groups = by_type(result, Bootstrap(200, 0.95, 0))
+    assert list(groups) == ["Explosions/Remote violence", "Battles"]  # most gold events first
+    strikes, clashes = groups["Explosions/Remote violence"]["figures"], groups["Battles"]["figures"]
+    assert (strikes["n_docs"], strikes["n_gold"], strikes["n_pred"], strikes["n_matched"]) == (2, 3, 1, 1)
+    assert (clashes["n_docs"], clashes["n_gold"], clashes["n_pred"], clashes["n_matched"]) == (3, 1, 3, 1)
+    assert strikes["event_recall"] == 1 / 3 and clashes["event_precision"] == 1 / 3
+    for key in ("n_gold", "n_pred", "n_matched"):  # the types' events add up to the run's
+        assert sum(g["figures"][key] for g in groups.values()) == result.figures[key]
+    assert groups["Explosions/Remote violence"]["intervals"]["event_recall"] is not None
+    assert "intervals" not in by_type(result, None)["Battles"]
+
+
+def test_cli_by_type(tmp_path: Path) -> None:
+    gold_lines = [{"id": f"d{k}", "events": _strikes(1) + [CLASH]} for k in range(4)]
+    gold = _write(tmp_path / "gold.jsonl", gold_lines)
+    pred = _write(tmp_path / "pred.jsonl", [dict(e, doc_id=g["id"]) for g in gold_lines for e in g["events"][:1]])
+    run = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), "--pred", str(pred), "--by", "type",
+                          "--json"], capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    by = json.loads(run.stdout)["by"]
+    assert by["key"] == "type" and list(by["groups"]) == ["Battles", "Explosions/Remote violence"]  # ties: by name
+    assert by["groups"]["Explosions/Remote violence"]["figures"]["event_recall"] == 1.0
+    assert by["groups"]["Battles"]["figures"]["event_recall"] == 0.0
+    text = subprocess.run([sys.executable, "-m", "rasd.cli", "evaluate", str(gold), "--pred", str(pred), "--by", "type"],
+                          capture_output=True, check=False).stdout.decode()
+    assert "By type" in text and "Explosions/Remote violence" in text.split("By type")[1]

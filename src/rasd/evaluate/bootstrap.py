@@ -16,7 +16,8 @@ import random
 from dataclasses import dataclass
 from operator import itemgetter
 
-from rasd.evaluate.scorer import COUNT_KEYS, FIGURE_KEYS, DocTally, figures_from_sums, figures_of
+from rasd.evaluate.scorer import (COUNT_KEYS, FIGURE_KEYS, DocTally, EvaluationResult, by_event_type, figures_from_sums,
+                                  figures_of)
 
 Figures = dict[str, float | int | None]
 
@@ -167,6 +168,18 @@ def by_group(tallies: list[DocTally], group_of: dict[str, str], resampling: Boot
         if resampling is not None:
             entry["intervals"] = resampling.intervals(group)
         out[name] = entry
+    return out
+
+
+def by_type(result: EvaluationResult, resampling: Bootstrap | None) -> dict[str, dict]:
+    """The figures of each event type's events alone (``evaluate --by type``,
+    ``scorer.by_event_type``), each with its intervals when ``resampling`` is given."""
+    out: dict[str, dict] = {}
+    for kind, tallies in by_event_type(result).items():
+        entry: dict = {"figures": figures_of(tallies)}
+        if resampling is not None:
+            entry["intervals"] = resampling.intervals(tallies)
+        out[kind] = entry
     return out
 
 
