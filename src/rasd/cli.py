@@ -181,8 +181,15 @@ def evaluate(
                                                        "under --bootstrap.")] = None,
 ) -> None:
     """Score extraction (or a file of events, --pred) against gold events (event-schema.md §7)."""
-    from rasd.evaluate.bootstrap import (DEFAULT_LEVEL, DEFAULT_SAMPLES, Bootstrap, by_group, by_type, format_differences,
-                                         format_groups)
+    from rasd.evaluate.bootstrap import (
+        DEFAULT_LEVEL,
+        DEFAULT_SAMPLES,
+        Bootstrap,
+        by_group,
+        by_type,
+        format_differences,
+        format_groups,
+    )
     from rasd.evaluate.runner import GoldError, groups_of, load_predictions, score_against, score_file
     from rasd.evaluate.runner import evaluate as run
     from rasd.evaluate.scorer import format_report

@@ -16,8 +16,7 @@ import random
 from dataclasses import dataclass
 from operator import itemgetter
 
-from rasd.evaluate.scorer import (COUNT_KEYS, FIGURE_KEYS, DocTally, EvaluationResult, by_event_type, figures_from_sums,
-                                  figures_of)
+from rasd.evaluate.scorer import COUNT_KEYS, FIGURE_KEYS, DocTally, EvaluationResult, by_event_type, figures_from_sums, figures_of
 
 Figures = dict[str, float | int | None]
 

@@ -637,12 +637,15 @@ def by_event_type(result: EvaluationResult) -> dict[str, list[DocTally]]:
             counts.setdefault(str(e.get("event_type")), 0)
     out: dict[str, list[DocTally]] = {}
     for kind in sorted(counts, key=lambda k: (-counts[k], k)):
-        def of_kind(events: Any) -> list[dict]:
-            return [e for e in _events_of(events) if str(e.get("event_type")) == kind]
-        docs = [dict(doc, events=of_kind(doc.get("events"))) for doc in result.gold_docs]
-        docs = [d for d in docs if d["events"] or of_kind(result.predictions.get(str(d.get("id"))))]
-        out[kind] = score(docs, {str(d.get("id")): of_kind(result.predictions.get(str(d.get("id")))) for d in docs}).tallies
+        docs = [dict(doc, events=_of_type(doc.get("events"), kind)) for doc in result.gold_docs]
+        predicted = {str(d.get("id")): _of_type(result.predictions.get(str(d.get("id"))), kind) for d in docs}
+        docs = [d for d in docs if d["events"] or predicted[str(d.get("id"))]]
+        out[kind] = score(docs, predicted).tallies
     return out
+
+
+def _of_type(events: Any, kind: str) -> list[dict]:
+    return [e for e in _events_of(events) if str(e.get("event_type")) == kind]
 
 
 # ---------------------------------------------------------------------------
