@@ -253,6 +253,17 @@ def test_figures_by_type_are_those_of_each_types_events_alone() -> None:
         assert sum(g["figures"][key] for g in groups.values()) == result.figures[key]
     assert groups["Explosions/Remote violence"]["intervals"]["event_recall"] is not None
     assert "intervals" not in by_type(result, None)["Battles"]
+    # an article with none of a type's gold events is no negative article of it
+    assert clashes["negative_docs_clean"] is None and "negative_docs_clean" not in groups["Battles"]["intervals"]
+
+
+def test_types_written_in_another_case_are_one_type() -> None:
+    """The matching compares event types case-blind: so do the groups."""
+    gold = [{"id": "a", "events": [CLASH]}]
+    result = score(gold, {"a": [dict(CLASH, event_type="battles")]})
+    assert result.figures["n_matched"] == 1
+    groups = by_type(result, None)
+    assert list(groups) == ["Battles"] and groups["Battles"]["figures"]["n_matched"] == 1
 
 
 def test_cli_by_type(tmp_path: Path) -> None:

@@ -1591,6 +1591,8 @@ def test_a_campaign_start_dated_by_a_window_of_days_keeps_it(shared_pipeline) ->
     # ant-multisource:FR-internationalNews-1364-20180521 (tune)
     ("ويأتي ذلك بعد هجوم واسع بدأه الجيش في 19 نيسان/أبريل ضد تنظيم \"الدولة الإسلامية\" الذي سيطر في العام 2015 "
      "على القسم الأكبر من مخيم اليرموك.", "2018-05-21", [("Syrian Government Forces", "Mukhayyam al Yarmuk")]),
+    # a sentence written for this test: a nationality after the bare state names it
+    ("وأطلقت الحكومة التركية عملية عسكرية في عفرين في 20 يناير الماضي.", "2018-02-26", [("Turkish Forces", "Afrin")]),
     # ant-multisource:SK-middleEast-80-20180226 (dev pool, not gold): the capital names the state
     ("وأطلقت أنقرة في 20 يناير الماضي عملية بالتحالف مع فصائل من المعارضة السورية لقتال وحدات حماية الشعب الكردية "
      "في منطقة عفرين الواقعة في شمال غرب سوريا.", "2018-02-26", [("Turkish Forces", "Afrin")]),
@@ -1630,8 +1632,11 @@ def test_an_attack_named_by_its_weapon_is_one_attack_not_a_campaign(shared_pipel
     ("أعلن مندوب سوريا لدى الأمم المتحدة بشار الجعفري الجمعة أن أكثر من 40 ألف مدني خرجوا الخميس من الغوطة الشرقية "
      "المحاصرة، والتي تتعرض لقصف وغارات كثيفة تنفذها قوات النظام السوري منذ 18 شباط/فبراير.", "2018-03-16",
      [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
-    # ant-multisource:SK-middleEast-222-20180311 (tune): a bombardment named as a campaign,
+    # ant-multisource:SK-middleEast-222-20180311 (tune; and with "الصاروخي" added, an
+    # adjective of the bombardment, not of the campaign): a bombardment named as a campaign,
     # three weeks into it
+    ("وقتل أكثر من ألف مدني خلال 3 أسابيع من حملة القصف الصاروخي العنيف، التي تشنها قوات النظام السوري على الغوطة "
+     "الشرقية المحاصرة.", "2018-03-11", [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
     ("وقتل أكثر من ألف مدني خلال 3 أسابيع من حملة القصف العنيف، التي تشنها قوات النظام السوري على الغوطة الشرقية "
      "المحاصرة، معقل الفصائل المعارضة الأخير قرب دمشق، وفق حصيلة جديدة للمرصد السوري لحقوق الإنسان.", "2018-03-11",
      [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),

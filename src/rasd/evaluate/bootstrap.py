@@ -161,24 +161,34 @@ def by_group(tallies: list[DocTally], group_of: dict[str, str], resampling: Boot
     members: dict[str, list[DocTally]] = {}
     for t in tallies:
         members.setdefault(group_of.get(t.doc_id, "?"), []).append(t)
-    out: dict[str, dict] = {}
-    for name, group in sorted(members.items(), key=lambda item: (-len(item[1]), item[0])):
-        entry: dict = {"figures": figures_of(group)}
-        if resampling is not None:
-            entry["intervals"] = resampling.intervals(group)
-        out[name] = entry
-    return out
+    return _figures_of_groups(dict(sorted(members.items(), key=lambda item: (-len(item[1]), item[0]))), resampling)
+
+
+#: Figures of a whole run that mean nothing for one event type's events: an article with
+#: none of its gold events is "negative" for it whatever else it reports.
+_NOT_BY_TYPE = ("n_negative_docs", "negative_docs_clean")
 
 
 def by_type(result: EvaluationResult, resampling: Bootstrap | None) -> dict[str, dict]:
     """The figures of each event type's events alone (``evaluate --by type``,
     ``scorer.by_event_type``), each with its intervals when ``resampling`` is given."""
+    groups = _figures_of_groups(by_event_type(result), resampling)
+    for entry in groups.values():
+        for key in _NOT_BY_TYPE:
+            entry["figures"][key] = None
+            entry.get("intervals", {}).pop(key, None)
+    return groups
+
+
+def _figures_of_groups(groups: dict[str, list[DocTally]], resampling: Bootstrap | None) -> dict[str, dict]:
+    """Each group's figures, in the order given, with its intervals when resampled (each
+    group resampled on its own)."""
     out: dict[str, dict] = {}
-    for kind, tallies in by_event_type(result).items():
+    for name, tallies in groups.items():
         entry: dict = {"figures": figures_of(tallies)}
         if resampling is not None:
             entry["intervals"] = resampling.intervals(tallies)
-        out[kind] = entry
+        out[name] = entry
     return out
 
 

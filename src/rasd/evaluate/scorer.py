@@ -58,6 +58,7 @@ __all__ = [
     "COUNT_KEYS",
     "figures_of",
     "figures_from_sums",
+    "by_event_type",
     "normalize_place",
     "haversine_km",
     "date_window",
@@ -616,8 +617,8 @@ def score(gold_docs: list[dict], predictions: dict[str, list[dict]]) -> Evaluati
         spurious=spurious,
         unscored_doc_ids=unscored,
         tallies=tallies,
-        gold_docs=list(gold_docs),
-        predictions={str(doc.get("id")): _events_of(predictions.get(str(doc.get("id")))) for doc in gold_docs},
+        gold_docs=gold_docs,
+        predictions=predictions,
     )
 
 
@@ -627,25 +628,32 @@ def by_event_type(result: EvaluationResult) -> dict[str, list[DocTally]]:
     never joins two event types, so each type is matched on its own as in the whole run
     (the types' matched events add up to the run's): its precision and recall are the
     shares of its predicted and gold events matched. Its location and date resolution read
-    its own predicted events only."""
-    counts: dict[str, int] = {}
+    its own predicted events only; its negative articles are those where only a wrong
+    prediction of it stands (``bootstrap.by_type`` leaves those figures out)."""
+    counts: dict[str | None, int] = {}
+    names: dict[str | None, str] = {}  # each type as first written (types compare as _norm_str does)
+    gold_ids = [str(doc.get("id")) for doc in result.gold_docs]
     for doc in result.gold_docs:
         for e in _events_of(doc.get("events")):
-            counts[str(e.get("event_type"))] = counts.get(str(e.get("event_type")), 0) + 1
-    for events in result.predictions.values():
-        for e in events:
-            counts.setdefault(str(e.get("event_type")), 0)
+            kind = _norm_str(e.get("event_type"))
+            counts[kind] = counts.get(kind, 0) + 1
+            names.setdefault(kind, str(e.get("event_type")))
+    for doc_id in gold_ids:
+        for e in _events_of(result.predictions.get(doc_id)):
+            kind = _norm_str(e.get("event_type"))
+            counts.setdefault(kind, 0)
+            names.setdefault(kind, str(e.get("event_type")))
     out: dict[str, list[DocTally]] = {}
-    for kind in sorted(counts, key=lambda k: (-counts[k], k)):
+    for kind in sorted(counts, key=lambda k: (-counts[k], names[k])):
         docs = [dict(doc, events=_of_type(doc.get("events"), kind)) for doc in result.gold_docs]
-        predicted = {str(d.get("id")): _of_type(result.predictions.get(str(d.get("id"))), kind) for d in docs}
+        predicted = {doc_id: _of_type(result.predictions.get(doc_id), kind) for doc_id in gold_ids}
         docs = [d for d in docs if d["events"] or predicted[str(d.get("id"))]]
-        out[kind] = score(docs, predicted).tallies
+        out[names[kind]] = score(docs, predicted).tallies
     return out
 
 
-def _of_type(events: Any, kind: str) -> list[dict]:
-    return [e for e in _events_of(events) if str(e.get("event_type")) == kind]
+def _of_type(events: Any, kind: str | None) -> list[dict]:
+    return [e for e in _events_of(events) if _norm_str(e.get("event_type")) == kind]
 
 
 # ---------------------------------------------------------------------------

@@ -79,6 +79,7 @@ from rasd.events.when import (
     begins_a_campaign,
     counted_day,
     dates_a_campaign_beside,
+    is_campaign_start,
     named_as_going_on,
     offensive_named_by_its_side,
     ongoing_situation,
@@ -113,11 +114,6 @@ from rasd.text.segment import Segment
 from rasd.text.tokens import is_definite, reads_as
 
 __all__ = ["assemble"]
-
-
-def _is_campaign_start(when: When) -> bool:
-    """Whether the date is the start of a campaign (``when.campaign_start``)."""
-    return when.match is not None and bool(when.match.value.get("campaign"))
 
 
 #: Drop rules that say the clause tells a statistic ("تسيطر على 65 بالمئة", "منذ بداية العام").
@@ -412,7 +408,7 @@ class ArticleAssembler:
         # السعودية عن دعمها للضربات التي تم شنها السبت"): unplaced, such an act is the
         # statement's subject
         picks = where(article, cand, decision, picks,
-                      (when.stated and not when.announced and (when.precision < 3 or _is_campaign_start(when)))
+                      (when.stated and not when.announced and (when.precision < 3 or is_campaign_start(when)))
                       or bool(groups) or undated_news)
         ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
         sides = sides_of(article, cand, decision, groups, picks)

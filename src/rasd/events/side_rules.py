@@ -1239,14 +1239,18 @@ def campaign_launched_by_its_subject(s: Sides, c: SideScope) -> bool:
 def _launched_by_the_bare_state(s: Sides, c: SideScope, verb: int) -> bool:
     """"وبدأت الحكومة هجومها على الغوطة الشرقية", "هجوم واسع بدأه الجيش في 19 نيسان": a
     campaign whose subject is the bare state (الحكومة, النظام, الجيش, not itself an actor: the
-    words also name governments in prose) is waged by the government of its country."""
-    tokens = c.analysis.tokens
-    if verb + 1 >= len(tokens) or not reads_as(tokens[verb + 1].text, assembly_words().bare_state_subjects):
+    words also name governments in prose) is waged by the government of its country, or by
+    the state a nationality after it names ("الحكومة التركية")."""
+    tokens, words = c.analysis.tokens, assembly_words()
+    if verb + 1 >= len(tokens) or not reads_as(tokens[verb + 1].text, words.bare_state_subjects):
         return False
-    government = _government_of_the_place(c)
-    if government is None or (s.target is not None and s.target.name == government.name):
+    # "أطلقت الحكومة التركية عملية": a nationality after it names the state
+    after = tokens[verb + 2] if verb + 2 < len(tokens) and tokens[verb + 2].start < c.cand.segment.end else None
+    nationality = words.nationality_actors.get(strip_article(after.text)) if after is not None else None
+    state = load_pack().by_name.get(nationality) if nationality else _government_of_the_place(c)
+    if state is None or (s.target is not None and s.target.name == state.name):
         return False
-    s.agent = government
+    s.agent = state
     return True
 
 

@@ -307,7 +307,7 @@ def waged_campaign(analysis: Analysis, cand: Candidate, when: When, toll: bool) 
     means to resist ("لصد الهجوم التركي"), whatever day
     the sentence gives its other acts ("والثلاثاء الماضي، دخل مقاتلون عفرين ... للتصدي
     لهجوم تشنه تركيا")."""
-    if toll or (when.match is not None and when.match.value.get("campaign")):
+    if toll or is_campaign_start(when):
         return  # (a campaign whose start the clause dates is coded at that start)
     words, tokens, trigger = assembly_words(), analysis.tokens, cand.trigger
     # a day of the sentence written before the act is another act's ("ثم شوهد مسلم السبت في
@@ -561,21 +561,22 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
     campaign that started then; "بدأت قوات النظام في الرابع من يوليو هجوما", "أطلق في أوائل
     يوليو هجمات": a word of beginning dates the start itself. The date mention of the
     start, else None."""
-    if match is None or match.value.get("vague") or _not_a_campaign(analysis, cand):
+    if match is None or match.value.get("vague"):
         return None
     since = bool(match.value.get("since") or match.value["category"] == "days_ago")
     words, seg = assembly_words(), cand.segment
     if not since:
-        return _begun_campaign(analysis, cand, match)
+        begun = _begun_campaign(analysis, cand, match)
+        return None if begun is None or _not_a_campaign(analysis, cand) else begun
     tokens = [t.text for t in analysis.tokens_between(seg.start, seg.end)]
     launched = any(reads_as(w, words.launch_or_fighting_verbs) for w in tokens) \
         and any(reads_as(w, words.campaign_nouns) for w in tokens)
-    # "معركته المستمرة منذ 20 يناير", "حملة تنفذها القوات منذ 18 شباط": the act is the campaign;
+    # "معركتها المستمرة منذ 20 يناير", "حملة تنفذها القوات منذ 18 شباط": the act is the campaign;
     # so is a bombardment named as a campaign's ("حملة القصف العنيف، التي تشنها قوات النظام")
     # or waged for over a week ("لقصف وغارات كثيفة تنفذها قوات النظام منذ 18 شباط")
     waged = _named_as_a_campaign(analysis, cand, match) \
         and any(reads_as(w, words.waging_verbs) or reads_as(w, words.continuing_adjectives) for w in tokens)
-    if not (launched or waged):
+    if not (launched or waged) or _not_a_campaign(analysis, cand):
         return None  # "تشن هجوما منذ أيام": waging an offensive for days is not a datable start
     start = dt.date.fromisoformat(match.value["date"])
     if match.value.get("since"):  # "منذ 18 شباط": the window's first day (or month, when only that is known)
@@ -587,10 +588,13 @@ def campaign_start(analysis: Analysis, cand: Candidate, match: DateMatch | None)
 
 
 def _not_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
-    """"بدأت عملية الإجلاء", "عمليات تسجيل الراغبين": an operation named by a process that is
-    no fighting; "إثر هجوم كيميائي في دوما قبل نحو أسبوع": an attack named by its weapon, one
-    attack. Neither is a campaign, whatever verb of beginning stands near it."""
+    """"بدأت عملية الإجلاء", "عمليات تسجيل الراغبين": a campaign noun naming a process that
+    is no fighting; "إثر هجوم كيميائي في دوما قبل نحو أسبوع": one naming an attack by its
+    weapon, one attack. Neither is a campaign, whatever verb of beginning stands near it.
+    (A bombardment is no campaign noun: "حملة القصف الصاروخي" keeps its campaign.)"""
     tokens, trigger, words = analysis.tokens, cand.trigger, assembly_words()
+    if not reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
+        return False
     # the words after the noun, within the trigger ("هجوم كيميائي") or right after it
     after = [t.text for t in tokens[trigger.token_start + 1:trigger.token_end + 1] if t.start < cand.segment.end]
     return bool(after) and (reads_as(after[0], words.process_nouns, without_article=True)
@@ -602,21 +606,29 @@ _BOMBARDMENT = frozenset({"Air/drone strike", "Shelling/artillery/missile attack
 
 
 def _named_as_a_campaign(analysis: Analysis, cand: Candidate, since: DateMatch) -> bool:
-    """The act is a campaign: its noun is one ("معركته", "حملة"), or it is a bombardment
-    right after one ("حملة القصف", "عمليات قصف") or told over more than a week since its
-    start ("تتعرض لقصف وغارات كثيفة ... منذ 18 شباط": an ongoing situation, §3.3, whose
-    start is datable; not "خلال سبعة أيام من القصف", a week's running total)."""
+    """The act is a campaign: its noun is one ("معركتها", "حملة"), or it is a bombardment
+    right after one ("حملة القصف", "عمليات قصف") or told as going on for more than a week
+    before publication ("تتعرض لقصف وغارات كثيفة ... منذ 18 شباط": an ongoing situation,
+    §3.3, whose start is datable; not "خلال سبعة أيام من القصف", a week's running total)."""
     tokens, trigger, words = analysis.tokens, cand.trigger, assembly_words()
     if reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
         return True
     if cand.trigger.sense.sub_event_type not in _BOMBARDMENT:
         return False
-    if trigger.token_start > 0 and reads_as(tokens[trigger.token_start - 1].text, words.campaign_nouns):
-        return True
-    first, last = since.value.get("date"), since.value.get("date_end")
-    if not (isinstance(first, str) and isinstance(last, str)):
+    if trigger.token_start > 0:
+        before = tokens[trigger.token_start - 1]  # (right before it, in its clause: "حملة قصف")
+        if before.start >= cand.segment.start and not analysis.ntext.norm[before.end:trigger.start].strip() \
+                and reads_as(before.text, words.campaign_nouns):
+            return True
+    first, published = since.value.get("date"), analysis.doc.published
+    if not isinstance(first, str) or published is None:
         return False
-    return (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days > ONGOING_DAYS
+    return (published - dt.date.fromisoformat(first)).days > ONGOING_DAYS
+
+
+def is_campaign_start(when: When) -> bool:
+    """Whether the date is the start of a campaign (``campaign_start`` dated it)."""
+    return when.match is not None and bool(when.match.value.get("campaign"))
 
 
 def begins_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
