@@ -9,6 +9,7 @@ import datetime as dt
 
 from rasd.events.article import Emitted
 from rasd.events.attribution import UNCLAIMED
+from rasd.events.candidate import BOMBARDMENT_TYPES
 from rasd.events.toll import KILLS_NOBODY_TYPES
 from rasd.model import Event
 from rasd.recognize.actors import load_pack
@@ -76,7 +77,7 @@ class _Merged:
             twin = next((m for m in same_type if _one_author_unnamed(m, e)), None)
         if twin is None:
             twin = next((m for m in open_to(self.events) if _a_toll_and_its_act(m, e)), None)
-        if twin is None and event.sub_event_type in _BOMBARDMENT:
+        if twin is None and event.sub_event_type in BOMBARDMENT_TYPES:
             twin = next((m for m in same_type if _one_bombardment(m, e)), None)
         if twin is None and event.sub_event_type in _DEMONSTRATION:
             twin = next((m for m in open_to(self.events) if _one_demonstration(m, e)), None)
@@ -85,9 +86,6 @@ class _Merged:
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
                          and overlap(m.event, event)), None)
         return twin
-
-
-_BOMBARDMENT = ("Air/drone strike", "Shelling/artillery/missile attack")
 
 
 def _one_toll_told_twice(a: Emitted, b: Emitted) -> bool:
@@ -109,7 +107,7 @@ def _one_bombardment(a: Emitted, b: Emitted) -> bool:
     bombardment). One of them told without a day of its own ("لضربات جوية صاروخية" in the
     lead, "بصواريخ معادية ... مساء الأحد" in the next sentence) is the other's bombardment
     when their windows overlap: it is dated by the one told with its day."""
-    return {a.event.sub_event_type, b.event.sub_event_type} == set(_BOMBARDMENT) and _same_place(a, b) \
+    return {a.event.sub_event_type, b.event.sub_event_type} == BOMBARDMENT_TYPES and _same_place(a, b) \
         and abs(a.sentence - b.sentence) <= 1 and not (a.event.fatalities and b.event.fatalities) \
         and ((a.event.date == b.event.date and a.event.date_end == b.event.date_end)
              or ((a.weak_date or b.weak_date) and overlap(a.event, b.event))) \
@@ -163,7 +161,7 @@ def _one_author_unnamed(a: Emitted, b: Emitted) -> bool:
     named, unnamed = (b.event, a.event) if a.event.actor1 in UNCLAIMED else (a.event, b.event)
     kinds = {a.event.sub_event_type, b.event.sub_event_type}
     # "ردا على إطلاق صواريخ من سوريا": the side the named author hit did the unnamed act
-    return (len(kinds) == 1 or kinds == set(_BOMBARDMENT)) and named.actor1 != unnamed.actor2 \
+    return (len(kinds) == 1 or kinds == BOMBARDMENT_TYPES) and named.actor1 != unnamed.actor2 \
         and _same_place(a, b) and overlap(a.event, b.event)
 
 

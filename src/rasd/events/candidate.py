@@ -131,8 +131,9 @@ def without_the_dead_described(analysis: Analysis, seg: Segment, triggers: list[
     return [t for t in triggers if not describes_the_dead(analysis, seg, t)] or triggers
 
 
-#: The sub-event types whose words make an explosion heard or caused beside them their effect.
-_STRIKES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+#: The sub-event types of a bombardment: air strikes and shelling. Their words make an
+#: explosion heard or caused beside them their effect (``without_the_blasts_of_a_strike``).
+BOMBARDMENT_TYPES = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
 #: How far (in tokens) a strike word may stand from the explosion that was heard of it, and
 #: (in characters) after the cause word that names it.
 _HEARD_WITHIN, _CAUSE_WITHIN = 16, 40
@@ -146,7 +147,7 @@ def without_the_blasts_of_a_strike(analysis: Analysis, seg: Segment, triggers: l
     بها") is its own, and so is one heard beside a strike the clause tells of its place
     ("انفجار هز سوقا في مدينة إعزاز التي تتعرض لقصف صاروخي"). A device the clause names is a
     trigger of its own, which stays."""
-    strikes = [t for t in triggers if t.sense.sub_event_type in _STRIKES]
+    strikes = [t for t in triggers if t.sense.sub_event_type in BOMBARDMENT_TYPES]
     if not strikes:
         return triggers
     words, norm, tokens = assembly_words(), analysis.ntext.norm, analysis.tokens

@@ -19,7 +19,7 @@ from rasd.analysis import Analysis
 from rasd.data import load_yaml
 from rasd.events.article import ArticleState
 from rasd.events.attribution import UNCLAIMED
-from rasd.events.candidate import Candidate, Decision, Dropped, describes_the_dead
+from rasd.events.candidate import BOMBARDMENT_TYPES, Candidate, Decision, Dropped, describes_the_dead
 from rasd.events.document import COVERED, is_country_name, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.roles import actor_roles, air_force_nearby, militant_victims, military_target, named_by_its_dead, sides_hit
@@ -568,7 +568,7 @@ def killing_in_a_targeting_is_the_articles_strike(s: Sides, c: SideScope) -> boo
     if s.sub != "Attack":
         return False
     earlier = c.article.last_of_type.get("Explosions/Remote violence")
-    if earlier is None or earlier.event.sub_event_type not in _FIRING:
+    if earlier is None or earlier.event.sub_event_type not in BOMBARDMENT_TYPES:
         return False
     words, norm, trigger = assembly_words(), c.analysis.ntext.norm, c.cand.trigger
     cause = words.targeting_cause.search(norm, trigger.end, c.cand.segment.end)
@@ -831,10 +831,9 @@ def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
     return False
 
 
-#: The strikes a later act may refer back to: an unattributed shelling takes their author,
-#: a killing in a targeting and "the attacks" their kind.
-_FIRING = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-#: How many sentences back that strike may be told: the same passage.
+#: How many sentences back a strike a later act refers back to may be told (an
+#: unattributed shelling takes its author, a killing in a targeting and "the attacks" its
+#: kind): the same passage.
 _PASSAGE = 1
 
 
@@ -843,7 +842,7 @@ def _strikes_of_the_passage(c: SideScope) -> Iterator[Event]:
     before, the latest first."""
     here = sentence_index(c.analysis, c.cand.sentence.start)
     return (e.event for e in reversed(c.article.events)
-            if e.event.sub_event_type in _FIRING and here - e.sentence <= _PASSAGE)
+            if e.event.sub_event_type in BOMBARDMENT_TYPES and here - e.sentence <= _PASSAGE)
 
 
 def shelling_by_the_author_of_the_last_strike(s: Sides, c: SideScope) -> bool:

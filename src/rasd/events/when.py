@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rasd.analysis import Analysis
-from rasd.events.candidate import Candidate, Decision, Dropped
+from rasd.events.candidate import BOMBARDMENT_TYPES, Candidate, Decision, Dropped
 from rasd.events.document import PUNCTUATION, last_word_before, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
@@ -601,10 +601,6 @@ def _not_a_campaign(analysis: Analysis, cand: Candidate) -> bool:
                             or any(reads_as(w, words.weapon_adjectives) for w in after))
 
 
-#: Bombardments: waged since a date, or named as a campaign's, they are one.
-_BOMBARDMENT = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
-
-
 def _named_as_a_campaign(analysis: Analysis, cand: Candidate, since: DateMatch) -> bool:
     """The act is a campaign: its noun is one ("معركتها", "حملة"), or it is a bombardment
     right after one ("حملة القصف", "عمليات قصف") or told as going on for more than a week
@@ -613,7 +609,7 @@ def _named_as_a_campaign(analysis: Analysis, cand: Candidate, since: DateMatch) 
     tokens, trigger, words = analysis.tokens, cand.trigger, assembly_words()
     if reads_as(tokens[trigger.token_start].text, words.campaign_nouns):
         return True
-    if cand.trigger.sense.sub_event_type not in _BOMBARDMENT:
+    if cand.trigger.sense.sub_event_type not in BOMBARDMENT_TYPES:
         return False
     if trigger.token_start > 0:
         before = tokens[trigger.token_start - 1]  # (right before it, in its clause: "حملة قصف")
