@@ -1632,14 +1632,15 @@ def test_an_attack_named_by_its_weapon_is_one_attack_not_a_campaign(shared_pipel
     ("أعلن مندوب سوريا لدى الأمم المتحدة بشار الجعفري الجمعة أن أكثر من 40 ألف مدني خرجوا الخميس من الغوطة الشرقية "
      "المحاصرة، والتي تتعرض لقصف وغارات كثيفة تنفذها قوات النظام السوري منذ 18 شباط/فبراير.", "2018-03-16",
      [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
-    # ant-multisource:SK-middleEast-222-20180311 (tune; and with "الصاروخي" added, an
-    # adjective of the bombardment, not of the campaign): a bombardment named as a campaign,
+    # ant-multisource:SK-middleEast-222-20180311 (tune): a bombardment named as a campaign,
     # three weeks into it
-    ("وقتل أكثر من ألف مدني خلال 3 أسابيع من حملة القصف الصاروخي العنيف، التي تشنها قوات النظام السوري على الغوطة "
-     "الشرقية المحاصرة.", "2018-03-11", [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
     ("وقتل أكثر من ألف مدني خلال 3 أسابيع من حملة القصف العنيف، التي تشنها قوات النظام السوري على الغوطة الشرقية "
      "المحاصرة، معقل الفصائل المعارضة الأخير قرب دمشق، وفق حصيلة جديدة للمرصد السوري لحقوق الإنسان.", "2018-03-11",
      [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
+    # the same, shortened, with "الصاروخي" added: an adjective of the bombardment, not of a
+    # campaign noun, unmakes no campaign
+    ("وقتل أكثر من ألف مدني خلال 3 أسابيع من حملة القصف الصاروخي العنيف، التي تشنها قوات النظام السوري على الغوطة "
+     "الشرقية المحاصرة.", "2018-03-11", [("Syrian Government Forces", "2018-02-18", "Eastern Ghouta")]),
 ])
 def test_a_bombardment_waged_for_weeks_since_a_day_is_a_campaign_start(shared_pipeline, text: str, published: str,
                                                                        expected: list) -> None:  # type: ignore[no-untyped-def]
