@@ -670,6 +670,16 @@ def test_a_town_named_before_its_governorate_is_the_place(shared_pipeline) -> No
     assert [(e.sub_event_type, e.location) for e in events] == [("Violent demonstration", "Nasiriyah")]
 
 
+def test_a_village_named_as_the_front_beats_its_governorates_countryside(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-1842-70093e3ed1 (tune): "ريف اللاذقية" opens the clause, the
+    # front it names ("على محور بيت عوان") is a village of that governorate: the most
+    # specific place wins (event-schema.md §3.3), coded near it
+    text = ("وتصدت كتائب الجيش الحر في ريف اللاذقية لمحاولات قوات الأسد المدعومة بعناصر من الميليشيات التقدم على "
+            "محور بيت عوان.")
+    events = extract(shared_pipeline, text, "2015-07-24")
+    assert [(e.location_ar, e.geo_precision, e.admin1) for e in events] == [("بيت عوان", 2, "Latakia")]
+
+
 def test_a_place_the_gazetteer_lacks_is_coded_at_the_town_that_locates_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-11-0371-a79a04ce67: Huwaidir is not in the gazetteer; "شمال مدينة
     # بعقوبة" locates it (event-schema.md §3.1: near X → X, geo_precision 2)

@@ -328,17 +328,20 @@ def _settlement_within(norm: str, places: list[_PlaceView], first: _PlaceView) -
 def _town_of_the_governorate(places: list[_PlaceView], first: _PlaceView) -> _PlaceView:
     """"تظاهر مئات أمام مبنى مجلس محافظة بابل وسط مدينة الحلة", "وفي مدينة الناصرية، كبرى
     مدن محافظة ذي قار، ... اندلعت مواجهات": a governorate picked in a clause that names a
-    town of it with its cue ("مدينة", "بلدة"), the first after it, else the only one before
-    it: the town is where it happened (event-schema.md §3.3, the most specific place). Another
-    governorate makes a list, not one place made precise."""
+    town of it with its cue ("مدينة", "بلدة"), or a settlement of it as a front or a place
+    near which ("في ريف اللاذقية ... التقدم على محور بيت عوان"), the first after it, else
+    the only one before it: the town is where it happened (event-schema.md §3.3, the most
+    specific place: near a town beats a governorate's countryside). Another governorate
+    makes a list, not one place made precise."""
     gov = first.r.place
     if gov is None or gov.feature != "governorate":
         return first
 
     def is_town(p: _PlaceView) -> bool:
-        place = p.r.place
-        return place is not None and p.r.mention.cue == "settlement" and p.r.geo_precision == 1 \
-            and (place.country, place.admin1) == (gov.country, gov.admin1)
+        place, m = p.r.place, p.r.mention
+        named = (m.cue == "settlement" and p.r.geo_precision == 1) \
+            or (m.near and not m.countryside and place is not None and place.feature in ("city", "town", "village"))
+        return place is not None and named and (place.country, place.admin1) == (gov.country, gov.admin1)
 
     def is_governorate(p: _PlaceView) -> bool:
         return p is not first and p.r.place is not None and p.r.place.feature == "governorate"
