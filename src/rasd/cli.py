@@ -213,7 +213,7 @@ def evaluate(
         else:
             pipeline = _pipeline(gazetteer)
             result, missing = run(gold, corpora, pipeline.extract, save_pred)
-        other = score_against(gold, compared, result) if compared is not None else None
+        other = score_against(compared, result) if compared is not None else None
     except GoldError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from None
@@ -242,7 +242,7 @@ def evaluate(
             figures["bootstrap"] = {"samples": resampling.samples, "level": resampling.level, "seed": seed,
                                     "unit": "document"}
         if intervals is not None:
-            figures["intervals"] = {k: None if v is None else [v.low, v.high] for k, v in intervals.items()}
+            figures["intervals"] = _interval_lists(intervals)
         if other is not None and differences is not None:
             figures["compared_with"] = {"file": str(compare), "ignored_articles": ignored, "figures": other.figures, "differences": {
                 k: None if d is None else {"value": d.value, "low": d.low, "high": d.high, "share_higher": d.share_a_higher}
@@ -250,8 +250,8 @@ def evaluate(
         if by is not None and groups is not None:
             figures["by"] = {"key": by.value, "groups": {name: {
                 "figures": entry["figures"],
-                **({"intervals": {k: None if v is None else [v.low, v.high] for k, v in entry["intervals"].items()}}
-                   if "intervals" in entry else {})} for name, entry in groups.items()}}
+                **({"intervals": _interval_lists(entry["intervals"])} if "intervals" in entry else {})}
+                for name, entry in groups.items()}}
         sys.stdout.write(json.dumps(figures, ensure_ascii=False) + "\n")
     else:
         from rasd.evaluate.calibration import format_calibration
@@ -264,6 +264,11 @@ def evaluate(
         if result.calibration is not None:
             report += "\n\n" + format_calibration(result.calibration)
         sys.stdout.write(report + "\n")
+
+
+def _interval_lists(intervals: dict[str, Any]) -> dict[str, list[float] | None]:
+    """Intervals (``rasd.evaluate.bootstrap.Interval``) as ``[low, high]`` for JSON."""
+    return {k: None if v is None else [v.low, v.high] for k, v in intervals.items()}
 
 
 @app.command()

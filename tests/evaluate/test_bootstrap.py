@@ -122,7 +122,7 @@ def test_compared_file_is_scored_on_the_documents_of_the_run(tmp_path: Path) -> 
                                             {"id": "d3", "events": _strikes(2)}])
     other = _write(tmp_path / "other.jsonl", [dict(STRIKE, doc_id="d3"), dict(STRIKE, doc_id="elsewhere")])
     result = score(load_gold(gold)[::-1][:2], {})  # a run that scored d3 and d2 only, in that order
-    against = score_against(gold, load_predictions(other), result)
+    against = score_against(load_predictions(other), result)
     assert [t.doc_id for t in against.tallies] == ["d3", "d2"]
     assert against.figures["n_gold"] == 2 and against.figures["n_matched"] == 1
 

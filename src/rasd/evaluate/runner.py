@@ -66,13 +66,12 @@ def score_file(gold_path: Path, pred_path: Path) -> EvaluationResult:
     return _with_calibration(gold, predictions, score(gold, predictions))
 
 
-def score_against(gold_path: Path, predictions: dict[str, list[dict]], result: EvaluationResult) -> EvaluationResult:
+def score_against(predictions: dict[str, list[dict]], result: EvaluationResult) -> EvaluationResult:
     """Other ``predictions`` (``load_predictions``) scored on the gold documents ``result`` was
     scored on, in its order (``rasd evaluate --compare``: the two results' tallies pair up
     document by document); a document they have no line for was predicted to have none."""
-    gold = {g["id"]: g for g in load_gold(gold_path)}
-    scored = [gold[t.doc_id] for t in result.tallies]
-    return score(scored, {g["id"]: predictions.get(g["id"], []) for g in scored})
+    scored = result.gold_docs
+    return score(scored, {str(g["id"]): predictions.get(str(g["id"]), []) for g in scored})
 
 
 def _with_calibration(gold: list[dict], predictions: dict[str, list[dict]], result: EvaluationResult) -> EvaluationResult:
