@@ -1279,6 +1279,34 @@ def test_an_explosion_that_kills_or_is_one_or_has_a_device_is_still_coded(shared
     assert [(e.sub_event_type, e.location) for e in events] == [("Remote explosive/landmine/IED", "Idlib")]
 
 
+@pytest.mark.parametrize("text, published", [
+    # ant-multisource:BB-middleEast-641-20180620 (tune): a factory's story
+    ("المصنع تديره عائلة سورية فرت من الحرب في مدينة حلب بعد أن تعرض مصنعها هناك للدمار جراء "
+     "القصف الصاروخي.", "2018-06-20"),
+    # ant-multisource:SK-middleEast-394-20180318 (tune): bodies under the rubble it left
+    ("كذلك لا تزال جثامين عشرات المدنيين تحت أنقاض الدمار الذي خلفه القصف الجوي المدفعي والصاروخي من "
+     "قبل قوات النظام على غوطة دمشق الشرقية.", "2018-03-18"),
+    # saudinewsnet:2015-07-23-0989-63cdc68d1a (tune): a town battles destroyed
+    ("وكان الضحايا قد تجمعوا في تحرك لإعادة إعمار بلدة عين العرب (كوباني) المدينة الكردية شمال سوريا، "
+     "والتي دمرتها معارك ضارية انتهت بانتصار الميليشيات الكردية السورية على التنظيم.", "2015-07-23"),
+    # saudinewsnet:2015-07-23-0081-44f5acee8e (tune): destroyed by months of battles
+    ("كانوا يرغبون في اجتياز الحدود للمشاركة في إعادة إعمار مدينة كوباني السورية التي دمرت من جراء أربعة "
+     "أشهر من المعارك العنيفة التي انتهت بانتصار وحدات حماية الشعب الكردي على الجهاديين.", "2015-07-23"),
+])
+def test_a_bombardment_named_as_what_wrought_destruction_is_no_event(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert events == [] and "destruction_it_wrought" in drops
+
+
+@pytest.mark.parametrize("text", [  # constructed
+    "لحق دمار كبير بمنازل بلدة كفرنبل جراء غارات جوية استهدفتها يوم الأحد.",  # a day of its own
+    "لحق دمار كبير بمنازل بلدة كفرنبل جراء غارات جوية أسفرت عن مقتل خمسة مدنيين.",  # a toll
+])
+def test_destruction_by_strikes_with_a_day_or_a_toll_is_still_coded(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(shared_pipeline, text, "2018-03-20")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Kafr Nabl")]
+
+
 def test_a_protest_wave_with_its_dead_is_coded_without_a_day(shared_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # constructed: the wave waits for a day, unless its sentence names dead or hurt. Whether
     # the sentence reads as a report is the fitted model's call, refitted with each gold

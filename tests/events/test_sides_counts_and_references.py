@@ -2944,3 +2944,18 @@ def test_an_arrest_told_by_its_verb_with_the_pronoun_of_the_arrested(shared_pipe
     text = "فيما اعتقله عناصر من قوات النظام صباح اليوم في مدينة درعا."
     assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, text, "2018-05-01")] == [
         ("Arrests", "Daraa")]
+
+
+def test_a_count_of_the_dead_replaces_the_convention_for_dead_told_without_a_number(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-436-20180315 (tune): "قصف جنوني أوقع قتلى" is 3
+    # (2-9) by the schema's convention; the strikes of the same day on the same town are
+    # then counted, 31 dead: one bombardment, whose toll is the count.
+    text = ('تواصل قوات النظام السوري تقدمها في الغوطة الشرقية المحاصرة، إذ إنها دخلت ليل الأربعاء إلى حمورية، '
+            'أبرز البلدات الواقعة تحت سيطرة فصيل "فيلق الرحمن" في جنوب المنطقة، وفق ما أفاد المرصد السوري لحقوق '
+            'الإنسان. وتسعى دمشق من خلال التصعيد العسكري أن تمارس ضغوطا على "فيلق الرحمن" لدفعه إلى القبول بتسوية.\n'
+            'وقال مدير المرصد رامي عبد الرحمن: "اقتحمت قوات النظام بلدة حمورية وتمكنت من السيطرة على أجزاء منها '
+            'وسط قصف جنوني أوقع قتلى لا تزال جثثهم على الطرقات".\n'
+            'وقتل 31 مدنيا على الأقل الأربعاء معظمهم جراء غارات روسية وأخرى سورية استهدفت وفق المرصد مناطق سيطرة '
+            '"فيلق الرحمن" أبرزها مدينة حمورية.')
+    bombardments = [e for e in events_of(shared_pipeline, text, "2018-03-15") if e.event_type == "Explosions/Remote violence"]
+    assert [(e.location, e.fatalities, e.fatalities_high) for e in bombardments] == [("Hammurah", 31, None)]

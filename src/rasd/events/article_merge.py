@@ -246,7 +246,8 @@ def _take_toll(kept: Event, other: Event) -> None:
 def _absorb(twin: Emitted, e: Emitted) -> None:
     """``twin`` takes what ``e`` knows better: a more specific place (or one its own clause
     names, where the twin's was lent by the article's focus), a stated date, the
-    second side, a toll (a higher one widens the range). A toll told with no mode gives
+    second side, a toll (a higher one widens the range; a count replaces the convention for
+    dead told without a number when it lies above that convention's range). A toll told with no mode gives
     way to the act it sums up and adds only its sources."""
     kept, event = twin.event, e.event
     if _tells_only_a_toll(e) and _a_toll_and_its_act(twin, e):
@@ -274,6 +275,10 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
         kept.actor2 = event.actor2
     if kept.fatalities == 0 and event.fatalities:
         _take_toll(kept, event)
+    elif twin.unnumbered_toll and not e.unnumbered_toll and event.fatalities > (kept.fatalities_high or 0):
+        # "أوقع قتلى" is the schema's 3 (2-9) by convention; a count told of the same event is what it knows
+        kept.fatalities, kept.fatalities_low, kept.fatalities_high = event.fatalities, event.fatalities_low, event.fatalities_high
+        twin.unnumbered_toll = False
     elif event.fatalities > kept.fatalities:
         kept.fatalities_high = max(event.fatalities, kept.fatalities_high or 0)
     kept.evidence.extend(ev for ev in event.evidence if ev.field != "quote")

@@ -50,6 +50,7 @@ from rasd.events.filters import (
     aircraft_without_an_act,
     battle_named_for_its_place,
     check_filters,
+    destruction_it_wrought,
     explosions_heard,
     grave_not_found,
     names_a_battle_by_its_place,
@@ -374,6 +375,8 @@ class ArticleAssembler:
             raise Dropped("describes_a_place")
         if not groups and not when.stated and describes_a_side(analysis, cand):
             raise Dropped("describes_a_side")
+        if not groups and not when.stated:
+            destruction_it_wrought(analysis, cand)
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
         country_summary(analysis, picks, when.stated and when.precision == 1, cand.sub_event_type)
         if refers_to_earlier_event(analysis, cand, when, cand.sub_event_type in article.sub_types):
@@ -543,7 +546,8 @@ class ArticleAssembler:
         emitted = Emitted(event, is_anaphoric(self.article, cand), specificity(pick), weak_date, place_key,
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs,
                           place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places,
-                          toll_alone=toll_alone, another=tells_another(self.article, cand))
+                          toll_alone=toll_alone, another=tells_another(self.article, cand),
+                          unnumbered_toll="some_killed_without_a_number" in decision.rules)
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)

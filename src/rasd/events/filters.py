@@ -356,6 +356,20 @@ def grave_not_found(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("grave_not_found", norm[trigger.start:trigger.end])
 
 
+#: How far before the act its destruction may be named (a link word and three more words).
+_DESTRUCTION_REACH = 60
+
+
+def destruction_it_wrought(analysis: Analysis, cand: Candidate) -> None:
+    """"بعد أن تعرض مصنعها للدمار جراء القصف الصاروخي", "تحت أنقاض الدمار الذي خلفه القصف
+    الجوي", "كوباني التي دمرتها معارك ضارية": a bombardment or a battle named as what wrought
+    destruction tells what a place has been through, not what happened on a day. The caller
+    keeps the act that has a toll or a day of its own ("دمارا هائلا جراء غارات اليوم")."""
+    norm, start = analysis.ntext.norm, cand.trigger.start
+    if assembly_words().wrought_destruction.search(norm, max(cand.sentence.start, start - _DESTRUCTION_REACH), start):
+        raise Dropped("destruction_it_wrought", norm[cand.trigger.start:cand.trigger.end])
+
+
 def explosions_heard(analysis: Analysis, cand: Candidate) -> None:
     """"سمع دوي انفجارات في دمشق", "وقوع انفجارين كبيرين في منطقتي مطار المزة والزبلطاني":
     explosions in the plural or the dual are heard, not coded, when they are the only

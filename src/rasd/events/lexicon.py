@@ -137,6 +137,7 @@ class AssemblyWords:
     military_convoy: frozenset[str]
     answering: re.Pattern[str]
     in_the_wake_of: re.Pattern[str]
+    wrought_destruction: re.Pattern[str]
     inquired_into: re.Pattern[str]
     battle_names: frozenset[str]
     battle_going_on: frozenset[str]
@@ -347,6 +348,10 @@ def assembly_words() -> AssemblyWords:
         agreement_frames=_words(d["agreement_frames"]),
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})[\"']?(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
+        # (the text right before the act: its proclitic is not part of the trigger)
+        wrought_destruction=re.compile(
+            rf"(?<!\w)[وف]?(?:لل|ل)?(?:{alt('destruction_words')})\s+(?:\S+\s+)?(?:{alt('destruction_links')})\s+(?:\S+\s+){{0,3}}?[وفب]?$"
+            rf"|(?<!\w)[وف]?(?:{alt('destroyed_it_verbs')})\s+$"),
         # the inquiry, at most two adjectives, its preposition, at most a word of reports or
         # claims and its preposition (or ب glued to the act), then the trigger
         inquired_into=re.compile(
