@@ -2959,3 +2959,13 @@ def test_a_count_of_the_dead_replaces_the_convention_for_dead_told_without_a_num
             '"فيلق الرحمن" أبرزها مدينة حمورية.')
     bombardments = [e for e in events_of(shared_pipeline, text, "2018-03-15") if e.event_type == "Explosions/Remote violence"]
     assert [(e.location, e.fatalities, e.fatalities_high) for e in bombardments] == [("Hammurah", 31, None)]
+
+
+def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:FR-internationalNews-949-20180427 (tune): "الدولة العبرية", the press's
+    # name for Israel, is the author the attack is attributed to
+    text = ('من جانبه توعد وزير الدفاع الإسرائيلي أفيغدور ليبرمان الخميس بأن تضرب بلاده أي محاولة إيرانية '
+            '"لتموضع عسكري" في سوريا، ويأتي هذا بعد هجوم في التاسع من نيسان/أبريل على دمشق التي نسبته إلى '
+            'الدولة العبرية.')
+    events = events_of(shared_pipeline, text, "2018-04-27")
+    assert [(e.actor1, e.location, e.date) for e in events] == [("Israeli Forces", "Damascus", dt.date(2018, 4, 9))]
