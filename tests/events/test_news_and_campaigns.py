@@ -1685,3 +1685,14 @@ def test_a_weeks_running_total_of_a_bombardment_is_no_campaign_start(shared_pipe
     events = events_of(shared_pipeline, text, "2018-02-24", trace)
     assert "Change to group/activity" not in {e.sub_event_type for e in events}
     assert trace and not any("campaign_start" in r["rules"] for r in trace)
+
+
+def test_side_by_side_is_no_averted_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-85-20180224 (tune): "جنباً إلى جنب" (side by side) holds the
+    # word "جنب" of "اتفاق جنب إدلب هجوما" (spared), and spares nothing
+    text = ("تحدثت تقارير عن المرتزقة الروس الذين كانوا في غمرة القتال جنباً إلى جنب مع القوات الحكومية السورية، "
+            "بسبب الضربة الأمريكية لهم في السابع من فبراير/شباط 2018 والتي أسفرت عن مقتل وجرح العشرات منهم قرب "
+            "بلدة خشام في محافظة دير الزور.")
+    events, drops = drops_of(shared_pipeline, text, "2018-02-24")
+    assert "future" not in drops
+    assert [(e.sub_event_type, e.location, e.actor1) for e in events] == [("Air/drone strike", "Khusham", "US Forces")]
