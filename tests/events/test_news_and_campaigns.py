@@ -1299,12 +1299,23 @@ def test_a_bombardment_named_as_what_wrought_destruction_is_no_event(shared_pipe
 
 
 @pytest.mark.parametrize("text", [  # constructed
-    "لحق دمار كبير بمنازل بلدة كفرنبل جراء غارات جوية استهدفتها يوم الأحد.",  # a day of its own
-    "لحق دمار كبير بمنازل بلدة كفرنبل جراء غارات جوية أسفرت عن مقتل خمسة مدنيين.",  # a toll
+    "لحق دمار كبير جراء غارات جوية استهدفت بلدة كفرنبل يوم الأحد.",  # a day of its own
+    "لحق دمار كبير جراء غارات جوية على بلدة كفرنبل أسفرت عن مقتل خمسة مدنيين.",  # a toll
+    "تعرضت بلدة كفرنبل للدمار بسبب الحرب، وشن الطيران غارات على البلدة.",  # a new clause after the cause
 ])
 def test_destruction_by_strikes_with_a_day_or_a_toll_is_still_coded(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
-    events = events_of(shared_pipeline, text, "2018-03-20")
+    events, drops = drops_of(shared_pipeline, text, "2018-03-20")
+    assert "destruction_it_wrought" not in drops
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Kafr Nabl")]
+
+
+@pytest.mark.parametrize("text", [  # constructed
+    "تعرضت بلدة كفرنبل للدمار نتيجة للقصف.",  # the ل of the cause glued to the act
+    "لحق دمار كبير ببلدة كفرنبل جراء قصف أوقع قتلى.",  # dead told without a number: not for this rule
+])
+def test_destruction_rule_reads_the_cause_glued_to_the_act_and_leaves_the_dead(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    _, drops = drops_of(shared_pipeline, text, "2018-03-20")
+    assert ("destruction_it_wrought" in drops) == ("قتلى" not in text)
 
 
 def test_a_protest_wave_with_its_dead_is_coded_without_a_day(shared_pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -8,8 +8,10 @@ import datetime as dt
 
 import pytest
 
+from rasd.events.article import Emitted
+from rasd.events.article_merge import _take_toll
 from rasd.events.side_rules import holder_of
-from rasd.model import Document
+from rasd.model import Document, Event
 from tests.events.helpers import drops_of, events_of
 
 
@@ -2969,3 +2971,23 @@ def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no
             'الدولة العبرية.')
     events = events_of(shared_pipeline, text, "2018-04-27")
     assert [(e.actor1, e.location, e.date) for e in events] == [("Israeli Forces", "Damascus", dt.date(2018, 4, 9))]
+
+
+def _bombardment(fatalities: int, low: int | None = None, high: int | None = None, unnumbered: bool = False) -> Emitted:
+    event = Event(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor1="Russian Forces",
+                  fatalities=fatalities, fatalities_low=low, fatalities_high=high)
+    return Emitted(event, False, 4, False, None, 0, 0, [], unnumbered_toll=unnumbered)
+
+
+def test_a_taken_convention_toll_still_yields_to_a_count() -> None:
+    # an event with no dead takes "أوقع قتلى" (3, from 2 to 9), and the convention goes with
+    # it: a count of the same event told later (31) then replaces it, as it would have
+    # replaced the event's own
+    kept = _bombardment(0)
+    assert _take_toll(kept, _bombardment(3, 2, 9, unnumbered=True))
+    assert (kept.event.fatalities, kept.unnumbered_toll) == (3, True)
+    assert _take_toll(kept, _bombardment(31))
+    assert (kept.event.fatalities, kept.event.fatalities_high, kept.unnumbered_toll) == (31, None, False)
+    # a count is not replaced by a larger one: that one only widens the range (``_absorb``)
+    assert not _take_toll(kept, _bombardment(40))
+    assert kept.event.fatalities == 31

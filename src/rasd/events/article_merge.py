@@ -49,7 +49,7 @@ class _Merged:
     def replace(self, old: Emitted, new: Emitted) -> None:
         """``new`` takes ``old``'s place (and its sources, and its toll when it has none)."""
         new.event.reported_by = list(dict.fromkeys(new.event.reported_by + old.event.reported_by))
-        _take_toll(new.event, old.event)
+        _take_toll(new, old)
         self.events[self.events.index(old)] = new
         self.by_sub[old.event.sub_event_type].remove(old)
         self.by_type[old.event.event_type].remove(old)
@@ -237,22 +237,31 @@ def _named_as_near(e: Emitted) -> bool:
         and pick.place is not None and pick.place.feature in ("city", "town", "village")
 
 
-def _take_toll(kept: Event, other: Event) -> None:
-    """``kept`` takes ``other``'s toll when it has none of its own (and can kill)."""
-    if kept.fatalities == 0 and other.fatalities and kept.sub_event_type not in KILLS_NOBODY_TYPES:
-        kept.fatalities, kept.fatalities_low, kept.fatalities_high = other.fatalities, other.fatalities_low, other.fatalities_high
+def _take_toll(kept: Emitted, other: Emitted) -> bool:
+    """``kept`` takes ``other``'s toll when it has none of its own (and can kill), or when
+    its own is only the schema's convention for dead told without a number ("أوقع قتلى": 3,
+    from 2 to 9) and ``other`` counts more than that range ("وقتل 31 مدنيا"): a count told of
+    the same event is what it knows. Whether it took it."""
+    k, o = kept.event, other.event
+    if not o.fatalities or k.sub_event_type in KILLS_NOBODY_TYPES:
+        return False
+    if k.fatalities and not (kept.unnumbered_toll and not other.unnumbered_toll
+                             and o.fatalities > (k.fatalities_high or 0)):
+        return False
+    k.fatalities, k.fatalities_low, k.fatalities_high = o.fatalities, o.fatalities_low, o.fatalities_high
+    kept.unnumbered_toll = other.unnumbered_toll
+    return True
 
 
 def _absorb(twin: Emitted, e: Emitted) -> None:
     """``twin`` takes what ``e`` knows better: a more specific place (or one its own clause
-    names, where the twin's was lent by the article's focus), a stated date, the
-    second side, a toll (a higher one widens the range; a count replaces the convention for
-    dead told without a number when it lies above that convention's range). A toll told with no mode gives
-    way to the act it sums up and adds only its sources."""
+    names, where the twin's was lent by the article's focus), a stated date, the second
+    side, a toll (``_take_toll``; else a higher one widens the range). A toll told with no
+    mode gives way to the act it sums up and adds only its sources."""
     kept, event = twin.event, e.event
     if _tells_only_a_toll(e) and _a_toll_and_its_act(twin, e):
         kept.reported_by = list(dict.fromkeys(kept.reported_by + event.reported_by))
-        _take_toll(kept, event)
+        _take_toll(twin, e)
         return
     if event.sub_event_type == "Air/drone strike" and _one_bombardment(twin, e):  # coded as the air strike
         kept.sub_event_type, kept.notes = event.sub_event_type, event.notes
@@ -273,13 +282,7 @@ def _absorb(twin: Emitted, e: Emitted) -> None:
         twin.weak_date = False
     if kept.actor2 is None and event.actor2 and event.actor2 != kept.actor1:
         kept.actor2 = event.actor2
-    if kept.fatalities == 0 and event.fatalities:
-        _take_toll(kept, event)
-    elif twin.unnumbered_toll and not e.unnumbered_toll and event.fatalities > (kept.fatalities_high or 0):
-        # "أوقع قتلى" is the schema's 3 (2-9) by convention; a count told of the same event is what it knows
-        kept.fatalities, kept.fatalities_low, kept.fatalities_high = event.fatalities, event.fatalities_low, event.fatalities_high
-        twin.unnumbered_toll = False
-    elif event.fatalities > kept.fatalities:
+    if not _take_toll(twin, e) and kept.fatalities and event.fatalities > kept.fatalities:
         kept.fatalities_high = max(event.fatalities, kept.fatalities_high or 0)
     kept.evidence.extend(ev for ev in event.evidence if ev.field != "quote")
     kept.reported_by = list(dict.fromkeys(kept.reported_by + event.reported_by))

@@ -364,7 +364,8 @@ def destruction_it_wrought(analysis: Analysis, cand: Candidate) -> None:
     """"بعد أن تعرض مصنعها للدمار جراء القصف الصاروخي", "تحت أنقاض الدمار الذي خلفه القصف
     الجوي", "كوباني التي دمرتها معارك ضارية": a bombardment or a battle named as what wrought
     destruction tells what a place has been through, not what happened on a day. The caller
-    keeps the act that has a toll or a day of its own ("دمارا هائلا جراء غارات اليوم")."""
+    keeps the act that has a day, a toll or dead of its own ("دمارا هائلا جراء غارات
+    اليوم", "دمار كبير جراء قصف أوقع قتلى")."""
     norm, start = analysis.ntext.norm, cand.trigger.start
     if assembly_words().wrought_destruction.search(norm, max(cand.sentence.start, start - _DESTRUCTION_REACH), start):
         raise Dropped("destruction_it_wrought", norm[cand.trigger.start:cand.trigger.end])

@@ -15,6 +15,8 @@ from rasd.data import load_yaml
 from rasd.resolve.places import DIRECTION_IN_NAME
 from rasd.text.normalize import normalize_key
 
+#: A character of a word, in a pattern that may not cross a mark of punctuation.
+_NO_MARK = r"[^\s,.;:!?\"'()«»،؛؟]"
 #: How many words may stand between what the accused is said to have done and the act.
 _ACCUSED_OF_WITHIN = 4
 
@@ -348,9 +350,11 @@ def assembly_words() -> AssemblyWords:
         agreement_frames=_words(d["agreement_frames"]),
         answering=re.compile(rf"(?<!\w)(?:{alt('answering')})[\"']?(?:\s+\S+){{0,2}}?\s+{normalize_key('على')}\s+$"),
         in_the_wake_of=re.compile(rf"(?<!\w)[وف]?(?:{alt('in_the_wake_of')})\s+$"),
-        # (the text right before the act: its proclitic is not part of the trigger)
+        # (the text right before the act, which ends on the proclitics the trigger leaves out:
+        # "نتيجة للقصف", "وبالقصف"; no mark between, "الحرب، وشن الطيران غارات" goes on)
         wrought_destruction=re.compile(
-            rf"(?<!\w)[وف]?(?:لل|ل)?(?:{alt('destruction_words')})\s+(?:\S+\s+)?(?:{alt('destruction_links')})\s+(?:\S+\s+){{0,3}}?[وفب]?$"
+            rf"(?<!\w)[وف]?(?:لل|ل)?(?:{alt('destruction_words')})\s+(?:{_NO_MARK}+\s+)?(?:{alt('destruction_links')})"
+            rf"\s+(?:{_NO_MARK}+\s+){{0,3}}?(?:[وف]?[بلك]|[وف])?$"
             rf"|(?<!\w)[وف]?(?:{alt('destroyed_it_verbs')})\s+$"),
         # the inquiry, at most two adjectives, its preposition, at most a word of reports or
         # claims and its preposition (or ب glued to the act), then the trigger

@@ -234,7 +234,7 @@ def bombers_who_died(analysis: Analysis, cand: Candidate, toll: Toll) -> int:
     return 2 if any(reads_as(t.text, words.bombers_two, without_article=True) for t in dual) else 1
 
 
-def _deaths_without_a_number(norm: str, seg: Segment, bombing: bool) -> tuple[Toll, str] | None:
+def deaths_without_a_number(norm: str, seg: Segment, bombing: bool = False) -> tuple[Toll, str] | None:
     """The toll of a clause that tells deaths with no number: two for the dual pronoun
     ("لقيا مصرعهما"), one for the singular ("قُتلت في ..."), some for an unnumbered plural
     ("أسفر عن سقوط قتلى": 3, low 2, high 9, event-schema.md §3.3), with the rule that read it.
@@ -268,7 +268,7 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
         people = people_killed(analysis, cand)
         toll = Toll(len(people), spans=[(p.start, p.end) for p in people])
     if toll.fatalities == 0 and not groups:
-        unnumbered = _deaths_without_a_number(norm, seg, bombing=sub == "Suicide bomb")
+        unnumbered = deaths_without_a_number(norm, seg, bombing=sub == "Suicide bomb")
         if unnumbered is not None:
             toll, rule = unnumbered
             decision.fired(rule)
