@@ -2991,3 +2991,25 @@ def test_a_taken_convention_toll_still_yields_to_a_count() -> None:
     # a count is not replaced by a larger one: that one only widens the range (``_absorb``)
     assert not _take_toll(kept, _bombardment(40))
     assert kept.event.fatalities == 31
+
+
+def test_a_side_fighting_in_cooperation_with_another_is_its_ally_not_its_enemy(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-2130-3e3e19ecc3 (tune): "بالتعاون مع الكتائب المقاتلة" names the
+    # YPG's partners; the side they fought is the one after "اشتباكات مع"
+    text = ("وأفاد مصدر إعلامي بأن وحدات حماية الشعب الكردية بالتعاون مع الكتائب المقاتلة وبغطاء من طيران "
+            "التحالف الدولي تمكنت من السيطرة على منطقة الفيلات الحمر جنوب شرق الحسكة، بعد اشتباكات مع مقاتلي "
+            "تنظيم داعش استمرت لأيام.")
+    events = events_of(shared_pipeline, text, "2015-07-21")
+    assert [(e.actor1, e.actor2) for e in events] == [("YPG", "Islamic State")]
+
+
+def test_our_armed_forces_in_a_state_agency_s_quote_take_the_villages(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:CN-middleEast-761-20180429 (tune): "وحدات من قواتنا المسلحة" is the
+    # Syrian army SANA quotes, which took the villages from the SDF
+    text = ("أعلن النظام السوري عن سيطرته على أربع قرى تابعة لمدينة دير الزور، شرق نهر الفرات، الأحد، بعد اشتباكات "
+            "مع قوات سوريا الديمقراطية، التي تدعمها أمريكا.\nوقالت وكالة الأنباء السورية (سانا) في خبر عاجل نشرته "
+            "الأحد: \"وحدات من قواتنا المسلحة تتمكن من تحرير أربع قرى شرق نهر الفرات، وهي الجنينة والجيعة وشمرة "
+            "الحصان وحويقة المعيشية، التي كانت تحت سيطرة ما يسمى قوات سوريا الديمقراطية\".")
+    events = events_of(shared_pipeline, text, "2018-04-29")
+    assert events and {(e.sub_event_type, e.actor1, e.actor2) for e in events} == \
+        {("Government regains territory", "Syrian Government Forces", "SDF")}

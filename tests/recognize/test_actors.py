@@ -83,6 +83,22 @@ def test_the_organization_refers_back_to_the_group_named_as_one() -> None:
     assert ("SDF", False) in found
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # ant-multisource:CN-middleEast-761-20180429 (tune): SANA quotes the army
+    ("أعلن النظام السوري عن سيطرته على أربع قرى تابعة لمدينة دير الزور. وقالت وكالة الأنباء السورية "
+     "(سانا): \"وحدات من قواتنا المسلحة تتمكن من تحرير أربع قرى شرق نهر الفرات\"", dt.date(2018, 4, 29),
+     "Syrian Government Forces"),
+    # saudinewsnet:2015-07-31-0278-5fcd39fabb (tune, adapted: the forces named a sentence before)
+    ("وتواصل القوات الأمنية العراقية تقدمها نحو مدينة الرمادي. وقال الخيكاني إن «قواتنا تمكنت من قتل 10 "
+     "انتحاريين»", dt.date(2015, 7, 31), "Iraqi Security Forces"),
+    # constructed: foreign forces (ACLED inter 8) are named by their officials otherwise
+    ("قال المتحدث باسم الجيش التركي إن قواتنا سيطرت على قرية راجو", dt.date(2018, 3, 1), None),
+])
+def test_our_forces_are_the_government_forces_named_last(text: str, published: dt.date, expected: str | None) -> None:
+    found = [name for name, anaphoric in names(text, published) if anaphoric]
+    assert found == ([expected] if expected else [])
+
+
 def test_generic_gunmen_give_way_to_the_group_named_after_them() -> None:
     # ant-multisource:SK-internationalNews-2000-20180606
     found = names("استهدفت ستة مسلحين على الأقل من حزب العمال الكردستاني")

@@ -28,7 +28,14 @@ if TYPE_CHECKING:
     from rasd.analysis import Analysis
 
 KINDS = {"state", "group", "militia", "civilians", "protesters", "rioters", "unidentified"}
-ANAPHORS = {"التنظيم": "group"}
+# Words that refer back to an actor named before: "التنظيم" to the organization last named
+# as one; "قواتنا", "جيشنا" (our forces, our army: a statement quoted, "وحدات من قواتنا
+# المسلحة تتمكن من تحرير أربع قرى", "تمكنت قواتنا الأمنية من استعادة") to the government
+# forces named last (ACLED inter 1: a government speaking of its forces at home; the
+# foreign forces that fight there, inter 8, are named by their own officials otherwise).
+ANAPHORS = {"التنظيم": "group", "قواتنا": "government", "جيشنا": "government"}
+#: How far back (characters) the government forces "قواتنا" refers to may have been named.
+_SPEAKER_REACH = 600
 # "أطلقتها الأخيرة" (the latter launched it): an actor, after a verb; "المعارك الأخيرة"
 # (the recent battles) is an adjective.
 LATTER = {"الاخيره", "الاخير"}
@@ -263,18 +270,26 @@ class ActorLexicon:
 
     def _anaphora(self, tokens: list[Token], found: list[ActorMention], taken: set[int],
                   cues: list[int]) -> list[ActorMention]:
-        """التنظيم → the organization last named as a تنظيم (usually the Islamic State)."""
+        """التنظيم → the organization last named as a تنظيم (usually the Islamic State);
+        قواتنا → the government forces named last (``ANAPHORS``)."""
         extra: list[ActorMention] = []
         organizations = [m for m in sorted(found, key=lambda m: m.start) if self._is_organization(m, tokens)]
         starts = [m.start for m in organizations]
+        states = [m for m in sorted(found, key=lambda m: m.start) if m.actor.inter == 1]
+        state_starts = [m.start for m in states]
         for i in cues:
             anaphor = _anaphor(tokens[i].text)
             if anaphor is None or i in taken:
                 continue
             variant, removed = anaphor
             tok = tokens[i]
-            k = bisect_left(starts, tok.start)  # the organizations named before it
-            antecedent = organizations[k - 1].actor if k else None
+            antecedent: Actor | None
+            if ANAPHORS[variant] == "government":  # the speaker's: named last, not far back
+                k = bisect_left(state_starts, tok.start)
+                antecedent = states[k - 1].actor if k and tok.start - states[k - 1].end <= _SPEAKER_REACH else None
+            else:
+                k = bisect_left(starts, tok.start)  # the organizations named before it
+                antecedent = organizations[k - 1].actor if k else None
             if antecedent is None and variant == "التنظيم":
                 antecedent = self.by_name.get("Islamic State")
             if antecedent is not None:
