@@ -28,14 +28,25 @@ if TYPE_CHECKING:
     from rasd.analysis import Analysis
 
 KINDS = {"state", "group", "militia", "civilians", "protesters", "rioters", "unidentified"}
-# Words that refer back to an actor named before: "التنظيم" to the organization last named
-# as one; "قواتنا", "جيشنا" (our forces, our army: a statement quoted, "وحدات من قواتنا
-# المسلحة تتمكن من تحرير أربع قرى", "تمكنت قواتنا الأمنية من استعادة") to the government
-# forces named last (ACLED inter 1: a government speaking of its forces at home; the
-# foreign forces that fight there, inter 8, are named by their own officials otherwise).
-ANAPHORS = {"التنظيم": "group", "قواتنا": "government", "جيشنا": "government"}
-#: How far back (characters) the government forces "قواتنا" refers to may have been named.
+# Words that refer back to an actor named before, with what they refer to: "التنظيم" an
+# organization, the one last named as one; "قواتنا", "جيشنا" (our forces, our army, in a
+# statement quoted: "وحدات من قواتنا المسلحة تتمكن من تحرير أربع قرى", "تمكنت قواتنا
+# الأمنية من استعادة") the speaker's forces when they are a government's at home (ACLED
+# inter 1). The speaker is the actor the sentence names last as one, within three words
+# after a verb of saying or "باسم" ("وقال المتحدث باسم الجيش التركي إن قواتنا"); if it
+# names none, the government forces named last before the word. A foreign force or a
+# rebel group that speaks speaks of its own forces, which the words leave unnamed.
+ANAPHORS = {"التنظيم": "organization", "قواتنا": "speaker", "جيشنا": "speaker"}
+#: How far back (characters) the government forces "قواتنا" or "جيشنا" refers to may have
+#: been named, when its own sentence names no actor before it.
 _SPEAKER_REACH = 600
+#: What ends a sentence, for the speaker of "قواتنا" (quote marks and commas do not end one).
+_SENTENCE_ENDS = (".", "!", "?", "؟", "\n")
+#: Words that name a speaker within three words after them (normalized).
+_SPEAKING = frozenset({"قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "افاد", "افادت", "ذكر", "ذكرت", "اوضح",
+                       "اوضحت", "صرح", "صرحت", "اضاف", "اضافت", "باسم"})
+#: How many words before a speaker its verb of saying may stand.
+_SPEAKER_AFTER = 3
 # "أطلقتها الأخيرة" (the latter launched it): an actor, after a verb; "المعارك الأخيرة"
 # (the recent battles) is an adjective.
 LATTER = {"الاخيره", "الاخير"}
@@ -234,10 +245,12 @@ class ActorLexicon:
         words = [t.text for t in tokens[mention.token_start:mention.token_end]]
         return mention.actor.name in ORGANIZATIONS or any("تنظيم" in w for w in words)
 
-    def find(self, tokens: list[Token], published: dt.date | None) -> list[ActorMention]:
+    def find(self, tokens: list[Token], published: dt.date | None, norm: str = "") -> list[ActorMention]:
+        """The actors of ``tokens`` (of the normalized text ``norm``, whose sentences bound
+        the speaker of "قواتنا"; without it the text is one sentence)."""
         found, taken = self._named(tokens, published)
         cues = _cue_positions(tokens)
-        found.extend(self._anaphora(tokens, found, taken, cues))
+        found.extend(self._anaphora(tokens, found, taken, cues, norm))
         found.extend(self._latter_and_both(tokens, found, cues))
         found.sort(key=lambda m: m.start)
         return found
@@ -269,14 +282,16 @@ class ActorLexicon:
         return found, taken
 
     def _anaphora(self, tokens: list[Token], found: list[ActorMention], taken: set[int],
-                  cues: list[int]) -> list[ActorMention]:
+                  cues: list[int], norm: str) -> list[ActorMention]:
         """التنظيم → the organization last named as a تنظيم (usually the Islamic State);
-        قواتنا → the government forces named last (``ANAPHORS``)."""
+        قواتنا, جيشنا → the speaker's government forces (``ANAPHORS``)."""
         extra: list[ActorMention] = []
-        organizations = [m for m in sorted(found, key=lambda m: m.start) if self._is_organization(m, tokens)]
+        named = sorted((m for m in found if m.actor.kind != "civilians"), key=lambda m: m.start)
+        named_starts = [m.start for m in named]
+        organizations = [m for m in named if self._is_organization(m, tokens)]
         starts = [m.start for m in organizations]
-        states = [m for m in sorted(found, key=lambda m: m.start) if m.actor.inter == 1]
-        state_starts = [m.start for m in states]
+        governments = [m for m in named if m.actor.inter == 1]
+        government_starts = [m.start for m in governments]
         for i in cues:
             anaphor = _anaphor(tokens[i].text)
             if anaphor is None or i in taken:
@@ -284,9 +299,16 @@ class ActorLexicon:
             variant, removed = anaphor
             tok = tokens[i]
             antecedent: Actor | None
-            if ANAPHORS[variant] == "government":  # the speaker's: named last, not far back
-                k = bisect_left(state_starts, tok.start)
-                antecedent = states[k - 1].actor if k and tok.start - states[k - 1].end <= _SPEAKER_REACH else None
+            if ANAPHORS[variant] == "speaker":
+                sentence_start = max(norm.rfind(end, 0, tok.start) for end in _SENTENCE_ENDS) + 1
+                speakers = [m for m in named[:bisect_left(named_starts, tok.start)]
+                            if m.start >= sentence_start and _named_as_speaker(tokens, m.token_start)]
+                if speakers:
+                    antecedent = speakers[-1].actor if speakers[-1].actor.inter == 1 else None
+                else:
+                    g = bisect_left(government_starts, tok.start)
+                    antecedent = governments[g - 1].actor \
+                        if g and tok.start - governments[g - 1].end <= _SPEAKER_REACH else None
             else:
                 k = bisect_left(starts, tok.start)  # the organizations named before it
                 antecedent = organizations[k - 1].actor if k else None
@@ -324,6 +346,11 @@ class ActorLexicon:
                         break
                 extra.extend(ActorMention(tok.start, tok.end, a, i, i + 1, True) for a in reversed(sides))
         return extra
+
+
+def _named_as_speaker(tokens: list[Token], start: int) -> bool:
+    """Whether a verb of saying or "باسم" stands within three words before token ``start``."""
+    return any(v in _SPEAKING for t in tokens[max(0, start - _SPEAKER_AFTER):start] for v, _ in clitic_variants(t.text))
 
 
 @lru_cache(maxsize=262144)
@@ -384,4 +411,5 @@ class ActorRecognizer:
         return (self.lexicon.matcher, _CUES)
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.actors = outside_dateline(analysis, self.lexicon.find(analysis.tokens, analysis.doc.published))
+        analysis.actors = outside_dateline(
+            analysis, self.lexicon.find(analysis.tokens, analysis.doc.published, analysis.ntext.norm))
