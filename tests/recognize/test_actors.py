@@ -13,12 +13,13 @@ import yaml
 
 from rasd.recognize.actors import ActorPackError, check_pack, load_pack
 from rasd.text.normalize import normalize
+from rasd.text.segment import sentences
 from rasd.text.tokens import tokenize
 
 
 def names(text: str, published: dt.date | None = dt.date(2018, 10, 1)) -> list[tuple[str, bool]]:
     ntext = normalize(text)
-    return [(m.actor.name, m.anaphoric) for m in load_pack().find(tokenize(ntext), published, ntext.norm)]
+    return [(m.actor.name, m.anaphoric) for m in load_pack().find(tokenize(ntext), published, sentences(ntext.norm))]
 
 
 def test_shipped_pack_is_valid() -> None:

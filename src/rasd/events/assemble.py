@@ -68,7 +68,6 @@ from rasd.events.toll import (
     Toll,
     count_groups,
     counted_captives,
-    deaths_without_a_number,
     killed_only_in_a_running_total,
     shares_of,
     toll_of,
@@ -376,7 +375,7 @@ class ArticleAssembler:
             raise Dropped("describes_a_place")
         if not groups and not when.stated and describes_a_side(analysis, cand):
             raise Dropped("describes_a_side")
-        if not groups and not when.stated and deaths_without_a_number(analysis.ntext.norm, cand.segment) is None:
+        if not groups and not when.stated:
             destruction_it_wrought(analysis, cand)
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
         country_summary(analysis, picks, when.stated and when.precision == 1, cand.sub_event_type)

@@ -12,7 +12,7 @@ from rasd.analysis import Analysis
 from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
 from rasd.events.document import COVERED, PUNCTUATION, TEXT, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
-from rasd.events.toll import CAPTURE_TYPES
+from rasd.events.toll import CAPTURE_TYPES, deaths_without_a_number
 from rasd.events.when import begins_a_campaign, told_as_done_before
 from rasd.events.where import places_in
 from rasd.recognize.actors import Actor
@@ -363,11 +363,12 @@ _DESTRUCTION_REACH = 60
 def destruction_it_wrought(analysis: Analysis, cand: Candidate) -> None:
     """"بعد أن تعرض مصنعها للدمار جراء القصف الصاروخي", "تحت أنقاض الدمار الذي خلفه القصف
     الجوي", "كوباني التي دمرتها معارك ضارية": a bombardment or a battle named as what wrought
-    destruction tells what a place has been through, not what happened on a day. The caller
-    keeps the act that has a day, a toll or dead of its own ("دمارا هائلا جراء غارات
-    اليوم", "دمار كبير جراء قصف أوقع قتلى")."""
+    destruction tells what a place has been through, not what happened on a day. An act
+    with dead told without a number stays ("دمار كبير جراء قصف أوقع قتلى"); the caller keeps
+    one with a day or a counted toll ("دمارا هائلا جراء غارات اليوم")."""
     norm, start = analysis.ntext.norm, cand.trigger.start
-    if assembly_words().wrought_destruction.search(norm, max(cand.sentence.start, start - _DESTRUCTION_REACH), start):
+    if assembly_words().wrought_destruction.search(norm, max(cand.sentence.start, start - _DESTRUCTION_REACH), start) \
+            and deaths_without_a_number(norm, cand.segment) is None:
         raise Dropped("destruction_it_wrought", norm[cand.trigger.start:cand.trigger.end])
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 import yaml
 
@@ -22,6 +22,7 @@ from rasd.errors import DataError
 from rasd.recognize import VocabularyItem
 from rasd.recognize.datelines import outside_dateline
 from rasd.text.normalize import normalize_key
+from rasd.text.segment import Segment
 from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
 
 if TYPE_CHECKING:
@@ -40,11 +41,6 @@ ANAPHORS = {"التنظيم": "organization", "قواتنا": "speaker", "جيش
 #: How far back (characters) the government forces "قواتنا" or "جيشنا" refers to may have
 #: been named, when its own sentence names no actor before it.
 _SPEAKER_REACH = 600
-#: What ends a sentence, for the speaker of "قواتنا" (quote marks and commas do not end one).
-_SENTENCE_ENDS = (".", "!", "?", "؟", "\n")
-#: Words that name a speaker within three words after them (normalized).
-_SPEAKING = frozenset({"قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "افاد", "افادت", "ذكر", "ذكرت", "اوضح",
-                       "اوضحت", "صرح", "صرحت", "اضاف", "اضافت", "باسم"})
 #: How many words before a speaker its verb of saying may stand.
 _SPEAKER_AFTER = 3
 # "أطلقتها الأخيرة" (the latter launched it): an actor, after a verb; "المعارك الأخيرة"
@@ -245,12 +241,13 @@ class ActorLexicon:
         words = [t.text for t in tokens[mention.token_start:mention.token_end]]
         return mention.actor.name in ORGANIZATIONS or any("تنظيم" in w for w in words)
 
-    def find(self, tokens: list[Token], published: dt.date | None, norm: str = "") -> list[ActorMention]:
-        """The actors of ``tokens`` (of the normalized text ``norm``, whose sentences bound
-        the speaker of "قواتنا"; without it the text is one sentence)."""
+    def find(self, tokens: list[Token], published: dt.date | None,
+             sentences: Sequence[Segment] = ()) -> list[ActorMention]:
+        """The actors of ``tokens`` (whose ``sentences`` bound the speaker of "قواتنا";
+        without them the text is one sentence)."""
         found, taken = self._named(tokens, published)
         cues = _cue_positions(tokens)
-        found.extend(self._anaphora(tokens, found, taken, cues, norm))
+        found.extend(self._anaphora(tokens, found, taken, cues, sentences))
         found.extend(self._latter_and_both(tokens, found, cues))
         found.sort(key=lambda m: m.start)
         return found
@@ -282,7 +279,7 @@ class ActorLexicon:
         return found, taken
 
     def _anaphora(self, tokens: list[Token], found: list[ActorMention], taken: set[int],
-                  cues: list[int], norm: str) -> list[ActorMention]:
+                  cues: list[int], sentences: Sequence[Segment]) -> list[ActorMention]:
         """التنظيم → the organization last named as a تنظيم (usually the Islamic State);
         قواتنا, جيشنا → the speaker's government forces (``ANAPHORS``)."""
         extra: list[ActorMention] = []
@@ -292,6 +289,7 @@ class ActorLexicon:
         starts = [m.start for m in organizations]
         governments = [m for m in named if m.actor.inter == 1]
         government_starts = [m.start for m in governments]
+        sentence_starts = [s.start for s in sentences]
         for i in cues:
             anaphor = _anaphor(tokens[i].text)
             if anaphor is None or i in taken:
@@ -300,7 +298,8 @@ class ActorLexicon:
             tok = tokens[i]
             antecedent: Actor | None
             if ANAPHORS[variant] == "speaker":
-                sentence_start = max(norm.rfind(end, 0, tok.start) for end in _SENTENCE_ENDS) + 1
+                k = bisect_right(sentence_starts, tok.start)
+                sentence_start = sentence_starts[k - 1] if k else 0
                 speakers = [m for m in named[:bisect_left(named_starts, tok.start)]
                             if m.start >= sentence_start and _named_as_speaker(tokens, m.token_start)]
                 if speakers:
@@ -348,9 +347,16 @@ class ActorLexicon:
         return extra
 
 
+@lru_cache(maxsize=1)
+def _speaker_cues() -> frozenset[str]:
+    """The words that name a speaker after them (``sources.yaml`` speaker_cues), normalized."""
+    return frozenset(normalize_key(w) for w in load_yaml("sources.yaml")["speaker_cues"])
+
+
 def _named_as_speaker(tokens: list[Token], start: int) -> bool:
     """Whether a verb of saying or "باسم" stands within three words before token ``start``."""
-    return any(v in _SPEAKING for t in tokens[max(0, start - _SPEAKER_AFTER):start] for v, _ in clitic_variants(t.text))
+    cues = _speaker_cues()
+    return any(v in cues for t in tokens[max(0, start - _SPEAKER_AFTER):start] for v, _ in clitic_variants(t.text))
 
 
 @lru_cache(maxsize=262144)
@@ -412,4 +418,4 @@ class ActorRecognizer:
 
     def __call__(self, analysis: Analysis) -> None:
         analysis.actors = outside_dateline(
-            analysis, self.lexicon.find(analysis.tokens, analysis.doc.published, analysis.ntext.norm))
+            analysis, self.lexicon.find(analysis.tokens, analysis.doc.published, analysis.sentences))
