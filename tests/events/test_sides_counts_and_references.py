@@ -2963,6 +2963,37 @@ def test_a_count_of_the_dead_replaces_the_convention_for_dead_told_without_a_num
     assert [(e.location, e.fatalities, e.fatalities_high) for e in bombardments] == [("Hammurah", 31, None)]
 
 
+def test_dozens_killed_is_the_toll_of_ten(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1041-20180414 (tune): "أسفر عن مقتل العشرات" counts the
+    # dead by the schema's rule for "tens" (10, from 10 to 99)
+    text = ("ونفذت قوات أميركية وبريطانية وفرنسية ضربات جوية ضد سوريا في وقت مبكر من السبت، ردا على هجوم يعتقد "
+            "أنه كيماوي، أسفر عن مقتل العشرات في دوما بالغوطة الشرقية قبل أيام.")
+    events = events_of(shared_pipeline, text, "2018-04-14")
+    assert [(e.sub_event_type, e.location, e.fatalities, e.fatalities_low, e.fatalities_high) for e in events] == [
+        ("Chemical weapon", "Douma", 10, 10, 99)]
+
+
+def test_dozens_killed_does_not_make_a_passing_reference_an_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1109-20180418 (tune): "بعد هجوم أدى إلى مقتل العشرات" names
+    # the Douma attack as the reason for a dispute; the vague toll is no sign of news
+    text = ("وتحمل واشنطن موسكو وحليفتها دمشق مسؤولية تأخير دخول مفتشي منظمة حظر الأسلحة الكيماوية إلى دوما، بعد "
+            "هجوم أدى إلى مقتل العشرات في البلدة التابعة للغوطة الشرقية قرب دمشق.")
+    assert events_of(shared_pipeline, text, "2018-04-18") == []
+
+
+def test_a_count_replaces_a_number_of_dead_told_without_one(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-0778-ef7fc25fff (tune): "عددا من عناصر حزب الله ... قتلوا" (3,
+    # from 2 to 9), then the same dead counted: "ثمانية عناصر من حزب الله ... قُتلوا"
+    text = ("اشتدت حدة المواجهات على جبهة الزبداني في ريف دمشق، ما أدّى - بحسب ناشطين - لمقتل قيادي من حزب الله من "
+            "«مجموعة النخبة»، في وقت أفيد فيه بانطلاق تشكيلات «الجبهة الجنوبية» بهجوم واسع على مراكز قوات النظام في مدينة "
+            "درعا، بإطار معركة «عاصفة الجنوب» التي تهدف إلى السيطرة على أحياء درعا المتبقية بيد النظام.\nوقالت شبكة «الدرر الشامية» إن عددا من عناصر حزب الله بينهم قيادي في مجموعة النخبة "
+            "قتلوا مساء الأربعاء خلال المعارك مع قوات المعارضة في محيط مدينة الزبداني.\nونقلت الشبكة عن مصادر "
+            "ميدانية أن «ثمانية عناصر من حزب الله بينهم علويون من جبل محسن في طرابلس قُتلوا خلال المواجهات العنيفة "
+            "الدائرة مع المعارضة على أطراف مدينة الزبداني»")
+    clashes = [e for e in events_of(shared_pipeline, text, "2015-07-24") if e.sub_event_type == "Armed clash"]
+    assert [(e.location, e.fatalities, e.fatalities_high) for e in clashes] == [("Al-Zabadani", 8, None)]
+
+
 def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-internationalNews-949-20180427 (tune): "الدولة العبرية", the press's
     # name for Israel, is the author the attack is attributed to
@@ -2991,6 +3022,18 @@ def test_a_taken_convention_toll_still_yields_to_a_count() -> None:
     # a count is not replaced by a larger one: that one only widens the range (``_absorb``)
     assert not _take_toll(kept, _bombardment(40))
     assert kept.event.fatalities == 31
+
+
+def test_a_vague_toll_yields_to_a_larger_count_only() -> None:
+    # "مقتل العشرات" (10, from 10 to 99) is the least the words say: "أكثر من أربعين" told of
+    # the same attack is its count; a smaller one is some of the dead, not a correction
+    kept = _bombardment(10, 10, 99, unnumbered=True)
+    assert not _take_toll(kept, _bombardment(6))
+    assert _take_toll(kept, _bombardment(40))
+    assert (kept.event.fatalities, kept.event.fatalities_low, kept.event.fatalities_high) == (40, None, None)
+    # nor does another vague toll replace it
+    kept = _bombardment(3, 2, 9, unnumbered=True)
+    assert not _take_toll(kept, _bombardment(10, 10, 99, unnumbered=True))
 
 
 def test_a_side_fighting_in_cooperation_with_another_is_its_ally_not_its_enemy(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -177,6 +177,24 @@ def test_a_vague_count_of_them_counts_people(text: str, expected: dict[int, tupl
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # ant-multisource:SK-middleEast-1041-20180414 (tune): right after a death word, a vague
+    # count counts the dead
+    ("وقال إن هجوما يعتقد أنه كيماوي، أسفر عن مقتل العشرات في دوما", {10: ("killed", False)}),
+    # ant-multisource:BB-middleEast-359-20180415 (tune), shortened
+    ("ما يشتبه بأنه هجوم كيميائي في مدينة دوما السورية الأسبوع الماضي أودى بحياة العشرات", {10: ("killed", False)}),
+    # saudinewsnet:2015-07-21-2034-880d99391b (tune): a word of falling takes its noun: shells
+    ("وأدى سقوط مئات القذائف على مناطق في بلدتي الفوعة وكفريا بإدلب منذ الاثنين", {}),
+    # ant-multisource:SK-middleEast-1359-20180430 (tune): who fell, the words after say (the
+    # dead and the injured together: no count of the dead)
+    ("وسقط العشرات من القوات السورية الحكومية والقوات والميليشيات الإيرانية بين قتيل وجريح", {}),
+])
+def test_a_vague_count_right_after_a_death_word_counts_the_dead(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected
+    ntext = normalize(text)
+    assert all(c.after_a_death_word for c in find_counts(ntext.norm, tokenize(ntext)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (a toll added): "قائد الفرقة 30"
     ("وقتل 12 عنصرا من الفرقة 30 أمس قرب اعزاز.", {12: ("killed", False)}),
     # ant-multisource:SK-middleEast-1343-20180429, adapted (a toll added): "اللواء 47"

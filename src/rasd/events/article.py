@@ -36,7 +36,7 @@ class Emitted:
     clause_places: frozenset[str] = frozenset()  # the gazetteer places its clause names
     toll_alone: bool = False  # an attack told by a death word alone: a toll, kept only in an act
     another: bool = False  # its trigger is followed by "another" ("تفجير آخر", "الضربات الأخرى"): no repeat
-    unnumbered_toll: bool = False  # its toll is the convention for dead told without a number ("سقوط قتلى")
+    unnumbered_toll: bool = False  # its toll is read from words, not a number ("سقوط قتلى", "مقتل العشرات")
 
 
 @dataclass

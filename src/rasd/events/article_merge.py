@@ -239,14 +239,14 @@ def _named_as_near(e: Emitted) -> bool:
 
 def _take_toll(kept: Emitted, other: Emitted) -> bool:
     """``kept`` takes ``other``'s toll when it has none of its own (and can kill), or when
-    its own is only the schema's convention for dead told without a number ("أوقع قتلى": 3,
-    from 2 to 9) and ``other`` counts more than that range ("وقتل 31 مدنيا"): a count told of
-    the same event is what it knows. Whether it took it."""
+    its own is only the least that words without a number say (the schema's figures: "أوقع
+    قتلى" 3, "عددا من عناصر حزب الله" 3, "مقتل العشرات" 10) and ``other`` counts more ("وقتل 31
+    مدنيا", "ثمانية عناصر"): a count told of the same event is what it knows. A smaller count
+    is some of the dead, not a correction. Whether it took it."""
     k, o = kept.event, other.event
     if not o.fatalities or k.sub_event_type in KILLS_NOBODY_TYPES:
         return False
-    if k.fatalities and not (kept.unnumbered_toll and not other.unnumbered_toll
-                             and o.fatalities > (k.fatalities_high or 0)):
+    if k.fatalities and not (kept.unnumbered_toll and not other.unnumbered_toll and o.fatalities > k.fatalities):
         return False
     k.fatalities, k.fatalities_low, k.fatalities_high = o.fatalities, o.fatalities_low, o.fatalities_high
     kept.unnumbered_toll = other.unnumbered_toll

@@ -64,6 +64,7 @@ from rasd.events.side_rules import Sides, default_agent, gunfire_in, sides_of
 from rasd.events.toll import (
     KILLS_NOBODY_TYPES,
     TOWNS,
+    UNNUMBERED_TOLL_RULES,
     CountGroup,
     Toll,
     count_groups,
@@ -355,27 +356,30 @@ class ArticleAssembler:
         check_filters(analysis, cand)
         grave_not_found(analysis, cand)
         groups = [] if cand.toll_elsewhere else count_groups(analysis, cand)
-        if not groups:
+        # a vague count the death word before it made ("مقتل العشرات") gives the toll, but no
+        # sign that the clause tells news: "الهجوم الذي أسفر عن مقتل العشرات" names a past attack
+        told = [g for g in groups if not all(c.after_a_death_word for c in g.counts)]
+        if not told:
             killed_only_in_a_running_total(analysis, cand)
             aircraft_without_an_act(analysis, cand)
             explosions_heard(analysis, cand)
             battle_named_for_its_place(analysis, cand)
-        when = when_of(analysis, cand, bool(groups), decision)
-        waged_campaign(analysis, cand, when, bool(groups))
-        offensive_named_by_its_side(analysis, cand, when, bool(groups))
+        when = when_of(analysis, cand, bool(told), decision)
+        waged_campaign(analysis, cand, when, bool(told))
+        offensive_named_by_its_side(analysis, cand, when, bool(told))
         today = counted_day(analysis, cand)
-        if cand.trigger.sense.weak and not when.stated and not groups and not accomplished(analysis, cand) and not today \
+        if cand.trigger.sense.weak and not when.stated and not told and not accomplished(analysis, cand) and not today \
                 and not counted_captives(analysis, cand):
             if (cand.trigger.sense.dated_only and not names_dead_or_hurt(analysis, cand.sentence)) \
                     or says_it_goes_on(analysis, cand) or not reads_as_a_report(analysis, cand.sentence):
                 raise Dropped("weak_trigger_without_date_or_toll")
             decision.fired("weak_trigger_in_a_sentence_that_reads_as_a_report")
-        if not groups and not (when.stated and when.precision == 1) and not names_dead_or_hurt(analysis, cand.segment) \
+        if not told and not (when.stated and when.precision == 1) and not names_dead_or_hurt(analysis, cand.segment) \
                 and describes_a_place(analysis, cand):
             raise Dropped("describes_a_place")
-        if not groups and not when.stated and describes_a_side(analysis, cand):
+        if not told and not when.stated and describes_a_side(analysis, cand):
             raise Dropped("describes_a_side")
-        if not groups and not when.stated:
+        if not told and not when.stated:
             destruction_it_wrought(analysis, cand)
         picks = without_places_abroad(analysis, cand, places_of_clause(analysis, cand, article.gazetteer))
         country_summary(analysis, picks, when.stated and when.precision == 1, cand.sub_event_type)
@@ -388,10 +392,10 @@ class ArticleAssembler:
             when = answered
             decision.fired("answered_in_the_week_before")
         undated_news = False  # no date at all, told as news of the day
-        if not groups and not today and not (when.stated and not when.announced) and named_as_going_on(analysis, cand) \
+        if not told and not today and not (when.stated and not when.announced) and named_as_going_on(analysis, cand) \
                 and not names_dead_or_hurt(analysis, cand.segment):
             raise Dropped("ongoing_act")
-        if when.match is None and not groups and not counted_captives(analysis, cand):
+        if when.match is None and not told and not counted_captives(analysis, cand):
             undated_news = not today
             if not today and not reported_as_news(analysis, cand, any(p.geo_precision < 3 for p in picks)):
                 # nothing dates it and nobody died: commentary or an ongoing situation,
@@ -412,8 +416,8 @@ class ArticleAssembler:
         # statement's subject
         picks = where(article, cand, decision, picks,
                       (when.stated and not when.announced and (when.precision < 3 or is_campaign_start(when)))
-                      or bool(groups) or undated_news)
-        ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(groups), cand.sub_event_type)
+                      or bool(told) or undated_news)
+        ongoing_situation(when, any(p.geo_precision < 3 for p in picks), bool(told), cand.sub_event_type)
         sides = sides_of(article, cand, decision, groups, picks)
         side_fights_abroad(sides.agent, sides.target)
         if sides.sub == "Attack" and not cand.trigger.sense.mode and not reads_as_a_report(analysis, cand.sentence):
@@ -547,7 +551,7 @@ class ArticleAssembler:
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs,
                           place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places,
                           toll_alone=toll_alone, another=tells_another(self.article, cand),
-                          unnumbered_toll="some_killed_without_a_number" in decision.rules)
+                          unnumbered_toll=bool(UNNUMBERED_TOLL_RULES.intersection(decision.rules)))
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)

@@ -38,6 +38,9 @@ KILLS_NOBODY_TYPES = frozenset({"Agreement", "Non-violent transfer of territory"
 #: Sub-event types that kill nobody unless a count says so.
 NO_DEATHS_TYPES = frozenset({"Non-state actor overtakes territory", "Government regains territory", "Arrests",
                              "Peaceful protest", "Agreement", "Non-violent transfer of territory"})
+#: The rules that read a toll from words without a number ("سقوط قتلى", "مقتل العشرات"):
+#: an estimate, which a number told of the same event replaces (``article_merge``).
+UNNUMBERED_TOLL_RULES = frozenset({"some_killed_without_a_number", "dead_counted_by_a_vague_word"})
 
 
 @dataclass
@@ -264,6 +267,8 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
             # one figure for the dead and the injured: no one is known dead (§3.3)
             toll = Toll(0, 0, toll.high or toll.fatalities, toll.spans)
             decision.fired("dead_and_injured_together")
+        elif told and all(c.high is not None for c in told):
+            decision.fired("dead_counted_by_a_vague_word")  # "مقتل العشرات": 10, from 10 to 99 (§3.3)
     else:
         people = people_killed(analysis, cand)
         toll = Toll(len(people), spans=[(p.start, p.end) for p in people])

@@ -39,6 +39,9 @@ class CountMention:
     among: bool  # "بينهم 4 أطفال": part of a total given before
     at_least: bool
     cumulative: bool = False  # a running total of a war or campaign ("منذ بدء الهجوم", 350 ألف)
+    # a vague count read as people only for the death word before it ("مقتل العشرات"): how
+    # many died, not a sign that the clause tells news (references say it of past attacks)
+    after_a_death_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -366,7 +369,9 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         if kind in ("dual", "singular"):
             victims = victims or "fighters"
         following = tokens[te].text if te < len(tokens) else ""
-        if kind == "vague" and victims is None and not death_word(following) and following not in words.of_them:
+        after_a_death_word = kind == "vague" and victims is None and not death_word(following) \
+            and following not in words.of_them
+        if after_a_death_word and not _counts_the_dead_before(prev, following, words):
             continue  # "قذائف عدة": several shells, not several people
         if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()
                                    or (ts - 1 in nouns_of_numbers and not tokens[ts].text.startswith("و"))):
@@ -379,11 +384,19 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             continue  # a lone noun counts one person only after و or near a death word
         counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
                                    role, victims, among, _at_least(tokens, ts, te, words.at_least),
-                                   _cumulative(norm, tokens, ts, te, best, words)))
+                                   _cumulative(norm, tokens, ts, te, best, words), after_a_death_word))
     return counts
 
 
 _SENTENCE_ENDS = ".!?؟\n"
+
+
+def _counts_the_dead_before(previous: str, following: str, words: NumberWords) -> bool:
+    """"أسفر عن مقتل العشرات", "أودى بحياة العشرات": a vague count right after a word of
+    death counts the dead. Not after a word of falling, whose noun after the count says who
+    fell ("وسقط العشرات ... بين قتيل وجريح", "سقوط مئات القذائف"), nor before a noun that
+    counts things."""
+    return death_word(previous) and not _in(previous, words.falling) and not _in(following, words.not_people)
 
 
 def _victims_of_a_count_word(word: str) -> str | None:
