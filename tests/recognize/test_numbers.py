@@ -195,6 +195,35 @@ def test_a_vague_count_right_after_a_death_word_counts_the_dead(text: str, expec
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # saudinewsnet:2015-07-23-0879-4b25fffbaf (tune): "a large number" of the dead is the
+    # schema's "tens" (10); a large number of barrel bombs counts no one
+    ("إن الجيش السوري ألقى عددا كبيرا من البراميل المتفجرة على الزبداني، ما أوقع مستويات غير مسبوقة من التدمير "
+     "وعددا كبيرا من القتلى بين السكان", {10: ("killed", False)}),
+    # saudinewsnet:2015-07-26-1224-7ea60da335 (tune): "many" victims
+    ("تعرضت لقصف عنيف في الساعات الأخيرة ما أدى إلى سقوط كثير من الضحايا.", {10: ("killed", False)}),
+    # ant-multisource:CN-middleEast-526-20180408 (tune)
+    ("والقصف الذي أودى بحياة الكثير من المدنيين في الـ24 ساعة الماضية.", {10: ("killed", False)}),
+])
+def test_many_or_a_large_number_of_dead_count_as_tens(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # saudinewsnet:2015-07-31-1640-cbc7501bf9 (tune): "one of its leaders"
+    ("أن طيران التحالف الدولي قصف مواقع لعناصر داعش في قضاء بيجي في محافظة صلاح الدين ما أدى إلى مقتل أحد قادته.",
+     {1: ("killed", False)}),
+    # ant-multisource:SK-middleEast-3580-20180908 (tune)
+    ("وقتل أحد المحتجين، الجمعة، برصاص ميليشيات عصائب أهل الحق الموالية لإيران.", {1: ("killed", False)}),
+    # the first word of a number stays the number's ("واحد وعشرين"); "one of" without a
+    # death word before it is nobody's toll
+    ("وأسفر القصف عن مقتل أحد وعشرين مدنيا.", {21: ("killed", False)}),
+    ("وقال أحد منظميها إن المظاهرة سلمية.", {}),
+])
+def test_one_of_them_right_after_a_death_word_counts_one(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (a toll added): "قائد الفرقة 30"
     ("وقتل 12 عنصرا من الفرقة 30 أمس قرب اعزاز.", {12: ("killed", False)}),
     # ant-multisource:SK-middleEast-1343-20180429, adapted (a toll added): "اللواء 47"

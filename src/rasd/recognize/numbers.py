@@ -361,8 +361,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         # "شخص واحد": the noun of a phrase count names its people, not the "one" after it
         victims = (_victims_of_word(tokens[ts].text) if te - ts > 1 else None) or _victims(tokens, te)
         if kind == "singular_after_death_word":
-            if not death_word(prev):
-                continue  # "قصف حي مدني": an adjective, not a person
+            if not death_word(prev) or ts in taken_numbers:
+                continue  # "قصف حي مدني": an adjective, not a person; "مقتل أحد وعشرين": 21
             kind = "singular"
         if kind == "dual" and ts and len(prev) > 4 and prev.endswith("ان") and not prev.startswith("و"):
             continue  # "مصدران عسكريان", "ناشطان مدنيان": the adjective of a dual noun, no count
