@@ -1978,6 +1978,23 @@ def test_a_neighbourhood_coded_at_its_town_and_the_town_are_one_place(shared_pip
         ("Remote explosive/landmine/IED", "Baghdad", 18)]
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # saudinewsnet:2015-07-21-2044-f867396009 (tune): "في حي نزال وسط مدينة الفلوجة" is one
+    # place, the quarter coded at its city; the seven dead are not divided between the two
+    ("أعلن مصدر في قيادة عمليات الانبار، اليوم عن مقتل سبعة من قادة تنظيم داعش بقصف مدفعي استهدف موكب للسيارات "
+     "كانوا يستقلونها ، في حي نزال وسط مدينة الفلوجة ثاني اكبر مدن محافظة الانبار.", "2015-07-21",
+     [("Fallujah", 7)]),
+    # saudinewsnet:2015-08-09-1045-6f2eb418ca (tune): streets and quarters, then their city
+    ("وفي العاصمة، افادت الوكالة عن ارتفاع حصيلة القتلى \"جراء الاعتداءات الارهابية بالقذائف الصاروخية التى "
+     "اطلقتها التنظيمات الارهابية على شارعي الثورة وبغداد وحي باب توما والعباسيين في دمشق الى 11 شهيدا بينهم "
+     "ثلاثة اطفال واصيب 46 شخصا بجروح بعضهم فى حالة خطرة\".", "2015-08-09", [("Damascus", 11)]),
+])
+def test_the_city_a_quarter_is_placed_in_is_no_second_place(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                            expected: list[tuple[str, int]]) -> None:
+    events = events_of(shared_pipeline, text, published)
+    assert [(e.location, e.fatalities) for e in events] == expected
+
+
 def test_tribal_volunteers_are_the_tribal_forces(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-06-2174-fb78391215, adapted (a day and a place written in):
     # "متطوعي العشائر" are the tribal fighters; the dozens "of them" are the toll

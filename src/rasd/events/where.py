@@ -747,6 +747,9 @@ def places_of_clause(analysis: Analysis, cand: Candidate, gazetteer: Gazetteer) 
         city = _city_of_neighbourhood(norm, places, p)
         if city is not None:  # event-schema.md §3.2: a neighbourhood is coded at its city
             out.append(PlacePick(r, city.place, r.mention.start, r.mention.end, 1, r.mention.name_norm))
+            # "في حي نزال وسط مدينة الفلوجة": the city that locates it is the same place, not
+            # another of a list (whose toll would be divided)
+            located_up_to = max(located_up_to, city.mention.end)
             continue
         town = _city_of_a_neighbourhood(r.place, gazetteer)
         if town is not None:  # "بغداد الجديدة", a neighbourhood of the gazetteer, is coded at Baghdad
