@@ -224,6 +224,21 @@ def test_one_of_them_right_after_a_death_word_counts_one(text: str, expected: di
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # saudinewsnet:2015-07-21-0982-251ea7d1d5 (tune): a leader "and five other" militants
+    ("قال المرصد السوري لحقوق الإنسان أمس الاثنين إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا في "
+     "غارة جوية قرب مدينة الحسكة", {6: ("killed", False)}),
+    # saudinewsnet:2015-07-27-0229-c9934a92d7 (tune): killed "with three other" members
+    ("وقال المرصد في بيان اليوم إن العجلاني قتل مع ثلاثة عناصر آخرين من قوات النظام", {4: ("killed", False)}),
+    # the one named before already counted: 1 and 5, not 1 and 6
+    ("قتل قيادي وخمسة عناصر آخرين في غارة", {1: ("killed", False), 5: ("killed", False)}),
+    # the others are the injured ones (ant-multisource:SK-middleEast-974-20180904)
+    ("قتل محتج وأصيب ستة آخرون بجروح في اشتباكات مع قوات الأمن في البصرة", {1: ("killed", False), 6: ("injured", False)}),
+])
+def test_a_count_of_others_counts_the_one_named_before_them(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (a toll added): "قائد الفرقة 30"
     ("وقتل 12 عنصرا من الفرقة 30 أمس قرب اعزاز.", {12: ("killed", False)}),
     # ant-multisource:SK-middleEast-1343-20180429, adapted (a toll added): "اللواء 47"

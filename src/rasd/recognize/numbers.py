@@ -70,6 +70,8 @@ class NumberWords:
     counted_nouns: frozenset[str] = frozenset()  # "2000 مواطن": a number before them is no year
     year_words: frozenset[str] = frozenset()  # "عام 2014": a number after them is a year
     falling: frozenset[str] = frozenset()  # "سقوط 30 جريحا": the noun after the count says who fell
+    others: frozenset[str] = frozenset()  # "وخمسة عناصر آخرين": others besides the one named before
+    others_with: frozenset[str] = frozenset()  # "قتل مع ثلاثة عناصر آخرين": the one named goes with them
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +109,7 @@ def number_words() -> NumberWords:
         words(data["one_before_tens"]), words(list(data["units"])), words(data["of_them"]),
         words(data["numbered_units"]), words(data["clause_openers"]), words(data["part_of_a_total"]),
         words(data["counted_nouns"]), words(data["year_words"]), words(data["falling"]),
+        words(data["others"]), words(data["others_with"]),
     )
 
 
@@ -382,6 +385,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         role = _role(tokens, ts, te, kind in ("singular", "dual"))
         if kind == "singular" and not (prev.startswith("و") or role == "killed"):
             continue  # a lone noun counts one person only after و or near a death word
+        if role == "killed" and not among and _besides_one_named_before(tokens, ts, te, counts, words):
+            best, low, high = best + 1, None if low is None else low + 1, None if high is None else high + 1
         counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
                                    role, victims, among, _at_least(tokens, ts, te, words.at_least),
                                    _cumulative(norm, tokens, ts, te, best, words), after_a_death_word))
@@ -397,6 +402,23 @@ def _counts_the_dead_before(previous: str, following: str, words: NumberWords) -
     fell ("وسقط العشرات ... بين قتيل وجريح", "سقوط مئات القذائف"), nor before a noun that
     counts things."""
     return death_word(previous) and not _in(previous, words.falling) and not _in(following, words.not_people)
+
+
+#: How far back (in words) a count before a count of "others" makes the one named before
+#: them already counted: "قتل قيادي وخمسة عناصر آخرين" (1 and 5, summed), not 1 + 6.
+_OTHERS_AFTER_A_COUNT_WITHIN = 8
+
+
+def _besides_one_named_before(tokens: list[Token], ts: int, te: int, counts: list[CountMention],
+                              words: NumberWords) -> bool:
+    """"إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا", "إن العجلاني قتل مع ثلاثة
+    عناصر آخرين", "قتل أبو قتادة المغربي و21 مسلحا آخرين": a count of *others* joined by و or
+    "مع" to one person named before it counts that person too (6, 4, 22), unless a count
+    right before already did."""
+    if not any(_in(tokens[j].text, words.others) for j in range(te, min(te + 3, len(tokens)))):
+        return False
+    joined = tokens[ts].text.startswith("و") or (ts > 0 and tokens[ts - 1].text in words.others_with)
+    return joined and not (counts and ts - counts[-1].token_end <= _OTHERS_AFTER_A_COUNT_WITHIN)
 
 
 def _victims_of_a_count_word(word: str) -> str | None:
