@@ -287,3 +287,13 @@ def test_mentions_never_overlap_and_stay_inside_the_text() -> None:
         for p in found:
             assert 0 <= p.start < p.end <= len(ntext.norm) and p.name
             assert p.name.split()[0] in ntext.norm[p.start:p.end]
+
+
+@pytest.mark.parametrize("text", [
+    # saudinewsnet:2015-07-25-1225-d3f0ee3045 (tune): the mosque's name, no person killed
+    "مقتل وإصابة عدد من الأشخاص، إثر قصف استهدف مسجد أبي أيوب الأنصاري في حي الجولان شمالي المدينة",
+    # written for the test: a street named after a poet
+    "وسقطت قذيفة في شارع أبي نواس وسط بغداد",
+])
+def test_the_name_of_a_building_or_a_street_is_no_person(text: str) -> None:
+    assert people(text)[1] == []

@@ -132,7 +132,8 @@ class _Lexicon:
         cues = load_yaml("place_cues.yaml") or {}
         self.prepositions = frozenset(normalize_key(str(w)) for w in cues.get("prepositions") or [])
         self.place_cues = frozenset(normalize_key(str(w)) for k in ("settlement", "governorate", "facility",
-                                                                    "near") for w in cues.get(k) or [])
+                                                                    "near") for w in cues.get(k) or []) \
+            | words("named_after_nouns")
         self.not_names = words("not_names") | self.place_cues | {
             normalize_key(str(w)) for key in ("roles", "group_roles", "titles") for w in raw[key]
             for w in str(w).split()} | {  # a nationality is not a name: سوري، سوريا، سوريين
@@ -166,7 +167,8 @@ class _Lexicon:
         return not any(p.search(w) for p in self.patterns)
 
     def _place_cue_word(self, word: str) -> bool:
-        """Whether a word is a place cue (مدينة، قرب), clitics removed."""
+        """Whether a word is a place cue (مدينة، قرب) or a building named after someone
+        (مسجد), clitics removed: the name after it is no person's."""
         return any(v in self.place_cues for v, _ in clitic_variants(word))
 
     def _may_start_kunya(self, w: str) -> bool:
