@@ -239,6 +239,26 @@ def test_a_count_of_others_counts_the_one_named_before_them(text: str, expected:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # ant-multisource:SK-middleEast-1559-20180509 (tune): "the number of the dead of the
+    # strikes, which ..., rose to 15": the dead, though the noun lies far before the count
+    ("ارتفاع أعداد قتلى الضربات الصاروخية، التي استهدفت منطقة الكسوة في القطاع الجنوبي الغربي من ريف دمشق، إلى "
+     "15 على الأقل من بينهم 8 إيرانيين", {15: ("killed", False), 8: ("other", False)}),
+    # ant-multisource:SK-middleEast-228-20180311 (tune)
+    ("ارتفعت حصيلة القتلى المدنيين في غوطة دمشق الشرقية، يوم الأحد، إلى 52", {52: ("killed", False)}),
+    # the toll of the injured
+    ("بلغت حصيلة الضحايا فيها 335 شخصا، كما وصلت حصيلة الجرحى إلى 2108", {335: ("killed", False),
+                                                                      2108: ("injured", True)}),
+    # ant-multisource:SK-middleEast-2598-20180626 (tune): a number between: the later count
+    # is another toll, whose noun comes after it
+    ("وارتفع عدد القتلى المدنيين إلى 32 على الأقل بينهم 7 نساء، كذلك ارتفع إلى 29 على الأقل عدد مقاتلي الفصائل "
+     "المقاتلة ممن قضوا في القصف الجوي والبري والاشتباكات العنيفة", {32: ("killed", False), 7: ("killed", False),
+                                                                     29: ("other", False)}),
+])
+def test_a_count_the_toll_of_the_dead_rose_to_is_the_dead(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (a toll added): "قائد الفرقة 30"
     ("وقتل 12 عنصرا من الفرقة 30 أمس قرب اعزاز.", {12: ("killed", False)}),
     # ant-multisource:SK-middleEast-1343-20180429, adapted (a toll added): "اللواء 47"

@@ -72,6 +72,10 @@ class NumberWords:
     falling: frozenset[str] = frozenset()  # "سقوط 30 جريحا": the noun after the count says who fell
     others: frozenset[str] = frozenset()  # "وخمسة عناصر آخرين": others besides the one named before
     others_with: frozenset[str] = frozenset()  # "قتل مع ثلاثة عناصر آخرين": the one named goes with them
+    # "ارتفعت حصيلة القتلى ... إلى 52": the toll said to have risen (group "killed" or "injured")
+    risen_toll: re.Pattern[str] = re.compile(r"(?!)")
+    risen_to: frozenset[str] = frozenset()  # "إلى" before the count
+    at_least_words: frozenset[str] = frozenset()  # the words of the at-least phrases ("أكثر من")
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +114,8 @@ def number_words() -> NumberWords:
         words(data["numbered_units"]), words(data["clause_openers"]), words(data["part_of_a_total"]),
         words(data["counted_nouns"]), words(data["year_words"]), words(data["falling"]),
         words(data["others"]), words(data["others_with"]),
+        _risen_toll(data["risen_toll"]), words(data["risen_toll"]["to"]),
+        frozenset(w for phrase in data["at_least"] for w in normalize_key(phrase).split()),
     )
 
 
@@ -122,6 +128,13 @@ def counts_not_a_year(previous: str, following: str) -> bool:
     return following in words.counted_nouns and not reads_as(previous, words.year_words)
 
 
+def _risen_toll(data: dict) -> re.Pattern[str]:
+    """One regex for "a toll of the dead (injured) rose" (numbers.yaml ``risen_toll``)."""
+    return re.compile(
+        rf"(?<!\w)[وفل]?(?:{alternation(data['verbs'])})\s+(?:(?:{alternation(data['totals'])})\s+)?"
+        rf"(?:(?P<killed>{alternation(data['killed'])})|(?P<injured>{alternation(data['injured'])}))(?!\w)")
+
+
 def _cumulative_marker(data: dict) -> re.Pattern[str]:
     """One regex for the words that make a toll a running total (numbers.yaml)."""
     return re.compile(
@@ -132,6 +145,7 @@ def _cumulative_marker(data: dict) -> re.Pattern[str]:
 
 
 _DIGITS = re.compile(r"^\d{1,6}$")
+_DIGIT = re.compile(r"\d")
 _TEXT = attrgetter("text")
 # where the digit words are: answered by the document's shared vocabulary pass (one
 # lookup per distinct word) instead of a test of every token of every article
@@ -383,6 +397,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             # adjective (not "12 مدنيا وجنديا": a soldier more, joined by و)
             continue
         role = _role(tokens, ts, te, kind in ("singular", "dual"))
+        if role == "other":
+            role = _role_of_a_risen_toll(norm, tokens, ts, words) or role
         if kind == "singular" and not (prev.startswith("و") or role == "killed"):
             continue  # a lone noun counts one person only after و or near a death word
         if role == "killed" and not among and _besides_one_named_before(tokens, ts, te, counts, words):
@@ -402,6 +418,29 @@ def _counts_the_dead_before(previous: str, following: str, words: NumberWords) -
     fell ("وسقط العشرات ... بين قتيل وجريح", "سقوط مئات القذائف"), nor before a noun that
     counts things."""
     return death_word(previous) and not _in(previous, words.falling) and not _in(following, words.not_people)
+
+
+#: How far back (in characters) a sentence may have said that a toll rose
+#: (``_role_of_a_risen_toll``).
+_RISEN_TOLL_WITHIN = 300
+
+
+def _role_of_a_risen_toll(norm: str, tokens: list[Token], ts: int, words: NumberWords) -> str | None:
+    """"ارتفعت حصيلة القتلى المدنيين في غوطة دمشق الشرقية، يوم الأحد، إلى 52": the count
+    right after "إلى" (at most an "at least" phrase between) is the toll the sentence said
+    rose: "killed" or "injured" by the nearest such toll before it, or None. Not when a number
+    stands between them: that toll had its own."""
+    j = ts - 1
+    while j >= 0 and ts - j <= 3 and tokens[j].text in words.at_least_words:
+        j -= 1  # "إلى أكثر من 50", "إلى نحو 50"
+    if j < 0 or tokens[j].text not in words.risen_to:
+        return None
+    end = tokens[j].start
+    start = max(max(norm.rfind(mark, 0, end) for mark in _SENTENCE_ENDS) + 1, end - _RISEN_TOLL_WITHIN)
+    said = next(reversed(list(words.risen_toll.finditer(norm, start, end))), None)  # the nearest
+    if said is None or _DIGIT.search(norm, said.end(), end):
+        return None  # "وارتفع عدد القتلى المدنيين إلى 32 ...، كذلك ارتفع إلى 29 عدد مقاتلي": its own
+    return "killed" if said.group("killed") else "injured"
 
 
 #: How far back (in words) a count before a count of "others" makes the one named before
