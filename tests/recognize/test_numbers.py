@@ -259,6 +259,18 @@ def test_a_count_the_toll_of_the_dead_rose_to_is_the_dead(text: str, expected: d
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # ant-multisource:BB-middleEast-994-20180911 (tune): the count after "إن" is the subject;
+    # its verb comes after a long noun phrase
+    ("وقال المرصد السوري إن 21 على الأقل من المقاتلين الموالين للحكومة السورية قتلوا، في كمين نصبه تنظيم الدولة",
+     {21: ("killed", False)}),
+    # the clause breaks off before any role word: no role
+    ("وأكد أن 400 من سكان المدينة الواقعة في ريف حمص، وقتل آخرون", {400: ("other", False)}),
+])
+def test_a_count_that_opens_a_clause_takes_the_role_of_its_verb(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (a toll added): "قائد الفرقة 30"
     ("وقتل 12 عنصرا من الفرقة 30 أمس قرب اعزاز.", {12: ("killed", False)}),
     # ant-multisource:SK-middleEast-1343-20180429, adapted (a toll added): "اللواء 47"

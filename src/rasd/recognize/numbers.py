@@ -398,7 +398,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             continue
         role = _role(tokens, ts, te, kind in ("singular", "dual"))
         if role == "other":
-            role = _role_of_a_risen_toll(norm, tokens, ts, words) or role
+            role = _role_of_a_risen_toll(norm, tokens, ts, words) or _role_of_a_subject_count(norm, tokens, ts, te, words) \
+                or role
         if kind == "singular" and not (prev.startswith("و") or role == "killed"):
             continue  # a lone noun counts one person only after و or near a death word
         if role == "killed" and not among and _besides_one_named_before(tokens, ts, te, counts, words):
@@ -441,6 +442,30 @@ def _role_of_a_risen_toll(norm: str, tokens: list[Token], ts: int, words: Number
     if said is None or _DIGIT.search(norm, said.end(), end):
         return None  # "وارتفع عدد القتلى المدنيين إلى 32 ...، كذلك ارتفع إلى 29 عدد مقاتلي": its own
     return "killed" if said.group("killed") else "injured"
+
+
+#: How far after a count that opens a clause its verb may come (``_role_of_a_subject_count``).
+_SUBJECT_VERB_WITHIN = 12
+_CLAUSE_BREAK = re.compile(r"[.,،؛;:!?؟\n]")
+
+
+def _role_of_a_subject_count(norm: str, tokens: list[Token], ts: int, te: int, words: NumberWords) -> str | None:
+    """"إن 21 على الأقل من المقاتلين الموالين للحكومة السورية قتلوا": a count right after
+    "إن" (an "at least" phrase between) is the subject of its clause, and the verb that
+    gives its role may come after a long noun phrase: the first role word after it before
+    the clause breaks off, or None."""
+    j = ts - 1
+    while j >= 0 and ts - j <= 3 and tokens[j].text in words.at_least_words:
+        j -= 1
+    if j < 0 or tokens[j].text not in words.clause_openers:
+        return None
+    for k in range(te, min(te + _SUBJECT_VERB_WITHIN, len(tokens))):
+        if _CLAUSE_BREAK.search(norm, tokens[k - 1].end, tokens[k].start):
+            return None
+        role = _role_of_word(tokens[k].text)
+        if role:
+            return role
+    return None
 
 
 #: How far back (in words) a count before a count of "others" makes the one named before
