@@ -3011,6 +3011,14 @@ def test_a_count_replaces_a_number_of_dead_told_without_one(shared_pipeline) -> 
     assert [(e.location, e.fatalities, e.fatalities_high) for e in clashes] == [("Al-Zabadani", 8, None)]
 
 
+def test_a_leader_and_five_other_militants_are_six_dead(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-21-0982-251ea7d1d5 (tune)
+    text = ("قال المرصد السوري لحقوق الإنسان أمس الاثنين إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا في "
+            "غارة جوية قرب مدينة الحسكة في شمال شرق سوريا.")
+    strikes = [e for e in events_of(shared_pipeline, text, "2015-07-21") if e.sub_event_type == "Air/drone strike"]
+    assert [(e.location, e.fatalities) for e in strikes] == [("Al-Hasakah", 6)]
+
+
 def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-internationalNews-949-20180427 (tune): "الدولة العبرية", the press's
     # name for Israel, is the author the attack is attributed to

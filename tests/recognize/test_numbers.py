@@ -224,9 +224,12 @@ def test_one_of_them_right_after_a_death_word_counts_one(text: str, expected: di
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # saudinewsnet:2015-07-21-0982-251ea7d1d5 (tune): a leader "and five other" militants
+    # saudinewsnet:2015-07-21-0982-251ea7d1d5 (tune): a leader "and five other" militants;
+    # after "إن" the leader is the clause's counted subject, so 1 and 5 (summed in the toll)
     ("قال المرصد السوري لحقوق الإنسان أمس الاثنين إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا في "
-     "غارة جوية قرب مدينة الحسكة", {6: ("killed", False)}),
+     "غارة جوية قرب مدينة الحسكة", {1: ("killed", False), 5: ("killed", False)}),
+    # written for the test: the leader named by a noun no count reads
+    ("قتل القيادي أبو محمد وخمسة عناصر آخرين في غارة جوية", {6: ("killed", False)}),
     # saudinewsnet:2015-07-27-0229-c9934a92d7 (tune): killed "with three other" members
     ("وقال المرصد في بيان اليوم إن العجلاني قتل مع ثلاثة عناصر آخرين من قوات النظام", {4: ("killed", False)}),
     # the one named before already counted: 1 and 5, not 1 and 6
