@@ -3019,6 +3019,20 @@ def test_a_leader_and_five_other_militants_are_six_dead(shared_pipeline) -> None
     assert [(e.location, e.fatalities) for e in strikes] == [("Al-Hasakah", 6)]
 
 
+def test_a_killing_in_a_strike_by_an_air_force_the_article_names_is_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1508-20180508 (tune): the base "was targeted" and 14 were
+    # killed there; the article's side is Israel, which fights this war from the air (its first
+    # paragraph and the strike's, as the article has them)
+    text = ("أظهرت لقطات فيديو حالة تأهب عسكري للقوات الإسرائيلية في الجولان المحتل، حيث نشر الجيش الإسرائيلي "
+            "منظومات دفاع جوي، وذلك بالتزامن مع قرار الرئيس الأميركي، دونالد ترامب، الانسحاب من الاتفاق النووي مع طهران.\n"
+            "وفي التاسع من أبريل الجاري استهدفت قاعدة \"تي فور\" العسكرية التابعة للجيش السوري في محافظة حمص وسط "
+            "البلاد، قتل فيها 14 عنصرا من قوات النظام والمسلحين الموالين لها، بينهم 3 ضباط سوريين ومقاتلون إيرانيون، "
+            "بحسب المرصد السوري لحقوق الإنسان.")
+    events = [e for e in events_of(shared_pipeline, text, "2018-05-08") if e.date == dt.date(2018, 4, 9)]
+    assert [(e.sub_event_type, e.actor1, e.location, e.fatalities) for e in events] == [
+        ("Air/drone strike", "Israeli Forces", "Homs", 14)]
+
+
 def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-internationalNews-949-20180427 (tune): "الدولة العبرية", the press's
     # name for Israel, is the author the attack is attributed to
