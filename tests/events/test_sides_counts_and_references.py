@@ -3075,6 +3075,18 @@ def test_a_vague_toll_yields_to_a_larger_count_only() -> None:
     assert not _take_toll(kept, _bombardment(10, 10, 99, unnumbered=True))
 
 
+def test_a_count_beyond_what_tens_say_is_a_disagreeing_source() -> None:
+    # ant-multisource:SK-middleEast-2784-20180706 (tune): "مما أسفر حينه عن مقتل عشرات المدنيين"
+    # (10, from 10 to 99), then "أسفر عن مقتل أكثر من 150 مدنيا" by another source: the lowest
+    # figure stays the toll (event-schema.md §5); "some dead" (3) states no size and yields
+    kept = _bombardment(10, 10, 99, unnumbered=True)
+    assert not _take_toll(kept, _bombardment(150))
+    assert kept.event.fatalities == 10
+    kept = _bombardment(3, 2, 9, unnumbered=True)
+    assert _take_toll(kept, _bombardment(150))
+    assert kept.event.fatalities == 150
+
+
 def test_a_side_fighting_in_cooperation_with_another_is_its_ally_not_its_enemy(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-07-21-2130-3e3e19ecc3 (tune): "بالتعاون مع الكتائب المقاتلة" names the
     # YPG's partners; the side they fought is the one after "اشتباكات مع"

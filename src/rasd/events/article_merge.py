@@ -242,15 +242,29 @@ def _take_toll(kept: Emitted, other: Emitted) -> bool:
     its own is only the least that words without a number say (the schema's figures: "أوقع
     قتلى" 3, "عددا من عناصر حزب الله" 3, "مقتل العشرات" 10) and ``other`` counts more ("وقتل 31
     مدنيا", "ثمانية عناصر"): a count told of the same event is what it knows. A smaller count
-    is some of the dead, not a correction. Whether it took it."""
+    is some of the dead, not a correction; and a count beyond what "tens" or "hundreds" say
+    ("عشرات المدنيين", then "أكثر من 150") is another source's, which disagrees: the lowest
+    figure stays (event-schema.md §5), the higher widens the range (``_absorb``). Whether it
+    took it."""
     k, o = kept.event, other.event
     if not o.fatalities or k.sub_event_type in KILLS_NOBODY_TYPES:
         return False
-    if k.fatalities and not (kept.unnumbered_toll and not other.unnumbered_toll and o.fatalities > k.fatalities):
+    if k.fatalities and not (kept.unnumbered_toll and not other.unnumbered_toll and o.fatalities > k.fatalities
+                             and not _beyond_a_stated_size(k, o.fatalities)):
         return False
     k.fatalities, k.fatalities_low, k.fatalities_high = o.fatalities, o.fatalities_low, o.fatalities_high
     kept.unnumbered_toll = other.unnumbered_toll
     return True
+
+
+#: The least figure of a vague count that states a size ("عشرات": 10, "مئات": 100), not
+#: merely that some died ("قتلى", "عدد من": 3).
+_A_STATED_SIZE = 10
+
+
+def _beyond_a_stated_size(k: Event, count: int) -> bool:
+    """Whether ``count`` lies above the range of a toll read from a word of size."""
+    return k.fatalities >= _A_STATED_SIZE and k.fatalities_high is not None and count > k.fatalities_high
 
 
 def _absorb(twin: Emitted, e: Emitted) -> None:
