@@ -274,6 +274,23 @@ def test_a_count_that_opens_a_clause_takes_the_role_of_its_verb(text: str, expec
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # saudinewsnet:2015-07-22-0343-a1b758ba29 (tune): "و21" is "and 21", one
+    # more count (and one besides the man named before it)
+    ("أعلنت قوات البيشمركة الكردية امس الثلاثاء أنها تمكنت من قتل أبو قتادة المغربي و21 مسلحا آخرين من تنظيم داعش",
+     {22: ("killed", False)}),
+    # written for the test: two counts of the dead
+    ("قتل 5 جنود و3 مدنيين في القصف", {5: ("killed", False), 3: ("killed", False)}),
+    # ant-multisource:SK-middleEast-164-20180302 (tune): the verb right before "و13" ends the
+    # clause of the one who died; the 13 had breathing difficulties
+    ("أن طفلا توفي و13 شخصا على الأقل واجهوا صعوبات في التنفس", {1: ("killed", False), 13: ("other", False)}),
+    # a thousands figure and the units joined to it stay one number
+    ("قتل 71 ألفا و781 شخصا", {71781: ("killed", True)}),
+])
+def test_digits_with_waw_glued_to_them_are_a_count(text: str, expected: dict[int, tuple[str, bool]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # saudinewsnet:2015-07-31-2055-8320b27f2f, adapted (a toll added): "قائد الفرقة 30"
     ("وقتل 12 عنصرا من الفرقة 30 أمس قرب اعزاز.", {12: ("killed", False)}),
     # ant-multisource:SK-middleEast-1343-20180429, adapted (a toll added): "اللواء 47"

@@ -149,7 +149,19 @@ _DIGIT = re.compile(r"\d")
 _TEXT = attrgetter("text")
 # where the digit words are: answered by the document's shared vocabulary pass (one
 # lookup per distinct word) instead of a test of every token of every article
-_DIGIT_WORDS = WordTest(str.isdigit)
+def _digits_of(word: str) -> str | None:
+    """The digits of a word that is a number, or one with و or ف glued to it ("و18": "and
+    18", as in "قتل 28 عنصرا و18 مقاتلا"), else None."""
+    if word.isdigit():
+        return word
+    return word[1:] if word[:1] in "وف" and word[1:].isdigit() else None
+
+
+def _is_digit_word(word: str) -> bool:
+    return _digits_of(word) is not None
+
+
+_DIGIT_WORDS = WordTest(_is_digit_word)
 
 
 def _in(word: str, table: frozenset[str]) -> bool:
@@ -206,6 +218,12 @@ def _role(tokens: list[Token], start: int, end: int, noun_included: bool = False
     # "ثلاثة شهداء وعشرة جرحى": a count joined by و takes the noun right after it, not the
     # word of the count before it
     own_noun = after is not None and after[0] == 0 and (tokens[start].text.startswith("و") or fell)
+    word = tokens[start].text
+    if before is not None and before[0] == 0 and not fell and word.startswith("و") \
+            and (word[1:].isdigit() or word[1:] in number_words().units):  # (not "واحد")
+        # "أن طفلا توفي و13 شخصا على الأقل واجهوا صعوبات في التنفس": a verb right before a count
+        # joined by و ends the clause before it; the count opens its own
+        before = None
     if before is not None and not own_noun and (after is None or after[2] or before[0] <= after[0]):
         return before[1]
     return after[1] if after is not None else "other"
@@ -342,11 +360,12 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
     consumed: set[int] = set()  # multiplier words read with the digits before them
     for i in _DIGIT_WORDS.positions(tokens):
         tok = tokens[i]
-        if i not in taken and _DIGITS.match(tok.text):
+        digits = _digits_of(tok.text)
+        if i not in taken and digits is not None and _DIGITS.match(digits):
             after = norm[tok.end:tok.end + 2]
             if after.startswith(("%", "/", ".", "-", ":")) and not after.startswith((". ", "- ")):
                 continue  # percentages, dates, decimals, times
-            value = int(tok.text)
+            value = int(digits)
             following = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if 1900 <= value <= 2100 and not counts_not_a_year(tokens[i - 1].text if i else "", following):
                 continue  # a year ("2000 مواطن" is a number of citizens)
@@ -361,6 +380,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
                 # "71 ألفا و781": one number; "بين 270 ألفا و330 ألف": two
                 if rest.startswith("و") and _DIGITS.match(rest[1:]) and then not in words.multipliers:
                     value, end = value + int(rest[1:]), i + 3
+                    taken.add(i + 2)  # (not a count of its own)
             spans.append((i, end, "digits", value, None, None))
     if consumed:  # "3 آلاف": one count of 3000, not 3000 and "آلاف"
         spans = [sp for sp in spans if sp[2] == "digits" or sp[0] not in consumed]
@@ -460,9 +480,12 @@ def _role_of_a_subject_count(norm: str, tokens: list[Token], ts: int, te: int, w
     if j < 0 or tokens[j].text not in words.clause_openers:
         return None
     for k in range(te, min(te + _SUBJECT_VERB_WITHIN, len(tokens))):
-        if _CLAUSE_BREAK.search(norm, tokens[k - 1].end, tokens[k].start):
-            return None
         role = _role_of_word(tokens[k].text)
+        broken = _CLAUSE_BREAK.search(norm, tokens[k - 1].end, tokens[k].start)
+        # a comma may set the verb off its long subject ("و18 مقاتلا من تنظيم الدولة، قتلوا"),
+        # but not a verb that opens a clause of its own with و
+        if broken and not (role and broken.group() in ",،" and not tokens[k].text.startswith("و")):
+            return None
         if role:
             return role
     return None
