@@ -3031,6 +3031,9 @@ def test_a_killing_in_a_strike_by_an_air_force_the_article_names_is_an_air_strik
     events = [e for e in events_of(shared_pipeline, text, "2018-05-08") if e.date == dt.date(2018, 4, 9)]
     assert [(e.sub_event_type, e.actor1, e.location, e.fatalities) for e in events] == [
         ("Air/drone strike", "Israeli Forces", "Homs", 14)]
+    # (review) a killing the clause says was gunfire is no air strike, whoever the article is about
+    shot = text.split("\n")[0] + "\nوقتل اليوم الثلاثاء 14 عنصرا من قوات النظام برصاص قناصة في مدينة حمص."
+    assert "Air/drone strike" not in {e.sub_event_type for e in events_of(shared_pipeline, shot, "2018-05-08")}
 
 
 def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -3085,6 +3088,13 @@ def test_a_count_beyond_what_tens_say_is_a_disagreeing_source() -> None:
     kept = _bombardment(3, 2, 9, unnumbered=True)
     assert _take_toll(kept, _bombardment(150))
     assert kept.event.fatalities == 150
+    # the other order: the count first, the word of size after (review)
+    kept = _bombardment(150)
+    assert _take_toll(kept, _bombardment(10, 10, 99, unnumbered=True))
+    assert (kept.event.fatalities, kept.event.fatalities_low, kept.event.fatalities_high) == (10, 10, 150)
+    kept = _bombardment(40)
+    assert not _take_toll(kept, _bombardment(10, 10, 99, unnumbered=True))
+    assert kept.event.fatalities == 40
 
 
 def test_a_side_fighting_in_cooperation_with_another_is_its_ally_not_its_enemy(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -244,11 +244,17 @@ def _take_toll(kept: Emitted, other: Emitted) -> bool:
     مدنيا", "ثمانية عناصر"): a count told of the same event is what it knows. A smaller count
     is some of the dead, not a correction; and a count beyond what "tens" or "hundreds" say
     ("عشرات المدنيين", then "أكثر من 150") is another source's, which disagrees: the lowest
-    figure stays (event-schema.md §5), the higher widens the range (``_absorb``). Whether it
-    took it."""
+    figure stays (event-schema.md §5), the higher widens the range (``_absorb``), in either
+    order. Whether it took it."""
     k, o = kept.event, other.event
     if not o.fatalities or k.sub_event_type in KILLS_NOBODY_TYPES:
         return False
+    if k.fatalities and not kept.unnumbered_toll and other.unnumbered_toll and _beyond_a_stated_size(o, k.fatalities):
+        # the count came first ("أكثر من 150"), the word of size after ("عشرات المدنيين"): the
+        # two disagree just the same, and the lowest figure is the toll
+        k.fatalities_high = max(k.fatalities, k.fatalities_high or 0)
+        k.fatalities, k.fatalities_low = o.fatalities, o.fatalities_low
+        return True
     if k.fatalities and not (kept.unnumbered_toll and not other.unnumbered_toll and o.fatalities > k.fatalities
                              and not _beyond_a_stated_size(k, o.fatalities)):
         return False

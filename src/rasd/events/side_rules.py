@@ -827,10 +827,12 @@ def actor1_from_document_salience(s: Sides, c: SideScope) -> bool:
         fallback = c.article.salience.most_salient({s.target.name})
         if fallback and (s.sub != "Air/drone strike" or fallback.air):
             s.agent = fallback
-            if s.sub == "Armed clash" and c.cand.sub_event_type == "Attack" and fallback.name in AIR_FIRST:
+            if s.sub == "Armed clash" and c.cand.sub_event_type == "Attack" and fallback.name in AIR_FIRST \
+                    and gunfire_in(c.analysis, c.cand.segment) is None:
                 # a killing with no mode word (``killing_mode``) by a force that fights these
                 # wars from the air: "استهدفت قاعدة تي فور ... قتل فيها 14 عنصرا" in an
                 # article on Israel's strikes is an air strike, as when the clause names it
+                # (not when the clause says it was gunfire: "برصاص قناصة")
                 s.sub = "Air/drone strike"
             return True
     return False

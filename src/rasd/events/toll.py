@@ -267,8 +267,8 @@ def toll_of(analysis: Analysis, cand: Candidate, sub: str, groups: list[CountGro
             # one figure for the dead and the injured: no one is known dead (§3.3)
             toll = Toll(0, 0, toll.high or toll.fatalities, toll.spans)
             decision.fired("dead_and_injured_together")
-        elif told and all(c.high is not None for c in told):
-            decision.fired("dead_counted_by_a_vague_word")  # "مقتل العشرات": 10, from 10 to 99 (§3.3)
+        elif told and all(c.vague for c in told):
+            decision.fired("dead_counted_by_a_vague_word")  # "مقتل العشرات": 10, from 10 to 99 (§5)
     else:
         people = people_killed(analysis, cand)
         toll = Toll(len(people), spans=[(p.start, p.end) for p in people])

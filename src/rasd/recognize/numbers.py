@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rasd.data import load_yaml
 from rasd.recognize import VocabularyItem
 from rasd.text.normalize import alternation, normalize_key
-from rasd.text.tokens import PhraseMatcher, Token, WordTest, reads_as
+from rasd.text.tokens import PhraseMatcher, Token, WordTest, reads_as, strip_article
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -42,6 +42,7 @@ class CountMention:
     # a vague count read as people only for the death word before it ("مقتل العشرات"): how
     # many died, not a sign that the clause tells news (references say it of past attacks)
     after_a_death_word: bool = False
+    vague: bool = False  # read from a word without a number ("العشرات", "عدد من"), not from digits
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,11 @@ class NumberWords:
     risen_toll: re.Pattern[str] = re.compile(r"(?!)")
     risen_to: frozenset[str] = frozenset()  # "إلى" before the count
     at_least_words: frozenset[str] = frozenset()  # the words of the at-least phrases ("أكثر من")
+    one_of: frozenset[str] = frozenset()  # "أحد"، "إحدى"
+    denials: frozenset[str] = frozenset()  # "لم يسفر عن مقتل أحد": nobody
+    not_nouns_after_one_of: frozenset[str] = frozenset()
+    animals: frozenset[str] = frozenset()
+    relative_pronouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -116,6 +122,8 @@ def number_words() -> NumberWords:
         words(data["others"]), words(data["others_with"]),
         _risen_toll(data["risen_toll"]), words(data["risen_toll"]["to"]),
         frozenset(w for phrase in data["at_least"] for w in normalize_key(phrase).split()),
+        words(data["one_of"]), words(data["denials"]), words(data["not_nouns_after_one_of"]),
+        words(data["animals"]), words(data["relative_pronouns"]),
     )
 
 
@@ -132,7 +140,8 @@ def _risen_toll(data: dict) -> re.Pattern[str]:
     """One regex for "a toll of the dead (injured) rose" (numbers.yaml ``risen_toll``)."""
     return re.compile(
         rf"(?<!\w)[وفل]?(?:{alternation(data['verbs'])})\s+(?:(?:{alternation(data['totals'])})\s+)?"
-        rf"(?:(?P<killed>{alternation(data['killed'])})|(?P<injured>{alternation(data['injured'])}))(?!\w)")
+        rf"(?:(?P<killed>{alternation(data['killed'])})(?P<and_injured>\s+و(?:{alternation(data['injured'])}))?"
+        rf"|(?P<injured>{alternation(data['injured'])}))(?!\w)")
 
 
 def _cumulative_marker(data: dict) -> re.Pattern[str]:
@@ -145,7 +154,6 @@ def _cumulative_marker(data: dict) -> re.Pattern[str]:
 
 
 _DIGITS = re.compile(r"^\d{1,6}$")
-_DIGIT = re.compile(r"\d")
 _TEXT = attrgetter("text")
 # where the digit words are: answered by the document's shared vocabulary pass (one
 # lookup per distinct word) instead of a test of every token of every article
@@ -400,6 +408,8 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         if kind == "singular_after_death_word":
             if not death_word(prev) or ts in taken_numbers:
                 continue  # "قصف حي مدني": an adjective, not a person; "مقتل أحد وعشرين": 21
+            if tokens[ts].text in words.one_of and not _one_of_them(norm, tokens, ts, words):
+                continue  # "ولم يسفر القصف عن مقتل أحد": nobody
             kind = "singular"
         if kind == "dual" and ts and len(prev) > 4 and prev.endswith("ان") and not prev.startswith("و"):
             continue  # "مصدران عسكريان", "ناشطان مدنيان": the adjective of a dual noun, no count
@@ -408,7 +418,7 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
         following = tokens[te].text if te < len(tokens) else ""
         after_a_death_word = kind == "vague" and victims is None and not death_word(following) \
             and following not in words.of_them
-        if after_a_death_word and not _counts_the_dead_before(prev, following, words):
+        if after_a_death_word and not _counts_the_dead_before(tokens, ts, te, words):
             continue  # "قذائف عدة": several shells, not several people
         if kind == "singular" and (ts - 1 in taken_numbers or prev.isdigit()
                                    or (ts - 1 in nouns_of_numbers and not tokens[ts].text.startswith("و"))):
@@ -418,27 +428,45 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
             continue
         role = _role(tokens, ts, te, kind in ("singular", "dual"))
         if role == "other":
-            role = _role_of_a_risen_toll(norm, tokens, ts, words) or _role_of_a_subject_count(norm, tokens, ts, te, words) \
-                or role
+            role = _role_of_a_risen_toll(norm, tokens, ts, counts, words) \
+                or _role_of_a_subject_count(norm, tokens, ts, te, words) or role
         if kind == "singular" and not (prev.startswith("و") or role == "killed"):
             continue  # a lone noun counts one person only after و or near a death word
-        if role == "killed" and not among and _besides_one_named_before(tokens, ts, te, counts, words):
+        if role == "killed" and not among and _besides_one_named_before(norm, tokens, ts, te, counts, words):
             best, low, high = best + 1, None if low is None else low + 1, None if high is None else high + 1
         counts.append(CountMention(tokens[ts].start, tokens[te - 1].end, ts, te, best, low, high,
                                    role, victims, among, _at_least(tokens, ts, te, words.at_least),
-                                   _cumulative(norm, tokens, ts, te, best, words), after_a_death_word))
+                                   _cumulative(norm, tokens, ts, te, best, words), after_a_death_word,
+                                   kind == "vague"))
     return counts
 
 
 _SENTENCE_ENDS = ".!?؟\n"
 
 
-def _counts_the_dead_before(previous: str, following: str, words: NumberWords) -> bool:
+def _counts_the_dead_before(tokens: list[Token], ts: int, te: int, words: NumberWords) -> bool:
     """"أسفر عن مقتل العشرات", "أودى بحياة العشرات": a vague count right after a word of
     death counts the dead. Not after a word of falling, whose noun after the count says who
-    fell ("وسقط العشرات ... بين قتيل وجريح", "سقوط مئات القذائف"), nor before a noun that
-    counts things."""
-    return death_word(previous) and not _in(previous, words.falling) and not _in(following, words.not_people)
+    fell ("وسقط العشرات ... بين قتيل وجريح", "سقوط مئات القذائف"); nor before a noun that
+    counts things or animals, right after it or after "من" ("مقتل العشرات من رؤوس الماشية");
+    nor before thousands ("مقتل مئات الآلاف": a war's toll, no count of tens)."""
+    previous = tokens[ts - 1].text if ts else ""
+    if not death_word(previous) or _in(previous, words.falling):
+        return False
+    following = tokens[te].text if te < len(tokens) else ""
+    if following == "من" and te + 1 < len(tokens):
+        following = tokens[te + 1].text
+    return not (_in(following, words.not_people) or _in(following, words.animals)
+                or strip_article(following) in words.multipliers)
+
+
+def _one_of_them(norm: str, tokens: list[Token], ts: int, words: NumberWords) -> bool:
+    """"مقتل أحد قادته", "وقتل أحد المحتجين": "one of" before the noun it counts one of; not
+    "ولم يسفر القصف عن مقتل أحد" nor "دون مقتل أحد" (nobody), which end with it or deny it."""
+    if ts + 1 >= len(tokens) or _CLAUSE_BREAK.search(norm, tokens[ts].end, tokens[ts + 1].start) \
+            or tokens[ts + 1].text in words.not_nouns_after_one_of:
+        return False
+    return not any(tokens[j].text in words.denials for j in range(max(0, ts - 5), ts))
 
 
 #: How far back (in characters) a sentence may have said that a toll rose
@@ -446,20 +474,26 @@ def _counts_the_dead_before(previous: str, following: str, words: NumberWords) -
 _RISEN_TOLL_WITHIN = 300
 
 
-def _role_of_a_risen_toll(norm: str, tokens: list[Token], ts: int, words: NumberWords) -> str | None:
-    """"ارتفعت حصيلة القتلى المدنيين في غوطة دمشق الشرقية، يوم الأحد، إلى 52": the count
-    right after "إلى" (at most an "at least" phrase between) is the toll the sentence said
-    rose: "killed" or "injured" by the nearest such toll before it, or None. Not when a number
-    stands between them: that toll had its own."""
+#: The longest "at least" phrase ("ما لا يقل عن"), in words.
+_AT_LEAST_WORDS = 4
+
+
+def _role_of_a_risen_toll(norm: str, tokens: list[Token], ts: int, counts: list[CountMention],
+                          words: NumberWords) -> str | None:
+    """"ارتفعت حصيلة القتلى المدنيين في غوطة دمشق الشرقية، يوم الأحد، إلى 52": a count with no
+    role word near it, right after "إلى" (at most an "at least" phrase between), is the toll
+    the sentence said rose before it: "killed" or "injured" by the nearest such toll, or None.
+    Not when another count stands between them (that toll had its own), nor for a toll of
+    the dead and the injured together ("حصيلة القتلى والجرحى": no one is known dead, §3.3)."""
     j = ts - 1
-    while j >= 0 and ts - j <= 3 and tokens[j].text in words.at_least_words:
-        j -= 1  # "إلى أكثر من 50", "إلى نحو 50"
+    while j >= 0 and ts - j <= _AT_LEAST_WORDS and tokens[j].text in words.at_least_words:
+        j -= 1  # "إلى أكثر من 50", "إلى ما لا يقل عن 50"
     if j < 0 or tokens[j].text not in words.risen_to:
         return None
     end = tokens[j].start
     start = max(max(norm.rfind(mark, 0, end) for mark in _SENTENCE_ENDS) + 1, end - _RISEN_TOLL_WITHIN)
     said = next(reversed(list(words.risen_toll.finditer(norm, start, end))), None)  # the nearest
-    if said is None or _DIGIT.search(norm, said.end(), end):
+    if said is None or said.group("and_injured") or any(said.end() <= c.start < end for c in counts):
         return None  # "وارتفع عدد القتلى المدنيين إلى 32 ...، كذلك ارتفع إلى 29 عدد مقاتلي": its own
     return "killed" if said.group("killed") else "injured"
 
@@ -473,13 +507,16 @@ def _role_of_a_subject_count(norm: str, tokens: list[Token], ts: int, te: int, w
     """"إن 21 على الأقل من المقاتلين الموالين للحكومة السورية قتلوا": a count right after
     "إن" (an "at least" phrase between) is the subject of its clause, and the verb that
     gives its role may come after a long noun phrase: the first role word after it before
-    the clause breaks off, or None."""
+    the clause breaks off or a relative clause opens (what it tells is someone else's: "إن 50
+    عنصرا ... الذي تعرض لهجوم أسفر عن مقتل قائده انسحبوا"), or None."""
     j = ts - 1
-    while j >= 0 and ts - j <= 3 and tokens[j].text in words.at_least_words:
+    while j >= 0 and ts - j <= _AT_LEAST_WORDS and tokens[j].text in words.at_least_words:
         j -= 1
     if j < 0 or tokens[j].text not in words.clause_openers:
         return None
     for k in range(te, min(te + _SUBJECT_VERB_WITHIN, len(tokens))):
+        if tokens[k].text in words.relative_pronouns:
+            return None
         role = _role_of_word(tokens[k].text)
         broken = _CLAUSE_BREAK.search(norm, tokens[k - 1].end, tokens[k].start)
         # a comma may set the verb off its long subject ("و18 مقاتلا من تنظيم الدولة، قتلوا"),
@@ -491,21 +528,22 @@ def _role_of_a_subject_count(norm: str, tokens: list[Token], ts: int, te: int, w
     return None
 
 
-#: How far back (in words) a count before a count of "others" makes the one named before
-#: them already counted: "قتل قيادي وخمسة عناصر آخرين" (1 and 5, summed), not 1 + 6.
-_OTHERS_AFTER_A_COUNT_WITHIN = 8
-
-
-def _besides_one_named_before(tokens: list[Token], ts: int, te: int, counts: list[CountMention],
+def _besides_one_named_before(norm: str, tokens: list[Token], ts: int, te: int, counts: list[CountMention],
                               words: NumberWords) -> bool:
     """"إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا", "إن العجلاني قتل مع ثلاثة
     عناصر آخرين", "قتل أبو قتادة المغربي و21 مسلحا آخرين": a count of *others* joined by و or
-    "مع" to one person named before it counts that person too (6, 4, 22), unless a count
-    right before already did."""
+    "مع" to one person named right before it (no punctuation between) counts that person too
+    (6, 4, 22); not when a count of the dead earlier in the sentence already did ("لقي ثلاثة
+    جنود مصرعهم ..., وأربعة آخرون لقوا مصرعهم في رفح": 3 and 4)."""
     if not any(_in(tokens[j].text, words.others) for j in range(te, min(te + 3, len(tokens)))):
         return False
-    joined = tokens[ts].text.startswith("و") or (ts > 0 and tokens[ts - 1].text in words.others_with)
-    return joined and not (counts and ts - counts[-1].token_end <= _OTHERS_AFTER_A_COUNT_WITHIN)
+    with_ = ts > 0 and tokens[ts - 1].text in words.others_with
+    joined = tokens[ts].text.startswith("و") or with_
+    first = ts - 1 if with_ else ts  # the word the و or "مع" is, or is glued to
+    if not joined or first < 1 or _CLAUSE_BREAK.search(norm, tokens[first - 1].end, tokens[first].start):
+        return False
+    sentence_start = max(norm.rfind(mark, 0, tokens[ts].start) for mark in _SENTENCE_ENDS) + 1
+    return not any(c.role == "killed" and c.start >= sentence_start for c in counts)
 
 
 def _victims_of_a_count_word(word: str) -> str | None:

@@ -132,8 +132,8 @@ class _Lexicon:
         cues = load_yaml("place_cues.yaml") or {}
         self.prepositions = frozenset(normalize_key(str(w)) for w in cues.get("prepositions") or [])
         self.place_cues = frozenset(normalize_key(str(w)) for k in ("settlement", "governorate", "facility",
-                                                                    "near") for w in cues.get(k) or []) \
-            | words("named_after_nouns")
+                                                                    "near") for w in cues.get(k) or [])
+        self.named_after = words("named_after_nouns")
         self.not_names = words("not_names") | self.place_cues | {
             normalize_key(str(w)) for key in ("roles", "group_roles", "titles") for w in raw[key]
             for w in str(w).split()} | {  # a nationality is not a name: سوري، سوريا، سوريين
@@ -167,9 +167,14 @@ class _Lexicon:
         return not any(p.search(w) for p in self.patterns)
 
     def _place_cue_word(self, word: str) -> bool:
-        """Whether a word is a place cue (مدينة، قرب) or a building named after someone
-        (مسجد), clitics removed: the name after it is no person's."""
+        """Whether a word is a place cue (مدينة، قرب), clitics removed."""
         return any(v in self.place_cues for v, _ in clitic_variants(word))
+
+    def named_after_word(self, word: str) -> bool:
+        """Whether a word is a building or street named after someone (مسجد، شارع), clitics
+        removed: a kunya after it is the building's name ("مسجد أبي أيوب الأنصاري"); a title
+        after it still names a person ("إمام مسجد الشيخ محمد العلي")."""
+        return any(v in self.named_after for v, _ in clitic_variants(word))
 
     def _may_start_kunya(self, w: str) -> bool:
         """Whether a kunya can start at this word: أبو، أبي (maybe after a clitic) or a
@@ -265,7 +270,7 @@ class _Finder:
     # -- pieces of a person --------------------------------------------------------
     def kunya(self, i: int) -> _Kunya | None:
         """أبو X [عبد Y] [nisba] [nisba] starting at token i; أم only after a cue."""
-        if i in self.blocked or self.after_place_cue(i):
+        if i in self.blocked or self.after_place_cue(i) or (i > 0 and self.lex.named_after_word(self.tokens[i - 1].text)):
             return None
         lex, found = self.lex, self.kunya_word(i)
         tok = self.tokens[i]
