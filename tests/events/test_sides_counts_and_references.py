@@ -3036,6 +3036,15 @@ def test_a_killing_in_a_strike_by_an_air_force_the_article_names_is_an_air_strik
     assert "Air/drone strike" not in {e.sub_event_type for e in events_of(shared_pipeline, shot, "2018-05-08")}
 
 
+def test_counts_of_two_days_are_not_one_toll(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-312-20180408 (shared dev), the place written in: "40 on
+    # Friday, and 30 others on Saturday" are two days' tolls, not one of 70
+    text = ("وقال المرصد السوري لحقوق الإنسان إن الغارات الجوية على مدينة دوما قتلت حوالي 40 شخصا يوم الجمعة "
+            "الماضية، و30 آخرين يوم السبت.")
+    events = events_of(shared_pipeline, text, "2018-04-08")
+    assert [(e.location, e.date, e.fatalities) for e in events][:1] == [("Douma", dt.date(2018, 4, 6), 40)]
+
+
 def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-internationalNews-949-20180427 (tune): "الدولة العبرية", the press's
     # name for Israel, is the author the attack is attributed to

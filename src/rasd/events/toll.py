@@ -112,12 +112,16 @@ def count_groups(analysis: Analysis, cand: Candidate) -> list[CountGroup]:
         if c.role == "killed" or (c.role == "other" and c.victims and _death_in_sentence(analysis, cand.sentence)):
             counts.append(c)
     groups: list[list[CountMention]] = []
+    day_words = number_words().day_words
     for c in counts:
         if groups:
             last = groups[-1][-1]
             gap = tokens[last.token_end:c.token_start]
-            if len(gap) <= 4 and tokens[c.token_start].text.startswith("و") or (
-                    gap and gap[-1].text == "و") and len(gap) <= 4:
+            # "قتلت حوالي 40 شخصا يوم الجمعة الماضية و30 آخرين يوم السبت": a day between them
+            # makes each count its own day's toll
+            dated_apart = any(t.text in day_words for t in gap)
+            if not dated_apart and (len(gap) <= 4 and tokens[c.token_start].text.startswith("و") or (
+                    gap and gap[-1].text == "و") and len(gap) <= 4):
                 groups[-1].append(c)
                 continue
         groups.append([c])
