@@ -3043,6 +3043,18 @@ def test_counts_of_two_days_are_not_one_toll(shared_pipeline) -> None:  # type: 
             "الماضية، و30 آخرين يوم السبت.")
     events = events_of(shared_pipeline, text, "2018-04-08")
     assert [(e.location, e.date, e.fatalities) for e in events][:1] == [("Douma", dt.date(2018, 4, 6), 40)]
+    # (review) one day named once: one toll, summed
+    one_day = "قتل 12 مدنيا اليوم و5 من عناصر الدفاع المدني في غارات جوية على مدينة دوما"
+    assert [e.fatalities for e in events_of(shared_pipeline, one_day, "2018-04-08")] == [17]
+
+
+def test_a_count_in_a_range_is_no_word_estimate_a_later_count_replaces(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): "ما بين 20 و30" is a range of digits, which a count told
+    # later does not replace (it lies inside it)
+    text = ("قتل ما بين 20 و30 مدنيا في غارات جوية على مدينة دوما أمس. وقال المرصد إن الغارات على دوما أمس "
+            "قتلت 25 مدنيا.")
+    assert [(e.fatalities, e.fatalities_low, e.fatalities_high) for e in events_of(shared_pipeline, text, "2018-04-08")] \
+        == [(20, 20, 30)]
 
 
 def test_the_hebrew_state_is_israel(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

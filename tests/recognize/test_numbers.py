@@ -206,6 +206,11 @@ def test_a_vague_count_after_a_death_word_of_thousands_or_animals_counts_no_one(
     assert [c for c in find_counts(ntext.norm, tokenize(ntext)) if c.role == "killed" and c.best < 1000] == []
 
 
+def test_hundreds_of_thousands_are_a_running_total() -> None:
+    # written for the test (review): a war's toll, with the victims named after it
+    assert counts("أسفرت الحرب عن مقتل مئات الآلاف من المدنيين") == {100_000: ("killed", True)}
+
+
 def test_a_range_of_digits_is_no_vague_word() -> None:
     ntext = normalize("قتل ما بين 20 و30 مدنيا في الغارات")
     assert [(c.best, c.low, c.high, c.vague) for c in find_counts(ntext.norm, tokenize(ntext))] == [(20, 20, 30, False)]
@@ -238,6 +243,9 @@ def test_many_or_a_large_number_of_dead_count_as_tens(text: str, expected: dict[
     # written for the test (review): "nobody" died
     ("قصفت طائرات حربية بلدة سراقب ولم يسفر القصف عن مقتل أحد.", {}),
     ("انفجرت عبوة ناسفة في سوق مدينة الرمادي دون مقتل أحد", {}),
+    ("ولم يسفر القصف الجوي على البلدة عن مقتل أحد بحسب مصادر محلية", {}),
+    # a denial of something else: the death is told
+    ("لم يتضح سبب مقتل أحد الجنود في الهجوم", {1: ("killed", False)}),
 ])
 def test_one_of_them_right_after_a_death_word_counts_one(text: str, expected: dict[int, tuple[str, bool]]) -> None:
     assert counts(text) == expected
@@ -260,7 +268,11 @@ def test_one_of_them_right_after_a_death_word_counts_one(text: str, expected: di
     # after a comma, are the other place's dead, no one more
     ("لقي ثلاثة جنود مصرعهم في الهجوم الذي استهدف حاجزا للجيش عند مدخل مدينة العريش، وأربعة آخرون لقوا مصرعهم "
      "في رفح", {3: ("killed", False), 4: ("killed", False)}),
-    ("قتل 10 مدنيين في غارة على إدلب، وخمسة آخرون قتلوا في قصف على أريحا", {10: ("killed", False), 5: ("killed", False)}),
+    ("قتل 10 مدنيين في غارة على مدينة إدلب في الشمال السوري، وخمسة آخرون قتلوا في قصف على أريحا",
+     {10: ("killed", False), 5: ("killed", False)}),
+    # a count of the dead in another clause of the sentence does not count the one named
+    ("قتل 3 مدنيين في غارة على إدلب، فيما قتل القيادي أبو محمد الحلبي و5 عناصر آخرين في درعا",
+     {3: ("killed", False), 6: ("killed", False)}),
     # an injured count earlier in the sentence does not count the one named
     ("أصيب ثلاثة جنود في الهجوم، فيما قتل مع خمسة آخرين سائق الحافلة", {3: ("injured", False), 6: ("killed", False)}),
 ])
@@ -282,7 +294,8 @@ def test_a_count_of_others_counts_the_one_named_before_them(text: str, expected:
     # dead (§3.3); a number of hours between, or a long "at least" phrase, is no other toll
     ("وارتفعت حصيلة القتلى والجرحى جراء الغارات على مدينة دوما اليوم السبت إلى 120، بحسب المرصد",
      {120: ("other", False)}),
-    ("ارتفعت حصيلة القتلى خلال الـ24 ساعة الماضية إلى 45", {45: ("killed", False)}),
+    ("ارتفعت حصيلة القتلى جراء الغارات على بلدات الغوطة الشرقية خلال الـ24 ساعة الماضية إلى 45", {45: ("killed", False)}),
+    ("وارتفعت حصيلة القتلى المدنيين والجرحى جراء الغارات على مدينة دوما اليوم السبت إلى 120", {120: ("other", False)}),
     ("ارتفعت حصيلة القتلى في الغوطة إلى ما لا يقل عن 30", {30: ("killed", False)}),
     # ant-multisource:SK-middleEast-2598-20180626 (tune): a number between: the later count
     # is another toll, whose noun comes after it
@@ -304,6 +317,8 @@ def test_a_count_the_toll_of_the_dead_rose_to_is_the_dead(text: str, expected: d
     # written for the test (review): a death in a relative clause is someone else's
     ("وقال المرصد إن 50 عنصرا من قوات النظام المتمركزة في محيط الحاجز الذي تعرض لهجوم أسفر عن مقتل قائده انسحبوا",
      {50: ("other", False)}),
+    # but a plural verb after the relative clause is the counted subject's
+    ("وقال المرصد إن 21 مقاتلا من الفصائل التي تسيطر على البلدة قتلوا", {21: ("killed", False)}),
 ])
 def test_a_count_that_opens_a_clause_takes_the_role_of_its_verb(text: str, expected: dict[int, tuple[str, bool]]) -> None:
     assert counts(text) == expected

@@ -300,6 +300,7 @@ def test_the_name_of_a_building_or_a_street_is_no_person(text: str) -> None:
 
 
 def test_a_title_after_a_building_still_names_a_person() -> None:
-    # written for the test (review): the mosque's imam, a person
+    # written for the test (review): the mosque's imam, a person; but the hospital's name is none
     ntext, found = people("اغتال مسلحون إمام مسجد الشيخ محمد العلي في درعا")
     assert [original(ntext, p.start, p.end) for p in found] == ["محمد العلي"]
+    assert people("قصفت طائرات حربية محيط مستشفى الشيخ زايد في مدينة دوما")[1] == []

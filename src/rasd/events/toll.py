@@ -100,6 +100,10 @@ def _death_in_sentence(analysis: Analysis, sentence: Segment) -> bool:
         map(death_word, map(TEXT, analysis.tokens_between(sentence.start, sentence.end)))))
 
 
+#: How many words after a count the day it is the toll of may be named ("و30 آخرين يوم السبت").
+_DAY_AFTER_A_COUNT = 4
+
+
 def count_groups(analysis: Analysis, cand: Candidate) -> list[CountGroup]:
     """The clause's death counts, grouped: counts of the killed, and counts of victims
     with no role in a sentence that speaks of deaths; not a breakdown ("بينهم 3
@@ -112,14 +116,17 @@ def count_groups(analysis: Analysis, cand: Candidate) -> list[CountGroup]:
         if c.role == "killed" or (c.role == "other" and c.victims and _death_in_sentence(analysis, cand.sentence)):
             counts.append(c)
     groups: list[list[CountMention]] = []
-    day_words = number_words().day_words
+    days = number_words().days_apart
     for c in counts:
         if groups:
             last = groups[-1][-1]
             gap = tokens[last.token_end:c.token_start]
             # "قتلت حوالي 40 شخصا يوم الجمعة الماضية و30 آخرين يوم السبت": a day between them
-            # makes each count its own day's toll
-            dated_apart = any(t.text in day_words for t in gap)
+            # and another after the second make each count its own day's toll ("قتل 12 مدنيا
+            # اليوم و5 من عناصر الدفاع المدني" is one toll of 17)
+            before = {t.text for t in gap if t.text in days}
+            after = {t.text for t in tokens[c.token_end:c.token_end + _DAY_AFTER_A_COUNT] if t.text in days}
+            dated_apart = bool(before) and bool(after - before)
             if not dated_apart and (len(gap) <= 4 and tokens[c.token_start].text.startswith("و") or (
                     gap and gap[-1].text == "و") and len(gap) <= 4):
                 groups[-1].append(c)

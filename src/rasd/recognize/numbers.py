@@ -78,7 +78,10 @@ class NumberWords:
     risen_to: frozenset[str] = frozenset()  # "إلى" before the count
     at_least_words: frozenset[str] = frozenset()  # the words of the at-least phrases ("أكثر من")
     one_of: frozenset[str] = frozenset()  # "أحد"، "إحدى"
-    denials: frozenset[str] = frozenset()  # "لم يسفر عن مقتل أحد": nobody
+    denials: frozenset[str] = frozenset()  # "دون مقتل أحد": nobody
+    denied_results: frozenset[str] = frozenset()  # "لم" before a verb of result
+    result_verbs: frozenset[str] = frozenset()  # "يسفر", "يؤد"
+    days_apart: frozenset[str] = frozenset()  # weekdays, أمس, اليوم
     not_nouns_after_one_of: frozenset[str] = frozenset()
     animals: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
@@ -122,7 +125,8 @@ def number_words() -> NumberWords:
         words(data["others"]), words(data["others_with"]),
         _risen_toll(data["risen_toll"]), words(data["risen_toll"]["to"]),
         frozenset(w for phrase in data["at_least"] for w in normalize_key(phrase).split()),
-        words(data["one_of"]), words(data["denials"]), words(data["not_nouns_after_one_of"]),
+        words(data["one_of"]), words(data["denials"]), words(data["denied_results"]), words(data["result_verbs"]),
+        words(data["days_apart"]), words(data["not_nouns_after_one_of"]),
         words(data["animals"]), words(data["relative_pronouns"]),
     )
 
@@ -140,7 +144,7 @@ def _risen_toll(data: dict) -> re.Pattern[str]:
     """One regex for "a toll of the dead (injured) rose" (numbers.yaml ``risen_toll``)."""
     return re.compile(
         rf"(?<!\w)[وفل]?(?:{alternation(data['verbs'])})\s+(?:(?:{alternation(data['totals'])})\s+)?"
-        rf"(?:(?P<killed>{alternation(data['killed'])})(?P<and_injured>\s+و(?:{alternation(data['injured'])}))?"
+        rf"(?:(?P<killed>{alternation(data['killed'])})(?P<and_injured>(?:\s+\S+){{0,2}}?\s+و(?:{alternation(data['injured'])}))?"
         rf"|(?P<injured>{alternation(data['injured'])}))(?!\w)")
 
 
@@ -397,6 +401,11 @@ def find_counts(norm: str, tokens: list[Token]) -> list[CountMention]:
     taken_numbers = {i for s in spans if s[2] in ("unit", "digits", "vague") for i in range(s[0], s[1])}
     nouns_of_numbers: set[int] = set()
     for ts, te, kind, best, low, high in sorted(spans):
+        if kind == "vague" and te < len(tokens) and strip_article(tokens[te].text) in words.multipliers:
+            # "مقتل مئات الآلاف من المدنيين": hundreds of thousands, a running total
+            factor = words.multipliers[strip_article(tokens[te].text)]
+            best, low, high, te = best * factor, None if low is None else low * factor, \
+                None if high is None else high * factor, te + 1
         if kind in ("unit", "digits") and te < len(tokens) and _counts_no_people(tokens[te].text):
             continue  # "25 كيلومترا", "خلال 24 ساعة", "300 قذيفة": not people
         # "أربعة عشر": unit followed by عشر handled by the lexicon; "خمسة وعشرين"
@@ -466,7 +475,19 @@ def _one_of_them(norm: str, tokens: list[Token], ts: int, words: NumberWords) ->
     if ts + 1 >= len(tokens) or _CLAUSE_BREAK.search(norm, tokens[ts].end, tokens[ts + 1].start) \
             or tokens[ts + 1].text in words.not_nouns_after_one_of:
         return False
-    return not any(tokens[j].text in words.denials for j in range(max(0, ts - 5), ts))
+    death = ts - 1  # the death word ("مقتل")
+    if death > 0 and tokens[death - 1].text in words.denials:
+        return False  # "دون مقتل أحد"
+    for j in range(death - 1, max(0, death - _DENIED_RESULT_WITHIN) - 1, -1):
+        if _CLAUSE_BREAK.search(norm, tokens[j].end, tokens[j + 1].start):
+            break
+        if j > 0 and tokens[j].text in words.result_verbs and tokens[j - 1].text in words.denied_results:
+            return False  # "ولم يسفر القصف الجوي على البلدة عن مقتل أحد"
+    return True
+
+
+#: How far before the death word "لم" and a verb of result may deny it (``_one_of_them``).
+_DENIED_RESULT_WITHIN = 9
 
 
 #: How far back (in characters) a sentence may have said that a toll rose
@@ -507,17 +528,22 @@ def _role_of_a_subject_count(norm: str, tokens: list[Token], ts: int, te: int, w
     """"إن 21 على الأقل من المقاتلين الموالين للحكومة السورية قتلوا": a count right after
     "إن" (an "at least" phrase between) is the subject of its clause, and the verb that
     gives its role may come after a long noun phrase: the first role word after it before
-    the clause breaks off or a relative clause opens (what it tells is someone else's: "إن 50
-    عنصرا ... الذي تعرض لهجوم أسفر عن مقتل قائده انسحبوا"), or None."""
+    the clause breaks off, or None. Inside a relative clause only a plural verb is the
+    subject's ("إن 21 مقاتلا من الفصائل التي تسيطر على البلدة قتلوا"); its other death words are
+    someone else's ("إن 50 عنصرا ... الذي تعرض لهجوم أسفر عن مقتل قائده انسحبوا")."""
     j = ts - 1
     while j >= 0 and ts - j <= _AT_LEAST_WORDS and tokens[j].text in words.at_least_words:
         j -= 1
     if j < 0 or tokens[j].text not in words.clause_openers:
         return None
+    relative = False
     for k in range(te, min(te + _SUBJECT_VERB_WITHIN, len(tokens))):
         if tokens[k].text in words.relative_pronouns:
-            return None
+            relative = True  # from here on, only a plural verb agrees with the counted subject
+            continue
         role = _role_of_word(tokens[k].text)
+        if role and relative and not tokens[k].text.endswith("وا"):
+            role = None
         broken = _CLAUSE_BREAK.search(norm, tokens[k - 1].end, tokens[k].start)
         # a comma may set the verb off its long subject ("و18 مقاتلا من تنظيم الدولة، قتلوا"),
         # but not a verb that opens a clause of its own with و
@@ -533,8 +559,9 @@ def _besides_one_named_before(norm: str, tokens: list[Token], ts: int, te: int, 
     """"إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا", "إن العجلاني قتل مع ثلاثة
     عناصر آخرين", "قتل أبو قتادة المغربي و21 مسلحا آخرين": a count of *others* joined by و or
     "مع" to one person named right before it (no punctuation between) counts that person too
-    (6, 4, 22); not when a count of the dead earlier in the sentence already did ("لقي ثلاثة
-    جنود مصرعهم ..., وأربعة آخرون لقوا مصرعهم في رفح": 3 and 4)."""
+    (6, 4, 22); not when a count of the dead earlier in its clause already did ("قتل قيادي
+    وخمسة عناصر آخرين": 1 and 5, summed), nor after punctuation ("لقي ثلاثة جنود مصرعهم ...،
+    وأربعة آخرون لقوا مصرعهم في رفح": 3 and 4)."""
     if not any(_in(tokens[j].text, words.others) for j in range(te, min(te + 3, len(tokens)))):
         return False
     with_ = ts > 0 and tokens[ts - 1].text in words.others_with
@@ -542,8 +569,7 @@ def _besides_one_named_before(norm: str, tokens: list[Token], ts: int, te: int, 
     first = ts - 1 if with_ else ts  # the word the و or "مع" is, or is glued to
     if not joined or first < 1 or _CLAUSE_BREAK.search(norm, tokens[first - 1].end, tokens[first].start):
         return False
-    sentence_start = max(norm.rfind(mark, 0, tokens[ts].start) for mark in _SENTENCE_ENDS) + 1
-    return not any(c.role == "killed" and c.start >= sentence_start for c in counts)
+    return not any(c.role == "killed" and not _CLAUSE_BREAK.search(norm, c.end, tokens[ts].start) for c in counts)
 
 
 def _victims_of_a_count_word(word: str) -> str | None:

@@ -133,7 +133,7 @@ class _Lexicon:
         self.prepositions = frozenset(normalize_key(str(w)) for w in cues.get("prepositions") or [])
         self.place_cues = frozenset(normalize_key(str(w)) for k in ("settlement", "governorate", "facility",
                                                                     "near") for w in cues.get(k) or [])
-        self.named_after = words("named_after_nouns")
+        self.named_after, self.building_staff = words("named_after_nouns"), words("building_staff")
         self.not_names = words("not_names") | self.place_cues | {
             normalize_key(str(w)) for key in ("roles", "group_roles", "titles") for w in raw[key]
             for w in str(w).split()} | {  # a nationality is not a name: سوري، سوريا، سوريين
@@ -172,8 +172,8 @@ class _Lexicon:
 
     def named_after_word(self, word: str) -> bool:
         """Whether a word is a building or street named after someone (مسجد، شارع), clitics
-        removed: a kunya after it is the building's name ("مسجد أبي أيوب الأنصاري"); a title
-        after it still names a person ("إمام مسجد الشيخ محمد العلي")."""
+        removed: a name after it is the building's ("مسجد أبي أيوب الأنصاري", "مستشفى الشيخ
+        زايد")."""
         return any(v in self.named_after for v, _ in clitic_variants(word))
 
     def _may_start_kunya(self, w: str) -> bool:
@@ -255,6 +255,14 @@ class _Finder:
     def after_place_cue(self, j: int) -> bool:
         return j > 0 and self.lex.place_cue_word(self.tokens[j - 1].text)
 
+    def after_named_building(self, j: int, staff: bool = False) -> bool:
+        """Whether the name at token j follows a building named after someone ("مستشفى الشيخ
+        زايد"); with ``staff``, not when the building follows one of its staff, whose name it
+        then is ("إمام مسجد الشيخ محمد العلي")."""
+        if j < 1 or not self.lex.named_after_word(self.tokens[j - 1].text):
+            return False
+        return not (staff and j > 1 and any(v in self.lex.building_staff for v, _ in clitic_variants(self.tokens[j - 2].text)))
+
     def antecedent(self, offset: int) -> str | None:
         """The actor a pronoun (باسمه، قائدها) refers to: the last one named before it
         in the sentence."""
@@ -270,7 +278,7 @@ class _Finder:
     # -- pieces of a person --------------------------------------------------------
     def kunya(self, i: int) -> _Kunya | None:
         """أبو X [عبد Y] [nisba] [nisba] starting at token i; أم only after a cue."""
-        if i in self.blocked or self.after_place_cue(i) or (i > 0 and self.lex.named_after_word(self.tokens[i - 1].text)):
+        if i in self.blocked or self.after_place_cue(i) or self.after_named_building(i):
             return None
         lex, found = self.lex, self.kunya_word(i)
         tok = self.tokens[i]
@@ -439,7 +447,7 @@ class _Finder:
         self.kunyas()
         for m in sorted(self.roles.values(), key=lambda m: m.start):  # names after roles
             if m.token_start in self.blocked or m.token_start in self.absorbed or \
-                    self.after_place_cue(m.token_start):
+                    self.after_place_cue(m.token_start) or self.after_named_building(m.token_start, staff=True):
                 continue
             # a title that says nothing of the job (المدعو) gives way to a group's role
             rank = 3 if m.payload.kind != "title" else 1 if m.payload.english else -1
