@@ -159,8 +159,6 @@ def _cumulative_marker(data: dict) -> re.Pattern[str]:
 
 _DIGITS = re.compile(r"^\d{1,6}$")
 _TEXT = attrgetter("text")
-# where the digit words are: answered by the document's shared vocabulary pass (one
-# lookup per distinct word) instead of a test of every token of every article
 def _digits_of(word: str) -> str | None:
     """The digits of a word that is a number, or one with و or ف glued to it ("و18": "and
     18", as in "قتل 28 عنصرا و18 مقاتلا"), else None."""
@@ -173,6 +171,8 @@ def _is_digit_word(word: str) -> bool:
     return _digits_of(word) is not None
 
 
+# where the digit words are: answered by the document's shared vocabulary pass (one
+# lookup per distinct word) instead of a test of every token of every article
 _DIGIT_WORDS = WordTest(_is_digit_word)
 
 
@@ -457,16 +457,16 @@ def _counts_the_dead_before(tokens: list[Token], ts: int, te: int, words: Number
     """"أسفر عن مقتل العشرات", "أودى بحياة العشرات": a vague count right after a word of
     death counts the dead. Not after a word of falling, whose noun after the count says who
     fell ("وسقط العشرات ... بين قتيل وجريح", "سقوط مئات القذائف"); nor before a noun that
-    counts things or animals, right after it or after "من" ("مقتل العشرات من رؤوس الماشية");
-    nor before thousands ("مقتل مئات الآلاف": a war's toll, no count of tens)."""
+    counts things or animals, right after it or after "من" ("مقتل العشرات من رؤوس الماشية").
+    (Thousands after it are read into the count before: "مقتل مئات الآلاف" is a running
+    total.)"""
     previous = tokens[ts - 1].text if ts else ""
     if not death_word(previous) or _in(previous, words.falling):
         return False
     following = tokens[te].text if te < len(tokens) else ""
     if following == "من" and te + 1 < len(tokens):
         following = tokens[te + 1].text
-    return not (_in(following, words.not_people) or _in(following, words.animals)
-                or strip_article(following) in words.multipliers)
+    return not (_in(following, words.not_people) or _in(following, words.animals))
 
 
 def _one_of_them(norm: str, tokens: list[Token], ts: int, words: NumberWords) -> bool:
