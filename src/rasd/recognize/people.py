@@ -30,7 +30,7 @@ from rasd.recognize.actors import ActorMention, load_pack
 from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
 from rasd.text.segment import sentences as split_sentences
-from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, WordTest, clitic_variants, strip_article
+from rasd.text.tokens import TOKEN_RE, PhraseMatch, PhraseMatcher, Token, WordTest, clitic_variants, reads_as, strip_article
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -174,7 +174,7 @@ class _Lexicon:
         """Whether a word is a building or street named after someone (مسجد، شارع), clitics
         removed: a name after it is the building's ("مسجد أبي أيوب الأنصاري", "مستشفى الشيخ
         زايد")."""
-        return any(v in self.named_after for v, _ in clitic_variants(word))
+        return reads_as(word, self.named_after)
 
     def _may_start_kunya(self, w: str) -> bool:
         """Whether a kunya can start at this word: أبو، أبي (maybe after a clitic) or a
@@ -261,7 +261,7 @@ class _Finder:
         then is ("إمام مسجد الشيخ محمد العلي")."""
         if j < 1 or not self.lex.named_after_word(self.tokens[j - 1].text):
             return False
-        return not (staff and j > 1 and any(v in self.lex.building_staff for v, _ in clitic_variants(self.tokens[j - 2].text)))
+        return not (staff and j > 1 and reads_as(self.tokens[j - 2].text, self.lex.building_staff))
 
     def antecedent(self, offset: int) -> str | None:
         """The actor a pronoun (باسمه، قائدها) refers to: the last one named before it
