@@ -220,3 +220,25 @@ def test_internal_security_forces_are_the_country_s_the_article_names() -> None:
 ])
 def test_a_feminine_dual_weapon_takes_the_dual_adjective_of_its_country(text: str, expected: str) -> None:
     assert (expected, False) in names(text)
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    # ant-multisource:BB-middleEast-1038-20180923 (dev pool, not gold)
+    ("ويرجح أن ميا محتجز في سجن شمالي سوريا، تحت حراسة قوات خاصة أمريكية.", "قوات خاصه امريكيه", "US Forces"),
+    # ant-multisource:SK-middleEast-2853-20180712 (dev pool, not gold)
+    ("وضربت القوات الجوية الإسرائيلية عشرات الأهداف التي أشارت إليها على أنها انتشار إيراني",
+     "القوات الجويه الاسرائيليه", "Israeli Forces"),
+    # ant-multisource:BB-middleEast-85-20180224 (tune)
+    ("كانت المهام الأولى موكلةً لرجال \"فاغنر\" الذين كانوا أول من دخلها، ثم تلتها القوات البرية الروسية",
+     "القوات البريه الروسيه", "Russian Forces"),
+])
+def test_forces_named_by_their_arm_take_the_adjective_of_their_state(text: str, phrase: str, expected: str) -> None:
+    norm = normalize(text)
+    found = [(norm.norm[m.start:m.end], m.actor.name) for m in load_pack().find(tokenize(norm), dt.date(2018, 5, 1))
+             if m.actor.name == expected]
+    assert found == [(phrase, expected)]
+
+
+def test_special_forces_of_no_named_state_are_no_side() -> None:
+    # written for the test: the arm alone names nobody
+    assert load_pack().find(tokenize(normalize("وتنتشر قوات خاصة وقوات برية في المنطقة")), dt.date(2018, 5, 1)) == []
