@@ -10,6 +10,7 @@ import pytest
 
 from rasd.events.article import Emitted
 from rasd.events.article_merge import _take_toll
+from rasd.events.roles import side_role
 from rasd.events.side_rules import holder_of
 from rasd.model import Document, Event
 from tests.events.helpers import drops_of, events_of
@@ -3138,3 +3139,49 @@ def test_our_armed_forces_in_a_state_agency_s_quote_take_the_villages(shared_pip
     events = events_of(shared_pipeline, text, "2018-04-29")
     assert events and {(e.sub_event_type, e.actor1, e.actor2) for e in events} == \
         {("Government regains territory", "Syrian Government Forces", "SDF")}
+
+
+def test_the_republican_guard_of_no_named_state_is_the_army_where_it_fights(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-300-20180406 (tune)
+    text = ("أفادت وسائل إعلام سورية حكومية بأن قوات الحرس الجمهوري تقدمت في مدينة دوما التي تسيطر عليها المعارضة "
+            "المسلحة في الغوطة الشرقية في ريف دمشق.")
+    events = events_of(shared_pipeline, text, "2018-04-06")
+    assert [(e.sub_event_type, e.location, e.actor1) for e in events] == [
+        ("Government regains territory", "Douma", "Syrian Government Forces")]
+
+
+def test_forces_of_a_side_named_before_the_act_are_its_authors(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-244-20180312 (tune), its first four sentences: "قوات من X"
+    # is X's forces, the subject of the verbs after it, not the side the ground was taken
+    # from (the Turkish forces the article names more)
+    text = ("أفاد المرصد السوري لحقوق الإنسان بأن قوات من الحرس الجمهوري التابعة للجيش السوري دخلت جنوبي منطقة "
+            "عفرين بشمال البلاد، وسيطرت على عدد من القرى فيها.\n"
+            "وأوضح المرصد أن قوات الحرس الجمهوري تمركزت جنوب عفرين، لتشكيل حزام أمني بمحيط بلدتي نبل والزهراء، "
+            "الخاضعتين لسيطرة النظام السوري.\n"
+            "وأشار المرصد إلى أن الجيش التركي، والفصائل السوري الموالية له، وسعا سيطرتهما في عفرين لتصل إلى نحو 60 "
+            "في المئة من مساحة المنطقة.\n"
+            "وكان المرصد قال، السبت، إن القوات التركية وصلت إلى مشارف عفرين، مضيفا أن تركيا وجماعات المعارضة السورية "
+            "المتحالفة معها تتقدم باتجاه المدينة من جهة الشرق تحت غطاء من قصف مكثف.")
+    captures = [e for e in events_of(shared_pipeline, text, "2018-03-12") if e.event_type == "Battles"]
+    assert [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in captures] == [
+        ("Government regains territory", "Afrin", "Syrian Government Forces", "Turkish Forces")]
+
+
+def test_fighters_of_a_side_killed_before_the_act_are_its_dead_not_its_authors(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-3229-20180801 (tune): "عناصر من الميليشيات الإيرانية قتلوا"
+    # are the militias' dead: the side that attacked and was repelled, not the repelling side
+    text = ("قالت مصادر عسكرية معارضة في سوريا إن أكثر من عشرة عناصر من الميليشيات الإيرانية قتلوا فيما أصيب عدد "
+            "آخر خلال تصدي فصائل المعارضة لمحاولة تقدم على جبهة خلصة في ريف حلب الجنوبي.")
+    events = events_of(shared_pipeline, text, "2018-08-01")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Armed clash", "Iran-backed Militias", "Syrian Opposition Factions")]
+
+
+def test_a_side_glued_to_the_word_of_support_backs_the_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-298-20180314 (tune): "مدعومة بميليشيات إيرانية": the
+    # militias back the army's attack (the ب of "بـ" is glued to their name), they do not lead it
+    text = ("وقالت مصادر عسكرية، إن قوات النظام السوري مدعومة بميليشيات إيرانية هجومًا بريًا على أطراف بلدة "
+            "جسرين وعربين وحمورية وسقبا.")
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 14)))
+    roles = {m.actor.name: side_role(analysis, m) for m in analysis.actors}
+    assert roles == {"Syrian Government Forces": None, "Iran-backed Militias": "support"}

@@ -358,17 +358,38 @@ def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: li
     return None
 
 
-def _cued_target(analysis: Analysis, actors: list[ActorMention], agent: ActorMention | None) -> ActorMention | None:
-    """The actor after a target cue ("على مواقع", "ضد", "استهدف") or after من."""
+def _cued_target(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
+                 agent: ActorMention | None) -> ActorMention | None:
+    """The actor after a target cue ("على مواقع", "ضد", "استهدف") or after من, unless من
+    joins a body of fighters to their side before the act (``_partitive``)."""
     words = assembly_words()
     tokens, cues = analysis.tokens, words.target_cues
     for a in actors:
         if agent is not None and a.actor.name == agent.actor.name:
             continue
         before = [t.text for t in tokens[max(0, a.token_start - 3):a.token_start]]
-        if any(w in cues or strip_article(w) in cues for w in before) or (before and before[-1] in words.target_right_before):
+        if any(w in cues or strip_article(w) in cues for w in before):
+            return a
+        if before and before[-1] in words.target_right_before and not _partitive(analysis, cand, a):
             return a
     return None
+
+
+#: How many words after "عناصر من X" a word of death makes them X's dead ("أكثر من عشرة
+#: عناصر من الميليشيات الإيرانية قتلوا").
+_DEAD_AFTER_WITHIN = 3
+
+
+def _partitive(analysis: Analysis, cand: Candidate, mention: ActorMention) -> bool:
+    """"قوات من الحرس الجمهوري", "عناصر من تنظيم داعش" before the act: the side the
+    fighters are of, the subject of the act, not the side ground was taken from; unless
+    a word of death right after them makes them its dead ("عناصر من الميليشيات قتلوا")."""
+    tokens, trigger = analysis.tokens, cand.trigger
+    if mention.token_end > trigger.token_start or mention.token_start < 2 \
+            or not reads_as(tokens[mention.token_start - 2].text, assembly_words().partitive_heads):
+        return False
+    after = tokens[mention.token_end:min(mention.token_end + _DEAD_AFTER_WITHIN, trigger.token_start)]
+    return not any(reads_as(t.text, number_words().death) for t in after)
 
 
 #: "بين قوات النظام من طرف، والفصائل من طرف آخر": the comma that ends the first side.
@@ -440,7 +461,7 @@ def actor_roles(analysis: Analysis, cand: Candidate) -> tuple[ActorMention | Non
         verb = _striking_verb(analysis, cand)
         agent = _country_striking(analysis, cand, countries, excluded, verb) \
             or _subject_after_striking_verb(analysis, cand, actors, excluded, verb)
-    target = victim or _cued_target(analysis, actors, agent)
+    target = victim or _cued_target(analysis, cand, actors, agent)
     if agent is None and EVENT_TYPE_OF[cand.sub_event_type] != "Explosions/Remote violence":
         # remote violence has no author unless the text names one (or a claim does)
         taken = {target.actor.name} if target else set()
