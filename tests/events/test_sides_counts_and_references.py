@@ -3185,3 +3185,13 @@ def test_a_side_glued_to_the_word_of_support_backs_the_act(shared_pipeline) -> N
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 14)))
     roles = {m.actor.name: side_role(analysis, m) for m in analysis.actors}
     assert roles == {"Syrian Government Forces": None, "Iran-backed Militias": "support"}
+
+
+def test_a_body_of_fighters_that_repels_an_advance_is_the_defender(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-07-24-1842-70093e3ed1 (tune): "كتائب" stands between the verb of
+    # repelling and the side; the side whose advance was repelled attacked (actor1)
+    text = ("وتصدت كتائب الجيش الحر في ريف اللاذقية لمحاولات قوات الأسد المدعومة بعناصر من الميليشيات التقدم على "
+            "محور بيت عوان بجبل التركمان، موقعين عشرات القتلى والجرحى في صفوف قوات الأسد.")
+    events = events_of(shared_pipeline, text, "2015-07-24")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Armed clash", "Syrian Government Forces", "Syrian Opposition Factions")]

@@ -68,7 +68,7 @@ class AssemblyWords:
     generic_shelling: frozenset[str]
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
-    partitive_heads: frozenset[str]
+    fighter_bodies: frozenset[str]
     target_cue_modifiers: frozenset[str]
     not_hit_cues: frozenset[str]
     strikes_told_again: frozenset[str]
@@ -279,7 +279,7 @@ def assembly_words() -> AssemblyWords:
         generic_shelling=_words(d["generic_shelling"]),
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
-        partitive_heads=_words(d["partitive_heads"]),
+        fighter_bodies=_words(d["fighter_bodies"]),
         target_cue_modifiers=_words(d["target_cue_modifiers"]),
         not_hit_cues=_words(d["not_hit_cues"]),
         strikes_told_again=_words(d["strikes_told_again"]),

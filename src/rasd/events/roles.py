@@ -386,7 +386,7 @@ def _partitive(analysis: Analysis, cand: Candidate, mention: ActorMention) -> bo
     a word of death right after them makes them its dead ("عناصر من الميليشيات قتلوا")."""
     tokens, trigger = analysis.tokens, cand.trigger
     if mention.token_end > trigger.token_start or mention.token_start < 2 \
-            or not reads_as(tokens[mention.token_start - 2].text, assembly_words().partitive_heads):
+            or not reads_as(tokens[mention.token_start - 2].text, assembly_words().fighter_bodies):
         return False
     after = tokens[mention.token_end:min(mention.token_end + _DEAD_AFTER_WITHIN, trigger.token_start)]
     return not any(reads_as(t.text, number_words().death) for t in after)

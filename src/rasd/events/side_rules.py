@@ -1046,8 +1046,12 @@ def repelling_side_is_the_defender(s: Sides, c: SideScope) -> bool:
     fought off by that subject; the attacker is the initiator (actor1, event-schema.md §1)
     and the defender actor2."""
     trigger, defender, words, tokens = c.cand.trigger, s.agent_m, assembly_words(), c.analysis.tokens
-    if s.sub != "Armed clash" or defender is None or defender.token_start != trigger.token_end \
-            or not reads_as(tokens[trigger.token_start].text, words.repelling):
+    if s.sub != "Armed clash" or defender is None or not reads_as(tokens[trigger.token_start].text, words.repelling):
+        return False
+    # right after the verb, or after a word for a body of its fighters ("وتصدت كتائب الجيش الحر")
+    if defender.token_start != trigger.token_end and not (
+            defender.token_start == trigger.token_end + 1
+            and reads_as(tokens[trigger.token_end].text, words.fighter_bodies)):
         return False
     # the attacker the clause names after an attack word that follows the defender ("لهجوم
     # شنه مسلحو الهيئة"), else the second side read before, unless that is an ally joined to
