@@ -3177,14 +3177,24 @@ def test_fighters_of_a_side_killed_before_the_act_are_its_dead_not_its_authors(s
         ("Armed clash", "Iran-backed Militias", "Syrian Opposition Factions")]
 
 
-def test_a_side_glued_to_the_word_of_support_backs_the_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("text", "published", "roles"), [
     # ant-multisource:SK-middleEast-298-20180314 (tune): "مدعومة بميليشيات إيرانية": the
     # militias back the army's attack (the ب of "بـ" is glued to their name), they do not lead it
-    text = ("وقالت مصادر عسكرية، إن قوات النظام السوري مدعومة بميليشيات إيرانية هجومًا بريًا على أطراف بلدة "
-            "جسرين وعربين وحمورية وسقبا.")
-    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2018, 3, 14)))
-    roles = {m.actor.name: side_role(analysis, m) for m in analysis.actors}
-    assert roles == {"Syrian Government Forces": None, "Iran-backed Militias": "support"}
+    ("وقالت مصادر عسكرية، إن قوات النظام السوري مدعومة بميليشيات إيرانية هجومًا بريًا على أطراف بلدة "
+     "جسرين وعربين وحمورية وسقبا.", "2018-03-14",
+     {"Syrian Government Forces": None, "Iran-backed Militias": "support"}),
+    # saudinewsnet:2015-07-25-0314-ab217012c9 (tune): "المسنودة ب", the Iraqi word for backed
+    ("وتشهد مدينة الفلوجة معارك عنيفة في أطرافها الخارجية ما بين القوات الأمنية العراقية المسنودة بفصائل "
+     "الحشد الشعبي وتنظيم \"داعش\" الذي يسيطر على المدينة منذ بداية العام الماضي.", "2015-07-25",
+     {"Iraqi Security Forces": None, "PMF": "support", "Islamic State": None}),
+    # ant-multisource:CN-middleEast-1364-20180912 (tune): the side after a verb of backing
+    ("أعلنت قوات سوريا الديموقراطية، التي تدعمها الولايات المتحدة الأمريكية، في بيان صحفي، الثلاثاء، أنها "
+     "شنت عملية برية كبيرة", "2018-09-12", {"SDF": None, "US Forces": "support"}),
+])
+def test_a_side_after_a_word_of_support_backs_the_act(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                      roles: dict) -> None:
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date.fromisoformat(published)))
+    assert {m.actor.name: side_role(analysis, m) for m in analysis.actors} == roles
 
 
 def test_a_body_of_fighters_that_repels_an_advance_is_the_defender(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
