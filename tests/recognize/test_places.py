@@ -357,6 +357,10 @@ def test_a_dual_cue_names_two_places(shared_pipeline, doc_id: str, text: str, na
     ("saudinewsnet:2015-07-22-1655-3af6c02f50",
      "ذكرت مصادر أمنية وعشائرية أن 13 رجلا بينهم زعيم عشيرة سنية خطفوا الاثنين في بلدة خان بني سعد بمحافظة ديالى.",
      "خان بني سعد"),
+    # البو (the sons of) heads the names of Iraqi tribal villages and is none alone (tune)
+    ("saudinewsnet:2015-07-31-0278-5fcd39fabb",
+     "إن «قوة أمنية مشتركة تمكنت صباح اليوم (أمس) خلال عملية مباغتة من تحرير الطريق الرابط بين منطقة البو "
+     "عيثة وعقدة سرمن شمالي الرمادي من سيطرة تنظيم داعش", "البو عيثه"),
     # inside a list its cue named, a head that is also a common word (بيت) with the word after it
     ("ant-multisource:SK-middleEast-394-20180318",
      "خلال تصعيد عمليات القصف الجوي والمدفعي على مدن وبلدات دوما وحرستا ومديرا وبيت سوى وعين ترما.", "بيت سوي"),
