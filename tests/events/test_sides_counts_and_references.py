@@ -3190,6 +3190,10 @@ def test_fighters_of_a_side_killed_before_the_act_are_its_dead_not_its_authors(s
     # ant-multisource:CN-middleEast-1364-20180912 (tune): the side after a verb of backing
     ("أعلنت قوات سوريا الديموقراطية، التي تدعمها الولايات المتحدة الأمريكية، في بيان صحفي، الثلاثاء، أنها "
      "شنت عملية برية كبيرة", "2018-09-12", {"SDF": None, "US Forces": "support"}),
+    # written for the test (review): the ب written apart, "بـ " (the corpus writes it so, of
+    # Algeria's gendarmerie, in JA-localNews-933-20151115)
+    ("وقالت مصادر عسكرية إن قوات النظام السوري مدعومة بـ ميليشيات إيرانية شنت هجوما بريا على أطراف بلدة جسرين",
+     "2018-03-14", {"Syrian Government Forces": None, "Iran-backed Militias": "support"}),
 ])
 def test_a_side_after_a_word_of_support_backs_the_act(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
                                                       roles: dict) -> None:

@@ -239,6 +239,12 @@ def test_forces_named_by_their_arm_take_the_adjective_of_their_state(text: str, 
     assert found == [(phrase, expected)]
 
 
-def test_special_forces_of_no_named_state_are_no_side() -> None:
+@pytest.mark.parametrize("text", [
     # written for the test: the arm alone names nobody
-    assert load_pack().find(tokenize(normalize("وتنتشر قوات خاصة وقوات برية في المنطقة")), dt.date(2018, 5, 1)) == []
+    "وتنتشر قوات خاصة وقوات برية في المنطقة",
+    # written for the test (review): "طائرة خاصة" is a private plane, no state's, whatever its flag
+    "تحطمت طائرة خاصة روسية قرب المطار",
+    "وهبطت مروحية خاصة تركية في المطار",
+])
+def test_special_forces_of_no_named_state_and_private_aircraft_are_no_side(text: str) -> None:
+    assert load_pack().find(tokenize(normalize(text)), dt.date(2018, 5, 1)) == []

@@ -68,7 +68,6 @@ class AssemblyWords:
     generic_shelling: frozenset[str]
     target_cues: frozenset[str]
     target_right_before: frozenset[str]
-    fighter_bodies: frozenset[str]
     target_cue_modifiers: frozenset[str]
     not_hit_cues: frozenset[str]
     strikes_told_again: frozenset[str]
@@ -279,7 +278,6 @@ def assembly_words() -> AssemblyWords:
         generic_shelling=_words(d["generic_shelling"]),
         target_cues=_words(d["target_cues"]),
         target_right_before=_words(d["target_right_before"]),
-        fighter_bodies=_words(d["fighter_bodies"]),
         target_cue_modifiers=_words(d["target_cue_modifiers"]),
         not_hit_cues=_words(d["not_hit_cues"]),
         strikes_told_again=_words(d["strikes_told_again"]),
@@ -470,9 +468,9 @@ def assembly_words() -> AssemblyWords:
         source_before=re.compile(rf"(?:{alt('source_of_news')})\s+(?:(?!(?:{alt('complementizers')}|ان|(?:ال)?(?:{nationality}))\s)\w+\s+)?$"
                                  rf"|(?<!\w)(?:{alt('sources_of_a_body')})\s+(?:\w+\s+)?ب$"),  # "مصدر بالشرطة"
         support_before=re.compile(
-            # (the side may carry the ب of "مدعومة بميليشيات إيرانية")
+            # (the side may carry the ب of "مدعومة بميليشيات إيرانية", or stand after "بـ ")
             rf"(?:{alt('support_of_a_side')})\s+" + "".join(rf"(?:{normalize_key(w)}\s+)?" for w in d["support_fillers"])
-            + "ب?$"),
+            + r"(?:ب\s*)?$"),
         possessed=re.compile(rf"(?:{alt('possessive_endings')})$"),
         # at most one word (a modifier: "جوية") between the act and the hedge
         hedge=re.compile(rf"[\s,،]*[وف]?(?:{alt('hedging')})(?!\w)"),

@@ -381,15 +381,16 @@ _DEAD_AFTER_WITHIN = 3
 
 
 def _partitive(analysis: Analysis, cand: Candidate, mention: ActorMention) -> bool:
-    """"قوات من الحرس الجمهوري", "عناصر من تنظيم داعش" before the act: the side the
-    fighters are of, the subject of the act, not the side ground was taken from; unless
-    a word of death right after them makes them its dead ("عناصر من الميليشيات قتلوا")."""
-    tokens, trigger = analysis.tokens, cand.trigger
+    """"قوات من الحرس الجمهوري", "عناصر من تنظيم داعش" before the act: the side a band
+    (``partitive_bands``, with no preposition glued to it: "لعناصر من X" is for them) is of,
+    the subject of the act, not the side ground was taken from; unless a word of death
+    within three words after the side makes the band its dead ("عناصر من الميليشيات قتلوا")."""
+    tokens, trigger, words = analysis.tokens, cand.trigger, assembly_words()
     if mention.token_end > trigger.token_start or mention.token_start < 2 \
-            or not reads_as(tokens[mention.token_start - 2].text, assembly_words().fighter_bodies):
+            or not reads_as_with_and(tokens[mention.token_start - 2].text, words.partitive_bands):
         return False
     after = tokens[mention.token_end:min(mention.token_end + _DEAD_AFTER_WITHIN, trigger.token_start)]
-    return not any(reads_as(t.text, number_words().death) for t in after)
+    return not any(reads_as(t.text, words.death_words) for t in after)
 
 
 #: "بين قوات النظام من طرف، والفصائل من طرف آخر": the comma that ends the first side.

@@ -30,7 +30,7 @@ from rasd.model import EVENT_TYPE_OF, Event
 from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import death_word, number_words
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as, strip_article
+from rasd.text.tokens import reads_as, reads_as_with_and, strip_article
 
 CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
 PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
@@ -1042,16 +1042,17 @@ def actor2_from_document_salience(s: Sides, c: SideScope) -> bool:
 
 def repelling_side_is_the_defender(s: Sides, c: SideScope) -> bool:
     """"أحبطت فصائل المعارضة محاولة تقدم نفذتها القوات النظامية", "خلال تصدي فصائل المعارضة
-    لمحاولة تقدم": a clash told by a word of repelling, its subject right after it, was
-    fought off by that subject; the attacker is the initiator (actor1, event-schema.md §1)
-    and the defender actor2."""
+    لمحاولة تقدم": a clash told by a word of repelling, its subject right after it (or after
+    a word for a band of its fighters: "وتصدت كتائب الجيش الحر"), was fought off by that
+    subject; the attacker is the initiator (actor1, event-schema.md §1) and the defender
+    actor2."""
     trigger, defender, words, tokens = c.cand.trigger, s.agent_m, assembly_words(), c.analysis.tokens
     if s.sub != "Armed clash" or defender is None or not reads_as(tokens[trigger.token_start].text, words.repelling):
         return False
-    # right after the verb, or after a word for a body of its fighters ("وتصدت كتائب الجيش الحر")
+    # (a band with a preposition glued to it is what was repelled: "وتصدت لعناصر داعش")
     if defender.token_start != trigger.token_end and not (
             defender.token_start == trigger.token_end + 1
-            and reads_as(tokens[trigger.token_end].text, words.fighter_bodies)):
+            and reads_as_with_and(tokens[trigger.token_end].text, words.partitive_bands)):
         return False
     # the attacker the clause names after an attack word that follows the defender ("لهجوم
     # شنه مسلحو الهيئة"), else the second side read before, unless that is an ally joined to

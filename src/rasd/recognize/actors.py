@@ -172,6 +172,8 @@ class ActorLexicon:
         weapon or force with an adjective of nationality names its author
         (``data/actor_adjectives.yaml``); each phrase becomes an alias of that actor."""
         nouns, modified, modifiers = data["nouns"], set(data["modified_nouns"]), [""] + list(data["modifiers"])
+        forces = set(data["force_nouns"])  # they take the modifiers and the words of their arm
+        force_modifiers = modifiers + list(data["force_modifiers"])
         people = data["people_nouns"]  # they also take the plural, dual and accusative forms
         duals = data.get("dual_nouns", [])  # "صاروخين إسرائيليين": the masculine dual form
         accusatives = data.get("accusative_nouns", [])  # "قصفا إسرائيليا": the accusative form
@@ -191,7 +193,13 @@ class ActorLexicon:
             for noun in nouns:
                 # a noun listed among the modified nouns and not among the nouns takes the
                 # adjective only after a modifier: "الدفاع الجوي الروسي", never "وزير الدفاع الروسي"
-                for modifier in (modifiers if noun in bare else modifiers[1:]) if noun in modified else [""]:
+                if noun in forces:
+                    choices = force_modifiers
+                elif noun in modified:
+                    choices = modifiers if noun in bare else modifiers[1:]
+                else:
+                    choices = [""]
+                for modifier in choices:
                     words = [noun] + ([modifier] if modifier else []) + [adjective]
                     out.append(" ".join(words))
                     out.append(" ".join([definite(w) for w in words[:-1]] + [definite_phrase(adjective)]))
