@@ -361,7 +361,7 @@ def _subject_after_striking_verb(analysis: Analysis, cand: Candidate, actors: li
 def _cued_target(analysis: Analysis, cand: Candidate, actors: list[ActorMention],
                  agent: ActorMention | None) -> ActorMention | None:
     """The actor after a target cue ("على مواقع", "ضد", "استهدف") or after من, unless من
-    joins a body of fighters to their side before the act (``_partitive``)."""
+    joins a band of fighters to their side before the act (``_partitive``)."""
     words = assembly_words()
     tokens, cues = analysis.tokens, words.target_cues
     for a in actors:

@@ -191,11 +191,11 @@ class ActorLexicon:
         def phrases(adjective: str, nouns: list[str]) -> list[str]:
             out = []
             for noun in nouns:
-                # a noun listed among the modified nouns and not among the nouns takes the
-                # adjective only after a modifier: "الدفاع الجوي الروسي", never "وزير الدفاع الروسي"
                 if noun in forces:
                     choices = force_modifiers
                 elif noun in modified:
+                    # a noun listed among the modified nouns and not among the nouns takes the
+                    # adjective only after a modifier: "الدفاع الجوي الروسي", never "وزير الدفاع الروسي"
                     choices = modifiers if noun in bare else modifiers[1:]
                 else:
                     choices = [""]
