@@ -23,7 +23,7 @@ from rasd.recognize import VocabularyItem
 from rasd.recognize.datelines import outside_dateline
 from rasd.text.normalize import normalize_key
 from rasd.text.segment import Segment
-from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants
+from rasd.text.tokens import PhraseMatcher, Token, WordTest, clitic_variants, reads_as
 
 if TYPE_CHECKING:
     from rasd.analysis import Analysis
@@ -364,7 +364,7 @@ def _speaker_cues() -> frozenset[str]:
 def _named_as_speaker(tokens: list[Token], start: int) -> bool:
     """Whether a verb of saying or "باسم" stands within three words before token ``start``."""
     cues = _speaker_cues()
-    return any(v in cues for t in tokens[max(0, start - _SPEAKER_AFTER):start] for v, _ in clitic_variants(t.text))
+    return any(reads_as(t.text, cues) for t in tokens[max(0, start - _SPEAKER_AFTER):start])
 
 
 @lru_cache(maxsize=262144)
