@@ -2536,6 +2536,27 @@ def test_a_battle_named_for_its_place_is_spoken_of_not_fought(shared_pipeline) -
         assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-05-29")] == ["Armed clash"], text
 
 
+def test_the_dead_of_a_battle_named_for_its_place_are_its_running_total(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:BB-middleEast-247-20180325 (tune): the civilians killed over the two
+    # months of the battle of Afrin, told with no mode of killing, are no incident of the news
+    text = ('ويقول "المرصد السوري لحقوق الإنسان" المعارض إن 289 مدنيا على الأقل، بينهم 43 طفلا، قتلوا في معركة '
+            'عفرين.')
+    events, drops = drops_of(shared_pipeline, text, "2018-03-25")
+    assert events == [] and "dead_of_a_battle_named_for_its_place" in drops
+    # written for the test: the quarter named with its word for a place; the subject of the
+    # sentence (a dead counted in the battle, before its verb)
+    for text in ("وقتل حوالي 120 من المقاتلين الموالين للحكومة في معركة حي القدم، وفقا للمرصد.",
+                 "وأسفرت معركة عفرين عن مقتل 289 مدنيا على الأقل، وفقا للمرصد."):
+        events, drops = drops_of(shared_pipeline, text, "2018-03-25")
+        assert events == [] and "dead_of_a_battle_named_for_its_place" in drops, text
+    # the clause dates its dead to a day: an incident of the battle; a mode of killing tells
+    # an act of its own (written for the test)
+    for text in ("وقتل 12 مدنيا في معركة عفرين يوم الأحد.",
+                 "وقتل 12 مدنيا بقصف مدفعي على قرية جنديرس في معركة عفرين."):
+        events = events_of(shared_pipeline, text, "2018-03-20")
+        assert [e.fatalities for e in events] == [12], text
+
+
 def test_devices_a_side_destroyed_were_stopped_not_set_off(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test: the verb, the side right after it, then the devices (two, in the
     # dual); the noun of destroying with the dual; the dual set off, with its dead, is a bombing

@@ -50,6 +50,7 @@ from rasd.events.filters import (
     aircraft_without_an_act,
     battle_named_for_its_place,
     check_filters,
+    dead_of_a_battle_named_for_its_place,
     destruction_it_wrought,
     explosions_heard,
     grave_not_found,
@@ -359,6 +360,7 @@ class ArticleAssembler:
         # a vague count the death word before it made ("مقتل العشرات") gives the toll, but no
         # sign that the clause tells news: "الهجوم الذي أسفر عن مقتل العشرات" names a past attack
         told = [g for g in groups if not all(c.after_a_death_word for c in g.counts)]
+        dead_of_a_battle_named_for_its_place(analysis, cand)
         if not told:
             killed_only_in_a_running_total(analysis, cand)
             aircraft_without_an_act(analysis, cand)
