@@ -350,14 +350,27 @@ def test_denial_of_blame_keeps_the_event(embedded_pipeline) -> None:  # type: ig
     assert events[0].actor1 == "Syrian Opposition Factions"
 
 
-def test_a_toll_announced_on_a_day_dates_the_deaths_that_day_or_the_day_before(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:FR-middleEast-685-20180623: "announced on Saturday the killing of 45"
-    text = ('أعلن الجيش العراقي في بيان السبت، عن مقتل 45 عنصرا من تنظيم "الدولة الإسلامية" بينهم قياديون، '
-            "في غارات جوية شنها على ثلاثة مواقع في منطقة هجين بمحافظة دير الزور شرق سوريا.")
-    (event,) = extract(shared_pipeline, text, "2018-06-23")
-    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 6, 22), dt.date(2018, 6, 23), 2)
-    assert event.actor1 == "Iraqi Security Forces" and event.actor2 == "Islamic State"
-    assert event.fatalities == 45 and event.location == "Hajin"
+@pytest.mark.parametrize(("text", "published", "day"), [
+    # saudinewsnet:2015-07-31-0064-2e809487d8 (tune): a toll announced "today"
+    ("من جهه اخرى، أعلنت خلية الإعلام الحربي العراقية اليوم، عن مقتل عشرة من عناصر تنظيم /داعش/ بضربة جوية "
+     "استهدفت مقرهم، جنوبي الرمادي.", "2015-07-31", dt.date(2015, 7, 31)),
+    # saudinewsnet:2015-07-31-1640-cbc7501bf9 (tune): a strike announced on Thursday
+    ("هذا أعلنت وزارة الدفاع الخميس، أن طيران التحالف الدولي قصف مواقع لعناصر “داعش” في قضاء بيجي في محافظة "
+     "صلاح الدين ما أدى إلى مقتل أحد قادته.", "2015-07-31", dt.date(2015, 7, 30)),
+], ids=["toll", "strike"])
+def test_an_act_announced_on_a_day_is_the_news_of_that_day(shared_pipeline, text, published, day) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract(shared_pipeline, text, published)
+    assert (event.date, event.date_end, event.time_precision) == (day, day, 1)
+
+
+def test_a_toll_said_on_a_day_dates_the_deaths_that_day_or_the_day_before(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-2427-20180616 (tune): what a president said on Saturday
+    # his army did may be of the day before
+    text = ("قال الرئيس التركي رجب طيب أردوغان، السبت، إن جيشه وجه ضربة جوية لاجتماع لحزب العمال الكردستاني في "
+            "جبال قنديل العراقية، معربا عن اعتقاده أن عناصر قيادية قتلت.")
+    (event,) = extract(shared_pipeline, text, "2018-06-16")
+    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 6, 15), dt.date(2018, 6, 16), 2)
+    assert event.location == "Qandil Mountains"
 
 
 @pytest.mark.parametrize(("text", "published", "window"), [
@@ -710,9 +723,12 @@ def test_where_points_to_the_place_a_near_phrase_locates(shared_pipeline) -> Non
 
 
 @pytest.mark.parametrize("text,published,window", [
-    # ant-multisource:AL-internationalNews-1854-20180706: what the statement says was done
-    # ("أنه استهدف") happened that day or the day before
+    # ant-multisource:AL-internationalNews-1854-20180706 (dev pool, not gold): what an army
+    # announces it did ("أعلن ... أنه استهدف") is the news of the day of the announcement
     ("أعلن الجيش الإسرائيلي، الجمعة، أنه استهدف موقعاً سورياً في مرتفعات الجولان الشمالية رداً على إطلاق "
+     "قذيفة هاون سقطت في المنطقة العازلة القريبة من الشريط الحدودي.", "2018-07-06", ("2018-07-06", "2018-07-06", 1)),
+    # the same, said ("قال ... إنه استهدف"), happened that day or the day before (written for the test)
+    ("قال الجيش الإسرائيلي، الجمعة، إنه استهدف موقعاً سورياً في مرتفعات الجولان الشمالية رداً على إطلاق "
      "قذيفة هاون سقطت في المنطقة العازلة القريبة من الشريط الحدودي.", "2018-07-06", ("2018-07-05", "2018-07-06", 2)),
     # shared dev article: a statement that announces the capture itself dates it that day
     ("أعلنت وكالة الأنباء الرسمية السورية \"سانا\"، الاثنين، سيطرة وحدات من جيش النظام على منطقة الحجر الأسود "

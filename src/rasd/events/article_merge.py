@@ -82,9 +82,10 @@ class _Merged:
         if twin is None and event.sub_event_type in _DEMONSTRATION:
             twin = next((m for m in open_to(self.events) if _one_demonstration(m, e)), None)
         if twin is None and e.anaphoric:
+            # the day an act was announced on may be the day after the act
             twin = next((m for m in reversed(same_type) if m.segment != e.segment
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
-                         and overlap(m.event, event)), None)
+                         and overlap(m.event, event, 1 if m.announced_on_its_day else 0)), None)
         return twin
 
 

@@ -553,7 +553,8 @@ class ArticleAssembler:
                           seg.start, sentence_index(analysis, seg.start), [pick], inputs,
                           place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places,
                           toll_alone=toll_alone, another=tells_another(self.article, cand),
-                          unnumbered_toll=bool(UNNUMBERED_TOLL_RULES.intersection(decision.rules)))
+                          unnumbered_toll=bool(UNNUMBERED_TOLL_RULES.intersection(decision.rules)),
+                          announced_on_its_day="announced_the_day_it_happened" in decision.rules)
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)

@@ -142,6 +142,7 @@ class AssemblyWords:
     wrought_destruction: re.Pattern[str]
     inquired_into: re.Pattern[str]
     battle_names: frozenset[str]
+    news_verbs: frozenset[str]
     battle_going_on: frozenset[str]
     found_dead: re.Pattern[str]
     possible: frozenset[str]
@@ -199,6 +200,7 @@ class AssemblyWords:
     contrast: re.Pattern[str]
     statement_before: re.Pattern[str]
     reaction_before: re.Pattern[str]
+    statement_verb: re.Pattern[str]
     statement_opened_by_date: re.Pattern[str]
     announcing_verbs: frozenset[str]
     complementizer: re.Pattern[str]
@@ -364,6 +366,7 @@ def assembly_words() -> AssemblyWords:
             rf"(?:(?:{alt('reported_claims')}|{alt('allegations')})\s+(?:(?:{alt('inquiry_prepositions')})\s+|ب)?)?$"),
         possible=_words(d["possible"]),
         battle_names=_words(d["battle_names"]),
+        news_verbs=_words(d["news_verbs"]),
         battle_going_on=_words(d["battle_going_on"]),
         # the verb of finding, at most eight words (its subject, a time, "على"), then the body
         found_dead=re.compile(rf"(?<!\w)[وف]?(?:{alt('finding_verbs')})\s+(?:\S+\s+){{0,8}}?(?:{alt('body_nouns')})(?!\w)"),
@@ -437,6 +440,7 @@ def assembly_words() -> AssemblyWords:
         contrast=re.compile(rf"(?<!\w)(?:{alt('contrast_words')})(?!\w)"),
         announcing_verbs=_words(d["announcing_verbs"]),
         # "ويوم الخميس، قالت إسرائيل إن ...": a day that opens its sentence before a verb of saying
+        statement_verb=re.compile(rf"[وف]?(?:{alt('statement_verbs')})"),
         statement_opened_by_date=re.compile(rf"\s*[,،]?\s*[وف]?(?:{alt('statement_verbs')})(?!\w)"),
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),

@@ -719,6 +719,20 @@ def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: Da
     return bool(words.complementizer.search(norm, statement_day.end, cand.trigger.start))
 
 
+def announced_as_news_of_its_day(analysis: Analysis, cand: Candidate, statement_day: DateMatch) -> bool:
+    """"أعلن الجيش التركي، الأحد، عن مقتل جندي", "أفاد المرصد أمس عن مقتل سبعة أشخاص": the
+    verb of saying nearest the statement's day, before the act, announces (``news_verbs``):
+    a side or a monitor announces the news of its day, so the act is dated that day. Other
+    verbs of saying ("قال"، "ذكر") may tell what happened the day before."""
+    tokens = analysis.tokens_between(cand.sentence.start, cand.trigger.start)
+    words = assembly_words()
+    verbs = [t for t in tokens if words.statement_verb.fullmatch(t.text)]
+    if not verbs:
+        return False
+    nearest = min(verbs, key=lambda t: abs(t.start - statement_day.start))
+    return reads_as(nearest.text, words.news_verbs)
+
+
 def _month_end(day: dt.date) -> dt.date:
     following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return following - dt.timedelta(days=1)
@@ -736,10 +750,14 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
     announced = False
     if match is not None and match.value.get("reported") and date is not None \
             and (toll or said_to_have_happened(analysis, cand, match)):
-        # "أعلن الجيش، السبت، عن مقتل 45", "قال أردوغان، السبت، إن جيشه وجه ضربة": a toll
-        # announced on a day, or an act told as done, happened that day or the one before
-        date, precision, announced = date - dt.timedelta(days=1), 2, True
-        decision.fired("announced_that_day_or_the_day_before")
+        announced = True
+        if announced_as_news_of_its_day(analysis, cand, match):
+            decision.fired("announced_the_day_it_happened")
+        else:
+            # "قال أردوغان، السبت، إن جيشه وجه ضربة": an act told as done, or a toll, said on
+            # a day happened that day or the one before
+            date, precision = date - dt.timedelta(days=1), 2
+            decision.fired("announced_that_day_or_the_day_before")
     stated = match is not None and cand.sentence.start <= match.start < cand.sentence.end
     news_of_the_day = start is None and match is not None and not stated and _a_span_of_days(match)
     if news_of_the_day:
