@@ -122,6 +122,15 @@ NOT_PLACES = [
      "وقال مدير مركز الدفاع المدني في ريف إدلب إن القصف تركز على مناطق المدنيين", "المدنيين"),
     ("ant-multisource:FR-middleEast-698-20180626 (tune), adapted (shortened)",
      "حيث تدور اشتباكات عنيفة في منطقة تكتسب أهمية من ناحية موقعها الجغرافي الحدودي مع الأردن.", "تكتسب"),
+    # a pocket held by a side, the border strip, a palace: no villages
+    ("ant-multisource:SK-middleEast-3819-20181010 (tune), adapted (shortened)",
+     "وجرى استقدام تعزيزات عسكرية ضخمة دخلت على متن شاحنات إلى الأراضي السورية وجرى نقلها إلى محيط جيب داعش.",
+     "جيب"),
+    ("ant-multisource:SK-middleEast-2824-20180710 (dev pool, not gold), adapted (shortened)",
+     "إن النازحين لا يزالون يترقبون مصيرهم بعد سيطرة النظام على معبر نصيب، ووصوله إلى منطقة الشريط الحدودي مع الأردن.",
+     "الشريط"),
+    ("ant-multisource:AL-internationalNews-955-20180503 (dev pool, not gold), adapted (shortened)",
+     "صدت وحدات من اللواء 22ميكا هجوماً للميليشيات استهدف مواقع قوات الشرعية في محيط القصر الجمهوري.", "القصر"),
 ]
 
 
