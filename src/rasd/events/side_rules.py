@@ -1173,6 +1173,16 @@ def no_civilian_side_in_battles(s: Sides, c: SideScope) -> bool:
     return False
 
 
+def no_civilian_side_in_a_campaign(s: Sides, c: SideScope) -> bool:
+    """A campaign is launched against a side, not against civilians: "منذ بدء قوات النظام
+    تصعيدها على الغوطة الشرقية في 18 فبراير" has no actor2, though the civilians it killed
+    are counted in the sentence (they are the victims of its acts, each coded on its own)."""
+    if s.sub == "Change to group/activity" and s.target is not None and s.target.kind == "civilians":
+        s.target, s.target_m = None, None
+        return True
+    return False
+
+
 def clash_of_protesters_is_a_riot(s: Sides, c: SideScope) -> bool:
     """"اشتبك مئات المحتجين مع قوات الأمن": protesters who fight are rioters, and their
     clash with a force is a violent demonstration (ACLED: demonstrators engaging in
@@ -1385,6 +1395,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     territory_handed_over_under_a_deal,
     actor2_civilians_in_a_town,
     no_civilian_side_in_battles,
+    no_civilian_side_in_a_campaign,
     protesters_shot_is_excessive_force,
     clash_of_protesters_is_a_riot,
     deadly_protest_is_a_riot,
