@@ -893,7 +893,7 @@ def test_a_statistic_keeps_the_campaign_start_it_counts_from(shared_pipeline, te
     assert not any(r.get("dropped") is None and "territory_share" in r["rules"] for r in trace)
 
 
-def test_a_campaign_start_has_no_civilian_side(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+def test_a_campaign_or_a_truce_has_no_civilian_side(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-597-20180327 (tune): the civilians the escalation killed
     # are the victims of its acts; the campaign itself is launched against no civilians
     text = ("ومنذ بدء قوات النظام تصعيدها على الغوطة الشرقية في 18 فبراير الذي تسبب بمقتل 1160 مدنياً، لم تسلم "
@@ -901,6 +901,13 @@ def test_a_campaign_start_has_no_civilian_side(shared_pipeline) -> None:  # type
     events = events_of(shared_pipeline, text, "2018-03-27")
     assert [(e.sub_event_type, str(e.date), e.actor1, e.actor2) for e in events] == [
         ("Change to group/activity", "2018-02-18", "Syrian Government Forces", None)]
+    # ant-multisource:SK-middleEast-92-20180227 (tune): nor is a truce made with the
+    # civilians the shelling before it killed
+    text = ('دخلت الهدنة "الإنسانية" التي أعلنت عنها روسيا لخمس ساعات حيز التنفيذ في الغوطة الشرقية المحاصرة قرب '
+            "دمشق، بعد نحو عشرة أيام من القصف العنيف الذي أودى بحياة أكثر من 560 مدنياً.")
+    events = events_of(shared_pipeline, text, "2018-02-27")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events if e.event_type == "Strategic developments"] == [
+        ("Agreement", "Russian Forces", None)]
 
 
 def test_a_statistic_with_no_campaign_start_stays_dropped(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

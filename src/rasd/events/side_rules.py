@@ -1173,11 +1173,19 @@ def no_civilian_side_in_battles(s: Sides, c: SideScope) -> bool:
     return False
 
 
+#: Strategic developments that are done between sides, never to civilians: a campaign, an
+#: agreement, a handover of ground, a weapon stopped, a base set up.
+_BETWEEN_SIDES = frozenset({"Change to group/activity", "Agreement", "Non-violent transfer of territory",
+                            "Disrupted weapons use", "Headquarters or base established"})
+
+
 def no_civilian_side_in_a_campaign(s: Sides, c: SideScope) -> bool:
     """A campaign is launched against a side, not against civilians: "منذ بدء قوات النظام
     تصعيدها على الغوطة الشرقية في 18 فبراير" has no actor2, though the civilians it killed
-    are counted in the sentence (they are the victims of its acts, each coded on its own)."""
-    if s.sub == "Change to group/activity" and s.target is not None and s.target.kind == "civilians":
+    are counted in the sentence (they are the victims of its acts, each coded on its own).
+    So with the other developments done between sides (``_BETWEEN_SIDES``): an agreement,
+    a handover, a stopped weapon, a base."""
+    if s.sub in _BETWEEN_SIDES and s.target is not None and s.target.kind == "civilians":
         s.target, s.target_m = None, None
         return True
     return False
