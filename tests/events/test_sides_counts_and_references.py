@@ -1807,6 +1807,19 @@ def test_air_strikes_and_shelling_of_one_place_told_together_are_one_event(share
     assert at_the_camp == ["Air/drone strike"]
 
 
+def test_a_missile_strike_with_no_author_is_an_unidentified_states(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1074-20180417 (tune): missile strikes on an air base, no
+    # author named: a state's, as an air strike with none is
+    text = ("استهدفت ضربات صاروخية ليل الاثنين/الثلاثاء مطار الشعيرات قرب شرق محافظة حمص، حيث أكبر القواعد التي "
+            "تستخدمها العناصر الإيرانية، وحزب الله في سوريا.")
+    events = events_of(shared_pipeline, text, "2018-04-17")
+    assert [(e.sub_event_type, e.actor1) for e in events] == [
+        ("Shelling/artillery/missile attack", "Unidentified Military Forces")]
+    # rocket fire ("قصف صاروخي") with no author is any armed group's (written for the test)
+    text = "وسقط قتلى بقصف صاروخي على حي جوبر الأحد."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-04-16")] == ["Unidentified Armed Group"]
+
+
 def test_a_bombardment_told_undated_and_then_with_its_day_is_one_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:BB-middleEast-427-20180429 (dev pool, not gold), its first two
     # sentences: the strikes told without a day, then by a source with theirs; one

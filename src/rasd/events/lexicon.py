@@ -89,6 +89,7 @@ class AssemblyWords:
     clause_openers: frozenset[str]
     air_defence: re.Pattern[str]
     met_or_hostile: re.Pattern[str]
+    missile_strikes: frozenset[str]
     held_ground_before: frozenset[str]
     affiliation: frozenset[str]
     loss_verbs: frozenset[str]
@@ -301,6 +302,7 @@ def assembly_words() -> AssemblyWords:
         speakers_own=_words(d["speakers_own"]),
         clause_openers=_words(d["clause_openers"]),
         air_defence=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')})(?!\w)"),
+        missile_strikes=_words(d["missile_strikes"]),
         met_or_hostile=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')}|{alt('hostile')})(?!\w)"),
         held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),

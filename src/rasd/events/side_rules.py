@@ -897,6 +897,20 @@ def intercepted_missiles_are_a_states(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def missile_strike_is_a_states(s: Sides, c: SideScope) -> bool:
+    """"استهدفت ضربات صاروخية ليل الاثنين مطار الشعيرات", "استهداف صاروخي تعرض له مقر اللواء
+    47": a missile strike (``missile_strikes``; not rocket fire, "قصف صاروخي") with no
+    author named is a state's whose author is not known, as an air strike with none is
+    (event-schema.md §3.1 "Who acted")."""
+    if s.sub != "Shelling/artillery/missile attack" or s.agent is not None:
+        return False
+    trigger = c.cand.trigger
+    if " ".join(c.analysis.ntext.norm[trigger.start:trigger.end].split()) not in assembly_words().missile_strikes:
+        return False
+    s.agent = load_pack().by_name["Unidentified Military Forces"]
+    return True
+
+
 def militants_are_the_jihadist_group(s: Sides, c: SideScope) -> bool:
     """"مقتل 58 متشددا": the militants are the article's most named jihadist group."""
     if s.target is None and militant_victims(c.analysis, c.cand):
@@ -1392,6 +1406,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     the_holder_of_a_struck_base,
     shelling_by_the_author_of_the_last_strike,
     intercepted_missiles_are_a_states,
+    missile_strike_is_a_states,
     militants_are_the_jihadist_group,
     coalition_strikes_hit_the_jihadists,
     the_state_leads_its_allies,
