@@ -272,6 +272,10 @@ def test_today_in_a_phrase_that_is_no_day_is_no_date() -> None:
     # ant-multisource:AL-internationalNews-1455-20180604 (the day after another)
     assert resolve("وأضاف العميد القبلي أن الفرق الهندسية تستخرج في اليوم الواحد ما يتراوح بين 100 و150 لغماً") == []
     assert resolve("بحيث يرد مجلس النواب القانون في اليوم التالي فيحال لمجلس الأعيان") == []
+    # saudinewsnet:2015-07-23-0483-a0db07e971 (tune): "the same day" is the day of the blast
+    # told before it, not the day of publication
+    assert resolve("كما انفجرت سيارة في اليوم نفسه في منطقة الزعفرانية (جنوب)، ما أدى إلى مقتل أربعة أشخاص") == []
+    assert resolve("وأضاف أن قائد الجماعة غادر المنطقة في اليوم ذاته.") == []
     # ant-multisource:FR-internationalNews-413-20180313: "عين" here is the verb (appointed)
     assert only("ينتقل مايك بومبيو الذي عين اليوم وزيرا للخارجية الأمريكية") == ("2018-12-20", "2018-12-20", 1)
 
