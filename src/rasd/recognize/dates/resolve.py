@@ -328,7 +328,7 @@ def _today_is_a_day(x: Expression) -> bool:
     """"اليوم" names the day of publication, but not in "هذا اليوم", "في اليوم الواحد" (a
     day) or "في اليوم التالي" (the day after another)."""
     before = x.norm[max(0, x.match.start() - 12):x.match.start()].split()
-    after = x.norm[x.match.end():x.match.end() + 12].split()
+    after = re.findall(r"\w+", x.norm[x.match.end():x.match.end() + 12])  # "في اليوم ذاته."
     return not ((before and before[-1] in x.words.today_not_after)
                 or (after and after[0] in x.words.today_not_before))
 
