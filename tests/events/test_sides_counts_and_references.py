@@ -1455,6 +1455,19 @@ def test_a_report_over_weeks_with_no_incident_mark_is_an_ongoing_situation(share
     for text, sub in (("وخرجت احتجاجات في مدينة الزبير مطلع يوليو الجاري.", "Peaceful protest"),
                       ("وقتل ثلاثة متظاهرين في احتجاجات في محافظة البصرة مطلع يوليو الجاري.", "Violent demonstration")):
         assert [e.sub_event_type for e in events_of(shared_pipeline, text, "2018-07-20")] == [sub]
+    # ant-multisource:FR-internationalNews-2771-20180818 (tune), adapted (shortened): the
+    # recent days are more than a week of reporting, though an act told in them with a mark
+    # of its own is dated from the week before publication
+    text = "وكثفت القوات الحكومية قصفها لمواقع المسلحين في محافظة إدلب في الأيام الماضية."
+    events, drops = drops_of(shared_pipeline, text, "2018-08-18")
+    assert events == [] and drops == ["ongoing_situation"]
+    text = "وقصفت القوات الحكومية بلدة التمانعة في ريف إدلب في الأيام الماضية."
+    assert [(str(e.date), str(e.date_end)) for e in events_of(shared_pipeline, text, "2018-08-18")] == [
+        ("2018-08-11", "2018-08-18")]
+    # a toll counted over them is a running total (written for the test)
+    text = "وقتل ثلاثة مدنيين بقصف القوات الحكومية على محافظة إدلب في الأيام الماضية."
+    events, drops = drops_of(shared_pipeline, text, "2018-08-18")
+    assert events == [] and drops == ["running_total"]
 
 
 def test_a_campaigns_running_total_is_a_statistic(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -442,6 +442,16 @@ def date_too_vague(analysis: Analysis, when: When) -> None:
 ONGOING_DAYS = 7  # event-schema.md §3.3: a report over more days than this needs an incident's mark
 
 
+def over_a_week(when: When) -> bool:
+    """Whether the report spans more than seven days: a longer window, or the recent days
+    ("خلال الأيام الماضية"), which event-schema.md §3.3 reads as more than a week of
+    reporting ("intermittent shelling in recent days") though an act told in them is dated
+    from the week before publication (calendar.yaml period_days)."""
+    if not when.date or not when.date_end:
+        return False
+    return (when.date_end - when.date).days > ONGOING_DAYS or bool(when.match and when.match.value.get("recent"))
+
+
 def ongoing_situation(when: When, specific_place: bool, toll: bool, sub_event_type: str) -> None:
     """"ضاعف الجيش التركي في الأسابيع الأخيرة توغلاته", "تواصلت الغارات خلال الأيام الماضية
     على ريف إدلب": a report over more than seven days with no place below the governorate,
@@ -449,7 +459,7 @@ def ongoing_situation(when: When, specific_place: bool, toll: bool, sub_event_ty
     §3.3). A campaign's start or an agreement is a strategic development, not an incident."""
     if toll or specific_place or EVENT_TYPE_OF[sub_event_type] == "Strategic developments":
         return
-    if when.date and when.date_end and (when.date_end - when.date).days > ONGOING_DAYS:
+    if over_a_week(when):
         raise Dropped("ongoing_situation", f"{when.date}..{when.date_end}")
 
 
@@ -460,8 +470,7 @@ def running_total(analysis: Analysis, cand: Candidate, when: When) -> None:
     period after a comma ("…، وكانت الصقلاوية شهدت في الأيام الماضية اشتباكات") belongs
     to what follows it."""
     match = when.match
-    if match is None or match.value["category"] != "duration" or not when.date or not when.date_end \
-            or (when.date_end - when.date).days <= ONGOING_DAYS:
+    if match is None or match.value["category"] != "duration" or not over_a_week(when):
         return
     trigger = cand.trigger
     between = analysis.ntext.norm[min(trigger.end, match.end):max(trigger.start, match.start)]

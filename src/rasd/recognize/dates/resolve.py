@@ -400,9 +400,9 @@ def period(x: Expression, published: dt.date) -> Value | None:
     if x.group("n"):  # "الأيام الخمسة الماضية"
         n = _count(x, 3) * days["unit"]  # type: ignore[index]
         return val(published - dt.timedelta(days=n), published, 2 if n <= 7 else 3, "duration")
-    if days is not None:  # "الأيام الماضية"
+    if days is not None:  # "الأيام الماضية": marked recent, a report of more than a week (when.over_a_week)
         start = published - dt.timedelta(days=days["recent"])
-        return val(start, published, window_precision(start, published), "duration")
+        return val(start, published, window_precision(start, published), "duration", recent=True)
     past = tail in words.past
     unit = words.period_kinds[per.split()[-1] if head in words.period_this else head]
     if unit == "week":
