@@ -322,15 +322,18 @@ def weekday(x: Expression, published: dt.date) -> Value | None:
 
 
 _TODAY = "اليوم"
+#: The word right after an expression, with no punctuation between (a mark glued after it is left).
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
 
 def _today_is_a_day(x: Expression) -> bool:
     """"اليوم" names the day of publication, but not in "هذا اليوم", "في اليوم الواحد" (a
-    day) or "في اليوم التالي" (the day after another)."""
+    day), "في اليوم التالي" (the day after another) or "في اليوم نفسه" / "في نفس اليوم" (the
+    day of what was told before)."""
     before = x.norm[max(0, x.match.start() - 12):x.match.start()].split()
-    after = re.findall(r"\w+", x.norm[x.match.end():x.match.end() + 12])  # "في اليوم ذاته."
+    after = _NEXT_WORD.match(x.norm, x.match.end())  # "في اليوم ذاته." (not "اليوم، الثاني من نوعه")
     return not ((before and before[-1] in x.words.today_not_after)
-                or (after and after[0] in x.words.today_not_before))
+                or (after is not None and after.group(1) in x.words.today_not_before))
 
 
 def relative_day(x: Expression, published: dt.date) -> Value | None:
