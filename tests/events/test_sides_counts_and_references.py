@@ -1828,9 +1828,14 @@ def test_a_missile_strike_with_no_author_is_an_unidentified_states(shared_pipeli
     events = events_of(shared_pipeline, text, "2018-04-17")
     assert [(e.sub_event_type, e.actor1) for e in events] == [
         ("Shelling/artillery/missile attack", "Unidentified Military Forces")]
-    # rocket fire ("قصف صاروخي") with no author is any armed group's (written for the test)
-    text = "وسقط قتلى بقصف صاروخي على حي جوبر الأحد."
-    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-04-16")] == ["Unidentified Armed Group"]
+    # so is a missile targeting (written for the test)
+    text = "وهزت انفجارات عنيفة ريف حماة الأحد ناجمة عن استهداف صاروخي تعرض له مقر اللواء 47."
+    assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-04-30")] == ["Unidentified Military Forces"]
+    # rocket fire ("قصف صاروخي"), and a militia's rockets, with no author are any armed
+    # group's (written for the test; the second in review)
+    for text in ("وسقط قتلى بقصف صاروخي على حي جوبر الأحد.",
+                 "وتعرضت قاعدة بلد الجوية الأحد لاستهداف صاروخي بصواريخ كاتيوشا."):
+        assert [e.actor1 for e in events_of(shared_pipeline, text, "2018-04-16")] == ["Unidentified Armed Group"], text
 
 
 def test_a_bombardment_told_undated_and_then_with_its_day_is_one_event(shared_pipeline) -> None:  # type: ignore[no-untyped-def]

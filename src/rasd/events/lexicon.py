@@ -90,6 +90,7 @@ class AssemblyWords:
     air_defence: re.Pattern[str]
     met_or_hostile: re.Pattern[str]
     missile_strikes: frozenset[str]
+    militia_rockets: frozenset[str]
     held_ground_before: frozenset[str]
     affiliation: frozenset[str]
     loss_verbs: frozenset[str]
@@ -303,6 +304,7 @@ def assembly_words() -> AssemblyWords:
         clause_openers=_words(d["clause_openers"]),
         air_defence=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')})(?!\w)"),
         missile_strikes=_words(d["missile_strikes"]),
+        militia_rockets=_words(d["militia_rockets"]),
         met_or_hostile=re.compile(rf"(?<!\w)[وبل]?(?:{alt('air_defence')}|{alt('hostile')})(?!\w)"),
         held_ground_before=_words(d["held_ground_before"]),
         affiliation=_words(d["affiliation"]),

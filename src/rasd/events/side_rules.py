@@ -899,14 +899,16 @@ def intercepted_missiles_are_a_states(s: Sides, c: SideScope) -> bool:
 
 def missile_strike_is_a_states(s: Sides, c: SideScope) -> bool:
     """"استهدفت ضربات صاروخية ليل الاثنين مطار الشعيرات", "استهداف صاروخي تعرض له مقر اللواء
-    47": a missile strike (``missile_strikes``; not rocket fire, "قصف صاروخي") with no
-    author named is a state's whose author is not known, as an air strike with none is
-    (event-schema.md §3.1 "Who acted")."""
+    47": a missile strike (``missile_strikes``; not rocket fire, "قصف صاروخي", nor a
+    militia's rockets, ``militia_rockets``) with no author named is a state's whose author
+    is not known, as an air strike with none is (event-schema.md §3.1 "Who acted")."""
     if s.sub != "Shelling/artillery/missile attack" or s.agent is not None:
         return False
-    trigger = c.cand.trigger
-    if " ".join(c.analysis.ntext.norm[trigger.start:trigger.end].split()) not in assembly_words().missile_strikes:
+    trigger, words, analysis = c.cand.trigger, assembly_words(), c.analysis
+    if " ".join(analysis.ntext.norm[trigger.start:trigger.end].split()) not in words.missile_strikes:
         return False
+    if any(reads_as(t.text, words.militia_rockets) for t in analysis.tokens_between(c.cand.segment.start, c.cand.segment.end)):
+        return False  # "استهداف صاروخي بصواريخ كاتيوشا": a militia's rockets
     s.agent = load_pack().by_name["Unidentified Military Forces"]
     return True
 
