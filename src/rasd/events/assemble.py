@@ -360,13 +360,13 @@ class ArticleAssembler:
         # a vague count the death word before it made ("مقتل العشرات") gives the toll, but no
         # sign that the clause tells news: "الهجوم الذي أسفر عن مقتل العشرات" names a past attack
         told = [g for g in groups if not all(c.after_a_death_word for c in g.counts)]
-        dead_of_a_battle_named_for_its_place(analysis, cand)
         if not told:
             killed_only_in_a_running_total(analysis, cand)
             aircraft_without_an_act(analysis, cand)
             explosions_heard(analysis, cand)
             battle_named_for_its_place(analysis, cand)
         when = when_of(analysis, cand, bool(told), decision)
+        dead_of_a_battle_named_for_its_place(analysis, cand, when)
         waged_campaign(analysis, cand, when, bool(told))
         offensive_named_by_its_side(analysis, cand, when, bool(told))
         today = counted_day(analysis, cand)

@@ -5,7 +5,6 @@ rasd does not cover. Each raises ``Dropped`` with its name.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 
@@ -14,10 +13,9 @@ from rasd.events.candidate import Candidate, Dropped, in_a_backdrop
 from rasd.events.document import COVERED, PUNCTUATION, TEXT, country_counts, sentence_index, within
 from rasd.events.lexicon import assembly_words
 from rasd.events.toll import CAPTURE_TYPES, deaths_without_a_number
-from rasd.events.when import ONGOING_DAYS, begins_a_campaign, told_as_done_before
+from rasd.events.when import When, begins_a_campaign, over_a_week, told_as_done_before
 from rasd.events.where import places_in
 from rasd.recognize.actors import Actor
-from rasd.recognize.dates import DateMatch
 from rasd.recognize.numbers import death_or_injury_word, death_word
 from rasd.recognize.places import place_cues
 from rasd.recognize.triggers import FilterMatch, TriggerMatch
@@ -413,22 +411,23 @@ def names_a_battle_by_its_place(analysis: Analysis, trigger: TriggerMatch) -> bo
 
 
 def _place_of_a_battle(analysis: Analysis, at: int) -> int | None:
-    """The token of the place the battle word ``at`` is named for, or None when it is no
-    battle named by its place (``names_a_battle_by_its_place``)."""
+    """Where the name of the place the battle word ``at`` is named for ends, or None when it
+    is no battle named by its place (``names_a_battle_by_its_place``)."""
     tokens, words = analysis.tokens, assembly_words()
     k = at + 1
     if k >= len(tokens) or not reads_as(tokens[at].text, words.battle_names):
         return None
     if reads_as(tokens[k].text, place_cues().settlement) and k + 1 < len(tokens):
         k += 1  # "بمعركة مدينة حلب"
-    if not places_in(analysis, Segment(tokens[k].start, tokens[k].end)):
+    places = places_in(analysis, Segment(tokens[k].start, tokens[k].end))
+    if not places:
         return None
     before = at - 1
     if before >= 0 and reads_as(tokens[before].text, words.battle_going_on):
         return None
     if any(reads_as(t.text, words.fight_between) for t in tokens[k + 1:k + 2 + _SIDES_WITHIN]):
         return None
-    return k
+    return max(p.mention.end for p in places)
 
 
 def battle_named_for_its_place(analysis: Analysis, cand: Candidate) -> None:
@@ -441,27 +440,24 @@ def battle_named_for_its_place(analysis: Analysis, cand: Candidate) -> None:
         raise Dropped("battle_named_for_its_place", norm[cand.trigger.start:cand.trigger.end])
 
 
-def dead_of_a_battle_named_for_its_place(analysis: Analysis, cand: Candidate) -> None:
+def dead_of_a_battle_named_for_its_place(analysis: Analysis, cand: Candidate, when: When) -> None:
     """"289 مدنيا على الأقل ... قتلوا في معركة عفرين": the dead of a battle named for its
     place, told with no mode of killing, are counted over the whole campaign, a running
-    total and no incident (event-schema.md §3.3 "Running totals"), unless the clause dates
-    them to a day or to a window of a week or less ("وقتل في معركة تحرير مطار الحديدة،
-    الثلاثاء", "خلال الستة الأيام الماضية في معركة الحديدة"). Raises ``Dropped``."""
+    total and no incident (event-schema.md §3.3 "Running totals"), unless what dates them
+    (their clause or the passage) is a day or a window of a week or less ("وقتل 12 مدنيا في
+    معركة عفرين يوم الأحد"). The day a statement was made dates the statement, not the
+    dead ("قال المرصد، الأحد، إن 289 مدنيا قتلوا في معركة عفرين"). Raises ``Dropped``."""
     tokens = analysis.tokens
-    if cand.trigger.sense.mode or not death_word(tokens[cand.trigger.token_start].text) \
-            or any(_spans_a_week_or_less(d) for d in within(analysis, analysis.dates, cand.segment)):
+    if cand.trigger.sense.mode or cand.toll_elsewhere or not death_word(tokens[cand.trigger.token_start].text):
+        return
+    match = when.match
+    if match is not None and not match.value.get("reported") and not when.news_of_the_day and not over_a_week(when):
         return
     starts = analysis.token_starts
     for k in range(bisect_left(starts, cand.segment.start), bisect_left(starts, cand.segment.end)):
-        place = _place_of_a_battle(analysis, k)
-        if place is not None:
-            raise Dropped("dead_of_a_battle_named_for_its_place", analysis.ntext.norm[tokens[k].start:tokens[place].end])
-
-
-def _spans_a_week_or_less(d: DateMatch) -> bool:
-    if d.value.get("unresolved") or d.value["category"] == "year":
-        return False
-    return (dt.date.fromisoformat(d.value["date_end"]) - dt.date.fromisoformat(d.value["date"])).days <= ONGOING_DAYS
+        end = _place_of_a_battle(analysis, k)
+        if end is not None:
+            raise Dropped("dead_of_a_battle_named_for_its_place", analysis.ntext.norm[tokens[k].start:end])
 
 
 #: A word of the explosion family, any form: the next sentence that has one tells of the same ones.
