@@ -37,7 +37,7 @@ class Emitted:
     toll_alone: bool = False  # an attack told by a death word alone: a toll, kept only in an act
     another: bool = False  # its trigger is followed by "another" ("تفجير آخر", "الضربات الأخرى"): no repeat
     unnumbered_toll: bool = False  # its toll is read from words, not a number ("سقوط قتلى", "مقتل العشرات")
-    announced_on_its_day: bool = False  # dated by the day it was announced; the act may be of the day before
+    announced_on_its_day: bool = False  # dated by the day it was announced (when.When), which may follow the act by a day
 
 
 @dataclass

@@ -82,11 +82,19 @@ class _Merged:
         if twin is None and event.sub_event_type in _DEMONSTRATION:
             twin = next((m for m in open_to(self.events) if _one_demonstration(m, e)), None)
         if twin is None and e.anaphoric:
-            # the day an act was announced on may be the day after the act
             twin = next((m for m in reversed(same_type) if m.segment != e.segment
                          and not _two_named_places(m, e) and m.event.admin1 == event.admin1 and m.event.country == event.country
-                         and overlap(m.event, event, 1 if m.announced_on_its_day else 0)), None)
+                         and (overlap(m.event, event) or _the_day_before_its_announcement(m, event))), None)
         return twin
+
+
+def _the_day_before_its_announcement(announced: Emitted, event: Event) -> bool:
+    """"أعلنت القوات العراقية، الجمعة، إحباط هجوم ..." then "إحباط الهجوم جرى الخميس": an act
+    dated by the day it was announced may have happened the day before, which a later
+    sentence gives (not the day after)."""
+    day = announced.event.date
+    return announced.announced_on_its_day and day is not None and event.date is not None \
+        and event.date_end is not None and event.date <= day and event.date_end >= day - dt.timedelta(days=1)
 
 
 def _one_toll_told_twice(a: Emitted, b: Emitted) -> bool:

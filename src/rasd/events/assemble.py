@@ -554,7 +554,7 @@ class ArticleAssembler:
                           place_borrowed="place_from_document_focus" in decision.rules, clause_places=clause_places,
                           toll_alone=toll_alone, another=tells_another(self.article, cand),
                           unnumbered_toll=bool(UNNUMBERED_TOLL_RULES.intersection(decision.rules)),
-                          announced_on_its_day="announced_the_day_it_happened" in decision.rules)
+                          announced_on_its_day=when.announced_on_its_day)
         self.article.events.append(emitted)
         self.article.last_of_type[event.event_type] = emitted
         self.article.sub_types.add(event.sub_event_type)

@@ -202,7 +202,6 @@ class AssemblyWords:
     contrast: re.Pattern[str]
     statement_before: re.Pattern[str]
     reaction_before: re.Pattern[str]
-    statement_verb: re.Pattern[str]
     statement_opened_by_date: re.Pattern[str]
     announcing_verbs: frozenset[str]
     complementizer: re.Pattern[str]
@@ -444,7 +443,6 @@ def assembly_words() -> AssemblyWords:
         contrast=re.compile(rf"(?<!\w)(?:{alt('contrast_words')})(?!\w)"),
         announcing_verbs=_words(d["announcing_verbs"]),
         # "ويوم الخميس، قالت إسرائيل إن ...": a day that opens its sentence before a verb of saying
-        statement_verb=re.compile(rf"[وف]?(?:{alt('statement_verbs')})"),
         statement_opened_by_date=re.compile(rf"\s*[,،]?\s*[وف]?(?:{alt('statement_verbs')})(?!\w)"),
         statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),

@@ -1195,7 +1195,7 @@ _BETWEEN_SIDES = frozenset({"Change to group/activity", "Agreement", "Non-violen
                             "Disrupted weapons use", "Headquarters or base established"})
 
 
-def no_civilian_side_in_a_campaign(s: Sides, c: SideScope) -> bool:
+def no_civilian_side_between_sides(s: Sides, c: SideScope) -> bool:
     """A campaign is launched against a side, not against civilians: "منذ بدء قوات النظام
     تصعيدها على الغوطة الشرقية في 18 فبراير" has no actor2, though the civilians it killed
     are counted in the sentence (they are the victims of its acts, each coded on its own).
@@ -1420,7 +1420,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     territory_handed_over_under_a_deal,
     actor2_civilians_in_a_town,
     no_civilian_side_in_battles,
-    no_civilian_side_in_a_campaign,
+    no_civilian_side_between_sides,
     protesters_shot_is_excessive_force,
     clash_of_protesters_is_a_riot,
     deadly_protest_is_a_riot,

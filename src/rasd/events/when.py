@@ -34,6 +34,7 @@ class When:
     stated: bool  # the date is given in the candidate's own sentence
     announced: bool = False  # the day is only the one the act was announced or spoken of
     news_of_the_day: bool = False  # ``match`` only marks the passage as news of recent days
+    announced_on_its_day: bool = False  # dated by the day an announcing verb gives it (the act may be the day before)
 
 
 def _usable(d: DateMatch) -> bool:
@@ -728,18 +729,21 @@ def said_to_have_happened(analysis: Analysis, cand: Candidate, statement_day: Da
     return bool(words.complementizer.search(norm, statement_day.end, cand.trigger.start))
 
 
-def announced_as_news_of_its_day(analysis: Analysis, cand: Candidate, statement_day: DateMatch) -> bool:
-    """"أعلن الجيش التركي، الأحد، عن مقتل جندي", "أفاد المرصد أمس عن مقتل سبعة أشخاص": the
-    verb of saying nearest the statement's day, before the act, announces (``news_verbs``):
-    a side or a monitor announces the news of its day, so the act is dated that day. Other
-    verbs of saying ("قال"، "ذكر") may tell what happened the day before."""
-    tokens = analysis.tokens_between(cand.sentence.start, cand.trigger.start)
-    words = assembly_words()
-    verbs = [t for t in tokens if words.statement_verb.fullmatch(t.text)]
-    if not verbs:
-        return False
-    nearest = min(verbs, key=lambda t: abs(t.start - statement_day.start))
-    return reads_as(nearest.text, words.news_verbs)
+def announced_as_news_of_its_day(analysis: Analysis, statement_day: DateMatch) -> bool:
+    """"أعلن الجيش التركي، الأحد، عن مقتل جندي", "قصف الطيران الإسرائيلي مطار التيفور، وفق
+    ما أعلنت دمشق الأحد": the verb of saying whose day it is (the one before it, as
+    ``is_reporting_date`` reads it, or the one right after a day that opens the sentence)
+    announces (``news_verbs``): a side or a monitor announces the news of its day, so the
+    act is dated that day. Other verbs of saying ("قال"، "ذكر") may tell what happened the
+    day before."""
+    norm, words = analysis.ntext.norm, assembly_words()
+    before = words.statement_before.search(norm, max(0, statement_day.start - 80), statement_day.start)
+    verb = before.group(0) if before else None
+    if verb is None:
+        opened = words.statement_opened_by_date.match(norm, statement_day.end)
+        verb = opened.group(0) if opened else None
+    first = verb.replace("،", " ").replace(",", " ").split()[0] if verb and verb.split() else None
+    return first is not None and reads_as(first, words.news_verbs)
 
 
 def _month_end(day: dt.date) -> dt.date:
@@ -756,11 +760,12 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         match, cand.sub_event_type = start, "Change to group/activity"
         decision.fired("campaign_start")
     date, date_end, precision = date_window(analysis, match)
-    announced = False
+    announced = on_its_day = False
     if match is not None and match.value.get("reported") and date is not None \
             and (toll or said_to_have_happened(analysis, cand, match)):
         announced = True
-        if announced_as_news_of_its_day(analysis, cand, match):
+        if announced_as_news_of_its_day(analysis, match):
+            on_its_day = True
             decision.fired("announced_the_day_it_happened")
         else:
             # "قال أردوغان، السبت، إن جيشه وجه ضربة": an act told as done, or a toll, said on
@@ -775,7 +780,7 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         # dropped as undated), but it gives the act no date (no evidence, see assemble.emit)
         date, date_end, precision = date_window(analysis, None)
         decision.fired("news_of_the_day_after_a_span_of_days")
-    when = When(match, date, date_end, precision, stated, announced, news_of_the_day)
+    when = When(match, date, date_end, precision, stated, announced, news_of_the_day, on_its_day)
     for rule in DATE_RULES:
         rule(analysis, when)
     continuing_for(analysis, cand, when)
