@@ -371,9 +371,9 @@ def test_an_act_announced_on_a_day_is_the_news_of_that_day(shared_pipeline, text
 
 
 def test_a_toll_announced_on_a_day_is_dated_that_day(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
-    # ant-multisource:FR-middleEast-685-20180623: "announced on Saturday the killing of 45".
-    # (Its tune gold keeps Saturday or the day before, [22, 23 June]: one of the few the
-    # rule of announcing verbs dates a day late.)
+    # ant-multisource:FR-middleEast-685-20180623 (shared dev): "announced on Saturday the
+    # killing of 45". (The shared dev gold keeps Saturday or the day before, [22, 23 June]:
+    # one of the few the rule of announcing verbs dates a day late.)
     text = ('أعلن الجيش العراقي في بيان السبت، عن مقتل 45 عنصرا من تنظيم "الدولة الإسلامية" بينهم قياديون، '
             "في غارات جوية شنها على ثلاثة مواقع في منطقة هجين بمحافظة دير الزور شرق سوريا.")
     (event,) = extract(shared_pipeline, text, "2018-06-23")
