@@ -169,6 +169,10 @@ def _relative_clause_of_the_act(analysis: Analysis, cand: Candidate) -> Segment 
     return Segment(opens, other.start if other is not None else closes)
 
 
+#: How many characters before a day its verb of saying (or of reaction) is looked for.
+_STATEMENT_REACH = 80
+
+
 def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floor: int) -> bool:
     """"أدانت إسرائيل الاثنين الهجوم الكيميائي على دوما": a day between a verb of reaction
     and the event it reacts to dates the reaction (the event, if undated otherwise, is
@@ -177,7 +181,7 @@ def _dates_a_reaction(analysis: Analysis, cand: Candidate, date: DateMatch, floo
     if date.end > cand.trigger.start:
         return False
     norm, words = analysis.ntext.norm, assembly_words()
-    verb = words.reaction_before.search(norm, max(floor, date.start - 80), date.start)
+    verb = words.reaction_before.search(norm, max(floor, date.start - _STATEMENT_REACH), date.start)
     return verb is not None and words.complementizer.search(norm, verb.start(), date.start) is None
 
 
@@ -206,7 +210,7 @@ def is_reporting_date(analysis: Analysis, date: DateMatch, floor: int) -> bool:
     """A date that dates a statement, not the event: "وقال المتحدث، يوم الاثنين، إن...",
     "ويوم الخميس، قالت إسرائيل إن طائراتها استهدفت...". Remembered per document: each
     clause of a sentence asks about the same dates."""
-    floor = max(floor, date.start - 80)  # only the 80 characters before the date are read
+    floor = max(floor, date.start - _STATEMENT_REACH)
     return analysis.remember(("reporting_date", date.start, date.end, floor),
                              lambda: _after_verb_of_saying(analysis.ntext.norm, date, floor)
                              or _opens_a_statement(analysis, date))
@@ -737,13 +741,10 @@ def announced_as_news_of_its_day(analysis: Analysis, statement_day: DateMatch) -
     act is dated that day. Other verbs of saying ("قال"، "ذكر") may tell what happened the
     day before."""
     norm, words = analysis.ntext.norm, assembly_words()
-    before = words.statement_before.search(norm, max(0, statement_day.start - 80), statement_day.start)
-    verb = before.group(0) if before else None
-    if verb is None:
-        opened = words.statement_opened_by_date.match(norm, statement_day.end)
-        verb = opened.group(0) if opened else None
-    first = verb.replace("،", " ").replace(",", " ").split()[0] if verb and verb.split() else None
-    return first is not None and reads_as(first, words.news_verbs)
+    said = words.statement_before.search(norm, max(0, statement_day.start - _STATEMENT_REACH), statement_day.start) \
+        or words.statement_opened_by_date.match(norm, statement_day.end)
+    verb = re.search(r"\w+", said.group(0)) if said else None  # the match opens with the verb
+    return verb is not None and reads_as(verb.group(0), words.news_verbs)
 
 
 def _month_end(day: dt.date) -> dt.date:
