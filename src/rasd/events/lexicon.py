@@ -369,7 +369,7 @@ def assembly_words() -> AssemblyWords:
             rf"(?:(?:{alt('reported_claims')}|{alt('allegations')})\s+(?:(?:{alt('inquiry_prepositions')})\s+|ب)?)?$"),
         possible=_words(d["possible"]),
         battle_names=_words(d["battle_names"]),
-        news_verbs=_words(d["news_verbs"]),
+        news_verbs=_words(d["announcing_verbs"] + d["news_verbs"]),  # announcing verbs are news verbs too
         battle_going_on=_words(d["battle_going_on"]),
         # the verb of finding, at most eight words (its subject, a time, "على"), then the body
         found_dead=re.compile(rf"(?<!\w)[وف]?(?:{alt('finding_verbs')})\s+(?:\S+\s+){{0,8}}?(?:{alt('body_nouns')})(?!\w)"),
