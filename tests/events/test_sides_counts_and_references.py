@@ -27,9 +27,10 @@ def test_the_accused_named_before_the_act_is_its_author(shared_pipeline) -> None
 
 
 @pytest.mark.parametrize("text,published,expected", [
-    # saudinewsnet:2015-08-06-1358-5fdcfb9218 (tune), adapted (shortened): the subject of
-    # "managed to" took the ground; the forces named in between counter-attacked
-    ("وتمكنت الفصائل المقاتلة بعد سلسلة هجمات نفذتها وهجمات مضادة من قوات النظام في سهل الغاب من السيطرة على "
+    # saudinewsnet:2015-08-06-1358-5fdcfb9218 (tune), adapted (shortened, "أمس" added so that
+    # a day, not the reporting model's weight, makes it news): the subject of "managed to"
+    # took the ground; the forces named in between counter-attacked
+    ("وتمكنت الفصائل المقاتلة أمس بعد سلسلة هجمات نفذتها وهجمات مضادة من قوات النظام في سهل الغاب من السيطرة على "
      "مواقع عدة في هذه المنطقة الاستراتيجية.", "2015-08-06",
      ("Non-state actor overtakes territory", "Syrian Opposition Factions", "Syrian Government Forces")),
     # written for the test: "بدعم من" names who helped, not an act the subject managed
