@@ -1046,6 +1046,22 @@ def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> No
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-07-08", "2018-07-09", 2)]
 
 
+def test_the_day_a_statement_was_issued_dates_the_statement(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-11-0050-6b21e19476 (tune), adapted (shortened): the strikes are told
+    # "according to the statement broadcast today, Monday"; Monday is when the statement was
+    # issued, and a day's statement reports that day or the one before (a day in the act's own
+    # words would date it: the second text, written for the test)
+    text = ("وفي العراق نفذت 21 ضربة جوية بالقرب من مدينة بيجي استهدفت وحدات من مقاتلي التنظيم وفقا للبيان "
+            "العسكري الأمريكي الذي أذيع اليوم الاثنين.")
+    events = events_of(shared_pipeline, text, "2015-08-11")
+    assert [(e.location, str(e.date), str(e.date_end), e.time_precision) for e in events] == [
+        ("Baiji", "2015-08-09", "2015-08-10", 2)]
+    text = ("وفي العراق نفذت 21 ضربة جوية يوم الاثنين بالقرب من مدينة بيجي استهدفت وحدات من مقاتلي التنظيم، وفق "
+            "البيان الصادر عن التحالف.")
+    assert [(str(e.date), str(e.date_end)) for e in events_of(shared_pipeline, text, "2015-08-11")] == [
+        ("2015-08-10", "2015-08-10")]
+
+
 def test_a_day_between_a_verb_of_reaction_and_the_event_dates_the_reaction(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:FR-internationalNews-652-20180410: Israel condemned on Monday the attack
     # its relative clause dates to Saturday

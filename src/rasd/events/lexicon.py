@@ -217,6 +217,7 @@ class AssemblyWords:
     continuing_breaks: frozenset[str]
     bomber_plurals: frozenset[str]
     statement_after: re.Pattern[str]
+    issued_statement_before: re.Pattern[str]
     source_before: re.Pattern[str]
     support_before: re.Pattern[str]
     possessed: re.Pattern[str]
@@ -468,6 +469,11 @@ def assembly_words() -> AssemblyWords:
         crosshead=re.compile(rf"(?!(?:{alt('not_crossheads')})\s)((?:[^\s.,;:\"'و][^\s.,;:]*[ \t]+){{1,3}}?)"
                              rf"(?=(?:{alt('crosshead_openers')})\s)"),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
+        # the statement's noun, a few words of its name, the word that says it was issued, and
+        # at most a part of the day or "يوم" before the date
+        issued_statement_before=re.compile(
+            rf"(?<!\w)[وفبل]{{0,2}}(?:{alt('statement_nouns')})(?:\s+[^\s.,]+){{0,4}}?\s+(?:(?:{alt('relative_pronouns')})\s+)?"
+            rf"[وف]?(?:{alt('issuing_words')})\s+(?:(?:{alt('day_parts')}|يوم|في)\s+)?$"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
         # "اتهمت وسائل إعلام سورية إسرائيل بإطلاق": an adjective closes the source's name

@@ -213,7 +213,8 @@ def is_reporting_date(analysis: Analysis, date: DateMatch, floor: int) -> bool:
     floor = max(floor, date.start - _STATEMENT_REACH)
     return analysis.remember(("reporting_date", date.start, date.end, floor),
                              lambda: _after_verb_of_saying(analysis.ntext.norm, date, floor)
-                             or _opens_a_statement(analysis, date))
+                             or _opens_a_statement(analysis, date)
+                             or _dates_an_issued_statement(analysis.ntext.norm, date, floor))
 
 
 #: What may stand before a date that opens its sentence: "و", "ويوم", a quote mark.
@@ -229,6 +230,14 @@ def _opens_a_statement(analysis: Analysis, date: DateMatch) -> bool:
     norm = analysis.ntext.norm
     return bool(_SENTENCE_OPENER.fullmatch(norm, sentence.start, date.start)
                 and assembly_words().statement_opened_by_date.match(norm, date.end, sentence.end))
+
+
+def _dates_an_issued_statement(norm: str, date: DateMatch, floor: int) -> bool:
+    """"وفقا للبيان العسكري الأمريكي الذي أذيع اليوم الاثنين", "وفق البيان الصادر مساء الأحد":
+    a day told in the words that say when a statement was issued dates the statement (a
+    day's statement often reports the day before: "نفذت 27 غارة أمس الخميس. وقال البيان الذي
+    صدر اليوم الجمعة إن ست من ثماني غارات ...")."""
+    return assembly_words().issued_statement_before.search(norm, floor, date.start) is not None
 
 
 def _after_verb_of_saying(norm: str, date: DateMatch, floor: int) -> bool:
