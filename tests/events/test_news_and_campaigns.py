@@ -1046,6 +1046,24 @@ def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> No
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-07-08", "2018-07-09", 2)]
 
 
+def test_an_area_held_near_a_city_is_the_area_the_article_is_about(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-213-20180310 (tune), adapted (shortened): the offensive on
+    # "the last main stronghold of the opposition near Damascus" is on Eastern Ghouta, the
+    # area the article names, not on Damascus
+    text = ("كثفت قوات النظام غاراتها على الغوطة الشرقية، السبت، لترتفع حصيلة القتلى للهجوم العنيف المستمر منذ "
+            "3 أسابيع على آخر معقل رئيسي للمعارضة قرب دمشق. وقد أسفرت الغارات الجوية على مناطق الغوطة الشرقية "
+            "عن مقتل 976 شخصا.")
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert ("Change to group/activity", "Eastern Ghouta") in [(e.sub_event_type, e.location) for e in events]
+    assert "Damascus" not in [e.location for e in events]
+    # written for the test: a place told as near the city, not as an area a side holds,
+    # stays near the city
+    text = ("كثفت قوات النظام غاراتها على الغوطة الشرقية، السبت، وقتل 20 مدنيا. وسقطت أمس قذائف على ثكنة "
+            "عسكرية قرب دمشق. وقد أسفرت الغارات الجوية على مناطق الغوطة الشرقية عن مقتل 976 شخصا.")
+    events = events_of(shared_pipeline, text, "2018-03-10")
+    assert ("Shelling/artillery/missile attack", "Damascus") in [(e.sub_event_type, e.location) for e in events]
+
+
 def test_the_day_a_statement_was_issued_dates_the_statement(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # saudinewsnet:2015-08-11-0050-6b21e19476 (tune), adapted (shortened): the strikes are told
     # "according to the statement broadcast today, Monday"; Monday is when the statement was

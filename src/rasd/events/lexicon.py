@@ -233,6 +233,7 @@ class AssemblyWords:
     accusation: re.Pattern[str]
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
+    held_area_before: re.Pattern[str]
     after_opening: re.Pattern[str]
     after_word: re.Pattern[str]
     response: re.Pattern[str]
@@ -474,6 +475,9 @@ def assembly_words() -> AssemblyWords:
         issued_statement_before=re.compile(
             rf"(?<!\w)[وفبل]{{0,2}}(?:{alt('statement_nouns')})(?:\s+[^\s.,]+){{0,4}}?\s+(?:(?:{alt('relative_pronouns')})\s+)?"
             rf"[وف]?(?:{alt('issuing_words')})\s+(?:(?:{alt('day_parts')}|يوم|في)\s+)?$"),
+        # a word for a held area, then at most five words (whose it is: "رئيسي للمعارضة
+        # المسلحة") before the word that puts it near a city
+        held_area_before=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('held_areas')})(?:\s+[^\s.,]+){{0,5}}?\s*$"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
         # "اتهمت وسائل إعلام سورية إسرائيل بإطلاق": an adjective closes the source's name

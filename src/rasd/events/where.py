@@ -29,6 +29,7 @@ from rasd.events.document import (
     within,
 )
 from rasd.events.lexicon import assembly_words
+from rasd.geo import km_between
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.actors import load_pack
 from rasd.recognize.numbers import number_words
@@ -1080,12 +1081,41 @@ def one_place_for_what_is_declared_once(sub_event_type: str, picks: list[PlacePi
     return picks
 
 
+#: How far from the city the area a clause puts near it may lie.
+_HELD_AREA_KM = 40.0
+
+
+def held_area_near_a_city(article: ArticleState, picks: list[PlacePick]) -> list[PlacePick]:
+    """"القصف على آخر معقل رئيسي للمعارضة قرب دمشق", "جيب محاصر جنوبي دمشق": a clause that
+    names its place only as an area a side holds near a city tells of that area, not of the
+    city; the area is the one the article is about (its focus: Eastern Ghouta), when that
+    lies near the city. The article's focus, or nothing."""
+    if len(picks) != 1 or picks[0].resolved is None or picks[0].place is None:
+        return []
+    mention = picks[0].resolved.mention
+    focus = article.focus
+    if not mention.near or mention.cue_start is None or focus is None or focus.place is None \
+            or focus.place.id == picks[0].place.id:
+        return []
+    norm = article.analysis.ntext.norm
+    if not assembly_words().held_area_before.search(norm, max(0, mention.cue_start - 60), mention.cue_start):
+        return []
+    area, city = focus.place, picks[0].place
+    if area.lat is None or area.lon is None or city.lat is None or city.lon is None:
+        return []
+    return [focus] if km_between(area.lat, area.lon, city.lat, city.lon) <= _HELD_AREA_KM else []
+
+
 def where(article: ArticleState, cand: Candidate, decision: Decision, picks: list[PlacePick],
           dated: bool) -> list[PlacePick]:
-    """The candidate's places: the clause's own, else the first rule that finds one (the
-    focus only for a candidate with a day or a toll of its own); raises ``Dropped``
-    when none does."""
+    """The candidate's places: the clause's own (an area held near a city: the article's
+    area, ``held_area_near_a_city``), else the first rule that finds one (the focus only
+    for a candidate with a day or a toll of its own); raises ``Dropped`` when none does."""
     if picks:
+        held = held_area_near_a_city(article, picks)
+        if held:
+            decision.fired("held_area_near_a_city_is_the_articles_area")
+            return held
         return picks
     found = place_from_previous_sentence(article, cand)
     if found:
