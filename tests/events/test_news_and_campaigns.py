@@ -1046,6 +1046,28 @@ def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> No
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-07-08", "2018-07-09", 2)]
 
 
+def test_the_day_of_talks_does_not_date_the_acts_told_after_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-62-20180225 (tune), adapted (shortened): the lead's Sunday
+    # is the day of planned talks, a sentence that tells no act; the air strikes told next
+    # have no day of their own: the news of the day, not Sunday
+    text = ("يعتزم الرئيس الفرنسي إيمانويل ماكرون والمستشارة الألمانية أنغيلا ميركل إجراء محادثات الأحد مع الرئيس "
+            "الروسي فلاديمير بوتن تتناول تنفيذ قرار وقف إطلاق النار في سوريا. وتزامن تصويت مجلس الأمن على القرار "
+            "مع شن طائرات حربية سورية مدعومة من القوات الجوية الروسية غارات جديدة على الغوطة الشرقية، وفق المرصد "
+            "السوري لحقوق الإنسان.")
+    events = events_of(shared_pipeline, text, "2018-02-25")
+    assert [(e.sub_event_type, str(e.date), str(e.date_end)) for e in events] == [
+        ("Air/drone strike", "2018-02-24", "2018-02-25")]
+    # written for the test: a day long past still dates what follows, even from a sentence
+    # that tells no act: the mortar wound is of that time, background
+    text = ("وكان جدعون قد وصل إلى الرقة في 12 حزيران 2015 قادما من تركيا. وأصيب هناك بقذيفة هاون خلال المعارك "
+            "في مدينة الرقة.")
+    assert events_of(shared_pipeline, text, "2018-05-22") == []
+    # written for the test: a sentence with an act dates the one after it, as before
+    text = ("قصفت قوات النظام الأحد بلدة حمورية في الغوطة الشرقية. كما شنت الطائرات غارات على مدينة دوما.")
+    assert [(e.location, str(e.date)) for e in events_of(shared_pipeline, text, "2018-02-27")] == [
+        ("Hammurah", "2018-02-25"), ("Douma", "2018-02-25")]
+
+
 def test_an_area_held_near_a_city_is_the_area_the_article_is_about(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-213-20180310 (tune), adapted (shortened): the offensive on
     # "the last main stronghold of the opposition near Damascus" is on Eastern Ghouta, the

@@ -74,8 +74,22 @@ def choose_date(analysis: Analysis, cand: Candidate) -> DateMatch | None:
     before = [d for d in recent if d.end <= start and start - d.end < _REACH
               and _usable(d) and not is_reporting_date(analysis, d, 0) and not d.value.get("future")
               and not d.value.get("vague") and not _a_span_since_an_earlier_day(d) and d.value["precision"] <= 2
-              and not _dates_a_beginning(analysis, d)]
+              and not _dates_a_beginning(analysis, d) and _dates_a_told_act(analysis, d)]
     return before[-1] if before else None
+
+
+def _dates_a_told_act(analysis: Analysis, d: DateMatch) -> bool:
+    """Whether a date may date the sentences after it: its sentence tells an act (has an
+    event word), or the date is background. A passage dated once is dated by the sentence
+    of its news; the day of talks, a meeting or a decision ("يعتزم ماكرون وميركل إجراء
+    محادثات الأحد مع بوتن", "صادق العبادي، الثلاثاء، على إحالة ..."), which tells none,
+    does not date the acts told after it. A time long past still does ("دخل إلى العراق في
+    يونيو 2015" in 2018): what follows is a story of that time."""
+    published, end = analysis.doc.published, d.value.get("date_end")
+    if published is not None and end and (published - dt.date.fromisoformat(end)).days > BACKGROUND_DAYS:
+        return True
+    sentence = analysis.sentences[sentence_index(analysis, d.start)]
+    return bool(within(analysis, analysis.triggers, sentence))
 
 
 def _dates_a_beginning(analysis: Analysis, d: DateMatch, launched: bool = False) -> bool:
