@@ -1114,6 +1114,13 @@ def test_a_day_between_a_verb_of_reaction_and_the_event_dates_the_reaction(share
     text = "وأدانت فرنسا أن قوات النظام الاثنين قصفت بلدة كفرنبل في ريف إدلب ما أدى إلى مقتل خمسة مدنيين."
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events_of(shared_pipeline, text, "2018-04-10")] \
         == [("2018-04-09", "2018-04-09", 1)]
+    # ant-multisource:SK-middleEast-1036-20180414 (tune), adapted (a place added): a verb that
+    # judges ("اعتبرت") reacts too; its day is the reaction's, and the strikes it is about
+    # were that day or the one before
+    text = ("اعتبرت دمشق، السبت، أن الضربات التي نفذتها الولايات المتحدة وفرنسا وبريطانيا على مركز البحوث العلمية "
+            "في برزة بدمشق انتهاك فاضح للقانون الدولي.")
+    assert [(str(e.date), str(e.date_end)) for e in events_of(shared_pipeline, text, "2018-04-14")] \
+        == [("2018-04-13", "2018-04-14")]
 
 
 def test_a_day_of_another_act_does_not_make_a_waged_campaign_an_incident(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
