@@ -1,6 +1,6 @@
 """An outlet's dateline names where the story was filed (rasd.recognize.datelines): what
-the recognizers find inside it is set aside. Datelines as CNN Arabic writes them in the
-corpus."""
+the recognizers find inside it is set aside. Datelines as CNN Arabic and Ain Alyoum write
+them in the corpus."""
 
 from __future__ import annotations
 
@@ -60,3 +60,36 @@ def test_what_the_dateline_names_is_set_aside_and_the_rest_is_read(shared_pipeli
     assert named and all(span.start >= analysis.span(analysis.dateline.start, analysis.dateline.end).end
                          for span in named)
     assert any(span.start > later and "الولايات المتحدة" in span.text for span in named)
+
+
+@pytest.mark.parametrize("text,dateline", [
+    # saudinewsnet (Ain Alyoum, dev pool): the outlet's name, a dash and the city, on its own line
+    ("عين اليوم – بغداد\nقتل 12 شخصا", "عين اليوم – بغداد"),
+    ("عين اليوم – متابعات\nأعلن", "عين اليوم – متابعات"),
+    # ... or the writer's name, a dash and the outlet's
+    ("د حجازي – عين اليوم\nقال", "د حجازي – عين اليوم"),
+])
+def test_a_short_first_line_with_the_outlets_name_and_a_dash_is_the_dateline(text: str, dateline: str) -> None:
+    ntext = normalize(text)
+    found = find_dateline(ntext.norm)
+    assert found is not None
+    a, b = ntext.original_span(found.start, found.end)
+    assert text[a:b].strip() == dateline
+
+
+def test_the_outlets_name_in_a_sentence_makes_no_dateline() -> None:
+    # written for the test: the name cited in a long first line is a source, not a dateline
+    text = "وقال مصدر عسكري لصحيفة عين اليوم - في اتصال هاتفي - إن القوات تقدمت نحو المدينة من ثلاثة محاور."
+    assert find_dateline(normalize(text).norm) is None
+
+
+def test_the_day_in_an_outlets_name_dates_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # saudinewsnet:2015-08-07-0009-7ef9c2a397 (tune), adapted (shortened): the اليوم of
+    # "عين اليوم" is no day; the killing told with no day of its own is the news of the day
+    text = ("عين اليوم – متابعات\nلقي قيادي في تنظيم داعش مصرعه خلال اشتباكات بين التنظيم وقوات النظام السوري في "
+            "مدينة القريتين بريف حمص الجنوبي الشرقي.")
+    analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 7)))
+    assert analysis.dateline is not None and analysis.dates == []
+    events = events_of(shared_pipeline, text, "2015-08-07")
+    assert [(e.location, str(e.date), str(e.date_end)) for e in events] == [
+        ("Al-Qaryatayn", "2015-08-06", "2015-08-07")]

@@ -49,11 +49,31 @@ def dateline_end(paragraph: str, mark: str) -> int | None:
     return dashes.end() if dashes else None
 
 
+@lru_cache(maxsize=1)
+def dateline_line_outlets() -> tuple[str, ...]:
+    """The outlets whose name on a short first line makes it a dateline (``dateline_lines``
+    in data/sources.yaml), normalized."""
+    return tuple(normalize_key(name) for name in load_yaml("sources.yaml")["dateline_lines"])
+
+
+#: The most words of a first line that is an outlet's dateline ("عين اليوم – متابعات").
+_LINE_WORDS = 7
+
+
+def _is_dateline_line(line: str) -> bool:
+    """A short line that names an outlet of ``dateline_lines`` beside a dash."""
+    return len(line.split()) <= _LINE_WORDS and "-" in line \
+        and any(name in line for name in dateline_line_outlets())
+
+
 def find_dateline(norm: str) -> Segment | None:
-    """The dateline that opens one of the first paragraphs of the normalized text, if any."""
+    """The dateline that opens one of the first paragraphs of the normalized text (or is
+    its first line), if any."""
     for n, paragraph in enumerate(_PARAGRAPH.finditer(norm)):
         if n == _OPENING_PARAGRAPHS:
             break
+        if n == 0 and _is_dateline_line(paragraph.group()):
+            return Segment(paragraph.start(), paragraph.end())
         for mark in dateline_marks():
             end = dateline_end(paragraph.group(), mark)
             if end is not None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from rasd.recognize.datelines import outside_dateline
 from rasd.recognize.dates.calendar import CalendarWords, calendar_words
 from rasd.recognize.dates.resolve import resolve, safe_date, val
 from rasd.recognize.numbers import counts_not_a_year
@@ -333,4 +334,5 @@ class DateRecognizer:
         return (_DATE_WORDS,)  # the patterns run in windows around these words
 
     def __call__(self, analysis: Analysis) -> None:
-        analysis.dates = find_dates(analysis.ntext, analysis.doc.published, analysis.tokens)
+        # (not in the dateline: the اليوم of the outlet "عين اليوم" is no day)
+        analysis.dates = outside_dateline(analysis, find_dates(analysis.ntext, analysis.doc.published, analysis.tokens))
