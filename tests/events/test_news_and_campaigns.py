@@ -1046,6 +1046,20 @@ def test_a_day_that_opens_a_statement_dates_the_statement(shared_pipeline) -> No
     assert [(str(e.date), str(e.date_end), e.time_precision) for e in events] == [("2018-07-08", "2018-07-09", 2)]
 
 
+def test_the_side_a_campaign_sets_out_to_expel_is_its_target(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-286-20180314 (tune): "لإبعاد مقاتلي وحدات حماية الشعب" names
+    # whom the campaign is against
+    text = ("يذكر أن تركيا أطلقت في يناير عملية عسكرية في عفرين لإبعاد مقاتلي وحدات حماية الشعب الكردية السورية "
+            "عن حدودها الجنوبية.")
+    events = events_of(shared_pipeline, text, "2018-03-14")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Change to group/activity", "Turkish Forces", "YPG")]
+    # written for the test: "لطرد" too
+    text = "بدأ الجيش السوري أمس عملية عسكرية في ريف حماة الشمالي لطرد مقاتلي هيئة تحرير الشام من المنطقة."
+    assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-05-02")] == [
+        ("Syrian Government Forces", "HTS")]
+
+
 def test_the_day_of_talks_does_not_date_the_acts_told_after_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-62-20180225 (tune), adapted (shortened): the lead's Sunday
     # is the day of planned talks, a sentence that tells no act; the air strikes told next
