@@ -1688,6 +1688,21 @@ def test_an_attack_on_a_base_that_names_no_target_hit_its_holder(shared_pipeline
     assert event.actor2 == holder
 
 
+@pytest.mark.parametrize("text,expected", [
+    # written for the test: Israel's strike on a military base in Syria names no target: the army's
+    ("وشنت الطائرات الإسرائيلية أمس غارات على قاعدة عسكرية قرب دمشق.", ("Israeli Forces", "Syrian Government Forces")),
+    # ant-multisource:BB-middleEast-783-20180725 (tune), adapted (the author named in the clause)
+    ("وشنت إسرائيل أمس غارات على مستودع أسلحة قرب مدينة حماة.", ("Israeli Forces", "Syrian Government Forces")),
+    # written for the test: sites a nationality says are Iran's are not the army's
+    ("وقصفت الطائرات الإسرائيلية أمس مواقع عسكرية إيرانية في ريف دمشق.", ("Israeli Forces", None)),
+    # written for the test: Turkey's strikes in Afrin are no such war on the army
+    ("وقصفت الطائرات التركية أمس مواقع عسكرية قرب بلدة جنديرس في منطقة عفرين.", ("Turkish Forces", None)),
+])
+def test_a_foreign_strike_on_a_military_site_hit_the_syrian_army(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                  expected: tuple[str, str | None]) -> None:
+    assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-04-16")] == [expected]
+
+
 def test_a_base_has_no_holder_while_it_was_lost() -> None:
     # data/base_holders.yaml: Abu al-Duhur fell to Jaysh al-Fatah in September 2015 and was
     # retaken in January 2018

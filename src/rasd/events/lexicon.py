@@ -234,6 +234,7 @@ class AssemblyWords:
     place_relative: re.Pattern[str]
     place_description: re.Pattern[str]
     held_area_before: re.Pattern[str]
+    at_war_with_the_syrian_army: frozenset[str]
     after_opening: re.Pattern[str]
     after_word: re.Pattern[str]
     response: re.Pattern[str]
@@ -478,6 +479,7 @@ def assembly_words() -> AssemblyWords:
         # a word for a held area, then at most five words (whose it is: "رئيسي للمعارضة
         # المسلحة") before the word that puts it near a city
         held_area_before=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('held_areas')})(?:\s+[^\s.,]+){{0,5}}?\s*$"),
+        at_war_with_the_syrian_army=frozenset(d["at_war_with_the_syrian_army"]),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
         # "اتهمت وسائل إعلام سورية إسرائيل بإطلاق": an adjective closes the source's name

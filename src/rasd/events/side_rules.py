@@ -764,6 +764,27 @@ def the_holder_of_a_struck_base(s: Sides, c: SideScope) -> bool:
     return True
 
 
+def a_foreign_strike_on_a_military_site_hit_the_army(s: Sides, c: SideScope) -> bool:
+    """"هجوم صاروخي إسرائيلي جديد على قاعدة عسكرية قرب دمشق", "ضربات على مراكز أبحاث ومنشآت
+    قرب دمشق": a strike by one of the states at war with the Syrian government (``at_war_with_the_syrian_army``,
+    data/assembly.yaml) on a military site in Syria that names no target hit the Syrian
+    army, whose sites they are (event-schema.md §3.1, target)."""
+    if s.target is not None or not s.remote or s.agent is None or len(c.picks) != 1:
+        return False
+    words, norm = assembly_words(), c.analysis.ntext.norm
+    place = c.picks[0].place
+    site = words.military_target.search(norm, c.cand.trigger.start, c.cand.segment.end)
+    if place is None or place.country != "SY" or s.agent.name not in words.at_war_with_the_syrian_army or site is None:
+        return False
+    # "مواقع عسكرية إيرانية": a nationality after the site names whose it is ("سورية": the army's)
+    army = "Syrian Government Forces"
+    after = norm[site.end():c.cand.segment.end].split()[:2]
+    if any(words.nationality_actors.get(strip_article(w), army) != army for w in after):
+        return False
+    s.target = load_pack().by_name.get(army)
+    return s.target is not None
+
+
 def actor2_civilians_as_victims(s: Sides, c: SideScope) -> bool:
     """Violence against civilians, a strike that killed civilians and a chemical attack
     (unless on a state force) have Civilians as actor2."""
@@ -1406,6 +1427,7 @@ SIDE_RULES: tuple[SideRule, ...] = (
     actor1_from_document_salience,
     fighting_between_the_articles_sides,
     the_holder_of_a_struck_base,
+    a_foreign_strike_on_a_military_site_hit_the_army,
     shelling_by_the_author_of_the_last_strike,
     intercepted_missiles_are_a_states,
     missile_strike_is_a_states,
