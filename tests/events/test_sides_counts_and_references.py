@@ -2071,12 +2071,13 @@ def test_an_act_told_without_its_author_is_the_act_told_with_it(shared_pipeline)
 
 def test_the_side_a_named_author_hit_did_not_do_the_unnamed_act(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # written for the test: the rockets fired at Israeli positions in the Golan and the
-    # Israeli shelling that answered them, one day and one place, are two events
+    # Israeli shelling that answered them, one day and one place, are two events (Israel's,
+    # on unnamed positions in Syria, hit the Syrian army: a_foreign_strike_on_a_military_site_hit_the_army)
     text = ("قصفت المدفعية الإسرائيلية الخميس مواقع في هضبة الجولان. "
             "وكانت صواريخ قد أطلقت الخميس على مواقع الجيش الإسرائيلي في هضبة الجولان.")
     events = events_of(shared_pipeline, text, "2018-05-10")
     assert sorted((e.actor1, e.actor2 or "") for e in events) == [
-        ("Israeli Forces", ""), ("Unidentified Armed Group", "Israeli Forces")]
+        ("Israeli Forces", "Syrian Government Forces"), ("Unidentified Armed Group", "Israeli Forces")]
 
 
 def test_a_killing_by_a_force_that_fights_from_the_air_is_an_air_strike(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
