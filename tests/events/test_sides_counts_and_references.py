@@ -1697,6 +1697,14 @@ def test_an_attack_on_a_base_that_names_no_target_hit_its_holder(shared_pipeline
     ("وقصفت الطائرات الإسرائيلية أمس مواقع عسكرية إيرانية في ريف دمشق.", ("Israeli Forces", None)),
     # written for the test: Turkey's strikes in Afrin are no such war on the army
     ("وقصفت الطائرات التركية أمس مواقع عسكرية قرب بلدة جنديرس في منطقة عفرين.", ("Turkish Forces", None)),
+    # written for the test (review): a nationality with a comma glued to it still names the
+    # owner; "على مقربة من" (close to) names no military site
+    ("وقصفت الطائرات الإسرائيلية أمس مواقع إيرانية، في ريف دمشق.", ("Israeli Forces", None)),
+    ("وسقط صاروخ إسرائيلي أمس على مقربة من بلدة خان أرنبة في القنيطرة.", ("Israeli Forces", None)),
+    # written for the test (review): the US's strikes in an article on the Islamic State are
+    # not on the Syrian army
+    ("وشنت طائرات أمريكية أمس غارات على مواقع قرب مدينة البوكمال. وتتقدم قوات سوريا الديمقراطية "
+     "ضد تنظيم داعش في المنطقة.", ("US Forces", None)),
 ])
 def test_a_foreign_strike_on_a_military_site_hit_the_syrian_army(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
                                                                   expected: tuple[str, str | None]) -> None:

@@ -77,10 +77,23 @@ def test_a_short_first_line_with_the_outlets_name_and_a_dash_is_the_dateline(tex
     assert text[a:b].strip() == dateline
 
 
-def test_the_outlets_name_in_a_sentence_makes_no_dateline() -> None:
-    # written for the test: the name cited in a long first line is a source, not a dateline
-    text = "وقال مصدر عسكري لصحيفة عين اليوم - في اتصال هاتفي - إن القوات تقدمت نحو المدينة من ثلاثة محاور."
+@pytest.mark.parametrize("text", [
+    # written for the test: the name cited in a first line is a source, not a dateline
+    "وقال مصدر عسكري لصحيفة عين اليوم - في اتصال هاتفي - إن القوات تقدمت نحو المدينة من ثلاثة محاور.",
+    "وقال مصدر لعين اليوم - إن\nالقوات تقدمت",
+])
+def test_the_outlets_name_in_a_sentence_makes_no_dateline(text: str) -> None:
     assert find_dateline(normalize(text).norm) is None
+
+
+def test_a_dateline_line_whose_dash_normalization_dropped_is_still_one() -> None:
+    # written for the test: the tatweel "ـ" is no character of the normalized text
+    text = "عين اليوم ـ بغداد\nقتل 12 شخصا"
+    ntext = normalize(text)
+    found = find_dateline(ntext.norm)
+    assert found is not None
+    a, b = ntext.original_span(found.start, found.end)
+    assert text[a:b].strip() == "عين اليوم ـ بغداد"
 
 
 def test_the_day_in_an_outlets_name_dates_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -90,6 +103,10 @@ def test_the_day_in_an_outlets_name_dates_nothing(shared_pipeline) -> None:  # t
             "مدينة القريتين بريف حمص الجنوبي الشرقي.")
     analysis = shared_pipeline.analyze(Document(id="t", text=text, published=dt.date(2015, 8, 7)))
     assert analysis.dateline is not None and analysis.dates == []
+    # written for the test: nor is it in a sentence that cites the outlet
+    cited = shared_pipeline.analyze(Document(id="t", text="وقال مصدر أمني لعين اليوم إن اشتباكات اندلعت أمس.",
+                                             published=dt.date(2015, 8, 7)))
+    assert [cited.span(d.start, d.end).text for d in cited.dates] == ["أمس"]
     events = events_of(shared_pipeline, text, "2015-08-07")
     assert [(e.location, str(e.date), str(e.date_end)) for e in events] == [
         ("Al-Qaryatayn", "2015-08-06", "2015-08-07")]

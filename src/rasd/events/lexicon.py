@@ -235,6 +235,8 @@ class AssemblyWords:
     place_description: re.Pattern[str]
     held_area_before: re.Pattern[str]
     at_war_with_the_syrian_army: frozenset[str]
+    expel_words: frozenset[str]
+    military_site: re.Pattern[str]
     after_opening: re.Pattern[str]
     after_word: re.Pattern[str]
     response: re.Pattern[str]
@@ -471,15 +473,22 @@ def assembly_words() -> AssemblyWords:
         crosshead=re.compile(rf"(?!(?:{alt('not_crossheads')})\s)((?:[^\s.,;:\"'و][^\s.,;:]*[ \t]+){{1,3}}?)"
                              rf"(?=(?:{alt('crosshead_openers')})\s)"),
         day_part=re.compile(rf"(?<!\w)[وفب]?(?:{alt('day_parts')})(?!\w)"),
-        # the statement's noun, a few words of its name, the word that says it was issued, and
-        # at most a part of the day or "يوم" before the date
+        # the statement's noun, a few words of its name (no complementizer: "التقرير فان الجيش
+        # نشر السبت" tells a deployment), the word that says it was issued, its issuer ("عن
+        # التحالف", "أصدرته وزارة الدفاع") and at most a part of the day or "يوم" before the date
         issued_statement_before=re.compile(
-            rf"(?<!\w)[وفبل]{{0,2}}(?:{alt('statement_nouns')})(?:\s+[^\s.,]+){{0,4}}?\s+(?:(?:{alt('relative_pronouns')})\s+)?"
-            rf"[وف]?(?:{alt('issuing_words')})\s+(?:(?:{alt('day_parts')}|يوم|في)\s+)?$"),
+            rf"(?<!\w)[وفبل]{{0,2}}(?:{alt('statement_nouns')})(?:\s+(?!(?:{alt('complementizers')}|ان|فان)(?!\w))[^\s.,]+){{0,4}}?"
+            rf"\s+(?:(?:{alt('relative_pronouns')})\s+)?[وف]?(?:{alt('issuing_words')})"
+            rf"(?:\s+(?:(?:عن|من)\s+)?[^\s.,]+(?:\s+[^\s.,]+){{0,3}}?)?\s+(?:(?:{alt('day_parts')}|يوم|في)\s+)?$"),
         # a word for a held area, then at most five words (whose it is: "رئيسي للمعارضة
         # المسلحة") before the word that puts it near a city
         held_area_before=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('held_areas')})(?:\s+[^\s.,]+){{0,5}}?\s*$"),
         at_war_with_the_syrian_army=frozenset(d["at_war_with_the_syrian_army"]),
+        expel_words=_words(d["expel_words"]),
+        # a military site as a whole word, with its clitics and article ("بالمطار", "المواقع
+        # العسكرية") and the endings of its plural or pronoun ("مواقعها"), not "مقربة"
+        military_site=re.compile(rf"(?<!\w)(?:[وفبل]|لل|بال|وال|فال)?(?:ال)?(?:{alt('military_targets')})"
+                                 rf"(?:ات|ا|ه|ها|هم|ين)?(?!\w)"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
         # "اتهمت وسائل إعلام سورية إسرائيل بإطلاق": an adjective closes the source's name

@@ -368,11 +368,23 @@ def _cued_target(analysis: Analysis, cand: Candidate, actors: list[ActorMention]
         if agent is not None and a.actor.name == agent.actor.name:
             continue
         before = [t.text for t in tokens[max(0, a.token_start - 3):a.token_start]]
-        if any(w in cues or strip_article(w) in cues for w in before):
+        if any(w in cues or strip_article(w) in cues for w in before) or _expelled(analysis, a):
             return a
         if before and before[-1] in words.target_right_before and not _partitive(analysis, cand, a):
             return a
     return None
+
+
+def _expelled(analysis: Analysis, mention: ActorMention) -> bool:
+    """"لطرد وحدات حماية الشعب", "لإبعاد مقاتلي وحدات حماية الشعب": the side an act sets out
+    to expel, right after the word that says so or after its fighters (``partitive_bands``)."""
+    tokens, words = analysis.tokens, assembly_words()
+    i = mention.token_start
+    if i > 0 and reads_as(tokens[i - 1].text, words.partitive_bands):
+        i -= 1
+    norm = analysis.ntext.norm
+    return any(norm[tokens[j].start:tokens[i - 1].end] in words.expel_words
+               for j in range(max(0, i - 2), i) if i > 0)
 
 
 #: How many words after "عناصر من X" a word of death makes them X's dead ("أكثر من عشرة

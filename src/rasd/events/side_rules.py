@@ -30,7 +30,7 @@ from rasd.model import EVENT_TYPE_OF, Event
 from rasd.recognize.actors import Actor, ActorMention, load_pack
 from rasd.recognize.numbers import death_word, number_words
 from rasd.text.segment import Segment
-from rasd.text.tokens import reads_as, reads_as_with_and, strip_article
+from rasd.text.tokens import clitic_variants, reads_as, reads_as_with_and, strip_article
 
 CIVILIANS = Actor("Civilians", 7, "civilians", None, False, None, None)
 PROTESTERS = Actor("Protesters", 6, "protesters", None, False, None, None)
@@ -765,21 +765,30 @@ def the_holder_of_a_struck_base(s: Sides, c: SideScope) -> bool:
 
 
 def a_foreign_strike_on_a_military_site_hit_the_army(s: Sides, c: SideScope) -> bool:
-    """"هجوم صاروخي إسرائيلي جديد على قاعدة عسكرية قرب دمشق", "ضربات على مراكز أبحاث ومنشآت
-    قرب دمشق": a strike by one of the states at war with the Syrian government (``at_war_with_the_syrian_army``,
-    data/assembly.yaml) on a military site in Syria that names no target hit the Syrian
-    army, whose sites they are (event-schema.md §3.1, target)."""
+    """"هجوم صاروخي إسرائيلي جديد على قاعدة عسكرية قرب دمشق", "ضربات على مطار الضبعة
+    العسكري": a strike by a state at war with the Syrian government
+    (``at_war_with_the_syrian_army``, data/assembly.yaml) on a military site in Syria that
+    names no target hit the Syrian army, whose sites they are (event-schema.md §3.1,
+    target). Not a site a nationality after it gives another owner ("مواقع إيرانية"), nor,
+    for the coalition's states, in an article on a jihadist group (their strikes there hit
+    it: ``coalition_strikes_hit_the_jihadists``)."""
     if s.target is not None or not s.remote or s.agent is None or len(c.picks) != 1:
         return False
-    words, norm = assembly_words(), c.analysis.ntext.norm
+    words, analysis = assembly_words(), c.analysis
     place = c.picks[0].place
-    site = words.military_target.search(norm, c.cand.trigger.start, c.cand.segment.end)
-    if place is None or place.country != "SY" or s.agent.name not in words.at_war_with_the_syrian_army or site is None:
+    if place is None or place.country != "SY" or s.agent.name not in words.at_war_with_the_syrian_army:
         return False
-    # "مواقع عسكرية إيرانية": a nationality after the site names whose it is ("سورية": the army's)
+    if s.agent.name != "Israeli Forces" and any(a.name in JIHADIST for a in c.article.salience.ranked()):
+        return False
+    site = words.military_site.search(analysis.ntext.norm, c.cand.trigger.start, c.cand.segment.end)
+    if site is None:
+        return False
+    # "مواقع عسكرية إيرانية،": a nationality among the two words after the site names whose
+    # it is ("سورية": the army's)
     army = "Syrian Government Forces"
-    after = norm[site.end():c.cand.segment.end].split()[:2]
-    if any(words.nationality_actors.get(strip_article(w), army) != army for w in after):
+    after = analysis.tokens_between(site.end(), c.cand.segment.end)[:2]
+    if any(words.nationality_actors.get(strip_article(v), army) != army
+           for t in after for v, _ in clitic_variants(t.text)):
         return False
     s.target = load_pack().by_name.get(army)
     return s.target is not None

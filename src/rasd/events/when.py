@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rasd.analysis import Analysis
 from rasd.events.candidate import BOMBARDMENT_TYPES, Candidate, Decision, Dropped
-from rasd.events.document import PUNCTUATION, last_word_before, sentence_index, within
+from rasd.events.document import PUNCTUATION, last_word_before, sentence_index, sentence_of, within
 from rasd.events.lexicon import assembly_words
 from rasd.model import EVENT_TYPE_OF
 from rasd.recognize.dates import DateMatch
@@ -83,13 +83,13 @@ def _dates_a_told_act(analysis: Analysis, d: DateMatch) -> bool:
     event word), or the date is background. A passage dated once is dated by the sentence
     of its news; the day of talks, a meeting or a decision ("يعتزم ماكرون وميركل إجراء
     محادثات الأحد مع بوتن", "صادق العبادي، الثلاثاء، على إحالة ..."), which tells none,
-    does not date the acts told after it. A time long past still does ("دخل إلى العراق في
-    يونيو 2015" in 2018): what follows is a story of that time."""
-    published, end = analysis.doc.published, d.value.get("date_end")
-    if published is not None and end and (published - dt.date.fromisoformat(end)).days > BACKGROUND_DAYS:
+    does not date the acts told after it (an earlier day, of a sentence that tells an act,
+    may date them instead). A time long past still does ("دخل إلى العراق في يونيو 2015" in
+    2018): what follows is a story of that time."""
+    end = d.value.get("date_end")
+    if end and _ended_long_before(analysis, dt.date.fromisoformat(end)):
         return True
-    sentence = analysis.sentences[sentence_index(analysis, d.start)]
-    return bool(within(analysis, analysis.triggers, sentence))
+    return bool(within(analysis, analysis.triggers, sentence_of(analysis, d.start)))
 
 
 def _dates_a_beginning(analysis: Analysis, d: DateMatch, launched: bool = False) -> bool:
@@ -410,10 +410,15 @@ def future_date(analysis: Analysis, when: When) -> None:
         raise Dropped("future_date", str(when.date))
 
 
+def _ended_long_before(analysis: Analysis, end: dt.date) -> bool:
+    """A window that ended more than ``BACKGROUND_DAYS`` before publication."""
+    published = analysis.doc.published
+    return published is not None and (published - end).days > BACKGROUND_DAYS
+
+
 def background_date(analysis: Analysis, when: When) -> None:
     """A window that ended more than 90 days before publication is background."""
-    published = analysis.doc.published
-    if published and when.date_end and (published - when.date_end).days > BACKGROUND_DAYS:
+    if when.date_end and _ended_long_before(analysis, when.date_end):
         raise Dropped("background_date", f"{when.date}..{when.date_end}")
 
 

@@ -1094,7 +1094,8 @@ def held_area_near_a_city(article: ArticleState, picks: list[PlacePick]) -> list
         return []
     mention = picks[0].resolved.mention
     focus = article.focus
-    if not mention.near or mention.cue_start is None or focus is None or focus.place is None \
+    # (near the city, not in its countryside: "معاقل المعارضة في ريف حلب" names where they are)
+    if not mention.near or mention.countryside or mention.cue_start is None or focus is None or focus.place is None \
             or focus.place.id == picks[0].place.id:
         return []
     norm = article.analysis.ntext.norm

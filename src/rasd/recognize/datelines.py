@@ -56,14 +56,33 @@ def dateline_line_outlets() -> tuple[str, ...]:
     return tuple(normalize_key(name) for name in load_yaml("sources.yaml")["dateline_lines"])
 
 
-#: The most words of a first line that is an outlet's dateline ("عين اليوم – متابعات").
-_LINE_WORDS = 7
+#: The most words of a first line that is an outlet's dateline ("عين اليوم – متابعات"), and
+#: of one that has no separator left (normalization drops the tatweel of "عين اليوم ـ بغداد").
+_LINE_WORDS, _BARE_LINE_WORDS = 7, 4
+#: What stands between the outlet's name and the city or writer on its line.
+_SEPARATOR = r"\s*[-/:]\s*"
 
 
 def _is_dateline_line(line: str) -> bool:
-    """A short line that names an outlet of ``dateline_lines`` beside a dash."""
-    return len(line.split()) <= _LINE_WORDS and "-" in line \
-        and any(name in line for name in dateline_line_outlets())
+    """A short line that opens with an outlet of ``dateline_lines`` and a separator, or ends
+    with a separator and the outlet ("إبراهيم – عين اليوم"); a line of a few words with no
+    separator left, if it opens or ends with the outlet's name."""
+    line = line.strip()
+    words = len(line.split())
+    for name in dateline_line_outlets():
+        if words <= _LINE_WORDS and (re.match(re.escape(name) + _SEPARATOR, line)
+                                     or re.search(_SEPARATOR + re.escape(name) + "$", line)):
+            return True
+        if words <= _BARE_LINE_WORDS and (line.startswith(name) or line.endswith(name)):
+            return True
+    return False
+
+
+def outlet_names(norm: str) -> list[Segment]:
+    """Where the names of ``dateline_lines`` outlets stand in the normalized text, wherever
+    they do ("وقال مصدر أمني لعين اليوم"): a date recognizer reads no day in them."""
+    return [Segment(m.start(), m.end()) for name in dateline_line_outlets()
+            for m in re.finditer(re.escape(name), norm)]
 
 
 def find_dateline(norm: str) -> Segment | None:

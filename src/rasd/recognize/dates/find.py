@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from rasd.recognize.datelines import outside_dateline
+from rasd.recognize.datelines import outlet_names, outside_dateline
 from rasd.recognize.dates.calendar import CalendarWords, calendar_words
 from rasd.recognize.dates.resolve import resolve, safe_date, val
 from rasd.recognize.numbers import counts_not_a_year
@@ -334,5 +334,8 @@ class DateRecognizer:
         return (_DATE_WORDS,)  # the patterns run in windows around these words
 
     def __call__(self, analysis: Analysis) -> None:
-        # (not in the dateline: the اليوم of the outlet "عين اليوم" is no day)
-        analysis.dates = outside_dateline(analysis, find_dates(analysis.ntext, analysis.doc.published, analysis.tokens))
+        # (not in the dateline, nor in an outlet's name: the اليوم of "عين اليوم" is no day)
+        names = outlet_names(analysis.ntext.norm)
+        analysis.dates = [d for d in outside_dateline(analysis, find_dates(analysis.ntext, analysis.doc.published,
+                                                                             analysis.tokens))
+                          if not any(n.start < d.end and d.start < n.end for n in names)]
