@@ -21,11 +21,17 @@ from tests.events.helpers import events_of
     ("عنوان قصير\nأتلانتا، الولايات المتحدة الأمريكية (CNN)--لقي", "أتلانتا، الولايات المتحدة الأمريكية (CNN)--"),
 ])
 def test_the_dateline_is_the_opening_up_to_the_outlets_mark_and_its_dash(text: str, dateline: str) -> None:
+    assert _dateline_of(text) == dateline
+
+
+def _dateline_of(text: str) -> str | None:
+    """The dateline ``find_dateline`` finds, as the original text writes it."""
     ntext = normalize(text)
     found = find_dateline(ntext.norm)
-    assert found is not None
+    if found is None:
+        return None
     a, b = ntext.original_span(found.start, found.end)
-    assert text[a:b].strip() == dateline
+    return text[a:b].strip()
 
 
 @pytest.mark.parametrize("text", [
@@ -70,11 +76,7 @@ def test_what_the_dateline_names_is_set_aside_and_the_rest_is_read(shared_pipeli
     ("د حجازي – عين اليوم\nقال", "د حجازي – عين اليوم"),
 ])
 def test_a_short_first_line_with_the_outlets_name_and_a_dash_is_the_dateline(text: str, dateline: str) -> None:
-    ntext = normalize(text)
-    found = find_dateline(ntext.norm)
-    assert found is not None
-    a, b = ntext.original_span(found.start, found.end)
-    assert text[a:b].strip() == dateline
+    assert _dateline_of(text) == dateline
 
 
 @pytest.mark.parametrize("text", [
@@ -88,12 +90,7 @@ def test_the_outlets_name_in_a_sentence_makes_no_dateline(text: str) -> None:
 
 def test_a_dateline_line_whose_dash_normalization_dropped_is_still_one() -> None:
     # written for the test: the tatweel "ـ" is no character of the normalized text
-    text = "عين اليوم ـ بغداد\nقتل 12 شخصا"
-    ntext = normalize(text)
-    found = find_dateline(ntext.norm)
-    assert found is not None
-    a, b = ntext.original_span(found.start, found.end)
-    assert text[a:b].strip() == "عين اليوم ـ بغداد"
+    assert _dateline_of("عين اليوم ـ بغداد\nقتل 12 شخصا") == "عين اليوم ـ بغداد"
 
 
 def test_the_day_in_an_outlets_name_dates_nothing(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
