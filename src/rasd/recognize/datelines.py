@@ -78,11 +78,16 @@ def _is_dateline_line(line: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _outlet_name_pattern() -> re.Pattern[str]:
+    """One pattern for the names of ``dateline_lines``, compiled once per process."""
+    return re.compile("|".join(map(re.escape, dateline_line_outlets())) or r"(?!)")
+
+
 def outlet_names(norm: str) -> list[Segment]:
     """Where the names of ``dateline_lines`` outlets stand in the normalized text, wherever
     they do ("وقال مصدر أمني لعين اليوم"): a date recognizer reads no day in them."""
-    return [Segment(m.start(), m.end()) for name in dateline_line_outlets()
-            for m in re.finditer(re.escape(name), norm)]
+    return [Segment(m.start(), m.end()) for m in _outlet_name_pattern().finditer(norm)]
 
 
 def find_dateline(norm: str) -> Segment | None:
