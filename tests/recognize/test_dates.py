@@ -277,6 +277,12 @@ def test_today_in_a_phrase_that_is_no_day_is_no_date() -> None:
     assert resolve("كما انفجرت سيارة في اليوم نفسه في منطقة الزعفرانية (جنوب)، ما أدى إلى مقتل أربعة أشخاص") == []
     assert resolve("وأضاف أن قائد الجماعة غادر المنطقة في اليوم ذاته.") == []
     assert resolve("وانفجرت عبوة ناسفة في نفس اليوم في حي الجديدة.") == []
+    # ant-multisource:FR-middleEast-288-20180415 (tune): "the day on which" the strikes were
+    # launched is named by them (Saturday), not the day of publication
+    text = "ووصلت اللجنة السبت إلى دمشق في اليوم الذي شنت فيه ضربات غربية عسكرية على سوريا."
+    assert [text for text, _ in resolve(text, dt.date(2018, 4, 15))] == ["السبت"]
+    # dev pool, not gold: "the day that" a detainee went missing
+    assert resolve("وهو اليوم الذي اختفى فيه الصحفي بحسب عائلته.") == []
     # a word after a comma is another phrase's: today stays (written in review)
     assert [text for text, _ in resolve("انفجرت سيارة مفخخة في الرقة اليوم، الثاني من نوعه")] == ["اليوم"]
     # ant-multisource:FR-internationalNews-413-20180313: "عين" here is the verb (appointed)
