@@ -1711,6 +1711,16 @@ def test_a_foreign_strike_on_a_military_site_hit_the_syrian_army(shared_pipeline
     assert [(e.actor1, e.actor2) for e in events_of(shared_pipeline, text, "2018-04-16")] == [expected]
 
 
+@pytest.mark.parametrize("text", [
+    # written for the test: "على مقربة من" (close to) begins with the letters of "مقر" (a
+    # headquarters) but names no military site: the dead of a strike with no side named are civilians
+    "وقتل 4 أمس في قصف على مقربة من مدينة دوما.",
+    "ارتفع عدد ضحايا القصف على مقربة من مدينة دوما أمس إلى 20 قتيلا.",
+])
+def test_a_word_that_only_begins_like_a_military_site_names_none(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(e.actor2, e.location) for e in events_of(shared_pipeline, text, "2018-03-05")] == [("Civilians", "Douma")]
+
+
 def test_a_base_has_no_holder_while_it_was_lost() -> None:
     # data/base_holders.yaml: Abu al-Duhur fell to Jaysh al-Fatah in September 2015 and was
     # retaken in January 2018

@@ -254,7 +254,6 @@ class AssemblyWords:
     accused_gap: re.Pattern[str]
     accused_of: re.Pattern[str]
     militant: re.Pattern[str]
-    military_target: re.Pattern[str]
     claim: re.Pattern[str]
     bomber_counted: re.Pattern[str]
     bomber_among_last: frozenset[str]  # the last word of each of ``bomber_among``
@@ -551,7 +550,6 @@ def assembly_words() -> AssemblyWords:
         # within a few words of what the accused is said to have done
         accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_located_by')})\s+[^\s,.،؛:]+\s+)?(?:(?:{alt('accused_of')})\s+(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}|ب)"),
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
-        military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})\w*"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
         bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')}|{alt('bomber_plurals')})(?!\w)"),
