@@ -1721,6 +1721,23 @@ def test_a_word_that_only_begins_like_a_military_site_names_none(shared_pipeline
     assert [(e.actor2, e.location) for e in events_of(shared_pipeline, text, "2018-03-05")] == [("Civilians", "Douma")]
 
 
+@pytest.mark.parametrize("text,published,expected", [
+    # saudinewsnet:2015-07-21-2239-16f53bbaf1 (tune): militants killed, with no side named, are
+    # the article's jihadist group
+    ("قال المرصد السوري لحقوق الإنسان أمس الاثنين إن قياديا في تنظيم داعش وخمسة متطرفين أجانب آخرين قتلوا "
+     "في غارة جوية قرب مدينة الحسكة في شمال شرق سوريا.", "2015-07-21", [("Air/drone strike", "Islamic State")]),
+    # ant-multisource:FR-internationalNews-19-20180219 (tune), after a sentence written for
+    # the test that makes the Islamic State the article's jihadist group: "a terrorist group"
+    # is what Turkey calls the Kurdish fighters, not militants killed
+    ("وقتل عشرات من عناصر تنظيم داعش في دير الزور. وبدأت تركيا في 20 كانون الثاني/يناير هجوما جويا وبريا في "
+     "عفرين السورية لاستهداف المقاتلين الأكراد هناك إذ ترى أنهم جماعة إرهابية مرتبطة بتمرد مسلح في تركيا.",
+     "2018-02-19", [("Armed clash", "Islamic State"), ("Change to group/activity", None)]),
+])
+def test_militants_killed_are_people_not_what_a_group_is_called(shared_pipeline, text: str, published: str,  # type: ignore[no-untyped-def]
+                                                                  expected: list[tuple[str, str | None]]) -> None:
+    assert [(e.sub_event_type, e.actor2) for e in events_of(shared_pipeline, text, published)] == expected
+
+
 def test_a_base_has_no_holder_while_it_was_lost() -> None:
     # data/base_holders.yaml: Abu al-Duhur fell to Jaysh al-Fatah in September 2015 and was
     # retaken in January 2018

@@ -549,7 +549,9 @@ def assembly_words() -> AssemblyWords:
         # "اتهمت الوحدات تنظيم داعش بإطلاق قذائف تحتوي على غازات سامة": the act named
         # within a few words of what the accused is said to have done
         accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_located_by')})\s+[^\s,.،؛:]+\s+)?(?:(?:{alt('accused_of')})\s+(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}|ب)"),
-        militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})\w*"),
+        # a militant as a person, one or many ("متشددا", "جهاديين", "جهاديي التنظيم"), not the
+        # feminine adjective of a group or an act ("جماعة إرهابية", "منظمة متطرفة")
+        militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})(?:ا|ان|ين|ون|ي)?(?!\w)"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
         bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')}|{alt('bomber_plurals')})(?!\w)"),
