@@ -514,6 +514,11 @@ def test_a_group_named_after_the_handover_takes_the_ground(shared_pipeline) -> N
     # ant-multisource:SK-middleEast-995-20180413: aircraft deployed
     ("وتشير تقديرات إلى أن موسكو تنشر عشرات الطائرات في قاعدة حميميم الجوية في سوريا بينها مقاتلات "
      "وقاذفات، فضلا عما يتراوح بين 10 و15 سفينة حربية وسفينة دعم في البحر المتوسط.", "2018-04-13"),
+    # written for the test: words that only begin like a verb of striking, "القوات" (ألق
+    # once normalized), "طالب" (طال), and the city Palmyra ("تدمر"), are no act of theirs
+    ("وحلقت طائرات حربية أمس فوق مواقع القوات الحكومية في ريف حماة.", "2018-03-05"),
+    ("وحلقت طائرات حربية أمس فوق مدينة حماة وطالب الأهالي بحمايتهم.", "2018-03-05"),
+    ("وشوهدت طائرات حربية أمس تحلق فوق مدينة تدمر.", "2018-03-05"),
 ])
 def test_aircraft_that_do_nothing_strike_nothing(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
     trace: list[dict] = []
@@ -522,7 +527,8 @@ def test_aircraft_that_do_nothing_strike_nothing(shared_pipeline, text: str, pub
 
 
 @pytest.mark.parametrize("act", ["شنت طائرات حربية سورية غارات على", "ألقت طائرات حربية براميل على",
-                                 "نفذت طائرات حربية روسية ضربات على"])
+                                 "نفذت طائرات حربية روسية ضربات على", "ألقى الطيران المروحي براميل على",
+                                 "استهدفتها طائرات حربية في"])
 def test_aircraft_with_an_act_strike(shared_pipeline, act: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, f"و{act} بلدة كفرنبل صباح اليوم.", "2018-04-10")
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Kafr Nabl")]

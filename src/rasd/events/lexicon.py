@@ -381,7 +381,9 @@ def assembly_words() -> AssemblyWords:
         attack_words=_words(d["attack_words"]),
         air_attack_nouns=_words(d["air_attack_nouns"]),
         aircraft_nouns=_words(d["aircraft_nouns"]),
-        aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})\w*"),
+        # a verb's stem with a verb's endings only: "ألق" is "الق" once normalized, and read
+        # with any ending it would be every "القوات" and "القصف"; "طال" would be "طالب"
+        aircraft_act=re.compile(rf"(?<!\w)[وفل]?(?:{alt('aircraft_acts')})(?:{alt('aircraft_act_endings')})?(?!\w)"),
         heard_explosions=_words(d["heard_explosions"]),
         blast_words=_words(d["blast_words"]),
         blast_heard=_words(d["blast_heard"]),
