@@ -402,6 +402,18 @@ def test_an_event_told_in_a_statement_is_that_day_or_the_day_before(shared_pipel
     assert (event.date, event.date_end, event.time_precision) == (*window, 2)
 
 
+@pytest.mark.parametrize("text", [
+    # written for the test: "إضافة إلى" (in addition to), "إشارة" (a sign) and "بثلاثة" (with
+    # three) only begin like a verb of saying (أضاف, أشار, بث): the day after them is the act's
+    "وقتل خمسة مدنيين في غارات على بلدة سراقب، إضافة إلى ثلاثة في قصف الأحد.",
+    "وقتل مدنيان في قصف على بلدة سراقب إشارة إلى استمرار التصعيد الأحد.",
+    "وقصفت الطائرات بلدة سراقب بثلاثة صواريخ الأحد.",
+])
+def test_a_noun_that_begins_like_a_verb_of_saying_leaves_the_day_to_the_act(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = extract(shared_pipeline, text, "2018-03-06")
+    assert (event.date, event.date_end, event.time_precision) == (dt.date(2018, 3, 4), dt.date(2018, 3, 4), 1)
+
+
 def test_definite_noun_refers_back_to_the_reported_attack(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-168-20180302
     text = ("أعلنت القوات العراقية، الجمعة، إحباط هجوم شنه مسلحو تنظيم داعش الإرهابي في محافظة نينوى "

@@ -450,7 +450,10 @@ def assembly_words() -> AssemblyWords:
         announcing_verbs=_words(d["announcing_verbs"]),
         # "ويوم الخميس، قالت إسرائيل إن ...": a day that opens its sentence before a verb of saying
         statement_opened_by_date=re.compile(rf"\s*[,،]?\s*[وف]?(?:{alt('statement_verbs')})(?!\w)"),
-        statement_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('statement_verbs')})\w*(?:\W+\w+){{0,8}}?\W*$"),
+        # the verb with a verb's endings ("قالوا", "ذكرته"), not a noun it begins ("إضافة إلى",
+        # "إشارة", "بثلاثة") nor one it is written as ("إدانة")
+        statement_before=re.compile(rf"(?<!\w)[وف]?(?!(?:{alt('statement_verbs_alike')})(?!\w))(?:{alt('statement_verbs')})"
+                                    rf"(?:{alt('statement_verb_endings')})?(?!\w)(?:\W+\w+){{0,8}}?\W*$"),
         complementizer=re.compile(rf"(?<!\w)(?:{alt('complementizers')})(?!\w)"),
         # the verb of reaction, then at most six words (its subject) before the day
         reaction_before=re.compile(rf"(?<!\w)[وف]?(?:{alt('reaction_verbs')})(?!\w)(?:\W+\w+){{0,6}}?\W*$"),
