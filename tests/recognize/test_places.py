@@ -131,6 +131,11 @@ NOT_PLACES = [
      "الشريط"),
     ("ant-multisource:AL-internationalNews-955-20180503 (dev pool, not gold), adapted (shortened)",
      "صدت وحدات من اللواء 22ميكا هجوماً للميليشيات استهدف مواقع قوات الشرعية في محيط القصر الجمهوري.", "القصر"),
+    # a region and a city of Iran whose names some Syrian or Iraqi villages bear
+    ("ant-multisource:SK-internationalNews-2765-20180721 (dev pool, not gold), adapted (shortened)",
+     "وقالت إنها أسفرت عن مقتل 11 عنصرا من الحرس الثوري في اشتباكات مع وحدات حماية شرق كردستان.", "كردستان"),
+    ("ant-multisource:SK-internationalNews-2875-20180802 (dev pool, not gold), adapted (shortened, its cue word مدن left out)",
+     "وتتزامن المظاهرات في قلب العاصمة الإيرانية مع خروج حشود غاضبة في مشهد وشيراز وأصفهان.", "مشهد"),
 ]
 
 
