@@ -211,6 +211,17 @@ def test_a_strike_set_only_in_syria_takes_no_place_from_the_article(shared_pipel
     assert "place_too_vague" in dropped
 
 
+def test_strikes_on_syria_are_set_only_in_syria(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-1103-20180417 (dev pool, not gold), its strike sentence
+    # after two written for the test that make Douma the article's focus: "ضربات على سوريا"
+    # (strikes on Syria) sets them in the country only, as "في سوريا" does
+    text = ("وقتل 40 مدنيا في هجوم كيماوي على مدينة دوما السبت. وقال السكان في دوما إن القصف استمر.\n"
+            "وشنت قوات أميركية وبريطانية وفرنسية، ضربات جوية على سوريا، في وقت مبكر من يوم السبت الماضي.")
+    events, dropped = drops_of(shared_pipeline, text, "2018-04-17")
+    assert [e.actor1 for e in events if e.sub_event_type == "Air/drone strike"] == []
+    assert "place_too_vague" in dropped
+
+
 @pytest.mark.parametrize("text,published,expected", [
     # ant-multisource:SK-middleEast-1107-20180418, shortened (tune, an article with no event):
     # Douma is where the attack that led to the strikes was, not where the strikes fell

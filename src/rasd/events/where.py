@@ -36,7 +36,7 @@ from rasd.recognize.numbers import number_words
 from rasd.recognize.places import called_a_neighbourhood, is_destination, is_near, place_cues
 from rasd.resolve.gazetteer import Gazetteer, Place
 from rasd.resolve.places import ResolvedPlace
-from rasd.text.normalize import alternation
+from rasd.text.normalize import alternation, normalize_key
 from rasd.text.segment import Segment
 from rasd.text.tokens import clitic_variants, reads_as, reads_as_with_and
 
@@ -1051,6 +1051,11 @@ def set_only_in_a_covered_country(article: ArticleState, cand: Candidate) -> str
     return _country_set_in(article, cand, covered=True)
 
 
+#: The words before a country that set an event in it: "في سوريا", and "على سوريا" of the
+#: strikes made on it ("شن ضربات على سوريا فجر السبت").
+_SETTING_A_COUNTRY = frozenset({"في", normalize_key("على")})
+
+
 def _country_set_in(article: ArticleState, cand: Candidate, covered: bool) -> str | None:
     analysis, seg = article.analysis, cand.segment
     tokens = analysis.tokens
@@ -1059,7 +1064,7 @@ def _country_set_in(article: ArticleState, cand: Candidate, covered: bool) -> st
         if m.token_start < first or tokens[m.token_start].start >= seg.end or (m.payload in COVERED) != covered:
             continue
         before = tokens[m.token_start - 1].text if m.token_start > 0 else ""
-        if (m.clitic.endswith("ب") or before == "في" or is_near(before)) \
+        if (m.clitic.endswith("ب") or before in _SETTING_A_COUNTRY or is_near(before)) \
                 and not _of_an_earlier_event(analysis, cand, tokens[m.token_start].start):
             return str(m.payload)
     return None
