@@ -2578,7 +2578,13 @@ def test_launchers_are_weapons_not_a_firing(shared_pipeline) -> None:  # type: i
     # a day added: heavy weapons to be withdrawn, troops sent with their launchers
     for text in ("وقال قيادي الأحد إن الجبهة الوطنية للتحرير ستسحب سلاحها الثقيل، مثل قاذفات الصواريخ، "
                  "إلى مسافة 20 كيلومترا من خط التماس في إدلب.",
-                 "وأفادت الصحيفة الأحد بدخول قوات فرنسية معززة بمنصات صاروخية ورادارات إلى ريف دير الزور."):
+                 "وأفادت الصحيفة الأحد بدخول قوات فرنسية معززة بمنصات صاروخية ورادارات إلى ريف دير الزور.",
+                 # saudinewsnet:2015-07-24-0778-ef7fc25fff (tune), adapted (shortened, a day added):
+                 # launchers taken as spoils
+                 "وتمكن المقاتلون الأحد من اغتنام منصات الصواريخ في الزبداني.",
+                 # ant-multisource:FR-internationalNews-830-20180420 (dev pool, not gold),
+                 # adapted (shortened): an anti-missile system delivered
+                 "أعلن وزير الخارجية الروسي الأحد أن بلاده قد تسلم أنظمة إس-300 المضادة للصواريخ إلى دمشق."):
         assert events_of(shared_pipeline, text, "2018-10-08") == [], text
     # written in review: artillery units fire (they are no launchers held)
     text = "واستهدفت وحدات المدفعية التركية مواقع الوحدات الكردية في عفرين الأحد."
