@@ -247,3 +247,20 @@ def test_the_place_of_what_a_protest_is_against_after_ala_is_not_the_protests(sh
 def test_a_protest_is_not_where_the_act_it_opposes_happened(  # type: ignore[no-untyped-def]
         shared_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e.sub_event_type, e.location) for e in events_of(shared_pipeline, text, "2018-03-12")] == expected
+
+
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:SK-middleEast-997-20180413 (dev pool, not gold), its first two sentences:
+    # "بلدة براوة" of Somalia is no ب before the Iraqi town Rawah
+    ("انفجرت قنبلة في استاد مكتظ جنوبي الصومال مما أسفر عن مقتل 5 من مشجعي كرة القدم. حسب ما أفادت الشرطة "
+     "الصومالية.\nوأوضحت الشرطة أن الانفجار وقع في بلدة براوة الساحلية بمنطقة شبيلي السفلى، حين كان سكان "
+     "يشاهدون مباراة لكرة القدم بعد ظهر الخميس.", "2018-04-13"),
+    # ant-multisource:BB-middleEast-1109-20181016 (dev pool, not gold), adapted (its first and
+    # fifth sentences): border guards abducted on Iran's border with Pakistan
+    ("اختُطف 14 فردا من قوات الأمن الإيرانية، بمن فيهم أعضاء في قوات الحرس الثوري الإيراني، وذلك على الحدود "
+     "مع باكستان.\nوقالت وكالة أنباء إيرنا الرسمية الإيرانية إن أفراد قوات حرس الحدود اختطفوا فجر الثلاثاء، "
+     "في منطقة لولكدان الحدودية من جانب جماعة إرهابية، قرب الحدود مع باكستان.", "2018-10-16"),
+])
+def test_an_article_about_somalia_or_iran_is_about_a_country_not_covered(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                        published: str) -> None:
+    assert events_of(shared_pipeline, text, published) == []
