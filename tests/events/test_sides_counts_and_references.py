@@ -383,6 +383,10 @@ def test_the_verb_struck_with_a_pronoun_is_no_strike(shared_pipeline, text: str)
     # ant-multisource:FR-internationalNews-830-20180420: its day moved before the strikes)
     ("ant-multisource:FR-internationalNews-830-20180420", "2018-04-20",
      "وشنت الولايات المتحدة وفرنسا وبريطانيا فجر السبت الماضي 105 ضربات على مواقع قرب دمشق.", "US Forces"),
+    # "كل من" (each of) opening the list of subjects, its من no preposition of place (written
+    # for the test after ant-multisource:CN-middleEast-628-20180416, dev pool, not gold)
+    ("written for the test", "2018-04-16",
+     "ووجهت كل من الولايات المتحدة وبريطانيا وفرنسا السبت ضربات جوية ضد أهداف في دمشق.", "US Forces"),
 ])
 def test_a_country_subject_reaches_its_act_over_a_list_or_qad(shared_pipeline, doc_id: str, published: str,  # type: ignore[no-untyped-def]
                                                               text: str, author: str) -> None:

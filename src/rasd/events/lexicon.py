@@ -117,6 +117,7 @@ class AssemblyWords:
     launch_verbs: frozenset[str]
     launch_or_fighting_verbs: frozenset[str]
     striking_verbs: frozenset[str]
+    subject_list_openers: frozenset[str]
     blowing_up: frozenset[str]
     blown_up_buildings: frozenset[str]
     before_a_blown_up_building: frozenset[str]
@@ -331,6 +332,7 @@ def assembly_words() -> AssemblyWords:
         launch_verbs=_words(d["launch_verbs"]),
         launch_or_fighting_verbs=_words(d["launch_verbs"] + d["fighting_verbs"]),
         striking_verbs=_words(d["striking_verbs"]),
+        subject_list_openers=_words(d["subject_list_openers"]),
         blowing_up=_words(d["blowing_up"]),
         blown_up_buildings=_words(d["blown_up_buildings"]),
         before_a_blown_up_building=_words(d["before_a_blown_up_building"]),

@@ -297,7 +297,8 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
         if a.actor.name in excluded or a.start < cand.sentence.start:
             continue
         before = tokens[a.token_start - 1].text if a.token_start > 0 else ""
-        if reads_as(before, words.country_as_place_before):
+        listed = verb is not None and _opens_a_list_of_subjects(analysis, verb, a)
+        if reads_as(before, words.country_as_place_before) and not listed:
             continue
         end = a.token_end
         while end < trig.token_start and any(c.token_start == end and tokens[end].text.startswith("و") for c in countries):
@@ -306,11 +307,17 @@ def _country_striking(analysis: Analysis, cand: Candidate, countries: list[Actor
             end += 1  # "قد شنت": the verb of striking, not the trigger, after قد
         if end in heads and not re.search(r"[.:;]", norm[a.end:tokens[end].start]):
             return a
-        if verb is not None and a.token_start == verb + 1 and a.end <= trig.start:
+        if verb is not None and a.end <= trig.start and (a.token_start == verb + 1 or listed):
             return a
         if a.token_start == trig.token_end and _verb_opening_its_clause(analysis, cand):
             return a  # "وقصفت إسرائيل مواقع": the verb first, then its subject
     return None
+
+
+def _opens_a_list_of_subjects(analysis: Analysis, verb: int, mention: ActorMention) -> bool:
+    """"وشنت كل من روسيا وسوريا غارات": "each of" between the verb and the first subject."""
+    between = " ".join(t.text for t in analysis.tokens[verb + 1:mention.token_start])
+    return between in assembly_words().subject_list_openers
 
 
 def _verb_opening_its_clause(analysis: Analysis, cand: Candidate) -> bool:
