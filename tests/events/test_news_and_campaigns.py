@@ -1280,6 +1280,28 @@ def test_entering_a_town_is_still_taking_it(shared_pipeline) -> None:  # type: i
     assert "entered_no_ground" not in drops
 
 
+@pytest.mark.parametrize("text,published", [
+    # ant-multisource:SK-middleEast-1262-20180426 (dev pool, not gold), adapted (shortened): the
+    # retaking "since" which a visit is the first is the past a span is counted from
+    ("وزار رئيس الوزراء العراقي حيدر العبادي الخميس أربيل، للمرة الأولى منذ استعادة القوات العراقية السيطرة "
+     "على المناطق المتنازع عليها مع الأكراد.", "2018-04-26"),
+    # ant-multisource:SK-middleEast-633-20180328 (tune), adapted (shortened, a day added)
+    ("وقال الوزير الأربعاء إن التوتر يتصاعد منذ انتزاع قوات تركية مدعومة من فصائل سورية موالية لأنقرة "
+     "مدينة عفرين.", "2018-03-28"),
+])
+def test_an_act_since_which_a_span_is_counted_is_no_news(shared_pipeline, text: str, published: str) -> None:  # type: ignore[no-untyped-def]
+    events, drops = drops_of(shared_pipeline, text, published)
+    assert events == [] and "since_an_earlier_act" in drops
+
+
+def test_an_act_since_which_with_its_own_day_is_dated_by_it(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ant-multisource:SK-middleEast-981-20180412 (tune), adapted (shortened): the deadliest
+    # since the attack "of 16 January", dated by its own day
+    text = "والاعتداء هو الأكثر دموية في العراق منذ الهجوم الانتحاري المزدوج الذي أوقع 31 قتيلا ببغداد، في 16 يناير الماضي."
+    events = events_of(shared_pipeline, text, "2018-04-12")
+    assert [(e.location, str(e.date)) for e in events] == [("Baghdad", "2018-01-16")]
+
+
 def test_a_date_after_publication_is_a_deadline(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
     # ant-multisource:SK-middleEast-3717-20181003: "بحلول 10 أكتوبر" in an article of 3 October
     text = ("ويكلف الاتفاق تركيا بأن تعمل على أن يسلم المقاتلون المعارضون سلاحهم الثقيل في المنطقة العازلة في "

@@ -177,6 +177,7 @@ class AssemblyWords:
     ground_aimed_at: frozenset[str]
     seeking_verbs: frozenset[str]
     aim_to: frozenset[str]
+    since_words: frozenset[str]
     entered_states: frozenset[str]
     entered_talks: frozenset[str]
     ongoing: re.Pattern[str]
@@ -412,6 +413,7 @@ def assembly_words() -> AssemblyWords:
         ground_aimed_at=_words(d["ground_aimed_at"]),
         seeking_verbs=_words(d["seeking_verbs"]),
         aim_to=_words(d["aim_to"]),
+        since_words=_words(d["since_words"]),
         entered_states=_words(d["entered_states"]),
         entered_talks=_words(d["entered_talks"]),
         territory_share=_territory_share(d["territory_share"]),

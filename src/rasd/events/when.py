@@ -422,6 +422,20 @@ def background_date(analysis: Analysis, when: When) -> None:
         raise Dropped("background_date", f"{when.date}..{when.date_end}")
 
 
+def since_an_earlier_act(analysis: Analysis, cand: Candidate, when: When) -> None:
+    """"للمرة الأولى منذ استعادة القوات العراقية السيطرة على المناطق المتنازع عليها", "ومنذ
+    انتزاع قوات تركية ... عفرين": an act named right after "منذ" (since) is the point in the
+    past a span is counted from; with no day written after it in its sentence ("منذ الهجوم
+    الكيميائي الذي استهدف في 7 نيسان"), it is no news of the day."""
+    k = cand.trigger.token_start
+    if k == 0 or not reads_as(analysis.tokens[k - 1].text, assembly_words().since_words):
+        return
+    match = when.match
+    if match is not None and cand.trigger.end <= match.start < cand.sentence.end:
+        return
+    raise Dropped("since_an_earlier_act")
+
+
 def ongoing_since(analysis: Analysis, when: When) -> None:
     """"منذ 18 شباط" over a week or more: an ongoing campaign, not an incident (§3.3)."""
     if when.match is not None and when.match.value.get("since") and when.date and when.date_end \
@@ -810,6 +824,7 @@ def when_of(analysis: Analysis, cand: Candidate, toll: bool, decision: Decision)
         date, date_end, precision = date_window(analysis, None)
         decision.fired("news_of_the_day_after_a_span_of_days")
     when = When(match, date, date_end, precision, stated, announced, news_of_the_day, on_its_day)
+    since_an_earlier_act(analysis, cand, when)
     for rule in DATE_RULES:
         rule(analysis, when)
     continuing_for(analysis, cand, when)
