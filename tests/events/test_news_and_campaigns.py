@@ -1328,23 +1328,6 @@ def test_ground_aimed_at_is_not_taken(shared_pipeline, text: str) -> None:  # ty
     assert "purpose" in drops
 
 
-TERRITORY = ("Government regains territory", "Non-state actor overtakes territory", "Non-violent transfer of territory")
-
-
-@pytest.mark.parametrize("text", [
-    # saudinewsnet:2015-07-24-1660-6963121286 (tune), adapted (a day added): the ground a
-    # campaign aims to take (its attack is a clash, and the campaign's start)
-    "وبدأت تشكيلات الجبهة الجنوبية أمس هجوما واسعا على مراكز قوات النظام في مدينة درعا، ضمن معركة عاصفة الجنوب "
-    "التي تهدف إلى السيطرة على أحياء درعا المتبقية بيد النظام.",
-    # ant-multisource:CN-middleEast-1363-20180912 (dev pool, not gold), adapted (shortened): the
-    # ground a campaign seeks to take
-    "وأعلنت قوات سوريا الديمقراطية عن إطلاق المرحلة الأخيرة من حملة عاصفة الجزيرة، التي تسعى إلى تحرير المناطق "
-    "الشرقية من دير الزور، أمس.",
-])
-def test_ground_a_campaign_seeks_is_not_taken(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert not [e for e in events_of(shared_pipeline, text, "2015-08-01") if e.sub_event_type in TERRITORY]
-
-
 @pytest.mark.parametrize("text,published,place", [
     # (constructed) talks the clause mentions after the town entered do not undo the entry
     ("ودخلت قوات النظام اليوم بلدة بصرى الشام بموجب اتفاق جرى التوصل إليه في مفاوضات مع فصائل المعارضة.",

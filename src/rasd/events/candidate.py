@@ -318,9 +318,6 @@ def is_purpose(analysis: Analysis, trigger: TriggerMatch) -> bool:
     previous = analysis.tokens[trigger.token_start - 1].text if trigger.token_start else ""
     if trigger.sense.weak and trigger.sense.territory and reads_as(previous, words.ground_aimed_at):
         return True  # "تقدما كبيرا باتجاه تحرير الأحياء", "على طريق تحرير المدينة", "نيتهما طرد التنظيم"
-    if trigger.sense.weak and trigger.sense.territory and trigger.token_start > 1 and previous in words.aim_to \
-            and reads_as(analysis.tokens[trigger.token_start - 2].text, words.seeking_verbs):
-        return True  # "حملة عاصفة الجزيرة التي تسعى إلى تحرير المناطق": ground sought, not taken
     if trigger.sense.yields and trigger.sense.territory and _moves_toward(analysis, trigger):
         return True  # "تقدم القوات العراقية باتجاه حي التأميم": an advance toward ground has not taken it
     if not (trigger.sense.weak and "ل" in trigger.clitic):

@@ -175,8 +175,6 @@ class AssemblyWords:
     offensive_nouns: frozenset[str]
     entering_verbs: frozenset[str]
     ground_aimed_at: frozenset[str]
-    seeking_verbs: frozenset[str]
-    aim_to: frozenset[str]
     since_words: frozenset[str]
     entered_states: frozenset[str]
     entered_talks: frozenset[str]
@@ -411,8 +409,6 @@ def assembly_words() -> AssemblyWords:
         offensive_nouns=_words(d["offensive_nouns"]),
         entering_verbs=_words(d["entering_verbs"]),
         ground_aimed_at=_words(d["ground_aimed_at"]),
-        seeking_verbs=_words(d["seeking_verbs"]),
-        aim_to=_words(d["aim_to"]),
         since_words=_words(d["since_words"]),
         entered_states=_words(d["entered_states"]),
         entered_talks=_words(d["entered_talks"]),
