@@ -276,3 +276,10 @@ def test_a_protest_is_not_where_the_act_it_opposes_happened(  # type: ignore[no-
 def test_an_article_about_somalia_or_iran_is_about_a_country_not_covered(shared_pipeline, text: str,  # type: ignore[no-untyped-def]
                                                                         published: str) -> None:
     assert events_of(shared_pipeline, text, published) == []
+
+
+def test_a_scene_is_no_iranian_city(shared_pipeline) -> None:  # type: ignore[no-untyped-def]
+    # written for the test (review): "في مشهد دموي" (in a bloody scene) sets the clause in no
+    # country: the dead are the strike's, in Saraqib
+    events = events_of(shared_pipeline, "وقصفت الطائرات بلدة سراقب أمس. وقتل 5 مدنيين في مشهد دموي.", "2018-03-05")
+    assert [(e.location, e.actor2) for e in events] == [("Saraqib", "Civilians")]

@@ -419,6 +419,8 @@ def test_an_event_told_in_a_statement_is_that_day_or_the_day_before(shared_pipel
     "وقتل خمسة مدنيين في غارات على بلدة سراقب، إضافة إلى ثلاثة في قصف الأحد.",
     "وقتل مدنيان في قصف على بلدة سراقب إشارة إلى استمرار التصعيد الأحد.",
     "وقصفت الطائرات بلدة سراقب بثلاثة صواريخ الأحد.",
+    # written for the test (review): "بحسب إفادة شهود" (by witnesses' account) is no أفاده
+    "وقتل خمسة مدنيين في غارات على بلدة سراقب، بحسب إفادة شهود الأحد.",
 ])
 def test_a_noun_that_begins_like_a_verb_of_saying_leaves_the_day_to_the_act(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     (event,) = extract(shared_pipeline, text, "2018-03-06")

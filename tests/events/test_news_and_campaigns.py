@@ -528,7 +528,7 @@ def test_aircraft_that_do_nothing_strike_nothing(shared_pipeline, text: str, pub
 
 @pytest.mark.parametrize("act", ["شنت طائرات حربية سورية غارات على", "ألقت طائرات حربية براميل على",
                                  "نفذت طائرات حربية روسية ضربات على", "ألقى الطيران المروحي براميل على",
-                                 "استهدفتها طائرات حربية في"])
+                                 "استهدفتها طائرات حربية في", "تواصل إلقاء الطيران المروحي البراميل على"])
 def test_aircraft_with_an_act_strike(shared_pipeline, act: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(shared_pipeline, f"و{act} بلدة كفرنبل صباح اليوم.", "2018-04-10")
     assert [(e.sub_event_type, e.location) for e in events] == [("Air/drone strike", "Kafr Nabl")]

@@ -1720,9 +1720,23 @@ def test_a_foreign_strike_on_a_military_site_hit_the_syrian_army(shared_pipeline
     # headquarters) but names no military site: the dead of a strike with no side named are civilians
     "وقتل 4 أمس في قصف على مقربة من مدينة دوما.",
     "ارتفع عدد ضحايا القصف على مقربة من مدينة دوما أمس إلى 20 قتيلا.",
+    # written for the test (review): the definite "الموقع" (the website) and "القاعدة" (al-Qaeda)
+    # are no site hit
+    "وقتل 4 أمس في قصف على مدينة دوما، وفق ما ذكر الموقع على القاعدة.",
 ])
 def test_a_word_that_only_begins_like_a_military_site_names_none(shared_pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [(e.actor2, e.location) for e in events_of(shared_pipeline, text, "2018-03-05")] == [("Civilians", "Douma")]
+
+
+def test_militants_in_construct_are_people() -> None:
+    # written for the test (review): the nominative plural in construct ("متشددو التنظيم"), as
+    # the oblique one ("متشددي التنظيم")
+    from rasd.events.lexicon import assembly_words
+    from rasd.text.normalize import normalize_key
+    militant = assembly_words().militant
+    for words in ("وقتل متشددو التنظيم", "مقتل متشددي التنظيم", "مقتل 5 متطرفين"):
+        assert militant.search(normalize_key(words)), words
+    assert not militant.search(normalize_key("بحجة أنها جماعة إرهابية"))
 
 
 @pytest.mark.parametrize("text,published,expected", [

@@ -281,8 +281,12 @@ def test_today_in_a_phrase_that_is_no_day_is_no_date() -> None:
     # launched is named by them (Saturday), not the day of publication
     text = "ووصلت اللجنة السبت إلى دمشق في اليوم الذي شنت فيه ضربات غربية عسكرية على سوريا."
     assert [text for text, _ in resolve(text, dt.date(2018, 4, 15))] == ["السبت"]
-    # dev pool, not gold: "the day that" a detainee went missing
+    # ant-multisource:CN-middleEast-1427-20181006 (dev pool, not gold), adapted (shortened):
+    # "the day that" a journalist went missing
     assert resolve("وهو اليوم الذي اختفى فيه الصحفي بحسب عائلته.") == []
+    # written for the test (review): اليوم is masculine, so التي after it points back to the
+    # noun before it ("today's strikes, which ..."): today stays
+    assert [t for t, _ in resolve("وأشار إلى أن غارات اليوم التي استهدفت ملجأ في المسيفرة أوقعت 5 قتلى.")] == ["اليوم"]
     # a word after a comma is another phrase's: today stays (written in review)
     assert [text for text, _ in resolve("انفجرت سيارة مفخخة في الرقة اليوم، الثاني من نوعه")] == ["اليوم"]
     # ant-multisource:FR-internationalNews-413-20180313: "عين" here is the verb (appointed)

@@ -256,6 +256,7 @@ class AssemblyWords:
     accused_gap: re.Pattern[str]
     accused_of: re.Pattern[str]
     militant: re.Pattern[str]
+    military_target: re.Pattern[str]
     claim: re.Pattern[str]
     bomber_counted: re.Pattern[str]
     bomber_among_last: frozenset[str]  # the last word of each of ``bomber_among``
@@ -560,7 +561,10 @@ def assembly_words() -> AssemblyWords:
         accused_gap=re.compile(rf"\s*(?:(?:{alt('accused_located_by')})\s+[^\s,.،؛:]+\s+)?(?:(?:{alt('accused_of')})\s+(?:[^\s,.،؛:]+\s+){{0,{_ACCUSED_OF_WITHIN}}}|ب)"),
         # a militant as a person, one or many ("متشددا", "جهاديين", "جهاديي التنظيم"), not the
         # feminine adjective of a group or an act ("جماعة إرهابية", "منظمة متطرفة")
-        militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})(?:ا|ان|ين|ون|ي)?(?!\w)"),
+        militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})(?:ا|ان|ين|ون|و|ي)?(?!\w)"),
+        # a site with a glued clitic but no article ("مقرا", "بمواقعها", "مستودعاتها"): the
+        # definite "القاعدة" is as often al-Qaeda, "الموقع" a website
+        military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})(?:ات)?(?:ا|ه|ها|هم|ين)?(?!\w)"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
         bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')}|{alt('bomber_plurals')})(?!\w)"),

@@ -569,7 +569,7 @@ def _announcing(analysis: Analysis, mention: ActorMention, cand: Candidate) -> b
 def military_target(analysis: Analysis, cand: Candidate) -> bool:
     """The strike hit a base, positions or a convoy: its target is an armed side. The site
     is a whole word ("مقر", "مواقعها"), not one it begins ("مقربة", "مطاردة", "فوجئ")."""
-    return bool(assembly_words().military_site.search(analysis.ntext.norm, cand.trigger.start, cand.segment.end))
+    return bool(assembly_words().military_target.search(analysis.ntext.norm, cand.trigger.start, cand.segment.end))
 
 
 def militant_victims(analysis: Analysis, cand: Candidate) -> bool:

@@ -1051,9 +1051,11 @@ def set_only_in_a_covered_country(article: ArticleState, cand: Candidate) -> str
     return _country_set_in(article, cand, covered=True)
 
 
-#: The words before a country that set an event in it: "في سوريا", and "على سوريا" of the
-#: strikes made on it ("شن ضربات على سوريا فجر السبت").
-_SETTING_A_COUNTRY = frozenset({"في", normalize_key("على")})
+#: The words before a country that set an event in it: "في سوريا"; and, for Syria and Iraq
+#: only, "على سوريا" of the strikes made on it ("شن ضربات على سوريا فجر السبت"), not "ردا على
+#: تركيا" sending a clause abroad.
+_SETTING_A_COUNTRY = frozenset({"في"})
+_SETTING_A_COVERED_COUNTRY = _SETTING_A_COUNTRY | {normalize_key("على")}
 
 
 def _country_set_in(article: ArticleState, cand: Candidate, covered: bool) -> str | None:
@@ -1064,7 +1066,8 @@ def _country_set_in(article: ArticleState, cand: Candidate, covered: bool) -> st
         if m.token_start < first or tokens[m.token_start].start >= seg.end or (m.payload in COVERED) != covered:
             continue
         before = tokens[m.token_start - 1].text if m.token_start > 0 else ""
-        if (m.clitic.endswith("ب") or before in _SETTING_A_COUNTRY or is_near(before)) \
+        setting = _SETTING_A_COVERED_COUNTRY if covered else _SETTING_A_COUNTRY
+        if (m.clitic.endswith("ب") or before in setting or is_near(before)) \
                 and not _of_an_earlier_event(analysis, cand, tokens[m.token_start].start):
             return str(m.payload)
     return None
