@@ -31,6 +31,13 @@ def _alternation(words: list[str]) -> str:
     return "|".join(_key(w).replace(" ", r"\s+").replace("*", r"\w*") for w in words)
 
 
+def _whole_site_word(sites: list[str], before: str, endings: str) -> re.Pattern[str]:
+    """A military site (``military_targets``) as a whole word: ``before`` (its clitics, with or
+    without the article) and ``endings`` (plural, pronoun) around one of ``sites``, so that a
+    word it only begins ("مقربة", "مطاردة") is none."""
+    return re.compile(rf"(?<!\w){before}(?:{_alternation(sites)}){endings}(?!\w)")
+
+
 def _territory_share(words: list[str]) -> re.Pattern[str]:
     """A share of territory: the pack's words, and after "على" a share of "it" ("سيطرت على
     معظمها", "على غالبيتها", "على أغلبه": ta marbuta becomes ت before the pronoun); not
@@ -496,8 +503,7 @@ def assembly_words() -> AssemblyWords:
         expel_words=_words(d["expel_words"]),
         # a military site as a whole word, with its clitics and article ("بالمطار", "المواقع
         # العسكرية") and the endings of its plural or pronoun ("مواقعها"), not "مقربة"
-        military_site=re.compile(rf"(?<!\w)(?:[وفبل]|لل|بال|وال|فال)?(?:ال)?(?:{alt('military_targets')})"
-                                 rf"(?:ات|ا|ه|ها|هم|ين)?(?!\w)"),
+        military_site=_whole_site_word(d["military_targets"], r"(?:[وفبل]|لل|بال|وال|فال)?(?:ال)?", r"(?:ات|ا|ه|ها|هم|ين)?"),
         statement_after=re.compile(rf"^(?:\W*(?:\w+\W+){{0,3}}?(?:{alt('statement_content')})(?!\w)|\s*[.\n,]|\s*$)"),
         # "قالت مصادر إن إسرائيل أطلقت": the complementizer starts what the source said;
         # "اتهمت وسائل إعلام سورية إسرائيل بإطلاق": an adjective closes the source's name
@@ -564,7 +570,7 @@ def assembly_words() -> AssemblyWords:
         militant=re.compile(rf"(?<!\w)[وف]?(?:{alt('militant_words')})(?:ا|ان|ين|ون|و|ي)?(?!\w)"),
         # a site with a glued clitic but no article ("مقرا", "بمواقعها", "مستودعاتها"): the
         # definite "القاعدة" is as often al-Qaeda, "الموقع" a website
-        military_target=re.compile(rf"(?<!\w)[وفبل]?(?:{alt('military_targets')})(?:ات)?(?:ا|ه|ها|هم|ين)?(?!\w)"),
+        military_target=_whole_site_word(d["military_targets"], r"[وفبل]?", r"(?:ات)?(?:ا|ه|ها|هم|ين)?"),
         claim=re.compile(rf"(?<!\w)[وف]?(?:{alt('claim_verbs')})(?:\s+\S+){{0,8}}?\s+(?:{alt('claim_objects')})"
                          rf"|(?<!\w)[وف]?(?:{alt('claim_bare')})(?!\w)"),
         bomber_counted=re.compile(rf"(?<!\w)[وف]?(?:{alt('bomber_among')})\s+(?:\S+\s+){{0,2}}?(?:ال)?(?:{alt('bomber_nouns')}|{alt('bomber_plurals')})(?!\w)"),

@@ -1062,11 +1062,11 @@ def _country_set_in(article: ArticleState, cand: Candidate, covered: bool) -> st
     analysis, seg = article.analysis, cand.segment
     tokens = analysis.tokens
     first = bisect_left(analysis.token_starts, seg.start)
+    setting = _SETTING_A_COVERED_COUNTRY if covered else _SETTING_A_COUNTRY
     for m in analysis.countries:
         if m.token_start < first or tokens[m.token_start].start >= seg.end or (m.payload in COVERED) != covered:
             continue
         before = tokens[m.token_start - 1].text if m.token_start > 0 else ""
-        setting = _SETTING_A_COVERED_COUNTRY if covered else _SETTING_A_COUNTRY
         if (m.clitic.endswith("ب") or before in setting or is_near(before)) \
                 and not _of_an_earlier_event(analysis, cand, tokens[m.token_start].start):
             return str(m.payload)
